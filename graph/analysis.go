@@ -1,0 +1,371 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
+)
+
+// Paths limits.
+const (
+	DefaultMaxHops = 3
+	MaxHops        = 6
+	DefaultPaths   = 10
+	MaxPaths       = 1000
+)
+
+// hop is one live stance seen from one of its ends.
+type hop struct {
+	to     string // actor ID at the far end
+	stance []byte // stance ID
+}
+
+// Paths returns up to Limit paths from q.From to q.To of at most MaxHops
+// live stances, shortest first. A hop follows a stance in either direction
+// unless FollowDirection is set. Paths are simple: no actor repeats.
+func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
+	if q.MaxHops == 0 {
+		q.MaxHops = DefaultMaxHops
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultPaths
+	}
+	if q.MaxHops < 1 || q.MaxHops > MaxHops {
+		return nil, fmt.Errorf("%w: maxHops must be between 1 and %d (got %d)", ErrInvalidInput, MaxHops, q.MaxHops)
+	}
+	if q.Limit < 1 || q.Limit > MaxPaths {
+		return nil, fmt.Errorf("%w: limit must be between 1 and %d (got %d)", ErrInvalidInput, MaxPaths, q.Limit)
+	}
+	from, err := s.resolveID(q.From)
+	if err != nil {
+		return nil, fmt.Errorf("from: %w", err)
+	}
+	to, err := s.resolveID(q.To)
+	if err != nil {
+		return nil, fmt.Errorf("to: %w", err)
+	}
+	types, err := s.typeList(q.Types)
+	if err != nil {
+		return nil, err
+	}
+	var out []Path
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		g := &walker{ctx: ctx, txn: txn, types: types, all: len(q.Types) == 0, cache: map[string][]hop{}}
+		fwd, back := []byte{keys.Out, keys.In}, []byte{keys.Out, keys.In}
+		if q.FollowDirection {
+			fwd, back = []byte{keys.Out}, []byte{keys.In}
+		}
+		// Distances to the target, walking backwards, bound the search:
+		// from an actor at distance d the target needs d more hops.
+		dist := map[string]int{to: 0}
+		frontier := []string{to}
+		for d := 1; d <= q.MaxHops-1 && len(frontier) > 0; d++ {
+			var next []string
+			for _, a := range frontier {
+				hs, err := g.hops(a, back)
+				if err != nil {
+					return err
+				}
+				for _, h := range hs {
+					if _, seen := dist[h.to]; !seen {
+						dist[h.to] = d
+						next = append(next, h.to)
+					}
+				}
+			}
+			frontier = next
+		}
+		var found [][]hop
+		for length := 1; length <= q.MaxHops && len(found) < q.Limit; length++ {
+			var walk func(at string, left int, path []hop, onPath map[string]bool) error
+			walk = func(at string, left int, path []hop, onPath map[string]bool) error {
+				if len(found) >= q.Limit {
+					return nil
+				}
+				if left == 0 {
+					if at == to {
+						found = append(found, append([]hop(nil), path...))
+					}
+					return nil
+				}
+				hs, err := g.hops(at, fwd)
+				if err != nil {
+					return err
+				}
+				for _, h := range hs {
+					d, ok := dist[h.to]
+					if !ok || d > left-1 || onPath[h.to] || (h.to == to && left > 1) {
+						continue
+					}
+					onPath[h.to] = true
+					err := walk(h.to, left-1, append(path, h), onPath)
+					delete(onPath, h.to)
+					if err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			if from == to {
+				break
+			}
+			if err := walk(from, length, nil, map[string]bool{from: true}); err != nil {
+				return err
+			}
+		}
+		for _, hs := range found {
+			p := Path{Actors: []string{from}}
+			for _, h := range hs {
+				r, err := s.readStance(txn, h.stance)
+				if err != nil {
+					return err
+				}
+				p.Actors = append(p.Actors, h.to)
+				p.Stances = append(p.Stances, r.Stance)
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// walker reads live adjacency for path searches, remembering what it read.
+type walker struct {
+	ctx   context.Context
+	txn   *badger.Txn
+	types []string
+	all   bool
+	cache map[string][]hop
+}
+
+func (g *walker) hops(actor string, dirs []byte) ([]hop, error) {
+	ck := string(dirs) + actor
+	if hs, ok := g.cache[ck]; ok {
+		return hs, nil
+	}
+	if err := g.ctx.Err(); err != nil {
+		return nil, err
+	}
+	var hs []hop
+	sc := scan{txn: g.txn, prefixes: adjacencyPrefixes(dirs, mustID(actor), g.types, g.all, nil)}
+	err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+		var live bool
+		if err := item.Value(func(v []byte) error { live, _, _ = stanceHeader(v); return nil }); err != nil {
+			return false, err
+		}
+		if !live {
+			return true, nil
+		}
+		_, _, _, other, stance, ok := keys.ParseAdjacency(k)
+		if !ok {
+			return false, errCorrupt
+		}
+		hs = append(hs, hop{to: idString(other), stance: bytes.Clone(stance)})
+		return true, nil
+	})
+	g.cache[ck] = hs
+	return hs, err
+}
+
+// Dyad counts the live stances between a and b, each way, by type.
+func (s *Store) Dyad(ctx context.Context, a, b string) (Dyad, error) {
+	aID, err := s.resolveID(a)
+	if err != nil {
+		return Dyad{}, fmt.Errorf("a: %w", err)
+	}
+	bID, err := s.resolveID(b)
+	if err != nil {
+		return Dyad{}, fmt.Errorf("b: %w", err)
+	}
+	d := Dyad{A: aID, B: bID, AToB: []TypeCount{}, BToA: []TypeCount{}}
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		for _, t := range s.vocab.Names() {
+			for _, side := range []struct {
+				from, to string
+				dst      *[]TypeCount
+			}{{aID, bID, &d.AToB}, {bID, aID, &d.BToA}} {
+				sc := scan{txn: txn, prefixes: [][]byte{keys.AdjacencyPrefix(keys.Out, mustID(side.from), t, mustID(side.to))}}
+				n, err := sc.count(liveEntry)
+				if err != nil {
+					return err
+				}
+				if n > 0 {
+					*side.dst = append(*side.dst, TypeCount{Type: t, Count: n})
+				}
+			}
+		}
+		return nil
+	})
+	return d, err
+}
+
+func liveEntry(_ []byte, item *badger.Item) (bool, error) {
+	var live bool
+	err := item.Value(func(v []byte) error { live, _, _ = stanceHeader(v); return nil })
+	return live, err
+}
+
+// DyadStances lists the live stances between a and b in both directions,
+// ordered by date (undated last), then ID.
+func (s *Store) DyadStances(ctx context.Context, a, b string, first int, after string) (StancePage, error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return StancePage{}, err
+	}
+	aID, err := s.resolveID(a)
+	if err != nil {
+		return StancePage{}, fmt.Errorf("a: %w", err)
+	}
+	bID, err := s.resolveID(b)
+	if err != nil {
+		return StancePage{}, fmt.Errorf("b: %w", err)
+	}
+	var all []*stanceRecord
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		pairs := [][2]string{{aID, bID}}
+		if aID != bID {
+			pairs = append(pairs, [2]string{bID, aID})
+		}
+		for _, p := range pairs {
+			sc := scan{txn: txn, prefixes: adjacencyPrefixes([]byte{keys.Out}, mustID(p[0]), s.vocab.Names(), false, mustID(p[1]))}
+			err := sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
+				r, err := itemStance(item)
+				if err == nil && !r.Retracted {
+					all = append(all, r)
+				}
+				return err == nil, err
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return StancePage{}, err
+	}
+	sortKey := func(r *stanceRecord) []byte {
+		d := uint32(r.effDate)
+		if r.effDate.IsZero() {
+			d = ^uint32(0)
+		}
+		return append(binary.BigEndian.AppendUint32(nil, d), mustID(r.ID)...)
+	}
+	sort.Slice(all, func(i, j int) bool { return bytes.Compare(sortKey(all[i]), sortKey(all[j])) < 0 })
+	start := 0
+	if after != "" {
+		pos, err := decodeCursor('y', after)
+		if err != nil {
+			return StancePage{}, err
+		}
+		start = sort.Search(len(all), func(i int) bool { return bytes.Compare(sortKey(all[i]), pos) > 0 })
+	}
+	pg := StancePage{PageInfo: PageInfo{Total: len(all)}}
+	end := min(start+n, len(all))
+	for _, r := range all[start:end] {
+		pg.Stances = append(pg.Stances, r.Stance)
+		c := encodeCursor('y', sortKey(r))
+		pg.Cursors = append(pg.Cursors, c)
+		pg.EndCursor = c
+	}
+	pg.HasNext = end < len(all)
+	return pg, nil
+}
+
+// Matrix counts live stances between every ordered pair of q.Actors (every
+// actor when empty) by type; zero cells are left out. Cells are ordered by
+// subject name, object name, then vocabulary order.
+func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error) {
+	types, err := s.typeList(q.Types)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRange(q.From, q.To); err != nil {
+		return nil, err
+	}
+	set := map[string]bool{}
+	for _, ref := range q.Actors {
+		id, err := s.resolveID(ref)
+		if err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+		set[id] = true
+	}
+	var subjects []string
+	if len(set) == 0 {
+		s.mu.RLock()
+		for id := range s.actors {
+			subjects = append(subjects, id)
+		}
+		s.mu.RUnlock()
+	} else {
+		for id := range set {
+			subjects = append(subjects, id)
+		}
+	}
+	type cell struct{ s, o, t string }
+	counts := map[cell]int{}
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		for _, subj := range subjects {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			sc := scan{txn: txn, prefixes: adjacencyPrefixes([]byte{keys.Out}, mustID(subj), types, len(q.Types) == 0, nil)}
+			err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+				_, _, t, other, _, ok := keys.ParseAdjacency(k)
+				if !ok {
+					return false, errCorrupt
+				}
+				o := idString(other)
+				if len(set) > 0 && !set[o] {
+					return true, nil
+				}
+				var live bool
+				var eff Date
+				if err := item.Value(func(v []byte) error { live, eff, _ = stanceHeader(v); return nil }); err != nil {
+					return false, err
+				}
+				if live && inRange(eff, q.From, q.To) {
+					counts[cell{subj, o, t}]++
+				}
+				return true, nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]MatrixCell, 0, len(counts))
+	for c, n := range counts {
+		out = append(out, MatrixCell{Subject: c.s, Object: c.o, Type: c.t, Count: n})
+	}
+	s.mu.RLock()
+	name := func(id string) string { return NormalizeName(s.actors[id].Name) }
+	order := map[string]int{}
+	for i, t := range s.vocab.Names() {
+		order[t] = i
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Subject != b.Subject {
+			return name(a.Subject) < name(b.Subject)
+		}
+		if a.Object != b.Object {
+			return name(a.Object) < name(b.Object)
+		}
+		return order[a.Type] < order[b.Type]
+	})
+	s.mu.RUnlock()
+	return out, nil
+}

@@ -1,0 +1,27 @@
+// Package graph is the stance graph: actors joined by typed, dated, sourced
+// stances, kept in an embedded Badger database. It is the heart of
+// stancegraph and the API for embedding it in another Go program; it knows
+// nothing of GraphQL or HTTP.
+//
+// The core types:
+//
+//   - Store is the handle to one database. Open it once per directory with
+//     Open (or in memory with Options.InMemory), share it between
+//     goroutines, and Close it when done.
+//   - Actor is a state, government, armed group, organization or person.
+//     Its ID is a UUID derived from its canonical name, and it is found by
+//     its ID or any of its names (NormalizeName folds case, dots and spaces).
+//   - Document is a source text; its ID is derived from the text.
+//   - Stance is a claim that one actor SUPPORTS, REJECTS, DEMANDS, ACCUSES,
+//     OFFERS or ENGAGES another (or any type of the store's Vocabulary),
+//     with the Evidence quotes that state it. Adding the same stance twice
+//     yields one stance with merged evidence. A retracted stance stays
+//     readable but leaves every count, path, dyad and matrix.
+//
+// Lifecycle: Open, then add actors (UpsertActor), documents (PutDocument)
+// and stances (AddStance), or whole files at once (Load); read with Actor,
+// ActorStances, Stances, Paths, Dyad, Matrix and Stats; Close. Listings are
+// cursor-paginated: pass PageInfo.EndCursor back as After.
+//
+// Errors wrap the sentinels in errors.go; compare them with errors.Is.
+package graph

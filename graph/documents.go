@@ -1,0 +1,143 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
+)
+
+// MaxDocumentBytes bounds a document's text; larger texts are rejected
+// rather than stored, since every quote lookup reads the whole text.
+const MaxDocumentBytes = 32 << 20
+
+// PutDocument stores d under the ID derived from its text. When a document
+// with the same text exists, it is returned unchanged with created false
+// (its metadata is kept: the first load names the source).
+func (s *Store) PutDocument(ctx context.Context, d Document) (Document, bool, error) {
+	var out Document
+	var created bool
+	err := s.update(ctx, func(w *writer) error {
+		var err error
+		out, created, err = s.putDocument(w, d)
+		return err
+	})
+	return out, created, err
+}
+
+func validateDocument(d *Document) error {
+	switch {
+	case d.Text == "" || strings.TrimSpace(d.Text) == "":
+		return fmt.Errorf("%w: document text is empty", ErrInvalidInput)
+	case len(d.Text) > MaxDocumentBytes:
+		return fmt.Errorf("%w: document text is %d bytes, over the limit of %d", ErrInvalidInput, len(d.Text), MaxDocumentBytes)
+	case !utf8.ValidString(d.Text):
+		return fmt.Errorf("%w: document text is not valid UTF-8 (at byte %d)", ErrInvalidInput, invalidAt(d.Text))
+	}
+	for _, f := range []struct{ name, v string }{{"title", d.Title}, {"source", d.Source}, {"url", d.URL}} {
+		if !utf8.ValidString(f.v) {
+			return fmt.Errorf("%w: document %s is not valid UTF-8", ErrInvalidInput, f.name)
+		}
+		if len(f.v) > 4096 {
+			return fmt.Errorf("%w: document %s is longer than 4096 bytes", ErrInvalidInput, f.name)
+		}
+	}
+	return nil
+}
+
+func invalidAt(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+func (s *Store) putDocument(w *writer, d Document) (Document, bool, error) {
+	if err := validateDocument(&d); err != nil {
+		return Document{}, false, err
+	}
+	d.ID = DocumentID(d.Text)
+	k := keys.DocumentKey(mustID(d.ID))
+	v, err := w.get(k)
+	if err == nil {
+		old, err := decodeDocument(v)
+		return old, false, err
+	}
+	if !errors.Is(err, ErrNotFound) {
+		return Document{}, false, err
+	}
+	if err := w.set(k, encodeDocument(&d)); err != nil {
+		return Document{}, false, err
+	}
+	w.add(keys.CounterKey(cntDocuments), 1)
+	return d, true, nil
+}
+
+// Document returns the document with ID id.
+func (s *Store) Document(ctx context.Context, id string) (Document, error) {
+	b, err := idBytes(id)
+	if err != nil {
+		return Document{}, err
+	}
+	var d Document
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		v, err := getValue(txn, keys.DocumentKey(b))
+		if errors.Is(err, ErrNotFound) {
+			return fmt.Errorf("%w: no document with id %s", ErrNotFound, id)
+		}
+		if err != nil {
+			return err
+		}
+		d, err = decodeDocument(v)
+		return err
+	})
+	return d, err
+}
+
+// Documents lists documents in ID order.
+func (s *Store) Documents(ctx context.Context, first int, after string) (DocumentPage, error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return DocumentPage{}, err
+	}
+	var pg DocumentPage
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		total, err := readCounter(txn, keys.CounterKey(cntDocuments))
+		if err != nil {
+			return err
+		}
+		sc := scan{txn: txn, tag: 'D', prefixes: [][]byte{{keys.Document}}}
+		docs, cursors, info, err := page(&sc, after, n, func(_ []byte, item *badger.Item) (Document, bool, error) {
+			var d Document
+			err := item.Value(func(v []byte) error {
+				var err error
+				d, err = decodeDocument(v)
+				return err
+			})
+			return d, err == nil, err
+		})
+		info.Total = total
+		pg = DocumentPage{Documents: docs, Cursors: cursors, PageInfo: info}
+		return err
+	})
+	return pg, err
+}
+
+// findQuote returns the code-point offsets of the first occurrence of quote in text.
+func findQuote(text, quote string) (start, end int, ok bool) {
+	i := strings.Index(text, quote)
+	if i < 0 || quote == "" {
+		return 0, 0, false
+	}
+	start = utf8.RuneCountInString(text[:i])
+	return start, start + utf8.RuneCountInString(quote), true
+}

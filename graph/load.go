@@ -1,0 +1,214 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// RecordError locates a problem in a Batch: the kind of record and its
+// index within that kind. Loaders map the index back to a line number.
+type RecordError struct {
+	Record string // "actor", "document" or "stance"
+	Index  int    // 0-based index into the Batch slice
+	Err    error
+}
+
+func (e *RecordError) Error() string { return fmt.Sprintf("%s %d: %v", e.Record, e.Index+1, e.Err) }
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Load applies b all-or-nothing with respect to bad input: every record is
+// validated (names, kinds, references, types, quotes) before anything is
+// written, and the first problem is returned as a *RecordError with nothing
+// stored. Records already present are merged, so loading the same batch
+// twice adds nothing. Very large batches are committed in several
+// transactions; if the process dies midway, loading the batch again
+// completes it.
+func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
+	if s.ro {
+		return LoadResult{}, ErrReadOnly
+	}
+	docs, err := s.validateBatch(ctx, &b)
+	if err != nil {
+		return LoadResult{}, err
+	}
+	var res LoadResult
+	err = s.update(ctx, func(w *writer) error {
+		w.splittable = true
+		for i, a := range b.Actors {
+			_, created, err := s.upsertActor(w, a)
+			if err != nil {
+				return &RecordError{"actor", i, err}
+			}
+			if created {
+				res.Actors++
+			}
+		}
+		for i, d := range b.Documents {
+			_, created, err := s.putDocument(w, d)
+			if err != nil {
+				return &RecordError{"document", i, err}
+			}
+			if created {
+				res.Documents++
+			}
+		}
+		lookup := func(id string) (Document, bool) { d, ok := docs[id]; return d, ok }
+		for i, spec := range b.Stances {
+			if i%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			r, err := s.prepare(w, spec, lookup)
+			if err != nil {
+				return &RecordError{"stance", i, err}
+			}
+			_, created, err := s.addStance(w, r)
+			if err != nil {
+				return &RecordError{"stance", i, err}
+			}
+			if created {
+				res.Stances++
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+// validateBatch checks every record of b against the store and the batch
+// itself without writing, and returns the batch's documents by ID.
+func (s *Store) validateBatch(ctx context.Context, b *Batch) (map[string]Document, error) {
+	// names maps a normalized name to the actor it will denote after the
+	// batch: an existing ID, or "#i" for the batch's i-th new actor.
+	names := map[string]string{}
+	owner := func(norm string) (string, bool) {
+		if o, ok := names[norm]; ok {
+			return o, true
+		}
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		id, ok := s.names[norm]
+		return id, ok
+	}
+	for i, a := range b.Actors {
+		if err := validateActor(&a); err != nil {
+			return nil, &RecordError{"actor", i, err}
+		}
+		all := append([]string{a.Name}, a.Aliases...)
+		match := ""
+		for _, n := range all {
+			o, ok := owner(NormalizeName(n))
+			if !ok {
+				continue
+			}
+			if match != "" && o != match {
+				return nil, &RecordError{"actor", i, fmt.Errorf("%w: actor %q: its names belong to two different actors (%q is one of them)", ErrInvalidInput, a.Name, n)}
+			}
+			match = o
+		}
+		if match == "" {
+			match = fmt.Sprintf("#%d", i)
+		}
+		for _, n := range all {
+			names[NormalizeName(n)] = match
+		}
+	}
+	docs := map[string]Document{}
+	for i := range b.Documents {
+		d := &b.Documents[i]
+		if err := validateDocument(d); err != nil {
+			return nil, &RecordError{"document", i, err}
+		}
+		d.ID = DocumentID(d.Text)
+		if _, dup := docs[d.ID]; !dup {
+			docs[d.ID] = *d
+		}
+	}
+	stored := map[string]*Document{}
+	for i, spec := range b.Stances {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		fail := func(err error) error { return &RecordError{"stance", i, err} }
+		for _, ref := range []struct{ field, v string }{{"subject", spec.Subject}, {"object", spec.Object}} {
+			if _, ok := owner(NormalizeName(ref.v)); ok {
+				continue
+			}
+			if _, err := s.resolveID(ref.v); err != nil {
+				return nil, fail(fmt.Errorf("%s: %w", ref.field, err))
+			}
+		}
+		if err := s.vocab.check(spec.Type); err != nil {
+			return nil, fail(err)
+		}
+		if c := spec.Confidence; math.IsNaN(c) || c < 0 || c > 1 {
+			return nil, fail(fmt.Errorf("%w: confidence must be in (0, 1] (got %v)", ErrInvalidInput, c))
+		}
+		for j, ev := range spec.Evidence {
+			d, ok := docs[ev.Document]
+			if !ok {
+				sd, seen := stored[ev.Document]
+				if !seen {
+					got, err := s.Document(ctx, ev.Document)
+					if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrInvalidID) {
+						return nil, err
+					}
+					if err == nil {
+						sd = &got
+					}
+					stored[ev.Document] = sd
+				}
+				if sd == nil {
+					return nil, fail(fmt.Errorf("evidence %d: %w: no document %q in this file or the store", j+1, ErrNotFound, clip(ev.Document)))
+				}
+				d = *sd
+			}
+			if ev.Quote == "" {
+				return nil, fail(fmt.Errorf("%w: evidence %d: quote is empty", ErrInvalidInput, j+1))
+			}
+			if !strings.Contains(d.Text, ev.Quote) {
+				return nil, fail(fmt.Errorf("%w: evidence %d: %q does not occur in document %s", ErrQuoteNotFound, j+1, clip(ev.Quote), d.ID))
+			}
+		}
+	}
+	return docs, nil
+}
+
+func validateActor(a *Actor) error {
+	if err := validateName("actor name", a.Name); err != nil {
+		return err
+	}
+	if a.Kind != "" && !a.Kind.Valid() {
+		return fmt.Errorf("%w: actor %q: kind %q is not one of %v", ErrInvalidInput, a.Name, a.Kind, ActorKinds)
+	}
+	if a.Country != "" && !isISO3(a.Country) {
+		return fmt.Errorf("%w: actor %q: country %q is not an ISO 3166-1 alpha-3 code", ErrInvalidInput, a.Name, a.Country)
+	}
+	for _, al := range a.Aliases {
+		if err := validateName(fmt.Sprintf("alias of %q", a.Name), al); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// IsEmpty reports whether the store holds no records at all.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	empty := true
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{})
+		defer it.Close()
+		it.Rewind()
+		empty = !it.Valid()
+		return nil
+	})
+	return empty, err
+}

@@ -1,0 +1,97 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
+)
+
+// MergeActors folds actor merge into actor keep in one transaction: every
+// stance of merge (either end) moves to keep, merge's name and aliases
+// become keep's aliases, and merge is deleted. Stances that become the same
+// stance are combined with their evidence merged.
+func (s *Store) MergeActors(ctx context.Context, keep, merge string) (Actor, error) {
+	var out Actor
+	err := s.update(ctx, func(w *writer) error {
+		k, err := s.resolve(w.cache, keep)
+		if err != nil {
+			return fmt.Errorf("keep: %w", err)
+		}
+		m, err := s.resolve(w.cache, merge)
+		if err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+		if k.ID == m.ID {
+			return fmt.Errorf("%w: cannot merge %q into itself", ErrInvalidInput, k.Name)
+		}
+		// Collect every stance touching merge before changing anything.
+		var moved []*stanceRecord
+		seen := map[string]bool{}
+		for _, dir := range []byte{keys.Out, keys.In} {
+			sc := scan{txn: w.txn, prefixes: [][]byte{keys.AdjacencyPrefix(dir, mustID(m.ID), "", nil)}}
+			err := sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
+				r, err := itemStance(item)
+				if err != nil {
+					return false, err
+				}
+				if !seen[r.ID] {
+					seen[r.ID] = true
+					moved = append(moved, r)
+				}
+				return true, nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		for _, r := range moved {
+			if err := s.removeStance(w, r); err != nil {
+				return err
+			}
+		}
+		for _, r := range moved {
+			if r.Subject == m.ID {
+				r.Subject = k.ID
+			}
+			if r.Object == m.ID {
+				r.Object = k.ID
+			}
+			if _, _, err := s.rehome(w, r); err != nil {
+				return err
+			}
+		}
+		next := cloneActor(k)
+		next.Aliases = mergeAliases(next.Name, next.Aliases, append([]string{m.Name}, m.Aliases...))
+		if next.Country == "" {
+			next.Country = m.Country
+		}
+		if next.Code == "" {
+			next.Code = m.Code
+		}
+		if next.Wikidata == "" {
+			next.Wikidata = m.Wikidata
+		}
+		if err := w.delete(keys.ActorKey(mustID(m.ID))); err != nil {
+			return err
+		}
+		w.cache.actors[m.ID] = nil
+		w.add(keys.CounterKey(cntActors), -1)
+		out = next
+		return s.putActor(w, &next)
+	})
+	return out, err
+}
+
+// rehome writes a stance that changed identity: when another stance already
+// has one of its new identities, the two are combined under the existing ID.
+func (s *Store) rehome(w *writer, r *stanceRecord) (*stanceRecord, bool, error) {
+	for _, h := range identities(&r.Stance) {
+		if v, err := w.get(keys.IdentityKey(h)); err == nil && idString(v) != r.ID {
+			return s.addStance(w, r)
+		}
+	}
+	return r, false, s.writeStance(w, r)
+}

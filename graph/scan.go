@@ -1,0 +1,112 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// scan pages through the keys under a list of prefixes, in order. Its
+// cursors hold the prefix index and the last key returned, so a page
+// resumes exactly after it even when entries were added in between.
+type scan struct {
+	txn      *badger.Txn
+	tag      byte // listing tag, checked when decoding cursors
+	prefixes [][]byte
+	keyOnly  bool
+	// lo and hi, when set, bound the keys visited to [lo, hi).
+	lo, hi []byte
+}
+
+func (sc *scan) cursor(pi int, key []byte) string {
+	b := binary.AppendUvarint(nil, uint64(pi))
+	return encodeCursor(sc.tag, append(b, key...))
+}
+
+func (sc *scan) parse(c string) (int, []byte, error) {
+	b, err := decodeCursor(sc.tag, c)
+	if err != nil {
+		return 0, nil, err
+	}
+	pi, n := binary.Uvarint(b)
+	if n <= 0 || pi >= uint64(len(sc.prefixes)) || !bytes.HasPrefix(b[n:], sc.prefixes[pi]) {
+		return 0, nil, fmt.Errorf("%w: %q does not belong to this listing", ErrInvalidCursor, clip(c))
+	}
+	return int(pi), b[n:], nil
+}
+
+// each calls fn for every entry after the cursor position until fn returns
+// false or an error.
+func (sc *scan) each(startPI int, startKey []byte, fn func(pi int, k []byte, item *badger.Item) (bool, error)) error {
+	for pi := startPI; pi < len(sc.prefixes); pi++ {
+		p := sc.prefixes[pi]
+		it := sc.txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: !sc.keyOnly, PrefetchSize: 64})
+		seek := p
+		if sc.lo != nil && bytes.Compare(sc.lo, seek) > 0 {
+			seek = sc.lo
+		}
+		if pi == startPI && startKey != nil {
+			seek = append(bytes.Clone(startKey), 0)
+		}
+		for it.Seek(seek); it.Valid(); it.Next() {
+			if sc.hi != nil && bytes.Compare(it.Item().Key(), sc.hi) >= 0 {
+				break
+			}
+			more, err := fn(pi, it.Item().Key(), it.Item())
+			if err != nil || !more {
+				it.Close()
+				return err
+			}
+		}
+		it.Close()
+	}
+	return nil
+}
+
+// page collects up to n entries that match accepts after the cursor, then
+// probes for one more to set HasNext. Total is left to the caller.
+func page[T any](sc *scan, after string, n int, match func(k []byte, item *badger.Item) (T, bool, error)) ([]T, []string, PageInfo, error) {
+	var (
+		items   []T
+		cursors []string
+		info    PageInfo
+	)
+	startPI, startKey := 0, []byte(nil)
+	if after != "" {
+		var err error
+		if startPI, startKey, err = sc.parse(after); err != nil {
+			return nil, nil, info, err
+		}
+	}
+	err := sc.each(startPI, startKey, func(pi int, k []byte, item *badger.Item) (bool, error) {
+		v, ok, err := match(k, item)
+		if err != nil || !ok {
+			return err == nil, err
+		}
+		if len(items) == n {
+			info.HasNext = true
+			return false, nil
+		}
+		items = append(items, v)
+		c := sc.cursor(pi, k)
+		cursors = append(cursors, c)
+		info.EndCursor = c
+		return true, nil
+	})
+	return items, cursors, info, err
+}
+
+// count counts the entries match accepts under every prefix.
+func (sc *scan) count(match func(k []byte, item *badger.Item) (bool, error)) (int, error) {
+	n := 0
+	err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+		ok, err := match(k, item)
+		if ok {
+			n++
+		}
+		return err == nil, err
+	})
+	return n, err
+}

@@ -1,0 +1,648 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/google/uuid"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
+)
+
+// identities returns the identity hashes of a stance: one per piece of
+// evidence (subject, type, object, document, quote), or, for a bare
+// assertion, one of (subject, type, object, topic, date). Two adds sharing
+// an identity are the same stance.
+func identities(r *Stance) [][]byte {
+	h := func(parts ...string) []byte {
+		sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+		return sum[:16]
+	}
+	if len(r.Evidence) == 0 {
+		return [][]byte{h("bare", r.Subject, r.Type, r.Object, r.Topic, r.Date.String())}
+	}
+	out := make([][]byte, 0, len(r.Evidence))
+	for _, ev := range r.Evidence {
+		out = append(out, h("ev", r.Subject, r.Type, r.Object, ev.DocumentID, ev.Quote))
+	}
+	return out
+}
+
+// AddStance adds the stance spec describes, or merges its evidence into the
+// same stance already stored (see identities); created reports which.
+func (s *Store) AddStance(ctx context.Context, spec StanceSpec) (Stance, bool, error) {
+	var out Stance
+	var created bool
+	err := s.update(ctx, func(w *writer) error {
+		r, err := s.prepare(w, spec, nil)
+		if err != nil {
+			return err
+		}
+		rec, c, err := s.addStance(w, r)
+		if err != nil {
+			return err
+		}
+		out, created = rec.Stance, c
+		return nil
+	})
+	return out, created, err
+}
+
+// docLookup finds documents for evidence: those of the batch being loaded
+// first, then the store.
+type docLookup func(id string) (Document, bool)
+
+// prepare validates spec and resolves its references into a record.
+func (s *Store) prepare(w *writer, spec StanceSpec, docs docLookup) (*stanceRecord, error) {
+	subj, err := s.resolve(w.cache, spec.Subject)
+	if err != nil {
+		return nil, fmt.Errorf("subject: %w", err)
+	}
+	obj, err := s.resolve(w.cache, spec.Object)
+	if err != nil {
+		return nil, fmt.Errorf("object: %w", err)
+	}
+	if err := s.vocab.check(spec.Type); err != nil {
+		return nil, err
+	}
+	conf := spec.Confidence
+	if conf == 0 {
+		conf = 1
+	}
+	if math.IsNaN(conf) || conf <= 0 || conf > 1 {
+		return nil, fmt.Errorf("%w: confidence must be in (0, 1] (got %v)", ErrInvalidInput, spec.Confidence)
+	}
+	if !utf8.ValidString(spec.Topic) || len(spec.Topic) > 1000 {
+		return nil, fmt.Errorf("%w: topic must be valid UTF-8 of at most 1000 bytes", ErrInvalidInput)
+	}
+	if spec.Date < 0 {
+		return nil, fmt.Errorf("%w: date out of range", ErrInvalidDate)
+	}
+	r := &stanceRecord{Stance: Stance{Subject: subj.ID, Type: spec.Type, Object: obj.ID, Topic: strings.TrimSpace(spec.Topic), Date: spec.Date, Confidence: conf}}
+	for i, ev := range spec.Evidence {
+		d, err := s.evidenceDoc(w, ev.Document, docs)
+		if err != nil {
+			return nil, fmt.Errorf("evidence %d: %w", i+1, err)
+		}
+		if ev.Quote == "" {
+			return nil, fmt.Errorf("%w: evidence %d: quote is empty", ErrInvalidInput, i+1)
+		}
+		start, end, ok := findQuote(d.Text, ev.Quote)
+		if !ok {
+			return nil, fmt.Errorf("%w: evidence %d: %q does not occur in document %s", ErrQuoteNotFound, i+1, clip(ev.Quote), d.ID)
+		}
+		e := Evidence{DocumentID: d.ID, Quote: ev.Quote, Start: start, End: end}
+		if !slices.Contains(r.Evidence, e) {
+			r.Evidence = append(r.Evidence, e)
+		}
+		if r.effDate.IsZero() {
+			r.effDate = d.Date
+		}
+	}
+	if !r.Date.IsZero() {
+		r.effDate = r.Date
+	}
+	return r, nil
+}
+
+func (s *Store) evidenceDoc(w *writer, ref string, docs docLookup) (Document, error) {
+	if docs != nil {
+		if d, ok := docs(ref); ok {
+			return d, nil
+		}
+	}
+	b, err := idBytes(ref)
+	if err != nil {
+		return Document{}, fmt.Errorf("document: %w", err)
+	}
+	v, err := w.get(keys.DocumentKey(b))
+	if errors.Is(err, ErrNotFound) {
+		return Document{}, fmt.Errorf("%w: no document with id %s", ErrNotFound, ref)
+	}
+	if err != nil {
+		return Document{}, err
+	}
+	return decodeDocument(v)
+}
+
+// addStance stores r as a new stance, or merges it into the stance sharing
+// one of its identities.
+func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, error) {
+	ids := identities(&r.Stance)
+	for _, h := range ids {
+		v, err := w.get(keys.IdentityKey(h))
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		old, err := s.readStance(w.txn, v)
+		if err != nil {
+			return nil, false, err
+		}
+		merged := *old
+		merged.Evidence = slices.Clone(old.Evidence)
+		changed := false
+		for _, e := range r.Evidence {
+			if !slices.Contains(merged.Evidence, e) {
+				merged.Evidence = append(merged.Evidence, e)
+				changed = true
+			}
+		}
+		if merged.Topic == "" && r.Topic != "" {
+			merged.Topic, changed = r.Topic, true
+		}
+		if !changed {
+			return old, false, nil
+		}
+		if err := s.removeStance(w, old); err != nil {
+			return nil, false, err
+		}
+		if err := s.writeStance(w, &merged); err != nil {
+			return nil, false, err
+		}
+		return &merged, false, nil
+	}
+	r.ID = uuid.NewSHA1(stanceNS, ids[0]).String()
+	if err := s.writeStance(w, r); err != nil {
+		return nil, false, err
+	}
+	return r, true, nil
+}
+
+func (s *Store) readStance(txn *badger.Txn, id []byte) (*stanceRecord, error) {
+	v, err := getValue(txn, keys.StanceKey(id))
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("%w: no stance with id %s", ErrNotFound, idString(id))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decodeStance(v)
+}
+
+// writeStance writes a record and every index entry for it, and counts it.
+func (s *Store) writeStance(w *writer, r *stanceRecord) error {
+	id, subj, obj := mustID(r.ID), mustID(r.Subject), mustID(r.Object)
+	v := encodeStance(r)
+	sets := [][2][]byte{
+		{keys.StanceKey(id), v},
+		{keys.Adjacency(keys.Out, subj, r.Type, obj, id), v},
+		{keys.Adjacency(keys.In, obj, r.Type, subj, id), v},
+	}
+	if !r.effDate.IsZero() {
+		sets = append(sets, [2][]byte{keys.DateKey(int32(r.effDate), id), nil})
+	}
+	for _, ev := range r.Evidence {
+		sets = append(sets, [2][]byte{keys.DocStanceKey(mustID(ev.DocumentID), id), nil})
+	}
+	for _, h := range identities(&r.Stance) {
+		sets = append(sets, [2][]byte{keys.IdentityKey(h), id})
+	}
+	for _, kv := range sets {
+		if err := w.set(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	s.countStance(w, r, 1)
+	return nil
+}
+
+// removeStance deletes a record and every index entry writeStance made.
+func (s *Store) removeStance(w *writer, r *stanceRecord) error {
+	id, subj, obj := mustID(r.ID), mustID(r.Subject), mustID(r.Object)
+	dels := [][]byte{
+		keys.StanceKey(id),
+		keys.Adjacency(keys.Out, subj, r.Type, obj, id),
+		keys.Adjacency(keys.In, obj, r.Type, subj, id),
+	}
+	if !r.effDate.IsZero() {
+		dels = append(dels, keys.DateKey(int32(r.effDate), id))
+	}
+	for _, ev := range r.Evidence {
+		dels = append(dels, keys.DocStanceKey(mustID(ev.DocumentID), id))
+	}
+	for _, h := range identities(&r.Stance) {
+		dels = append(dels, keys.IdentityKey(h))
+	}
+	for _, k := range dels {
+		if err := w.delete(k); err != nil {
+			return err
+		}
+	}
+	s.countStance(w, r, -1)
+	return nil
+}
+
+func (s *Store) countStance(w *writer, r *stanceRecord, d int64) {
+	if r.Retracted {
+		w.add(keys.CounterKey(cntRetracted), d)
+		return
+	}
+	w.add(keys.CounterKey(cntStances), d)
+	w.add(keys.DegreeKey(mustID(r.Subject), keys.Out, r.Type), d)
+	w.add(keys.DegreeKey(mustID(r.Object), keys.In, r.Type), d)
+}
+
+// RetractStance marks a stance retracted with a reason. It stays readable
+// (Stance, and Stances with IncludeRetracted) but leaves counts, paths,
+// dyads and matrices. Retracting twice updates the reason.
+func (s *Store) RetractStance(ctx context.Context, id, reason string) (Stance, error) {
+	b, err := idBytes(id)
+	if err != nil {
+		return Stance{}, err
+	}
+	if !utf8.ValidString(reason) || len(reason) > 1000 {
+		return Stance{}, fmt.Errorf("%w: reason must be valid UTF-8 of at most 1000 bytes", ErrInvalidInput)
+	}
+	var out Stance
+	err = s.update(ctx, func(w *writer) error {
+		old, err := s.readStance(w.txn, b)
+		if err != nil {
+			return err
+		}
+		next := *old
+		next.Retracted, next.RetractReason = true, reason
+		if err := s.removeStance(w, old); err != nil {
+			return err
+		}
+		out = next.Stance
+		return s.writeStance(w, &next)
+	})
+	return out, err
+}
+
+// Stance returns the stance with ID id, retracted or not.
+func (s *Store) Stance(ctx context.Context, id string) (Stance, error) {
+	b, err := idBytes(id)
+	if err != nil {
+		return Stance{}, err
+	}
+	var out Stance
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		r, err := s.readStance(txn, b)
+		if err == nil {
+			out = r.Stance
+		}
+		return err
+	})
+	return out, err
+}
+
+// typeList validates types, defaulting to the whole vocabulary.
+func (s *Store) typeList(types []string) ([]string, error) {
+	if len(types) == 0 {
+		return s.vocab.Names(), nil
+	}
+	for _, t := range types {
+		if err := s.vocab.check(t); err != nil {
+			return nil, err
+		}
+	}
+	return types, nil
+}
+
+func checkRange(from, to Date) error {
+	if !from.IsZero() && !to.IsZero() && from > to {
+		return fmt.Errorf("%w: from %s is after to %s", ErrInvalidInput, from, to)
+	}
+	return nil
+}
+
+func inRange(d, from, to Date) bool {
+	if from.IsZero() && to.IsZero() {
+		return true
+	}
+	if d.IsZero() {
+		return false
+	}
+	return (from.IsZero() || d >= from) && (to.IsZero() || d <= to)
+}
+
+// adjacencyPrefixes lists the prefixes covering an actor's entries in the
+// given directions, types and counterpart, in listing order.
+func adjacencyPrefixes(dirs []byte, actor []byte, types []string, all bool, other []byte) [][]byte {
+	var ps [][]byte
+	for _, d := range dirs {
+		if all && other == nil {
+			ps = append(ps, keys.AdjacencyPrefix(d, actor, "", nil))
+			continue
+		}
+		for _, t := range types {
+			ps = append(ps, keys.AdjacencyPrefix(d, actor, t, other))
+		}
+	}
+	return ps
+}
+
+func dirBytes(d Direction) []byte {
+	switch d {
+	case Out:
+		return []byte{keys.Out}
+	case In:
+		return []byte{keys.In}
+	}
+	return []byte{keys.Out, keys.In}
+}
+
+// ActorStances lists the live stances of one actor: by direction (Out
+// first), then type, then counterpart. A page is one prefix scan over
+// adjacency entries, which carry the stance record.
+func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery) (StancePage, error) {
+	n, err := pageSize(q.First)
+	if err != nil {
+		return StancePage{}, err
+	}
+	aID, err := s.resolveID(actor)
+	if err != nil {
+		return StancePage{}, err
+	}
+	var other []byte
+	if q.Counterpart != "" {
+		cID, err := s.resolveID(q.Counterpart)
+		if err != nil {
+			return StancePage{}, fmt.Errorf("counterpart: %w", err)
+		}
+		other = mustID(cID)
+	}
+	types, err := s.typeList(q.Types)
+	if err != nil {
+		return StancePage{}, err
+	}
+	if err := checkRange(q.From, q.To); err != nil {
+		return StancePage{}, err
+	}
+	var pg StancePage
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		a := mustID(aID)
+		dirs := dirBytes(q.Direction)
+		sc := scan{txn: txn, tag: 'o', prefixes: adjacencyPrefixes(dirs, a, types, len(q.Types) == 0, other)}
+		match := func(_ []byte, item *badger.Item) (bool, error) {
+			live, eff, ok := false, Date(0), false
+			err := item.Value(func(v []byte) error {
+				live, eff, ok = stanceHeader(v)
+				return nil
+			})
+			if err == nil && !ok {
+				err = errCorrupt
+			}
+			return err == nil && live && inRange(eff, q.From, q.To), err
+		}
+		items, cursors, info, err := page(&sc, q.After, n, func(k []byte, item *badger.Item) (Stance, bool, error) {
+			ok, err := match(k, item)
+			if !ok || err != nil {
+				return Stance{}, false, err
+			}
+			r, err := itemStance(item)
+			if err != nil {
+				return Stance{}, false, err
+			}
+			return r.Stance, true, nil
+		})
+		if err != nil {
+			return err
+		}
+		pg = StancePage{Stances: items, Cursors: cursors, PageInfo: info}
+		if q.From.IsZero() && q.To.IsZero() && other == nil {
+			pg.Total, err = degree(txn, a, dirs, types)
+		} else {
+			pg.Total, err = sc.count(match)
+		}
+		return err
+	})
+	return pg, err
+}
+
+func itemStance(item *badger.Item) (*stanceRecord, error) {
+	var r *stanceRecord
+	err := item.Value(func(v []byte) error {
+		var err error
+		r, err = decodeStance(v)
+		return err
+	})
+	return r, err
+}
+
+// degree sums an actor's live-stance counters.
+func degree(txn *badger.Txn, actor []byte, dirs []byte, types []string) (int, error) {
+	total := 0
+	for _, d := range dirs {
+		for _, t := range types {
+			n, err := readCounter(txn, keys.DegreeKey(actor, d, t))
+			if err != nil {
+				return 0, err
+			}
+			total += n
+		}
+	}
+	return total, nil
+}
+
+// Degree counts an actor's live stances in direction d, from counters.
+func (s *Store) Degree(ctx context.Context, actor string, d Direction) (int, error) {
+	id, err := s.resolveID(actor)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		n, err = degree(txn, mustID(id), dirBytes(d), s.vocab.Names())
+		return err
+	})
+	return n, err
+}
+
+// Stances lists stances matching q, choosing the narrowest index: the
+// subject's or object's adjacency, the document's citations, the date
+// index, or all stances in ID order.
+func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) {
+	n, err := pageSize(q.First)
+	if err != nil {
+		return StancePage{}, err
+	}
+	var subj, obj, doc []byte
+	if q.Subject != "" {
+		id, err := s.resolveID(q.Subject)
+		if err != nil {
+			return StancePage{}, fmt.Errorf("subject: %w", err)
+		}
+		subj = mustID(id)
+	}
+	if q.Object != "" {
+		id, err := s.resolveID(q.Object)
+		if err != nil {
+			return StancePage{}, fmt.Errorf("object: %w", err)
+		}
+		obj = mustID(id)
+	}
+	if q.Document != "" {
+		if doc, err = idBytes(q.Document); err != nil {
+			return StancePage{}, fmt.Errorf("document: %w", err)
+		}
+	}
+	types, err := s.typeList(q.Types)
+	if err != nil {
+		return StancePage{}, err
+	}
+	if err := checkRange(q.From, q.To); err != nil {
+		return StancePage{}, err
+	}
+	if math.IsNaN(q.MinConfidence) || q.MinConfidence < 0 || q.MinConfidence > 1 {
+		return StancePage{}, fmt.Errorf("%w: minConfidence must be in [0, 1] (got %v)", ErrInvalidInput, q.MinConfidence)
+	}
+	typeSet := map[string]bool{}
+	for _, t := range types {
+		typeSet[t] = true
+	}
+	keep := func(r *stanceRecord) bool {
+		if r.Retracted && !q.IncludeRetracted {
+			return false
+		}
+		if subj != nil && r.Subject != idString(subj) || obj != nil && r.Object != idString(obj) {
+			return false
+		}
+		if !typeSet[r.Type] || r.Confidence < q.MinConfidence || !inRange(r.effDate, q.From, q.To) {
+			return false
+		}
+		if doc != nil {
+			did := idString(doc)
+			for _, e := range r.Evidence {
+				if e.DocumentID == did {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	}
+	var pg StancePage
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		sc := scan{txn: txn}
+		// byKey reports whether entries point at records (index keys) or hold them.
+		var recordAt func(k []byte, item *badger.Item) (*stanceRecord, error)
+		holdRecord := func(_ []byte, item *badger.Item) (*stanceRecord, error) { return itemStance(item) }
+		idTail := func(k []byte, _ *badger.Item) (*stanceRecord, error) {
+			return s.readStance(txn, k[len(k)-keys.IDLen:])
+		}
+		switch {
+		case subj != nil:
+			var other []byte
+			if obj != nil {
+				other = obj
+			}
+			sc.tag, sc.prefixes, recordAt = 's', adjacencyPrefixes([]byte{keys.Out}, subj, types, len(q.Types) == 0, other), holdRecord
+		case obj != nil:
+			sc.tag, sc.prefixes, recordAt = 'i', adjacencyPrefixes([]byte{keys.In}, obj, types, len(q.Types) == 0, nil), holdRecord
+		case doc != nil:
+			sc.tag, sc.prefixes, sc.keyOnly, recordAt = 'd', [][]byte{keys.DocStanceKey(doc, nil)}, true, idTail
+		case !q.From.IsZero() || !q.To.IsZero():
+			sc.tag, sc.prefixes, sc.keyOnly, recordAt = 't', [][]byte{{keys.Date}}, true, idTail
+			if !q.From.IsZero() {
+				sc.lo = keys.DateKey(int32(q.From), nil)
+			}
+			if !q.To.IsZero() {
+				sc.hi = keys.DateKey(int32(q.To)+1, nil)
+			}
+		default:
+			sc.tag, sc.prefixes, recordAt = 'a', [][]byte{{keys.Stance}}, holdRecord
+		}
+		match := func(k []byte, item *badger.Item) (*stanceRecord, bool, error) {
+			r, err := recordAt(k, item)
+			if err != nil {
+				return nil, false, err
+			}
+			return r, keep(r), nil
+		}
+		items, cursors, info, err := page(&sc, q.After, n, func(k []byte, item *badger.Item) (Stance, bool, error) {
+			r, ok, err := match(k, item)
+			if !ok || err != nil {
+				return Stance{}, false, err
+			}
+			return r.Stance, true, nil
+		})
+		if err != nil {
+			return err
+		}
+		pg = StancePage{Stances: items, Cursors: cursors, PageInfo: info}
+		unfiltered := subj == nil && obj == nil && doc == nil && q.From.IsZero() && q.To.IsZero() && len(q.Types) == 0 && q.MinConfidence == 0
+		if unfiltered {
+			live, err := readCounter(txn, keys.CounterKey(cntStances))
+			if err != nil {
+				return err
+			}
+			pg.Total = live
+			if q.IncludeRetracted {
+				ret, err := readCounter(txn, keys.CounterKey(cntRetracted))
+				if err != nil {
+					return err
+				}
+				pg.Total += ret
+			}
+			return nil
+		}
+		pg.Total, err = sc.count(func(k []byte, item *badger.Item) (bool, error) {
+			_, ok, err := match(k, item)
+			return ok, err
+		})
+		return err
+	})
+	return pg, err
+}
+
+// DocumentStances lists the stances citing a document, retracted ones
+// included, since a document view shows everything said of it.
+func (s *Store) DocumentStances(ctx context.Context, doc string, first int, after string) (StancePage, error) {
+	if _, err := s.Document(ctx, doc); err != nil {
+		return StancePage{}, err
+	}
+	return s.Stances(ctx, StanceQuery{Document: doc, IncludeRetracted: true, First: first, After: after})
+}
+
+// ForEachStance calls fn for every stance in ID order, retracted ones only
+// when includeRetracted is set. It reads a consistent snapshot.
+func (s *Store) ForEachStance(ctx context.Context, includeRetracted bool, fn func(Stance) error) error {
+	return s.view(ctx, func(txn *badger.Txn) error {
+		sc := scan{txn: txn, prefixes: [][]byte{{keys.Stance}}}
+		return sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+			r, err := itemStance(item)
+			if err != nil {
+				return false, err
+			}
+			if r.Retracted && !includeRetracted {
+				return true, nil
+			}
+			return true, fn(r.Stance)
+		})
+	})
+}
+
+// ForEachDocument calls fn for every document in ID order.
+func (s *Store) ForEachDocument(ctx context.Context, fn func(Document) error) error {
+	return s.view(ctx, func(txn *badger.Txn) error {
+		sc := scan{txn: txn, prefixes: [][]byte{{keys.Document}}}
+		return sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
+			var d Document
+			err := item.Value(func(v []byte) error {
+				var err error
+				d, err = decodeDocument(v)
+				return err
+			})
+			if err != nil {
+				return false, err
+			}
+			return true, fn(d)
+		})
+	})
+}

@@ -1,0 +1,233 @@
+package graph
+
+// ActorKind classifies an actor.
+type ActorKind string
+
+// The actor kinds of the GraphQL contract.
+const (
+	KindState        ActorKind = "STATE"
+	KindGovernment   ActorKind = "GOVERNMENT"
+	KindArmedGroup   ActorKind = "ARMED_GROUP"
+	KindOrganization ActorKind = "ORGANIZATION"
+	KindPerson       ActorKind = "PERSON"
+	KindOther        ActorKind = "OTHER"
+)
+
+// ActorKinds lists every valid ActorKind in contract order.
+var ActorKinds = []ActorKind{KindState, KindGovernment, KindArmedGroup, KindOrganization, KindPerson, KindOther}
+
+// Valid reports whether k is one of ActorKinds.
+func (k ActorKind) Valid() bool {
+	for _, v := range ActorKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Actor is a state, government, armed group, organization or person that
+// holds stances. Its ID is derived from its canonical name, so loading the
+// same data into a fresh store yields the same IDs.
+type Actor struct {
+	ID       string    // UUID (version 5 of the normalized canonical name)
+	Name     string    // canonical name, e.g. "United States"
+	Kind     ActorKind // defaults to KindOther
+	Aliases  []string  // other names the actor is found by
+	Country  string    // ISO 3166-1 alpha-3, where one applies
+	Code     string    // CAMEO-style actor code, e.g. "AFGGOV"
+	Wikidata string    // Wikidata item, e.g. "Q30"
+}
+
+// Evidence locates the text that states a stance.
+type Evidence struct {
+	DocumentID string
+	Quote      string // exact text of the document
+	Start, End int    // code-point offsets of Quote in the document text, end exclusive
+}
+
+// Stance is a typed, dated, sourced claim that Subject holds a stance of Type
+// toward Object.
+type Stance struct {
+	ID            string
+	Subject       string // actor ID
+	Type          string // a type of the store's Vocabulary
+	Object        string // actor ID
+	Topic         string
+	Date          Date
+	Confidence    float64 // 0..1; 1 for curated stances
+	Evidence      []Evidence
+	Retracted     bool
+	RetractReason string
+}
+
+// Document is a source text. Its ID is derived from the text, so the same
+// text is always the same document.
+type Document struct {
+	ID     string
+	Title  string
+	Source string // publisher
+	URL    string
+	Date   Date
+	Text   string
+}
+
+// EvidenceSpec names a quote in a document when adding a stance; the store
+// finds its offsets.
+type EvidenceSpec struct {
+	Document string // document ID
+	Quote    string
+}
+
+// StanceSpec describes a stance to add. Subject and Object are actor
+// references: an ID or any name of the actor.
+type StanceSpec struct {
+	Subject    string
+	Type       string
+	Object     string
+	Topic      string
+	Date       Date
+	Confidence float64 // in (0, 1]; 0 means 1, a curated stance
+	Evidence   []EvidenceSpec
+}
+
+// Direction selects stances by the role an actor plays in them.
+type Direction int
+
+// Directions: Out for stances the actor holds (subject), In for stances held
+// toward it (object).
+const (
+	Both Direction = iota
+	Out
+	In
+)
+
+// AdjacencyQuery selects the stances of one actor. The zero Direction is
+// Both; zero fields do not filter.
+type AdjacencyQuery struct {
+	Direction   Direction
+	Types       []string
+	Counterpart string // actor reference: only stances whose other end is this actor
+	From, To    Date   // inclusive date range
+	First       int    // page size; 0 means DefaultPageSize
+	After       string // cursor from a previous page
+}
+
+// StanceQuery selects stances across the store. Zero fields do not filter.
+type StanceQuery struct {
+	Subject          string // actor reference
+	Object           string // actor reference
+	Types            []string
+	From, To         Date
+	Document         string // document ID
+	MinConfidence    float64
+	IncludeRetracted bool
+	First            int
+	After            string
+}
+
+// ActorQuery selects actors.
+type ActorQuery struct {
+	Kind   ActorKind // "" for every kind
+	Search string    // case-insensitive substring of the name or an alias
+	First  int
+	After  string
+}
+
+// Page bounds, shared by every listing.
+const (
+	DefaultPageSize = 50
+	MaxPageSize     = 1000
+)
+
+// PageInfo describes where a page sits in its listing.
+type PageInfo struct {
+	Total     int    // matches in the whole listing
+	HasNext   bool   // more matches follow this page
+	EndCursor string // pass as After for the next page; "" when the page is empty
+}
+
+// StancePage is one page of stances with a cursor per stance.
+type StancePage struct {
+	Stances []Stance
+	Cursors []string
+	PageInfo
+}
+
+// ActorPage is one page of actors.
+type ActorPage struct {
+	Actors  []Actor
+	Cursors []string
+	PageInfo
+}
+
+// DocumentPage is one page of documents.
+type DocumentPage struct {
+	Documents []Document
+	Cursors   []string
+	PageInfo
+}
+
+// PathQuery asks for paths between two actors over live stances.
+type PathQuery struct {
+	From, To        string // actor references
+	MaxHops         int    // 0 means 3
+	Types           []string
+	FollowDirection bool // hops only go from subject to object
+	Limit           int  // 0 means 10
+}
+
+// Path is a chain of stances; Actors has one more element than Stances.
+type Path struct {
+	Actors  []string // actor IDs from first to last
+	Stances []Stance // one per hop, in order
+}
+
+// TypeCount counts stances of one type.
+type TypeCount struct {
+	Type  string
+	Count int
+}
+
+// Dyad summarizes the live stances between two actors.
+type Dyad struct {
+	A, B string      // actor IDs
+	AToB []TypeCount // stances with A as subject and B as object, in vocabulary order
+	BToA []TypeCount
+}
+
+// MatrixQuery selects the actors and stances counted by Matrix.
+type MatrixQuery struct {
+	Actors   []string // actor references; empty means every actor
+	Types    []string
+	From, To Date
+}
+
+// MatrixCell counts live stances of one type from Subject to Object.
+type MatrixCell struct {
+	Subject, Object string // actor IDs
+	Type            string
+	Count           int
+}
+
+// Stats counts what the store holds; Stances counts live stances only.
+type Stats struct {
+	Actors    int
+	Stances   int
+	Retracted int
+	Documents int
+}
+
+// Batch is a set of records applied all-or-nothing by Store.Load: actors
+// first, then documents, then stances, so stances may refer to actors and
+// documents of the same batch.
+type Batch struct {
+	Actors    []Actor
+	Documents []Document
+	Stances   []StanceSpec
+}
+
+// LoadResult counts what a Load added; records already present are not counted.
+type LoadResult struct {
+	Actors, Documents, Stances int
+}
