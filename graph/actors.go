@@ -107,8 +107,11 @@ func (s *Store) UpsertActor(ctx context.Context, a Actor) (Actor, error) {
 	var out Actor
 	err := s.update(ctx, func(w *writer) error {
 		got, _, err := s.upsertActor(w, a)
+		if err != nil {
+			return err
+		}
 		out = cloneActor(got)
-		return err
+		return nil
 	})
 	return out, err
 }

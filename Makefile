@@ -1,0 +1,50 @@
+# stancegraph: build, run and test graphd.
+GO       ?= go
+DATA     ?= ./data
+ADDR     ?= 127.0.0.1:8080
+BIN      := bin/graphd
+BENCH_FLAGS ?=
+FUZZTIME ?= 60s
+
+.PHONY: all build run test test-short vet fmt e2e bench eval fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/graphd
+
+## run: build and start graphd on ./data (seeded on first start)
+run: build
+	./$(BIN) serve --data $(DATA) --addr $(ADDR)
+
+## test: vet, formatting, and every test with the race detector
+test:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+test-short:
+	$(GO) test -short ./...
+
+## e2e: notebook, browser explorer and GraphQL-over-HTTP audit against a live server
+e2e:
+	bash e2e/run.sh
+
+## bench: the benchmark program (see README, Performance)
+bench:
+	$(GO) run ./bench $(BENCH_FLAGS)
+
+## eval: score extraction on the development corpus and the seed
+eval: build
+	./$(BIN) eval --seed --gold ../shared/corpus/dev
+
+## fuzz: a minute of each fuzz target
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./extract
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./jsonl
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME) ./graph
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeName$$' -fuzztime $(FUZZTIME) ./graph
+
+clean:
+	rm -rf bin

@@ -1,0 +1,327 @@
+// Package jsonl reads and writes the stancegraph JSON Lines format: one
+// actor, document or stance record per line, the format `graphd load`
+// reads, the seed is written in, and `graphd export --format jsonl` writes.
+//
+// A file is applied all-or-nothing: every line is parsed and checked before
+// anything is stored, and the first bad line is reported by number with the
+// reason. The format is documented in the README.
+package jsonl
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// MaxLineBytes bounds one line; a document's inline text is the only thing
+// that makes lines long.
+const MaxLineBytes = 48 << 20
+
+// LineError is a problem with one line of a file.
+type LineError struct {
+	File string // as given to Read; may be empty
+	Line int    // 1-based
+	Err  error
+}
+
+func (e *LineError) Error() string {
+	if e.File != "" {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+}
+
+func (e *LineError) Unwrap() error { return e.Err }
+
+// ErrFormat is wrapped by errors about the shape of a line (bad JSON, an
+// unknown record or field, a missing field).
+var ErrFormat = errors.New("jsonl: bad record")
+
+type actorRecord struct {
+	Record   string   `json:"record"`
+	Name     string   `json:"name"`
+	Kind     string   `json:"kind,omitempty"`
+	Aliases  []string `json:"aliases,omitempty"`
+	Country  string   `json:"country,omitempty"`
+	Code     string   `json:"code,omitempty"`
+	Wikidata string   `json:"wikidata,omitempty"`
+}
+
+type documentRecord struct {
+	Record   string  `json:"record"`
+	Key      string  `json:"key,omitempty"`
+	ID       string  `json:"id,omitempty"` // written by export; must match the text when given
+	Title    string  `json:"title,omitempty"`
+	Source   string  `json:"source,omitempty"`
+	URL      string  `json:"url,omitempty"`
+	Date     string  `json:"date,omitempty"`
+	Text     *string `json:"text,omitempty"`
+	TextFile string  `json:"text_file,omitempty"`
+}
+
+type evidenceRecord struct {
+	Document string `json:"document"`
+	Quote    string `json:"quote"`
+}
+
+type stanceRecord struct {
+	Record     string           `json:"record"`
+	ID         string           `json:"id,omitempty"` // written by export, informational
+	Subject    string           `json:"subject"`
+	Type       string           `json:"type"`
+	Object     string           `json:"object"`
+	Topic      string           `json:"topic,omitempty"`
+	Date       string           `json:"date,omitempty"`
+	Confidence *float64         `json:"confidence,omitempty"`
+	Evidence   []evidenceRecord `json:"evidence,omitempty"`
+}
+
+// File is a parsed file: the batch to load and the line of each record.
+type File struct {
+	Batch graph.Batch
+	// Lines of each record, by kind and index, for error messages.
+	ActorLines, DocumentLines, StanceLines []int
+}
+
+// Read parses r. Relative text_file paths are opened in dir, which may be
+// nil when the file has none. name labels errors.
+func Read(r io.Reader, name string, dir fs.FS) (*File, error) {
+	f := &File{}
+	keys := map[string]string{} // document key -> document ID
+	br := bufio.NewReaderSize(r, 64<<10)
+	lineNo := 0
+	for {
+		line, err := readLine(br)
+		if line == nil && err == io.EOF {
+			break
+		}
+		lineNo++
+		lerr := func(e error) error { return &LineError{File: name, Line: lineNo, Err: e} }
+		if err != nil && err != io.EOF {
+			return nil, lerr(err)
+		}
+		trimmed := bytes.TrimSpace(line)
+		if len(trimmed) == 0 || trimmed[0] == '#' {
+			if err == io.EOF {
+				break
+			}
+			continue
+		}
+		if !utf8.Valid(trimmed) {
+			return nil, lerr(fmt.Errorf("%w: not valid UTF-8", ErrFormat))
+		}
+		if perr := f.parse(trimmed, keys, dir); perr != nil {
+			return nil, lerr(perr)
+		}
+		f.lineOf(lineNo)
+		if err == io.EOF {
+			break
+		}
+	}
+	return f, nil
+}
+
+// lineOf records lineNo for the record parse just appended.
+func (f *File) lineOf(lineNo int) {
+	b := &f.Batch
+	switch {
+	case len(b.Actors) > len(f.ActorLines):
+		f.ActorLines = append(f.ActorLines, lineNo)
+	case len(b.Documents) > len(f.DocumentLines):
+		f.DocumentLines = append(f.DocumentLines, lineNo)
+	case len(b.Stances) > len(f.StanceLines):
+		f.StanceLines = append(f.StanceLines, lineNo)
+	}
+}
+
+// readLine returns one line without its newline, refusing lines over
+// MaxLineBytes before buffering them whole.
+func readLine(br *bufio.Reader) ([]byte, error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf)+len(chunk) > MaxLineBytes {
+			return []byte{}, fmt.Errorf("%w: line is longer than %d MiB", ErrFormat, MaxLineBytes>>20)
+		}
+		buf = append(buf, chunk...)
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF:
+			if len(buf) == 0 {
+				return nil, io.EOF
+			}
+			return buf, io.EOF
+		case err != nil:
+			return nil, err
+		}
+		return bytes.TrimRight(buf, "\r\n"), nil
+	}
+}
+
+func strict(line []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if dec.More() {
+		return fmt.Errorf("%w: more than one JSON value on the line", ErrFormat)
+	}
+	return nil
+}
+
+func (f *File) parse(line []byte, keys map[string]string, dir fs.FS) error {
+	var head struct {
+		Record string `json:"record"`
+	}
+	if err := json.Unmarshal(line, &head); err != nil {
+		return fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	switch head.Record {
+	case "actor":
+		var a actorRecord
+		if err := strict(line, &a); err != nil {
+			return err
+		}
+		if strings.TrimSpace(a.Name) == "" {
+			return fmt.Errorf("%w: actor: name is required", ErrFormat)
+		}
+		f.Batch.Actors = append(f.Batch.Actors, graph.Actor{
+			Name: a.Name, Kind: graph.ActorKind(strings.ToUpper(a.Kind)), Aliases: a.Aliases,
+			Country: a.Country, Code: a.Code, Wikidata: a.Wikidata,
+		})
+	case "document":
+		var d documentRecord
+		if err := strict(line, &d); err != nil {
+			return err
+		}
+		doc, err := d.document(dir)
+		if err != nil {
+			return err
+		}
+		id := graph.DocumentID(doc.Text)
+		if d.ID != "" && d.ID != id {
+			return fmt.Errorf("%w: document: id %q does not match its text (which gives %s)", ErrFormat, d.ID, id)
+		}
+		if d.Key != "" {
+			if prev, dup := keys[d.Key]; dup && prev != id {
+				return fmt.Errorf("%w: document: key %q is already used by another document", ErrFormat, d.Key)
+			}
+			keys[d.Key] = id
+		}
+		f.Batch.Documents = append(f.Batch.Documents, doc)
+	case "stance":
+		var s stanceRecord
+		if err := strict(line, &s); err != nil {
+			return err
+		}
+		spec, err := s.spec(keys)
+		if err != nil {
+			return err
+		}
+		f.Batch.Stances = append(f.Batch.Stances, spec)
+	case "":
+		return fmt.Errorf("%w: the \"record\" field is missing (actor, document or stance)", ErrFormat)
+	default:
+		return fmt.Errorf("%w: record %q is not actor, document or stance", ErrFormat, clip(head.Record))
+	}
+	return nil
+}
+
+func (d *documentRecord) document(dir fs.FS) (graph.Document, error) {
+	date, err := graph.ParseDate(d.Date)
+	if err != nil {
+		return graph.Document{}, fmt.Errorf("document: date: %w", err)
+	}
+	doc := graph.Document{Title: d.Title, Source: d.Source, URL: d.URL, Date: date}
+	switch {
+	case d.Text != nil && d.TextFile != "":
+		return doc, fmt.Errorf("%w: document: give text or text_file, not both", ErrFormat)
+	case d.Text != nil:
+		doc.Text = *d.Text
+	case d.TextFile != "":
+		p := path.Clean(strings.TrimPrefix(d.TextFile, "./"))
+		if dir == nil || !fs.ValidPath(p) {
+			return doc, fmt.Errorf("%w: document: text_file %q must be a relative path inside the file's folder", ErrFormat, d.TextFile)
+		}
+		b, err := fs.ReadFile(dir, p)
+		if err != nil {
+			return doc, fmt.Errorf("%w: document: text_file: %v", ErrFormat, err)
+		}
+		doc.Text = string(b)
+	default:
+		return doc, fmt.Errorf("%w: document: text or text_file is required", ErrFormat)
+	}
+	return doc, nil
+}
+
+func (s *stanceRecord) spec(keys map[string]string) (graph.StanceSpec, error) {
+	for _, f := range []struct{ name, v string }{{"subject", s.Subject}, {"type", s.Type}, {"object", s.Object}} {
+		if strings.TrimSpace(f.v) == "" {
+			return graph.StanceSpec{}, fmt.Errorf("%w: stance: %s is required", ErrFormat, f.name)
+		}
+	}
+	date, err := graph.ParseDate(s.Date)
+	if err != nil {
+		return graph.StanceSpec{}, fmt.Errorf("stance: date: %w", err)
+	}
+	spec := graph.StanceSpec{Subject: s.Subject, Type: strings.ToUpper(strings.TrimSpace(s.Type)), Object: s.Object, Topic: s.Topic, Date: date, Confidence: 1}
+	if s.Confidence != nil {
+		if *s.Confidence <= 0 || *s.Confidence > 1 {
+			return spec, fmt.Errorf("%w: stance: confidence must be in (0, 1] (got %v)", ErrFormat, *s.Confidence)
+		}
+		spec.Confidence = *s.Confidence
+	}
+	for i, ev := range s.Evidence {
+		doc := ev.Document
+		if id, ok := keys[doc]; ok {
+			doc = id
+		} else if _, err := uuid.Parse(doc); err != nil {
+			return spec, fmt.Errorf("%w: stance: evidence %d: document %q is neither a key of a document above nor a document ID", ErrFormat, i+1, clip(doc))
+		}
+		spec.Evidence = append(spec.Evidence, graph.EvidenceSpec{Document: doc, Quote: ev.Quote})
+	}
+	return spec, nil
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}
+
+// Load reads r and applies it to store all-or-nothing. Errors name the line.
+func Load(ctx context.Context, store *graph.Store, r io.Reader, name string, dir fs.FS) (graph.LoadResult, error) {
+	f, err := Read(r, name, dir)
+	if err != nil {
+		return graph.LoadResult{}, err
+	}
+	return f.Apply(ctx, store, name)
+}
+
+// Apply loads the parsed file into store, mapping record errors to lines.
+func (f *File) Apply(ctx context.Context, store *graph.Store, name string) (graph.LoadResult, error) {
+	res, err := store.Load(ctx, f.Batch)
+	var re *graph.RecordError
+	if errors.As(err, &re) {
+		lines := map[string][]int{"actor": f.ActorLines, "document": f.DocumentLines, "stance": f.StanceLines}[re.Record]
+		if re.Index < len(lines) {
+			return res, &LineError{File: name, Line: lines[re.Index], Err: re.Err}
+		}
+	}
+	return res, err
+}

@@ -1,0 +1,67 @@
+package jsonl
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// Write writes every actor, document and live stance of store in the
+// format Read accepts, so an export loads into another store unchanged.
+// Retracted stances are left out: a backup keeps them.
+func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	after := ""
+	for {
+		page, err := store.Actors(ctx, graph.ActorQuery{First: graph.MaxPageSize, After: after})
+		if err != nil {
+			return err
+		}
+		for _, a := range page.Actors {
+			rec := actorRecord{Record: "actor", Name: a.Name, Kind: string(a.Kind), Aliases: a.Aliases, Country: a.Country, Code: a.Code, Wikidata: a.Wikidata}
+			if err := enc.Encode(rec); err != nil {
+				return err
+			}
+		}
+		if !page.HasNext {
+			break
+		}
+		after = page.EndCursor
+	}
+	err := store.ForEachDocument(ctx, func(d graph.Document) error {
+		text := d.Text
+		return enc.Encode(documentRecord{Record: "document", ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date.String(), Text: &text})
+	})
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	name := func(id string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		a, err := store.Actor(ctx, id)
+		if err != nil {
+			return id
+		}
+		names[id] = a.Name
+		return a.Name
+	}
+	err = store.ForEachStance(ctx, false, func(s graph.Stance) error {
+		conf := s.Confidence
+		rec := stanceRecord{Record: "stance", ID: s.ID, Subject: name(s.Subject), Type: s.Type, Object: name(s.Object), Topic: s.Topic, Date: s.Date.String(), Confidence: &conf}
+		for _, ev := range s.Evidence {
+			rec.Evidence = append(rec.Evidence, evidenceRecord{Document: ev.DocumentID, Quote: ev.Quote})
+		}
+		return enc.Encode(rec)
+	})
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
