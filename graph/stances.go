@@ -106,9 +106,11 @@ func (s *Store) prepare(w *writer, spec StanceSpec, docs docLookup) (*stanceReco
 			r.effDate = d.Date
 		}
 	}
-	if !r.Date.IsZero() {
-		r.effDate = r.Date
+	if r.Date.IsZero() {
+		// A stance is dated when it was expressed, else by its document.
+		r.Date = r.effDate
 	}
+	r.effDate = r.Date
 	return r, nil
 }
 

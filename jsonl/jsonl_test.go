@@ -1,0 +1,168 @@
+package jsonl_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/jsonl"
+	"github.com/stancegraph/stancegraph/seed"
+)
+
+var ctx = context.Background()
+
+func newStore(t *testing.T) *graph.Store {
+	t.Helper()
+	s, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+const good = `# a comment, then a blank line
+
+{"record":"actor","name":"Serbia","kind":"STATE","aliases":["Belgrade"],"country":"SRB"}
+{"record":"actor","name":"Kosovo","kind":"STATE","aliases":["Pristina"]}
+{"record":"document","key":"d1","title":"Note","date":"2023-09-30","text":"Belgrade accused Pristina of provocations."}
+{"record":"stance","subject":"Belgrade","type":"ACCUSES","object":"Kosovo","topic":"provocations","evidence":[{"document":"d1","quote":"accused Pristina of provocations"}]}
+`
+
+func TestLoadGood(t *testing.T) {
+	s := newStore(t)
+	res, err := jsonl.Load(ctx, s, strings.NewReader(good), "good.jsonl", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != (graph.LoadResult{Actors: 2, Documents: 1, Stances: 1}) {
+		t.Fatalf("result = %+v", res)
+	}
+	p, _ := s.Stances(ctx, graph.StanceQuery{Subject: "Serbia"})
+	if len(p.Stances) != 1 || p.Stances[0].Date != graph.NewDate(2023, 9, 30) {
+		t.Fatalf("stance not stored with its document's date: %+v", p.Stances)
+	}
+	if res, err := jsonl.Load(ctx, s, strings.NewReader(good), "good.jsonl", nil); err != nil || res != (graph.LoadResult{}) {
+		t.Fatalf("reload added %+v, %v", res, err)
+	}
+}
+
+func TestLoadBadLines(t *testing.T) {
+	base := strings.Split(strings.TrimSpace(good), "\n")
+	tests := []struct {
+		name    string
+		line    string // replaces the stance line (line 6)
+		wantErr error
+		wantMsg string
+	}{
+		{"broken JSON", `{"record":"stance",`, jsonl.ErrFormat, "good.jsonl:6:"},
+		{"unknown record", `{"record":"edge"}`, jsonl.ErrFormat, `record "edge"`},
+		{"missing record", `{"name":"x"}`, jsonl.ErrFormat, `"record" field is missing`},
+		{"unknown field", `{"record":"actor","name":"X","colour":"red"}`, jsonl.ErrFormat, `unknown field "colour"`},
+		{"unknown type", `{"record":"stance","subject":"Serbia","type":"LIKES","object":"Kosovo"}`, graph.ErrInvalidType, `"LIKES"`},
+		{"unknown actor", `{"record":"stance","subject":"Atlantis","type":"ACCUSES","object":"Kosovo"}`, graph.ErrNotFound, `Atlantis`},
+		{"quote not in document", `{"record":"stance","subject":"Serbia","type":"ACCUSES","object":"Kosovo","evidence":[{"document":"d1","quote":"invented words"}]}`, graph.ErrQuoteNotFound, "invented words"},
+		{"unknown document key", `{"record":"stance","subject":"Serbia","type":"ACCUSES","object":"Kosovo","evidence":[{"document":"d9","quote":"x"}]}`, jsonl.ErrFormat, `"d9"`},
+		{"bad date", `{"record":"stance","subject":"Serbia","type":"ACCUSES","object":"Kosovo","date":"30/09/2023"}`, graph.ErrInvalidDate, "30/09/2023"},
+		{"invalid UTF-8", "{\"record\":\"actor\",\"name\":\"\xff\"}", jsonl.ErrFormat, "UTF-8"},
+		{"bad kind", `{"record":"actor","name":"X","kind":"PLANET"}`, graph.ErrInvalidInput, "PLANET"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			lines := append(append([]string{}, base[:5]...), tt.line)
+			_, err := jsonl.Load(ctx, s, strings.NewReader(strings.Join(lines, "\n")), "good.jsonl", nil)
+			var le *jsonl.LineError
+			if !errors.As(err, &le) || le.Line != 6 {
+				t.Fatalf("err = %v, want an error on line 6", err)
+			}
+			if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), tt.wantMsg) {
+				t.Fatalf("err = %v, want %v mentioning %q", err, tt.wantErr, tt.wantMsg)
+			}
+			if st, _ := s.Stats(ctx); st != (graph.Stats{}) {
+				t.Fatalf("a file with a bad line was half-applied: %+v", st)
+			}
+		})
+	}
+}
+
+func TestLongLine(t *testing.T) {
+	s := newStore(t)
+	long := `{"record":"document","text":"` + strings.Repeat("a", jsonl.MaxLineBytes) + `"}`
+	_, err := jsonl.Load(ctx, s, strings.NewReader("\n"+long+"\n"), "big.jsonl", nil)
+	var le *jsonl.LineError
+	if !errors.As(err, &le) || le.Line != 2 || !strings.Contains(err.Error(), "longer than") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestTextFile(t *testing.T) {
+	dir := fstest.MapFS{"a.txt": {Data: []byte("Moscow hosted the talks.")}}
+	s := newStore(t)
+	in := `{"record":"document","key":"a","text_file":"a.txt"}` + "\n"
+	if _, err := jsonl.Load(ctx, s, strings.NewReader(in), "f.jsonl", dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{`{"record":"document","text_file":"../etc/passwd"}`, `{"record":"document","text_file":"missing.txt"}`} {
+		if _, err := jsonl.Load(ctx, s, strings.NewReader(bad), "f.jsonl", dir); !errors.Is(err, jsonl.ErrFormat) {
+			t.Errorf("%s: err = %v", bad, err)
+		}
+	}
+}
+
+// TestWriteRoundTrip exports the seed graph and loads it into a fresh
+// store: the same actors, stances and quotes come back.
+func TestWriteRoundTrip(t *testing.T) {
+	a := newStore(t)
+	if _, err := seed.Load(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := jsonl.Write(ctx, a, &buf); err != nil {
+		t.Fatal(err)
+	}
+	b := newStore(t)
+	if _, err := jsonl.Load(ctx, b, bytes.NewReader(buf.Bytes()), "export.jsonl", nil); err != nil {
+		t.Fatal(err)
+	}
+	sa, _ := a.Stats(ctx)
+	sb, _ := b.Stats(ctx)
+	if sa != sb {
+		t.Fatalf("round trip stats %+v, want %+v", sb, sa)
+	}
+	var again bytes.Buffer
+	if err := jsonl.Write(ctx, b, &again); err != nil {
+		t.Fatal(err)
+	}
+	if again.String() != buf.String() {
+		t.Fatal("second export differs from the first")
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(good))
+	f.Add([]byte(`{"record":"stance","subject":"a","type":"X","object":"b","confidence":2}`))
+	f.Add([]byte("\xff\n{}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := jsonl.Read(bytes.NewReader(data), "fuzz", nil)
+		if err != nil {
+			var le *jsonl.LineError
+			if !errors.As(err, &le) || le.Line < 1 {
+				t.Fatalf("error without a line: %v", err)
+			}
+			return
+		}
+		s, _ := graph.Open("", &graph.Options{InMemory: true})
+		defer s.Close()
+		before, _ := s.Stats(ctx)
+		if _, err := file.Apply(ctx, s, "fuzz"); err != nil {
+			if after, _ := s.Stats(ctx); after != before {
+				t.Fatalf("failed load changed the store: %v", err)
+			}
+		}
+	})
+}
