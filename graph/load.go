@@ -40,6 +40,9 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	err = s.update(ctx, func(w *writer) error {
 		w.splittable = true
 		for i, a := range b.Actors {
+			if err := w.split(); err != nil {
+				return err
+			}
 			_, created, err := s.upsertActor(w, a)
 			if err != nil {
 				return &RecordError{"actor", i, err}
@@ -49,6 +52,9 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 			}
 		}
 		for i, d := range b.Documents {
+			if err := w.split(); err != nil {
+				return err
+			}
 			_, created, err := s.putDocument(w, d)
 			if err != nil {
 				return &RecordError{"document", i, err}
@@ -63,6 +69,9 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
+			}
+			if err := w.split(); err != nil {
+				return err
 			}
 			r, err := s.prepare(w, spec, lookup)
 			if err != nil {

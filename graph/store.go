@@ -321,9 +321,33 @@ type writer struct {
 	// splittable allows committing early on ErrTxnTooBig (bulk loads only:
 	// input was validated up front, so a split cannot leave a bad half).
 	splittable bool
+	// size and count estimate what the transaction holds, so that a bulk
+	// load commits between two stances (see split) before Badger's limit
+	// is reached in the middle of one, with room left for the counters.
+	size, count int64
+}
+
+// split commits and starts a new transaction when the current one is half
+// full. Bulk loads call it between records, so each record, its index
+// entries and the counters it moves commit together.
+func (w *writer) split() error {
+	if !w.splittable || (w.size < w.s.db.MaxBatchSize()/2 && w.count < w.s.db.MaxBatchCount()/2) {
+		return nil
+	}
+	if err := w.commit(); err != nil {
+		return err
+	}
+	// What is committed is visible to readers: publish its actors now
+	// rather than leave the cache behind storage if a later part fails.
+	w.cache.apply()
+	w.cache = w.s.newCacheTxn()
+	w.txn = w.s.db.NewTransaction(true)
+	return nil
 }
 
 func (w *writer) set(k, v []byte) error {
+	w.size += int64(len(k) + len(v) + 16)
+	w.count++
 	err := w.txn.Set(k, v)
 	if errors.Is(err, badger.ErrTxnTooBig) && w.splittable {
 		if err := w.commit(); err != nil {
@@ -339,6 +363,8 @@ func (w *writer) set(k, v []byte) error {
 }
 
 func (w *writer) delete(k []byte) error {
+	w.size += int64(len(k) + 16)
+	w.count++
 	err := w.txn.Delete(k)
 	if errors.Is(err, badger.ErrTxnTooBig) && w.splittable {
 		if err := w.commit(); err != nil {
@@ -393,6 +419,7 @@ func (w *writer) commit() error {
 		}
 	}
 	clear(w.counters)
+	w.size, w.count = 0, 0
 	if err := w.txn.Commit(); err != nil {
 		return fmt.Errorf("graph: commit: %w", err)
 	}

@@ -1,0 +1,191 @@
+// Command bench measures the stance graph store against the engine under it
+// (raw Badger) and against what a user would pick instead (SQLite), on one
+// deterministic synthetic graph, and prints the figures with the targets of
+// issue 4. Run it with `make bench` (BENCH_FLAGS passes flags through):
+//
+//	make bench BENCH_FLAGS="-quick -json out.json"
+//	cd bench && go run . -actors 100000 -stances 1000000
+//
+// It lives in its own module so that the cgo SQLite driver never enters
+// graphd's build.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+)
+
+// config is the parsed command line.
+type config struct {
+	actors, stances, chunk int
+	seed                   uint64
+	quick                  bool
+	engines                map[string]bool
+	hop1N, pairsN          int
+	httpN, httpClients     int
+	dir                    string
+	keep, loadOnly         bool
+	jsonOut                string
+	cpuProfile, memProfile string
+}
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	c := &config{}
+	fs.IntVar(&c.actors, "actors", 100_000, "actors in the generated graph")
+	fs.IntVar(&c.stances, "stances", 1_000_000, "stances in the generated graph")
+	fs.IntVar(&c.chunk, "chunk", 100_000, "stances per Load call (one JSON Lines file each)")
+	fs.Uint64Var(&c.seed, "seed", 1, "generator seed; the same seed yields the same graph")
+	fs.BoolVar(&c.quick, "quick", false, "small run (20k actors, 200k stances) for a check in under 45 s")
+	engines := fs.String("engines", "graph,badger,sqlite", "engines to measure; graph alone for a memory run at 10M stances")
+	fs.IntVar(&c.hop1N, "hop1", 10_000, "random actors for the 1-hop measurement")
+	fs.IntVar(&c.pairsN, "pairs", 100, "random pairs for the 2-hop and paths measurements")
+	fs.IntVar(&c.httpN, "requests", 20_000, "GraphQL requests over HTTP")
+	fs.IntVar(&c.httpClients, "clients", 8, "concurrent HTTP clients")
+	fs.StringVar(&c.dir, "dir", "", "directory for the stores (default: a fresh temporary directory, removed afterwards)")
+	fs.BoolVar(&c.keep, "keep", false, "keep the stores after the run")
+	fs.BoolVar(&c.loadOnly, "load-only", false, "measure the bulk loads only (for profiling one engine's load)")
+	fs.StringVar(&c.jsonOut, "json", "", "also write the figures as JSON to this file")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if c.quick {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		if !set["actors"] {
+			c.actors = 20_000
+		}
+		if !set["stances"] {
+			c.stances = 200_000
+		}
+		if !set["chunk"] {
+			c.chunk = 50_000
+		}
+		if !set["requests"] {
+			c.httpN = 8_000
+		}
+	}
+	switch {
+	case c.actors < 100:
+		return nil, fmt.Errorf("-actors %d: need at least 100", c.actors)
+	case c.stances < 1000:
+		return nil, fmt.Errorf("-stances %d: need at least 1000", c.stances)
+	case c.chunk < 1:
+		return nil, fmt.Errorf("-chunk %d: must be positive", c.chunk)
+	case c.httpClients < 1:
+		return nil, fmt.Errorf("-clients %d: must be positive", c.httpClients)
+	}
+	c.engines = map[string]bool{}
+	for _, e := range strings.Split(*engines, ",") {
+		e = strings.TrimSpace(e)
+		switch e {
+		case "graph", "badger", "sqlite":
+			c.engines[e] = true
+		case "":
+		default:
+			return nil, fmt.Errorf("-engines: unknown engine %q (want graph, badger, sqlite)", e)
+		}
+	}
+	if !c.engines["graph"] && !c.loadOnly {
+		return nil, errors.New("-engines must include graph (every figure is relative to it), unless -load-only")
+	}
+	return c, nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	dir := c.dir
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "stancegraph-bench-"); err != nil {
+			return err
+		}
+		if !c.keep {
+			defer os.RemoveAll(dir)
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, sub := range []string{"graph", "badger", "sqlite.db", "sqlite.db-wal", "sqlite.db-shm"} {
+		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	logf := func(format string, a ...any) {
+		fmt.Fprintf(stderr, "[%6.1fs] %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, a...))
+	}
+	logf("generating %d actors, %d stances (seed %d), stores in %s", c.actors, c.stances, c.seed, dir)
+	d := newDataset(c.actors, c.stances, c.chunk, c.seed)
+	res := &results{Stances: c.stances, Actors: c.actors, Seed: c.seed, GoMaxProcs: runtime.GOMAXPROCS(0)}
+	if err := measure(ctx, c, d, dir, res, logf); err != nil {
+		return err
+	}
+	res.PeakRSS = peakRSS()
+	res.Elapsed = time.Since(start).Seconds()
+	if c.memProfile != "" {
+		f, err := os.Create(c.memProfile)
+		if err != nil {
+			return err
+		}
+		runtime.GC()
+		err = pprof.WriteHeapProfile(f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	if c.loadOnly {
+		for name, lf := range res.Load.Engines {
+			fmt.Fprintf(stdout, "load %s: %.0f stances/s (%.1f s)\n", name, lf.PerS, lf.Seconds)
+		}
+		return nil
+	}
+	printTable(stdout, c, res)
+	if c.jsonOut != "" {
+		b, err := json.MarshalIndent(res, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(c.jsonOut, append(b, '\n'), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

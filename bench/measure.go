@@ -1,0 +1,440 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// loadFigures is one engine's bulk load.
+type loadFigures struct {
+	Seconds float64 `json:"seconds"`
+	PerS    float64 `json:"per_s"`
+	Bytes   int64   `json:"store_bytes"`
+}
+
+// latency summarizes a series of timed operations.
+type latency struct {
+	N     int     `json:"n"`
+	P50us float64 `json:"p50_us"`
+	P99us float64 `json:"p99_us"`
+	OpsS  float64 `json:"ops_per_s"`
+}
+
+func summarize(ds []time.Duration) latency {
+	if len(ds) == 0 {
+		return latency{}
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	var total time.Duration
+	for _, d := range s {
+		total += d
+	}
+	q := func(p float64) float64 {
+		i := int(p*float64(len(s)) + 0.5)
+		if i >= len(s) {
+			i = len(s) - 1
+		}
+		if i > 0 && p*float64(len(s)) <= float64(i) {
+			i--
+		}
+		return float64(s[i].Nanoseconds()) / 1e3
+	}
+	return latency{N: len(s), P50us: q(0.50), P99us: q(0.99), OpsS: float64(len(s)) / total.Seconds()}
+}
+
+// results are every figure of a run; the JSON keys the issue asks for are
+// the flat ones below plus load, hop1, paths and http.
+type results struct {
+	Stances    int     `json:"stances"`
+	Actors     int     `json:"actors"`
+	Seed       uint64  `json:"seed"`
+	GoMaxProcs int     `json:"gomaxprocs"`
+	Elapsed    float64 `json:"elapsed_s"`
+
+	Load struct {
+		GraphPerS  float64                 `json:"graph_per_s"`
+		BadgerPerS float64                 `json:"badger_per_s,omitempty"`
+		SQLitePerS float64                 `json:"sqlite_per_s,omitempty"`
+		Engines    map[string]*loadFigures `json:"engines"`
+	} `json:"load"`
+	Hop1 struct {
+		GraphP50  float64             `json:"graph_p50_us"`
+		GraphP99  float64             `json:"graph_p99_us"`
+		BadgerP50 float64             `json:"badger_p50_us,omitempty"`
+		SQLiteP50 float64             `json:"sqlite_p50_us,omitempty"`
+		Engines   map[string]*latency `json:"engines"`
+	} `json:"hop1"`
+	Hop2  latency `json:"hop2"`
+	Paths struct {
+		P50 float64 `json:"p50_us"`
+		P99 float64 `json:"p99_us"`
+		latency
+		Found int `json:"pairs_with_paths"`
+	} `json:"paths"`
+	Dyad   latency `json:"dyad"`
+	Matrix latency `json:"matrix"`
+	HTTP   struct {
+		RPS    float64 `json:"rps"`
+		P50    float64 `json:"p50_us"`
+		P99    float64 `json:"p99_us"`
+		N      int     `json:"requests"`
+		Errors int     `json:"errors"`
+	} `json:"http"`
+	PeakRSS        int64   `json:"peak_rss_bytes"`
+	StoreBytes     int64   `json:"store_bytes"`
+	BytesPerStance float64 `json:"bytes_per_stance"`
+}
+
+// measure runs every phase: the loads (each engine alone, its store closed
+// afterwards so that its compactions do not bill the next), then the
+// queries on the reopened stores.
+func measure(ctx context.Context, c *config, d *dataset, dir string, res *results, logf func(string, ...any)) error {
+	res.Load.Engines = map[string]*loadFigures{}
+	res.Hop1.Engines = map[string]*latency{}
+	gdir, bdir, spath := filepath.Join(dir, "graph"), filepath.Join(dir, "badger"), filepath.Join(dir, "sqlite.db")
+
+	// 1. Bulk loads.
+	if c.engines["graph"] {
+		lf, err := loadGraph(ctx, d, gdir, logf)
+		if err != nil {
+			return err
+		}
+		res.Load.Engines["graph"] = lf
+		res.Load.GraphPerS = lf.PerS
+	}
+	if c.engines["badger"] {
+		lf, err := timeLoad(d, "badger", logf, func() (loader, error) { return openRaw(bdir, d) })
+		if err != nil {
+			return err
+		}
+		res.Load.Engines["badger"] = lf
+		res.Load.BadgerPerS = lf.PerS
+	}
+	if c.engines["sqlite"] {
+		lf, err := timeLoad(d, "sqlite", logf, func() (loader, error) { return openSQLite(spath, d, graph.DefaultOptions().BlockCacheSize) })
+		if err != nil {
+			return err
+		}
+		res.Load.Engines["sqlite"] = lf
+		res.Load.SQLitePerS = lf.PerS
+	}
+
+	if c.loadOnly {
+		return nil
+	}
+
+	// 2. 1-hop on every engine.
+	st, err := graph.Open(gdir, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	g := &graphOps{st: st, d: d}
+	if stats, err := st.Stats(ctx); err != nil {
+		return err
+	} else if stats.Stances != d.nStances || stats.Actors != d.nActors {
+		return fmt.Errorf("graph holds %d stances and %d actors after the load, want %d and %d", stats.Stances, stats.Actors, d.nStances, d.nActors)
+	}
+	sample := d.sample(c.hop1N, 101)
+	warm := d.sample(min(1000, c.hop1N), 102)
+	hop := func(name string, fn func(int32) (int, error)) error {
+		for _, a := range warm {
+			if _, err := fn(a); err != nil {
+				return fmt.Errorf("%s 1-hop: %w", name, err)
+			}
+		}
+		ds := make([]time.Duration, len(sample))
+		total := 0
+		for i, a := range sample {
+			t := time.Now()
+			n, err := fn(a)
+			ds[i] = time.Since(t)
+			if err != nil {
+				return fmt.Errorf("%s 1-hop: %w", name, err)
+			}
+			total += n
+		}
+		l := summarize(ds)
+		res.Hop1.Engines[name] = &l
+		logf("1-hop %-6s p50 %7.1f us  p99 %7.1f us  %8.0f ops/s  (%d stances read)", name, l.P50us, l.P99us, l.OpsS, total)
+		return nil
+	}
+	if err := hop("graph", func(a int32) (int, error) { return g.hop1(ctx, a) }); err != nil {
+		return err
+	}
+	res.Hop1.GraphP50, res.Hop1.GraphP99 = res.Hop1.Engines["graph"].P50us, res.Hop1.Engines["graph"].P99us
+	if c.engines["badger"] {
+		rb, err := openRaw(bdir, d)
+		if err != nil {
+			return err
+		}
+		err = hop("badger", rb.hop1)
+		rb.close()
+		if err != nil {
+			return err
+		}
+		res.Hop1.BadgerP50 = res.Hop1.Engines["badger"].P50us
+	}
+	if c.engines["sqlite"] {
+		sq, err := openSQLite(spath, d, graph.DefaultOptions().BlockCacheSize)
+		if err != nil {
+			return err
+		}
+		err = hop("sqlite", sq.hop1)
+		sq.close()
+		if err != nil {
+			return err
+		}
+		res.Hop1.SQLiteP50 = res.Hop1.Engines["sqlite"].P50us
+	}
+
+	// 3. 2-hop neighbourhoods and paths.
+	pairs := d.sample(2*c.pairsN, 103)
+	var hop2, paths []time.Duration
+	found := 0
+	for i := 0; i < c.pairsN; i++ {
+		a, b := pairs[2*i], pairs[2*i+1]
+		t := time.Now()
+		if _, err := g.hop2(ctx, a); err != nil {
+			return fmt.Errorf("2-hop: %w", err)
+		}
+		hop2 = append(hop2, time.Since(t))
+		t = time.Now()
+		ps, err := st.Paths(ctx, graph.PathQuery{From: d.actors[a].ID, To: d.actors[b].ID, MaxHops: 3})
+		paths = append(paths, time.Since(t))
+		if err != nil {
+			return fmt.Errorf("paths: %w", err)
+		}
+		if len(ps) > 0 {
+			found++
+		}
+	}
+	res.Hop2 = summarize(hop2)
+	pl := summarize(paths)
+	res.Paths.latency, res.Paths.P50, res.Paths.P99, res.Paths.Found = pl, pl.P50us, pl.P99us, found
+	logf("2-hop p50 %.0f us p99 %.0f us; paths p50 %.0f us p99 %.0f us (%d of %d pairs joined)", res.Hop2.P50us, res.Hop2.P99us, pl.P50us, pl.P99us, found, c.pairsN)
+
+	// 4. Dyads and matrix of the busiest actors.
+	top := d.topByWeight(20)
+	var dyads, matrix []time.Duration
+	for i := range top {
+		for j := i + 1; j < len(top); j++ {
+			t := time.Now()
+			if _, err := st.Dyad(ctx, d.actors[top[i]].ID, d.actors[top[j]].ID); err != nil {
+				return fmt.Errorf("dyad: %w", err)
+			}
+			dyads = append(dyads, time.Since(t))
+		}
+	}
+	ids := make([]string, len(top))
+	for i, a := range top {
+		ids[i] = d.actors[a].ID
+	}
+	for i := 0; i < 10; i++ {
+		t := time.Now()
+		if _, err := st.Matrix(ctx, graph.MatrixQuery{Actors: ids}); err != nil {
+			return fmt.Errorf("matrix: %w", err)
+		}
+		matrix = append(matrix, time.Since(t))
+	}
+	res.Dyad, res.Matrix = summarize(dyads), summarize(matrix)
+	logf("dyad p50 %.0f us; matrix(20) p50 %.0f us", res.Dyad.P50us, res.Matrix.P50us)
+
+	// 5. GraphQL over HTTP.
+	if err := measureHTTP(ctx, c, d, st, res, logf); err != nil {
+		return err
+	}
+
+	// 6. Sizes, after the store is closed and its files are final.
+	if err := st.Close(); err != nil {
+		return err
+	}
+	for name, p := range map[string]string{"graph": gdir, "badger": bdir, "sqlite": spath} {
+		if lf, ok := res.Load.Engines[name]; ok {
+			lf.Bytes = diskUsage(p)
+			if name == "sqlite" {
+				lf.Bytes += diskUsage(spath+"-wal") + diskUsage(spath+"-shm")
+			}
+		}
+	}
+	res.StoreBytes = res.Load.Engines["graph"].Bytes
+	res.BytesPerStance = float64(res.StoreBytes) / float64(d.nStances)
+	return nil
+}
+
+// loader is an engine being bulk loaded.
+type loader interface {
+	load(ch *chunk) error
+	finish() error
+	close() error
+}
+
+// timeLoad loads every chunk into a fresh engine, timing the loads, the
+// final commit and the close (the data is on disk when the clock stops);
+// generating the chunks is not timed.
+func timeLoad(d *dataset, name string, logf func(string, ...any), open func() (loader, error)) (*loadFigures, error) {
+	var took time.Duration
+	t := time.Now()
+	l, err := open()
+	if err != nil {
+		return nil, err
+	}
+	took += time.Since(t)
+	for c := 0; c < d.chunks(); c++ {
+		ch := d.chunk(c)
+		t := time.Now()
+		if err := l.load(ch); err != nil {
+			l.close()
+			return nil, fmt.Errorf("%s load chunk %d: %w", name, c, err)
+		}
+		took += time.Since(t)
+	}
+	t = time.Now()
+	if err := l.finish(); err != nil {
+		l.close()
+		return nil, err
+	}
+	if err := l.close(); err != nil {
+		return nil, err
+	}
+	took += time.Since(t)
+	lf := &loadFigures{Seconds: took.Seconds(), PerS: float64(d.nStances) / took.Seconds()}
+	logf("load %-6s %8.0f stances/s (%.1f s)", name, lf.PerS, lf.Seconds)
+	return lf, nil
+}
+
+// graphLoader loads through graph.Store.Load, the path graphd load takes.
+type graphLoader struct {
+	ctx context.Context
+	st  *graph.Store
+	d   *dataset
+	n   int
+}
+
+func (g *graphLoader) load(ch *chunk) error {
+	b := g.d.batch(ch)
+	res, err := g.st.Load(g.ctx, b)
+	g.n += res.Stances
+	return err
+}
+
+func (g *graphLoader) finish() error {
+	if g.n != g.d.nStances {
+		return fmt.Errorf("graph load created %d stances, want %d", g.n, g.d.nStances)
+	}
+	return nil
+}
+
+func (g *graphLoader) close() error { return g.st.Close() }
+
+func loadGraph(ctx context.Context, d *dataset, dir string, logf func(string, ...any)) (*loadFigures, error) {
+	return timeLoad(d, "graph", logf, func() (loader, error) {
+		st, err := graph.Open(dir, nil)
+		if err != nil {
+			return nil, err
+		}
+		return &graphLoader{ctx: ctx, st: st, d: d}, nil
+	})
+}
+
+// graphOps are the read paths a list view and a neighbourhood view take.
+type graphOps struct {
+	st *graph.Store
+	d  *dataset
+}
+
+// hop1 lists the first 50 outgoing stances and names their objects.
+func (g *graphOps) hop1(ctx context.Context, a int32) (int, error) {
+	pg, err := g.st.ActorStances(ctx, g.d.actors[a].ID, graph.AdjacencyQuery{Direction: graph.Out, First: 50})
+	if err != nil {
+		return 0, err
+	}
+	ids := make([]string, len(pg.Stances))
+	for i, s := range pg.Stances {
+		ids[i] = s.Object
+	}
+	as, err := g.st.ActorsByID(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	return len(as), nil
+}
+
+// hop2 expands a neighbourhood as the explorer does: the first 50 stances
+// of the actor either way, then the first 50 of each counterpart.
+func (g *graphOps) hop2(ctx context.Context, a int32) (int, error) {
+	id := g.d.actors[a].ID
+	pg, err := g.st.ActorStances(ctx, id, graph.AdjacencyQuery{Direction: graph.Both, First: 50})
+	if err != nil {
+		return 0, err
+	}
+	seen := map[string]bool{id: true}
+	n := len(pg.Stances)
+	for _, s := range pg.Stances {
+		other := s.Object
+		if other == id {
+			other = s.Subject
+		}
+		if seen[other] {
+			continue
+		}
+		seen[other] = true
+		p2, err := g.st.ActorStances(ctx, other, graph.AdjacencyQuery{Direction: graph.Both, First: 50})
+		if err != nil {
+			return 0, err
+		}
+		n += len(p2.Stances)
+	}
+	return n, nil
+}
+
+// diskUsage is the space path takes on disk (allocated blocks, so sparse
+// preallocated files count for what they hold).
+func diskUsage(path string) int64 {
+	var total int64
+	filepath.WalkDir(path, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return nil
+		}
+		fi, err := e.Info()
+		if err != nil {
+			return nil
+		}
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+			total += st.Blocks * 512
+		} else {
+			total += fi.Size()
+		}
+		return nil
+	})
+	return total
+}
+
+// peakRSS reads the process's high-water resident set from /proc.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(rest)
+			if len(f) >= 1 {
+				kb, _ := strconv.ParseInt(f[0], 10, 64)
+				return kb << 10
+			}
+		}
+	}
+	return 0
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// target is one goal of issue 4 with how this run fared.
+type target struct {
+	what   string
+	got    string
+	pass   bool
+	absent bool // not measured in this run
+}
+
+func (t target) verdict() string {
+	switch {
+	case t.absent:
+		return "n/a"
+	case t.pass:
+		return "PASS"
+	}
+	return "MISS"
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func printTable(w io.Writer, c *config, r *results) {
+	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "\nstancegraph bench: %d actors, %d stances, seed %d, GOMAXPROCS %d, %.0f s\n\n", r.Actors, r.Stances, r.Seed, r.GoMaxProcs, r.Elapsed)
+	fmt.Fprintln(tw, "1. bulk load\tstances/s\tseconds\tstore MB\tgraph/x\t")
+	for _, e := range []string{"graph", "badger", "sqlite"} {
+		lf, ok := r.Load.Engines[e]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%.0f\t%.1f\t%.0f\t%.2f\t\n", e, lf.PerS, lf.Seconds, float64(lf.Bytes)/(1<<20), ratio(r.Load.GraphPerS, lf.PerS))
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\t")
+	fmt.Fprintln(tw, "2. 1-hop (first 50 out + names)\tp50 us\tp99 us\tops/s\tgraph/x p50\t")
+	for _, e := range []string{"graph", "badger", "sqlite"} {
+		l, ok := r.Hop1.Engines[e]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.0f\t%.2f\t\n", e, l.P50us, l.P99us, l.OpsS, ratio(r.Hop1.GraphP50, l.P50us))
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\t")
+	fmt.Fprintln(tw, "3-5. graph queries\tp50 us\tp99 us\tops/s\t\t")
+	fmt.Fprintf(tw, "2-hop neighbourhood (50 x 50)\t%.0f\t%.0f\t%.0f\t\t\n", r.Hop2.P50us, r.Hop2.P99us, r.Hop2.OpsS)
+	fmt.Fprintf(tw, "paths maxHops 3 (%d/%d joined)\t%.0f\t%.0f\t%.0f\t\t\n", r.Paths.Found, r.Paths.N, r.Paths.P50, r.Paths.P99, r.Paths.OpsS)
+	fmt.Fprintf(tw, "dyad, top 20 pairs\t%.0f\t%.0f\t%.0f\t\t\n", r.Dyad.P50us, r.Dyad.P99us, r.Dyad.OpsS)
+	fmt.Fprintf(tw, "matrix, top 20\t%.0f\t%.0f\t%.1f\t\t\n", r.Matrix.P50us, r.Matrix.P99us, r.Matrix.OpsS)
+	fmt.Fprintf(tw, "GraphQL/HTTP, %d clients\t%.0f\t%.0f\t%.0f\t\t\n", c.httpClients, r.HTTP.P50, r.HTTP.P99, r.HTTP.RPS)
+	fmt.Fprintln(tw, "\t\t\t\t\t")
+	fmt.Fprintf(tw, "6. peak RSS MB\t%.0f\t\t\t\t\n", float64(r.PeakRSS)/(1<<20))
+	fmt.Fprintf(tw, "store MB on disk\t%.0f\t\t\t\t\n", float64(r.StoreBytes)/(1<<20))
+	fmt.Fprintf(tw, "bytes per stance\t%.0f\t\t\t\t\n", r.BytesPerStance)
+	tw.Flush()
+
+	fmt.Fprintln(w, "\ntargets (issue 4):")
+	tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+	_, hasB := r.Load.Engines["badger"]
+	_, hasS := r.Load.Engines["sqlite"]
+	loadB, loadS := ratio(r.Load.GraphPerS, r.Load.BadgerPerS), ratio(r.Load.GraphPerS, r.Load.SQLitePerS)
+	hopB, hopS := ratio(r.Hop1.GraphP50, r.Hop1.BadgerP50), ratio(r.Hop1.GraphP50, r.Hop1.SQLiteP50)
+	ts := []target{
+		{what: "bulk load >= 0.6x raw Badger", got: fmt.Sprintf("%.2fx", loadB), pass: loadB >= 0.6, absent: !hasB},
+		{what: "bulk load >= 1.0x SQLite", got: fmt.Sprintf("%.2fx", loadS), pass: loadS >= 1.0, absent: !hasS},
+		{what: "1-hop p50 <= 1.5x raw Badger", got: fmt.Sprintf("%.2fx", hopB), pass: hopB <= 1.5, absent: !hasB},
+		{what: "1-hop p50 <= 1.0x SQLite", got: fmt.Sprintf("%.2fx", hopS), pass: hopS <= 1.0, absent: !hasS},
+		{what: "GraphQL over HTTP >= 5000 req/s", got: fmt.Sprintf("%.0f req/s", r.HTTP.RPS), pass: r.HTTP.RPS >= 5000},
+		{what: "paths (maxHops 3) p99 <= 20 ms", got: fmt.Sprintf("%.1f ms at %d stances", r.Paths.P99/1000, r.Stances), pass: r.Paths.P99 <= 20_000, absent: r.Stances < 1_000_000},
+		{what: "10M stances with peak RSS < 2 GiB", got: fmt.Sprintf("%.0f MiB at %d stances", float64(r.PeakRSS)/(1<<20), r.Stances), pass: r.PeakRSS < 2<<30, absent: r.Stances < 10_000_000},
+	}
+	for _, t := range ts {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", t.what, t.got, t.verdict())
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "(paths and memory targets are judged at their scale only: n/a below it)")
+}

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// newFlags returns a flag set whose -h prints a man-page style help.
+func newFlags(e *env, name, synopsis, description string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage:\n  graphd %s\n\n%s\n", synopsis, strings.TrimSpace(description))
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprint(w, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parse parses args, turning -h into a clean exit.
+func parse(fs *flag.FlagSet, args []string) error {
+	fs.SetOutput(fs.Output())
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return usageError{}
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// storeFlags are the flags of every command that opens a store.
+type storeFlags struct {
+	data       string
+	vocabulary string
+	sync       bool
+	memtable   int
+	cache      int
+}
+
+func (s *storeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.data, "data", "./data", "store directory (created when missing)")
+	fs.StringVar(&s.vocabulary, "vocabulary", "", "JSON file of extra stance types (see README)")
+	fs.BoolVar(&s.sync, "sync", false, "fsync every write, so acknowledged writes survive power loss")
+	fs.IntVar(&s.memtable, "memtable-mb", 64, "size of each in-memory write buffer in MiB")
+	fs.IntVar(&s.cache, "cache-mb", 256, "size of the block cache in MiB")
+}
+
+func (s *storeFlags) options(logger *slog.Logger) (*graph.Options, error) {
+	o := graph.DefaultOptions()
+	o.SyncWrites = s.sync
+	o.Logger = logger
+	if s.memtable < 1 || s.cache < 1 {
+		return nil, usageError{"--memtable-mb and --cache-mb must be at least 1"}
+	}
+	o.MemTableSize = int64(s.memtable) << 20
+	o.BlockCacheSize = int64(s.cache) << 20
+	if s.vocabulary != "" {
+		f, err := os.Open(s.vocabulary)
+		if err != nil {
+			return nil, fmt.Errorf("vocabulary: %w", err)
+		}
+		defer f.Close()
+		v, err := graph.ReadVocabulary(f)
+		if err != nil {
+			return nil, fmt.Errorf("vocabulary %s: %w", s.vocabulary, err)
+		}
+		o.Vocabulary = v
+	}
+	return &o, nil
+}
+
+// open opens the store, explaining a held lock in plain words.
+func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, error) {
+	o, err := s.options(logger)
+	if err != nil {
+		return nil, err
+	}
+	// Badger's read-only mode refuses a store that was not closed cleanly,
+	// so reading commands open read-write; they only refuse to create one.
+	if readOnly {
+		if _, err := os.Stat(s.data); err != nil {
+			return nil, fmt.Errorf("no store at %s (start one with `graphd serve --data %s` or `graphd seed --data %s`)", s.data, s.data, s.data)
+		}
+	}
+	st, err := graph.Open(s.data, o)
+	if errors.Is(err, graph.ErrLocked) {
+		return nil, fmt.Errorf("the store in %s is in use by a running graphd; stop it, or send this command to it with --url http://127.0.0.1:8080", s.data)
+	}
+	return st, err
+}
+
+// remoteFlags let a command talk to a running server instead of a store.
+type remoteFlags struct {
+	url       string
+	token     string
+	tokenFile string
+}
+
+func (r *remoteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&r.url, "url", "", "act on the running server at this base URL (e.g. http://127.0.0.1:8080) instead of --data")
+	fs.StringVar(&r.tokenFile, "token-file", "", "file holding the server's bearer token (default: $GRAPHD_TOKEN)")
+}
+
+func (r *remoteFlags) bearer() (string, error) {
+	if r.tokenFile != "" {
+		b, err := os.ReadFile(r.tokenFile)
+		if err != nil {
+			return "", fmt.Errorf("token file: %w", err)
+		}
+		return strings.TrimSpace(string(b)), nil
+	}
+	return os.Getenv("GRAPHD_TOKEN"), nil
+}
+
+// do sends an HTTP request to the server and returns the body of a 2xx answer.
+func (r *remoteFlags) do(ctx context.Context, method, path, contentType string, body io.Reader) (io.ReadCloser, error) {
+	base := strings.TrimRight(r.url, "/")
+	req, err := http.NewRequestWithContext(ctx, method, base+path, body)
+	if err != nil {
+		return nil, fmt.Errorf("--url: %w", err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("Accept", "application/json")
+	tok, err := r.bearer()
+	if err != nil {
+		return nil, err
+	}
+	if tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	client := &http.Client{Timeout: 10 * time.Minute}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("server at %s: %w", base, err)
+	}
+	if resp.StatusCode/100 != 2 {
+		defer resp.Body.Close()
+		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+		return nil, fmt.Errorf("server at %s answered %s: %s", base, resp.Status, bytes.TrimSpace(msg))
+	}
+	return resp.Body, nil
+}
+
+// graphQL posts a request and returns the raw JSON answer. GraphQL errors
+// in the answer become a Go error listing their messages.
+func (r *remoteFlags) graphQL(ctx context.Context, query string, vars map[string]any) (json.RawMessage, error) {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	base := strings.TrimRight(r.url, "/")
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("--url: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	tok, err := r.bearer()
+	if err != nil {
+		return nil, err
+	}
+	if tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("server at %s: %w", base, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
+	if err != nil {
+		return nil, err
+	}
+	var res struct {
+		Errors []struct {
+			Message string `json:"message"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal(raw, &res); err != nil {
+		return nil, fmt.Errorf("server at %s answered %s: %s", base, resp.Status, bytes.TrimSpace(raw[:min(len(raw), 300)]))
+	}
+	if len(res.Errors) > 0 {
+		msgs := make([]string, len(res.Errors))
+		for i, e := range res.Errors {
+			msgs[i] = e.Message
+		}
+		return raw, errors.New(strings.Join(msgs, "; "))
+	}
+	return raw, nil
+}
+
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/eval"
+	"github.com/stancegraph/stancegraph/seed"
+)
+
+func cmdExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "extract", "extract FILE... | extract -", `
+Finds the stances stated in plain-text articles and prints one JSON object
+per stance (document, subject, type, object, topic, date, quote, start, end,
+confidence), storing nothing. Header lines Title:, Source:, URL: and Date:
+before a blank line are read as the article's metadata; quote offsets count
+Unicode code points in the body. "-" reads one article from standard input.`)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError{"extract needs at least one FILE (or - for standard input)"}
+	}
+	ex := extract.New(extract.DefaultDictionary())
+	for _, name := range fs.Args() {
+		var b []byte
+		var err error
+		if name == "-" {
+			b, err = io.ReadAll(e.stdin)
+		} else {
+			b, err = os.ReadFile(name)
+		}
+		if err != nil {
+			return err
+		}
+		art, err := extract.ParseArticle(string(b))
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		cands, err := ex.Extract(ctx, art.Body, art.Date)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := extract.WriteJSONL(e.stdout, name, cands); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func cmdEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "eval", "eval [--gold DIR] [--seed]", `
+Scores stance extraction against gold annotations: for each NN.txt with an
+NN.jsonl of gold stances in DIR (format: ../shared/corpus/GUIDELINES.md),
+prints precision, recall and F1 of (subject, type, object) triples per
+article, per type and overall (ENGAGES compared as an unordered pair), the
+extraction speed, then every miss and false positive with its sentence.
+--seed scores the seed article against its curated stances.`)
+	gold := fs.String("gold", "", "directory of gold-annotated articles")
+	withSeed := fs.Bool("seed", false, "also score the seed article against the curated seed stances")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *gold == "" && !*withSeed {
+		fs.Usage()
+		return usageError{"eval needs --gold DIR or --seed"}
+	}
+	var cases []eval.Case
+	if *withSeed {
+		c, err := eval.SeedCase(seed.Article(), seed.Data())
+		if err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+		cases = append(cases, c)
+	}
+	if *gold != "" {
+		cs, err := eval.LoadDir(*gold)
+		if err != nil {
+			return err
+		}
+		cases = append(cases, cs...)
+	}
+	rep, err := eval.Run(ctx, extract.New(extract.DefaultDictionary()), cases)
+	if err != nil {
+		return err
+	}
+	rep.Print(e.stdout)
+	return nil
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/ingest"
+	"github.com/stancegraph/stancegraph/jsonl"
+)
+
+func cmdLoad(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE...", `
+Loads files into the store. A file ending in .jsonl, .ndjson or .json is read
+as stancegraph JSON Lines (actor, document and stance records; see README);
+any other file is a plain-text article, whose optional header lines Title:,
+Source:, URL: and Date: come before a blank line; its stances are extracted
+and stored with their quotes. "-" reads JSON Lines from standard input.
+
+Each file is applied all-or-nothing: a bad line is reported with its number
+and nothing of that file is stored. Loading the same file again adds nothing.`)
+	var sf storeFlags
+	var rf remoteFlags
+	sf.register(fs)
+	rf.register(fs)
+	format := fs.String("format", "auto", "auto (by file name), jsonl or article")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError{"load needs at least one FILE"}
+	}
+	if *format != "auto" && *format != "jsonl" && *format != "article" {
+		return usageError{fmt.Sprintf("--format %q: want auto, jsonl or article", *format)}
+	}
+	var st *graph.Store
+	var ex *extract.Extractor
+	if rf.url == "" {
+		var err error
+		if st, err = sf.open(nil, false); err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	prog := newProgress(e.stderr, fs.NArg())
+	for _, name := range fs.Args() {
+		kind := *format
+		if kind == "auto" {
+			switch strings.ToLower(filepath.Ext(name)) {
+			case ".jsonl", ".ndjson", ".json":
+				kind = "jsonl"
+			default:
+				kind = "article"
+			}
+			if name == "-" {
+				kind = "jsonl"
+			}
+		}
+		var res graph.LoadResult
+		var err error
+		switch {
+		case rf.url != "":
+			res, err = loadRemote(ctx, &rf, name, kind)
+		case kind == "jsonl":
+			res, err = loadJSONL(ctx, e, st, name)
+		default:
+			if ex == nil {
+				ex = extract.New(extract.DefaultDictionary())
+			}
+			res, err = loadArticle(ctx, st, ex, name)
+		}
+		if err != nil {
+			prog.done()
+			return err
+		}
+		prog.file(name, res)
+	}
+	prog.done()
+	return nil
+}
+
+func loadJSONL(ctx context.Context, e *env, st *graph.Store, name string) (graph.LoadResult, error) {
+	if name == "-" {
+		return jsonl.Load(ctx, st, e.stdin, "stdin", nil)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return graph.LoadResult{}, err
+	}
+	defer f.Close()
+	return jsonl.Load(ctx, st, f, name, os.DirFS(filepath.Dir(name)))
+}
+
+func readArticle(name string) (graph.Document, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return graph.Document{}, err
+	}
+	art, err := extract.ParseArticle(string(b))
+	if err != nil {
+		return graph.Document{}, fmt.Errorf("%s: %w", name, err)
+	}
+	title := art.Title
+	if title == "" {
+		title = filepath.Base(name)
+	}
+	return graph.Document{Title: title, Source: art.Source, URL: art.URL, Date: art.Date, Text: art.Body}, nil
+}
+
+func loadArticle(ctx context.Context, st *graph.Store, ex *extract.Extractor, name string) (graph.LoadResult, error) {
+	doc, err := readArticle(name)
+	if err != nil {
+		return graph.LoadResult{}, err
+	}
+	res, err := ingest.Document(ctx, st, ex, doc)
+	if err != nil {
+		return graph.LoadResult{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return res.Created, nil
+}
+
+// loadRemote sends a file to a running server: JSON Lines in bulk to
+// POST /load, articles through the ingestDocument mutation.
+func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string) (graph.LoadResult, error) {
+	var res graph.LoadResult
+	if kind == "article" {
+		doc, err := readArticle(name)
+		if err != nil {
+			return res, err
+		}
+		input := map[string]any{"text": doc.Text, "title": doc.Title, "source": doc.Source, "url": doc.URL, "extract": true}
+		if !doc.Date.IsZero() {
+			input["date"] = doc.Date.String()
+		}
+		_, err = rf.graphQL(ctx, `mutation($in: DocumentInput!){ingestDocument(input:$in){document{id} stances{id}}}`, map[string]any{"in": input})
+		if err != nil {
+			return res, fmt.Errorf("%s: %w", name, err)
+		}
+		res.Documents = 1
+		return res, nil
+	}
+	var body io.Reader
+	if name == "-" {
+		body = os.Stdin
+	} else {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return res, err
+		}
+		if bytes.Contains(b, []byte(`"text_file"`)) {
+			return res, fmt.Errorf("%s: text_file records cannot be sent to a server; inline the text or load with --data", name)
+		}
+		body = bytes.NewReader(b)
+	}
+	rc, err := rf.do(ctx, "POST", "/load?name="+filepath.Base(name), "application/jsonl", body)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	defer rc.Close()
+	if err := decodeJSON(rc, &res); err != nil {
+		return res, fmt.Errorf("%s: reading the server's answer: %w", name, err)
+	}
+	return res, nil
+}
+
+// progress reports loads: a live line on a terminal, log lines otherwise.
+type progress struct {
+	w       io.Writer
+	tty     bool
+	total   int
+	n       int
+	start   time.Time
+	stances int
+	docs    int
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			tty = true
+		}
+	}
+	return &progress{w: w, tty: tty, total: total, start: time.Now()}
+}
+
+func (p *progress) file(name string, r graph.LoadResult) {
+	p.n++
+	p.stances += r.Stances
+	p.docs += r.Documents
+	el := time.Since(p.start)
+	rate := func(n int) float64 { return float64(n) / max(el.Seconds(), 1e-3) }
+	eta := time.Duration(float64(el) / float64(p.n) * float64(p.total-p.n)).Round(time.Second)
+	if p.tty {
+		fmt.Fprintf(p.w, "\r\033[Kloaded %d/%d files  %d documents (%.1f/s)  %d stances (%.0f/s)  ETA %s", p.n, p.total, p.docs, rate(p.docs), p.stances, rate(p.stances), eta)
+		return
+	}
+	fmt.Fprintf(p.w, "load: %s: +%d actors, +%d documents, +%d stances (%d/%d files, %.0f stances/s, eta %s)\n",
+		name, r.Actors, r.Documents, r.Stances, p.n, p.total, rate(p.stances), eta)
+}
+
+func (p *progress) done() {
+	if p.tty && p.n > 0 {
+		fmt.Fprintln(p.w)
+	}
+}

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/stancegraph/stancegraph/export"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/seed"
+)
+
+func cmdSeed(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "seed", "seed [--data DIR]", `
+Loads the seed graph (the actors and stances curated from a March 2018 RFE/RL
+report on the Afghan peace process) into the store. Running it again adds
+nothing: every record is merged with what is there.`)
+	var sf storeFlags
+	sf.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := sf.open(nil, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := seed.Load(ctx, st)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "seed: added %d actors, %d documents, %d stances\n", res.Actors, res.Documents, res.Stances)
+	return nil
+}
+
+func cmdStats(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "stats", "stats [--data DIR | --url URL]", `
+Prints the number of actors, live stances, retracted stances and documents.`)
+	var sf storeFlags
+	var rf remoteFlags
+	sf.register(fs)
+	rf.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var s graph.Stats
+	if rf.url != "" {
+		raw, err := rf.graphQL(ctx, `{stats{actors stances documents}}`, nil)
+		if err != nil {
+			return err
+		}
+		return printJSON(e.stdout, raw, "data.stats")
+	}
+	st, err := sf.open(nil, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if s, err = st.Stats(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "actors     %d\nstances    %d\nretracted  %d\ndocuments  %d\n", s.Actors, s.Stances, s.Retracted, s.Documents)
+	return nil
+}
+
+func cmdExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "export", "export [--format F] [--out FILE] [--data DIR | --url URL]", `
+Writes every actor and live stance in one of these formats:
+
+  json     one JSON document {"actors": [...], "stances": [...]}
+           pandas: pd.json_normalize(json.load(f)["stances"])
+  jsonl    the graphd load format; graphd load FILE.jsonl reads it back
+  graphml  GraphML; networkx.read_graphml(FILE), or File > Open in Gephi
+  csv      one row per stance; pandas.read_csv(FILE)
+  nquads   RDF N-Quads; dgraph live -f FILE.nq, or any RDF store's loader`)
+	var sf storeFlags
+	var rf remoteFlags
+	sf.register(fs)
+	rf.register(fs)
+	format := fs.String("format", "json", "json, jsonl, graphml, csv or nquads")
+	out := fs.String("out", "-", "output file (- for standard output)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	known := false
+	for _, f := range export.Formats {
+		known = known || f == *format
+	}
+	if !known {
+		return usageError{fmt.Sprintf("--format %q: want one of %s", *format, strings.Join(export.Formats, ", "))}
+	}
+	w := e.stdout
+	if *out != "-" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		bw := bufio.NewWriter(f)
+		defer bw.Flush()
+		w = bw
+	}
+	if rf.url != "" {
+		body, err := rf.do(ctx, "GET", "/export?format="+*format, "", nil)
+		if err != nil {
+			return err
+		}
+		defer body.Close()
+		_, err = bufio.NewReader(body).WriteTo(w)
+		return err
+	}
+	st, err := sf.open(nil, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return export.Write(ctx, st, w, *format)
+}
+
+func cmdBackup(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "backup", "backup --to FILE [--data DIR | --url URL]", `
+Writes a consistent snapshot of the store to FILE (format: see README,
+"Backups"). With --url the running server writes it while it keeps serving;
+with --data the store must not be held by a server.`)
+	var sf storeFlags
+	var rf remoteFlags
+	sf.register(fs)
+	rf.register(fs)
+	to := fs.String("to", "", "backup file to write (required)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *to == "" {
+		return usageError{"--to FILE is required"}
+	}
+	tmp := *to + ".partial"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if rf.url != "" {
+		body, err := rf.do(ctx, "GET", "/backup", "", nil)
+		if err != nil {
+			f.Close()
+			return err
+		}
+		_, err = bw.ReadFrom(body)
+		body.Close()
+		if err != nil {
+			f.Close()
+			return err
+		}
+	} else {
+		st, err := sf.open(nil, true)
+		if err != nil {
+			f.Close()
+			return err
+		}
+		err = st.Backup(ctx, bw)
+		st.Close()
+		if err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	// Renamed only when complete, so FILE is never a truncated backup.
+	if err := os.Rename(tmp, *to); err != nil {
+		return err
+	}
+	fi, _ := os.Stat(*to)
+	fmt.Fprintf(e.stdout, "backup: wrote %s (%d bytes)\n", *to, fi.Size())
+	return nil
+}
+
+func cmdRestore(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "restore", "restore --from FILE [--data DIR]", `
+Restores a backup written by graphd backup into an empty store.`)
+	var sf storeFlags
+	sf.register(fs)
+	from := fs.String("from", "", "backup file to read (required)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *from == "" {
+		return usageError{"--from FILE is required"}
+	}
+	f, err := os.Open(*from)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := sf.open(nil, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Restore(ctx, bufio.NewReaderSize(f, 1<<20)); err != nil {
+		return err
+	}
+	s, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "restore: %d actors, %d stances (%d retracted), %d documents\n", s.Actors, s.Stances, s.Retracted, s.Documents)
+	return nil
+}
+
+func cmdCheck(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "check", "check [--data DIR]", `
+Verifies every invariant of the store: each index entry has its record and
+each record its index entries, counters equal recounts, and every evidence
+quote lies inside its document at its offsets. Prints each violation and
+exits with status 2 when there is any.`)
+	var sf storeFlags
+	sf.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := sf.open(nil, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	rep, err := st.Check(ctx)
+	if err != nil {
+		return err
+	}
+	for _, v := range rep.Violations {
+		fmt.Fprintln(e.stdout, "violation:", v)
+	}
+	fmt.Fprintf(e.stdout, "check: %d stances, %d actors, %d documents checked in %s; %d violations\n",
+		rep.Stances, rep.Actors, rep.Documents, time.Since(start).Round(time.Millisecond), len(rep.Violations))
+	if len(rep.Violations) > 0 {
+		return exitError{2, fmt.Sprintf("%d violations in %s", len(rep.Violations), filepath.Clean(sf.data))}
+	}
+	return nil
+}

@@ -1,0 +1,220 @@
+package extract
+
+// Stance types, as in graph's default vocabulary.
+const (
+	Supports = "SUPPORTS"
+	Rejects  = "REJECTS"
+	Demands  = "DEMANDS"
+	Accuses  = "ACCUSES"
+	Offers   = "OFFERS"
+	Engages  = "ENGAGES"
+)
+
+// cueMode says where a cue finds its object.
+type cueMode uint8
+
+const (
+	mObj      cueMode = iota // first actor (list) of the object noun phrase
+	mObjTo                   // actor directly after, followed by "to": "called for X to"
+	mNear                    // actor within two words: "condemned Russia"
+	mBlame                   // "blamed X for", "blamed Y on X"
+	mLabel                   // "called X a 'puppet'": polarity decides the type
+	mDeny                    // "denied the accusation": the accuser
+	mRefuse                  // "refused to ... as demanded by X", "refused to deal with X"
+	mThat                    // "demanded that X leave", "insisted that X must"
+	mOffer                   // "offered X Y" or "offered to mediate between X and Y"
+	mHost                    // "hosted X", "hosted talks between X and Y"
+	mTalks                   // "held talks with X"
+	mContacts                // "established contacts with X"
+	mWith                    // "broke off relations with X"
+	mPledge                  // "pledged support for X"
+	mGive                    // "gave X diplomats 72 hours to leave"
+)
+
+// cueDef is one cue: the inflected verb (and particle) that states a stance.
+type cueDef struct {
+	words []string // lower-case tokens
+	typ   string
+	mode  cueMode
+}
+
+// verbForms lists inflections of a verb: base, third person, past (and
+// participle), gerund; extra irregular forms may follow.
+func verbForms(forms ...string) []string { return forms }
+
+var cueTable = func() map[string][]cueDef {
+	t := map[string][]cueDef{}
+	add := func(typ string, mode cueMode, particle []string, forms []string) {
+		for _, f := range forms {
+			w := append([]string{f}, particle...)
+			t[f] = append(t[f], cueDef{words: w, typ: typ, mode: mode})
+		}
+	}
+	p := func(s ...string) []string { return s }
+	// ACCUSES
+	add(Accuses, mObj, nil, verbForms("accuse", "accuses", "accused", "accusing"))
+	add(Accuses, mBlame, nil, verbForms("blame", "blames", "blamed", "blaming"))
+	add(Accuses, mNear, nil, verbForms("condemn", "condemns", "condemned", "condemning", "denounce", "denounces", "denounced", "denouncing",
+		"criticise", "criticises", "criticised", "criticising", "criticize", "criticizes", "criticized", "criticizing"))
+	add(Accuses, mNear, nil, verbForms("slam", "slams", "slammed", "slamming", "chastise", "chastised", "rebuke", "rebuked", "rebukes"))
+	add(Accuses, mObj, p("out", "at"), verbForms("lash", "lashes", "lashed", "lashing", "hit", "hits", "hitting"))
+	add(Accuses, mLabel, nil, verbForms("brand", "brands", "branded", "branding", "label", "labels", "labelled", "labeled", "labelling",
+		"call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed"))
+	add(Accuses, mLabel, p("to"), verbForms("refer", "refers", "referred", "referring"))
+	// DEMANDS
+	add(Demands, mObj, p("on"), verbForms("call", "calls", "called", "calling"))
+	add(Demands, mObj, p("upon"), verbForms("call", "calls", "called", "calling"))
+	add(Demands, mObjTo, p("for"), verbForms("call", "calls", "called", "calling"))
+	add(Demands, mObj, nil, verbForms("urge", "urges", "urged", "urging"))
+	add(Demands, mObjTo, nil, verbForms("press", "presses", "pressed", "pressing", "ask", "asks", "asked", "asking",
+		"order", "orders", "ordered", "ordering", "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning"))
+	add(Demands, mObjTo, p("to"), verbForms("appeal", "appeals", "appealed", "appealing"))
+	add(Demands, mThat, nil, verbForms("demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "insisting"))
+	add(Demands, mGive, nil, verbForms("give", "gives", "gave", "giving", "given"))
+	// REJECTS
+	add(Rejects, mObj, nil, verbForms("reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed", "dismissing",
+		"spurn", "spurns", "spurned", "spurning", "rebuff", "rebuffs", "rebuffed", "rebuffing", "repudiate", "repudiates", "repudiated"))
+	add(Rejects, mObj, p("out"), verbForms("rule", "rules", "ruled", "ruling"))
+	add(Rejects, mObj, p("down"), verbForms("turn", "turns", "turned", "turning"))
+	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
+	add(Rejects, mRefuse, nil, verbForms("refuse", "refuses", "refused", "refusing"))
+	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
+	add(Rejects, mWith, p("ties"), verbForms("cut", "cuts", "cutting", "sever", "severs", "severed", "severing"))
+	// SUPPORTS
+	add(Supports, mObj, nil, verbForms("support", "supports", "supported", "supporting", "back", "backs", "backed", "backing",
+		"welcome", "welcomes", "welcomed", "welcoming", "praise", "praises", "praised", "praising",
+		"endorse", "endorses", "endorsed", "endorsing", "recognise", "recognises", "recognised", "recognising",
+		"recognize", "recognizes", "recognized", "recognizing", "hail", "hails", "hailed", "hailing",
+		"applaud", "applauds", "applauded", "applauding", "thank", "thanks", "thanked", "thanking", "congratulate", "congratulates",
+		"congratulated", "congratulating"))
+	add(Supports, mObj, p("by"), verbForms("stand", "stands", "stood", "standing"))
+	add(Supports, mObj, p("behind"), verbForms("stand", "stands", "stood", "standing"))
+	add(Supports, mPledge, nil, verbForms("pledge", "pledges", "pledged", "pledging", "express", "expresses", "expressed", "expressing",
+		"voice", "voices", "voiced", "voicing", "reaffirm", "reaffirms", "reaffirmed", "reaffirming"))
+	// OFFERS
+	add(Offers, mOffer, nil, verbForms("offer", "offers", "offered", "offering", "propose", "proposes", "proposed", "proposing"))
+	add(Offers, mObjTo, nil, verbForms("invite", "invites", "invited", "inviting"))
+	// ENGAGES
+	add(Engages, mHost, nil, verbForms("host", "hosts", "hosted", "hosting"))
+	add(Engages, mTalks, nil, verbForms("hold", "holds", "held", "holding", "had"))
+	add(Engages, mContacts, nil, verbForms("establish", "establishes", "established", "establishing", "keep", "keeps", "kept", "keeping",
+		"maintain", "maintains", "maintained", "maintaining", "open", "opens", "opened", "opening"))
+	add(Engages, mObj, nil, verbForms("met", "meets", "phone", "phones", "phoned", "phoning", "telephoned"))
+	add(Engages, mNear, nil, verbForms("receive", "receives", "received", "receiving"))
+	add(Engages, mObj, p("with"), verbForms("meet", "meets", "met", "speak", "speaks", "spoke", "spoken", "speaking",
+		"talked", "negotiate", "negotiates", "negotiated", "negotiating", "confer", "conferred"))
+	add(Engages, mObj, p("to"), verbForms("speak", "speaks", "spoke", "spoken", "speaking", "talked"))
+	add(Engages, mObj, p("down", "with"), verbForms("sit", "sits", "sat", "sitting"))
+	// Longest cue first, so "called on" wins over the label verb "called".
+	for k, ds := range t {
+		for i := 1; i < len(ds); i++ {
+			for j := i; j > 0 && len(ds[j].words) > len(ds[j-1].words); j-- {
+				ds[j], ds[j-1] = ds[j-1], ds[j]
+			}
+		}
+		t[k] = ds
+	}
+	return t
+}()
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// officeNouns make a demonym name its state: "Pakistani officials".
+var officeNouns = set("government", "authorities", "official", "officials", "president", "minister", "ministry", "spokesman",
+	"spokeswoman", "spokesperson", "spokespeople", "envoy", "envoys", "ambassador", "diplomat", "diplomats", "delegation",
+	"delegations", "negotiator", "negotiators", "forces", "troops", "army", "military", "soldiers", "leader", "leaders",
+	"leadership", "counterpart", "counterparts", "side", "administration", "embassy", "office", "adviser", "advisor",
+	"premier", "chancellor", "king", "regime", "navy", "commander", "commanders", "chief", "media", "parliament", "cabinet",
+	"secretary", "statement", "mission", "coalition", "representative", "representatives", "mediators", "police", "presidency", "foreign")
+
+// officeModifiers may stand between a demonym and its office noun.
+var officeModifiers = set("senior", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
+	"deputy", "national", "security", "interior", "presidential", "air", "naval", "armed", "border", "acting", "interim",
+	"state", "federal", "chief", "government", "junior", "new", "elected", "military", "intelligence", "policy", "affairs")
+
+// titleWords introduce a person's name after an actor: "Afghan President Ashraf Ghani".
+var titleWords = set("president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+	"commander", "chief", "general", "gen.", "leader", "king", "premier", "chancellor", "adviser", "advisor", "official",
+	"diplomat", "negotiator", "head", "representative", "counterpart", "counterparts", "mediator")
+
+// roleNouns refer back to the actor they last belonged to: "the delegation".
+var roleNouns = set("delegation", "spokesman", "spokeswoman", "spokesperson", "envoy", "negotiators", "mediators", "mission", "commander",
+	"minister", "president", "leader", "chief")
+
+// eventClass groups nouns whose owner a stance toward them targets.
+var eventClass = map[string]string{
+	"offer": "offer", "offers": "offer", "proposal": "offer", "proposals": "offer", "plan": "offer", "invitation": "offer",
+	"initiative": "offer", "overture": "offer", "overtures": "offer",
+	"demand": "demand", "demands": "demand", "ultimatum": "demand", "order": "demand", "request": "demand", "call": "demand",
+	"accusation": "accusation", "accusations": "accusation", "charge": "accusation", "charges": "accusation",
+	"claim": "accusation", "claims": "accusation", "allegation": "accusation", "allegations": "accusation", "assessment": "accusation",
+	"ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
+	"announcement": "announcement", "decision": "announcement", "agreement": "agreement", "deal": "agreement", "pledge": "pledge",
+	"mediation": "efforts", "role": "efforts", "support": "efforts", "aid": "efforts", "assistance": "efforts",
+	"remarks": "remarks", "statement": "remarks", "behaviour": "remarks", "behavior": "remarks", "efforts": "efforts", "effort": "efforts",
+}
+
+// auxWords may stand between a subject and its verb.
+var auxWords = set("has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "should",
+	"may", "might", "must", "can", "did", "does", "do", "also", "quickly", "repeatedly", "long", "already", "later", "then",
+	"again", "jointly", "publicly", "reportedly", "formally", "officially", "firmly", "fully", "strongly", "openly",
+	"previously", "recently", "now", "still", "just", "not", "never", "swiftly", "immediately", "since", "first", "twice",
+	"once", "effectively", "promptly", "separately", "privately", "personally", "directly", "explicitly", "instead", "only",
+	"continued", "to", "in", "turn", "sharply", "angrily", "flatly", "all", "each", "both", "itself", "himself", "herself",
+	"themselves", "subsequently", "earlier", "yesterday", "today", "overnight", "late", "early", "this", "week", "n't",
+	"cannot", "widely", "unanimously", "roundly", "bluntly", "pointedly", "tacitly", "implicitly", "reluctantly", "warmly")
+
+var beWords = set("is", "are", "was", "were", "be", "been", "being")
+
+var modalWords = set("would", "could", "might", "may", "should", "will", "shall", "wo")
+
+var negWords = set("not", "never", "n't", "nor", "neither", "cannot", "no")
+
+// reportVerbs introduce reported speech whose speaker holds the stance.
+var reportVerbs = set("said", "says", "say", "saying", "told", "tells", "added", "adding", "insisted", "insists", "argued",
+	"arguing", "argues", "stressed", "stated", "declared", "noted", "warned", "announced", "claimed", "asserted", "maintained",
+	"maintains", "contended", "wrote", "tweeted", "reiterated", "believes", "believed", "thinks")
+
+// weekdays and months date a stance stated "on Sunday" or "on March 9".
+var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
+
+var months = map[string]int{"january": 1, "jan": 1, "jan.": 1, "february": 2, "feb": 2, "feb.": 2, "march": 3, "mar.": 3,
+	"april": 4, "apr": 4, "apr.": 4, "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7, "august": 8, "aug": 8, "aug.": 8,
+	"september": 9, "sept": 9, "sept.": 9, "sep.": 9, "october": 10, "oct": 10, "oct.": 10, "november": 11, "nov": 11, "nov.": 11,
+	"december": 12, "dec": 12, "dec.": 12}
+
+// hostile and friendly words decide what a label says ("a 'puppet'" or
+// "a trusted friend").
+var hostileWords = set("puppet", "puppets", "regime", "terrorist", "terrorists", "terror", "criminal", "criminals", "clique", "servant",
+	"occupying", "occupier", "occupiers", "occupation", "invader", "invaders", "aggressor", "aggressors", "illegitimate",
+	"militia", "rebel", "rebels", "crafty", "ploy", "senseless", "traitor", "traitors", "thugs", "bandits", "mercenaries",
+	"mercenary", "domination", "hegemony", "imperialist", "imperialists", "colonial", "colonialist", "aggressive", "enemy", "enemies", "junta", "fascist", "fascists", "nazi", "nazis", "genocidal", "murderers", "killers",
+	"war", "crimes", "barbaric", "barbarism", "rogue", "evil", "dictator", "dictatorship", "tyrant", "usurper", "coup",
+	"illegal", "unacceptable", "provocation", "provocations", "provocative", "hostile", "lies", "lying", "liar", "liars",
+	"extremist", "extremists", "irresponsible", "reckless", "destabilising", "destabilizing", "absurd", "nonsense",
+	"baseless", "fraudulent", "rigged", "sham", "stooge", "stooges", "lackey", "lackeys", "proxy", "proxies", "hypocritical",
+	"hypocrisy", "unreasonable", "aggression", "threat", "danger", "dangerous", "gangsters", "gang", "murderous", "corrupt")
+
+var friendlyWords = set("friend", "friends", "friendly", "partner", "partners", "ally", "allies", "brother", "brothers",
+	"brotherly", "trusted", "reliable", "positive", "constructive", "welcome", "important", "forward-leaning", "leaning",
+	"specific", "historic", "significant", "good", "valuable", "legitimate", "helpful", "promising", "encouraging", "serious", "genuine")
+
+// locPreps make a capital or country a place rather than an actor.
+var locPreps = set("in", "at", "into", "inside", "near", "across", "throughout", "around", "within", "outside", "toward", "towards", "across")
+
+// travelWords make "to X" a destination.
+var travelWords = set("travel", "travelled", "traveled", "travelling", "trip", "visit", "visits", "return", "returned", "flew",
+	"went", "came", "envoy", "ambassador", "ambassadors", "envoys", "mission", "back", "fled", "flee", "sent", "send", "moved")
+
+// boundaryWords end the clause a subject or object is searched in.
+var boundaryWords = set(";", ":", "--", "\u2014", "\u2013", "but", "while", "whereas", "although", "though", "because",
+	"whether", "if", "unless", "after", "before", "when", "where", "since", "until", "that", "which", "who", "whom", "whose")
+
+// subordinators make what follows conditional or a question.
+var hypoWords = set("if", "unless", "whether", "whenever", "provided")

@@ -1,0 +1,314 @@
+package extract
+
+import (
+	"bufio"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+//go:embed actors.jsonl
+var defaultActors []byte
+
+// Dictionary is an actor dictionary: for each actor its canonical name,
+// kind, ISO 3166-1 alpha-3 country and the surface forms that name it in
+// text. A Dictionary is not safe for concurrent modification; an Extractor
+// takes a snapshot of it in New.
+//
+// The JSON Lines format, one actor per line, is
+//
+//	{"name": "Pakistan", "kind": "STATE", "country": "PAK",
+//	 "aliases": ["Islamic Republic of Pakistan"], "metonyms": ["Islamabad"],
+//	 "demonyms": ["Pakistani"], "refs": [],
+//	 "members": [{"name": "Imran Khan", "aliases": [], "from": "2018-08-18", "to": "2022-04-10"}]}
+//
+// Aliases name the actor anywhere. Metonyms (capitals, seats of power) name
+// it except where a locative preposition makes them a place ("in
+// Islamabad"). Demonyms name it only in front of an office or force noun
+// ("Pakistani officials", "Pakistani troops"). Refs are descriptions
+// ("the alliance") that refer back to the actor once it has been named in
+// the document. Members are people who speak for the actor between From and
+// To (either may be empty for an open range).
+type Dictionary struct {
+	entries []*entry
+	index   map[string]int // normalized canonical name -> entries index
+}
+
+type entry struct {
+	actor    graph.Actor
+	metonyms []string
+	demonyms []string
+	refs     []string
+	members  []member
+}
+
+type member struct {
+	name     string
+	aliases  []string
+	from, to graph.Date
+}
+
+// entryJSON is one line of the dictionary format.
+type entryJSON struct {
+	Name     string       `json:"name"`
+	Kind     string       `json:"kind,omitempty"`
+	Country  string       `json:"country,omitempty"`
+	Code     string       `json:"code,omitempty"`
+	Wikidata string       `json:"wikidata,omitempty"`
+	Aliases  []string     `json:"aliases,omitempty"`
+	Metonyms []string     `json:"metonyms,omitempty"`
+	Demonyms []string     `json:"demonyms,omitempty"`
+	Refs     []string     `json:"refs,omitempty"`
+	Members  []memberJSON `json:"members,omitempty"`
+}
+
+type memberJSON struct {
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+	From    string   `json:"from,omitempty"`
+	To      string   `json:"to,omitempty"`
+}
+
+var (
+	defaultOnce sync.Once
+	defaultDict *Dictionary
+)
+
+// DefaultDictionary returns a fresh copy of the shipped dictionary: every
+// UN member state, major international organizations and armed groups, the
+// governments and parties the evaluation data keeps apart from their state
+// (Kabul government, Venezuelan opposition, Sudanese Armed Forces, ...) and
+// well-known office holders with the dates they held office. The copy may
+// be extended freely.
+func DefaultDictionary() *Dictionary {
+	defaultOnce.Do(func() {
+		d, err := ReadDictionary(strings.NewReader(string(defaultActors)))
+		if err != nil {
+			// The shipped file is covered by tests; a failure here is a build defect.
+			panic("extract: shipped actors.jsonl: " + err.Error())
+		}
+		defaultDict = d
+	})
+	return defaultDict.clone()
+}
+
+// NewDictionary returns an empty dictionary.
+func NewDictionary() *Dictionary {
+	return &Dictionary{index: map[string]int{}}
+}
+
+// ErrDictionary is wrapped by every error ReadDictionary returns.
+var ErrDictionary = errors.New("extract: invalid dictionary")
+
+// ReadDictionary reads a dictionary in the JSON Lines format described at
+// Dictionary. Blank lines and lines starting with # are skipped. Errors name
+// the line and the field at fault. Two lines with the same canonical name
+// merge.
+func ReadDictionary(r io.Reader) (*Dictionary, error) {
+	d := NewDictionary()
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		raw := strings.TrimSpace(sc.Text())
+		if raw == "" || strings.HasPrefix(raw, "#") {
+			continue
+		}
+		var ej entryJSON
+		dec := json.NewDecoder(strings.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&ej); err != nil {
+			return nil, fmt.Errorf("%w: line %d: %v", ErrDictionary, line, err)
+		}
+		e, err := ej.entry()
+		if err != nil {
+			return nil, fmt.Errorf("%w: line %d: %v", ErrDictionary, line, err)
+		}
+		d.add(e)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%w: line %d: %v", ErrDictionary, line+1, err)
+	}
+	return d, nil
+}
+
+func (ej entryJSON) entry() (*entry, error) {
+	name := strings.TrimSpace(ej.Name)
+	if graph.NormalizeName(name) == "" {
+		return nil, errors.New(`field "name" is empty`)
+	}
+	kind := graph.ActorKind(ej.Kind)
+	if kind == "" {
+		kind = graph.KindOther
+	}
+	if !kind.Valid() {
+		return nil, fmt.Errorf("field \"kind\": %q is not one of %v", ej.Kind, graph.ActorKinds)
+	}
+	if ej.Country != "" && !isAlpha3(ej.Country) {
+		return nil, fmt.Errorf("field \"country\": %q is not an ISO 3166-1 alpha-3 code", ej.Country)
+	}
+	lists := []struct {
+		field string
+		vals  []string
+	}{{"aliases", ej.Aliases}, {"metonyms", ej.Metonyms}, {"demonyms", ej.Demonyms}, {"refs", ej.Refs}}
+	for _, l := range lists {
+		for i, v := range l.vals {
+			if len(tokenize(v)) == 0 {
+				return nil, fmt.Errorf("field %q: entry %d is empty", l.field, i+1)
+			}
+		}
+	}
+	e := &entry{
+		actor: graph.Actor{
+			ID: graph.ActorID(name), Name: name, Kind: kind,
+			Aliases: dedupe(ej.Aliases), Country: ej.Country, Code: ej.Code, Wikidata: ej.Wikidata,
+		},
+		metonyms: dedupe(ej.Metonyms),
+		demonyms: dedupe(ej.Demonyms),
+		refs:     dedupe(ej.Refs),
+	}
+	for i, mj := range ej.Members {
+		if len(tokenize(mj.Name)) == 0 {
+			return nil, fmt.Errorf("field \"members\": entry %d: field \"name\" is empty", i+1)
+		}
+		from, err := graph.ParseDate(mj.From)
+		if err != nil {
+			return nil, fmt.Errorf("field \"members\": entry %d (%s): field \"from\": %v", i+1, mj.Name, err)
+		}
+		to, err := graph.ParseDate(mj.To)
+		if err != nil {
+			return nil, fmt.Errorf("field \"members\": entry %d (%s): field \"to\": %v", i+1, mj.Name, err)
+		}
+		if !from.IsZero() && !to.IsZero() && to < from {
+			return nil, fmt.Errorf("field \"members\": entry %d (%s): \"to\" %s is before \"from\" %s", i+1, mj.Name, to, from)
+		}
+		for j, a := range mj.Aliases {
+			if len(tokenize(a)) == 0 {
+				return nil, fmt.Errorf("field \"members\": entry %d (%s): alias %d is empty", i+1, mj.Name, j+1)
+			}
+		}
+		e.members = append(e.members, member{name: strings.TrimSpace(mj.Name), aliases: dedupe(mj.Aliases), from: from, to: to})
+	}
+	return e, nil
+}
+
+func isAlpha3(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func dedupe(in []string) []string {
+	if len(in) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+func (d *Dictionary) add(e *entry) {
+	key := graph.NormalizeName(e.actor.Name)
+	if i, ok := d.index[key]; ok {
+		old := d.entries[i]
+		old.actor.Aliases = dedupe(append(old.actor.Aliases, e.actor.Aliases...))
+		old.metonyms = dedupe(append(old.metonyms, e.metonyms...))
+		old.demonyms = dedupe(append(old.demonyms, e.demonyms...))
+		old.refs = dedupe(append(old.refs, e.refs...))
+		old.members = append(old.members, e.members...)
+		if e.actor.Kind != graph.KindOther {
+			old.actor.Kind = e.actor.Kind
+		}
+		if e.actor.Country != "" {
+			old.actor.Country = e.actor.Country
+		}
+		if e.actor.Code != "" {
+			old.actor.Code = e.actor.Code
+		}
+		if e.actor.Wikidata != "" {
+			old.actor.Wikidata = e.actor.Wikidata
+		}
+		return
+	}
+	d.index[key] = len(d.entries)
+	d.entries = append(d.entries, e)
+}
+
+func (e *entry) clone() *entry {
+	c := *e
+	c.actor.Aliases = append([]string(nil), e.actor.Aliases...)
+	c.metonyms = append([]string(nil), e.metonyms...)
+	c.demonyms = append([]string(nil), e.demonyms...)
+	c.refs = append([]string(nil), e.refs...)
+	c.members = make([]member, len(e.members))
+	for i, m := range e.members {
+		m.aliases = append([]string(nil), m.aliases...)
+		c.members[i] = m
+	}
+	return &c
+}
+
+func (d *Dictionary) clone() *Dictionary {
+	c := NewDictionary()
+	for _, e := range d.entries {
+		c.add(e.clone())
+	}
+	return c
+}
+
+// Extend adds every actor of other to d. An actor whose canonical name d
+// already holds gains other's surface forms and members; a kind, country or
+// code given by other replaces d's.
+func (d *Dictionary) Extend(other *Dictionary) {
+	if other == nil {
+		return
+	}
+	for _, e := range other.entries {
+		d.add(e.clone())
+	}
+}
+
+// Len returns the number of actors in d.
+func (d *Dictionary) Len() int { return len(d.entries) }
+
+// Actors returns the actors of d in dictionary order.
+func (d *Dictionary) Actors() []graph.Actor {
+	out := make([]graph.Actor, len(d.entries))
+	for i, e := range d.entries {
+		out[i] = e.actor
+		out[i].Aliases = append([]string(nil), e.actor.Aliases...)
+	}
+	return out
+}
+
+// Lookup returns the actor whose canonical name normalizes like name.
+func (d *Dictionary) Lookup(name string) (graph.Actor, bool) {
+	i, ok := d.index[graph.NormalizeName(name)]
+	if !ok {
+		return graph.Actor{}, false
+	}
+	a := d.entries[i].actor
+	a.Aliases = append([]string(nil), a.Aliases...)
+	return a, true
+}

@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"context"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// Candidate is one stance found in a text.
+type Candidate struct {
+	Subject, Object graph.Actor // from the dictionary, ID = graph.ActorID(Name)
+	Type            string      // SUPPORTS REJECTS DEMANDS ACCUSES OFFERS ENGAGES
+	Topic           string      // a short phrase of what the stance is about
+	Date            graph.Date  // from the text where stated ("on March 9"), else the document date
+	Confidence      float64     // always below 1: text-derived stances are never curated
+	Quote           string      // the sentence stating it: an exact substring of the text
+	Start, End      int         // code-point offsets of Quote in the text, end exclusive
+}
+
+// Extractor finds stance candidates in English news text with an actor
+// dictionary and rules over cue verbs. It is immutable after New and safe
+// for concurrent use.
+type Extractor struct {
+	lx *lexicon
+}
+
+// New returns an Extractor over a snapshot of d; later changes to d do not
+// affect it. A nil d means DefaultDictionary().
+func New(d *Dictionary) *Extractor {
+	if d == nil {
+		d = DefaultDictionary()
+	}
+	return &Extractor{lx: compile(d)}
+}
+
+// Extract returns the stances text states, at most one candidate per
+// (subject, type, object), in order of first statement. docDate dates the
+// stances whose sentence states no date; it may be zero. Any input is
+// accepted: text without actors or stances yields no candidates and no
+// error. The only error is ctx's, checked between sentences.
+func (e *Extractor) Extract(ctx context.Context, text string, docDate graph.Date) ([]Candidate, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d := newDoc(e.lx, text, docDate)
+	sents := splitSentences(text, d.toks)
+	for i, s := range sents {
+		if i%128 == 127 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		d.sentence(s.from, s.to)
+	}
+	return d.out, nil
+}
+
+// doc is the state of one Extract call: tokens and the discourse model that
+// resolves references across sentences.
+type doc struct {
+	lx    *lexicon
+	text  string
+	date  graph.Date
+	toks  []token
+	low   []string
+	local map[string][]*pattern // people introduced by title or apposition
+
+	recent     []recentRef      // named actors in order of mention
+	roles      map[string]int   // "delegation" -> the actor whose delegation was last named
+	owners     map[string][]int // event class -> actors who last made one
+	accus      [][2]int         // accuser, accused in order
+	lastPerson int              // last subject named through a person
+	lastOther  int              // last subject named otherwise
+	lastAny    int
+	lastPair   []int // last list of two or more actors
+
+	objPron *mention // the pronoun the last object phrase resolved, if any
+
+	out  []Candidate
+	seen map[string]int
+}
+
+type recentRef struct {
+	ent               int
+	gov, army, person bool
+}
+
+func newDoc(lx *lexicon, text string, date graph.Date) *doc {
+	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1,
+		roles: map[string]int{}, owners: map[string][]int{}, seen: map[string]int{}, local: map[string][]*pattern{}}
+	d.low = make([]string, len(d.toks))
+	for i, t := range d.toks {
+		d.low[i] = strings.ToLower(text[t.bs:t.be])
+	}
+	return d
+}
+
+func (d *doc) tok(i int) string { return d.text[d.toks[i].bs:d.toks[i].be] }
+
+// mention is an actor named in a sentence.
+type mention struct {
+	from, to int // tokens [from, to)
+	ent      int
+	kind     formKind
+	place    bool // a location ("in Kabul"), not an actor
+	person   bool // named through a person
+	gov      bool // names a government
+	army     bool
+	ref      bool // resolved through a reference or pronoun
+	pron     bool
+}
+
+// sent is the working state of one sentence.
+type sent struct {
+	a, b      int // tokens [a, b)
+	ms        []mention
+	at        []int  // token -> mention index, -1 if none
+	content   []bool // token lies in the content of another stance
+	frontLoc  int    // actor of a fronted "In Kabul," or -1
+	prevSubj  []int  // subject of the latest verb
+	prevPers  bool
+	subjFound bool
+	quoteOpen int // token index of a sentence-initial quote, or -1
+}
+
+func (s *sent) mentionAt(i int) *mention {
+	if i < s.a || i >= s.b || s.at[i-s.a] < 0 {
+		return nil
+	}
+	return &s.ms[s.at[i-s.a]]
+}
+
+func (d *doc) sentence(a, b int) {
+	if b-a > 400 {
+		// Run-on text (tables, lists, markup) is cut into windows so that
+		// the cost stays linear.
+		for x := a; x < b; x += 400 {
+			d.sentence(x, min(x+400, b))
+		}
+		return
+	}
+	s := &sent{a: a, b: b, frontLoc: -1, quoteOpen: -1}
+	s.at = make([]int, b-a)
+	s.content = make([]bool, b-a)
+	d.findMentions(s)
+	if d.registerPeople(s) {
+		d.findMentions(s)
+	}
+	d.registerRoles(s)
+	if b-a == 0 {
+		return
+	}
+	// Questions state nothing.
+	last := b - 1
+	for last > a && !d.toks[last].word && isClosing(d.tok(last)) {
+		last--
+	}
+	if d.low[last] == "?" {
+		d.endSentence(s)
+		return
+	}
+	d.obligation(s)
+	d.markHypothetical(s)
+	if d.low[a] == "in" || d.low[a] == "at" {
+		for i := a + 1; i < b && i < a+6; i++ {
+			if d.low[i] == "," {
+				if m := s.mentionAt(a + 1); m != nil && m.ent >= 0 {
+					s.frontLoc = m.ent
+				}
+				break
+			}
+		}
+	}
+	if d.tok(a) == `"` || d.tok(a) == "\u201c" {
+		s.quoteOpen = a
+	}
+	for i := a; i < b; i++ {
+		if !d.toks[i].word {
+			continue
+		}
+		if reportVerbs[d.low[i]] {
+			d.reported(s, i)
+		}
+		if defs, ok := cueTable[d.low[i]]; ok {
+			d.cue(s, i, defs)
+		}
+		if d.low[i] == "between" && i > a {
+			d.between(s, i)
+		}
+	}
+	d.endSentence(s)
+}
+
+func (d *doc) endSentence(s *sent) {
+	if !s.subjFound {
+		for _, m := range s.ms {
+			if m.ent >= 0 && !m.place {
+				d.noteSubject([]int{m.ent}, m.person)
+				break
+			}
+		}
+	}
+}
+
+func (d *doc) noteSubject(ents []int, person bool) {
+	if len(ents) == 0 {
+		return
+	}
+	d.lastAny = ents[0]
+	if person {
+		d.lastPerson = ents[0]
+	} else {
+		d.lastOther = ents[0]
+	}
+}
+
+// markHypothetical marks the clause after if/unless/whether and an opening
+// "Asked whether ...," as content that states no stance.
+func (d *doc) markHypothetical(s *sent) {
+	for i := s.a; i < s.b; i++ {
+		w := d.low[i]
+		if hypoWords[w] || (w == "asked" && i == s.a) {
+			for j := i; j < s.b; j++ {
+				if j > i && (d.low[j] == "," || d.low[j] == ";") {
+					break
+				}
+				s.content[j-s.a] = true
+			}
+		}
+	}
+}
+
+func (d *doc) markContent(s *sent, from int) {
+	for j := from; j < s.b; j++ {
+		w := d.low[j]
+		if w == "," || w == ";" || w == "--" || w == "but" || w == "while" || w == "\u2014" {
+			break
+		}
+		s.content[j-s.a] = true
+	}
+}
+
+func (s *sent) isContent(i int) bool { return i >= s.a && i < s.b && s.content[i-s.a] }

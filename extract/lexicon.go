@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// formKind says how a surface form names its actor.
+type formKind uint8
+
+const (
+	formAlias   formKind = iota // names the actor anywhere
+	formMetonym                 // a capital or seat: a place after "in", "at", ...
+	formDemonym                 // names the actor only before an office noun
+	formMember                  // a person speaking for the actor, within dates
+	formRef                     // a description referring back to a named actor
+)
+
+// pattern is one compiled surface form.
+type pattern struct {
+	toks     []ptok // surface tokens as written in the dictionary
+	entries  []int    // actor entries; refs may point at several
+	kind     formKind
+	from, to graph.Date
+	gov      bool // the form names a government ("Afghan government", a head of government)
+	army     bool // the form names an army
+}
+
+// lexicon is the compiled, read-only form of a Dictionary.
+type lexicon struct {
+	entries []*entry
+	byFirst map[string][]*pattern // lower-cased first token -> patterns, longest first
+}
+
+var govWords = map[string]bool{"government": true, "administration": true, "authorities": true, "regime": true, "cabinet": true}
+var armyWords = map[string]bool{"army": true, "military": true, "armed": true}
+
+func compile(d *Dictionary) *lexicon {
+	lx := &lexicon{byFirst: map[string][]*pattern{}}
+	for _, e := range d.entries {
+		lx.entries = append(lx.entries, e.clone())
+	}
+	refIndex := map[string]*pattern{}
+	for i, e := range lx.entries {
+		isGov := e.actor.Kind == graph.KindGovernment
+		lx.add(e.actor.Name, i, formAlias, 0, 0, isGov)
+		for _, a := range e.actor.Aliases {
+			lx.add(a, i, formAlias, 0, 0, isGov)
+		}
+		for _, a := range e.metonyms {
+			lx.add(a, i, formMetonym, 0, 0, isGov)
+		}
+		for _, a := range e.demonyms {
+			lx.add(a, i, formDemonym, 0, 0, false)
+		}
+		for _, m := range e.members {
+			lx.add(m.name, i, formMember, m.from, m.to, true)
+			for _, a := range m.aliases {
+				lx.add(a, i, formMember, m.from, m.to, true)
+			}
+		}
+		for _, r := range e.refs {
+			key := strings.ToLower(r)
+			if p, ok := refIndex[key]; ok {
+				p.entries = append(p.entries, i)
+				continue
+			}
+			if p := lx.add(r, i, formRef, 0, 0, false); p != nil {
+				refIndex[key] = p
+			}
+		}
+	}
+	for k, ps := range lx.byFirst {
+		// Longest first so that the first full match is the longest.
+		sortPatterns(ps)
+		lx.byFirst[k] = ps
+	}
+	return lx
+}
+
+func sortPatterns(ps []*pattern) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && len(ps[j].toks) > len(ps[j-1].toks); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+func (lx *lexicon) add(form string, entry int, kind formKind, from, to graph.Date, gov bool) *pattern {
+	toks := tokenize(form)
+	var words []string
+	for _, t := range toks {
+		words = append(words, form[t.bs:t.be])
+	}
+	// A leading article is optional in text and never part of a match.
+	if len(words) > 1 && strings.EqualFold(words[0], "the") && kind != formRef {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	p := &pattern{entries: []int{entry}, kind: kind, from: from, to: to, gov: gov}
+	for _, w := range words {
+		wt := mkWord(w, 0, len(w), 0, 0)
+		p.toks = append(p.toks, ptok{s: w, caps: wt.caps && wt.word, upper: wt.upper})
+		lw := strings.ToLower(w)
+		if govWords[lw] {
+			p.gov = true
+		}
+		if armyWords[lw] {
+			p.army = true
+		}
+	}
+	key := strings.ToLower(words[0])
+	lx.byFirst[key] = append(lx.byFirst[key], p)
+	return p
+}
+
+// tokMatch compares a dictionary token with a text token. Acronyms must
+// match exactly ("IS" is not "is"); capitalised words must be capitalised in
+// the text; lower-case words match in any case.
+func tokMatch(d ptok, text string, t token) bool {
+	if d.caps {
+		return d.s == text
+	}
+	if d.upper && !t.upper {
+		return false
+	}
+	return strings.EqualFold(d.s, text) || (isApos1(d.s) && isApos1(text))
+}
+
+// ptok is a dictionary token with its case shape precomputed.
+type ptok struct {
+	s     string
+	caps  bool
+	upper bool
+}
+
+func isApos1(s string) bool { return s == "'s" || s == "\u2019s" || s == "'" || s == "\u2019" }

@@ -1,0 +1,1224 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// subject is the actor (list) a verb is predicated of.
+type subject struct {
+	ents     []int
+	person   bool
+	ref      bool  // through a pronoun, a description or inheritance
+	relObj   []int // "Pakistan, which officials have accused": the object
+	nounObj  string
+	neg      bool // negated, modal or otherwise not asserted
+	startTok int
+}
+
+var negVerbs = set("declined", "refused", "failed", "ceased", "unwilling", "reluctant", "declines", "refuses", "refusing",
+	"declining", "fails", "stopped", "hesitated", "neither")
+
+var timeNouns = set("week", "month", "year", "morning", "evening", "night", "weekend", "afternoon")
+
+// subjectAt finds the subject of the verb at token c.
+func (d *doc) subjectAt(s *sent, c int) subject {
+	var res subject
+	k := c - 1
+	for k >= s.a {
+		w := d.low[k]
+		if auxWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || timeNouns[w] {
+			k--
+			continue
+		}
+		if _, ok := weekdays[w]; ok && k-1 >= s.a && (d.low[k-1] == "on" || d.low[k-1] == "late" || d.low[k-1] == "last") {
+			k -= 2
+			continue
+		}
+		if w == "on" && k+1 < c {
+			k--
+			continue
+		}
+		break
+	}
+	for j := k + 1; j < c; j++ {
+		w := d.low[j]
+		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] {
+			res.neg = true
+		}
+	}
+	if k >= s.a && (negVerbs[d.low[k]] || (d.low[k] == "of" && k > s.a && (d.low[k-1] == "short" || d.low[k-1] == "instead"))) {
+		res.neg = true
+	}
+	if k < s.a {
+		return res
+	}
+	w := d.low[k]
+	switch {
+	case w == "and" || w == "but" || w == "or" || w == "nor" || w == "then":
+		if w == "nor" {
+			res.neg = true
+		}
+		return d.inherit(s, k, res)
+	case w == ",":
+		if strings.HasSuffix(d.low[c], "ing") {
+			return d.inherit(s, k, res)
+		}
+		j := k - 1
+		for j > s.a && d.low[j] != "," && d.low[j] != ";" && d.low[j] != "--" {
+			j--
+		}
+		if j <= s.a || d.low[j] != "," {
+			return d.inherit(s, k, res)
+		}
+		k = j - 1
+	case w == "which" || w == "who" || w == "that":
+		if ents, first := d.antecedent(s, k); len(ents) > 0 {
+			res.ents = ents
+			res.startTok = first
+			res.person = s.ms[s.at[first-s.a]].person
+			return res
+		}
+		return res
+	}
+	// The nearest actor to the left within the clause.
+	for j := k; j >= s.a; j-- {
+		if m := s.mentionAt(j); m != nil {
+			if m.ent < 0 || m.place {
+				j = m.from
+				continue
+			}
+			ents, first := d.listBack(s, s.at[j-s.a])
+			fm := s.ms[first]
+			res.ents, res.startTok, res.person, res.ref = ents, fm.from, fm.person, fm.ref
+			if p := fm.from - 1; p >= s.a {
+				if d.low[p] == "which" || d.low[p] == "whom" {
+					res.relObj, _ = d.antecedent(s, p)
+				} else if c, ok := eventClass[d.low[p]]; ok && p > s.a && (d.low[p-1] == "a" || d.low[p-1] == "an" || d.low[p-1] == "the" || d.low[p-1] == "this" || d.low[p-1] == "that") {
+					// "a charge Ankara rejects": the charge is the object.
+					res.nounObj = c
+				}
+			}
+			return res
+		}
+		wj := d.low[j]
+		if j < k && (wj == "," || boundaryWords[wj] || (reportVerbs[wj] && j < k)) {
+			break
+		}
+		if j == k && (wj == ";" || wj == "--") {
+			break
+		}
+	}
+	// No actor: an unnamed official speaks for the actor a fronted place
+	// names ("In Kabul, a foreign ministry spokesman said").
+	official := false
+	for j := k; j >= s.a && j > k-6; j-- {
+		if officeNouns[d.low[j]] {
+			official = true
+		}
+		if d.low[j] == "," {
+			break
+		}
+	}
+	if official && s.frontLoc >= 0 {
+		res.ents, res.ref = []int{s.frontLoc}, true
+	}
+	return res
+}
+
+// inherit gives a coordinated or participial verb the subject of the verb
+// before it, or the sentence's first actor.
+func (d *doc) inherit(s *sent, k int, res subject) subject {
+	res.ref = true
+	if len(s.prevSubj) > 0 {
+		res.ents, res.person = s.prevSubj, s.prevPers
+		return res
+	}
+	for i, m := range s.ms {
+		if m.from >= k {
+			break
+		}
+		if m.ent >= 0 && !m.place {
+			res.ents, _ = d.listAt(s, i)
+			res.person = m.person
+			return res
+		}
+	}
+	return res
+}
+
+// antecedent returns the actor list a relative pronoun at k refers to.
+func (d *doc) antecedent(s *sent, k int) ([]int, int) {
+	j := k - 1
+	for j >= s.a && (d.low[j] == "," || isQuoteTok(d.low[j]) || d.low[j] == "\u201d") {
+		j--
+	}
+	for j > s.a && officeNouns[d.low[j]] && s.mentionAt(j) == nil {
+		j--
+	}
+	if j >= s.a && d.low[j] == ")" {
+		for j >= s.a && d.low[j] != "(" {
+			j--
+		}
+		j--
+	}
+	if j >= s.a {
+		if m := s.mentionAt(j); m != nil && m.ent >= 0 && !m.place {
+			ents, first := d.listBack(s, s.at[j-s.a])
+			return ents, s.ms[first].from
+		}
+	}
+	return nil, 0
+}
+
+// objectNP returns the first actor list in the noun phrase from token
+// from, the end of the phrase, the event class of a definite event noun
+// without an actor ("the accusation") and whether it says "each other".
+func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class string, recip bool) {
+	definite := false
+	end = from
+	for j := from; j < s.b && j < from+limit; j++ {
+		if m := s.mentionAt(j); m != nil {
+			if m.pron && !m.gov && isPossPron(d.low[m.from]) {
+				j = m.to - 1
+				continue
+			}
+			if m.ent >= 0 && !m.place {
+				var last int
+				if m.pron && !isPairRef(d, m) {
+					d.objPron = m
+				}
+				ents, last = d.listAt(s, s.at[j-s.a])
+				return ents, s.ms[last].to, class, recip
+			}
+			j = m.to - 1
+			continue
+		}
+		w := d.low[j]
+		end = j
+		if (w == "each" && j+1 < s.b && d.low[j+1] == "other") || (w == "one" && j+1 < s.b && d.low[j+1] == "another") {
+			return nil, j + 2, class, true
+		}
+		if w == "the" || w == "this" || w == "that" || w == "these" || w == "those" {
+			definite = true
+		}
+		if c, ok := eventClass[w]; ok && definite && class == "" {
+			class = c
+		}
+		if w == "," || w == ";" || w == ":" || w == "--" || w == "." || w == "to" || w == "\u2014" ||
+			(boundaryWords[w] && j > from) || (reportVerbs[w] && !(j+1 < s.b && d.low[j+1] == "by")) || w == "saying" || w == "and" && class != "" {
+			break
+		}
+	}
+	return nil, end, class, recip
+}
+
+// ownerOf resolves "the accusation", "the proposal": the accuser of one of
+// subs, or the actor who last made an offer, demand, ...
+func (d *doc) ownerOf(class string, subs []int) []int {
+	if class == "" {
+		return nil
+	}
+	if class == "accusation" {
+		for k := len(d.accus) - 1; k >= 0; k-- {
+			for _, sb := range subs {
+				if d.accus[k][1] == sb {
+					return []int{d.accus[k][0]}
+				}
+			}
+		}
+		return nil
+	}
+	var out []int
+	for _, o := range d.owners[class] {
+		if !contains(subs, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func contains(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// isParticiple reports forms that can head a passive.
+func isParticiple(w string) bool {
+	if strings.HasSuffix(w, "ed") {
+		return true
+	}
+	switch w {
+	case "held", "told", "met", "kept", "stood", "broken", "cut", "spoken", "made", "given":
+		return true
+	}
+	return false
+}
+
+// cue handles a cue verb at token i.
+func (d *doc) cue(s *sent, i int, defs []cueDef) {
+	if i > s.a && (d.low[i-1] == "as" || d.low[i-1] == "to" && d.low[i] == "blame") {
+		return
+	}
+	// A gerund after a preposition is content: "accused of supporting".
+	if i > s.a && strings.HasSuffix(d.low[i], "ing") && gerundPreps[d.low[i-1]] {
+		return
+	}
+	var def *cueDef
+	for k := range defs {
+		ok := true
+		for q := 1; q < len(defs[k].words); q++ {
+			if i+q >= s.b || d.low[i+q] != defs[k].words[q] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			def = &defs[k]
+			break
+		}
+	}
+	if def == nil {
+		return
+	}
+	after := i + len(def.words)
+	if d.nounUse(s, i) {
+		return
+	}
+	if def.mode == mLabel && after < s.b && (d.low[after] == "off" || d.low[after] == "for" || d.low[after] == "on" || d.low[after] == "upon") {
+		return
+	}
+	// Coordinated verbs may follow the content of the verb before them.
+	coord := false
+	for k := i - 1; k >= s.a && k > i-4; k-- {
+		if d.low[k] == "and" || d.low[k] == "but" || d.low[k] == "," {
+			coord = true
+			break
+		}
+		if !auxWords[d.low[k]] {
+			break
+		}
+	}
+	if s.isContent(i) && !(coord && !s.isContent(i-1) || coord && d.low[i-1] == "and" && !hypoBefore(d, s, i)) {
+		return
+	}
+	// Passive: "was accused by X", "has been rejected by X".
+	b := i - 1
+	for b >= s.a && (d.low[b] == "quickly" || d.low[b] == "also" || d.low[b] == "long" || d.low[b] == "repeatedly" || d.low[b] == "widely" || d.low[b] == "reportedly" || d.low[b] == "firmly") {
+		b--
+	}
+	if isParticiple(d.low[i]) {
+		passive := b >= s.a && beWords[d.low[b]]
+		byTok := -1
+		for q := after; q < s.b && q < after+3; q++ {
+			if d.low[q] == "by" {
+				byTok = q
+				break
+			}
+			if d.low[q] != "quickly" && d.low[q] != "also" && d.low[q] != "publicly" && d.low[q] != "," && d.low[q] != "formally" {
+				break
+			}
+		}
+		if passive || (byTok >= 0 && b >= s.a && !d.toks[b].word) || byTok >= 0 && b >= s.a && s.mentionAt(b) != nil {
+			d.passive(s, i, def, byTok, passive)
+			return
+		}
+	}
+	sub := d.subjectAt(s, i)
+	if len(sub.ents) == 0 || sub.neg {
+		return
+	}
+	conf := 0.85
+	if sub.ref {
+		conf -= 0.1
+	}
+	var objs []int
+	typ := def.typ
+	end := after
+	class := ""
+	recip := false
+	d.objPron = nil
+	mode := def.mode
+	if len(sub.relObj) > 0 && mode != mLabel && !d.actorWithin(s, after, 2) {
+		// "Pakistan, which officials have accused of ...": the antecedent.
+		objs, mode = sub.relObj, 255
+	}
+	switch mode {
+	case mObj, mNear:
+		lim := 10
+		if def.mode == mNear {
+			lim = 3
+		}
+		if def.typ == Demands {
+			lim = 4
+		}
+		if def.typ == Accuses {
+			// The content of an accusation names no object: "accused X of siding with Y".
+			for q := after; q < s.b && q < after+lim; q++ {
+				if d.low[q] == "of" || d.low[q] == "for" {
+					lim = q - after
+					break
+				}
+			}
+		}
+		objs, end, class, recip = d.objectNP(s, after, lim)
+	case mGive:
+		objs, end, _, _ = d.objectNP(s, after, 3)
+		ok := false
+		for q := end; q < s.b && q < end+8; q++ {
+			if d.low[q] == "to" && q+1 < s.b && (d.low[q+1] == "leave" || d.low[q+1] == "depart" || d.low[q+1] == "quit" || d.low[q+1] == "go") {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			objs = nil
+		}
+	case mObjTo:
+		objs, end, _, _ = d.objectNP(s, after, 3)
+		if len(objs) > 0 {
+			q := end
+			if q < s.b && d.low[q] == "not" {
+				q++
+			}
+			if q >= s.b || d.low[q] != "to" {
+				objs = nil
+			}
+		}
+	case mBlame:
+		objs, end, class, _ = d.objectNP(s, after, 8)
+		if len(objs) == 0 {
+			for q := after; q < s.b && q < after+8; q++ {
+				if d.low[q] == "on" {
+					objs, end, _, _ = d.objectNP(s, q+1, 4)
+					break
+				}
+				if d.low[q] == "for" || d.low[q] == "," {
+					break
+				}
+			}
+		}
+	case mLabel:
+		d.label(s, i, after, def, sub, conf)
+		return
+	case mDeny:
+		if after < s.b && d.low[after] == "that" {
+			d.markContent(s, after)
+			return
+		}
+		objs, end, class, _ = d.objectNP(s, after, 8)
+		if len(objs) > 0 {
+			// "denied accusations by the United States": the accusers accuse the denier.
+			for q := after; q < end && q < s.b; q++ {
+				if eventClass[d.low[q]] == "accusation" && q+1 < s.b && (d.low[q+1] == "by" || d.low[q+1] == "from") {
+					d.emit(s, Accuses, objs, sub.ents, conf-0.1, end)
+					break
+				}
+			}
+		} else if class != "accusation" && sub.nounObj == "" {
+			return
+		}
+	case mRefuse:
+		if after < s.b && d.low[after] == "to" {
+			for q := after; q < s.b && q < after+15; q++ {
+				if d.low[q] == "as" && q+2 < s.b && (d.low[q+1] == "demanded" || d.low[q+1] == "requested" || d.low[q+1] == "sought") && d.low[q+2] == "by" {
+					objs, end, _, _ = d.objectNP(s, q+3, 4)
+					if len(objs) > 0 {
+						d.emit(s, Demands, objs, sub.ents, conf-0.1, q)
+					}
+					break
+				}
+				if d.low[q] == "with" {
+					objs, end, _, _ = d.objectNP(s, q+1, 4)
+					break
+				}
+				if d.low[q] == "," || d.low[q] == ";" {
+					break
+				}
+			}
+			d.markContent(s, after)
+		} else {
+			objs, end, class, _ = d.objectNP(s, after, 8)
+		}
+	case mThat:
+		q := after
+		if q < s.b && d.low[q] == "that" {
+			q++
+		} else if d.low[i] != "demanded" && d.low[i] != "demands" && d.low[i] != "demand" {
+			return
+		}
+		objs, end, _, _ = d.objectNP(s, q, 3)
+		if strings.HasPrefix(d.low[i], "insist") && len(objs) > 0 {
+			ok := false
+			for r := end; r < s.b && r < end+5; r++ {
+				if d.low[r] == "must" || d.low[r] == "should" {
+					ok = true
+				}
+			}
+			if !ok {
+				objs = nil
+			}
+		}
+		d.markContent(s, end)
+	case mOffer:
+		q := after
+		for q < s.b && (d.low[q] == "instead" || d.low[q] == "also" || d.low[q] == "again" || d.low[q] == "publicly" || d.low[q] == "formally") {
+			q++
+		}
+		if q < s.b && d.low[q] == "to" {
+			for r := q + 1; r < s.b && r < q+25; r++ {
+				w := d.low[r]
+				if w == "," || w == ";" || w == "--" || w == "but" || w == "while" || w == "provided" || w == "if" {
+					break
+				}
+				if m := s.mentionAt(r); m != nil {
+					if m.ent >= 0 && !m.place && !contains(sub.ents, m.ent) && !contains(objs, m.ent) {
+						if m.pron && len(d.lastPair) >= 2 && isPairRef(d, m) {
+							objs = append(objs, d.lastPair...)
+						} else {
+							objs = append(objs, m.ent)
+						}
+					}
+					r = m.to - 1
+				}
+				end = r
+			}
+			d.markContent(s, q)
+		} else {
+			objs, end, _, _ = d.objectNP(s, q, 3)
+			if len(objs) == 0 {
+				for r := q; r < s.b && r < q+8; r++ {
+					if d.low[r] == "to" {
+						objs, end, _, _ = d.objectNP(s, r+1, 3)
+						break
+					}
+					if d.low[r] == "," {
+						break
+					}
+				}
+			}
+		}
+	case mHost:
+		objs, end, _, _ = d.objectNP(s, after, 8)
+	case mTalks, mContacts, mWith, mPledge:
+		var heads map[string]bool
+		lim := 4
+		switch def.mode {
+		case mTalks:
+			heads, lim = set("talks", "negotiations", "meeting", "meetings", "discussions", "consultations", "contacts"), 9
+		case mContacts:
+			heads = set("contacts", "contact", "ties", "relations", "channels", "channel", "links")
+		case mWith:
+			heads = set("relations", "ties", "contacts", "contact", "links", "with")
+		case mPledge:
+			heads = set("support", "solidarity", "backing")
+		}
+		if def.mode == mWith && len(def.words) > 1 && def.words[1] == "ties" {
+			heads = set("with")
+		}
+		for q := after; q < s.b && q < after+lim; q++ {
+			if heads[d.low[q]] {
+				r := q + 1
+				if d.low[q] == "with" {
+					r = q
+				}
+				if r < s.b && (d.low[r] == "with" || d.low[r] == "for" || d.low[r] == "to") {
+					objs, end, _, _ = d.objectNP(s, r+1, 5)
+				}
+				break
+			}
+			if d.low[q] == "," || d.low[q] == ";" {
+				break
+			}
+		}
+	}
+	if d.objPron != nil && len(objs) == 1 && contains(sub.ents, objs[0]) {
+		// "urged its government ...": "its" is not the subject itself.
+		if e := d.otherActor(s, d.objPron, sub.ents); e >= 0 {
+			objs = []int{e}
+		}
+	}
+	if len(objs) == 0 && class != "" {
+		objs = d.ownerOf(class, sub.ents)
+		conf -= 0.1
+	}
+	if len(objs) == 0 && len(sub.relObj) > 0 {
+		objs = sub.relObj
+	}
+	if len(objs) == 0 && sub.nounObj != "" {
+		objs = d.ownerOf(sub.nounObj, sub.ents)
+	}
+	if recip && len(sub.ents) >= 2 {
+		for _, x := range sub.ents {
+			for _, y := range sub.ents {
+				if x != y {
+					d.emit(s, typ, []int{x}, []int{y}, conf, end)
+				}
+			}
+		}
+	}
+	if len(objs) == 0 && typ == Engages && len(sub.ents) >= 2 && !recip {
+		// "Saudi Arabia and Iran held talks": with each other.
+		for x := 0; x < len(sub.ents); x++ {
+			for y := x + 1; y < len(sub.ents); y++ {
+				d.emit(s, Engages, []int{sub.ents[x]}, []int{sub.ents[y]}, conf-0.1, end)
+			}
+		}
+	}
+	if len(objs) == 0 {
+		d.setSubject(s, sub)
+		if typ == Demands || typ == Accuses || typ == Rejects || typ == Offers {
+			d.markContent(s, after)
+		}
+		return
+	}
+	d.emit(s, typ, sub.ents, objs, conf, end)
+	d.setSubject(s, sub)
+	if typ == Engages && def.mode == mHost {
+		// "hosted negotiations between A and B": A and B talked.
+		for q := after; q < end && q < s.b; q++ {
+			if d.low[q] == "between" && len(objs) >= 2 {
+				for x := 0; x < len(objs); x++ {
+					for y := x + 1; y < len(objs); y++ {
+						d.emit(s, Engages, []int{objs[x]}, []int{objs[y]}, conf-0.1, end)
+					}
+				}
+			}
+		}
+	}
+	if typ == Demands || typ == Accuses || typ == Rejects || typ == Offers {
+		d.markContent(s, end)
+	}
+}
+
+func hypoBefore(d *doc, s *sent, i int) bool {
+	for k := i - 1; k >= s.a; k-- {
+		if d.low[k] == "," || d.low[k] == ";" {
+			return false
+		}
+		if hypoWords[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) setSubject(s *sent, sub subject) {
+	s.prevSubj, s.prevPers, s.subjFound = sub.ents, sub.person, true
+	d.noteSubject(sub.ents, sub.person)
+}
+
+// passive handles "Y was urged by X to ...", "Y, recognised by X".
+func (d *doc) passive(s *sent, i int, def *cueDef, byTok int, withBe bool) {
+	if byTok < 0 {
+		return
+	}
+	agents, end, _, _ := d.objectNP(s, byTok+1, 7)
+	if len(agents) == 0 {
+		return
+	}
+	var objs []int
+	conf := 0.8
+	if withBe {
+		sub := d.subjectAt(s, i)
+		if sub.neg {
+			return
+		}
+		objs = sub.ents
+		if len(objs) == 0 {
+			// "The ceasefire was welcomed by ...": the owner of the ceasefire.
+			for k := i - 1; k >= s.a && k > i-8; k-- {
+				if c, ok := eventClass[d.low[k]]; ok {
+					objs = d.ownerOf(c, agents)
+					conf -= 0.1
+					break
+				}
+			}
+		}
+		if sub.ref {
+			conf -= 0.1
+		}
+	} else if m := s.mentionAt(i - 1); m != nil && m.ent >= 0 && !m.place {
+		objs = []int{m.ent}
+	} else if i-2 >= s.a && d.low[i-1] == "," {
+		if m := s.mentionAt(i - 2); m != nil && m.ent >= 0 && !m.place {
+			objs = []int{m.ent}
+		}
+	}
+	if len(objs) == 0 {
+		return
+	}
+	typ := def.typ
+	if def.mode == mLabel {
+		return
+	}
+	d.emit(s, typ, agents, objs, conf, end)
+	if typ == Demands || typ == Accuses {
+		d.markContent(s, end)
+	}
+}
+
+// label handles "called X a 'puppet'", "described X as 'a trusted friend'".
+func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float64) {
+	var objs []int
+	j := after
+	if len(sub.relObj) > 0 {
+		objs = sub.relObj
+	} else {
+		definite := false
+		for ; j < s.b && j < after+8; j++ {
+			if m := s.mentionAt(j); m != nil {
+				if m.ent >= 0 && !m.place {
+					e := m.ent
+					if m.pron && isPossPron(d.low[m.from]) {
+						e = d.otherActor(s, m, sub.ents)
+					}
+					if e >= 0 {
+						objs = []int{e}
+					}
+					j = m.to
+					break
+				}
+				j = m.to - 1
+				continue
+			}
+			w := d.low[j]
+			if w == "the" || w == "this" {
+				definite = true
+			}
+			if c, ok := eventClass[w]; ok && definite {
+				objs = d.ownerOf(c, sub.ents)
+				j++
+				break
+			}
+			if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" || w == "," || w == ";" {
+				break
+			}
+		}
+	}
+	if len(objs) == 0 {
+		return
+	}
+	// Skip the rest of the object phrase ("its leaders", "'s remarks") up to the label.
+	q := j
+	for q < s.b && q < j+4 {
+		w := d.low[q]
+		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" {
+			break
+		}
+		q++
+	}
+	if q >= s.b || q >= j+4 {
+		if !(q < s.b && hostileWords[d.low[j]]) {
+			return
+		}
+		q = j
+	}
+	needAs := strings.HasPrefix(d.low[i], "descri") || strings.HasPrefix(d.low[i], "refer")
+	if needAs && d.low[q] != "as" {
+		return
+	}
+	hostile, friendly := 0, 0
+	for r := q; r < s.b && r < q+14; r++ {
+		w := d.low[r]
+		if w == ";" || (w == "," && r > q+1 && !isQuoteTok(d.low[r-1])) {
+			break
+		}
+		if hostileWords[w] {
+			hostile++
+		}
+		if friendlyWords[w] {
+			friendly++
+		}
+	}
+	typ := ""
+	switch {
+	case hostile > 0 && friendly == 0:
+		typ = Accuses
+	case friendly > 0 && hostile == 0 && !strings.HasPrefix(d.low[i], "brand") && !strings.HasPrefix(d.low[i], "label"):
+		typ = Supports
+	case strings.HasPrefix(d.low[i], "brand") && friendly == 0:
+		typ = Accuses
+	}
+	if typ == "" {
+		return
+	}
+	d.emit(s, typ, sub.ents, objs, conf-0.15, q)
+	d.setSubject(s, sub)
+}
+
+func isQuoteTok(w string) bool { return w == `"` || w == "\u201d" || w == "\u201c" }
+
+// between handles "talks between A and B", "summits between A and B".
+func (d *doc) between(s *sent, i int) {
+	p := d.low[i-1]
+	if p != "talks" && p != "negotiations" && p != "summit" && p != "summits" && p != "meeting" && p != "meetings" && p != "dialogue" {
+		return
+	}
+	if s.isContent(i) {
+		return
+	}
+	for k := i - 2; k >= s.a && k > i-5; k-- {
+		if negWords[d.low[k]] || d.low[k] == "any" || modalWords[d.low[k]] {
+			return
+		}
+	}
+	objs, end, _, _ := d.objectNP(s, i+1, 3)
+	if len(objs) < 2 {
+		return
+	}
+	for x := 0; x < len(objs); x++ {
+		for y := x + 1; y < len(objs); y++ {
+			d.emit(s, Engages, []int{objs[x]}, []int{objs[y]}, 0.7, end)
+		}
+	}
+}
+
+var wrongVerbs = set("violated", "violates", "breached", "breaches", "attacked", "shelled", "bombed", "invaded", "sabotaged",
+	"undermined", "provoked", "betrayed", "occupied", "killed", "massacred", "bomb", "shell", "attack", "violate")
+
+// reported handles reported speech at the reporting verb r: "X said Y
+// must ...", "'Y must ...,' a spokesman said", "X said Y's offer was the
+// most forward-leaning proposal", "X said the Y's provocations were to blame".
+func (d *doc) reported(s *sent, r int) {
+	if s.isContent(r) {
+		return
+	}
+	var sub subject
+	cFrom, cTo := r+1, s.b
+	// Quote first: '"...," a Taliban spokesman said'.
+	q := -1
+	for k := r - 1; k >= s.a && k > r-8; k-- {
+		if isQuoteTok(d.low[k]) || d.tok(k) == "\u201d" {
+			q = k
+			break
+		}
+		if reportVerbs[d.low[k]] || boundaryWords[d.low[k]] {
+			break
+		}
+	}
+	if q >= 0 && s.quoteOpen >= 0 && q > s.quoteOpen {
+		cFrom, cTo = s.quoteOpen+1, q
+		for k := q + 1; k < r; k++ {
+			if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+				sub.ents, sub.person = []int{m.ent}, m.person
+				break
+			}
+		}
+		if len(sub.ents) == 0 {
+			official := false
+			for k := q + 1; k < r; k++ {
+				if officeNouns[d.low[k]] {
+					official = true
+				}
+			}
+			if official && d.lastAny >= 0 {
+				sub.ents, sub.ref = []int{d.lastAny}, true
+			}
+		}
+		// The negation of the reporting verb itself.
+		for k := q + 1; k < r; k++ {
+			if negWords[d.low[k]] || modalWords[d.low[k]] {
+				sub.neg = true
+			}
+		}
+	} else {
+		sub = d.subjectAt(s, r)
+		if cFrom < s.b && d.low[cFrom] == "that" {
+			cFrom++
+		}
+		for k := cFrom; k < s.b; k++ {
+			w := d.low[k]
+			if w == ";" || w == "--" || w == "but" || w == "while" || w == "\u2014" {
+				cTo = k
+				break
+			}
+		}
+	}
+	if len(sub.ents) == 0 || sub.neg {
+		return
+	}
+	if !strings.HasSuffix(d.low[r], "ing") || len(s.prevSubj) == 0 {
+		d.setSubject(s, sub)
+	}
+	conf := 0.7
+	if sub.ref {
+		conf -= 0.1
+	}
+	for k := cFrom; k < cTo; k++ {
+		w := d.low[k]
+		if hypoWords[w] {
+			return
+		}
+		switch {
+		case w == "role" && k+2 < cTo && d.low[k+1] == "to" && d.low[k+2] == "play":
+			// "Islamabad had a crucial role to play in ...": a call on it.
+			if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
+				d.emit(s, Demands, sub.ents, objs, conf-0.1, k+3)
+			}
+		case w == "must":
+			if objs := d.before(s, k, cFrom); len(objs) > 0 {
+				d.emit(s, Demands, sub.ents, objs, conf, k+1)
+			}
+		case beWords[w] && k+2 < cTo && ((d.low[k+1] == "to" && d.low[k+2] == "blame") || d.low[k+1] == "behind"):
+			if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
+				d.emit(s, Accuses, sub.ents, objs, conf, k+3)
+			}
+		case wrongVerbs[w]:
+			if objs := d.before(s, k, cFrom); len(objs) > 0 && !modalIn(d, cFrom, k) {
+				d.emit(s, Accuses, sub.ents, objs, conf-0.1, k+1)
+			}
+		case beWords[w]:
+			// "X's offer ... was the most forward-leaning proposal"
+			mi := -1
+			for t := cFrom; t < k && t < cFrom+4; t++ {
+				if m := s.mentionAt(t); m != nil && m.ent >= 0 && !m.place {
+					mi = s.at[t-s.a]
+					break
+				}
+			}
+			if mi < 0 {
+				continue
+			}
+			m := s.ms[mi]
+			_, last := d.listAt(s, mi)
+			pe := s.ms[last].to
+			if pe >= s.b || (d.low[pe] != "'s" && d.low[pe] != "\u2019s") || k-pe > 12 || modalIn(d, pe, k+1) {
+				continue
+			}
+			hostile, friendly := 0, 0
+			for t := k + 1; t < cTo && t < k+9; t++ {
+				if d.low[t] == "," || d.low[t] == "if" {
+					break
+				}
+				if hostileWords[d.low[t]] {
+					hostile++
+				}
+				if friendlyWords[d.low[t]] {
+					friendly++
+				}
+				if negWords[d.low[t]] {
+					hostile, friendly = 0, 0
+					break
+				}
+			}
+			if hostile > 0 && friendly == 0 {
+				d.emit(s, Accuses, sub.ents, []int{m.ent}, conf-0.1, k+1)
+			} else if friendly > 0 && hostile == 0 {
+				d.emit(s, Supports, sub.ents, []int{m.ent}, conf-0.1, k+1)
+			}
+			return
+		}
+	}
+}
+
+func modalIn(d *doc, from, to int) bool {
+	for k := from; k < to; k++ {
+		if modalWords[d.low[k]] || negWords[d.low[k]] || strings.HasSuffix(d.low[k], "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// before returns the actor list that is the subject of the predicate at k
+// ("U.S. and NATO forces must", "Kabul \"must").
+func (d *doc) before(s *sent, k, from int) []int {
+	j := k - 1
+	for j >= from && j > k-4 {
+		w := d.low[j]
+		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" {
+			j--
+			continue
+		}
+		break
+	}
+	if j < from {
+		return nil
+	}
+	if m := s.mentionAt(j); m != nil && m.ent >= 0 && !m.place {
+		ents, _ := d.listBack(s, s.at[j-s.a])
+		return ents
+	}
+	return nil
+}
+
+// firstIn returns the first actor named in tokens [from, to).
+func (d *doc) firstIn(s *sent, from, to int) []int {
+	for k := from; k < to; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+			return []int{m.ent}
+		}
+	}
+	return nil
+}
+
+// emit records one candidate per subject and object pair.
+func (d *doc) emit(s *sent, typ string, subs, objs []int, conf float64, topicFrom int) {
+	for _, sb := range subs {
+		for _, ob := range objs {
+			if sb == ob || sb < 0 || ob < 0 {
+				continue
+			}
+			d.add(s, typ, sb, ob, conf, topicFrom)
+		}
+	}
+	switch typ {
+	case Offers:
+		d.owners["offer"] = append([]int(nil), subs...)
+	case Demands:
+		d.owners["demand"] = append([]int(nil), subs...)
+	case Accuses:
+		for _, sb := range subs {
+			for _, ob := range objs {
+				d.accus = append(d.accus, [2]int{sb, ob})
+			}
+		}
+	}
+}
+
+func (d *doc) add(s *sent, typ string, sb, ob int, conf float64, topicFrom int) {
+	key := typ + "\x00"
+	if typ == Engages && ob < sb {
+		key += itoa(ob) + "\x00" + itoa(sb)
+	} else {
+		key += itoa(sb) + "\x00" + itoa(ob)
+	}
+	if conf > 0.95 {
+		conf = 0.95
+	}
+	if conf < 0.3 {
+		conf = 0.3
+	}
+	if k, ok := d.seen[key]; ok {
+		if d.out[k].Confidence < conf {
+			d.out[k].Confidence = conf
+		}
+		return
+	}
+	first, last := s.a, s.b-1
+	c := Candidate{
+		Subject:    d.lx.entries[sb].actor,
+		Object:     d.lx.entries[ob].actor,
+		Type:       typ,
+		Topic:      d.topic(s, topicFrom),
+		Date:       d.sentenceDate(s),
+		Confidence: conf,
+		Quote:      d.text[d.toks[first].bs:d.toks[last].be],
+		Start:      d.toks[first].rs,
+		End:        d.toks[last].re,
+	}
+	c.Subject.Aliases = append([]string(nil), c.Subject.Aliases...)
+	c.Object.Aliases = append([]string(nil), c.Object.Aliases...)
+	d.seen[key] = len(d.out)
+	d.out = append(d.out, c)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+var stopTopic = set("and", "but", "or", "while", "which", "who", "that", "saying", "adding", "after", "before", "because", "if")
+
+var topicSkip = set("of", "for", "to", "on", "that", "about", "over", "with", "in", "the", "a", "an", "its", "their", "his", "her", "as", "not", "by")
+
+// topic is a short phrase after the object: what the stance is about.
+func (d *doc) topic(s *sent, from int) string {
+	j := from
+	for j < s.b && (topicSkip[d.low[j]] || s.mentionAt(j) != nil && j < from+3) {
+		j++
+	}
+	k := j
+	n := 0
+	for k < s.b && n < 6 && d.toks[k].word && !reportVerbs[d.low[k]] && !stopTopic[d.low[k]] {
+		if m := s.mentionAt(k); m != nil && n == 0 {
+			break
+		}
+		k++
+		n++
+	}
+	for k > j && topicSkip[d.low[k-1]] {
+		k--
+	}
+	if k <= j {
+		return ""
+	}
+	return d.text[d.toks[j].bs:d.toks[k-1].be]
+}
+
+// sentenceDate dates a stance by "on March 9", "on Sunday" in its sentence.
+func (d *doc) sentenceDate(s *sent) graph.Date {
+	if d.date.IsZero() {
+		return d.date
+	}
+	t := d.date.Time()
+	for i := s.a; i < s.b; i++ {
+		w := d.low[i]
+		if mo, ok := months[w]; ok && d.toks[i].upper && i+1 < s.b {
+			day := atoiSmall(d.low[i+1])
+			if day < 1 || day > 31 || (w == "may" && i > s.a && d.low[i-1] != "on") {
+				continue
+			}
+			y := t.Year()
+			if i+3 < s.b && d.low[i+2] == "," {
+				if yy := atoiSmall(d.low[i+3]); yy > 1900 && yy < 2200 {
+					y = yy
+				}
+			}
+			dt := graph.NewDate(y, timeMonth(mo), day)
+			if dt > d.date+1 {
+				dt = graph.NewDate(y-1, timeMonth(mo), day)
+			}
+			return dt
+		}
+		if wd, ok := weekdays[w]; ok && i > s.a && d.low[i-1] == "on" {
+			back := (int(t.Weekday()) - wd + 7) % 7
+			return d.date - graph.Date(back)
+		}
+	}
+	return d.date
+}
+
+func atoiSmall(s string) int {
+	if len(s) == 0 || len(s) > 4 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func timeMonth(m int) time.Month { return time.Month(m) }
+
+// actorWithin reports whether an actor is named within n tokens of from,
+// articles aside.
+func (d *doc) actorWithin(s *sent, from, n int) bool {
+	for q := from; q < s.b && q < from+n+1; q++ {
+		if m := s.mentionAt(q); m != nil && m.ent >= 0 && !m.place && !m.pron {
+			return true
+		}
+		if w := d.low[q]; w != "the" && w != "a" && w != "an" && w != "both" {
+			return false
+		}
+	}
+	return false
+}
+
+var nounDets = set("a", "an", "the", "any", "its", "their", "his", "her", "this", "that", "these", "those", "no", "every",
+	"our", "your", "such", "whose", "my", "another", "'s", "\u2019s", "of", "for", "new", "fresh", "repeated", "similar",
+	"by", "via", "over", "in", "at", "with", "on", "from")
+
+var irregularPast = set("broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made")
+
+// nounUse reports whether the cue word at i is a noun here: "an offer by",
+// "a Taliban demand", "the calls".
+func (d *doc) nounUse(s *sent, i int) bool {
+	w := d.low[i]
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || irregularPast[w] || i == s.a {
+		return false
+	}
+	p := d.low[i-1]
+	if nounDets[p] {
+		return true
+	}
+	if !strings.HasSuffix(w, "s") || w == "press" {
+		// A base form is finite only after to, a modal, do, or a plural subject.
+		if baseOK[p] || strings.HasSuffix(p, "n't") {
+			return false
+		}
+		if m := s.mentionAt(i - 1); m != nil {
+			k := s.at[i-1-s.a]
+			ents, _ := d.listBack(s, k)
+			if len(ents) >= 2 || (m.ent >= 0 && d.lx.entries[m.ent].actor.Kind == graph.KindArmedGroup) || m.ref {
+				return false
+			}
+			return true
+		}
+		if d.toks[i-1].word && !d.toks[i-1].upper && strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss") {
+			return false // "officials urge"
+		}
+		return true
+	}
+	if m := s.mentionAt(i - 1); m != nil && m.from > s.a {
+		if q := d.low[m.from-1]; q == "a" || q == "an" || q == "any" || q == "every" || q == "no" {
+			return true
+		}
+	}
+	return false
+}
+
+func isPossPron(w string) bool { return w == "its" || w == "his" || w == "her" || w == "their" }
+
+// otherActor resolves a possessive pronoun in object position ("called its
+// leaders ...") to the nearest earlier actor of the sentence that is not
+// the subject.
+func (d *doc) otherActor(s *sent, m *mention, subs []int) int {
+	if !contains(subs, m.ent) {
+		return m.ent
+	}
+	for k := len(s.ms) - 1; k >= 0; k-- {
+		o := s.ms[k]
+		if o.from >= m.from || o.ent < 0 || o.place || o.pron {
+			continue
+		}
+		if !contains(subs, o.ent) {
+			return o.ent
+		}
+	}
+	return -1
+}
+
+var gerundPreps = set("of", "for", "about", "by", "without", "from", "against", "on", "after", "before")
+
+// obligation handles "In return, the militants would have to recognize
+// ...": the condition of the offer the sentence before reported, a demand
+// of whoever made it.
+func (d *doc) obligation(s *sent) {
+	if d.lastAny < 0 || s.b-s.a < 4 || d.low[s.a] != "in" || (d.low[s.a+1] != "return" && d.low[s.a+1] != "exchange") {
+		return
+	}
+	for k := s.a + 2; k < s.b; k++ {
+		w := d.low[k]
+		if w != "must" && !(w == "to" && k > s.a && (d.low[k-1] == "have" || d.low[k-1] == "has")) {
+			continue
+		}
+		j := k - 1
+		for j > s.a && (d.low[j] == "have" || d.low[j] == "has" || d.low[j] == "would" || d.low[j] == "will" || d.low[j] == "also") {
+			j--
+		}
+		if m := s.mentionAt(j); m != nil && m.ent >= 0 && !m.place {
+			ents, _ := d.listBack(s, s.at[j-s.a])
+			d.emit(s, Demands, []int{d.lastAny}, ents, 0.6, k+1)
+		}
+		return
+	}
+}
+
+func isPairRef(d *doc, m *mention) bool {
+	return d.low[m.from] == "both" || pairNouns[d.low[m.to-1]]
+}
+
+var baseOK = set("to", "will", "would", "could", "should", "may", "might", "must", "can", "not", "did", "do", "does", "and",
+	"also", "they", "we", "i", "you", "jointly", "strongly", "firmly", "fully", "both", "all", "never", "repeatedly",
+	"publicly", "openly", "cannot", "to", "or", "then", "still", "now")

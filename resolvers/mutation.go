@@ -1,0 +1,164 @@
+package resolvers
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+func (r *Resolver) mutUpsertActor(p graphql.ResolveParams) (interface{}, error) {
+	in := args(p.Args).obj("input")
+	name := strings.TrimSpace(in.str("name"))
+	if name == "" {
+		return nil, badArg("input.name", "must not be empty")
+	}
+	kind, _ := in["kind"].(string)
+	a, err := r.store.UpsertActor(p.Context, graph.Actor{
+		Name:     name,
+		Kind:     graph.ActorKind(kind),
+		Aliases:  in.strings("aliases"),
+		Country:  in.str("country"),
+		Code:     in.str("code"),
+		Wikidata: in.str("wikidata"),
+	})
+	if err != nil {
+		return nil, argError("input", err)
+	}
+	return r.newScope().actorValue(a), nil
+}
+
+func (r *Resolver) mutAddAlias(p graphql.ResolveParams) (interface{}, error) {
+	a := args(p.Args)
+	act, err := r.actorRef(p.Context, "actor", a.str("actor"))
+	if err != nil {
+		return nil, err
+	}
+	alias := strings.TrimSpace(a.str("alias"))
+	if alias == "" {
+		return nil, badArg("alias", "must not be empty")
+	}
+	out, err := r.store.AddAlias(p.Context, act.ID, alias)
+	if err != nil {
+		return nil, argError("alias", err)
+	}
+	return r.newScope().actorValue(out), nil
+}
+
+func (r *Resolver) mutMergeActors(p graphql.ResolveParams) (interface{}, error) {
+	a := args(p.Args)
+	keep, err := r.actorRef(p.Context, "keep", a.str("keep"))
+	if err != nil {
+		return nil, err
+	}
+	merge, err := r.actorRef(p.Context, "merge", a.str("merge"))
+	if err != nil {
+		return nil, err
+	}
+	if keep.ID == merge.ID {
+		return nil, badArg("merge", "%q and %q are the same actor (%s)", a.str("keep"), a.str("merge"), keep.Name)
+	}
+	out, err := r.store.MergeActors(p.Context, keep.ID, merge.ID)
+	if err != nil {
+		return nil, err
+	}
+	return r.newScope().actorValue(out), nil
+}
+
+func (r *Resolver) mutAddStance(p graphql.ResolveParams) (interface{}, error) {
+	in := args(p.Args).obj("input")
+	subj, err := r.actorRef(p.Context, "input.subject", in.str("subject"))
+	if err != nil {
+		return nil, err
+	}
+	obj, err := r.actorRef(p.Context, "input.object", in.str("object"))
+	if err != nil {
+		return nil, err
+	}
+	conf := in.float("confidence", 1)
+	if conf <= 0 || conf > 1 {
+		return nil, badArg("input.confidence", "must be greater than 0 and at most 1, got %v", conf)
+	}
+	spec := graph.StanceSpec{
+		Subject:    subj.ID,
+		Type:       in.str("type"),
+		Object:     obj.ID,
+		Topic:      in.str("topic"),
+		Date:       in.date("date"),
+		Confidence: conf,
+	}
+	evs, _ := in["evidence"].([]interface{})
+	for i, e := range evs {
+		ev := args(asMap(e))
+		doc, quote := ev.str("document"), ev.str("quote")
+		if err := uuidArg(fmt.Sprintf("input.evidence[%d].document", i), doc); err != nil {
+			return nil, err
+		}
+		if quote == "" {
+			return nil, badArg(fmt.Sprintf("input.evidence[%d].quote", i), "must not be empty")
+		}
+		spec.Evidence = append(spec.Evidence, graph.EvidenceSpec{Document: doc, Quote: quote})
+	}
+	s, _, err := r.store.AddStance(p.Context, spec)
+	if err != nil {
+		return nil, argError("input", err)
+	}
+	sc := r.newScope()
+	sc.remember(subj, obj)
+	return sc.stanceValues([]graph.Stance{s})[0], nil
+}
+
+func (r *Resolver) mutRetractStance(p graphql.ResolveParams) (interface{}, error) {
+	a := args(p.Args)
+	id := a.str("id")
+	if err := uuidArg("id", id); err != nil {
+		return nil, err
+	}
+	s, err := r.store.RetractStance(p.Context, id, a.str("reason"))
+	if err != nil {
+		return nil, argError("id", err)
+	}
+	return r.newScope().stanceValues([]graph.Stance{s})[0], nil
+}
+
+// mutIngestDocument stores a document and, with extract: true, the stances
+// Config.Ingest finds in it.
+func (r *Resolver) mutIngestDocument(p graphql.ResolveParams) (interface{}, error) {
+	in := args(p.Args).obj("input")
+	doc := graph.Document{
+		Text:   in.str("text"),
+		Title:  in.str("title"),
+		Source: in.str("source"),
+		URL:    in.str("url"),
+		Date:   in.date("date"),
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return nil, badArg("input.text", "must not be empty")
+	}
+	sc := r.newScope()
+	if in.bool("extract", true) {
+		if r.ingest == nil {
+			return nil, &Error{
+				Code:    CodeUnavailable,
+				Message: "argument input.extract: stance extraction is not available on this server; pass extract: false to store the document alone",
+			}
+		}
+		d, stances, err := r.ingest(p.Context, doc)
+		if err != nil {
+			return nil, argError("input", err)
+		}
+		return &ingestValue{document: &documentValue{d: d, sc: sc}, stances: sc.stanceValues(stances)}, nil
+	}
+	d, _, err := r.store.PutDocument(p.Context, doc)
+	if err != nil {
+		return nil, argError("input", err)
+	}
+	return &ingestValue{document: &documentValue{d: d, sc: sc}, stances: []*stanceValue{}}, nil
+}
+
+func asMap(v interface{}) map[string]interface{} {
+	m, _ := v.(map[string]interface{})
+	return m
+}

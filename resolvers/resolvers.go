@@ -1,0 +1,225 @@
+// Package resolvers binds the GraphQL contract (../shared/api/schema.graphql)
+// to the graph store: one resolve function per field of every object type,
+// argument decoding and validation, pagination, and the translation of graph
+// errors into GraphQL errors with a code (see Translate).
+//
+// Package schema builds the graphql-go types and attaches these functions;
+// this package knows field and argument names but builds no types, so the
+// import flow stays schema -> resolvers -> graph.
+package resolvers
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// Config configures a Resolver.
+type Config struct {
+	// Store is the graph every field reads and every mutation writes. Required.
+	Store *graph.Store
+
+	// Ingest stores a document and extracts its stances, for
+	// ingestDocument(extract: true). It returns the stored document and the
+	// stances found (new or already known). Nil means extraction is not
+	// available on this deployment: such requests fail with a clear error,
+	// while extract: false still stores the document.
+	Ingest func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error)
+}
+
+// Resolver holds the resolve functions of every field of the contract. It
+// keeps no per-request state, so one Resolver serves all requests
+// concurrently.
+type Resolver struct {
+	store  *graph.Store
+	ingest func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error)
+	fields map[string]map[string]graphql.FieldResolveFn
+}
+
+// New returns a Resolver over cfg.Store. It panics when cfg.Store is nil,
+// since no field could resolve and the mistake is the caller's wiring.
+func New(cfg Config) *Resolver {
+	if cfg.Store == nil {
+		panic("resolvers: New needs a Config.Store")
+	}
+	r := &Resolver{store: cfg.Store, ingest: cfg.Ingest}
+	r.fields = r.fieldMap()
+	for typ, fs := range r.fields {
+		for name, fn := range fs {
+			fs[name] = wrap(typ, name, fn)
+		}
+	}
+	return r
+}
+
+// Store returns the store the resolvers read and write.
+func (r *Resolver) Store() *graph.Store { return r.store }
+
+// Vocabulary returns the store's stance vocabulary, from which package schema
+// builds the StanceType enum.
+func (r *Resolver) Vocabulary() *graph.Vocabulary {
+	if v := r.store.Vocabulary(); v != nil {
+		return v
+	}
+	return graph.DefaultVocabulary()
+}
+
+// FieldResolvers returns the resolve function of every field, keyed by
+// GraphQL type name and then field name. The maps are fresh copies.
+func (r *Resolver) FieldResolvers() map[string]map[string]graphql.FieldResolveFn {
+	out := make(map[string]map[string]graphql.FieldResolveFn, len(r.fields))
+	for typ, fs := range r.fields {
+		m := make(map[string]graphql.FieldResolveFn, len(fs))
+		for name, fn := range fs {
+			m[name] = fn
+		}
+		out[typ] = m
+	}
+	return out
+}
+
+// wrap routes every error through Translate, so no resolve function can leak
+// an untranslated error, and names the field on a source type mismatch.
+func wrap(typ, field string, fn graphql.FieldResolveFn) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (interface{}, error) {
+		v, err := fn(p)
+		if err != nil {
+			if err == errSource {
+				err = fmt.Errorf("resolvers: %s.%s cannot resolve from a %T", typ, field, p.Source)
+			}
+			return nil, Translate(err)
+		}
+		return v, nil
+	}
+}
+
+// fieldMap lists the resolve functions. The schema package refuses to build
+// when a contract field has none, so this list is checked at start-up.
+func (r *Resolver) fieldMap() map[string]map[string]graphql.FieldResolveFn {
+	return map[string]map[string]graphql.FieldResolveFn{
+		"Query": {
+			"actor":      r.queryActor,
+			"actors":     r.queryActors,
+			"stance":     r.queryStance,
+			"stances":    r.queryStances,
+			"document":   r.queryDocument,
+			"documents":  r.queryDocuments,
+			"paths":      r.queryPaths,
+			"dyad":       r.queryDyad,
+			"matrix":     r.queryMatrix,
+			"vocabulary": r.queryVocabulary,
+			"stats":      r.queryStats,
+		},
+		"Mutation": {
+			"upsertActor":    r.mutUpsertActor,
+			"addAlias":       r.mutAddAlias,
+			"mergeActors":    r.mutMergeActors,
+			"addStance":      r.mutAddStance,
+			"retractStance":  r.mutRetractStance,
+			"ingestDocument": r.mutIngestDocument,
+		},
+		"Actor": {
+			"id":       field(func(a *actorValue) any { return a.a.ID }),
+			"name":     field(func(a *actorValue) any { return a.a.Name }),
+			"kind":     field(func(a *actorValue) any { return kindOrOther(a.a.Kind) }),
+			"aliases":  field(func(a *actorValue) any { return nonNilStrings(a.a.Aliases) }),
+			"country":  field(func(a *actorValue) any { return optString(a.a.Country) }),
+			"code":     field(func(a *actorValue) any { return optString(a.a.Code) }),
+			"wikidata": field(func(a *actorValue) any { return optString(a.a.Wikidata) }),
+			"stances":  r.actorStances,
+			"degree":   r.actorDegree,
+		},
+		"Stance": {
+			"id":            field(func(s *stanceValue) any { return s.s.ID }),
+			"type":          field(func(s *stanceValue) any { return s.s.Type }),
+			"subject":       r.stanceSubject,
+			"object":        r.stanceObject,
+			"topic":         field(func(s *stanceValue) any { return optString(s.s.Topic) }),
+			"date":          r.stanceDate,
+			"confidence":    field(func(s *stanceValue) any { return s.s.Confidence }),
+			"evidence":      field(func(s *stanceValue) any { return s.evidence() }),
+			"retracted":     field(func(s *stanceValue) any { return s.s.Retracted }),
+			"retractReason": field(func(s *stanceValue) any { return optString(s.s.RetractReason) }),
+		},
+		"Evidence": {
+			"document": r.evidenceDocument,
+			"quote":    field(func(e *evidenceValue) any { return e.e.Quote }),
+			"start":    field(func(e *evidenceValue) any { return e.e.Start }),
+			"end":      field(func(e *evidenceValue) any { return e.e.End }),
+		},
+		"Document": {
+			"id":      field(func(d *documentValue) any { return d.d.ID }),
+			"title":   field(func(d *documentValue) any { return optString(d.d.Title) }),
+			"source":  field(func(d *documentValue) any { return optString(d.d.Source) }),
+			"url":     field(func(d *documentValue) any { return optString(d.d.URL) }),
+			"date":    field(func(d *documentValue) any { return optDate(d.d.Date) }),
+			"text":    field(func(d *documentValue) any { return d.d.Text }),
+			"stances": r.documentStances,
+		},
+		"PageInfo": {
+			"hasNextPage": field(func(p graph.PageInfo) any { return p.HasNext }),
+			"endCursor":   field(func(p graph.PageInfo) any { return optString(p.EndCursor) }),
+		},
+		"StanceEdge": {
+			"cursor": field(func(e stanceEdge) any { return e.cursor }),
+			"node":   field(func(e stanceEdge) any { return e.node }),
+		},
+		"StanceConnection": {
+			"totalCount": field(func(c *stanceConn) any { return c.info.Total }),
+			"edges":      field(func(c *stanceConn) any { return c.edges() }),
+			"nodes":      field(func(c *stanceConn) any { return c.nodes }),
+			"pageInfo":   field(func(c *stanceConn) any { return c.info }),
+		},
+		"ActorConnection": {
+			"totalCount": field(func(c *actorConn) any { return c.info.Total }),
+			"nodes":      field(func(c *actorConn) any { return c.nodes }),
+			"pageInfo":   field(func(c *actorConn) any { return c.info }),
+		},
+		"DocumentConnection": {
+			"totalCount": field(func(c *documentConn) any { return c.info.Total }),
+			"nodes":      field(func(c *documentConn) any { return c.nodes }),
+			"pageInfo":   field(func(c *documentConn) any { return c.info }),
+		},
+		"Path": {
+			"actors":  r.pathActors,
+			"stances": field(func(p *pathValue) any { return p.stances }),
+		},
+		"TypeCount": {
+			"type":  field(func(t graph.TypeCount) any { return t.Type }),
+			"count": field(func(t graph.TypeCount) any { return t.Count }),
+		},
+		"Dyad": {
+			"a":       field(func(d *dyadValue) any { return d.a }),
+			"b":       field(func(d *dyadValue) any { return d.b }),
+			"aToB":    field(func(d *dyadValue) any { return nonNilCounts(d.d.AToB) }),
+			"bToA":    field(func(d *dyadValue) any { return nonNilCounts(d.d.BToA) }),
+			"stances": r.dyadStances,
+		},
+		"MatrixCell": {
+			"subject": r.cellSubject,
+			"object":  r.cellObject,
+			"type":    field(func(c *cellValue) any { return c.c.Type }),
+			"count":   field(func(c *cellValue) any { return c.c.Count }),
+		},
+		"StanceTypeInfo": {
+			"type":        field(func(t graph.TypeInfo) any { return t.Type }),
+			"description": field(func(t graph.TypeInfo) any { return t.Description }),
+			"plover":      field(func(t graph.TypeInfo) any { return optString(t.PLOVER) }),
+			"cameo":       field(func(t graph.TypeInfo) any { return nonNilStrings(t.CAMEO) }),
+			"weight":      field(func(t graph.TypeInfo) any { return t.Weight }),
+		},
+		"Stats": {
+			"actors":    field(func(s graph.Stats) any { return s.Actors }),
+			"stances":   field(func(s graph.Stats) any { return s.Stances }),
+			"documents": field(func(s graph.Stats) any { return s.Documents }),
+			"retracted": field(func(s graph.Stats) any { return s.Retracted }),
+		},
+		"IngestResult": {
+			"document": field(func(i *ingestValue) any { return i.document }),
+			"stances":  field(func(i *ingestValue) any { return i.stances }),
+		},
+	}
+}

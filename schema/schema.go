@@ -1,0 +1,486 @@
+// Package schema builds the GraphQL schema of the contract
+// (../shared/api/schema.graphql) with graphql-go, attaching the resolve
+// functions of package resolvers.
+//
+// New builds a fresh schema for one Resolver, so tests and embedding
+// programs can hold several, each with its own store and stance vocabulary.
+// The only process-wide effect is a one-time repair of graphql-go's own
+// introspection (see repairIntrospection).
+package schema
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/resolvers"
+)
+
+// New returns the schema of the contract, with the StanceType enum built
+// from r's vocabulary (the six defaults plus any configured types). It fails
+// when a field has no resolve function or a resolve function names no field,
+// so a drift between the two packages shows at start-up, not at query time.
+func New(r *resolvers.Resolver) (graphql.Schema, error) {
+	if r == nil {
+		return graphql.Schema{}, fmt.Errorf("schema: New needs a resolver")
+	}
+	repairIntrospection()
+	b := &builder{resolve: r.FieldResolvers(), used: map[string]bool{}}
+	s, err := b.build(r.Vocabulary())
+	if err != nil {
+		return graphql.Schema{}, fmt.Errorf("schema: %w", err)
+	}
+	if err := b.check(); err != nil {
+		return graphql.Schema{}, fmt.Errorf("schema: %w", err)
+	}
+	warmEnums(s)
+	return s, nil
+}
+
+// builder attaches resolve functions while the types are defined and
+// remembers which ones it used.
+type builder struct {
+	resolve map[string]map[string]graphql.FieldResolveFn
+	used    map[string]bool
+	missing []string
+}
+
+// fields attaches the resolve function of every field of type typ.
+func (b *builder) fields(typ string, fs graphql.Fields) graphql.Fields {
+	for name, f := range fs {
+		fn := b.resolve[typ][name]
+		if fn == nil {
+			b.missing = append(b.missing, typ+"."+name)
+			continue
+		}
+		f.Resolve = fn
+		b.used[typ+"."+name] = true
+	}
+	return fs
+}
+
+// object defines an object type whose fields are built lazily, so types may
+// refer to each other (Actor -> Stance -> Actor).
+func (b *builder) object(name, desc string, fs func() graphql.Fields) *graphql.Object {
+	return graphql.NewObject(graphql.ObjectConfig{
+		Name:        name,
+		Description: desc,
+		Fields:      graphql.FieldsThunk(func() graphql.Fields { return b.fields(name, fs()) }),
+	})
+}
+
+func (b *builder) check() error {
+	var unused []string
+	for typ, fs := range b.resolve {
+		for name := range fs {
+			if !b.used[typ+"."+name] {
+				unused = append(unused, typ+"."+name)
+			}
+		}
+	}
+	sort.Strings(b.missing)
+	sort.Strings(unused)
+	switch {
+	case len(b.missing) > 0:
+		return fmt.Errorf("no resolve function for %s", strings.Join(b.missing, ", "))
+	case len(unused) > 0:
+		return fmt.Errorf("resolve functions for fields the schema lacks: %s", strings.Join(unused, ", "))
+	}
+	return nil
+}
+
+// warmEnums makes graphql-go fill each enum's lazily built lookup maps now:
+// filled on first use by concurrent requests, they are a data race.
+func warmEnums(s graphql.Schema) {
+	for _, t := range s.TypeMap() {
+		e, ok := t.(*graphql.Enum)
+		if !ok {
+			continue
+		}
+		for _, v := range e.Values() {
+			e.Serialize(v.Value)
+			e.ParseValue(v.Name)
+		}
+	}
+}
+
+// ordered puts an enum's values in the given order. graphql-go builds them
+// from a map, so introspection (and every schema browser) would otherwise
+// list the vocabulary in random order; Values returns the enum's own
+// slice, which is sorted in place before the schema is shared.
+func ordered(e *graphql.Enum, names []string) *graphql.Enum {
+	rank := make(map[string]int, len(names))
+	for i, n := range names {
+		rank[n] = i
+	}
+	vals := e.Values()
+	sort.SliceStable(vals, func(i, j int) bool { return rank[vals[i].Name] < rank[vals[j].Name] })
+	return e
+}
+
+func nonNull(t graphql.Type) graphql.Type { return graphql.NewNonNull(t) }
+
+func listOf(t graphql.Type) graphql.Type {
+	return graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(t)))
+}
+
+// build defines every type of the contract, plus the documented extensions
+// Stance.retractReason and Stats.retracted.
+func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
+	date := Date()
+	actorKind := actorKindEnum()
+	stanceType := StanceTypeEnum(vocab)
+	direction := ordered(graphql.NewEnum(graphql.EnumConfig{
+		Name: "Direction",
+		Values: graphql.EnumValueConfigMap{
+			"OUT":  {Value: "OUT", Description: "stances the actor holds toward others (actor is the subject)"},
+			"IN":   {Value: "IN", Description: "stances others hold toward the actor (actor is the object)"},
+			"BOTH": {Value: "BOTH", Description: "both"},
+		},
+	}), []string{"OUT", "IN", "BOTH"})
+	id := graphql.ID
+	str := graphql.String
+	page := func(extra graphql.FieldConfigArgument) graphql.FieldConfigArgument {
+		if extra == nil {
+			extra = graphql.FieldConfigArgument{}
+		}
+		extra["first"] = &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: graph.DefaultPageSize,
+			Description: fmt.Sprintf("page size, 0..%d", graph.MaxPageSize)}
+		extra["after"] = &graphql.ArgumentConfig{Type: str, Description: "endCursor of the previous page"}
+		return extra
+	}
+	types := &graphql.ArgumentConfig{Type: graphql.NewList(nonNull(stanceType))}
+
+	var actor, stance, document *graphql.Object
+	pageInfo := b.object("PageInfo", "Where a page sits in its listing.", func() graphql.Fields {
+		return graphql.Fields{
+			"hasNextPage": {Type: nonNull(graphql.Boolean)},
+			"endCursor":   {Type: str, Description: "pass as after for the next page; null for an empty page"},
+		}
+	})
+	stanceEdge := b.object("StanceEdge", "", func() graphql.Fields {
+		return graphql.Fields{
+			"cursor": {Type: nonNull(str), Description: "opaque; pass as after to continue after this stance"},
+			"node":   {Type: nonNull(stance)},
+		}
+	})
+	stanceConn := b.object("StanceConnection", "A page of stances.", func() graphql.Fields {
+		return graphql.Fields{
+			"totalCount": {Type: nonNull(graphql.Int), Description: "matches in the whole listing"},
+			"edges":      {Type: listOf(stanceEdge)},
+			"nodes":      {Type: listOf(stance)},
+			"pageInfo":   {Type: nonNull(pageInfo)},
+		}
+	})
+	actorConn := b.object("ActorConnection", "A page of actors.", func() graphql.Fields {
+		return graphql.Fields{
+			"totalCount": {Type: nonNull(graphql.Int)},
+			"nodes":      {Type: listOf(actor)},
+			"pageInfo":   {Type: nonNull(pageInfo)},
+		}
+	})
+	documentConn := b.object("DocumentConnection", "A page of documents.", func() graphql.Fields {
+		return graphql.Fields{
+			"totalCount": {Type: nonNull(graphql.Int)},
+			"nodes":      {Type: listOf(document)},
+			"pageInfo":   {Type: nonNull(pageInfo)},
+		}
+	})
+	actor = b.object("Actor", "A state, government, armed group, organization or person holding stances.", func() graphql.Fields {
+		return graphql.Fields{
+			"id":       {Type: nonNull(id), Description: "a UUID, stable across reloads of the same data"},
+			"name":     {Type: nonNull(str), Description: "canonical name, e.g. \"United States\""},
+			"kind":     {Type: nonNull(actorKind)},
+			"aliases":  {Type: listOf(str), Description: "the other names it is found by"},
+			"country":  {Type: str, Description: "ISO 3166-1 alpha-3 where one applies, e.g. \"USA\""},
+			"code":     {Type: str, Description: "CAMEO-style actor code where known, e.g. \"AFGGOV\""},
+			"wikidata": {Type: str, Description: "Wikidata item ID where known, e.g. \"Q30\""},
+			"stances": {
+				Type: nonNull(stanceConn),
+				Args: page(graphql.FieldConfigArgument{
+					"direction":   {Type: direction, DefaultValue: "OUT"},
+					"types":       types,
+					"counterpart": {Type: id, Description: "only stances whose other end is this actor (UUID or name)"},
+					"from":        {Type: date, Description: "only stances dated on or after"},
+					"to":          {Type: date, Description: "only stances dated on or before"},
+				}),
+			},
+			"degree": {
+				Type:        nonNull(graphql.Int),
+				Description: "number of live stances",
+				Args:        graphql.FieldConfigArgument{"direction": {Type: direction, DefaultValue: "BOTH"}},
+			},
+		}
+	})
+	stance = b.object("Stance", "A typed, dated, sourced claim that subject holds a stance toward object.", func() graphql.Fields {
+		return graphql.Fields{
+			"id":            {Type: nonNull(id)},
+			"type":          {Type: nonNull(stanceType)},
+			"subject":       {Type: nonNull(actor)},
+			"object":        {Type: nonNull(actor)},
+			"topic":         {Type: str, Description: "what it is about, e.g. \"direct peace talks\""},
+			"date":          {Type: date, Description: "when it was expressed (else its document's date)"},
+			"confidence":    {Type: nonNull(graphql.Float), Description: "0..1; 1 for curated stances"},
+			"evidence":      {Type: listOf(evidence(b, &document)), Description: "where it is stated; empty only for bare assertions"},
+			"retracted":     {Type: nonNull(graphql.Boolean)},
+			"retractReason": {Type: str, Description: "why it was retracted (extension)"},
+		}
+	})
+	document = b.object("Document", "A source text.", func() graphql.Fields {
+		return graphql.Fields{
+			"id":      {Type: nonNull(id), Description: "derived from the text: the same text is one document"},
+			"title":   {Type: str},
+			"source":  {Type: str, Description: "publisher"},
+			"url":     {Type: str},
+			"date":    {Type: date},
+			"text":    {Type: nonNull(str)},
+			"stances": {Type: nonNull(stanceConn), Args: page(nil)},
+		}
+	})
+	path := b.object("Path", "A chain of stances between two actors.", func() graphql.Fields {
+		return graphql.Fields{
+			"actors":  {Type: listOf(actor), Description: "from first to last, hops + 1 of them"},
+			"stances": {Type: listOf(stance), Description: "one per hop, in order"},
+		}
+	})
+	typeCount := b.object("TypeCount", "", func() graphql.Fields {
+		return graphql.Fields{
+			"type":  {Type: nonNull(stanceType)},
+			"count": {Type: nonNull(graphql.Int)},
+		}
+	})
+	dyad := b.object("Dyad", "The live stances between two actors.", func() graphql.Fields {
+		return graphql.Fields{
+			"a":       {Type: nonNull(actor)},
+			"b":       {Type: nonNull(actor)},
+			"aToB":    {Type: listOf(typeCount), Description: "live stances with a as subject and b as object"},
+			"bToA":    {Type: listOf(typeCount)},
+			"stances": {Type: nonNull(stanceConn), Description: "both ways, by date", Args: page(nil)},
+		}
+	})
+	cell := b.object("MatrixCell", "", func() graphql.Fields {
+		return graphql.Fields{
+			"subject": {Type: nonNull(actor)},
+			"object":  {Type: nonNull(actor)},
+			"type":    {Type: nonNull(stanceType)},
+			"count":   {Type: nonNull(graphql.Int)},
+		}
+	})
+	typeInfo := b.object("StanceTypeInfo", "", func() graphql.Fields {
+		return graphql.Fields{
+			"type":        {Type: nonNull(stanceType)},
+			"description": {Type: nonNull(str)},
+			"plover":      {Type: str, Description: "the PLOVER event type it corresponds to, e.g. \"REQUEST\""},
+			"cameo":       {Type: listOf(str), Description: "CAMEO codes it covers"},
+			"weight":      {Type: nonNull(graphql.Float), Description: "cooperation (+10) to conflict (-10) score, Goldstein-style"},
+		}
+	})
+	stats := b.object("Stats", "", func() graphql.Fields {
+		return graphql.Fields{
+			"actors":    {Type: nonNull(graphql.Int)},
+			"stances":   {Type: nonNull(graphql.Int), Description: "live stances"},
+			"documents": {Type: nonNull(graphql.Int)},
+			"retracted": {Type: nonNull(graphql.Int), Description: "retracted stances (extension)"},
+		}
+	})
+	ingestResult := b.object("IngestResult", "", func() graphql.Fields {
+		return graphql.Fields{
+			"document": {Type: nonNull(document)},
+			"stances":  {Type: listOf(stance), Description: "the stances extracted from it (new or already known)"},
+		}
+	})
+
+	stanceFilter := graphql.NewInputObject(graphql.InputObjectConfig{
+		Name: "StanceFilter",
+		Fields: graphql.InputObjectConfigFieldMap{
+			"subject":          {Type: id},
+			"object":           {Type: id},
+			"types":            {Type: graphql.NewList(nonNull(stanceType))},
+			"from":             {Type: date},
+			"to":               {Type: date},
+			"document":         {Type: id},
+			"minConfidence":    {Type: graphql.Float},
+			"includeRetracted": {Type: graphql.Boolean, DefaultValue: false},
+		},
+	})
+	actorInput := graphql.NewInputObject(graphql.InputObjectConfig{
+		Name: "ActorInput",
+		Fields: graphql.InputObjectConfigFieldMap{
+			"name":     {Type: nonNull(str)},
+			"kind":     {Type: nonNull(actorKind)},
+			"aliases":  {Type: graphql.NewList(nonNull(str))},
+			"country":  {Type: str},
+			"code":     {Type: str},
+			"wikidata": {Type: str},
+		},
+	})
+	evidenceInput := graphql.NewInputObject(graphql.InputObjectConfig{
+		Name: "EvidenceInput",
+		Fields: graphql.InputObjectConfigFieldMap{
+			"document": {Type: nonNull(id)},
+			"quote":    {Type: nonNull(str), Description: "must occur in the document's text; the server finds the offsets"},
+		},
+	})
+	stanceInput := graphql.NewInputObject(graphql.InputObjectConfig{
+		Name: "StanceInput",
+		Fields: graphql.InputObjectConfigFieldMap{
+			"subject":    {Type: nonNull(id)},
+			"type":       {Type: nonNull(stanceType)},
+			"object":     {Type: nonNull(id)},
+			"topic":      {Type: str},
+			"date":       {Type: date},
+			"confidence": {Type: graphql.Float, DefaultValue: 1.0},
+			"evidence":   {Type: graphql.NewList(nonNull(evidenceInput))},
+		},
+	})
+	documentInput := graphql.NewInputObject(graphql.InputObjectConfig{
+		Name: "DocumentInput",
+		Fields: graphql.InputObjectConfigFieldMap{
+			"text":    {Type: nonNull(str)},
+			"title":   {Type: str},
+			"source":  {Type: str},
+			"url":     {Type: str},
+			"date":    {Type: date},
+			"extract": {Type: graphql.Boolean, DefaultValue: true, Description: "run stance extraction and store what it finds"},
+		},
+	})
+
+	query := b.object("Query", "", func() graphql.Fields {
+		return graphql.Fields{
+			"actor": {
+				Type:        actor,
+				Description: "null when nothing matches",
+				Args:        graphql.FieldConfigArgument{"id": {Type: id}, "name": {Type: str}},
+			},
+			"actors": {
+				Type:        nonNull(actorConn),
+				Description: "search: case-insensitive substring of the canonical name or of an alias",
+				Args:        page(graphql.FieldConfigArgument{"kind": {Type: actorKind}, "search": {Type: str}}),
+			},
+			"stance": {Type: stance, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(id)}}},
+			"stances": {
+				Type: nonNull(stanceConn),
+				Args: page(graphql.FieldConfigArgument{"filter": {Type: stanceFilter}}),
+			},
+			"document":  {Type: document, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(id)}}},
+			"documents": {Type: nonNull(documentConn), Args: page(nil)},
+			"paths": {
+				Type:        listOf(path),
+				Description: "Shortest paths first; a hop follows a live stance in either direction unless followDirection is set.",
+				Args: graphql.FieldConfigArgument{
+					"from":            {Type: nonNull(id)},
+					"to":              {Type: nonNull(id)},
+					"maxHops":         {Type: graphql.Int, DefaultValue: 3},
+					"types":           types,
+					"followDirection": {Type: graphql.Boolean, DefaultValue: false},
+					"limit":           {Type: graphql.Int, DefaultValue: 10},
+				},
+			},
+			"dyad": {
+				Type: nonNull(dyad),
+				Args: graphql.FieldConfigArgument{"a": {Type: nonNull(id)}, "b": {Type: nonNull(id)}},
+			},
+			"matrix": {
+				Type:        listOf(cell),
+				Description: "Counts of live stances between every ordered pair of the given actors (every actor when actors is omitted); zero cells are left out.",
+				Args: graphql.FieldConfigArgument{
+					"actors": {Type: graphql.NewList(nonNull(id))},
+					"types":  types,
+					"from":   {Type: date},
+					"to":     {Type: date},
+				},
+			},
+			"vocabulary": {Type: listOf(typeInfo)},
+			"stats":      {Type: nonNull(stats)},
+		}
+	})
+	mutation := b.object("Mutation", "", func() graphql.Fields {
+		return graphql.Fields{
+			"upsertActor": {
+				Type:        nonNull(actor),
+				Description: "matched by name or alias; merges aliases",
+				Args:        graphql.FieldConfigArgument{"input": {Type: nonNull(actorInput)}},
+			},
+			"addAlias": {
+				Type: nonNull(actor),
+				Args: graphql.FieldConfigArgument{"actor": {Type: nonNull(id)}, "alias": {Type: nonNull(str)}},
+			},
+			"mergeActors": {
+				Type:        nonNull(actor),
+				Description: "moves every stance and alias of merge onto keep",
+				Args:        graphql.FieldConfigArgument{"keep": {Type: nonNull(id)}, "merge": {Type: nonNull(id)}},
+			},
+			"addStance": {
+				Type:        nonNull(stance),
+				Description: "the same stance twice is one stance",
+				Args:        graphql.FieldConfigArgument{"input": {Type: nonNull(stanceInput)}},
+			},
+			"retractStance": {
+				Type: nonNull(stance),
+				Args: graphql.FieldConfigArgument{"id": {Type: nonNull(id)}, "reason": {Type: str}},
+			},
+			"ingestDocument": {
+				Type: nonNull(ingestResult),
+				Args: graphql.FieldConfigArgument{"input": {Type: nonNull(documentInput)}},
+			},
+		}
+	})
+	return graphql.NewSchema(graphql.SchemaConfig{
+		Query:    query,
+		Mutation: mutation,
+		// Types not reachable from a field would be missing from
+		// introspection; listing the scalars and enums keeps them present
+		// even if a later edit drops their last use.
+		Types: []graphql.Type{date, actorKind, stanceType, direction},
+	})
+}
+
+// evidence defines the Evidence type; doc is read lazily because Document is
+// defined after Stance.
+func evidence(b *builder, doc **graphql.Object) *graphql.Object {
+	return b.object("Evidence", "Where a stance is stated.", func() graphql.Fields {
+		return graphql.Fields{
+			"document": {Type: nonNull(*doc)},
+			"quote":    {Type: nonNull(graphql.String), Description: "exact text of the document"},
+			"start":    {Type: nonNull(graphql.Int), Description: "offset of quote in Document.text, in Unicode code points"},
+			"end":      {Type: nonNull(graphql.Int), Description: "end offset, exclusive"},
+		}
+	})
+}
+
+func actorKindEnum() *graphql.Enum {
+	desc := map[graph.ActorKind]string{
+		graph.KindState:        "a country as a whole: United States, Pakistan, Russia, Iran",
+		graph.KindGovernment:   "a government or administration: Kabul government",
+		graph.KindArmedGroup:   "non-state armed group: Taliban, Islamic State",
+		graph.KindOrganization: "international or other organization: NATO, United Nations",
+		graph.KindPerson:       "a named individual, when not folded into an actor",
+		graph.KindOther:        "anything else",
+	}
+	values := graphql.EnumValueConfigMap{}
+	for _, k := range graph.ActorKinds {
+		values[string(k)] = &graphql.EnumValueConfig{Value: string(k), Description: desc[k]}
+	}
+	names := make([]string, len(graph.ActorKinds))
+	for i, k := range graph.ActorKinds {
+		names[i] = string(k)
+	}
+	return ordered(graphql.NewEnum(graphql.EnumConfig{Name: "ActorKind", Values: values}), names)
+}
+
+// StanceTypeEnum returns the StanceType enum of vocab: one value per type,
+// named and valued by the type name.
+func StanceTypeEnum(vocab *graph.Vocabulary) *graphql.Enum {
+	values := graphql.EnumValueConfigMap{}
+	for _, t := range vocab.Types() {
+		values[t.Type] = &graphql.EnumValueConfig{Value: t.Type, Description: t.Description}
+	}
+	return ordered(graphql.NewEnum(graphql.EnumConfig{
+		Name:        "StanceType",
+		Description: "The stance vocabulary: the six defaults plus the types of the deployment's vocabulary file.",
+		Values:      values,
+	}), vocab.Names())
+}

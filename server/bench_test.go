@@ -1,0 +1,78 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/resolvers"
+	"github.com/stancegraph/stancegraph/schema"
+	"github.com/stancegraph/stancegraph/server"
+)
+
+// typicalQuery is the notebook query of the performance issue: an actor by
+// name with 20 stances, their objects and evidence.
+const typicalQuery = `{"query":"query Typical { actor(name: \"U.S.\") { id name stances(first: 20) { totalCount nodes { id type date object { id name } evidence { quote document { title } } } } } }"}`
+
+// BenchmarkTypicalQuery measures the handler alone (no network) on the
+// typical query; the document cache makes every iteration after the first
+// skip parsing and validation.
+func BenchmarkTypicalQuery(b *testing.B) {
+	f := newBenchFixture(b)
+	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := server.New(server.Config{Schema: s})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(typicalQuery))
+			req.Header.Set("Content-Type", "application/json")
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != 200 || strings.Contains(w.Body.String(), `"errors"`) {
+				b.Fatalf("%d %s", w.Code, w.Body.String())
+			}
+		}
+	})
+}
+
+// newBenchFixture is the test fixture plus 30 more stances of the United
+// States, each quoting the document.
+func newBenchFixture(b *testing.B) *fixture {
+	b.Helper()
+	ctx := context.Background()
+	st, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	f := &fixture{st: st}
+	doc, _, err := st.PutDocument(ctx, graph.Document{Text: testText, Title: "Test report", Date: graph.NewDate(2018, 3, 10)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.UpsertActor(ctx, graph.Actor{Name: "United States", Kind: graph.KindState, Aliases: []string{"U.S."}}); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < 30; i++ {
+		name := fmt.Sprintf("Actor %d", i)
+		if _, err := st.UpsertActor(ctx, graph.Actor{Name: name, Kind: graph.KindOther}); err != nil {
+			b.Fatal(err)
+		}
+		_, _, err := st.AddStance(ctx, graph.StanceSpec{Subject: "U.S.", Type: "ENGAGES", Object: name, Date: graph.NewDate(2018, 1, i+1),
+			Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "join talks"}}})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	return f
+}

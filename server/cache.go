@@ -1,0 +1,107 @@
+package server
+
+import (
+	"container/list"
+	"sync"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
+)
+
+// maxCachedQuery bounds the query strings the cache keeps, so a flood of
+// huge distinct queries cannot pin megabytes each.
+const maxCachedQuery = 64 << 10
+
+// document is a parsed and validated query. graphql-go v0.8.1 parses and
+// validates on every graphql.Do; keeping the result and calling
+// graphql.Execute halves the cost of a small query.
+type document struct {
+	ast   *ast.Document
+	errs  []gqlerrors.FormattedError // parse or validation errors; ast is nil on a parse error
+	plans sync.Map                   // *ast.OperationDefinition -> *plan, built on first use
+}
+
+// plan returns the response-order plan of op, one of d's operations.
+func (d *document) plan(op *ast.OperationDefinition) *plan {
+	if p, ok := d.plans.Load(op); ok {
+		return p.(*plan)
+	}
+	p, _ := d.plans.LoadOrStore(op, planFor(d.ast, op))
+	return p.(*plan)
+}
+
+// docCache is a bounded LRU of documents keyed by query string.
+type docCache struct {
+	mu     sync.Mutex
+	max    int
+	ll     *list.List // front is most recently used; values are *cacheEntry
+	byText map[string]*list.Element
+}
+
+type cacheEntry struct {
+	query string
+	doc   *document
+}
+
+func newDocCache(max int) *docCache {
+	return &docCache{max: max, ll: list.New(), byText: map[string]*list.Element{}}
+}
+
+func (c *docCache) get(query string) (*document, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byText[query]
+	if !ok {
+		return nil, false
+	}
+	c.ll.MoveToFront(el)
+	return el.Value.(*cacheEntry).doc, true
+}
+
+func (c *docCache) put(query string, doc *document) {
+	if c.max <= 0 || len(query) > maxCachedQuery {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byText[query]; ok {
+		c.ll.MoveToFront(el)
+		return
+	}
+	c.byText[query] = c.ll.PushFront(&cacheEntry{query: query, doc: doc})
+	for c.ll.Len() > c.max {
+		old := c.ll.Back()
+		c.ll.Remove(old)
+		delete(c.byText, old.Value.(*cacheEntry).query)
+	}
+}
+
+func (c *docCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ll.Len()
+}
+
+// parse parses and validates query against s; hit reports a cache hit.
+func (c *docCache) parse(s *graphql.Schema, query string) (doc *document, hit bool) {
+	if d, ok := c.get(query); ok {
+		return d, true
+	}
+	d := &document{}
+	tree, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{
+		Body: []byte(query),
+		Name: "GraphQL request",
+	})})
+	if err != nil {
+		d.errs = withCode(gqlerrors.FormatErrors(err), "GRAPHQL_PARSE_FAILED")
+	} else if res := graphql.ValidateDocument(s, tree, nil); !res.IsValid {
+		d.errs = withCode(explain(res.Errors, s), "GRAPHQL_VALIDATION_FAILED")
+	} else {
+		d.ast = tree
+	}
+	c.put(query, d)
+	return d, false
+}

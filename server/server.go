@@ -1,0 +1,373 @@
+// Package server serves a GraphQL schema over HTTP as the GraphQL over HTTP
+// specification asks, with what a service on a network needs around it:
+// bearer-token protection of mutations, body size, depth, complexity and time
+// limits, CORS, health and readiness probes, Prometheus metrics, structured
+// request logs and a cache of parsed queries.
+//
+// Routes:
+//
+//	/graphql  POST (application/json) and GET (query parameters; queries only)
+//	/healthz  liveness: 200 while the process serves
+//	/readyz   readiness: 200 when Config.Ready reports no error
+//	/metrics  Prometheus text format
+//	/export   GET ?format=json|graphml|csv|nquads, when Config.Export is set
+//	/         Config.UI, when set
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/graphql-go/graphql"
+)
+
+// Defaults applied by New to zero Config fields.
+const (
+	DefaultMaxBodyBytes = 1 << 20
+	DefaultTimeout      = 30 * time.Second
+	DefaultCacheSize    = 512
+)
+
+// ExportFormats returns the formats /export accepts and passes to
+// Config.Export.
+func ExportFormats() []string { return []string{"json", "graphml", "csv", "nquads"} }
+
+// Config configures a Server. Only Schema is required.
+type Config struct {
+	// Schema is served at /graphql.
+	Schema graphql.Schema
+	// Logger receives one record per request; nil discards them.
+	Logger *slog.Logger
+	// Token, when set, is the bearer token a mutation must carry
+	// (Authorization: Bearer TOKEN); without it a mutation gets 401 and
+	// nothing is written. Queries never need it. The token is compared in
+	// constant time and never logged.
+	Token string
+	// AllowMutations enables mutations at all. When false every mutation is
+	// refused with 403 (read-only mode, or no token on a non-loopback
+	// address: the command computes this).
+	AllowMutations bool
+	// CORSOrigins lists the origins browsers may call from ("*" for any);
+	// empty disables CORS.
+	CORSOrigins []string
+	// MaxBodyBytes bounds a request body; larger ones get 413. 0 means
+	// DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// Timeout bounds each request; 0 means DefaultTimeout.
+	Timeout time.Duration
+	// MaxDepth and MaxComplexity bound queries before they execute; 0 means
+	// DefaultMaxDepth and DefaultMaxComplexity.
+	MaxDepth, MaxComplexity int
+	// CacheSize is the number of parsed queries kept; 0 means
+	// DefaultCacheSize, negative disables the cache.
+	CacheSize int
+	// UI is mounted at "/" when not nil.
+	UI http.Handler
+	// Export writes the whole graph in format (one of ExportFormats) for
+	// GET /export; nil disables the route.
+	Export func(ctx context.Context, w io.Writer, format string) error
+	// Ready reports whether the service can answer (the store is open), for
+	// /readyz; nil means always ready.
+	Ready func() error
+	// Gauges returns extra samples for /metrics, such as the store size and
+	// stance counts; nil adds none.
+	Gauges func(ctx context.Context) []Gauge
+}
+
+// Server is an http.Handler serving the routes of the package doc. It is
+// safe for concurrent use.
+type Server struct {
+	cfg       Config
+	log       *slog.Logger
+	tokenHash [sha256.Size]byte
+	cache     *docCache
+	metrics   *metrics
+	mux       *http.ServeMux
+	// buffers recycles response buffers: a typical answer is tens of
+	// kilobytes, otherwise grown by doubling on every request.
+	buffers sync.Pool
+}
+
+// New returns a Server for cfg, with defaults applied to zero fields.
+func New(cfg Config) (*Server, error) {
+	if cfg.Schema.QueryType() == nil {
+		return nil, errors.New("server: Config.Schema has no query type; build it with schema.New")
+	}
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxDepth == 0 {
+		cfg.MaxDepth = DefaultMaxDepth
+	}
+	if cfg.MaxComplexity == 0 {
+		cfg.MaxComplexity = DefaultMaxComplexity
+	}
+	if cfg.CacheSize == 0 {
+		cfg.CacheSize = DefaultCacheSize
+	}
+	switch {
+	case cfg.MaxBodyBytes < 0:
+		return nil, fmt.Errorf("server: MaxBodyBytes %d is negative", cfg.MaxBodyBytes)
+	case cfg.Timeout < 0:
+		return nil, fmt.Errorf("server: Timeout %v is negative", cfg.Timeout)
+	case cfg.MaxDepth < 0 || cfg.MaxComplexity < 0:
+		return nil, fmt.Errorf("server: MaxDepth %d and MaxComplexity %d must not be negative", cfg.MaxDepth, cfg.MaxComplexity)
+	}
+	for _, o := range cfg.CORSOrigins {
+		if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
+			return nil, fmt.Errorf("server: CORS origin %q must be * or start with http:// or https://", o)
+		}
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, cache: newDocCache(cfg.CacheSize), metrics: newMetrics()}
+	s.buffers.New = func() any { return new(bytes.Buffer) }
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Token != "" {
+		s.tokenHash = sha256.Sum256([]byte(cfg.Token))
+	}
+	s.cfg.Token = "" // only the hash is kept, so no later change can log it
+	s.mux = http.NewServeMux()
+	s.mux.HandleFunc("/graphql", s.serveGraphQL)
+	s.mux.HandleFunc("/healthz", s.serveHealth)
+	s.mux.HandleFunc("/readyz", s.serveReady)
+	s.mux.HandleFunc("/metrics", s.serveMetrics)
+	if cfg.Export != nil {
+		s.mux.HandleFunc("/export", s.serveExport)
+	}
+	if cfg.UI != nil {
+		s.mux.Handle("/", cfg.UI)
+	} else {
+		s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/" {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			io.WriteString(w, "graphd: the GraphQL endpoint is /graphql\n")
+		})
+	}
+	return s, nil
+}
+
+// ServeHTTP routes r, applying CORS and recording logs and metrics.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	rec := &recorder{ResponseWriter: w}
+	info := &requestInfo{}
+	r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info))
+	if s.cors(rec, r) {
+		s.mux.ServeHTTP(rec, r)
+	}
+	if rec.status == 0 {
+		rec.status = http.StatusOK
+	}
+	route := routeOf(r.URL.Path, s.cfg.UI != nil)
+	s.metrics.request(route, rec.status)
+	level := slog.LevelInfo
+	if route == "/healthz" || route == "/readyz" || route == "/metrics" {
+		level = slog.LevelDebug
+	}
+	attrs := []slog.Attr{
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+		slog.Int("status", rec.status),
+		slog.Int64("bytes", rec.bytes),
+		slog.Duration("duration", time.Since(start)),
+		slog.String("remote", r.RemoteAddr),
+	}
+	if info.opType != "" {
+		attrs = append(attrs, slog.String("operation", info.opName), slog.String("op_type", info.opType))
+	}
+	if info.err != "" {
+		attrs = append(attrs, slog.String("error", info.err))
+	}
+	s.log.LogAttrs(r.Context(), level, "http request", attrs...)
+}
+
+// requestInfo carries what the GraphQL handler learned back to the log line.
+type requestInfo struct {
+	opName, opType, err string
+}
+
+type requestInfoKey struct{}
+
+func infoOf(r *http.Request) *requestInfo {
+	if i, ok := r.Context().Value(requestInfoKey{}).(*requestInfo); ok {
+		return i
+	}
+	return &requestInfo{}
+}
+
+// routeOf maps a path to a bounded metric label.
+func routeOf(path string, ui bool) string {
+	switch path {
+	case "/graphql", "/healthz", "/readyz", "/metrics", "/export":
+		return path
+	}
+	if ui {
+		return "/ui"
+	}
+	return "other"
+}
+
+// recorder remembers the status and size of a response.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += int64(n)
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// cors sets CORS headers for allowed origins and answers preflight
+// requests; it reports whether the request should go on to its route.
+func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if len(s.cfg.CORSOrigins) == 0 || origin == "" {
+		return true
+	}
+	w.Header().Add("Vary", "Origin")
+	allowed := slices.Contains(s.cfg.CORSOrigins, "*") || slices.Contains(s.cfg.CORSOrigins, origin)
+	preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
+	if !allowed {
+		if preflight {
+			w.WriteHeader(http.StatusForbidden)
+			return false
+		}
+		return true // the browser withholds the response without the headers
+	}
+	h := w.Header()
+	h.Set("Access-Control-Allow-Origin", origin)
+	if !preflight {
+		return true
+	}
+	h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+	h.Set("Access-Control-Allow-Headers", "Content-Type, Accept, Authorization")
+	h.Set("Access-Control-Max-Age", "600")
+	w.WriteHeader(http.StatusNoContent)
+	return false
+}
+
+// authorized reports whether r carries the configured bearer token. Both
+// sides are hashed first so the comparison takes the same time whatever
+// the length of the token sent.
+func (s *Server) authorized(r *http.Request) bool {
+	if s.tokenHash == ([sha256.Size]byte{}) {
+		return true
+	}
+	auth := r.Header.Get("Authorization")
+	scheme, token, ok := strings.Cut(auth, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
+	got := sha256.Sum256([]byte(strings.TrimSpace(token)))
+	return subtle.ConstantTimeCompare(got[:], s.tokenHash[:]) == 1
+}
+
+func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, "ok\n")
+}
+
+func (s *Server) serveReady(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if s.cfg.Ready != nil {
+		if err := s.cfg.Ready(); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "not ready: %v\n", err)
+			return
+		}
+	}
+	io.WriteString(w, "ready\n")
+}
+
+func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	s.metrics.write(r.Context(), w, s.cfg.Gauges, s.cache.len())
+}
+
+// exportTypes gives the media type and file extension of each export format.
+var exportTypes = map[string][2]string{
+	"json":    {"application/json; charset=utf-8", "json"},
+	"graphml": {"application/graphml+xml; charset=utf-8", "graphml"},
+	"csv":     {"text/csv; charset=utf-8", "csv"},
+	"nquads":  {"application/n-quads; charset=utf-8", "nq"},
+}
+
+func (s *Server) serveExport(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "export: use GET", http.StatusMethodNotAllowed)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format == "" {
+		format = "json"
+	}
+	t, ok := exportTypes[format]
+	if !ok {
+		http.Error(w, fmt.Sprintf("export: unknown format %q; use one of %s", format, strings.Join(ExportFormats(), ", ")), http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Type", t[0])
+	w.Header().Set("Content-Disposition", `attachment; filename="stancegraph.`+t[1]+`"`)
+	if r.Method == http.MethodHead {
+		return
+	}
+	cw := &countingWriter{w: w}
+	if err := s.cfg.Export(r.Context(), cw, format); err != nil {
+		infoOf(r).err = err.Error()
+		if cw.n == 0 {
+			w.Header().Del("Content-Disposition")
+			http.Error(w, "export: "+err.Error(), http.StatusInternalServerError)
+		}
+		// After the first byte the status is sent; the log carries the error
+		// and the client sees a truncated body.
+	}
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
