@@ -31,9 +31,9 @@ test-short:
 e2e:
 	bash e2e/run.sh
 
-## bench: the benchmark program (see README, Performance)
+## bench: the benchmark program, its own module for the cgo SQLite baseline (see README, Performance)
 bench:
-	$(GO) run ./bench $(BENCH_FLAGS)
+	cd bench && $(GO) run . $(BENCH_FLAGS)
 
 ## eval: score extraction on the development corpus and the seed
 eval: build

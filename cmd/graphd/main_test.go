@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while a command writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// graphd runs one command in process and returns its output.
+func graphd(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String() + errOut.String(), err
+}
+
+func mustGraphd(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := graphd(t, args...)
+	if err != nil {
+		t.Fatalf("graphd %v: %v\n%s", args, err, out)
+	}
+	return out
+}
+
+// serve starts graphd serve on a free port and returns its base URL and a
+// stop function that waits for a clean shutdown.
+func serve(t *testing.T, dir string, extra ...string) (string, func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut syncBuffer
+	done := make(chan error, 1)
+	args := append([]string{"serve", "--data", dir, "--addr", "127.0.0.1:0"}, extra...)
+	go func() { done <- run(ctx, args, strings.NewReader(""), &out, &errOut) }()
+	re := regexp.MustCompile(`serving (http://[0-9.:]+)/graphql`)
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			stopped := false
+			return m[1], func() {
+				if stopped {
+					return
+				}
+				stopped = true
+				cancel()
+				if err := <-done; err != nil {
+					t.Errorf("serve returned %v\n%s", err, errOut.String())
+				}
+			}
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve exited: %v\n%s", err, errOut.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	cancel()
+	t.Fatalf("serve did not start:\n%s", errOut.String())
+	return "", nil
+}
+
+func post(t *testing.T, url, query string, vars map[string]any) map[string]any {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var res map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestServeSeedStances starts graphd on an empty store, queries every
+// stance the seed must hold by actor names over HTTP, restarts it and
+// finds the same graph.
+func TestServeSeedStances(t *testing.T) {
+	dir := t.TempDir()
+	url, stop := serve(t, dir)
+	tests := []struct{ subject, typ, object string }{
+		{"U.S.", "DEMANDS", "Taliban"}, {"Washington", "SUPPORTS", "Afghan government"},
+		{"Ghani", "OFFERS", "Taliban"}, {"Kabul government", "DEMANDS", "Taliban"},
+		{"Taliban", "REJECTS", "Kabul government"}, {"Taliban", "DEMANDS", "United States"},
+		{"Taliban", "ACCUSES", "us"}, {"Taliban", "DEMANDS", "NATO"},
+		{"United States", "REJECTS", "Taliban"}, {"United States", "ACCUSES", "Islamabad"},
+		{"Kabul government", "ACCUSES", "Pakistan"}, {"United States", "DEMANDS", "Pakistan"},
+		{"Russia", "ENGAGES", "Taliban"}, {"Iran", "ENGAGES", "Taliban"},
+	}
+	q := `query($s: ID, $o: ID, $t: [StanceType!]) { stances(filter: {subject: $s, object: $o, types: $t}) { totalCount nodes { evidence { quote } } } }`
+	for _, tt := range tests {
+		t.Run(tt.subject+" "+tt.typ+" "+tt.object, func(t *testing.T) {
+			res := post(t, url, q, map[string]any{"s": tt.subject, "o": tt.object, "t": []string{tt.typ}})
+			conn := res["data"].(map[string]any)["stances"].(map[string]any)
+			if conn["totalCount"].(float64) != 1 {
+				t.Fatalf("answer %v", res)
+			}
+		})
+	}
+	statsQ := `{ stats { actors stances documents } }`
+	before := post(t, url, statsQ, nil)
+	if _, err := graphd(t, "stats", "--data", dir); err == nil || !strings.Contains(err.Error(), "in use by a running graphd") {
+		t.Fatalf("stats on a held store: %v", err)
+	}
+	stop()
+	url, stop = serve(t, dir)
+	defer stop()
+	after := post(t, url, statsQ, nil)
+	if b, a := jsonString(before), jsonString(after); a != b || !strings.Contains(a, `"stances":14`) {
+		t.Fatalf("after restart %s, before %s", a, b)
+	}
+}
+
+func jsonString(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+func TestSeedIsIdempotent(t *testing.T) {
+	dir := t.TempDir()
+	mustGraphd(t, "seed", "--data", dir)
+	first := mustGraphd(t, "stats", "--data", dir)
+	out := mustGraphd(t, "seed", "--data", dir)
+	if !strings.Contains(out, "added 0 actors, 0 documents, 0 stances") {
+		t.Fatalf("second seed: %s", out)
+	}
+	if again := mustGraphd(t, "stats", "--data", dir); again != first {
+		t.Fatalf("stats changed:\n%s\n%s", first, again)
+	}
+	if !strings.Contains(first, "stances    14") {
+		t.Fatalf("stats: %s", first)
+	}
+}
+
+func TestLoadReportsBadLine(t *testing.T) {
+	dir := t.TempDir()
+	mustGraphd(t, "seed", "--data", dir)
+	before := mustGraphd(t, "stats", "--data", dir)
+	file := filepath.Join(t.TempDir(), "bad.jsonl")
+	lines := `{"record":"actor","name":"Qatar","kind":"STATE","aliases":["Doha"]}
+{"record":"stance","subject":"Qatar","type":"ENGAGES","object":"Taliban","topic":"political office"}
+{"record":"stance","subject":"Qatar","type":"HOSTS","object":"Taliban"}
+`
+	os.WriteFile(file, []byte(lines), 0o644)
+	_, err := graphd(t, "load", "--data", dir, file)
+	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:3") || !strings.Contains(err.Error(), `"HOSTS"`) {
+		t.Fatalf("err = %v", err)
+	}
+	if after := mustGraphd(t, "stats", "--data", dir); after != before {
+		t.Fatalf("a bad file changed the store:\n%s\n%s", before, after)
+	}
+	os.WriteFile(file, []byte(strings.Join(strings.Split(lines, "\n")[:2], "\n")), 0o644)
+	out := mustGraphd(t, "load", "--data", dir, file)
+	if !strings.Contains(out, "+1 actors, +0 documents, +1 stances") {
+		t.Fatalf("load: %s", out)
+	}
+}
+
+func TestLoadArticle(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "note.txt")
+	article := "Title: A test note\nSource: stancegraph tests\nDate: 2024-05-02\n\n" +
+		"Pakistan on Thursday accused India of violating the ceasefire along the border.\n"
+	os.WriteFile(file, []byte(article), 0o644)
+	out := mustGraphd(t, "extract", file)
+	if !strings.Contains(out, `"ACCUSES"`) || !strings.Contains(out, `"India"`) {
+		t.Fatalf("extract printed %s", out)
+	}
+	mustGraphd(t, "load", "--data", dir, file)
+	stats := mustGraphd(t, "stats", "--data", dir)
+	if !strings.Contains(stats, "documents  1") || strings.Contains(stats, "stances    0") {
+		t.Fatalf("after loading an article: %s", stats)
+	}
+	mustGraphd(t, "load", "--data", dir, file)
+	if again := mustGraphd(t, "stats", "--data", dir); again != stats {
+		t.Fatalf("loading the article twice changed the store:\n%s\n%s", stats, again)
+	}
+}
+
+func TestBackupRestoreCheck(t *testing.T) {
+	dir := t.TempDir()
+	mustGraphd(t, "seed", "--data", dir)
+	backup := filepath.Join(t.TempDir(), "g.backup")
+	mustGraphd(t, "backup", "--data", dir, "--to", backup)
+	restored := t.TempDir()
+	mustGraphd(t, "restore", "--data", restored, "--from", backup)
+	a := mustGraphd(t, "export", "--data", dir, "--format", "jsonl")
+	b := mustGraphd(t, "export", "--data", restored, "--format", "jsonl")
+	if a != b {
+		t.Fatal("restored export differs from the original")
+	}
+	if out := mustGraphd(t, "check", "--data", restored); !strings.Contains(out, "0 violations") {
+		t.Fatalf("check: %s", out)
+	}
+	if _, err := graphd(t, "restore", "--data", restored, "--from", backup); err == nil {
+		t.Fatal("restore into a non-empty store succeeded")
+	}
+}
+
+func TestQueryFormats(t *testing.T) {
+	dir := t.TempDir()
+	mustGraphd(t, "seed", "--data", dir)
+	q := `query($n: String) { actor(name: $n) { stances { nodes { type object { name } } } } }`
+	out := mustGraphd(t, "query", "--data", dir, "--var", "n=Taliban", "--format", "csv", q)
+	if !strings.HasPrefix(out, "object.name,type\n") || !strings.Contains(out, "Kabul government,REJECTS") {
+		t.Fatalf("csv: %s", out)
+	}
+	out = mustGraphd(t, "query", "--data", dir, "--var", "n=Taliban", q)
+	if !strings.Contains(out, "\n  \"data\"") && !strings.Contains(out, "\"data\": {") {
+		t.Fatalf("json not indented: %s", out)
+	}
+	if _, err := graphd(t, "query", "--data", dir, `{ stances(filter: {subject: "Atlantis"}) { totalCount } }`); err == nil || !strings.Contains(err.Error(), "Atlantis") {
+		t.Fatalf("unknown actor: %v", err)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	out := mustGraphd(t, "help")
+	for _, c := range order {
+		if !strings.Contains(out, "  "+c) {
+			t.Errorf("help does not list %s", c)
+		}
+	}
+	if _, err := graphd(t, "frobnicate"); err == nil || !strings.Contains(err.Error(), "frobnicate") {
+		t.Fatalf("unknown command: %v", err)
+	}
+	if _, err := graphd(t, "export", "--data", t.TempDir(), "--format", "xlsx"); err == nil || !strings.Contains(err.Error(), "xlsx") {
+		t.Fatalf("bad format: %v", err)
+	}
+}
