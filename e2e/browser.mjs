@@ -115,7 +115,20 @@ try {
     await page.waitForFunction(() => document.getElementById('details-title').textContent === 'United States');
     const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
     check('Enter on a focused actor lists its stances and moves focus to them', focused === 'details-title', `focus on #${focused}`);
-    await page.keyboard.press('Shift+Tab');
+    await page.focus('#graph .node[data-name="Iran"]');
+    await page.keyboard.press('ArrowRight');
+    const next = await page.evaluate(() => document.activeElement.dataset && document.activeElement.dataset.name);
+    check('an arrow key moves the focus to the next actor', Boolean(next) && next !== 'Iran', `from Iran to ${next}`);
+  });
+
+  await step('clicking an arrow shows its stance', async () => {
+    const taliban = await page.getAttribute('#graph .node[data-name="Taliban"]', 'data-actor-id');
+    const kabul = await page.getAttribute('#graph .node[data-name="Kabul government"]', 'data-actor-id');
+    // A dispatched click: the middle of a curved arrow's box need not lie on the curve.
+    await page.dispatchEvent(`#graph .edge[data-source="${taliban}"][data-target="${kabul}"][data-type="REJECTS"]`, 'click');
+    await page.waitForFunction(() => /REJECTS/.test(document.getElementById('details-title').textContent));
+    const title = await page.textContent('#details-title');
+    check('clicking the Taliban REJECTS Kabul government arrow shows that stance', title === 'Taliban REJECTS Kabul government', title);
   });
 
   await step('the search box finds an actor by alias', async () => {
@@ -135,6 +148,17 @@ try {
     await shot('explorer-filter-rejects.png');
     await page.click('#reset-filters');
     await page.waitForFunction((n) => document.querySelectorAll('#graph .edge').length > n, edges.length);
+  });
+
+  await step('the date range filters the arrows', async () => {
+    const before = await page.$$eval('#graph .edge', (es) => es.length);
+    await page.fill('#from', '2100-01-01');
+    await page.dispatchEvent('#from', 'change');
+    await page.waitForFunction(() => document.querySelectorAll('#graph .edge').length === 0);
+    const empty = await page.textContent('#graph');
+    check('a date range after every stance leaves no arrow', /No stances match/.test(empty), `${before} arrows before`);
+    await page.click('#reset-filters');
+    await page.waitForFunction((n) => document.querySelectorAll('#graph .edge').length === n, before);
   });
 
   await step('the console runs a query', async () => {

@@ -269,7 +269,7 @@ func (s *Store) Actors(ctx context.Context, q ActorQuery) (ActorPage, error) {
 	if q.Kind != "" && !q.Kind.Valid() {
 		return ActorPage{}, fmt.Errorf("%w: kind %q is not one of %v", ErrInvalidInput, q.Kind, ActorKinds)
 	}
-	search := NormalizeName(q.Search)
+	search := foldSearch(q.Search)
 	s.mu.RLock()
 	all := make([]Actor, 0, len(s.actors))
 	for _, a := range s.actors {
@@ -312,12 +312,15 @@ func (s *Store) Actors(ctx context.Context, q ActorQuery) (ActorPage, error) {
 
 func actorSortKey(a Actor) string { return NormalizeName(a.Name) + "\x00" + a.ID }
 
+// foldSearch lowercases and folds whitespace but keeps dots: a search is a
+// substring match, and "U.S." should find "U.S." but not "Russia", which a
+// dotless "us" would.
+func foldSearch(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
 func actorMatches(a *Actor, search string) bool {
-	if strings.Contains(NormalizeName(a.Name), search) {
-		return true
-	}
-	for _, al := range a.Aliases {
-		if strings.Contains(NormalizeName(al), search) {
+	norm := NormalizeName(search)
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if strings.Contains(foldSearch(n), search) || NormalizeName(n) == norm {
 			return true
 		}
 	}

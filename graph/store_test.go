@@ -545,3 +545,34 @@ func TestVocabulary(t *testing.T) {
 		}
 	}
 }
+
+func TestActorSearch(t *testing.T) {
+	s, _ := newStore(t)
+	s.UpsertActor(ctx, graph.Actor{Name: "Russia", Kind: graph.KindState})
+	tests := []struct {
+		search string
+		kind   graph.ActorKind
+		want   []string
+	}{
+		{"U.S.", "", []string{"United States"}},
+		{"us", "", []string{"Russia", "United States"}}, // a substring of "Russia" and the alias "U.S." folded
+		{"GOVERN", "", []string{"Kabul government"}},
+		{"", graph.KindArmedGroup, []string{"Taliban"}},
+		{"zzz", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.search+string(tt.kind), func(t *testing.T) {
+			p, err := s.Actors(ctx, graph.ActorQuery{Search: tt.search, Kind: tt.kind})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range p.Actors {
+				got = append(got, a.Name)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) || p.Total != len(tt.want) {
+				t.Fatalf("search %q = %v (total %d), want %v", tt.search, got, p.Total, tt.want)
+			}
+		})
+	}
+}

@@ -42,8 +42,10 @@ const state = {
   stances: [], // graph stances: {id, type, date, subject: {id}, object: {id}}
   stanceTotal: 0,
   positions: new Map(), // id -> {x, y}; kept across filter changes
-  layoutWidth: 0, // the pixel width the positions were computed for
-  selected: null, // actor id
+  layoutWidth: 0, // the pixel size the positions were computed for
+  layoutHeight: 0,
+  selected: null, // actor id shown in the details panel
+  selectedArrow: null, // {source, target, type} of the stance or arrow shown
   matches: new Set(), // actor ids found by the search box
   hidden: 0, // actors left out of the drawing for its size
   loadSeq: 0,
@@ -449,11 +451,13 @@ function renderGraph() {
   // are recomputed only when the size changes or a new actor appears.
   const root = $('graph');
   const width = Math.max(480, Math.round(root.getBoundingClientRect().width || 1000));
-  const height = Math.round(Math.min(Math.max(width * 0.68, 420), 780));
+  // Taller for more actors, so that a busy graph keeps its labels apart.
+  const height = Math.round(Math.min(Math.max(width * 0.6 + nodes.length * 6, 420), 1000));
   root.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  if (state.layoutWidth !== width || nodes.some((n) => !state.positions.has(n.id))) {
+  if (state.layoutWidth !== width || state.layoutHeight !== height || nodes.some((n) => !state.positions.has(n.id))) {
     state.positions = placeNodes(nodes, edges, degree, width, height);
     state.layoutWidth = width;
+    state.layoutHeight = height;
   }
   const pos = state.positions;
   const radius = new Map(nodes.map((n) => [n.id, nodeRadius(degree.get(n.id) || 0)]));
@@ -489,8 +493,8 @@ function renderGraph() {
   const nodeLayer = svg('g', { class: 'nodes' });
   for (const n of nodes) nodeLayer.append(drawNode(n.id, pos.get(n.id), radius.get(n.id), degree.get(n.id) || 0));
   root.append(edgeLayer, nodeLayer);
-  if (nodes.length === 0) {
-    root.append(svg('text', { x: width / 2, y: height / 2, 'text-anchor': 'middle', class: 'empty' }, 'No stances match the filters.'));
+  if (edges.length === 0) {
+    root.append(svg('text', { x: width / 2, y: 30, 'text-anchor': 'middle', class: 'empty' }, 'No stances match the filters.'));
   }
   renderEdgeTable(edges);
   markSelection();
@@ -507,7 +511,7 @@ function placeNodes(nodes, edges, degree, width, height) {
   const rows = Math.ceil(isolated.length / perRow);
   const band = rows ? rows * 44 + 10 : 0;
   const links = edges.map((e) => ({ source: e.source, target: e.target, weight: e.ids.length }));
-  const pos = forceLayout(connected, links, { width, height: height - band, margin: 60, minDistance: 95 });
+  const pos = forceLayout(connected, links, { width, height: height - band, margin: 85, minDistance: 95 });
   isolated.forEach((n, i) => {
     const row = Math.floor(i / perRow);
     const inRow = Math.min(perRow, isolated.length - row * perRow);
@@ -637,20 +641,35 @@ function openEdge(e) {
   else location.hash = `#edge=${[e.source, e.target, e.type].map(encodeURIComponent).join(',')}`;
 }
 
+// markSelection shows what the details panel is about: a selected actor
+// with its arrows, or the arrow of the stance or arrow shown, with the
+// other arrows dimmed.
 function markSelection() {
   const root = $('graph');
   const sel = state.selected;
+  const arrow = state.selectedArrow; // {source, target, type} or null
   for (const n of root.querySelectorAll('.node')) {
-    n.classList.toggle('selected', n.dataset.actorId === sel);
-    n.classList.toggle('match', state.matches.has(n.dataset.actorId));
-    if (n.dataset.actorId === sel) n.setAttribute('aria-pressed', 'true');
+    const id = n.dataset.actorId;
+    const on = id === sel || Boolean(arrow && (id === arrow.source || id === arrow.target));
+    n.classList.toggle('selected', on);
+    n.classList.toggle('match', state.matches.has(id));
+    if (on) n.setAttribute('aria-pressed', 'true');
     else n.removeAttribute('aria-pressed');
   }
   for (const e of root.querySelectorAll('.edge')) {
-    const on = sel && (e.dataset.source === sel || e.dataset.target === sel);
-    e.classList.toggle('incident', Boolean(on));
-    e.classList.toggle('dim', Boolean(sel) && !on);
+    const d = e.dataset;
+    let on = false;
+    if (arrow) on = d.source === arrow.source && d.target === arrow.target && d.type === arrow.type;
+    else if (sel) on = d.source === sel || d.target === sel;
+    e.classList.toggle('incident', on);
+    e.classList.toggle('dim', Boolean(sel || arrow) && !on);
   }
+}
+
+function select(actorId, arrow) {
+  state.selected = actorId;
+  state.selectedArrow = arrow;
+  markSelection();
 }
 
 function renderEdgeTable(edges) {
@@ -702,8 +721,7 @@ async function route() {
 }
 
 function showIntro() {
-  state.selected = null;
-  markSelection();
+  select(null, null);
   $('details-title').textContent = 'Details';
   fill($('details-body'), 
     el('p', {}, 'Select an actor in the graph (click it, or Tab to it and press Enter) to list its stances, then a stance to read its quotes.'),
@@ -725,8 +743,7 @@ async function showActor(id, fromKeyboard) {
     fill(body, el('p', { class: 'error' }, `No actor ${id}.`));
     return;
   }
-  state.selected = a.id;
-  markSelection();
+  select(a.id, null);
   detailsHeading(a.name, fromKeyboard);
   const facts = el('dl', { class: 'facts' });
   const fact = (k, v) => v && facts.append(el('dt', {}, k), el('dd', {}, v));
@@ -788,8 +805,7 @@ async function showEdge(spec) {
   if (state.from) filter.from = state.from;
   if (state.to) filter.to = state.to;
   const data = await gql(Q_EDGE, { filter });
-  state.selected = null;
-  markSelection();
+  select(null, { source, target, type });
   detailsHeading(`${actorName(source)} ${type} ${actorName(target)}`);
   fill(body, stanceTable(`Stances of this arrow: ${data.stances.totalCount}`, data.stances.nodes, 'edge-stances'));
 }
@@ -803,6 +819,7 @@ async function showStance(id) {
     fill(body, el('p', { class: 'error' }, `No stance ${id}.`));
     return;
   }
+  select(null, { source: s.subject.id, target: s.object.id, type: s.type });
   detailsHeading(`${s.subject.name} ${s.type} ${s.object.name}`);
   const facts = el('dl', { class: 'facts' });
   const fact = (k, v) => v && facts.append(el('dt', {}, k), el('dd', {}, v));
