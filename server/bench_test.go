@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -75,4 +76,37 @@ func newBenchFixture(b *testing.B) *fixture {
 		}
 	}
 	return f
+}
+
+// BenchmarkTypicalQueryHTTP measures the typical query over loopback HTTP
+// with as many concurrent clients as GOMAXPROCS.
+func BenchmarkTypicalQueryHTTP(b *testing.B) {
+	f := newBenchFixture(b)
+	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := server.New(server.Config{Schema: s})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(h)
+	defer ts.Close()
+	client := ts.Client()
+	client.Transport.(*http.Transport).MaxIdleConnsPerHost = 64
+	b.ReportAllocs()
+	b.SetParallelism(4)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			res, err := client.Post(ts.URL+"/graphql", "application/json", strings.NewReader(typicalQuery))
+			if err != nil {
+				b.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != 200 || strings.Contains(string(body), `"errors"`) {
+				b.Fatalf("%d %s", res.StatusCode, body)
+			}
+		}
+	})
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"container/list"
+	"fmt"
 	"sync"
 
 	"github.com/graphql-go/graphql"
@@ -95,13 +96,52 @@ func (c *docCache) parse(s *graphql.Schema, query string) (doc *document, hit bo
 		Body: []byte(query),
 		Name: "GraphQL request",
 	})})
+	if err == nil {
+		err = incomplete(tree)
+	}
 	if err != nil {
 		d.errs = withCode(gqlerrors.FormatErrors(err), "GRAPHQL_PARSE_FAILED")
-	} else if res := graphql.ValidateDocument(s, tree, nil); !res.IsValid {
-		d.errs = withCode(explain(res.Errors, s), "GRAPHQL_VALIDATION_FAILED")
+	} else if errs := validate(s, tree); errs != nil {
+		d.errs = withCode(explain(errs, s), "GRAPHQL_VALIDATION_FAILED")
 	} else {
 		d.ast = tree
 	}
 	c.put(query, d)
 	return d, false
+}
+
+// incomplete reports syntax graphql-go v0.8.1's parser lets through but its
+// validator crashes on: a variable declared without a type, as in
+// "query($n: ) { ... }".
+func incomplete(doc *ast.Document) error {
+	for _, def := range doc.Definitions {
+		op, ok := def.(*ast.OperationDefinition)
+		if !ok {
+			continue
+		}
+		for _, v := range op.VariableDefinitions {
+			if v == nil || v.Variable == nil || v.Variable.Name == nil || v.Type == nil {
+				name := "a variable"
+				if v != nil && v.Variable != nil && v.Variable.Name != nil {
+					name = "$" + v.Variable.Name.Value
+				}
+				return fmt.Errorf("Syntax Error: %s is declared without a type", name)
+			}
+		}
+	}
+	return nil
+}
+
+// validate runs graphql-go's validation, turning a panic inside it into an
+// error: a malformed document must not cost the client its connection.
+func validate(s *graphql.Schema, doc *ast.Document) (errs []gqlerrors.FormattedError) {
+	defer func() {
+		if r := recover(); r != nil {
+			errs = []gqlerrors.FormattedError{gqlError("GRAPHQL_VALIDATION_FAILED", fmt.Sprintf("the document could not be validated: %v", r))}
+		}
+	}()
+	if res := graphql.ValidateDocument(s, doc, nil); !res.IsValid {
+		return res.Errors
+	}
+	return nil
 }

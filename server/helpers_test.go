@@ -37,7 +37,7 @@ type fixture struct {
 }
 
 // newFixture opens an in-memory store and fills it through the graph API.
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	st, err := graph.Open("", &graph.Options{InMemory: true})
@@ -80,7 +80,7 @@ func newFixture(t *testing.T) *fixture {
 }
 
 // newServer serves f's store; edit adjusts the configuration.
-func newServer(t *testing.T, f *fixture, ingest func(context.Context, graph.Document) (graph.Document, []graph.Stance, error), edit func(*server.Config)) *httptest.Server {
+func newServer(t testing.TB, f *fixture, ingest func(context.Context, graph.Document) (graph.Document, []graph.Stance, error), edit func(*server.Config)) *httptest.Server {
 	t.Helper()
 	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st, Ingest: ingest}))
 	if err != nil {
@@ -91,7 +91,7 @@ func newServer(t *testing.T, f *fixture, ingest func(context.Context, graph.Docu
 }
 
 // newSchemaFor builds the schema over f's store without extraction.
-func newSchemaFor(t *testing.T, f *fixture) graphql.Schema {
+func newSchemaFor(t testing.TB, f *fixture) graphql.Schema {
 	t.Helper()
 	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
 	if err != nil {
@@ -101,7 +101,7 @@ func newSchemaFor(t *testing.T, f *fixture) graphql.Schema {
 }
 
 // serve starts a test server for cfg after edit.
-func serve(t *testing.T, cfg server.Config, edit func(*server.Config)) *httptest.Server {
+func serve(t testing.TB, cfg server.Config, edit func(*server.Config)) *httptest.Server {
 	t.Helper()
 	if edit != nil {
 		edit(&cfg)

@@ -115,6 +115,9 @@ func TestTransport(t *testing.T) {
 			q := `{ stances(first: 1000) { nodes { subject { stances(first: 1000) { nodes { id type } } } } } }`
 			return post(t, ts, q, nil)
 		}, 400, mediaGR, false, "QUERY_TOO_COMPLEX"},
+		{"variable without a type (crashes graphql-go's validator)", func() response {
+			return post(t, ts, `query($n: ) { actor(name: $n) { name } }`, map[string]interface{}{"n": "U.S."})
+		}, 400, mediaGR, false, "GRAPHQL_PARSE_FAILED"},
 		{"nesting bomb refused before parsing", func() response {
 			return post(t, ts, strings.Repeat("{", 2000), nil)
 		}, 400, mediaGR, false, "QUERY_TOO_COMPLEX"},
@@ -411,9 +414,9 @@ func TestDo(t *testing.T) {
 	}
 	tests := []struct {
 		name, query, op string
-		vars             map[string]interface{}
-		status           int
-		want             string
+		vars            map[string]interface{}
+		status          int
+		want            string
 	}{
 		{"query", `query($n: String) { actor(name: $n) { name kind } }`, "", map[string]interface{}{"n": "Islamabad"}, 200,
 			`{"data":{"actor":{"name":"Pakistan","kind":"STATE"}}}` + "\n"},
@@ -433,5 +436,30 @@ func TestDo(t *testing.T) {
 				t.Errorf("Do = %d %s, want %d %s", status, body, tt.status, tt.want)
 			}
 		})
+	}
+}
+
+func TestStoreGauges(t *testing.T) {
+	f := newFixture(t)
+	ts := newServer(t, f, nil, func(c *server.Config) { c.Gauges = server.StoreGauges(f.st) })
+	res, err := http.Get(ts.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	for _, want := range []string{
+		"graphd_actors 4\n",
+		`graphd_stances{state="live"} 5` + "\n",
+		`graphd_stances{state="retracted"} 0` + "\n",
+		"graphd_documents 1\n",
+		"# TYPE graphd_store_bytes gauge\n",
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("metrics lack %q:\n%s", want, b)
+		}
+	}
+	if strings.Count(string(b), "# TYPE graphd_stances gauge") != 1 {
+		t.Errorf("graphd_stances declared more than once:\n%s", b)
 	}
 }

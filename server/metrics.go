@@ -185,8 +185,11 @@ func (m *metrics) write(ctx context.Context, w io.Writer, gauges func(context.Co
 	m.mu.Unlock()
 
 	if gauges != nil {
+		// The format wants each family's samples together.
+		gs := gauges(ctx)
+		sort.SliceStable(gs, func(i, j int) bool { return gs[i].Name < gs[j].Name })
 		seen := map[string]bool{}
-		for _, g := range gauges(ctx) {
+		for _, g := range gs {
 			if !validMetricName(g.Name) {
 				continue
 			}

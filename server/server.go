@@ -24,12 +24,14 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
 )
 
 // Defaults applied by New to zero Config fields.
@@ -171,7 +173,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info := &requestInfo{}
 	r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info))
 	if s.cors(rec, r) {
-		s.mux.ServeHTTP(rec, r)
+		s.serveSafely(rec, r, info)
 	}
 	if rec.status == 0 {
 		rec.status = http.StatusOK
@@ -197,6 +199,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		attrs = append(attrs, slog.String("error", info.err))
 	}
 	s.log.LogAttrs(r.Context(), level, "http request", attrs...)
+}
+
+// serveSafely routes r, answering 500 instead of dropping the connection
+// when a handler (or graphql-go beneath it) panics.
+func (s *Server) serveSafely(w *recorder, r *http.Request, info *requestInfo) {
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			info.err = fmt.Sprintf("panic: %v", p)
+			s.log.LogAttrs(r.Context(), slog.LevelError, "handler panic", slog.String("path", r.URL.Path), slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
+			if w.status == 0 {
+				writeJSON(w, http.StatusInternalServerError, mediaJSON, requestError{Errors: []gqlerrors.FormattedError{
+					gqlError("INTERNAL_SERVER_ERROR", "server: internal error while handling the request"),
+				}})
+			}
+		}
+	}()
+	s.mux.ServeHTTP(w, r)
 }
 
 // requestInfo carries what the GraphQL handler learned back to the log line.
