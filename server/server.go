@@ -85,6 +85,15 @@ type Config struct {
 	// Gauges returns extra samples for /metrics, such as the store size and
 	// stance counts; nil adds none.
 	Gauges func(ctx context.Context) []Gauge
+	// Load applies a JSON Lines file sent to POST /load all-or-nothing and
+	// returns what it added (encoded as JSON); nil disables the route. Like
+	// a mutation it needs the token and AllowMutations.
+	Load func(ctx context.Context, r io.Reader, name string) (any, error)
+	// MaxLoadBytes bounds a /load body; 0 means DefaultMaxLoadBytes.
+	MaxLoadBytes int64
+	// Backup writes a consistent backup for GET /backup, which needs the
+	// token when one is set; nil disables the route.
+	Backup func(ctx context.Context, w io.Writer) error
 }
 
 // Server is an http.Handler serving the routes of the package doc. It is
@@ -150,6 +159,12 @@ func New(cfg Config) (*Server, error) {
 	s.mux.HandleFunc("/metrics", s.serveMetrics)
 	if cfg.Export != nil {
 		s.mux.HandleFunc("/export", s.serveExport)
+	}
+	if cfg.Load != nil {
+		s.mux.HandleFunc("/load", s.serveLoad)
+	}
+	if cfg.Backup != nil {
+		s.mux.HandleFunc("/backup", s.serveBackup)
 	}
 	if cfg.UI != nil {
 		s.mux.Handle("/", cfg.UI)
@@ -346,6 +361,7 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 // exportTypes gives the media type and file extension of each export format.
 var exportTypes = map[string][2]string{
 	"json":    {"application/json; charset=utf-8", "json"},
+	"jsonl":   {"application/jsonl; charset=utf-8", "jsonl"},
 	"graphml": {"application/graphml+xml; charset=utf-8", "graphml"},
 	"csv":     {"text/csv; charset=utf-8", "csv"},
 	"nquads":  {"application/n-quads; charset=utf-8", "nq"},

@@ -253,3 +253,38 @@ func TestUsage(t *testing.T) {
 		t.Fatalf("bad format: %v", err)
 	}
 }
+
+// TestRemoteCommands loads, queries, exports and backs up through a running
+// server with a token, as a user with a live server would.
+func TestRemoteCommands(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("GRAPHD_TOKEN", "tok-123")
+	url, stop := serve(t, dir)
+	defer stop()
+	file := filepath.Join(t.TempDir(), "qatar.jsonl")
+	os.WriteFile(file, []byte(`{"record":"actor","name":"Qatar","kind":"STATE","aliases":["Doha"]}
+{"record":"stance","subject":"Doha","type":"ENGAGES","object":"Taliban","topic":"political office"}
+`), 0o644)
+	out := mustGraphd(t, "load", "--url", url, file)
+	if !strings.Contains(out, "+1 stances") {
+		t.Fatalf("remote load: %s", out)
+	}
+	t.Setenv("GRAPHD_TOKEN", "wrong")
+	if _, err := graphd(t, "load", "--url", url, file); err == nil || !strings.Contains(err.Error(), "401") {
+		t.Fatalf("remote load with a wrong token: %v", err)
+	}
+	t.Setenv("GRAPHD_TOKEN", "tok-123")
+	if out := mustGraphd(t, "stats", "--url", url); !strings.Contains(out, `"stances": 15`) {
+		t.Fatalf("remote stats: %s", out)
+	}
+	if out := mustGraphd(t, "export", "--url", url, "--format", "csv"); !strings.Contains(out, "Qatar,ENGAGES,Taliban") {
+		t.Fatalf("remote export: %s", out)
+	}
+	backup := filepath.Join(t.TempDir(), "live.backup")
+	mustGraphd(t, "backup", "--url", url, "--to", backup)
+	restored := t.TempDir()
+	mustGraphd(t, "restore", "--data", restored, "--from", backup)
+	if out := mustGraphd(t, "stats", "--data", restored); !strings.Contains(out, "stances    15") {
+		t.Fatalf("restored online backup: %s", out)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
+	"github.com/stancegraph/stancegraph/jsonl"
 	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/seed"
@@ -30,6 +31,8 @@ Opens (or creates) the store and serves:
   /graphql   the GraphQL API (POST, or GET for queries)
   /          the graph explorer
   /export    GET ?format=json|jsonl|graphml|csv|nquads
+  /load      POST a JSON Lines file (graphd load --url), all-or-nothing
+  /backup    GET a consistent backup (graphd backup --url)
   /healthz   liveness, /readyz readiness, /metrics Prometheus metrics
 
 An empty store is loaded with the seed graph on first start. Mutations need
@@ -149,6 +152,10 @@ func newHandler(st *graph.Store, logger *slog.Logger, cfg server.Config) (*serve
 	cfg.Logger = logger
 	cfg.UI = web.Handler()
 	cfg.Export = func(ctx context.Context, w io.Writer, format string) error { return export.Write(ctx, st, w, format) }
+	cfg.Load = func(ctx context.Context, r io.Reader, name string) (any, error) {
+		return jsonl.Load(ctx, st, r, name, nil)
+	}
+	cfg.Backup = st.Backup
 	cfg.Ready = func() error { _, err := st.Stats(context.Background()); return err }
 	cfg.Gauges = func(ctx context.Context) []server.Gauge {
 		s, err := st.Stats(ctx)

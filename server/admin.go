@@ -1,0 +1,94 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// DefaultMaxLoadBytes bounds a bulk load body: far above a GraphQL request,
+// since a file of stances with their documents is large.
+const DefaultMaxLoadBytes = 512 << 20
+
+// adminError is the body of a /load or /backup refusal.
+type adminError struct {
+	Error string `json:"error"`
+}
+
+// serveLoad takes a JSON Lines file in the body and applies it through
+// Config.Load, all-or-nothing; a bad line is a 400 naming it.
+func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		writeJSON(w, http.StatusMethodNotAllowed, mediaJSON, adminError{"load: use POST with a JSON Lines body"})
+		return
+	}
+	if !s.cfg.AllowMutations {
+		writeJSON(w, http.StatusForbidden, mediaJSON, adminError{"load: this server does not accept writes (read-only, or no token on a non-loopback address)"})
+		return
+	}
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="graphd"`)
+		writeJSON(w, http.StatusUnauthorized, mediaJSON, adminError{"load: a valid bearer token is required (Authorization: Bearer ...)"})
+		return
+	}
+	limit := s.cfg.MaxLoadBytes
+	if limit == 0 {
+		limit = DefaultMaxLoadBytes
+	}
+	if r.ContentLength > limit {
+		writeJSON(w, http.StatusRequestEntityTooLarge, mediaJSON, adminError{fmt.Sprintf("load: body of %d bytes is over the limit of %d", r.ContentLength, limit)})
+		return
+	}
+	name := r.URL.Query().Get("name")
+	if name == "" {
+		name = "request"
+	}
+	body := http.MaxBytesReader(w, r.Body, limit)
+	res, err := s.cfg.Load(r.Context(), body, name)
+	if err != nil {
+		infoOf(r).err = err.Error()
+		var tooBig *http.MaxBytesError
+		status := http.StatusBadRequest
+		switch {
+		case errors.As(err, &tooBig):
+			status = http.StatusRequestEntityTooLarge
+		case errors.Is(err, r.Context().Err()) && r.Context().Err() != nil:
+			status = http.StatusServiceUnavailable
+		case strings.Contains(err.Error(), "graph: commit") || strings.Contains(err.Error(), "graph: store is closed"):
+			status = http.StatusInternalServerError
+		}
+		writeJSON(w, status, mediaJSON, adminError{err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, mediaJSON, res)
+}
+
+// serveBackup streams a consistent backup; it needs the token when one is
+// set, since a backup is the whole graph in one request.
+func (s *Server) serveBackup(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", "GET")
+		writeJSON(w, http.StatusMethodNotAllowed, mediaJSON, adminError{"backup: use GET"})
+		return
+	}
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="graphd"`)
+		writeJSON(w, http.StatusUnauthorized, mediaJSON, adminError{"backup: a valid bearer token is required (Authorization: Bearer ...)"})
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Disposition", `attachment; filename="stancegraph-`+time.Now().UTC().Format("20060102T150405Z")+`.backup"`)
+	cw := &countingWriter{w: w}
+	if err := s.cfg.Backup(r.Context(), cw); err != nil {
+		infoOf(r).err = err.Error()
+		if cw.n == 0 {
+			w.Header().Del("Content-Disposition")
+			writeJSON(w, http.StatusInternalServerError, mediaJSON, adminError{"backup: " + err.Error()})
+		}
+		// Once bytes are sent the client sees a truncated stream; graphd
+		// backup writes to a temporary file and keeps it only when complete.
+	}
+}

@@ -1,0 +1,93 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/jsonl"
+	"github.com/stancegraph/stancegraph/server"
+)
+
+// TestLoadAndBackupRoutes covers bulk loading over HTTP (all-or-nothing,
+// line-numbered errors, token) and the online backup.
+func TestLoadAndBackupRoutes(t *testing.T) {
+	f := newFixture(t)
+	ts := newServer(t, f, nil, func(c *server.Config) {
+		c.Token = "s3cret"
+		c.Load = func(ctx context.Context, r io.Reader, name string) (any, error) {
+			return jsonl.Load(ctx, f.st, r, name, nil)
+		}
+		c.Backup = func(ctx context.Context, w io.Writer) error { return f.st.Backup(ctx, w) }
+	})
+	good := `{"record":"actor","name":"Oman","kind":"STATE","aliases":["Muscat"]}` + "\n" +
+		`{"record":"stance","subject":"Muscat","type":"ENGAGES","object":"Taliban","topic":"talks"}` + "\n"
+	bad := good + `{"record":"stance","subject":"Oman","type":"MEDIATES","object":"Taliban"}` + "\n"
+	do := func(method, path, body string, token string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/jsonl")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	stances := func() int {
+		st, err := f.st.Stats(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Stances
+	}
+	before := stances()
+	tests := []struct {
+		name, method, path, body, token string
+		status                          int
+		contains                        string
+		added                           int
+	}{
+		{"no token", "POST", "/load?name=f.jsonl", good, "", 401, "bearer token", 0},
+		{"wrong token", "POST", "/load?name=f.jsonl", good, "guess", 401, "bearer token", 0},
+		{"bad line", "POST", "/load?name=f.jsonl", bad, "s3cret", 400, `f.jsonl:3`, 0},
+		{"GET", "GET", "/load", "", "s3cret", 405, "POST", 0},
+		{"good", "POST", "/load?name=f.jsonl", good, "s3cret", 200, `"Stances":1`, 1},
+		{"again adds nothing", "POST", "/load?name=f.jsonl", good, "s3cret", 200, `"Stances":0`, 1},
+		{"backup without token", "GET", "/backup", "", "", 401, "bearer token", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, body := do(tt.method, tt.path, tt.body, tt.token)
+			if status != tt.status || !strings.Contains(body, tt.contains) {
+				t.Fatalf("%s %s: %d %s, want %d containing %q", tt.method, tt.path, status, body, tt.status, tt.contains)
+			}
+			if got := stances() - before; got != tt.added {
+				t.Fatalf("stances added so far = %d, want %d", got, tt.added)
+			}
+		})
+	}
+	status, body := do("GET", "/backup", "", "s3cret")
+	if status != 200 || !strings.HasPrefix(body, "stancegraph-backup 1\n") {
+		t.Fatalf("backup: %d %.40q", status, body)
+	}
+	restored, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	if err := restored.Restore(context.Background(), bytes.NewReader([]byte(body))); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := restored.Actor(context.Background(), "Muscat"); err != nil || a.Name != "Oman" {
+		t.Fatalf("restored backup lacks the loaded actor: %v %v", a, err)
+	}
+}
