@@ -102,7 +102,7 @@ type candidateJSON struct {
 	Type       string  `json:"type"`
 	Object     string  `json:"object"`
 	Topic      string  `json:"topic"`
-	Date       string  `json:"date,omitempty"`
+	Date       string  `json:"date"` // "" when neither text nor document dates it
 	Quote      string  `json:"quote"`
 	Start      int     `json:"start"`
 	End        int     `json:"end"`

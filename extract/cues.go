@@ -29,6 +29,7 @@ const (
 	mWith                    // "broke off relations with X"
 	mPledge                  // "pledged support for X"
 	mGive                    // "gave X diplomats 72 hours to leave"
+	mTrade                   // "Armenia and Azerbaijan traded accusations": each accuses the other
 )
 
 // cueDef is one cue: the inflected verb (and particle) that states a stance.
@@ -87,8 +88,11 @@ var cueTable = func() map[string][]cueDef {
 		"recognize", "recognizes", "recognized", "recognizing", "hail", "hails", "hailed", "hailing",
 		"applaud", "applauds", "applauded", "applauding", "thank", "thanks", "thanked", "thanking", "congratulate", "congratulates",
 		"congratulated", "congratulating"))
+	add(Supports, mObj, p("with"), verbForms("side", "sides", "sided", "siding"))
 	add(Supports, mObj, p("by"), verbForms("stand", "stands", "stood", "standing"))
 	add(Supports, mObj, p("behind"), verbForms("stand", "stands", "stood", "standing"))
+	add(Accuses, mTrade, nil, verbForms("trade", "traded", "trading", "exchange", "exchanged", "exchanging"))
+	add(Supports, mPledge, nil, verbForms("reiterate", "reiterates", "reiterated", "reiterating", "renew", "renewed", "renews"))
 	add(Supports, mPledge, nil, verbForms("pledge", "pledges", "pledged", "pledging", "express", "expresses", "expressed", "expressing",
 		"voice", "voices", "voiced", "voicing", "reaffirm", "reaffirms", "reaffirmed", "reaffirming"))
 	// OFFERS
@@ -97,8 +101,10 @@ var cueTable = func() map[string][]cueDef {
 	// ENGAGES
 	add(Engages, mHost, nil, verbForms("host", "hosts", "hosted", "hosting"))
 	add(Engages, mTalks, nil, verbForms("hold", "holds", "held", "holding", "had"))
+	add(Engages, mTalks, nil, verbForms("speak", "speaks", "spoke", "spoken", "talked", "conferred"))
 	add(Engages, mContacts, nil, verbForms("establish", "establishes", "established", "establishing", "keep", "keeps", "kept", "keeping",
-		"maintain", "maintains", "maintained", "maintaining", "open", "opens", "opened", "opening"))
+		"maintain", "maintains", "maintained", "maintaining", "open", "opens", "opened", "opening", "reopen", "reopens", "reopened",
+		"reopening", "restore", "restores", "restored", "restoring"))
 	add(Engages, mObj, nil, verbForms("met", "meets", "phone", "phones", "phoned", "phoning", "telephoned"))
 	add(Engages, mNear, nil, verbForms("receive", "receives", "received", "receiving"))
 	add(Engages, mObj, p("with"), verbForms("meet", "meets", "met", "speak", "speaks", "spoke", "spoken", "speaking",
@@ -127,6 +133,7 @@ func set(ws ...string) map[string]bool {
 
 // officeNouns make a demonym name its state: "Pakistani officials".
 var officeNouns = set("government", "authorities", "official", "officials", "president", "minister", "ministry", "spokesman",
+	"ministers", "presidents", "ambassadors", "spokesmen", "chiefs", "secretaries", "ministries", "generals", "rulers", "junta",
 	"spokeswoman", "spokesperson", "spokespeople", "envoy", "envoys", "ambassador", "diplomat", "diplomats", "delegation",
 	"delegations", "negotiator", "negotiators", "forces", "troops", "army", "military", "soldiers", "leader", "leaders",
 	"leadership", "counterpart", "counterparts", "side", "administration", "embassy", "office", "adviser", "advisor",
@@ -136,7 +143,8 @@ var officeNouns = set("government", "authorities", "official", "officials", "pre
 // officeModifiers may stand between a demonym and its office noun.
 var officeModifiers = set("senior", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
 	"deputy", "national", "security", "interior", "presidential", "air", "naval", "armed", "border", "acting", "interim",
-	"state", "federal", "chief", "government", "junior", "new", "elected", "military", "intelligence", "policy", "affairs")
+	"state", "federal", "chief", "government", "junior", "new", "elected", "military", "intelligence", "policy", "affairs",
+	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice")
 
 // titleWords introduce a person's name after an actor: "Afghan President Ashraf Ghani".
 var titleWords = set("president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",
@@ -153,7 +161,7 @@ var eventClass = map[string]string{
 	"initiative": "offer", "overture": "offer", "overtures": "offer",
 	"demand": "demand", "demands": "demand", "ultimatum": "demand", "order": "demand", "request": "demand", "call": "demand",
 	"accusation": "accusation", "accusations": "accusation", "charge": "accusation", "charges": "accusation",
-	"claim": "accusation", "claims": "accusation", "allegation": "accusation", "allegations": "accusation", "assessment": "accusation",
+	"claim": "accusation", "claims": "accusation", "complaint": "accusation", "complaints": "accusation", "criticism": "accusation", "allegation": "accusation", "allegations": "accusation", "assessment": "accusation",
 	"ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
 	"announcement": "announcement", "decision": "announcement", "agreement": "agreement", "deal": "agreement", "pledge": "pledge",
 	"mediation": "efforts", "role": "efforts", "support": "efforts", "aid": "efforts", "assistance": "efforts",
@@ -194,7 +202,7 @@ var months = map[string]int{"january": 1, "jan": 1, "jan.": 1, "february": 2, "f
 var hostileWords = set("puppet", "puppets", "regime", "terrorist", "terrorists", "terror", "criminal", "criminals", "clique", "servant",
 	"occupying", "occupier", "occupiers", "occupation", "invader", "invaders", "aggressor", "aggressors", "illegitimate",
 	"militia", "rebel", "rebels", "crafty", "ploy", "senseless", "traitor", "traitors", "thugs", "bandits", "mercenaries",
-	"mercenary", "domination", "hegemony", "imperialist", "imperialists", "colonial", "colonialist", "aggressive", "enemy", "enemies", "junta", "fascist", "fascists", "nazi", "nazis", "genocidal", "murderers", "killers",
+	"mercenary", "confrontation", "warmonger", "warmongers", "arrogance", "arrogant", "colonialism", "domination", "hegemony", "imperialist", "imperialists", "colonial", "colonialist", "aggressive", "enemy", "enemies", "junta", "fascist", "fascists", "nazi", "nazis", "genocidal", "murderers", "killers",
 	"war", "crimes", "barbaric", "barbarism", "rogue", "evil", "dictator", "dictatorship", "tyrant", "usurper", "coup",
 	"illegal", "unacceptable", "provocation", "provocations", "provocative", "hostile", "lies", "lying", "liar", "liars",
 	"extremist", "extremists", "irresponsible", "reckless", "destabilising", "destabilizing", "absurd", "nonsense",

@@ -76,6 +76,7 @@ type doc struct {
 	lastPair   []int // last list of two or more actors
 
 	objPron *mention // the pronoun the last object phrase resolved, if any
+	cueEnd  int      // first token after the cue being handled
 
 	out  []Candidate
 	seen map[string]int
@@ -87,7 +88,7 @@ type recentRef struct {
 }
 
 func newDoc(lx *lexicon, text string, date graph.Date) *doc {
-	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1,
+	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1, cueEnd: -1,
 		roles: map[string]int{}, owners: map[string][]int{}, seen: map[string]int{}, local: map[string][]*pattern{}}
 	d.low = make([]string, len(d.toks))
 	for i, t := range d.toks {
@@ -194,9 +195,10 @@ func (d *doc) sentence(a, b int) {
 
 func (d *doc) endSentence(s *sent) {
 	if !s.subjFound {
-		for _, m := range s.ms {
+		for i, m := range s.ms {
 			if m.ent >= 0 && !m.place {
-				d.noteSubject([]int{m.ent}, m.person)
+				_, last := d.listAt(s, i)
+				d.noteSubject([]int{m.ent}, listPerson(s, i, last))
 				break
 			}
 		}

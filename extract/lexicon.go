@@ -20,7 +20,7 @@ const (
 // pattern is one compiled surface form.
 type pattern struct {
 	toks     []ptok // surface tokens as written in the dictionary
-	entries  []int    // actor entries; refs may point at several
+	entries  []int  // actor entries; refs may point at several
 	kind     formKind
 	from, to graph.Date
 	gov      bool // the form names a government ("Afghan government", a head of government)
@@ -54,10 +54,13 @@ func compile(d *Dictionary) *lexicon {
 		for _, a := range e.demonyms {
 			lx.add(a, i, formDemonym, 0, 0, false)
 		}
+		// People of a state or government lead a government; those of an
+		// armed group or organization do not.
+		memberGov := isGov || e.actor.Kind == graph.KindState
 		for _, m := range e.members {
-			lx.add(m.name, i, formMember, m.from, m.to, true)
+			lx.add(m.name, i, formMember, m.from, m.to, memberGov)
 			for _, a := range m.aliases {
-				lx.add(a, i, formMember, m.from, m.to, true)
+				lx.add(a, i, formMember, m.from, m.to, memberGov)
 			}
 		}
 		for _, r := range e.refs {

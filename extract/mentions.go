@@ -73,6 +73,9 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 				if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
 					continue
 				}
+				if n == 1 && d.partOfLongerName(s, i) {
+					continue
+				}
 				m.person = true
 				m.ent = p.entries[0]
 			case formDemonym:
@@ -90,6 +93,10 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 				}
 				m.ref = true
 			default:
+				// "Victoria Nuland", "Washington Post": a longer name, not the actor.
+				if n == 1 && !p.toks[0].caps && d.partOfLongerName(s, i) {
+					continue
+				}
 				m.ent = p.entries[0]
 			}
 			best, bestLen = m, n
@@ -121,7 +128,7 @@ func (d *doc) demonymHasOffice(s *sent, j int, depth int) bool {
 			}
 			return true
 		}
-		if (w == "and" || w == ",") && depth == 0 && j+1 < s.b {
+		if (w == "and" || w == ",") && depth < 4 && j+1 < s.b {
 			// another demonym or actor, then the office noun
 			for _, p := range append(d.lx.byFirst[d.low[j+1]], d.local[d.low[j+1]]...) {
 				n := len(p.toks)
@@ -195,6 +202,22 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 			d.low[j] == "national" || d.low[j] == "interim" || d.low[j] == "transitional") {
 			j++
 		}
+		if j < s.b && w == "the" && rulerRefs[d.low[j]] && !(j+1 < s.b && d.low[j+1] == "in") {
+			// "the junta", "the military": whoever was last named as governing.
+			e := -1
+			for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-200 && e < 0; k-- {
+				if d.recent[k].army || (d.low[j] != "army" && d.low[j] != "military" && d.recent[k].gov && !d.recent[k].person) {
+					e = d.recent[k].ent
+				}
+			}
+			if e >= 0 {
+				m.to, m.ent, m.gov, m.army = j+1, e, true, true
+				if j+1 < s.b && (d.low[j+1] == "rulers" || d.low[j+1] == "leaders" || d.low[j+1] == "government") {
+					m.to = j + 2
+				}
+				return m, true
+			}
+		}
 		if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") {
 			// "the elected government in Kabul" names the metonym's government.
 			if j+2 < s.b && d.low[j+1] == "in" {
@@ -207,10 +230,14 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 					}
 				}
 			}
-			for k := len(d.recent) - 1; k >= 0; k-- {
-				if d.recent[k].gov {
-					m.to, m.ent, m.gov = j+1, d.recent[k].ent, true
-					return m, true
+			// A government named as such ("the Afghan government") before
+			// one merely led by a person named since.
+			for pass := 0; pass < 2; pass++ {
+				for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-200; k-- {
+					if r := d.recent[k]; r.gov && (pass == 1 || !r.person) {
+						m.to, m.ent, m.gov = j+1, r.ent, true
+						return m, true
+					}
 				}
 			}
 			return m, false
@@ -289,8 +316,30 @@ func (d *doc) classify(s *sent, m *mention) {
 	if m.ent < 0 || m.ref {
 		return
 	}
+	// "Niger's military rulers", "Myanmar's junta": the mention names who governs.
+	j := m.to
+	if j < s.b && (d.low[j] == "'s" || d.low[j] == "\u2019s") {
+		j++
+	}
+	for k := 0; k < 3 && j < s.b; k, j = k+1, j+1 {
+		if rulerWords[d.low[j]] {
+			m.gov = true
+			if d.low[j] == "army" || d.low[j] == "military" || d.low[j] == "generals" || d.low[j] == "junta" {
+				m.army = true
+			}
+			break
+		}
+		if !officeModifiers[d.low[j]] {
+			break
+		}
+	}
 	k := d.lx.entries[m.ent].actor.Kind
 	if m.kind != formMetonym && !(m.kind == formAlias && k == graph.KindState) {
+		return
+	}
+	// "the Luanda roadmap", "the Istanbul conference": a capital naming an event.
+	if m.kind == formMetonym && m.to < s.b && venueNouns[d.low[m.to]] && m.from > s.a && determiners[d.low[m.from-1]] {
+		m.place = true
 		return
 	}
 	p := m.from - 1
@@ -337,17 +386,54 @@ func (d *doc) listAt(s *sent, i int) ([]int, int) {
 		}
 	}
 	last := i
+	commaOnly := -1 // ents and last before the first join by comma alone
+	var saved []int
 	for j := i + 1; j < len(s.ms); j++ {
 		prev, next := s.ms[last], s.ms[j]
 		if next.place || !d.listGap(s, prev.to, next.from, prev.ent == next.ent) {
 			break
+		}
+		if d.commaJoin(prev.to, next.from) {
+			if commaOnly < 0 {
+				commaOnly, saved = last, append([]int(nil), ents...)
+			}
+		} else if prev.ent != next.ent || d.hasConj(prev.to, next.from) {
+			commaOnly, saved = -1, nil
 		}
 		if next.ent >= 0 && !next.place {
 			add(next.ent)
 		}
 		last = j
 	}
+	// "A, B" without a closing "and C" is an apposition or two clauses,
+	// not a list.
+	if commaOnly >= 0 {
+		return saved, commaOnly
+	}
 	return ents, last
+}
+
+// commaJoin reports whether tokens [from, to) join by a comma and no "and"/"or".
+func (d *doc) commaJoin(from, to int) bool {
+	comma := false
+	for j := from; j < to; j++ {
+		switch d.low[j] {
+		case ",":
+			comma = true
+		case "and", "or":
+			return false
+		}
+	}
+	return comma
+}
+
+func (d *doc) hasConj(from, to int) bool {
+	for j := from; j < to; j++ {
+		if w := d.low[j]; w == "and" || w == "or" || w == "," {
+			return true
+		}
+	}
+	return false
 }
 
 var listFiller = set("the", "a", "an", "both", "its", "their", "his", "her", "from", "of", "'s", "\u2019s")
@@ -387,8 +473,15 @@ func (d *doc) listBack(s *sent, i int) ([]int, int) {
 		}
 		first = j
 	}
-	ents, _ := d.listAt(s, first)
-	return ents, first
+	for first < i {
+		// The list from first must reach i; a comma-only join stops it short.
+		if ents, last := d.listAt(s, first); last >= i {
+			return ents, first
+		}
+		first++
+	}
+	ents, _ := d.listAt(s, i)
+	return ents, i
 }
 
 // registerPeople learns, for this document, the people a title or an
@@ -426,7 +519,7 @@ func (d *doc) registerPeople(s *sent) bool {
 		}
 	}
 	// Apposition: "Alice Wells, a U.S. principal deputy ..., said".
-	for i := s.a; i+2 < s.b; i++ {
+	for i := s.a + 1; i+2 < s.b; i++ {
 		if d.low[i] != "," || s.at[i-1-s.a] >= 0 {
 			continue
 		}
@@ -518,7 +611,8 @@ func (d *doc) addLocal(a, b, ent int) bool {
 			return false
 		}
 	}
-	p := &pattern{toks: ts, entries: []int{ent}, kind: formMember, gov: true}
+	k := d.lx.entries[ent].actor.Kind
+	p := &pattern{toks: ts, entries: []int{ent}, kind: formMember, gov: k == graph.KindState || k == graph.KindGovernment}
 	d.local[key] = append(d.local[key], p)
 	sortPatterns(d.local[key])
 	return true
@@ -531,6 +625,9 @@ func (d *doc) registerRoles(s *sent) {
 	for _, m := range s.ms {
 		if m.ent < 0 || m.place {
 			continue
+		}
+		if w := d.low[m.to-1]; roleNouns[w] && !m.pron {
+			d.roles[w] = m.ent
 		}
 		j := m.to
 		if j < s.b && (d.low[j] == "'s" || d.low[j] == "\u2019s") {
@@ -574,3 +671,40 @@ func (d *doc) registerRoles(s *sent) {
 
 // pairNouns make "both ..." and "the two ..." refer to the last pair named.
 var pairNouns = set("sides", "countries", "parties", "governments", "leaders", "nations", "states", "neighbours", "neighbors", "rivals", "groups", "factions")
+
+// listPerson reports whether any mention of the list from mention index
+// first to last names a person: "Afghan President Ashraf Ghani" is a he.
+func listPerson(s *sent, first, last int) bool {
+	for k := first; k <= last && k < len(s.ms); k++ {
+		if s.ms[k].person {
+			return true
+		}
+	}
+	return false
+}
+
+// partOfLongerName reports whether the single word at i continues or
+// starts a longer capitalised name, so that a surname alias ("Abbas")
+// does not claim "Abbas Araghchi".
+func (d *doc) partOfLongerName(s *sent, i int) bool {
+	if n := i + 1; n < s.b && d.toks[n].word && d.toks[n].upper && !d.toks[n].caps && d.toks[n].bs == d.toks[i].be+1 &&
+		!notNames[d.low[n]] && !titleWords[d.low[n]] && !officeNouns[d.low[n]] {
+		return true
+	}
+	if p := i - 1; p > s.a && d.toks[p].word && d.toks[p].upper && !d.toks[p].caps && d.toks[i].bs == d.toks[p].be+1 &&
+		!titleWords[d.low[p]] && !officeNouns[d.low[p]] && !officeModifiers[d.low[p]] && s.at[p-s.a] < 0 && !notNames[d.low[p]] {
+		return true
+	}
+	return false
+}
+
+// rulerWords after an actor make it the governing side: "Niger's military rulers".
+var rulerWords = set("government", "junta", "rulers", "regime", "authorities", "administration", "leadership", "generals", "army", "military")
+
+// rulerRefs are descriptions of whoever governs or fights for a state.
+var rulerRefs = set("junta", "regime", "generals", "army", "military", "coup", "rulers")
+
+// venueNouns after a capital make it the name of an event, not an actor.
+var venueNouns = set("roadmap", "process", "format", "conference", "summit", "talks", "meeting", "agreement", "accord",
+	"declaration", "deal", "protocol", "framework", "group", "court", "tribunal", "communique", "peace", "ceasefire",
+	"truce", "negotiations", "dialogue", "initiative", "plan", "consensus", "memorandum", "statement")

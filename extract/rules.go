@@ -9,13 +9,12 @@ import (
 
 // subject is the actor (list) a verb is predicated of.
 type subject struct {
-	ents     []int
-	person   bool
-	ref      bool  // through a pronoun, a description or inheritance
-	relObj   []int // "Pakistan, which officials have accused": the object
-	nounObj  string
-	neg      bool // negated, modal or otherwise not asserted
-	startTok int
+	ents    []int
+	person  bool
+	ref     bool  // through a pronoun, a description or inheritance
+	relObj  []int // "Pakistan, which officials have accused": the object
+	nounObj string
+	neg     bool // negated, modal or otherwise not asserted
 }
 
 var negVerbs = set("declined", "refused", "failed", "ceased", "unwilling", "reluctant", "declines", "refuses", "refusing",
@@ -52,6 +51,11 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 	if k >= s.a && (negVerbs[d.low[k]] || (d.low[k] == "of" && k > s.a && (d.low[k-1] == "short" || d.low[k-1] == "instead"))) {
 		res.neg = true
 	}
+	// "is not in a hurry to recognise", "is ready to meet", "plans to
+	// visit": an intention, not a stance; "continued to reject" is one.
+	if k >= s.a && k+1 < c && d.low[k+1] == "to" && d.toks[k].word && !assertingBeforeTo[d.low[k]] && !auxWords[d.low[k]] {
+		res.neg = true
+	}
 	if k < s.a {
 		return res
 	}
@@ -77,8 +81,9 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 	case w == "which" || w == "who" || w == "that":
 		if ents, first := d.antecedent(s, k); len(ents) > 0 {
 			res.ents = ents
-			res.startTok = first
-			res.person = s.ms[s.at[first-s.a]].person
+			fi := s.at[first-s.a]
+			_, li := d.listAt(s, fi)
+			res.person = listPerson(s, fi, li)
 			return res
 		}
 		return res
@@ -92,7 +97,12 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			}
 			ents, first := d.listBack(s, s.at[j-s.a])
 			fm := s.ms[first]
-			res.ents, res.startTok, res.person, res.ref = ents, fm.from, fm.person, fm.ref
+			res.ents, res.person, res.ref = ents, listPerson(s, first, s.at[j-s.a]), fm.ref
+			for q := fm.from - 1; q >= s.a && q >= fm.from-3; q-- {
+				if d.low[q] == "nor" || d.low[q] == "neither" {
+					res.neg = true // "nor has it criticised"
+				}
+			}
 			if p := fm.from - 1; p >= s.a {
 				if d.low[p] == "which" || d.low[p] == "whom" {
 					res.relObj, _ = d.antecedent(s, p)
@@ -136,13 +146,26 @@ func (d *doc) inherit(s *sent, k int, res subject) subject {
 		res.ents, res.person = s.prevSubj, s.prevPers
 		return res
 	}
+	// The first actor of this clause; a dateline ("ABUJA, Aug 11 --") or an
+	// earlier clause is not it.
+	start := s.a
+	for j := k - 1; j >= s.a; j-- {
+		if w := d.low[j]; w == "--" || w == ";" || w == ":" || w == "\u2014" {
+			start = j + 1
+			break
+		}
+	}
 	for i, m := range s.ms {
 		if m.from >= k {
 			break
 		}
+		if m.from < start || d.toks[m.from].caps && m.kind == formMetonym {
+			continue
+		}
 		if m.ent >= 0 && !m.place {
-			res.ents, _ = d.listAt(s, i)
-			res.person = m.person
+			var last int
+			res.ents, last = d.listAt(s, i)
+			res.person = listPerson(s, i, last)
 			return res
 		}
 	}
@@ -185,6 +208,11 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 				j = m.to - 1
 				continue
 			}
+			if j > from && targetPreps[d.low[j-1]] {
+				// "sanctions on Russia", "pressure against Tehran": not the owner.
+				j = m.to - 1
+				continue
+			}
 			if m.ent >= 0 && !m.place {
 				var last int
 				if m.pron && !isPairRef(d, m) {
@@ -206,6 +234,9 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 		}
 		if c, ok := eventClass[w]; ok && definite && class == "" {
 			class = c
+		}
+		if (w == "and" || w == "but" || w == "or") && j+1 < s.b && d.verbLike(j+1) {
+			break // "stood by its allies and offered North Korea talks"
 		}
 		if w == "," || w == ";" || w == ":" || w == "--" || w == "." || w == "to" || w == "\u2014" ||
 			(boundaryWords[w] && j > from) || (reportVerbs[w] && !(j+1 < s.b && d.low[j+1] == "by")) || w == "saying" || w == "and" && class != "" {
@@ -288,6 +319,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		return
 	}
 	after := i + len(def.words)
+	d.cueEnd = after
 	if d.nounUse(s, i) {
 		return
 	}
@@ -305,7 +337,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 			break
 		}
 	}
-	if s.isContent(i) && !(coord && !s.isContent(i-1) || coord && d.low[i-1] == "and" && !hypoBefore(d, s, i)) {
+	if s.isContent(i) && !(coord && !hypoBefore(d, s, i)) {
 		return
 	}
 	// Passive: "was accused by X", "has been rejected by X".
@@ -331,6 +363,16 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		}
 	}
 	sub := d.subjectAt(s, i)
+	if len(sub.ents) == 0 && !sub.neg {
+		// A demand or offer by no known actor: "the demand" later is not
+		// the last known actor's.
+		switch def.typ {
+		case Demands:
+			delete(d.owners, "demand")
+		case Offers:
+			delete(d.owners, "offer")
+		}
+	}
 	if len(sub.ents) == 0 || sub.neg {
 		return
 	}
@@ -343,6 +385,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	end := after
 	class := ""
 	recip := false
+	talksFound := false
 	d.objPron = nil
 	mode := def.mode
 	if len(sub.relObj) > 0 && mode != mLabel && !d.actorWithin(s, after, 2) {
@@ -438,6 +481,11 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 					objs, end, _, _ = d.objectNP(s, q+1, 4)
 					break
 				}
+				if q == after+1 && refusable[d.low[q]] {
+					// "refused to recognise the Taliban"
+					objs, end, _, _ = d.objectNP(s, q+1, 4)
+					break
+				}
 				if d.low[q] == "," || d.low[q] == ";" {
 					break
 				}
@@ -474,6 +522,9 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		if q < s.b && d.low[q] == "to" {
 			for r := q + 1; r < s.b && r < q+25; r++ {
 				w := d.low[r]
+				if w == "," && r+1 < s.b && s.mentionAt(r-1) != nil && s.mentionAt(r+1) != nil {
+					continue // a list: "the Russian, Indian and Chinese ministers"
+				}
 				if w == "," || w == ";" || w == "--" || w == "but" || w == "while" || w == "provided" || w == "if" {
 					break
 				}
@@ -493,12 +544,13 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		} else {
 			objs, end, _, _ = d.objectNP(s, q, 3)
 			if len(objs) == 0 {
-				for r := q; r < s.b && r < q+8; r++ {
-					if d.low[r] == "to" {
+				// "offered assurances to X", "proposed a truce between X and Y"
+				for r := q; r < s.b && r < q+10; r++ {
+					if d.low[r] == "to" || d.low[r] == "between" {
 						objs, end, _, _ = d.objectNP(s, r+1, 3)
 						break
 					}
-					if d.low[r] == "," {
+					if d.low[r] == "," || d.low[r] == ";" || d.low[r] == "and" {
 						break
 					}
 				}
@@ -506,12 +558,22 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		}
 	case mHost:
 		objs, end, _, _ = d.objectNP(s, after, 8)
+	case mTrade:
+		for q := after; q < s.b && q < after+3; q++ {
+			if w := d.low[q]; w == "accusations" || w == "blame" || w == "charges" || w == "insults" || w == "threats" {
+				recip = len(sub.ents) >= 2
+				break
+			}
+		}
 	case mTalks, mContacts, mWith, mPledge:
 		var heads map[string]bool
 		lim := 4
 		switch def.mode {
 		case mTalks:
-			heads, lim = set("talks", "negotiations", "meeting", "meetings", "discussions", "consultations", "contacts"), 9
+			heads, lim = set("talks", "negotiations", "meeting", "meetings", "discussions", "consultations", "contacts", "phone", "telephone"), 9
+			if d.low[i] == "speak" || d.low[i] == "speaks" || d.low[i] == "spoke" || d.low[i] == "spoken" || d.low[i] == "talked" || d.low[i] == "conferred" {
+				heads, lim = set("phone", "telephone", "videoconference", "video"), 4
+			}
 		case mContacts:
 			heads = set("contacts", "contact", "ties", "relations", "channels", "channel", "links")
 		case mWith:
@@ -524,6 +586,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		}
 		for q := after; q < s.b && q < after+lim; q++ {
 			if heads[d.low[q]] {
+				talksFound = true
 				r := q + 1
 				if d.low[q] == "with" {
 					r = q
@@ -563,7 +626,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 			}
 		}
 	}
-	if len(objs) == 0 && typ == Engages && len(sub.ents) >= 2 && !recip {
+	if len(objs) == 0 && typ == Engages && len(sub.ents) >= 2 && !recip && (talksFound || d.low[i] == "met" || d.low[i] == "meets") {
 		// "Saudi Arabia and Iran held talks": with each other.
 		for x := 0; x < len(sub.ents); x++ {
 			for y := x + 1; y < len(sub.ents); y++ {
@@ -577,6 +640,10 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 			d.markContent(s, after)
 		}
 		return
+	}
+	if typ == Supports && strings.HasPrefix(d.low[i], "welcom") && end < s.b && visitNouns[d.low[end]] {
+		// "welcomed an Israeli delegation": a visit received, not approval.
+		typ = Engages
 	}
 	d.emit(s, typ, sub.ents, objs, conf, end)
 	d.setSubject(s, sub)
@@ -781,7 +848,8 @@ func (d *doc) between(s *sent, i int) {
 }
 
 var wrongVerbs = set("violated", "violates", "breached", "breaches", "attacked", "shelled", "bombed", "invaded", "sabotaged",
-	"undermined", "provoked", "betrayed", "occupied", "killed", "massacred", "bomb", "shell", "attack", "violate")
+	"undermined", "provoked", "betrayed", "occupied", "killed", "massacred", "bomb", "shell", "attack", "violate", "wrecked",
+	"derailed", "torpedoed", "looted", "stole", "sabotage", "wreck", "shot", "raided", "annexed", "abducted", "kidnapped")
 
 // reported handles reported speech at the reporting verb r: "X said Y
 // must ...", "'Y must ...,' a spokesman said", "X said Y's offer was the
@@ -811,9 +879,23 @@ func (d *doc) reported(s *sent, r int) {
 				break
 			}
 		}
+		if len(sub.ents) == 0 && r <= q+2 {
+			// '"...," said Foreign Minister Sergei Lavrov.'
+			for k := r + 1; k < s.b && k < r+7; k++ {
+				if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+					var last int
+					sub.ents, last = d.listAt(s, s.at[k-s.a])
+					sub.person = listPerson(s, s.at[k-s.a], last)
+					break
+				}
+				if d.low[k] == "," || d.low[k] == "." {
+					break
+				}
+			}
+		}
 		if len(sub.ents) == 0 {
 			official := false
-			for k := q + 1; k < r; k++ {
+			for k := q + 1; k < s.b && k < r+5; k++ {
 				if officeNouns[d.low[k]] {
 					official = true
 				}
@@ -830,8 +912,15 @@ func (d *doc) reported(s *sent, r int) {
 		}
 	} else {
 		sub = d.subjectAt(s, r)
-		if cFrom < s.b && d.low[cFrom] == "that" {
-			cFrom++
+		// "told his cabinet that ...": the complement follows "that".
+		for k := cFrom; k < s.b && k < cFrom+5; k++ {
+			if d.low[k] == "that" {
+				cFrom = k + 1
+				break
+			}
+			if d.low[k] == "," || d.low[k] == ";" {
+				break
+			}
 		}
 		for k := cFrom; k < s.b; k++ {
 			w := d.low[k]
@@ -865,6 +954,11 @@ func (d *doc) reported(s *sent, r int) {
 		case w == "must":
 			if objs := d.before(s, k, cFrom); len(objs) > 0 {
 				d.emit(s, Demands, sub.ents, objs, conf, k+1)
+			}
+		case w == "should" && k+1 < cTo && d.low[k+1] != "be" && d.low[k+1] != "not" && d.low[k+1] != "have":
+			// "said Washington should return to dialogue": a weaker demand.
+			if objs := d.before(s, k, cFrom); len(objs) > 0 {
+				d.emit(s, Demands, sub.ents, objs, conf-0.15, k+1)
 			}
 		case beWords[w] && k+2 < cTo && ((d.low[k+1] == "to" && d.low[k+2] == "blame") || d.low[k+1] == "behind"):
 			if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
@@ -931,9 +1025,10 @@ func modalIn(d *doc, from, to int) bool {
 // ("U.S. and NATO forces must", "Kabul \"must").
 func (d *doc) before(s *sent, k, from int) []int {
 	j := k - 1
-	for j >= from && j > k-4 {
+	for j >= from && j > k-7 {
 		w := d.low[j]
-		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" {
+		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" ||
+			(strings.HasSuffix(w, "ly") && d.toks[j].word && !d.toks[j].upper) {
 			j--
 			continue
 		}
@@ -952,7 +1047,7 @@ func (d *doc) before(s *sent, k, from int) []int {
 // firstIn returns the first actor named in tokens [from, to).
 func (d *doc) firstIn(s *sent, from, to int) []int {
 	for k := from; k < to; k++ {
-		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place && !(m.pron && !m.gov && isPossPron(d.low[m.from])) {
 			return []int{m.ent}
 		}
 	}
@@ -1036,12 +1131,12 @@ func itoa(n int) string {
 
 var stopTopic = set("and", "but", "or", "while", "which", "who", "that", "saying", "adding", "after", "before", "because", "if")
 
-var topicSkip = set("of", "for", "to", "on", "that", "about", "over", "with", "in", "the", "a", "an", "its", "their", "his", "her", "as", "not", "by")
+var topicSkip = set("of", "for", "to", "on", "that", "about", "over", "with", "in", "the", "a", "an", "its", "their", "his", "her", "as", "not", "by", "between", "from", "against")
 
 // topic is a short phrase after the object: what the stance is about.
 func (d *doc) topic(s *sent, from int) string {
 	j := from
-	for j < s.b && (topicSkip[d.low[j]] || s.mentionAt(j) != nil && j < from+3) {
+	for j < s.b && (topicSkip[d.low[j]] || d.low[j] == "'s" || d.low[j] == "\u2019s" || isQuoteTok(d.low[j]) || d.low[j] == "'" || d.low[j] == "\u2018" || s.mentionAt(j) != nil && j < from+3) {
 		j++
 	}
 	k := j
@@ -1057,6 +1152,28 @@ func (d *doc) topic(s *sent, from int) string {
 		k--
 	}
 	if k <= j {
+		return d.topicBefore(s, from)
+	}
+	return d.text[d.toks[j].bs:d.toks[k-1].be]
+}
+
+// topicBefore is the fallback topic: the words between the cue and the
+// object ("rejected direct peace talks with Kabul" -> "direct peace talks").
+func (d *doc) topicBefore(s *sent, to int) string {
+	from := d.cueEnd
+	if from < s.a || from >= to || to-from > 12 {
+		return ""
+	}
+	j := from
+	for j < to && (topicSkip[d.low[j]] || nounDets[d.low[j]]) {
+		j++
+	}
+	k := j
+	for k < to && (d.toks[k].word || d.low[k] == "-" && k+1 < to && d.toks[k+1].word) && s.mentionAt(k) == nil &&
+		!stopTopic[d.low[k]] && !topicSkip[d.low[k]] && k-j < 8 {
+		k++
+	}
+	if k <= j {
 		return ""
 	}
 	return d.text[d.toks[j].bs:d.toks[k-1].be]
@@ -1064,10 +1181,10 @@ func (d *doc) topic(s *sent, from int) string {
 
 // sentenceDate dates a stance by "on March 9", "on Sunday" in its sentence.
 func (d *doc) sentenceDate(s *sent) graph.Date {
-	if d.date.IsZero() {
-		return d.date
+	var t time.Time
+	if !d.date.IsZero() {
+		t = d.date.Time()
 	}
-	t := d.date.Time()
 	for i := s.a; i < s.b; i++ {
 		w := d.low[i]
 		if mo, ok := months[w]; ok && d.toks[i].upper && i+1 < s.b {
@@ -1075,19 +1192,23 @@ func (d *doc) sentenceDate(s *sent) graph.Date {
 			if day < 1 || day > 31 || (w == "may" && i > s.a && d.low[i-1] != "on") {
 				continue
 			}
-			y := t.Year()
 			if i+3 < s.b && d.low[i+2] == "," {
 				if yy := atoiSmall(d.low[i+3]); yy > 1900 && yy < 2200 {
-					y = yy
+					return graph.NewDate(yy, timeMonth(mo), day)
 				}
 			}
+			if d.date.IsZero() {
+				return d.date
+			}
+			y := t.Year()
 			dt := graph.NewDate(y, timeMonth(mo), day)
 			if dt > d.date+1 {
+				// "on December 30" in a January article is last year.
 				dt = graph.NewDate(y-1, timeMonth(mo), day)
 			}
 			return dt
 		}
-		if wd, ok := weekdays[w]; ok && i > s.a && d.low[i-1] == "on" {
+		if wd, ok := weekdays[w]; ok && i > s.a && d.low[i-1] == "on" && !d.date.IsZero() {
 			back := (int(t.Weekday()) - wd + 7) % 7
 			return d.date - graph.Date(back)
 		}
@@ -1222,3 +1343,32 @@ func isPairRef(d *doc, m *mention) bool {
 var baseOK = set("to", "will", "would", "could", "should", "may", "might", "must", "can", "not", "did", "do", "does", "and",
 	"also", "they", "we", "i", "you", "jointly", "strongly", "firmly", "fully", "both", "all", "never", "repeatedly",
 	"publicly", "openly", "cannot", "to", "or", "then", "still", "now")
+
+// targetPreps introduce what a noun acts on rather than who owns it.
+var targetPreps = set("on", "against", "over", "toward", "towards", "about", "upon", "into")
+
+// assertingBeforeTo are verbs after which "to VERB" still states the stance.
+var assertingBeforeTo = set("continued", "continues", "continue", "continuing", "agreed", "agrees", "moved", "moves", "vowed",
+	"vows", "pledged", "pledges", "promised", "promises", "began", "begun", "begins", "started", "starts", "went", "proceeded",
+	"sought", "seeks", "used", "chose", "chooses", "decided", "decides", "voted", "votes", "rushed", "hastened", "appeared",
+	"appears", "seemed", "seems", "tended", "tends", "came", "comes", "refused", "declined", "failed", "stopped", "ceased")
+
+// visitNouns after a welcomed actor make the welcome a reception.
+var visitNouns = set("delegation", "delegations", "envoy", "envoys", "counterpart", "minister", "president", "leader",
+	"leaders", "officials", "team", "negotiators", "prime", "foreign", "king", "emir")
+
+// verbLike reports whether token j looks like a finite verb: a cue, a
+// reporting verb or a lower-case -ed form.
+func (d *doc) verbLike(j int) bool {
+	w := d.low[j]
+	if _, ok := cueTable[w]; ok && !d.toks[j].upper {
+		return true
+	}
+	if reportVerbs[w] || irregularPast[w] {
+		return true
+	}
+	return d.toks[j].word && !d.toks[j].upper && strings.HasSuffix(w, "ed") && len(w) > 4
+}
+
+// refusable verbs make "refused to VERB X" a rejection of X.
+var refusable = set("recognise", "recognize", "meet", "accept", "endorse", "back", "support", "engage", "receive", "deal", "talk", "negotiate")

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -41,6 +42,47 @@ func FuzzNormalizeName(f *testing.F) {
 		}
 		if !utf8.ValidString(n) || strings.HasPrefix(n, " ") || strings.HasSuffix(n, " ") || strings.Contains(n, "  ") {
 			t.Fatalf("%q normalized to %q", s, n)
+		}
+	})
+}
+
+// FuzzCursor feeds arbitrary cursors to every listing: each answers a page
+// or ErrInvalidCursor, never a panic or another error.
+func FuzzCursor(f *testing.F) {
+	s, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	s.UpsertActor(ctx, graph.Actor{Name: "A"})
+	s.UpsertActor(ctx, graph.Actor{Name: "B"})
+	for i := 0; i < 5; i++ {
+		s.AddStance(ctx, graph.StanceSpec{Subject: "A", Type: "DEMANDS", Object: "B", Topic: strings.Repeat("t", i+1)})
+	}
+	p, _ := s.Stances(ctx, graph.StanceQuery{First: 2})
+	f.Add(p.EndCursor)
+	a, _ := s.ActorStances(ctx, "A", graph.AdjacencyQuery{First: 2})
+	f.Add(a.EndCursor)
+	f.Add("")
+	f.Add("!!!")
+	f.Add("cw")
+	f.Fuzz(func(t *testing.T, c string) {
+		checks := []func() error{
+			func() error { _, err := s.Stances(ctx, graph.StanceQuery{After: c}); return err },
+			func() error { _, err := s.Stances(ctx, graph.StanceQuery{Subject: "A", After: c}); return err },
+			func() error { _, err := s.Stances(ctx, graph.StanceQuery{From: 1, After: c}); return err },
+			func() error {
+				_, err := s.ActorStances(ctx, "A", graph.AdjacencyQuery{Counterpart: "B", After: c})
+				return err
+			},
+			func() error { _, err := s.Actors(ctx, graph.ActorQuery{After: c}); return err },
+			func() error { _, err := s.Documents(ctx, 0, c); return err },
+			func() error { _, err := s.DyadStances(ctx, "A", "B", 0, c); return err },
+		}
+		for i, check := range checks {
+			if err := check(); err != nil && !errors.Is(err, graph.ErrInvalidCursor) {
+				t.Fatalf("listing %d, cursor %q: %v", i, c, err)
+			}
 		}
 	})
 }
