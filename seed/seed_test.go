@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/jsonl"
 	"github.com/stancegraph/stancegraph/seed"
 )
 
@@ -119,5 +120,30 @@ func TestRequiredStances(t *testing.T) {
 	res, err := seed.Load(ctx, s)
 	if err != nil || res != (graph.LoadResult{}) {
 		t.Fatalf("second load: %+v, %v", res, err)
+	}
+}
+
+// TestInlineLoadsTheSameGraph checks the self-contained form sent to servers.
+func TestInlineLoadsTheSameGraph(t *testing.T) {
+	ctx := context.Background()
+	data, err := seed.Inline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "text_file") {
+		t.Fatal("Inline left a text_file reference")
+	}
+	a, _ := graph.Open("", &graph.Options{InMemory: true})
+	defer a.Close()
+	b, _ := graph.Open("", &graph.Options{InMemory: true})
+	defer b.Close()
+	if _, err := seed.Load(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := jsonl.Load(ctx, b, strings.NewReader(string(data)), "inline", nil); err != nil {
+		t.Fatal(err)
+	}
+	if describe(t, a) != describe(t, b) {
+		t.Fatal("inline seed loads a different graph")
 	}
 }

@@ -92,3 +92,24 @@ func (s *Server) serveBackup(w http.ResponseWriter, r *http.Request) {
 		// backup writes to a temporary file and keeps it only when complete.
 	}
 }
+
+// serveCheck runs the store's invariant check on the live store.
+func (s *Server) serveCheck(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", "GET")
+		writeJSON(w, http.StatusMethodNotAllowed, mediaJSON, adminError{"check: use GET"})
+		return
+	}
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="graphd"`)
+		writeJSON(w, http.StatusUnauthorized, mediaJSON, adminError{"check: a valid bearer token is required (Authorization: Bearer ...)"})
+		return
+	}
+	rep, err := s.cfg.Check(r.Context())
+	if err != nil {
+		infoOf(r).err = err.Error()
+		writeJSON(w, http.StatusInternalServerError, mediaJSON, adminError{"check: " + err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, mediaJSON, rep)
+}

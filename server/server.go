@@ -94,6 +94,10 @@ type Config struct {
 	// Backup writes a consistent backup for GET /backup, which needs the
 	// token when one is set; nil disables the route.
 	Backup func(ctx context.Context, w io.Writer) error
+	// Check verifies the store's invariants for GET /check (graphd check
+	// --url) and returns the report, encoded as JSON; it needs the token
+	// when one is set. Nil disables the route.
+	Check func(ctx context.Context) (any, error)
 }
 
 // Server is an http.Handler serving the routes of the package doc. It is
@@ -165,6 +169,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Backup != nil {
 		s.mux.HandleFunc("/backup", s.serveBackup)
+	}
+	if cfg.Check != nil {
+		s.mux.HandleFunc("/check", s.serveCheck)
 	}
 	if cfg.UI != nil {
 		s.mux.Handle("/", cfg.UI)

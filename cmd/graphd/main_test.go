@@ -280,6 +280,12 @@ func TestRemoteCommands(t *testing.T) {
 	if out := mustGraphd(t, "export", "--url", url, "--format", "csv"); !strings.Contains(out, "Qatar,ENGAGES,Taliban") {
 		t.Fatalf("remote export: %s", out)
 	}
+	if out := mustGraphd(t, "check", "--url", url); !strings.Contains(out, "15 stances") || !strings.Contains(out, "0 violations") {
+		t.Fatalf("remote check: %s", out)
+	}
+	if out := mustGraphd(t, "seed", "--url", url); !strings.Contains(out, "added 0 actors, 0 documents, 0 stances") {
+		t.Fatalf("remote seed of a seeded server: %s", out)
+	}
 	backup := filepath.Join(t.TempDir(), "live.backup")
 	mustGraphd(t, "backup", "--url", url, "--to", backup)
 	restored := t.TempDir()

@@ -33,6 +33,7 @@ Opens (or creates) the store and serves:
   /export    GET ?format=json|jsonl|graphml|csv|nquads
   /load      POST a JSON Lines file (graphd load --url), all-or-nothing
   /backup    GET a consistent backup (graphd backup --url)
+  /check     GET the store's invariant check (graphd check --url)
   /healthz   liveness, /readyz readiness, /metrics Prometheus metrics
 
 An empty store is loaded with the seed graph on first start. Mutations need
@@ -156,6 +157,7 @@ func newHandler(st *graph.Store, logger *slog.Logger, cfg server.Config) (*serve
 		return jsonl.Load(ctx, st, r, name, nil)
 	}
 	cfg.Backup = st.Backup
+	cfg.Check = func(ctx context.Context) (any, error) { return st.Check(ctx) }
 	cfg.Ready = func() error { _, err := st.Stats(context.Background()); return err }
 	cfg.Gauges = func(ctx context.Context) []server.Gauge {
 		s, err := st.Stats(ctx)

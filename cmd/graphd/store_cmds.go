@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -15,14 +16,33 @@ import (
 )
 
 func cmdSeed(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "seed", "seed [--data DIR]", `
+	fs := newFlags(e, "seed", "seed [--data DIR | --url URL]", `
 Loads the seed graph (the actors and stances curated from a March 2018 RFE/RL
 report on the Afghan peace process) into the store. Running it again adds
 nothing: every record is merged with what is there.`)
 	var sf storeFlags
+	var rf remoteFlags
 	sf.register(fs)
+	rf.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if rf.url != "" {
+		data, err := seed.Inline()
+		if err != nil {
+			return err
+		}
+		body, err := rf.do(ctx, "POST", "/load?name=seed.jsonl", "application/jsonl", bytes.NewReader(data))
+		if err != nil {
+			return err
+		}
+		defer body.Close()
+		var res graph.LoadResult
+		if err := decodeJSON(body, &res); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "seed: added %d actors, %d documents, %d stances\n", res.Actors, res.Documents, res.Stances)
+		return nil
 	}
 	st, err := sf.open(nil, false)
 	if err != nil {
@@ -223,25 +243,39 @@ Restores a backup written by graphd backup into an empty store.`)
 }
 
 func cmdCheck(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "check", "check [--data DIR]", `
+	fs := newFlags(e, "check", "check [--data DIR | --url URL]", `
 Verifies every invariant of the store: each index entry has its record and
 each record its index entries, counters equal recounts, and every evidence
 quote lies inside its document at its offsets. Prints each violation and
 exits with status 2 when there is any.`)
 	var sf storeFlags
+	var rf remoteFlags
 	sf.register(fs)
+	rf.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := sf.open(nil, true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	start := time.Now()
-	rep, err := st.Check(ctx)
-	if err != nil {
-		return err
+	var rep graph.CheckReport
+	if rf.url != "" {
+		body, err := rf.do(ctx, "GET", "/check", "", nil)
+		if err != nil {
+			return err
+		}
+		defer body.Close()
+		if err := decodeJSON(body, &rep); err != nil {
+			return err
+		}
+		sf.data = rf.url
+	} else {
+		st, err := sf.open(nil, true)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if rep, err = st.Check(ctx); err != nil {
+			return err
+		}
 	}
 	for _, v := range rep.Violations {
 		fmt.Fprintln(e.stdout, "violation:", v)
