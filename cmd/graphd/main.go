@@ -65,7 +65,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		if len(args) > 1 {
 			if c, ok := commands()[args[1]]; ok {
-				return c.run(ctx, e, []string{"-h"})
+				e.stderr = e.stdout // asked-for help goes to standard output
+				var ue usageError
+				if err := c.run(ctx, e, []string{"-h"}); err != nil && !errors.As(err, &ue) {
+					return err
+				}
+				return nil
 			}
 		}
 		usage(stdout)
