@@ -75,6 +75,22 @@ func (s *Store) resolve(c *cacheTxn, ref string) (*Actor, error) {
 	return nil, fmt.Errorf("%w: no actor named %q", ErrNotFound, clip(ref))
 }
 
+// resolve resolves an actor reference inside a write, through the load's
+// memo when there is one.
+func (w *writer) resolve(ref string) (*Actor, error) {
+	if w.refs == nil {
+		return w.s.resolve(w.cache, ref)
+	}
+	if a, ok := w.refs[ref]; ok {
+		return a, nil
+	}
+	a, err := w.s.resolve(w.cache, ref)
+	if err == nil {
+		w.refs[ref] = a
+	}
+	return a, err
+}
+
 // resolveID is resolve returning the actor ID.
 func (s *Store) resolveID(ref string) (string, error) {
 	a, err := s.resolve(s.newCacheTxn(), ref)

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -30,6 +32,23 @@ type hop struct {
 // live stances, shortest first. A hop follows a stance in either direction
 // unless FollowDirection is set. Paths are simple: no actor repeats.
 func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
+	return s.paths(ctx, q, searchAuto)
+}
+
+// search selects how paths searches; tests compare the strategies.
+type search int
+
+const (
+	searchAuto search = iota // meet in the middle up to three hops, else depth-first
+	searchDFS                // depth-first only
+	searchSeek               // meet in the middle, always seeking middle hops
+)
+
+// paths implements Paths. Up to three hops it meets in the middle (see
+// meetPaths), which never expands a busy actor in the middle of a path;
+// longer searches walk depth-first. Both find the same paths in the same
+// order.
+func (s *Store) paths(ctx context.Context, q PathQuery, how search) ([]Path, error) {
 	if q.MaxHops == 0 {
 		q.MaxHops = DefaultMaxHops
 	}
@@ -56,68 +75,25 @@ func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 	}
 	var out []Path
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		g := &walker{ctx: ctx, txn: txn, types: types, all: len(q.Types) == 0, cache: map[string][]hop{}}
+		g := &walker{ctx: ctx, txn: txn, types: types, all: len(q.Types) == 0, cache: map[string][]hop{}, seekCost: defaultSeekCost}
+		if how == searchSeek {
+			g.seekCost = 0
+		}
 		fwd, back := []byte{keys.Out, keys.In}, []byte{keys.Out, keys.In}
 		if q.FollowDirection {
 			fwd, back = []byte{keys.Out}, []byte{keys.In}
 		}
-		// Distances to the target, walking backwards, bound the search:
-		// from an actor at distance d the target needs d more hops.
-		dist := map[string]int{to: 0}
-		frontier := []string{to}
-		for d := 1; d <= q.MaxHops-1 && len(frontier) > 0; d++ {
-			var next []string
-			for _, a := range frontier {
-				hs, err := g.hops(a, back)
-				if err != nil {
-					return err
-				}
-				for _, h := range hs {
-					if _, seen := dist[h.to]; !seen {
-						dist[h.to] = d
-						next = append(next, h.to)
-					}
-				}
-			}
-			frontier = next
-		}
 		var found [][]hop
-		for length := 1; length <= q.MaxHops && len(found) < q.Limit; length++ {
-			var walk func(at string, left int, path []hop, onPath map[string]bool) error
-			walk = func(at string, left int, path []hop, onPath map[string]bool) error {
-				if len(found) >= q.Limit {
-					return nil
-				}
-				if left == 0 {
-					if at == to {
-						found = append(found, append([]hop(nil), path...))
-					}
-					return nil
-				}
-				hs, err := g.hops(at, fwd)
-				if err != nil {
-					return err
-				}
-				for _, h := range hs {
-					d, ok := dist[h.to]
-					if !ok || d > left-1 || onPath[h.to] || (h.to == to && left > 1) {
-						continue
-					}
-					onPath[h.to] = true
-					err := walk(h.to, left-1, append(path, h), onPath)
-					delete(onPath, h.to)
-					if err != nil {
-						return err
-					}
-				}
-				return nil
-			}
-			if from == to {
-				break
-			}
-			if err := walk(from, length, nil, map[string]bool{from: true}); err != nil {
-				return err
-			}
+		var err error
+		switch {
+		case from == to:
+		case q.MaxHops <= 3 && how != searchDFS:
+			found, err = s.meetPaths(g, from, to, q.MaxHops, q.Limit, fwd)
+		default:
+			found, err = dfsPaths(g, from, to, q.MaxHops, q.Limit, fwd, back)
+		}
+		if err != nil {
+			return err
 		}
 		for _, hs := range found {
 			p := Path{Actors: []string{from}}
@@ -136,6 +112,240 @@ func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 	return out, err
 }
 
+// dfsPaths walks depth-first from from, by increasing length, pruned by
+// each actor's distance to the target (found walking backwards first).
+func dfsPaths(g *walker, from, to string, maxHops, limit int, fwd, back []byte) ([][]hop, error) {
+	// Distances to the target, walking backwards, bound the search:
+	// from an actor at distance d the target needs d more hops.
+	dist := map[string]int{to: 0}
+	frontier := []string{to}
+	for d := 1; d <= maxHops-1 && len(frontier) > 0; d++ {
+		var next []string
+		for _, a := range frontier {
+			hs, err := g.hops(a, back)
+			if err != nil {
+				return nil, err
+			}
+			for _, h := range hs {
+				if _, seen := dist[h.to]; !seen {
+					dist[h.to] = d
+					next = append(next, h.to)
+				}
+			}
+		}
+		frontier = next
+	}
+	var found [][]hop
+	for length := 1; length <= maxHops && len(found) < limit; length++ {
+		var walk func(at string, left int, path []hop, onPath map[string]bool) error
+		walk = func(at string, left int, path []hop, onPath map[string]bool) error {
+			if len(found) >= limit {
+				return nil
+			}
+			if left == 0 {
+				if at == to {
+					found = append(found, append([]hop(nil), path...))
+				}
+				return nil
+			}
+			hs, err := g.hops(at, fwd)
+			if err != nil {
+				return err
+			}
+			for _, h := range hs {
+				d, ok := dist[h.to]
+				if !ok || d > left-1 || onPath[h.to] || (h.to == to && left > 1) {
+					continue
+				}
+				onPath[h.to] = true
+				err := walk(h.to, left-1, append(path, h), onPath)
+				delete(onPath, h.to)
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if err := walk(from, length, nil, map[string]bool{from: true}); err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
+}
+
+// meetPaths finds the paths of dfsPaths for at most three hops, in the
+// same order, reading only the two ends' adjacency in full. A path
+// from-x-y-to is a hop of from's listing, a hop x-y, and a hop y-to, where
+// y is a neighbour of to. The last hops all come from to's listing, read
+// backwards; the middle hop x-y is found by seeking x's entries towards
+// each y (or by reading x's listing when it is short), so an actor with a
+// hundred thousand stances in the middle of a path costs a few seeks, not
+// a scan. Event data is like that: most actors' neighbours are the few
+// busiest actors.
+func (s *Store) meetPaths(g *walker, from, to string, maxHops, limit int, fwd []byte) ([][]hop, error) {
+	// last[y] lists the hops y-to in y's listing order: for each forward
+	// direction d of y, to's entries in the opposite direction from y.
+	last := map[string][]hop{}
+	for _, d := range fwd {
+		hs, err := g.hops(to, []byte{opposite(d)})
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			if h.to != to {
+				last[h.to] = append(last[h.to], hop{to: to, stance: h.stance})
+			}
+		}
+	}
+	var found [][]hop
+	add := func(hs ...hop) bool {
+		found = append(found, append([]hop(nil), hs...))
+		return len(found) >= limit
+	}
+	for _, h := range last[from] {
+		if add(h) {
+			return found, nil
+		}
+	}
+	if maxHops < 2 {
+		return found, nil
+	}
+	first, err := g.hops(from, fwd)
+	if err != nil {
+		return nil, err
+	}
+	for _, h1 := range first {
+		if h1.to == from || h1.to == to {
+			continue
+		}
+		for _, h2 := range last[h1.to] {
+			if add(h1, h2) {
+				return found, nil
+			}
+		}
+	}
+	if maxHops < 3 {
+		return found, nil
+	}
+	ys := make([]string, 0, len(last))
+	for y := range last {
+		ys = append(ys, y)
+	}
+	sort.Strings(ys) // string order of UUIDs is their key order
+	// Middle hops are streamed: with busy actors in the middle, the limit
+	// is usually reached long before x's hops are exhausted. A complete
+	// list is kept for the next hop of from that reaches the same x.
+	mid := map[string][]hop{}
+	for _, h1 := range first {
+		x := h1.to
+		if x == from || x == to {
+			continue
+		}
+		visit := func(h2 hop) bool {
+			y := h2.to
+			if y == from || y == x || y == to {
+				return true
+			}
+			for _, h3 := range last[y] {
+				if add(h1, h2, h3) {
+					return false
+				}
+			}
+			return true
+		}
+		if hs, ok := mid[x]; ok {
+			for _, h2 := range hs {
+				if !visit(h2) {
+					return found, nil
+				}
+			}
+			continue
+		}
+		var hs []hop
+		done, err := s.between(g, x, ys, last, fwd, func(h2 hop) bool {
+			hs = append(hs, h2)
+			return visit(h2)
+		})
+		if err != nil {
+			return nil, err
+		}
+		if !done {
+			return found, nil
+		}
+		mid[x] = hs
+	}
+	return found, nil
+}
+
+func opposite(d byte) byte {
+	if d == keys.Out {
+		return keys.In
+	}
+	return keys.Out
+}
+
+// defaultSeekCost is how many listing entries one seek is worth, roughly.
+const defaultSeekCost = 8
+
+// between calls fn with x's live hops towards the actors ys (sorted, the
+// keys of set), in x's listing order, until fn returns false; done reports
+// that every hop was visited. It reads x's listing when that is cheaper
+// than seeking once per direction, type and y.
+func (s *Store) between(g *walker, x string, ys []string, set map[string][]hop, fwd []byte, fn func(hop) bool) (done bool, err error) {
+	types := g.types
+	if g.all {
+		// The whole-actor listing orders types as their bytes sort.
+		types = slices.Clone(types)
+		sort.Strings(types)
+	}
+	seeks := len(fwd) * len(types) * len(ys)
+	s.mu.RLock()
+	entries, known := s.deg.sum(mustID(x), fwd, types)
+	s.mu.RUnlock()
+	if !known || entries < g.seekCost*seeks {
+		hs, err := g.hops(x, fwd)
+		if err != nil {
+			return false, err
+		}
+		for _, h := range hs {
+			if _, ok := set[h.to]; ok && !fn(h) {
+				return false, nil
+			}
+		}
+		return true, nil
+	}
+	if err := g.ctx.Err(); err != nil {
+		return false, err
+	}
+	xb := mustID(x)
+	for _, d := range fwd {
+		it := g.txn.NewIterator(badger.IteratorOptions{Prefix: keys.AdjacencyPrefix(d, xb, "", nil)})
+		for _, t := range types {
+			for _, y := range ys {
+				p := keys.AdjacencyPrefix(d, xb, t, mustID(y))
+				for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+					item := it.Item()
+					var live bool
+					if err := item.Value(func(v []byte) error { live, _, _ = stanceHeader(v); return nil }); err != nil {
+						it.Close()
+						return false, err
+					}
+					if !live {
+						continue
+					}
+					k := item.Key()
+					if !fn(hop{to: y, stance: bytes.Clone(k[len(k)-keys.IDLen:])}) {
+						it.Close()
+						return false, nil
+					}
+				}
+			}
+		}
+		it.Close()
+	}
+	return true, nil
+}
+
 // walker reads live adjacency for path searches, remembering what it read.
 type walker struct {
 	ctx   context.Context
@@ -143,6 +353,8 @@ type walker struct {
 	types []string
 	all   bool
 	cache map[string][]hop
+	// seekCost is how many listing entries a seek is worth (see between).
+	seekCost int
 }
 
 func (g *walker) hops(actor string, dirs []byte) ([]hop, error) {
@@ -312,10 +524,17 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 	}
 	type cell struct{ s, o, t string }
 	counts := map[cell]int{}
+	objects := slices.Sorted(maps.Keys(set))
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		for _, subj := range subjects {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if len(set) > 0 && s.seekCheaper(subj, types, len(set)) {
+				if err := matrixSeek(txn, subj, types, objects, q.From, q.To, func(o, t string) { counts[cell{subj, o, t}]++ }); err != nil {
+					return err
+				}
+				continue
 			}
 			sc := scan{txn: txn, prefixes: adjacencyPrefixes([]byte{keys.Out}, mustID(subj), types, len(q.Types) == 0, nil)}
 			err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
@@ -368,4 +587,38 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 	})
 	s.mu.RUnlock()
 	return out, nil
+}
+
+// seekCheaper reports whether seeking actor's outgoing entries towards each
+// of n counterparts, type by type, costs less than reading its whole
+// outgoing listing: true for the busiest actors of a small matrix.
+func (s *Store) seekCheaper(actor string, types []string, n int) bool {
+	s.mu.RLock()
+	entries, known := s.deg.sum(mustID(actor), []byte{keys.Out}, types)
+	s.mu.RUnlock()
+	return known && entries > defaultSeekCost*len(types)*n
+}
+
+// matrixSeek counts subj's live outgoing stances towards each of objects
+// (sorted) by type, seeking each (type, object) range.
+func matrixSeek(txn *badger.Txn, subj string, types, objects []string, from, to Date, count func(o, t string)) error {
+	sb := mustID(subj)
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: keys.AdjacencyPrefix(keys.Out, sb, "", nil)})
+	defer it.Close()
+	for _, t := range types {
+		for _, o := range objects {
+			p := keys.AdjacencyPrefix(keys.Out, sb, t, mustID(o))
+			for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+				var live bool
+				var eff Date
+				if err := it.Item().Value(func(v []byte) error { live, eff, _ = stanceHeader(v); return nil }); err != nil {
+					return err
+				}
+				if live && inRange(eff, from, to) {
+					count(o, t)
+				}
+			}
+		}
+	}
+	return nil
 }

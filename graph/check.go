@@ -39,7 +39,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			return v, err == nil
 		}
 		each := func(prefix byte, fn func(k, v []byte) error) error {
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefix}, PrefetchValues: true, PrefetchSize: 100})
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefix}})
 			defer it.Close()
 			for it.Rewind(); it.Valid(); it.Next() {
 				if err := ctx.Err(); err != nil {

@@ -111,6 +111,9 @@ func (d *decoder) f64() float64 {
 type stanceRecord struct {
 	Stance
 	effDate Date // Date, else the date of the first cited document
+	// idents caches identities(&Stance) between the identity check and
+	// the write of a new stance; nil means compute them.
+	idents [][]byte
 }
 
 func encodeStance(r *stanceRecord) []byte {

@@ -66,8 +66,13 @@ func (s *Store) putDocument(w *writer, d Document) (Document, bool, error) {
 		return Document{}, false, err
 	}
 	d.ID = DocumentID(d.Text)
-	k := keys.DocumentKey(mustID(d.ID))
-	v, err := w.get(k)
+	id := mustID(d.ID)
+	k := keys.DocumentKey(id)
+	var v []byte
+	err := ErrNotFound
+	if w.ident == nil || w.ident.mayContain(id) {
+		v, err = w.get(k)
+	}
 	if err == nil {
 		old, err := decodeDocument(v)
 		return old, false, err
@@ -77,6 +82,9 @@ func (s *Store) putDocument(w *writer, d Document) (Document, bool, error) {
 	}
 	if err := w.set(k, encodeDocument(&d)); err != nil {
 		return Document{}, false, err
+	}
+	if w.s.ident != nil {
+		w.s.ident.add(id)
 	}
 	w.add(keys.CounterKey(cntDocuments), 1)
 	return d, true, nil

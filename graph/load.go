@@ -51,6 +51,15 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 				res.Actors++
 			}
 		}
+		// Most records loaded are new, which the filter knows without a
+		// read (see identFilter): one key per document and per evidence.
+		expect := len(b.Documents)
+		for _, spec := range b.Stances {
+			expect += max(len(spec.Evidence), 1)
+		}
+		if w.ident, err = s.filter(expect); err != nil {
+			return err
+		}
 		for i, d := range b.Documents {
 			if err := w.split(); err != nil {
 				return err
@@ -64,6 +73,8 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 			}
 		}
 		lookup := func(id string) (Document, bool) { d, ok := docs[id]; return d, ok }
+		// Actors no longer change from here on: memoize references.
+		w.refs = map[string]*Actor{}
 		for i, spec := range b.Stances {
 			if i%1024 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -140,6 +151,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch) (map[string]Documen
 		}
 	}
 	stored := map[string]*Document{}
+	known := map[string]bool{} // actor references already resolved
 	for i, spec := range b.Stances {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -148,12 +160,17 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch) (map[string]Documen
 		}
 		fail := func(err error) error { return &RecordError{"stance", i, err} }
 		for _, ref := range []struct{ field, v string }{{"subject", spec.Subject}, {"object", spec.Object}} {
+			if known[ref.v] {
+				continue // the same busy actors recur throughout a batch
+			}
 			if _, ok := owner(NormalizeName(ref.v)); ok {
+				known[ref.v] = true
 				continue
 			}
 			if _, err := s.resolveID(ref.v); err != nil {
 				return nil, fail(fmt.Errorf("%s: %w", ref.field, err))
 			}
+			known[ref.v] = true
 		}
 		if err := s.vocab.check(spec.Type); err != nil {
 			return nil, fail(err)

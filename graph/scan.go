@@ -15,7 +15,6 @@ type scan struct {
 	txn      *badger.Txn
 	tag      byte // listing tag, checked when decoding cursors
 	prefixes [][]byte
-	keyOnly  bool
 	// lo and hi, when set, bound the keys visited to [lo, hi).
 	lo, hi []byte
 }
@@ -42,7 +41,10 @@ func (sc *scan) parse(c string) (int, []byte, error) {
 func (sc *scan) each(startPI int, startKey []byte, fn func(pi int, k []byte, item *badger.Item) (bool, error)) error {
 	for pi := startPI; pi < len(sc.prefixes); pi++ {
 		p := sc.prefixes[pi]
-		it := sc.txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: !sc.keyOnly, PrefetchSize: 64})
+		// No value prefetch: Badger prefetches each value in a goroutine of
+		// its own, while values here sit inline in the LSM tree and are read
+		// in place by item.Value only where a listing needs them.
+		it := sc.txn.NewIterator(badger.IteratorOptions{Prefix: p})
 		seek := p
 		if sc.lo != nil && bytes.Compare(sc.lo, seek) > 0 {
 			seek = sc.lo

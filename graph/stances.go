@@ -61,11 +61,11 @@ type docLookup func(id string) (Document, bool)
 
 // prepare validates spec and resolves its references into a record.
 func (s *Store) prepare(w *writer, spec StanceSpec, docs docLookup) (*stanceRecord, error) {
-	subj, err := s.resolve(w.cache, spec.Subject)
+	subj, err := w.resolve(spec.Subject)
 	if err != nil {
 		return nil, fmt.Errorf("subject: %w", err)
 	}
-	obj, err := s.resolve(w.cache, spec.Object)
+	obj, err := w.resolve(spec.Object)
 	if err != nil {
 		return nil, fmt.Errorf("object: %w", err)
 	}
@@ -138,7 +138,11 @@ func (s *Store) evidenceDoc(w *writer, ref string, docs docLookup) (Document, er
 // one of its identities.
 func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, error) {
 	ids := identities(&r.Stance)
+	r.idents = ids
 	for _, h := range ids {
+		if w.ident != nil && !w.ident.mayContain(h) {
+			continue
+		}
 		v, err := w.get(keys.IdentityKey(h))
 		if errors.Is(err, ErrNotFound) {
 			continue
@@ -151,6 +155,7 @@ func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, erro
 			return nil, false, err
 		}
 		merged := *old
+		merged.idents = nil
 		merged.Evidence = slices.Clone(old.Evidence)
 		changed := false
 		for _, e := range r.Evidence {
@@ -206,8 +211,15 @@ func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 	for _, ev := range r.Evidence {
 		sets = append(sets, [2][]byte{keys.DocStanceKey(mustID(ev.DocumentID), id), nil})
 	}
-	for _, h := range identities(&r.Stance) {
+	ids := r.idents
+	if ids == nil {
+		ids = identities(&r.Stance)
+	}
+	for _, h := range ids {
 		sets = append(sets, [2][]byte{keys.IdentityKey(h), id})
+		if w.s.ident != nil {
+			w.s.ident.add(h)
+		}
 	}
 	for _, kv := range sets {
 		if err := w.set(kv[0], kv[1]); err != nil {
@@ -383,9 +395,9 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 		return StancePage{}, err
 	}
 	var pg StancePage
-	err = s.view(ctx, func(txn *badger.Txn) error {
-		a := mustID(aID)
-		dirs := dirBytes(q.Direction)
+	a := mustID(aID)
+	dirs := dirBytes(q.Direction)
+	err = s.viewWithDegree(ctx, a, dirs, types, func(txn *badger.Txn, degTotal int, degKnown bool) error {
 		sc := scan{txn: txn, tag: 'o', prefixes: adjacencyPrefixes(dirs, a, types, len(q.Types) == 0, other)}
 		match := func(_ []byte, item *badger.Item) (bool, error) {
 			live, eff, ok := false, Date(0), false
@@ -413,9 +425,12 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 			return err
 		}
 		pg = StancePage{Stances: items, Cursors: cursors, PageInfo: info}
-		if q.From.IsZero() && q.To.IsZero() && other == nil {
-			pg.Total, err = degree(txn, a, dirs, types)
-		} else {
+		switch {
+		case q.From.IsZero() && q.To.IsZero() && other == nil && degKnown:
+			pg.Total = degTotal
+		case q.From.IsZero() && q.To.IsZero() && other == nil:
+			pg.Total, err = s.degree(txn, a, dirs, types)
+		default:
 			pg.Total, err = sc.count(match)
 		}
 		return err
@@ -433,8 +448,15 @@ func itemStance(item *badger.Item) (*stanceRecord, error) {
 	return r, err
 }
 
-// degree sums an actor's live-stance counters.
-func degree(txn *badger.Txn, actor []byte, dirs []byte, types []string) (int, error) {
+// degree sums an actor's live-stance counters, from memory unless a type
+// is outside the table.
+func (s *Store) degree(txn *badger.Txn, actor []byte, dirs []byte, types []string) (int, error) {
+	s.mu.RLock()
+	n, ok := s.deg.sum(actor, dirs, types)
+	s.mu.RUnlock()
+	if ok {
+		return n, nil
+	}
 	total := 0
 	for _, d := range dirs {
 		for _, t := range types {
@@ -457,7 +479,7 @@ func (s *Store) Degree(ctx context.Context, actor string, d Direction) (int, err
 	var n int
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		var err error
-		n, err = degree(txn, mustID(id), dirBytes(d), s.vocab.Names())
+		n, err = s.degree(txn, mustID(id), dirBytes(d), s.vocab.Names())
 		return err
 	})
 	return n, err
@@ -545,9 +567,9 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 		case obj != nil:
 			sc.tag, sc.prefixes, recordAt = 'i', adjacencyPrefixes([]byte{keys.In}, obj, types, len(q.Types) == 0, nil), holdRecord
 		case doc != nil:
-			sc.tag, sc.prefixes, sc.keyOnly, recordAt = 'd', [][]byte{keys.DocStanceKey(doc, nil)}, true, idTail
+			sc.tag, sc.prefixes, recordAt = 'd', [][]byte{keys.DocStanceKey(doc, nil)}, idTail
 		case !q.From.IsZero() || !q.To.IsZero():
-			sc.tag, sc.prefixes, sc.keyOnly, recordAt = 't', [][]byte{{keys.Date}}, true, idTail
+			sc.tag, sc.prefixes, recordAt = 't', [][]byte{{keys.Date}}, idTail
 			if !q.From.IsZero() {
 				sc.lo = keys.DateKey(int32(q.From), nil)
 			}

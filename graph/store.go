@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -69,12 +70,16 @@ type Store struct {
 	// wmu serializes writers: every write reads counters and identity keys
 	// and must see the previous write, and one writer never conflicts.
 	wmu sync.Mutex
+	// ident filters identity reads of bulk loads; nil until the first
+	// Load builds it, and reset by Restore. Guarded by wmu.
+	ident *identFilter
 
 	// mu guards the actor cache: actors are few and read on every list,
 	// so they live in memory, mirrored from storage after each commit.
 	mu     sync.RWMutex
 	actors map[string]*Actor // by ID
 	names  map[string]string // normalized name or alias -> ID
+	deg    *degrees          // per-actor live-stance counters (see degrees)
 
 	closeOnce sync.Once
 	closeErr  error
@@ -101,6 +106,9 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if !o.InMemory && !o.ReadOnly {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("graph: create store directory: %w", err)
+		}
+		if err := removeEmptyMemtables(dir); err != nil {
+			return nil, err
 		}
 	}
 	db, err := badger.Open(bo)
@@ -132,7 +140,14 @@ func badgerOptions(dir string, o Options) badger.Options {
 		WithBlockCacheSize(o.BlockCacheSize).
 		WithCompression(options.None).
 		WithLogger(badgerLogger{o.Logger}).
-		WithMetricsEnabled(false)
+		WithMetricsEnabled(false).
+		// Writers are serialized by Store.wmu, so transactions cannot
+		// conflict; tracking their reads would only cost time.
+		WithDetectConflicts(false).
+		// Memtables live on the Go heap: Badger's default of five
+		// waiting to be flushed (plus the one being written) holds
+		// 384 MiB at the default size; three keep bulk loads fed.
+		WithNumMemtables(3)
 	return bo
 }
 
@@ -233,12 +248,15 @@ func (s *Store) update(ctx context.Context, fn func(w *writer) error) error {
 	return nil
 }
 
-// loadActors fills the actor cache from storage.
+// loadActors fills the actor cache and the degree table from storage.
 func (s *Store) loadActors() error {
+	if err := s.loadDegrees(); err != nil {
+		return fmt.Errorf("graph: load degrees: %w", err)
+	}
 	s.actors = map[string]*Actor{}
 	s.names = map[string]string{}
 	return s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{keys.Actor}, PrefetchValues: true, PrefetchSize: 100})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{keys.Actor}})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
 			var a Actor
@@ -321,17 +339,25 @@ type writer struct {
 	// splittable allows committing early on ErrTxnTooBig (bulk loads only:
 	// input was validated up front, so a split cannot leave a bad half).
 	splittable bool
-	// size and count estimate what the transaction holds, so that a bulk
-	// load commits between two stances (see split) before Badger's limit
-	// is reached in the middle of one, with room left for the counters.
+	// size and count estimate what the transaction holds, counters
+	// included, so that a bulk load commits between two stances (see
+	// split) before Badger's limit is reached in the middle of one.
 	size, count int64
+	// ident, when set, answers "certainly not stored" for identity hashes
+	// (bulk loads; see identFilter).
+	ident *identFilter
+	// refs memoizes actor references during a bulk load's stances, which
+	// name the same busy actors over and over; nil outside them.
+	refs map[string]*Actor
 }
 
-// split commits and starts a new transaction when the current one is half
-// full. Bulk loads call it between records, so each record, its index
-// entries and the counters it moves commit together.
+// split commits and starts a new transaction when the current one is
+// three quarters full (counting the counters commit will write). Bulk
+// loads call it between records, so each record, its index entries and
+// the counters it moves commit together; the last quarter is room for one
+// more record.
 func (w *writer) split() error {
-	if !w.splittable || (w.size < w.s.db.MaxBatchSize()/2 && w.count < w.s.db.MaxBatchCount()/2) {
+	if !w.splittable || (4*w.size < 3*w.s.db.MaxBatchSize() && 4*w.count < 3*w.s.db.MaxBatchCount()) {
 		return nil
 	}
 	if err := w.commit(); err != nil {
@@ -391,24 +417,52 @@ func getValue(txn *badger.Txn, k []byte) ([]byte, error) {
 }
 
 func (w *writer) add(counter []byte, delta int64) {
+	if _, ok := w.counters[string(counter)]; !ok {
+		// Committing writes the counter: count it towards the split.
+		w.size += int64(len(counter) + 8 + 16)
+		w.count++
+	}
 	w.counters[string(counter)] += delta
 }
 
-// commit flushes counter deltas and commits the transaction.
+// commit flushes counter deltas and commits the transaction. Degree
+// counters are read from the in-memory table (writers are serialized, so
+// it equals storage here); the table learns the new values after the
+// commit succeeds.
 func (w *writer) commit() error {
+	type degreeUpdate struct {
+		actor []byte
+		dir   byte
+		typ   string
+		n     int64
+	}
+	var updates []degreeUpdate
 	for k, d := range w.counters {
 		if d == 0 {
 			continue
 		}
 		var n int64
-		v, err := w.get([]byte(k))
-		switch {
-		case err == nil && len(v) == 8:
-			n = int64(binary.BigEndian.Uint64(v))
-		case err != nil && !errors.Is(err, ErrNotFound):
-			return err
+		actor, dir, typ, isDegree := parseDegreeKey([]byte(k))
+		known := false
+		if isDegree {
+			w.s.mu.RLock()
+			n, known = w.s.deg.get(actor, dir, typ)
+			w.s.mu.RUnlock()
+		}
+		if !known {
+			v, err := w.get([]byte(k))
+			switch {
+			case err == nil && len(v) == 8:
+				n = int64(binary.BigEndian.Uint64(v))
+			case err != nil && !errors.Is(err, ErrNotFound):
+				return err
+			}
 		}
 		n += d
+		if isDegree {
+			updates = append(updates, degreeUpdate{actor, dir, typ, max(n, 0)})
+		}
+		var err error
 		if n <= 0 {
 			err = w.txn.Delete([]byte(k))
 		} else {
@@ -420,8 +474,16 @@ func (w *writer) commit() error {
 	}
 	clear(w.counters)
 	w.size, w.count = 0, 0
+	// The commit and the degree table change together under mu, so a
+	// reader that opens its transaction and reads the table under mu (see
+	// viewWithDegree) sees both before or both after.
+	w.s.mu.Lock()
+	defer w.s.mu.Unlock()
 	if err := w.txn.Commit(); err != nil {
 		return fmt.Errorf("graph: commit: %w", err)
+	}
+	for _, u := range updates {
+		w.s.deg.set(u.actor, u.dir, u.typ, u.n)
 	}
 	return nil
 }
@@ -503,4 +565,47 @@ func sortActors(as []Actor) {
 		}
 		return as[i].ID < as[j].ID
 	})
+}
+
+// removeEmptyMemtables deletes zero-length memtable files. A process killed
+// between Badger creating one and sizing it leaves such a file, which makes
+// badger.Open fail (dgraph-io/badger#2207); an empty file holds no data.
+func removeEmptyMemtables(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil
+		}
+		return fmt.Errorf("graph: read store directory: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".mem") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.Size() == 0 {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("graph: remove empty memtable file: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// viewWithDegree is view for listings whose total comes from the degree
+// table: the transaction opens and the table is read under mu, which
+// writers hold across commit and table update, so the page and its total
+// see the same commits.
+func (s *Store) viewWithDegree(ctx context.Context, actor []byte, dirs []byte, types []string, fn func(txn *badger.Txn, total int, known bool) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if s.isClosed() {
+		return ErrClosed
+	}
+	s.mu.RLock()
+	txn := s.db.NewTransaction(false)
+	n, known := s.deg.sum(actor, dirs, types)
+	s.mu.RUnlock()
+	defer txn.Discard()
+	return fn(txn, n, known)
 }

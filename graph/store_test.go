@@ -576,3 +576,28 @@ func TestActorSearch(t *testing.T) {
 		})
 	}
 }
+
+func TestRestoreRefusesTruncatedBackup(t *testing.T) {
+	s, _ := newStore(t)
+	var buf bytes.Buffer
+	if err := s.Backup(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	full := buf.Bytes()
+	for _, cut := range []int{len(full) - 1, len(full) - 33, len(full) / 2, len("stancegraph-backup 2\n") + 1} {
+		t.Run(fmt.Sprint(cut), func(t *testing.T) {
+			r, _ := graph.Open("", &graph.Options{InMemory: true})
+			defer r.Close()
+			if err := r.Restore(ctx, bytes.NewReader(full[:cut])); !errors.Is(err, graph.ErrInvalidInput) {
+				t.Fatalf("restore of %d of %d bytes: %v", cut, len(full), err)
+			}
+		})
+	}
+	damaged := bytes.Clone(full)
+	damaged[len(damaged)-40] ^= 0xff
+	r, _ := graph.Open("", &graph.Options{InMemory: true})
+	defer r.Close()
+	if err := r.Restore(ctx, bytes.NewReader(damaged)); err == nil {
+		t.Fatal("restore of a damaged backup succeeded")
+	}
+}

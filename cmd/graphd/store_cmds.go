@@ -226,17 +226,48 @@ Restores a backup written by graphd backup into an empty store.`)
 		return err
 	}
 	defer f.Close()
+	// Restore beside DIR and rename into place when complete and checked:
+	// a crash or a bad backup leaves no half-restored DIR, only a
+	// DIR.restoring that the next attempt discards.
+	if ents, err := os.ReadDir(sf.data); err == nil && len(ents) > 0 {
+		return fmt.Errorf("restore needs an empty store; %s is not empty", sf.data)
+	}
+	final := filepath.Clean(sf.data)
+	tmp := final + ".restoring"
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	sf.data = tmp
 	st, err := sf.open(nil, false)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if err := st.Restore(ctx, bufio.NewReaderSize(f, 1<<20)); err != nil {
+	err = st.Restore(ctx, bufio.NewReaderSize(f, 1<<20))
+	var rep graph.CheckReport
+	if err == nil {
+		rep, err = st.Check(ctx)
+	}
+	if err == nil && len(rep.Violations) > 0 {
+		err = fmt.Errorf("the restored store fails check (%d violations, first: %s): the backup is damaged", len(rep.Violations), rep.Violations[0])
+	}
+	var s graph.Stats
+	if err == nil {
+		s, err = st.Stats(ctx)
+	}
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("restore from %s: %w", *from, err)
+	}
+	os.Remove(final) // an empty directory, if any
+	if err := os.Rename(tmp, final); err != nil {
 		return err
 	}
-	s, err := st.Stats(ctx)
-	if err != nil {
-		return err
+	if d, err := os.Open(filepath.Dir(final)); err == nil {
+		d.Sync() // make the rename itself durable
+		d.Close()
 	}
 	fmt.Fprintf(e.stdout, "restore: %d actors, %d stances (%d retracted), %d documents\n", s.Actors, s.Stances, s.Retracted, s.Documents)
 	return nil

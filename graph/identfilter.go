@@ -1,0 +1,92 @@
+package graph
+
+import (
+	"encoding/binary"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
+)
+
+// identFilter is a Bloom filter over the identity hashes and document IDs
+// in storage (both 16 uniformly distributed bytes). A bulk load asks it
+// before reading an identity or document key: most records loaded are
+// new, and "certainly absent" spares a point read. It only ever errs towards "maybe
+// present", which costs the read it would have cost anyway: deletes leave
+// their bits set, and a new identity sets its bits before its transaction
+// commits. It is owned by the writer lock.
+type identFilter struct {
+	bits []uint64
+	n    int // identities added
+	cap  int // identities the size was chosen for
+}
+
+// identBitsPerKey and identHashes give about a 1% false-positive rate.
+const (
+	identBitsPerKey = 10
+	identHashes     = 7
+)
+
+func newIdentFilter(capacity int) *identFilter {
+	capacity = max(capacity, 1<<16)
+	words := (capacity*identBitsPerKey + 63) / 64
+	return &identFilter{bits: make([]uint64, words), cap: capacity}
+}
+
+// The identity hashes are SHA-256 prefixes, uniformly distributed, so
+// their halves serve directly as the two base hashes of double hashing.
+func (f *identFilter) positions(h []byte, fn func(word int, mask uint64) bool) bool {
+	h1, h2 := binary.LittleEndian.Uint64(h[0:8]), binary.LittleEndian.Uint64(h[8:16])|1
+	m := uint64(len(f.bits) * 64)
+	for i := uint64(0); i < identHashes; i++ {
+		p := (h1 + i*h2) % m
+		if !fn(int(p/64), 1<<(p%64)) {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *identFilter) add(h []byte) {
+	f.positions(h, func(w int, mask uint64) bool { f.bits[w] |= mask; return true })
+	f.n++
+}
+
+func (f *identFilter) mayContain(h []byte) bool {
+	return f.positions(h, func(w int, mask uint64) bool { return f.bits[w]&mask != 0 })
+}
+
+// filter returns the identity filter, building it from storage on first use or
+// rebuilding it larger when it has filled up; want is how many keys are
+// about to be added. Callers hold the writer lock.
+func (s *Store) filter(want int) (*identFilter, error) {
+	if f := s.ident; f != nil && f.n+want <= f.cap {
+		return f, nil
+	}
+	// Two key-only passes, counting then adding, so that the filter is
+	// sized before it is filled and no copy of the keys is held.
+	each := func(fn func(h []byte)) error {
+		return s.db.View(func(txn *badger.Txn) error {
+			for _, p := range []byte{keys.Identity, keys.Document} {
+				it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{p}})
+				for it.Rewind(); it.Valid(); it.Next() {
+					if k := it.Item().Key(); len(k) == 1+16 {
+						fn(k[1:])
+					}
+				}
+				it.Close()
+			}
+			return nil
+		})
+	}
+	count := 0
+	if err := each(func([]byte) { count++ }); err != nil {
+		return nil, err
+	}
+	f := newIdentFilter(2 * (count + want))
+	if err := each(f.add); err != nil {
+		return nil, err
+	}
+	s.ident = f
+	return f, nil
+}
