@@ -67,8 +67,10 @@ func (s *storeFlags) options(logger *slog.Logger) (*graph.Options, error) {
 	o := graph.DefaultOptions()
 	o.SyncWrites = s.sync
 	o.Logger = logger
-	if s.memtable < 1 || s.cache < 1 {
-		return nil, usageError{"--memtable-mb and --cache-mb must be at least 1"}
+	// Badger keeps values up to 1 MiB in its tree and needs a write batch
+	// (15% of a memtable) to hold one, hence the floor of 8 MiB.
+	if s.memtable < 8 || s.cache < 1 {
+		return nil, usageError{fmt.Sprintf("--memtable-mb must be at least 8 (got %d) and --cache-mb at least 1 (got %d)", s.memtable, s.cache)}
 	}
 	o.MemTableSize = int64(s.memtable) << 20
 	o.BlockCacheSize = int64(s.cache) << 20

@@ -79,6 +79,9 @@ and nothing of that file is stored. Loading the same file again adds nothing.`)
 		}
 		if err != nil {
 			prog.done()
+			if ctx.Err() != nil && rf.url == "" {
+				return fmt.Errorf("interrupted while loading %s: part of it may be stored; run the same load again to complete it (nothing is added twice)", name)
+			}
 			return err
 		}
 		prog.file(name, res)
