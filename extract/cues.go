@@ -58,6 +58,10 @@ var cueTable = func() map[string][]cueDef {
 	add(Accuses, mNear, nil, verbForms("condemn", "condemns", "condemned", "condemning", "denounce", "denounces", "denounced", "denouncing",
 		"criticise", "criticises", "criticised", "criticising", "criticize", "criticizes", "criticized", "criticizing"))
 	add(Accuses, mNear, nil, verbForms("slam", "slams", "slammed", "slamming", "chastise", "chastised", "rebuke", "rebuked", "rebukes"))
+	add(Accuses, mNear, nil, verbForms("lambast", "lambasts", "lambasted", "lambasting", "blast", "blasts", "blasted", "blasting",
+		"castigate", "castigates", "castigated", "assail", "assails", "assailed", "decry", "decries", "decried", "decrying",
+		"deplore", "deplores", "deplored", "deploring", "censure", "censures", "censured", "berate", "berates", "berated"))
+	add(Accuses, mThat, nil, verbForms("allege", "alleges", "alleged", "alleging"))
 	add(Accuses, mObj, p("out", "at"), verbForms("lash", "lashes", "lashed", "lashing", "hit", "hits", "hitting"))
 	add(Accuses, mLabel, nil, verbForms("brand", "brands", "branded", "branding", "label", "labels", "labelled", "labeled", "labelling",
 		"call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed"))
@@ -70,16 +74,20 @@ var cueTable = func() map[string][]cueDef {
 	add(Demands, mObjTo, nil, verbForms("press", "presses", "pressed", "pressing", "ask", "asks", "asked", "asking",
 		"order", "orders", "ordered", "ordering", "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning"))
 	add(Demands, mObjTo, p("to"), verbForms("appeal", "appeals", "appealed", "appealing"))
+	add(Demands, mObjTo, nil, verbForms("want", "wants", "wanted", "challenge", "challenges", "challenged"))
 	add(Demands, mThat, nil, verbForms("demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "insisting"))
 	add(Demands, mGive, nil, verbForms("give", "gives", "gave", "giving", "given"))
 	// REJECTS
 	add(Rejects, mObj, nil, verbForms("reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed", "dismissing",
 		"spurn", "spurns", "spurned", "spurning", "rebuff", "rebuffs", "rebuffed", "rebuffing", "repudiate", "repudiates", "repudiated"))
+	add(Rejects, mObj, nil, verbForms("oppose", "opposes", "opposed", "opposing", "veto", "vetoes", "vetoed", "vetoing"))
+	add(Rejects, mObj, p("to"), verbForms("object", "objects", "objected", "objecting"))
 	add(Rejects, mObj, p("out"), verbForms("rule", "rules", "ruled", "ruling"))
 	add(Rejects, mObj, p("down"), verbForms("turn", "turns", "turned", "turning"))
 	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
 	add(Rejects, mRefuse, nil, verbForms("refuse", "refuses", "refused", "refusing"))
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
+	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "severed"))
 	add(Rejects, mWith, p("ties"), verbForms("cut", "cuts", "cutting", "sever", "severs", "severed", "severing"))
 	// SUPPORTS
 	add(Supports, mObj, nil, verbForms("support", "supports", "supported", "supporting", "back", "backs", "backed", "backing",
@@ -87,20 +95,33 @@ var cueTable = func() map[string][]cueDef {
 		"endorse", "endorses", "endorsed", "endorsing", "recognise", "recognises", "recognised", "recognising",
 		"recognize", "recognizes", "recognized", "recognizing", "hail", "hails", "hailed", "hailing",
 		"applaud", "applauds", "applauded", "applauding", "thank", "thanks", "thanked", "thanking", "congratulate", "congratulates",
-		"congratulated", "congratulating"))
+		"congratulated", "congratulating", "accept", "accepts", "accepted", "accepting", "defend", "defends", "defended", "defending",
+		"approve", "approves", "approved", "approving"))
+	add(Supports, mObj, p("to"), verbForms("agree", "agrees", "agreed"))
+	add(Supports, mObj, p("its", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
+	add(Supports, mObj, p("their", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("with"), verbForms("side", "sides", "sided", "siding"))
 	add(Supports, mObj, p("by"), verbForms("stand", "stands", "stood", "standing"))
 	add(Supports, mObj, p("behind"), verbForms("stand", "stands", "stood", "standing"))
 	add(Accuses, mTrade, nil, verbForms("trade", "traded", "trading", "exchange", "exchanged", "exchanging"))
 	add(Supports, mPledge, nil, verbForms("reiterate", "reiterates", "reiterated", "reiterating", "renew", "renewed", "renews"))
+	add(Supports, mPledge, nil, verbForms("announce", "announces", "announced", "announcing"))
 	add(Supports, mPledge, nil, verbForms("pledge", "pledges", "pledged", "pledging", "express", "expresses", "expressed", "expressing",
 		"voice", "voices", "voiced", "voicing", "reaffirm", "reaffirms", "reaffirmed", "reaffirming"))
 	// OFFERS
-	add(Offers, mOffer, nil, verbForms("offer", "offers", "offered", "offering", "propose", "proposes", "proposed", "proposing"))
+	add(Offers, mOffer, nil, verbForms("offer", "offers", "offered", "offering", "propose", "proposes", "proposed", "proposing",
+		"promise", "promises", "promised", "promising"))
 	add(Offers, mObjTo, nil, verbForms("invite", "invites", "invited", "inviting"))
 	// ENGAGES
 	add(Engages, mHost, nil, verbForms("host", "hosts", "hosted", "hosting"))
-	add(Engages, mTalks, nil, verbForms("hold", "holds", "held", "holding", "had"))
+	add(Engages, mHost, nil, verbForms("mediate", "mediates", "mediated", "mediating", "facilitate", "facilitates", "facilitated", "facilitating"))
+	add(Engages, mHost, p("between"), verbForms("mediate", "mediates", "mediated", "mediating", "shuttle", "shuttled", "shuttles", "shuttling"))
+	add(Engages, mHost, nil, verbForms("broker", "brokers", "brokered", "brokering", "relay", "relays", "relayed", "relaying"))
+	add(Rejects, mObj, p("against"), verbForms("vote", "votes", "voted", "voting"))
+	add(Supports, mObj, p("for"), verbForms("vote", "votes", "voted"))
+	add(Engages, mHost, p("host", "to"), verbForms("play", "plays", "played", "playing"))
+	add(Engages, mTalks, nil, verbForms("hold", "holds", "held", "holding", "had", "resume", "resumes", "resumed", "resuming",
+		"began", "begin", "begins", "opened", "started"))
 	add(Engages, mTalks, nil, verbForms("speak", "speaks", "spoke", "spoken", "talked", "conferred"))
 	add(Engages, mContacts, nil, verbForms("establish", "establishes", "established", "establishing", "keep", "keeps", "kept", "keeping",
 		"maintain", "maintains", "maintained", "maintaining", "open", "opens", "opened", "opening", "reopen", "reopens", "reopened",
@@ -111,6 +132,8 @@ var cueTable = func() map[string][]cueDef {
 		"talked", "negotiate", "negotiates", "negotiated", "negotiating", "confer", "conferred"))
 	add(Engages, mObj, p("to"), verbForms("speak", "speaks", "spoke", "spoken", "speaking", "talked"))
 	add(Engages, mObj, p("down", "with"), verbForms("sit", "sits", "sat", "sitting"))
+	add(Engages, mObj, p("with"), verbForms("touch", "contact"))
+	add(Engages, mObj, nil, verbForms("contacted"))
 	// Longest cue first, so "called on" wins over the label verb "called".
 	for k, ds := range t {
 		for i := 1; i < len(ds); i++ {
@@ -135,19 +158,20 @@ func set(ws ...string) map[string]bool {
 var officeNouns = set("government", "authorities", "official", "officials", "president", "minister", "ministry", "spokesman",
 	"ministers", "presidents", "ambassadors", "spokesmen", "chiefs", "secretaries", "ministries", "generals", "rulers", "junta",
 	"spokeswoman", "spokesperson", "spokespeople", "envoy", "envoys", "ambassador", "diplomat", "diplomats", "delegation",
-	"delegations", "negotiator", "negotiators", "forces", "troops", "army", "military", "soldiers", "leader", "leaders",
+	"delegations", "negotiator", "negotiators", "instructors", "advisers", "advisors", "trainers", "contractors", "peacekeepers", "jets", "warplanes", "drones", "warships", "mercenaries", "forces", "troops", "army", "military", "soldiers", "leader", "leaders",
 	"leadership", "counterpart", "counterparts", "side", "administration", "embassy", "office", "adviser", "advisor",
 	"premier", "chancellor", "king", "regime", "navy", "commander", "commanders", "chief", "media", "parliament", "cabinet",
-	"secretary", "statement", "mission", "coalition", "representative", "representatives", "mediators", "police", "presidency", "foreign")
+	"secretary", "statement", "mission", "coalition", "representative", "representatives", "mediators", "police", "presidency", "foreign",
+	"prince", "emir", "sultan", "monarch")
 
 // officeModifiers may stand between a demonym and its office noun.
-var officeModifiers = set("senior", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
+var officeModifiers = set("crown", "senior", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
 	"deputy", "national", "security", "interior", "presidential", "air", "naval", "armed", "border", "acting", "interim",
 	"state", "federal", "chief", "government", "junior", "new", "elected", "military", "intelligence", "policy", "affairs",
 	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice")
 
 // titleWords introduce a person's name after an actor: "Afghan President Ashraf Ghani".
-var titleWords = set("president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+var titleWords = set("director", "prince", "emir", "sultan", "president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",
 	"commander", "chief", "general", "gen.", "leader", "king", "premier", "chancellor", "adviser", "advisor", "official",
 	"diplomat", "negotiator", "head", "representative", "counterpart", "counterparts", "mediator")
 
@@ -158,12 +182,18 @@ var roleNouns = set("delegation", "spokesman", "spokeswoman", "spokesperson", "e
 // eventClass groups nouns whose owner a stance toward them targets.
 var eventClass = map[string]string{
 	"offer": "offer", "offers": "offer", "proposal": "offer", "proposals": "offer", "plan": "offer", "invitation": "offer",
-	"initiative": "offer", "overture": "offer", "overtures": "offer",
+	"initiative": "offer", "overture": "offer", "overtures": "offer", "resolution": "offer", "draft": "offer",
+	"outreach": "offer", "roadmap": "offer", "text": "offer", "position": "remarks", "stance": "remarks", "presence": "efforts",
 	"demand": "demand", "demands": "demand", "ultimatum": "demand", "order": "demand", "request": "demand", "call": "demand",
 	"accusation": "accusation", "accusations": "accusation", "charge": "accusation", "charges": "accusation",
 	"claim": "accusation", "claims": "accusation", "complaint": "accusation", "complaints": "accusation", "criticism": "accusation", "allegation": "accusation", "allegations": "accusation", "assessment": "accusation",
 	"ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
-	"announcement": "announcement", "decision": "announcement", "agreement": "agreement", "deal": "agreement", "pledge": "pledge",
+	"announcement": "announcement", "decision": "announcement", "move": "announcement", "decisions": "announcement",
+	"postponement": "announcement", "suspension": "announcement", "extension": "announcement", "withdrawal": "withdrawal",
+	"ban": "announcement", "moratorium": "announcement", "closure": "announcement", "appointment": "announcement", "law": "announcement", "bill": "announcement", "legislation": "announcement",
+	"strikes": "action", "operation": "action", "raids": "action", "offensive": "action", "attack": "action",
+	"attacks": "action", "intervention": "action", "drills": "action", "exercises": "action", "manoeuvres": "action",
+	"maneuvers": "action", "tests": "action", "launches": "action", "measures": "measures", "sanctions": "measures", "steps": "measures", "agreement": "agreement", "deal": "agreement", "pledge": "pledge",
 	"mediation": "efforts", "role": "efforts", "support": "efforts", "aid": "efforts", "assistance": "efforts",
 	"remarks": "remarks", "statement": "remarks", "behaviour": "remarks", "behavior": "remarks", "efforts": "efforts", "effort": "efforts",
 }
@@ -176,7 +206,12 @@ var auxWords = set("has", "have", "had", "is", "are", "was", "were", "be", "been
 	"once", "effectively", "promptly", "separately", "privately", "personally", "directly", "explicitly", "instead", "only",
 	"continued", "to", "in", "turn", "sharply", "angrily", "flatly", "all", "each", "both", "itself", "himself", "herself",
 	"themselves", "subsequently", "earlier", "yesterday", "today", "overnight", "late", "early", "this", "week", "n't",
-	"cannot", "widely", "unanimously", "roundly", "bluntly", "pointedly", "tacitly", "implicitly", "reluctantly", "warmly")
+	"cannot", "widely", "unanimously", "roundly", "bluntly", "pointedly", "tacitly", "implicitly", "reluctantly", "warmly",
+	"quietly", "secretly", "vehemently", "fiercely", "harshly", "loudly", "vigorously", "categorically", "unequivocally",
+	"emphatically", "indirectly", "partly", "largely", "initially", "finally", "eventually", "ultimately", "apparently",
+	"allegedly", "increasingly", "consistently", "routinely", "regularly", "frequently", "occasionally", "briefly",
+	"originally", "simultaneously", "collectively", "unilaterally", "bilaterally", "informally", "tentatively", "cautiously",
+	"vocally", "heavily", "sternly", "forcefully", "squarely", "swiftly", "personally")
 
 var beWords = set("is", "are", "was", "were", "be", "been", "being")
 
@@ -207,7 +242,7 @@ var hostileWords = set("puppet", "puppets", "regime", "terrorist", "terrorists",
 	"illegal", "unacceptable", "provocation", "provocations", "provocative", "hostile", "lies", "lying", "liar", "liars",
 	"extremist", "extremists", "irresponsible", "reckless", "destabilising", "destabilizing", "absurd", "nonsense",
 	"baseless", "fraudulent", "rigged", "sham", "stooge", "stooges", "lackey", "lackeys", "proxy", "proxies", "hypocritical",
-	"hypocrisy", "unreasonable", "aggression", "threat", "danger", "dangerous", "gangsters", "gang", "murderous", "corrupt")
+	"hypocrisy", "unreasonable", "unfriendly", "interference", "meddling", "fraud", "mistake", "blunder", "betrayal", "treachery", "treason", "unjustified", "outrageous", "shameful", "disgraceful", "unlawful", "aggression", "blackmail", "piracy", "terrorism", "violation", "violations", "blatant", "threat", "danger", "dangerous", "gangsters", "gang", "murderous", "corrupt")
 
 var friendlyWords = set("friend", "friends", "friendly", "partner", "partners", "ally", "allies", "brother", "brothers",
 	"brotherly", "trusted", "reliable", "positive", "constructive", "welcome", "important", "forward-leaning", "leaning",

@@ -34,14 +34,35 @@ var defaultActors []byte
 // ("Pakistani officials", "Pakistani troops"). Refs are descriptions
 // ("the alliance") that refer back to the actor once it has been named in
 // the document. Members are people who speak for the actor between From and
-// To (either may be empty for an open range).
+// To (either may be empty for an open range). An actor that ceased to exist
+// may give "until" (a date) and "successor" (a canonical name): in a text
+// dated after until, its aliases, metonyms and demonyms name the successor
+// ("Kabul" after the Taliban took power).
+//
+// A line with a "group" field names a fixed group of actors rather than an
+// actor: {"name": "E3", "aliases": ["three European powers"], "group":
+// ["France", "Germany", "United Kingdom"]}. Its name and aliases stand for
+// every actor of the group in text ("the E3 urged ..." is one stance per
+// member); the group is not an actor itself and Actors does not list it.
+// Group members are canonical names; a member the dictionary does not hold
+// when an Extractor is built is left out.
 type Dictionary struct {
 	entries []*entry
 	index   map[string]int // normalized canonical name -> entries index
+	groups  []group
+}
+
+// group is a name standing for several actors.
+type group struct {
+	name    string
+	aliases []string
+	members []string
 }
 
 type entry struct {
 	actor    graph.Actor
+	until    graph.Date // after it, the forms name successor instead
+	next     string
 	metonyms []string
 	demonyms []string
 	refs     []string
@@ -66,6 +87,9 @@ type entryJSON struct {
 	Demonyms []string     `json:"demonyms,omitempty"`
 	Refs     []string     `json:"refs,omitempty"`
 	Members  []memberJSON `json:"members,omitempty"`
+	Group    []string     `json:"group,omitempty"`
+	Until    string       `json:"until,omitempty"`
+	Next     string       `json:"successor,omitempty"`
 }
 
 type memberJSON struct {
@@ -127,6 +151,14 @@ func ReadDictionary(r io.Reader) (*Dictionary, error) {
 		if err := dec.Decode(&ej); err != nil {
 			return nil, fmt.Errorf("%w: line %d: %v", ErrDictionary, line, err)
 		}
+		if len(ej.Group) > 0 {
+			g, err := ej.group()
+			if err != nil {
+				return nil, fmt.Errorf("%w: line %d: %v", ErrDictionary, line, err)
+			}
+			d.groups = append(d.groups, g)
+			continue
+		}
 		e, err := ej.entry()
 		if err != nil {
 			return nil, fmt.Errorf("%w: line %d: %v", ErrDictionary, line, err)
@@ -165,7 +197,16 @@ func (ej entryJSON) entry() (*entry, error) {
 			}
 		}
 	}
+	until, err := graph.ParseDate(ej.Until)
+	if err != nil {
+		return nil, fmt.Errorf("field \"until\": %v", err)
+	}
+	if (ej.Until == "") != (strings.TrimSpace(ej.Next) == "") {
+		return nil, errors.New(`fields "until" and "successor" go together`)
+	}
 	e := &entry{
+		until: until,
+		next:  strings.TrimSpace(ej.Next),
 		actor: graph.Actor{
 			ID: graph.ActorID(name), Name: name, Kind: kind,
 			Aliases: dedupe(ej.Aliases), Country: ej.Country, Code: ej.Code, Wikidata: ej.Wikidata,
@@ -197,6 +238,28 @@ func (ej entryJSON) entry() (*entry, error) {
 		e.members = append(e.members, member{name: strings.TrimSpace(mj.Name), aliases: dedupe(mj.Aliases), from: from, to: to})
 	}
 	return e, nil
+}
+
+// group checks a group line: a name, aliases and two or more members, and
+// none of the fields only actors have.
+func (ej entryJSON) group() (group, error) {
+	name := strings.TrimSpace(ej.Name)
+	if len(tokenize(name)) == 0 {
+		return group{}, errors.New(`field "name" is empty`)
+	}
+	if ej.Kind != "" || ej.Country != "" || ej.Code != "" || len(ej.Metonyms)+len(ej.Demonyms)+len(ej.Refs)+len(ej.Members) > 0 {
+		return group{}, fmt.Errorf("group %q: only \"name\", \"aliases\" and \"group\" may be given", name)
+	}
+	members := dedupe(ej.Group)
+	if len(members) < 2 {
+		return group{}, fmt.Errorf("group %q: field \"group\" needs two or more members", name)
+	}
+	for i, a := range ej.Aliases {
+		if len(tokenize(a)) == 0 {
+			return group{}, fmt.Errorf("group %q: field \"aliases\": entry %d is empty", name, i+1)
+		}
+	}
+	return group{name: name, aliases: dedupe(ej.Aliases), members: members}, nil
 }
 
 func isAlpha3(s string) bool {
@@ -249,6 +312,9 @@ func (d *Dictionary) add(e *entry) {
 		if e.actor.Wikidata != "" {
 			old.actor.Wikidata = e.actor.Wikidata
 		}
+		if e.next != "" {
+			old.until, old.next = e.until, e.next
+		}
 		return
 	}
 	d.index[key] = len(d.entries)
@@ -274,6 +340,7 @@ func (d *Dictionary) clone() *Dictionary {
 	for _, e := range d.entries {
 		c.add(e.clone())
 	}
+	c.groups = cloneGroups(d.groups)
 	return c
 }
 
@@ -287,6 +354,15 @@ func (d *Dictionary) Extend(other *Dictionary) {
 	for _, e := range other.entries {
 		d.add(e.clone())
 	}
+	d.groups = append(d.groups, cloneGroups(other.groups)...)
+}
+
+func cloneGroups(gs []group) []group {
+	out := make([]group, len(gs))
+	for i, g := range gs {
+		out[i] = group{name: g.name, aliases: append([]string(nil), g.aliases...), members: append([]string(nil), g.members...)}
+	}
+	return out
 }
 
 // Len returns the number of actors in d.

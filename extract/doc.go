@@ -20,25 +20,59 @@
 //     is not "is"), capitalised names only capitalised, and the longest
 //     match wins. Capitals are actors except after a locative preposition
 //     ("in Kabul"); demonyms only before an office noun ("Afghan
-//     officials", "his Armenian and Azerbaijani counterparts"). People
-//     named with a title ("Chinese Foreign Minister Wang Yi") or an
-//     apposition ("Alice Wells, a U.S. official") are learned for the rest
-//     of the document, with their surname.
+//     officials", "his Armenian and Azerbaijani counterparts"), an act of
+//     their state ("the Russian strikes", "the Saudi outreach") or an
+//     authorship participle ("a French-drafted resolution",
+//     "Egyptian-Qatari effort"). People named with a title ("Chinese
+//     Foreign Minister Wang Yi", "Foreign Minister Anna Wagner of
+//     Austria") or an apposition ("Alice Wells, a U.S. official", "Anna
+//     Wagner, Austria's foreign minister") are learned for the rest of the
+//     document, with their surname; names learned from the text win over
+//     dictionary names, and a titled person of no known actor blocks the
+//     name ("Foreign Minister Anna Wagner" is not the Wagner Group).
+//     Group names stand for every member: dictionary groups ("the E3",
+//     "the three European powers") and groups the text defines ("the
+//     Quartet (the UN, the US, the EU and Russia)", "..., known as the
+//     Mediators"). An actor that ceased to exist names its successor after
+//     its end date ("Kabul" after August 2021 is the Taliban).
 //  3. References. "The group", "the insurgents", "the alliance" resolve to
 //     the last named actor that carries that description in the
 //     dictionary; "the government" to the last government named; "the
 //     delegation", "the spokesman" to whoever's delegation was named last;
-//     he/she/it to the last subject of that kind; "both", "the two sides"
-//     to the last pair named. An unresolved reference drops the stance.
+//     he/she/it to the last subject of that kind; "him" to the person
+//     named last who is not the subject; "they" to a list of this sentence
+//     or the last subject that was a list ("Egypt and Qatar ... They") or
+//     a plural ("Israeli officials ... They"); "both", "the two sides",
+//     "the three countries" to the last list of that size (a subject list
+//     first; states only for "countries", "governments"; a subject only
+//     for "the two mediators"). An unresolved reference drops the stance.
 //  4. Cues. Each cue verb (in every inflection, with its particle: "called
 //     on", "ruled out", "stood by") has a type and a rule for finding its
 //     object: the first actor list of the object phrase, the actors of an
 //     offer's complement ("offered to mediate between Baku and Yerevan"),
-//     the owner of a rejected demand or welcomed proposal, the accuser of a
-//     denied accusation, the polarity of a label ("called X a 'puppet'").
+//     the owner of a rejected demand or welcomed proposal (its author:
+//     "a proposal put forward by Egypt", "Tehran's position", "the E3
+//     statement"; whoever last offered, demanded, announced a decision,
+//     struck or spoke: "the initiative", "the decision", "the strikes",
+//     "the statement"), the accuser of a denied accusation (never the
+//     content of a denial, nor an accusation no actor made: "long accused
+//     of ..., denies it" is nothing), the polarity of a label ("called X a
+//     'puppet'", "what it called X's 'aggression'"; a hostile label on a
+//     demand or proposal rejects it). A host or mediator engages the
+//     parties ("talks hosted by Cuba", "held talks, mediated by Qatar",
+//     "which hosted the first round" for the parties named last); an
+//     object "it"/"them" is what the verb before was about ("backed the
+//     plan, and Nigeria also endorsed it"), never an actor. "Each side
+//     accused the other" and "blamed each other" accuse both ways (the
+//     sides are never the speakers of a reporting verb); ", as did X"
+//     gives X the same stance; "the UN envoy for Libya" speaks for the UN.
 //     The subject is the nearest actor list to the left within the clause,
 //     skipping appositions and relative clauses; coordinated verbs ("and
-//     urged") inherit it; relative pronouns take their antecedent.
+//     urged") inherit it; relative pronouns take their antecedent. An
+//     actor followed by its own verb after "and" starts a new clause and
+//     is no object ("backed the sanctions and Nigeria endorsed them"); "A,
+//     and B ..." is two clauses unless a comma list precedes. Words of an
+//     actor's name are no cues ("Rapid Support Forces").
 //     Passives ("was urged by", "has been rejected by") swap the roles.
 //     Reported speech adds "X said Y must ..." (DEMANDS), "Y's offer was
 //     the most forward-leaning proposal" (SUPPORTS), "Y was to blame"
@@ -58,6 +92,9 @@
 // New compiles a Dictionary into an Extractor, which is immutable and safe
 // for concurrent use. Extract returns the candidates of one text;
 // ParseArticle splits a plain-text article into its header and body;
-// WriteJSONL prints candidates as JSON Lines. Package extract/eval scores
-// an Extractor against gold annotations.
+// WriteJSONL prints candidates as JSON Lines; Canonical maps a name or
+// alias to the dictionary's canonical name. Package extract/eval scores an
+// Extractor against gold annotations, comparing actors through Canonical.
+// Its testdata/general holds articles written for these rules (not the
+// dev set) that its tests score.
 package extract

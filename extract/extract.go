@@ -34,6 +34,18 @@ func New(d *Dictionary) *Extractor {
 	return &Extractor{lx: compile(d)}
 }
 
+// Canonical returns the canonical name of the dictionary actor that name
+// denotes: its canonical name or one of its aliases, compared as
+// graph.NormalizeName compares names ("ECOWAS", "DR Congo", "Houthi
+// movement"). It reports false for a name the dictionary does not hold.
+func (e *Extractor) Canonical(name string) (string, bool) {
+	i, ok := e.lx.names[graph.NormalizeName(name)]
+	if !ok {
+		return "", false
+	}
+	return e.lx.entries[i].actor.Name, true
+}
+
 // Extract returns the stances text states, at most one candidate per
 // (subject, type, object), in order of first statement. docDate dates the
 // stances whose sentence states no date; it may be zero. Any input is
@@ -66,14 +78,19 @@ type doc struct {
 	low   []string
 	local map[string][]*pattern // people introduced by title or apposition
 
-	recent     []recentRef      // named actors in order of mention
-	roles      map[string]int   // "delegation" -> the actor whose delegation was last named
-	owners     map[string][]int // event class -> actors who last made one
-	accus      [][2]int         // accuser, accused in order
-	lastPerson int              // last subject named through a person
-	lastOther  int              // last subject named otherwise
-	lastAny    int
-	lastPair   []int // last list of two or more actors
+	recent       []recentRef      // named actors in order of mention
+	roles        map[string]int   // "delegation" -> the actor whose delegation was last named
+	owners       map[string][]int // event class -> actors who last made one
+	accus        [][3]int         // accuser, accused, statement number in order
+	lastPerson   int              // last subject named through a person
+	lastOther    int              // last subject named otherwise
+	lastAny      int
+	lastPair     []int   // last list of two or more actors
+	lastSubjs    []int   // the last subject when it was a list: what "they" means
+	lastSubjList []int   // the last subject that was a list, however long ago
+	lists        [][]int // the last few lists of two or more actors named
+	subjHist     []int   // the last few subjects, oldest first
+	lastTalks    []int   // the last two parties said to hold talks with each other
 
 	objPron *mention // the pronoun the last object phrase resolved, if any
 	cueEnd  int      // first token after the cue being handled
@@ -110,6 +127,7 @@ type mention struct {
 	army     bool
 	ref      bool // resolved through a reference or pronoun
 	pron     bool
+	group    []int // every actor a group name or plural reference stands for
 }
 
 // sent is the working state of one sentence.
@@ -120,6 +138,7 @@ type sent struct {
 	content   []bool // token lies in the content of another stance
 	frontLoc  int    // actor of a fronted "In Kabul," or -1
 	prevSubj  []int  // subject of the latest verb
+	prevObjs  []int  // objects of the latest cue: what "them" means
 	prevPers  bool
 	subjFound bool
 	quoteOpen int // token index of a sentence-initial quote, or -1
@@ -180,6 +199,10 @@ func (d *doc) sentence(a, b int) {
 		if !d.toks[i].word {
 			continue
 		}
+		if m := s.mentionAt(i); m != nil && m.ent >= 0 && !m.pron && m.to-m.from > 1 {
+			// "Rapid Support Forces": a word of a name is no verb.
+			continue
+		}
 		if reportVerbs[d.low[i]] {
 			d.reported(s, i)
 		}
@@ -194,11 +217,12 @@ func (d *doc) sentence(a, b int) {
 }
 
 func (d *doc) endSentence(s *sent) {
+	d.announcer(s)
 	if !s.subjFound {
 		for i, m := range s.ms {
 			if m.ent >= 0 && !m.place {
-				_, last := d.listAt(s, i)
-				d.noteSubject([]int{m.ent}, listPerson(s, i, last))
+				ents, last := d.listAt(s, i)
+				d.noteSubject(ents, listPerson(s, i, last))
 				break
 			}
 		}
@@ -210,6 +234,20 @@ func (d *doc) noteSubject(ents []int, person bool) {
 		return
 	}
 	d.lastAny = ents[0]
+	for _, e := range ents {
+		if n := len(d.subjHist); n == 0 || d.subjHist[n-1] != e {
+			if n == 8 {
+				d.subjHist = append(d.subjHist[:0], d.subjHist[1:]...)
+			}
+			d.subjHist = append(d.subjHist, e)
+		}
+	}
+	if !(len(ents) == 1 && len(d.lastSubjs) == 1 && d.lastSubjs[0] == ents[0]) {
+		d.lastSubjs = nil
+	}
+	if len(ents) >= 2 {
+		d.lastSubjs, d.lastSubjList = ents, ents
+	}
 	if person {
 		d.lastPerson = ents[0]
 	} else {
@@ -238,6 +276,9 @@ func (d *doc) markContent(s *sent, from int) {
 		w := d.low[j]
 		if w == "," || w == ";" || w == "--" || w == "but" || w == "while" || w == "\u2014" {
 			break
+		}
+		if w == "and" && j+1 < s.b && reportVerbs[d.low[j+1]] {
+			break // "dismissed the accusation and said ...": a new verb of the subject
 		}
 		s.content[j-s.a] = true
 	}

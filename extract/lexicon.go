@@ -15,6 +15,7 @@ const (
 	formDemonym                 // names the actor only before an office noun
 	formMember                  // a person speaking for the actor, within dates
 	formRef                     // a description referring back to a named actor
+	formGroup                   // a name standing for several actors: "the E3"
 )
 
 // pattern is one compiled surface form.
@@ -30,16 +31,38 @@ type pattern struct {
 // lexicon is the compiled, read-only form of a Dictionary.
 type lexicon struct {
 	entries []*entry
+	next    []int                 // entry -> successor entry after its until date, or -1
 	byFirst map[string][]*pattern // lower-cased first token -> patterns, longest first
+	names   map[string]int        // normalized canonical name or alias -> entry
 }
 
 var govWords = map[string]bool{"government": true, "administration": true, "authorities": true, "regime": true, "cabinet": true}
 var armyWords = map[string]bool{"army": true, "military": true, "armed": true}
 
 func compile(d *Dictionary) *lexicon {
-	lx := &lexicon{byFirst: map[string][]*pattern{}}
+	lx := &lexicon{byFirst: map[string][]*pattern{}, names: map[string]int{}}
 	for _, e := range d.entries {
 		lx.entries = append(lx.entries, e.clone())
+	}
+	// Canonical names first: an alias never takes over another actor's name.
+	for i, e := range lx.entries {
+		lx.names[graph.NormalizeName(e.actor.Name)] = i
+	}
+	lx.next = make([]int, len(lx.entries))
+	for i, e := range lx.entries {
+		lx.next[i] = -1
+		if j, ok := lx.names[graph.NormalizeName(e.next)]; ok && e.next != "" && j != i {
+			lx.next[i] = j
+		}
+	}
+	for i, e := range lx.entries {
+		for _, a := range e.actor.Aliases {
+			if k := graph.NormalizeName(a); k != "" {
+				if _, taken := lx.names[k]; !taken {
+					lx.names[k] = i
+				}
+			}
+		}
 	}
 	refIndex := map[string]*pattern{}
 	for i, e := range lx.entries {
@@ -71,6 +94,22 @@ func compile(d *Dictionary) *lexicon {
 			}
 			if p := lx.add(r, i, formRef, 0, 0, false); p != nil {
 				refIndex[key] = p
+			}
+		}
+	}
+	for _, g := range d.groups {
+		var ents []int
+		for _, m := range g.members {
+			if i, ok := lx.names[graph.NormalizeName(m)]; ok && !contains(ents, i) {
+				ents = append(ents, i)
+			}
+		}
+		if len(ents) < 2 {
+			continue
+		}
+		for _, form := range append([]string{g.name}, g.aliases...) {
+			if p := lx.add(form, ents[0], formGroup, 0, 0, false); p != nil {
+				p.entries = ents
 			}
 		}
 	}

@@ -30,7 +30,13 @@ func (d *doc) findMentions(s *sent) {
 			s.at[j-s.a] = idx
 		}
 		if m.ent >= 0 && !m.place && !m.ref {
-			d.recent = append(d.recent, recentRef{ent: m.ent, gov: m.gov, army: m.army, person: m.person})
+			if len(m.group) > 0 {
+				for _, e := range m.group {
+					d.recent = append(d.recent, recentRef{ent: e})
+				}
+			} else {
+				d.recent = append(d.recent, recentRef{ent: m.ent, gov: m.gov, army: m.army, person: m.person})
+			}
 		}
 		if m.kind == formMember && m.to-m.from >= 2 {
 			d.learnShort(m.from, m.to, m.ent)
@@ -42,6 +48,10 @@ func (d *doc) findMentions(s *sent) {
 		ents, last := d.listAt(s, i)
 		if len(ents) >= 2 {
 			d.lastPair = ents
+			if len(d.lists) == 8 {
+				d.lists = append(d.lists[:0], d.lists[1:]...)
+			}
+			d.lists = append(d.lists, ents)
 		}
 		i = last
 	}
@@ -70,6 +80,11 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 			m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army}
 			switch p.kind {
 			case formMember:
+				if p.entries[0] < 0 {
+					m.ent = -1
+					best, bestLen = m, n
+					continue
+				}
 				if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
 					continue
 				}
@@ -82,10 +97,23 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 				if !d.demonymHasOffice(s, i+n, 0) {
 					continue
 				}
-				m.ent = p.entries[0]
+				m.ent = d.current(p.entries[0])
 				if j := i + n; j < s.b && govWords[d.low[j]] {
 					m.gov = true
 				}
+				// "the Russian president", "the Turkish leader": a person,
+				// whom "he" and "him" can mean.
+				for j := i + n; j < s.b && j < i+n+3; j++ {
+					if personTitles[d.low[j]] {
+						m.person = true
+						break
+					}
+					if !officeModifiers[d.low[j]] {
+						break
+					}
+				}
+			case formGroup:
+				m.ent, m.group = p.entries[0], p.entries
 			case formRef:
 				m.ent = d.resolveRef(p.entries)
 				if m.ent < 0 {
@@ -97,18 +125,37 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 				if n == 1 && !p.toks[0].caps && d.partOfLongerName(s, i) {
 					continue
 				}
-				m.ent = p.entries[0]
+				m.ent = d.current(p.entries[0])
 			}
 			best, bestLen = m, n
 		}
 	}
 	key := d.low[i]
-	try(d.lx.byFirst[key])
+	if determiners[key] && i+1 < s.b && d.toks[i+1].upper && d.localGroupAt(s, i+1) {
+		// "the Mediators", named as a group in this text: not a role noun.
+		return best, false
+	}
+	// Names learned from this text come first: "Anna Wagner", introduced
+	// as a minister, makes a later "Wagner" her and not the Wagner Group.
 	try(d.local[key])
+	try(d.lx.byFirst[key])
 	if bestLen > 0 {
+		if best.ent < 0 {
+			// A person of no known actor: the name is nobody we track.
+			return mention{from: best.from, to: best.to, ent: -1, person: true}, true
+		}
 		return best, true
 	}
 	return d.genericRef(s, i)
+}
+
+// current returns the actor entry e stands for at the document date: its
+// successor once it has ceased to exist.
+func (d *doc) current(e int) int {
+	if n := d.lx.next[e]; n >= 0 && !d.date.IsZero() && d.date > d.lx.entries[e].until {
+		return n
+	}
+	return e
 }
 
 // demonymHasOffice reports whether an office noun follows a demonym at j,
@@ -128,7 +175,7 @@ func (d *doc) demonymHasOffice(s *sent, j int, depth int) bool {
 			}
 			return true
 		}
-		if (w == "and" || w == ",") && depth < 4 && j+1 < s.b {
+		if (w == "and" || w == "," || (w == "-" && j+1 < s.b && d.isDemonym(s, j+1))) && depth < 4 && j+1 < s.b {
 			// another demonym or actor, then the office noun
 			for _, p := range append(d.lx.byFirst[d.low[j+1]], d.local[d.low[j+1]]...) {
 				n := len(p.toks)
@@ -147,6 +194,14 @@ func (d *doc) demonymHasOffice(s *sent, j int, depth int) bool {
 				}
 			}
 			return false
+		}
+		if actionNouns[w] {
+			// "the Russian strikes": the demonym's state carried them out.
+			return true
+		}
+		if w == "-" && j+1 < s.b && authorWords[d.low[j+1]] {
+			// "a French-drafted resolution": the demonym's state wrote it.
+			return true
 		}
 		if !officeModifiers[w] && w != "-" && w != "led" && w != "backed" {
 			return false
@@ -179,12 +234,33 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 	case w == "he" || w == "she" || w == "his" || w == "her":
 		m.pron, m.person = true, true
 		m.ent = d.pronoun(s, i, true)
+	case w == "him" || (w == "her" && i > s.a && d.isCueVerb(i-1)):
+		// An object pronoun: the person named last who is not an actor
+		// of this sentence so far ("Xi urged him to ...").
+		m.pron, m.person = true, true
+		m.ent = d.lastOtherPerson(s, i)
 	case w == "it" || w == "its":
 		m.pron = true
 		m.ent = d.pronoun(s, i, false)
 	case w == "they" || w == "their":
 		m.pron = true
-		if d.lastAny >= 0 && d.lx.entries[d.lastAny].actor.Kind == graph.KindArmedGroup {
+		if list := d.listBefore(s, i); w == "they" && len(list) >= 2 {
+			// "Mali, Burkina Faso and Niger said they would ...": the list
+			// of this sentence.
+			m.ent, m.group = list[0], list
+		} else if e := d.pluralBefore(s, i); w == "they" && e >= 0 {
+			// "Ethiopian officials said ..., and they urged": the plural
+			// named earlier in this sentence.
+			m.ent = e
+		} else if e := d.groupBefore(s, i); w == "they" && e >= 0 {
+			// "The Taliban ..., which they call": an armed group of this
+			// sentence.
+			m.ent = e
+		} else if w == "they" && len(d.lastSubjs) >= 1 {
+			// "Egypt and Qatar proposed a truce. They urged ...": the last
+			// subject that was several actors.
+			m.ent, m.group = d.lastSubjs[0], d.lastSubjs
+		} else if d.lastAny >= 0 && d.lx.entries[d.lastAny].actor.Kind == graph.KindArmedGroup {
 			m.ent = d.lastAny
 		}
 	}
@@ -253,50 +329,338 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 				return m, true
 			}
 		}
-		if w == "the" && j+1 < s.b && (d.low[j] == "two" || d.low[j] == "sides") {
-			if d.low[j] == "sides" || pairNouns[d.low[j+1]] {
-				if len(d.lastPair) >= 2 {
-					m.to = j + 1
-					if d.low[j] == "two" {
-						m.to = j + 2
-					}
-					m.ent = d.lastPair[0]
-					m.pron = true
+		if n := numberWords[d.low[j]]; w == "the" && j+1 < s.b && n > 0 {
+			h := j + 1
+			if !pairNouns[d.low[h]] && h+1 < s.b && d.toks[h].word && !d.toks[h].upper && pairNouns[d.low[h+1]] {
+				h++ // "the two downstream states"
+			}
+			if pairNouns[d.low[h]] {
+				if pair := d.twoRef(s, d.low[h], n); len(pair) == n {
+					m.to, m.ent, m.group, m.pron = h+1, pair[0], pair, true
 					return m, true
 				}
 			}
 		}
+		if w == "the" && j+1 < s.b && d.low[j] == "sides" && len(d.lastPair) >= 2 {
+			// The pair as it stands here, not as later mentions change it.
+			m.to, m.ent, m.group, m.pron = j+1, d.lastPair[0], d.lastPair, true
+			return m, true
+		}
 	}
+	if w == "each" && i+1 < s.b && eachNouns[d.low[i+1]] {
+		// "each side accused the other": the two sides, each of them.
+		pair := d.sidesBefore(s, i)
+		if len(pair) != 2 {
+			pair = d.lastPair
+		}
+		if len(pair) == 2 {
+			m.to, m.ent, m.group, m.pron = i+2, pair[0], pair, true
+			return m, true
+		}
+	}
+	subjPair := false // the verb before "both" has a list for subject
 	if w == "both" {
 		// A list earlier in this sentence is what "both" means.
 		for k := 0; k < len(s.ms); k++ {
 			ents, last := d.listAt(s, k)
-			if len(ents) >= 2 {
+			end := s.ms[last].to
+			// The subject of the clause "both" is in: "the US and the EU
+			// welcomed the move and urged both governments".
+			subj := d.subjectOfVerbBefore(s, end, i) || (d.clauseVerbAfter(s, end) && !d.actorBetween(s, end, i))
+			if len(ents) >= 2 && subj {
+				subjPair = true
+			}
+			if len(ents) == 2 && !s.ms[k].pron && !subj {
+				// A reference ("the two mediators blamed both parties") or
+				// the subject of the verb ("Brazil and Colombia urged both
+				// governments") is not the pair "both" means.
 				d.lastPair = ents
 			}
 			k = last
 		}
 	}
-	if w == "both" && len(d.lastPair) >= 2 && i+1 <= s.b {
+	if w == "both" && i+1 < s.b && stateNouns[d.low[i+1]] && (len(d.lastPair) < 2 || (subjPair && d.pairInClause(s, d.lastPair, i))) {
+		// "urged both governments": the last two states named before
+		// this clause.
+		if pair := d.twoRef(s, d.low[i+1], 2); len(pair) == 2 && !d.pairInClause(s, pair, i) {
+			m.to, m.ent, m.group, m.pron = i+2, pair[0], pair, true
+			return m, true
+		}
+		return m, false
+	}
+	if w == "both" && i+1 <= s.b {
 		next := ""
 		if i+1 < s.b {
 			next = d.low[i+1]
 		}
 		if next == "to" || pairNouns[next] || next == "of" || next == "" || !d.toks[min(i+1, s.b-1)].word {
-			m.ent = d.lastPair[0]
-			m.pron = true
-			if pairNouns[next] {
-				m.to = i + 2
+			// "Both" is two: the last pair named, else the last two
+			// actors the text has had act.
+			pair := d.lastPair
+			if len(pair) != 2 || (subjPair && d.pairInClause(s, pair, i)) {
+				pair = nil
+				if p := d.twoRef(s, next, 2); len(p) == 2 && !d.pairInClause(s, p, i) {
+					pair = p
+				}
 			}
-			return m, true
+			if len(pair) == 2 {
+				m.ent, m.group = pair[0], pair
+				m.pron = true
+				if pairNouns[next] {
+					m.to = i + 2
+				}
+				return m, true
+			}
 		}
 	}
 	return m, false
 }
 
+// isCueVerb reports whether token j is a cue verb in use as a verb, so
+// that "her" after it is an object: "thanked her", "urged her".
+func (d *doc) isCueVerb(j int) bool {
+	_, ok := cueTable[d.low[j]]
+	return ok && !d.toks[j].upper
+}
+
+// lastOtherPerson returns the actor of the person named last in the text
+// whose actor is not named earlier in this sentence, or -1.
+func (d *doc) lastOtherPerson(s *sent, i int) int {
+	// The sentence's first actor is the likely subject, whom "him" is not.
+	subj := -1
+	for _, m := range s.ms {
+		if m.from < i && m.ent >= 0 && !m.place {
+			subj = m.ent
+			break
+		}
+	}
+	// A bounded window keeps a text of nothing but pronouns linear.
+	for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-50; k-- {
+		if r := d.recent[k]; r.person && r.ent != subj {
+			return r.ent
+		}
+	}
+	return -1
+}
+
+// actorBetween reports an actor named in tokens [from, to) or a clause
+// boundary there.
+func (d *doc) actorBetween(s *sent, from, to int) bool {
+	for k := from; k < to; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+			return true
+		}
+		if w := d.low[k]; w == ";" || w == "," || boundaryWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOfVerbBefore reports whether tokens [from, i) are just a verb
+// group: the list ending at from is the subject of the verb whose object
+// starts at i.
+func (d *doc) subjectOfVerbBefore(s *sent, from, i int) bool {
+	if i-from > 4 {
+		return false
+	}
+	for k := from; k < i; k++ {
+		if w := d.low[k]; w == "," || w == "and" || w == ";" || boundaryWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// pairInClause reports whether an actor of pair is named in this sentence
+// before token i: such a pair is the clause's own subject, not "both".
+func (d *doc) pairInClause(s *sent, pair []int, i int) bool {
+	for _, m := range s.ms {
+		if m.from < i && m.ent >= 0 && contains(pair, m.ent) && !d.possessive(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedInSentence reports whether e is named, other than as a possessive
+// modifier ("Pakistan's closest ally"), among the last mentions of s.
+func (d *doc) namedInSentence(s *sent, e int) bool {
+	for _, m := range s.ms[max(0, len(s.ms)-12):] {
+		if m.ent == e && !d.possessive(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive reports a mention followed by 's.
+func (d *doc) possessive(s *sent, m mention) bool {
+	return m.to < s.b && (d.low[m.to] == "'s" || d.low[m.to] == "\u2019s")
+}
+
+// twoRef resolves "the two countries", "the two mediators": the last
+// subject that was a pair, else the last pair named, else the last two
+// actors named (states or governments for "countries", "governments").
+func (d *doc) twoRef(s *sent, noun string, n int) []int {
+	states := stateNouns[noun]
+	if roleGroupNouns[noun] {
+		// "the two mediators", "the two allies": a role only a subject
+		// of the text has held.
+		if len(d.lastSubjList) == n {
+			return d.lastSubjList
+		}
+		return nil
+	}
+	for k := len(s.ms) - 1; k >= 0 && k >= len(s.ms)-12; k-- {
+		// "urged both governments ..., and offered to host the two
+		// presidents": the pair this sentence already referred to.
+		if m := s.ms[k]; m.pron && len(m.group) == n {
+			return m.group
+		}
+	}
+	fits := func(ents []int) bool {
+		if len(ents) != n {
+			return false
+		}
+		for _, e := range ents {
+			if k := d.lx.entries[e].actor.Kind; states && k != graph.KindState && k != graph.KindGovernment {
+				return false
+			}
+		}
+		return true
+	}
+	if fits(d.lastSubjList) {
+		return d.lastSubjList
+	}
+	if fits(d.lastPair) {
+		return d.lastPair
+	}
+	if n != 2 {
+		// "the three countries": the last list of three named.
+		for k := len(d.lists) - 1; k >= 0; k-- {
+			if fits(d.lists[k]) {
+				return d.lists[k]
+			}
+		}
+		if !states {
+			return nil
+		}
+	}
+	if personTitles[strings.TrimSuffix(noun, "s")] || noun == "leaders" {
+		// "both leaders": too loose to guess from who acted last.
+		return nil
+	}
+	var out []int
+	// Those the text has had act are likelier than any actor named in
+	// passing ("a puppet of the Pentagon").
+	for k := len(d.subjHist) - 1; k >= 0 && len(out) < n; k-- {
+		e := d.subjHist[k]
+		if kind := d.lx.entries[e].actor.Kind; (states && kind != graph.KindState && kind != graph.KindGovernment) || contains(out, e) {
+			continue
+		}
+		if !d.namedInSentence(s, e) {
+			out = append(out, e)
+		}
+	}
+	if len(out) == n || n != 2 {
+		return out
+	}
+	out = out[:0]
+	for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-30 && len(out) < 2; k-- {
+		e := d.recent[k].ent
+		kind := d.lx.entries[e].actor.Kind
+		if states && kind != graph.KindState && kind != graph.KindGovernment {
+			continue
+		}
+		// Not "Angola" in "Angola hosted talks between the two governments".
+		if !d.namedInSentence(s, e) && !contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// stateNouns in "the two countries" refer to states or governments only.
+var stateNouns = set("presidents", "ministers", "countries", "governments", "states", "nations", "neighbours", "neighbors", "capitals", "leaders")
+
+// roleGroupNouns in "the two mediators" name a role, which only a subject
+// of the text has been seen in.
+var roleGroupNouns = set("mediators", "allies", "powers", "partners", "backers", "guarantors")
+
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4}
+
+// sidesBefore returns the last pair named in this sentence before token i
+// that is not the speaker of a reporting verb: in "A and B agreed to a
+// truce, C and D said, even as each side accused the other" the sides are
+// A and B.
+func (d *doc) sidesBefore(s *sent, i int) []int {
+	var out []int
+	for k := max(0, len(s.ms)-12); k < len(s.ms) && s.ms[k].to <= i; k++ {
+		ents, last := d.listAt(s, k)
+		end := s.ms[last].to
+		speaker := false
+		for q := end; q < s.b && q < end+3; q++ {
+			if reportVerbs[d.low[q]] {
+				speaker = true
+			}
+		}
+		if len(ents) == 2 && end <= i && !speaker {
+			out = ents
+		}
+		k = last
+	}
+	return out
+}
+
+// groupBefore returns the last armed group named in this sentence before
+// token i, or -1.
+func (d *doc) groupBefore(s *sent, i int) int {
+	for k := len(s.ms) - 1; k >= 0; k-- {
+		m := s.ms[k]
+		if m.from < i && m.ent >= 0 && !m.place && !m.pron && d.lx.entries[m.ent].actor.Kind == graph.KindArmedGroup {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// pluralBefore returns the actor of the last "X officials" (an actor
+// before a plural noun) in this sentence before token i, or -1.
+func (d *doc) pluralBefore(s *sent, i int) int {
+	for k := len(s.ms) - 1; k >= 0; k-- {
+		m := s.ms[k]
+		if m.from >= i || m.ent < 0 || m.place || m.pron {
+			continue
+		}
+		if m.to < s.b && pluralNouns[d.low[m.to]] {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// listBefore returns the last list of two or more actors named in this
+// sentence before token i.
+func (d *doc) listBefore(s *sent, i int) []int {
+	var out []int
+	// The last dozen mentions: a list further back is not what "they" means.
+	for k := max(0, len(s.ms)-12); k < len(s.ms) && s.ms[k].to <= i; k++ {
+		ents, last := d.listAt(s, k)
+		if len(ents) >= 2 && s.ms[last].to <= i {
+			out = ents
+		}
+		k = last
+	}
+	return out
+}
+
 // pronoun resolves he/she (person) or it to the subject it continues: an
 // earlier mention of this sentence, else the last subject of the text.
 func (d *doc) pronoun(s *sent, i int, person bool) int {
+	if e := d.speakerBefore(s, i); e >= 0 {
+		return e
+	}
 	for _, m := range s.ms {
 		if m.from >= i {
 			break
@@ -309,6 +673,29 @@ func (d *doc) pronoun(s *sent, i int, person bool) int {
 		return d.lastPerson
 	}
 	return d.lastOther
+}
+
+// speakerBefore resolves a pronoun right after a reporting verb ("Britain,
+// a guarantor power, said it supported ...", "the AU said its chairperson
+// ...") to the speaker: the nearest actor before the verb, or -1.
+func (d *doc) speakerBefore(s *sent, i int) int {
+	r := i - 1
+	if r > s.a && d.low[r] == "that" {
+		r--
+	}
+	if r <= s.a || !reportVerbs[d.low[r]] {
+		return -1
+	}
+	// The subject of the reporting verb, past relative clauses: "the US,
+	// which lists the ELN as a terrorist group, said it supported ...".
+	// Only near the start of a sentence, which keeps run-on text linear.
+	if r-s.a > 60 {
+		return -1
+	}
+	if sub := d.subjectAt(s, r); len(sub.ents) == 1 && !sub.neg {
+		return sub.ents[0]
+	}
+	return -1
 }
 
 // classify marks places and links a mention's flags.
@@ -333,8 +720,18 @@ func (d *doc) classify(s *sent, m *mention) {
 			break
 		}
 	}
+	if m.to+1 < s.b && d.low[m.to] == "-" && (d.low[m.to+1] == "based" || d.low[m.to+1] == "administered" || d.low[m.to+1] == "controlled" || d.low[m.to+1] == "held") {
+		// "Pakistan-based Lashkar-e-Taiba": where the group is, not an actor.
+		m.place = true
+		return
+	}
 	k := d.lx.entries[m.ent].actor.Kind
 	if m.kind != formMetonym && !(m.kind == formAlias && k == graph.KindState) {
+		return
+	}
+	// "Syria talks", "the Ukraine war": a country naming a topic.
+	if m.kind == formAlias && m.to < s.b && topicNouns[d.low[m.to]] && m.to-m.from == 1 {
+		m.place = true
 		return
 	}
 	// "the Luanda roadmap", "the Istanbul conference": a capital naming an event.
@@ -375,23 +772,41 @@ func (d *doc) listAt(s *sent, i int) ([]int, int) {
 		}
 		ents = append(ents, e)
 	}
-	m := s.ms[i]
-	if m.ent >= 0 && !m.place {
-		if m.pron && len(d.lastPair) >= 2 && (d.low[m.from] == "both" || pairNouns[d.low[m.to-1]]) {
+	addMention := func(m mention) {
+		if m.ent < 0 || m.place {
+			return
+		}
+		switch {
+		case len(m.group) > 0:
+			for _, e := range m.group {
+				add(e)
+			}
+		case m.pron && len(d.lastPair) >= 2 && (d.low[m.from] == "both" || pairNouns[d.low[m.to-1]]):
 			for _, e := range d.lastPair {
 				add(e)
 			}
-		} else {
+		default:
 			add(m.ent)
 		}
 	}
+	addMention(s.ms[i])
 	last := i
-	commaOnly := -1 // ents and last before the first join by comma alone
+	commaSeen := false // a join by comma alone: "A, B, and C" is a list
+	commaOnly := -1    // ents and last before the first join by comma alone
 	var saved []int
 	for j := i + 1; j < len(s.ms); j++ {
 		prev, next := s.ms[last], s.ms[j]
-		if next.place || !d.listGap(s, prev.to, next.from, prev.ent == next.ent) {
+		hyph := prev.kind == formDemonym && next.kind == formDemonym && next.from == prev.to+1 && d.low[prev.to] == "-"
+		if next.place || !(hyph || d.listGap(s, prev.to, next.from, prev.ent == next.ent)) {
 			break
+		}
+		if !commaSeen && next.from >= prev.to+2 && d.low[prev.to] == "," && d.low[prev.to+1] == "and" {
+			// "A, and B ..." after no comma-joined list: two clauses, not
+			// a list ("talks between the two neighbours, and Ankara ...").
+			break
+		}
+		if d.commaJoin(prev.to, next.from) {
+			commaSeen = true
 		}
 		if d.commaJoin(prev.to, next.from) {
 			if commaOnly < 0 {
@@ -400,9 +815,7 @@ func (d *doc) listAt(s *sent, i int) ([]int, int) {
 		} else if prev.ent != next.ent || d.hasConj(prev.to, next.from) {
 			commaOnly, saved = -1, nil
 		}
-		if next.ent >= 0 && !next.place {
-			add(next.ent)
-		}
+		addMention(next)
 		last = j
 	}
 	// "A, B" without a closing "and C" is an apposition or two clauses,
@@ -450,6 +863,8 @@ func (d *doc) listGap(s *sent, from, to int, same bool) bool {
 		switch {
 		case w == "," || w == "and" || w == "or":
 			conj++
+		case (w == "(" || w == ")") && same:
+			// "the National Liberation Army (ELN)": one actor, two names.
 		case w == "as" || w == "well":
 		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w]:
 		case d.toks[j].word && d.toks[j].upper && same:
@@ -489,7 +904,7 @@ func (d *doc) listBack(s *sent, i int) ([]int, int) {
 // Wells, a U.S. official", "Kosovo's prime minister, Albin Kurti". It
 // reports whether it learned anyone.
 func (d *doc) registerPeople(s *sent) bool {
-	learned := false
+	learned := d.registerGroups(s)
 	for _, m := range s.ms {
 		if m.ent < 0 || m.place || m.pron {
 			continue
@@ -531,6 +946,11 @@ func (d *doc) registerPeople(s *sent) bool {
 			continue
 		}
 		if w := d.low[i+1]; w != "a" && w != "an" && w != "the" {
+			// "Anna Wagner, Austria's foreign minister, said"
+			if m := s.mentionAt(i + 1); m != nil && m.ent >= 0 && !m.place && !m.ref && len(m.group) == 0 && m.to+1 < s.b &&
+				(d.low[m.to] == "'s" || d.low[m.to] == "\u2019s") && d.titleWithin(s, m.to+1, 4) {
+				learned = d.learn(s, st, i, m.ent) || learned
+			}
 			continue
 		}
 		for j := i + 2; j < s.b && j < i+10 && d.low[j] != ","; j++ {
@@ -540,7 +960,72 @@ func (d *doc) registerPeople(s *sent) bool {
 			}
 		}
 	}
+	// A title before a name with no actor before it ("Foreign Minister
+	// Anna Wagner"): the person speaks for the actor an "of X" after the
+	// name gives, else for nobody we know, and the name is kept from
+	// matching an actor it resembles (the Wagner Group).
+	for j := s.a; j+1 < s.b; j++ {
+		if !d.toks[j].upper || !titleWords[d.low[j]] || s.at[j-s.a] >= 0 {
+			continue
+		}
+		st := j
+		for st > s.a && (titleWords[d.low[st-1]] || officeModifiers[d.low[st-1]] || officeNouns[d.low[st-1]]) && d.toks[st-1].upper {
+			st--
+		}
+		if st > s.a && (s.at[st-1-s.a] >= 0 || d.low[st-1] == "'s" || d.low[st-1] == "\u2019s") {
+			continue
+		}
+		n := d.nameAt(s, j+1)
+		if n < 2 {
+			continue
+		}
+		from, to := j+1, j+1+n
+		ent := -1
+		if to+1 < s.b && d.low[to] == "of" {
+			if m := s.mentionAt(to + 1); m != nil && m.ent >= 0 && !m.place && !m.ref && len(m.group) == 0 {
+				ent = m.ent
+			}
+		}
+		if ent >= 0 {
+			learned = d.learn(s, from, to, ent) || learned
+		} else if d.unknownPerson(from, to) {
+			learned = true
+		}
+		j = to - 1
+	}
 	return learned
+}
+
+// titleWithin reports whether a title word follows within n tokens of j.
+func (d *doc) titleWithin(s *sent, j, n int) bool {
+	for k := j; k < s.b && k < j+n; k++ {
+		if titleWords[d.low[k]] {
+			return true
+		}
+		if !officeModifiers[d.low[k]] {
+			return false
+		}
+	}
+	return false
+}
+
+// unknownPerson registers a person who speaks for no known actor, so that
+// neither the full name nor the surname matches an actor later. It does
+// not overwrite a name already learned.
+func (d *doc) unknownPerson(from, to int) bool {
+	got := false
+	if _, ok := d.local[d.low[from]]; !ok {
+		got = d.addLocal(from, to, -1) || got
+	}
+	for k := to - 1; k > from; k-- {
+		if d.toks[k].word && d.toks[k].upper && len(d.tok(k)) > 2 {
+			if _, ok := d.local[d.low[k]]; !ok {
+				got = d.addLocal(k, k+1, -1) || got
+			}
+			break
+		}
+	}
+	return got
 }
 
 var notNames = set("the", "a", "an", "on", "in", "at", "and", "of", "said", "says", "who", "which", "was", "has", "had",
@@ -611,9 +1096,128 @@ func (d *doc) addLocal(a, b, ent int) bool {
 			return false
 		}
 	}
-	k := d.lx.entries[ent].actor.Kind
-	p := &pattern{toks: ts, entries: []int{ent}, kind: formMember, gov: k == graph.KindState || k == graph.KindGovernment}
+	gov := false
+	if ent >= 0 {
+		k := d.lx.entries[ent].actor.Kind
+		gov = k == graph.KindState || k == graph.KindGovernment
+	}
+	p := &pattern{toks: ts, entries: []int{ent}, kind: formMember, gov: gov}
 	d.local[key] = append(d.local[key], p)
+	sortPatterns(d.local[key])
+	return true
+}
+
+// registerGroups learns group names the text defines: "the Quartet (the
+// UN, the US, the EU and Russia)", "the Troika -- Norway, Britain and the
+// United States --", "Egypt, Qatar and the US, known as the mediators'
+// Trio". Later mentions of the name stand for every member.
+func (d *doc) registerGroups(s *sent) bool {
+	learned := false
+	for i := s.a; i+4 < s.b; i++ {
+		if d.low[i] != "the" || !d.toks[i+1].upper || s.at[i+1-s.a] >= 0 {
+			continue
+		}
+		n := 0
+		for n < 3 && i+1+n < s.b && d.toks[i+1+n].word && d.toks[i+1+n].upper && s.at[i+1+n-s.a] < 0 && !notNames[d.low[i+1+n]] {
+			n++
+		}
+		k := i + 1 + n
+		if n == 0 || k+1 >= s.b {
+			continue
+		}
+		open := d.low[k]
+		if open != "(" && open != "--" && open != "\u2014" && open != "," {
+			continue
+		}
+		first := k + 1
+		if open == "," {
+			// "the Quartet, made up of the UN, the US, the EU and Russia,"
+			switch {
+			case first+2 < s.b && d.low[first] == "made" && d.low[first+1] == "up" && d.low[first+2] == "of":
+				first += 3
+			case first+1 < s.b && d.low[first] == "consisting" && d.low[first+1] == "of":
+				first += 2
+			case first < s.b && (d.low[first] == "comprising" || d.low[first] == "grouping"):
+				first++
+			}
+		}
+		if first < s.b && d.low[first] == "the" && first+1 < s.b {
+			first++
+		}
+		m := s.mentionAt(first)
+		if m == nil || m.ent < 0 || m.place || m.pron {
+			continue
+		}
+		ents, last := d.listAt(s, s.at[first-s.a])
+		end := s.ms[last].to
+		if len(ents) < 2 || end >= s.b {
+			continue
+		}
+		if cl := d.low[end]; !((open == "(" && cl == ")") || ((open == "--" || open == "\u2014") && (cl == "--" || cl == "\u2014")) || (open == "," && cl == ",")) {
+			continue
+		}
+		learned = d.addGroup(i+1, k, ents) || learned
+	}
+	for i := s.a; i+4 < s.b; i++ {
+		// "..., known as the Quartet"
+		if !(d.low[i] == "known" && d.low[i+1] == "as" && d.low[i+2] == "the") && !(d.low[i] == "dubbed" && d.low[i+1] == "the") {
+			continue
+		}
+		q := i + 3
+		if d.low[i] == "dubbed" {
+			q = i + 2
+		}
+		if q >= s.b || !d.toks[q].upper || s.at[q-s.a] >= 0 || i-2 < s.a || d.low[i-1] != "," {
+			continue
+		}
+		if m := s.mentionAt(i - 2); m != nil && m.ent >= 0 && !m.place {
+			ents, _ := d.listBack(s, s.at[i-2-s.a])
+			n := 1
+			for n < 3 && q+n < s.b && d.toks[q+n].word && d.toks[q+n].upper && s.at[q+n-s.a] < 0 {
+				n++
+			}
+			if len(ents) >= 2 {
+				learned = d.addGroup(q, q+n, ents) || learned
+			}
+		}
+	}
+	return learned
+}
+
+// localGroupAt reports whether a group name learned from this text starts
+// at token i.
+func (d *doc) localGroupAt(s *sent, i int) bool {
+	for _, p := range d.local[d.low[i]] {
+		if p.kind != formGroup || i+len(p.toks) > s.b {
+			continue
+		}
+		ok := true
+		for k := range p.toks {
+			if !tokMatch(p.toks[k], d.tok(i+k), d.toks[i+k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// addGroup registers text tokens [a, b) as a name of the actors ents.
+func (d *doc) addGroup(a, b int, ents []int) bool {
+	var ts []ptok
+	for k := a; k < b; k++ {
+		ts = append(ts, ptok{s: d.tok(k), upper: d.toks[k].upper, caps: d.toks[k].caps})
+	}
+	key := strings.ToLower(ts[0].s)
+	for _, p := range d.local[key] {
+		if len(p.toks) == len(ts) && p.toks[len(ts)-1].s == ts[len(ts)-1].s {
+			return false
+		}
+	}
+	d.local[key] = append(d.local[key], &pattern{toks: ts, entries: append([]int(nil), ents...), kind: formGroup})
 	sortPatterns(d.local[key])
 	return true
 }
@@ -622,7 +1226,7 @@ func (d *doc) addLocal(a, b, ent int) bool {
 // names, for "the delegation" later, and who owns an offer, demand or
 // ceasefire it names ("an offer by South Korea", "Ghani's call").
 func (d *doc) registerRoles(s *sent) {
-	for _, m := range s.ms {
+	for mi, m := range s.ms {
 		if m.ent < 0 || m.place {
 			continue
 		}
@@ -630,8 +1234,10 @@ func (d *doc) registerRoles(s *sent) {
 			d.roles[w] = m.ent
 		}
 		j := m.to
+		poss := false
 		if j < s.b && (d.low[j] == "'s" || d.low[j] == "\u2019s") {
 			j++
+			poss = true
 		}
 		for k := 0; k < 3 && j < s.b; k, j = k+1, j+1 {
 			w := d.low[j]
@@ -639,8 +1245,18 @@ func (d *doc) registerRoles(s *sent) {
 				d.roles[w] = m.ent
 				break
 			}
+			if poss && k < 2 && d.toks[j].word && !d.toks[j].upper && !officeModifiers[w] && eventClass[w] == "" && j+1 < s.b {
+				if _, ok := eventClass[d.low[j+1]]; ok {
+					continue // "Azerbaijan's lightning offensive"
+				}
+			}
 			if c, ok := eventClass[w]; ok {
-				d.owners[c] = []int{m.ent}
+				// "the American and British raids": every actor of the list.
+				ents, _ := d.listBack(s, mi)
+				if len(ents) == 0 {
+					ents = []int{m.ent}
+				}
+				d.owners[c] = ents
 				break
 			}
 			if !officeModifiers[w] {
@@ -662,7 +1278,12 @@ func (d *doc) registerRoles(s *sent) {
 					d.roles[d.low[q]] = m.ent
 				}
 				if c, ok := eventClass[d.low[q]]; ok && d.low[p] != "for" {
-					d.owners[c] = []int{m.ent}
+					// "a resolution drafted by France, Germany and Britain"
+					ents, _ := d.listAt(s, mi)
+					if len(ents) == 0 {
+						ents = []int{m.ent}
+					}
+					d.owners[c] = ents
 				}
 			}
 		}
@@ -670,7 +1291,7 @@ func (d *doc) registerRoles(s *sent) {
 }
 
 // pairNouns make "both ..." and "the two ..." refer to the last pair named.
-var pairNouns = set("sides", "countries", "parties", "governments", "leaders", "nations", "states", "neighbours", "neighbors", "rivals", "groups", "factions")
+var pairNouns = set("presidents", "ministers", "delegations", "mediators", "powers", "allies", "capitals", "sides", "countries", "parties", "governments", "leaders", "nations", "states", "neighbours", "neighbors", "rivals", "groups", "factions")
 
 // listPerson reports whether any mention of the list from mention index
 // first to last names a person: "Afghan President Ashraf Ghani" is a he.
@@ -691,9 +1312,34 @@ func (d *doc) partOfLongerName(s *sent, i int) bool {
 		!notNames[d.low[n]] && !titleWords[d.low[n]] && !officeNouns[d.low[n]] {
 		return true
 	}
-	if p := i - 1; p > s.a && d.toks[p].word && d.toks[p].upper && !d.toks[p].caps && d.toks[i].bs == d.toks[p].be+1 &&
-		!titleWords[d.low[p]] && !officeNouns[d.low[p]] && !officeModifiers[d.low[p]] && s.at[p-s.a] < 0 && !notNames[d.low[p]] {
+	if p := i - 1; p >= s.a && d.toks[p].word && d.toks[p].upper && !d.toks[p].caps && d.toks[i].bs == d.toks[p].be+1 &&
+		!titleWords[d.low[p]] && !officeNouns[d.low[p]] && !officeModifiers[d.low[p]] && s.at[p-s.a] < 0 && !notNames[d.low[p]] &&
+		!(p == s.a && !givenNameLike(d.tok(p))) && !d.isDemonym(s, p) {
 		return true
+	}
+	return false
+}
+
+// givenNameLike reports whether a sentence-initial capitalised word may be
+// a given name rather than a capitalised function word: "Anna Wagner said"
+// but "Yesterday Wagner fighters".
+func givenNameLike(w string) bool {
+	return !notNames[strings.ToLower(w)] && !sentenceStarters[strings.ToLower(w)]
+}
+
+var sentenceStarters = set("yesterday", "today", "meanwhile", "however", "later", "earlier", "separately", "still", "now",
+	"then", "also", "but", "and", "so", "since", "after", "before", "when", "while", "as", "with", "without", "for", "from",
+	"by", "under", "over", "during", "last", "this", "these", "those", "some", "many", "several", "both", "all", "most",
+	"pro", "anti", "if", "although", "though", "because", "once", "until", "unless", "despite", "amid", "among",
+	"his", "her", "its", "their", "our", "one", "two", "three", "it", "they", "he", "she", "we", "i", "you", "such", "other")
+
+// isDemonym reports whether the word at j is a demonym of the dictionary:
+// "Russian Wagner fighters" names the group.
+func (d *doc) isDemonym(s *sent, j int) bool {
+	for _, p := range d.lx.byFirst[d.low[j]] {
+		if p.kind == formDemonym && len(p.toks) == 1 && tokMatch(p.toks[0], d.tok(j), d.toks[j]) {
+			return true
+		}
 	}
 	return false
 }
@@ -703,6 +1349,21 @@ var rulerWords = set("government", "junta", "rulers", "regime", "authorities", "
 
 // rulerRefs are descriptions of whoever governs or fights for a state.
 var rulerRefs = set("junta", "regime", "generals", "army", "military", "coup", "rulers")
+
+// actionNouns after a demonym name an act of its state's forces.
+var actionNouns = set("actions", "conduct", "activities", "moves", "intervention", "deployment", "campaign", "raid", "raids", "operation", "operations", "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "offensive", "shelling",
+	"bombardment", "bombing", "invasion", "blockade", "incursion", "incursions", "occupation", "annexation", "crackdown")
+
+// authorWords after a hyphen make the demonym before it the author of what
+// follows: "a French-drafted text", "the Qatari-brokered deal".
+var authorWords = set("drafted", "sponsored", "proposed", "authored", "written", "penned", "tabled")
+
+// personTitles after a demonym name one person.
+var personTitles = set("president", "minister", "leader", "king", "premier", "chancellor", "envoy", "spokesman",
+	"spokeswoman", "ambassador", "emir", "monarch", "counterpart", "prince", "sultan", "sheikh")
+
+// topicNouns after a country's name make it the topic: "Syria talks".
+var topicNouns = set("talks", "war", "crisis", "conflict", "issue", "question", "file", "dossier", "negotiations")
 
 // venueNouns after a capital make it the name of an event, not an actor.
 var venueNouns = set("roadmap", "process", "format", "conference", "summit", "talks", "meeting", "agreement", "accord",

@@ -15,7 +15,13 @@ type subject struct {
 	relObj  []int // "Pakistan, which officials have accused": the object
 	nounObj string
 	neg     bool // negated, modal or otherwise not asserted
+	group   bool // one group name: "the Quartet met" is no meeting among its members
+	plural  bool // one actor named through a plural noun: "Israeli officials"
 }
+
+// pluralNouns after an actor make a later "they" refer to it.
+var pluralNouns = set("officials", "diplomats", "leaders", "ministers", "negotiators", "authorities", "forces", "troops",
+	"envoys", "mediators", "representatives", "spokesmen", "commanders", "generals", "rulers", "delegates")
 
 var negVerbs = set("declined", "refused", "failed", "ceased", "unwilling", "reluctant", "declines", "refuses", "refusing",
 	"declining", "fails", "stopped", "hesitated", "neither")
@@ -78,6 +84,35 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			return d.inherit(s, k, res)
 		}
 		k = j - 1
+		// "Russia, which has courted Chad's ruler, Mahamat Deby,
+		// welcomed": an apposition inside a relative clause; the subject
+		// stands before the relative pronoun.
+		for tries := 0; tries < 2 && !relWords[d.low[j+1]]; tries++ {
+			r := k
+			for r > s.a && d.low[r] != "," && d.low[r] != ";" {
+				r--
+			}
+			if r <= s.a || d.low[r] != "," || !relWords[d.low[r+1]] {
+				break
+			}
+			j, k = r, r-1
+		}
+	case (w == "--" || w == "\u2014" || w == ")") && k > s.a:
+		// "The Troika -- Norway, Britain and the US -- urged": the name
+		// before the parenthesis.
+		open := w
+		if w == ")" {
+			open = "("
+		}
+		for j := k - 1; j > s.a && j > k-25; j-- {
+			if d.low[j] == open {
+				if m := s.mentionAt(j - 1); m != nil && m.ent >= 0 && !m.place && len(m.group) > 0 {
+					res.ents, res.group = m.group, true
+					return res
+				}
+				break
+			}
+		}
 	case w == "which" || w == "who" || w == "that":
 		if ents, first := d.antecedent(s, k); len(ents) > 0 {
 			res.ents = ents
@@ -91,19 +126,32 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 	// The nearest actor to the left within the clause.
 	for j := k; j >= s.a; j-- {
 		if m := s.mentionAt(j); m != nil {
-			if m.ent < 0 || m.place {
+			if m.ent < 0 || m.place || d.officeTarget(s, m.from) {
+				// "The UN envoy for Libya": Libya is where the envoy
+				// works, not who speaks.
 				j = m.from
 				continue
 			}
 			ents, first := d.listBack(s, s.at[j-s.a])
 			fm := s.ms[first]
 			res.ents, res.person, res.ref = ents, listPerson(s, first, s.at[j-s.a]), fm.ref
+			res.group = first == s.at[j-s.a] && len(fm.group) > 0 && !fm.pron
+			if p := fm.from - 2; p >= s.a && (d.low[p+1] == "of" || d.low[p+1] == "for") && titleWords[d.low[p]] {
+				// "the head of Hamas's political bureau": a person speaks.
+				res.person = true
+			}
+			if li := s.at[j-s.a]; len(ents) == 1 && s.ms[li].to < s.b && pluralNouns[d.low[s.ms[li].to]] {
+				res.plural = true // "Israeli officials": what "they" means next
+			}
 			for q := fm.from - 1; q >= s.a && q >= fm.from-3; q-- {
 				if d.low[q] == "nor" || d.low[q] == "neither" {
 					res.neg = true // "nor has it criticised"
 				}
 			}
 			if p := fm.from - 1; p >= s.a {
+				for p > s.a && (d.low[p] == "some" || d.low[p] == "many" || d.low[p] == "several" || d.low[p] == "senior" || d.low[p] == "the") {
+					p-- // "which some Israeli officials accuse of ..."
+				}
 				if d.low[p] == "which" || d.low[p] == "whom" {
 					res.relObj, _ = d.antecedent(s, p)
 				} else if c, ok := eventClass[d.low[p]]; ok && p > s.a && (d.low[p-1] == "a" || d.low[p-1] == "an" || d.low[p-1] == "the" || d.low[p-1] == "this" || d.low[p-1] == "that") {
@@ -114,6 +162,17 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			return res
 		}
 		wj := d.low[j]
+		if wj == "whose" && j < k {
+			// "Brazil and Mexico, whose governments have kept ties with
+			// Caracas": the antecedent's.
+			if ents, first := d.antecedent(s, j); len(ents) > 0 {
+				fi := s.at[first-s.a]
+				_, li := d.listAt(s, fi)
+				res.ents, res.person = ents, listPerson(s, fi, li)
+				return res
+			}
+			break
+		}
 		if j < k && (wj == "," || boundaryWords[wj] || (reportVerbs[wj] && j < k)) {
 			break
 		}
@@ -190,6 +249,11 @@ func (d *doc) antecedent(s *sent, k int) ([]int, int) {
 	if j >= s.a {
 		if m := s.mentionAt(j); m != nil && m.ent >= 0 && !m.place {
 			ents, first := d.listBack(s, s.at[j-s.a])
+			if f := s.ms[first].from; f > s.a && d.low[f-1] == "by" && d.low[k] != "who" && d.low[k] != "whom" {
+				// "a resolution drafted by France that censured Iran": the
+				// antecedent is the resolution, not its drafters.
+				return nil, 0
+			}
 			return ents, s.ms[first].from
 		}
 	}
@@ -204,7 +268,7 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 	end = from
 	for j := from; j < s.b && j < from+limit; j++ {
 		if m := s.mentionAt(j); m != nil {
-			if m.pron && !m.gov && isPossPron(d.low[m.from]) {
+			if m.pron && !m.gov && isPossPron(d.low[m.from]) && !d.objectHer(s, m.from) {
 				j = m.to - 1
 				continue
 			}
@@ -213,12 +277,23 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 				j = m.to - 1
 				continue
 			}
+			if j > from && d.low[j-1] == "what" {
+				// "condemned what they called a coup": the speaker of a
+				// label, not the object.
+				j = m.to - 1
+				continue
+			}
 			if m.ent >= 0 && !m.place {
 				var last int
+				ents, last = d.listAt(s, s.at[j-s.a])
+				if j > from && (d.low[j-1] == "and" || d.low[j-1] == "but" || d.low[j-1] == ",") && d.clauseVerbAfter(s, s.ms[last].to) {
+					// "backed the sanctions and Nigeria endorsed them": a new
+					// clause with its own subject, not an object.
+					return nil, j - 1, class, recip
+				}
 				if m.pron && !isPairRef(d, m) {
 					d.objPron = m
 				}
-				ents, last = d.listAt(s, s.at[j-s.a])
 				return ents, s.ms[last].to, class, recip
 			}
 			j = m.to - 1
@@ -229,14 +304,23 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 		if (w == "each" && j+1 < s.b && d.low[j+1] == "other") || (w == "one" && j+1 < s.b && d.low[j+1] == "another") {
 			return nil, j + 2, class, true
 		}
+		if w == "the" && j == from && j+1 < s.b && d.low[j+1] == "other" && d.eachSubject(s, from) {
+			return nil, j + 2, class, true // "each side accused the other"
+		}
 		if w == "the" || w == "this" || w == "that" || w == "these" || w == "those" {
 			definite = true
 		}
-		if c, ok := eventClass[w]; ok && definite && class == "" {
+		if c, ok := eventClass[w]; ok && definite && class == "" && !(j > from && d.toks[j-1].upper && s.mentionAt(j-1) == nil) {
+			// Not "the Western criticism": an owner named but unknown.
 			class = c
 		}
 		if (w == "and" || w == "but" || w == "or") && j+1 < s.b && d.verbLike(j+1) {
 			break // "stood by its allies and offered North Korea talks"
+		}
+		if w == "," && j > from && (titleWords[d.low[j-1]] || officeNouns[d.low[j-1]]) && j+1 < s.b {
+			if m := s.mentionAt(j + 1); m != nil && m.person && m.ent >= 0 {
+				continue // "the Commission president, Ursula von der Leyen"
+			}
 		}
 		if w == "," || w == ";" || w == ":" || w == "--" || w == "." || w == "to" || w == "\u2014" ||
 			(boundaryWords[w] && j > from) || (reportVerbs[w] && !(j+1 < s.b && d.low[j+1] == "by")) || w == "saying" || w == "and" && class != "" {
@@ -246,6 +330,342 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 	return nil, end, class, recip
 }
 
+// talksBefore reports whether talks are named in the clause before the
+// participle at i: "held talks in Doha, mediated by ...".
+func (d *doc) talksBefore(s *sent, i int) bool {
+	for k := i - 1; k >= s.a && k >= i-8; k-- {
+		switch d.low[k] {
+		case "talks", "negotiations", "meeting", "meetings", "round", "dialogue", "consultations":
+			return true
+		case ";", "--", "\u2014":
+			return false
+		}
+	}
+	return false
+}
+
+// agentlessCharge reports a passive accusation without "by" earlier in the
+// sentence than token i: "has long been accused of ...".
+func (d *doc) agentlessCharge(s *sent, i int) bool {
+	for k := max(s.a+1, i-40); k < i; k++ {
+		w := d.low[k]
+		if w != "accused" && w != "alleged" && w != "blamed" && w != "charged" && w != "suspected" {
+			continue
+		}
+		prev := d.low[k-1]
+		reduced := prev == "," || ((prev == "long" || prev == "widely" || prev == "often" || prev == "repeatedly") && k-2 >= s.a && d.low[k-2] == ",")
+		if !beWords[prev] && !(k-2 >= s.a && beWords[d.low[k-2]]) && !reduced {
+			continue // "Pakistan, long accused of ...," is a charge too
+		}
+		by := false
+		for q := k + 1; q < i && q < k+4; q++ {
+			if d.low[q] == "by" {
+				by = true
+			}
+		}
+		if !by {
+			return true
+		}
+	}
+	return false
+}
+
+// announceVerbs state a decision of their subject, which "the decision",
+// "the move" later refer to.
+var announceVerbs = set("drafted", "tabled", "submitted", "circulated", "agreed", "passed", "enacted", "appointed", "named", "postponed", "delayed", "lifted", "extended", "cancelled", "canceled", "banned", "conducted", "staged", "began", "started", "tested", "fired", "struck", "attacked", "bombed", "raided", "shelled", "invaded", "announced", "decided", "declared", "suspended", "halted", "withdrew", "imposed", "launched",
+	"expelled", "closed", "recalled", "signed", "unveiled", "adopted", "quit", "left", "pulled", "annexed", "ended",
+	"announces", "decides", "declares", "suspends", "halts", "withdraws", "imposes", "launches", "expels", "recalls")
+
+// announcer makes the actor list that opens the sentence the owner of the
+// decision the sentence announces: "Mali and Niger announced that they
+// would leave ECOWAS", "Russia said it would not extend the corridor".
+func (d *doc) announcer(s *sent) {
+	for i, m := range s.ms {
+		if m.ent < 0 || m.place || (d.toks[m.from].caps && m.kind == formMetonym) {
+			continue // a dateline ("NIAMEY --") is no subject
+		}
+		ents, last := d.listAt(s, i)
+		j := s.ms[last].to
+		for j < s.b && (auxWords[d.low[j]] || officeNouns[d.low[j]] || officeModifiers[d.low[j]] || d.low[j] == "on" || d.low[j] == "'s" || isWeekday(d.low[j])) {
+			j++
+		}
+		if j >= s.b || negWords[d.low[j]] {
+			return
+		}
+		w := d.low[j]
+		ok := announceVerbs[w]
+		if w == "said" || w == "says" {
+			k := j + 1
+			for k < s.b && (d.low[k] == "on" || isWeekday(d.low[k]) || d.low[k] == "that") {
+				k++
+			}
+			if k+1 < s.b && (d.low[k] == "it" || d.low[k] == "they") && (d.low[k+1] == "would" || d.low[k+1] == "will" || d.low[k+1] == "was" || d.low[k+1] == "had") {
+				ok = true
+			}
+		}
+		if ok && !d.hypothetical(s, m.from) {
+			c := d.announcedClass(s, j)
+			d.owners[c] = ents
+			if c == "announcement" && (w == "announced" || w == "unveiled" || w == "announces" || w == "said" || w == "says") {
+				// "Washington announced that it would build a pier, a plan
+				// Cyprus welcomed": what it announced is its plan too.
+				d.owners["offer"] = ents
+			}
+		}
+		return
+	}
+}
+
+// announcedClass says what the announcing verb at j makes its subject the
+// owner of: an act ("struck" -> "the strikes"), measures ("imposed
+// sanctions" -> "the measures") or a decision ("the move").
+func (d *doc) announcedClass(s *sent, j int) string {
+	for k := j + 1; k < s.b && k < j+9; k++ {
+		if c := eventClass[d.low[k]]; c == "measures" || c == "action" || (c == "offer" && draftVerbs[d.low[j]]) {
+			return c
+		}
+		if d.low[k] == "," || d.low[k] == ";" {
+			break
+		}
+	}
+	switch d.low[j] {
+	case "struck", "attacked", "bombed", "raided", "shelled", "invaded", "launched", "annexed", "fired":
+		return "action"
+	}
+	return "announcement"
+}
+
+// draftVerbs make their subject the author of the text they name: "France
+// drafted a resolution".
+var draftVerbs = set("drafted", "tabled", "submitted", "circulated")
+
+func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
+
+// hypothetical reports a subordinator before token i in the sentence.
+func (d *doc) hypothetical(s *sent, i int) bool {
+	for k := s.a; k < i; k++ {
+		if hypoWords[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// objectHer reports "her" as an object ("thanked her for"), not a
+// possessive ("her government").
+func (d *doc) objectHer(s *sent, j int) bool {
+	if d.low[j] != "her" {
+		return false
+	}
+	if j+1 >= s.b {
+		return true
+	}
+	switch d.low[j+1] {
+	case "for", "to", "on", "over", "of", "as", "in", "at", "with", "about", "and", ",", ".", ";":
+		return true
+	}
+	return false
+}
+
+// refAt reports whether the phrase at j is a reference, not a name: "the
+// sides", "the two countries", "both".
+func (d *doc) refAt(s *sent, j int) bool {
+	for q := j; q < s.b && q < j+3; q++ {
+		if m := s.mentionAt(q); m != nil {
+			return m.pron || m.ref
+		}
+	}
+	return false
+}
+
+// visitIn reports whether the head of the object phrase in [from, to) is
+// a visiting party: "an Israeli delegation", "delegations from both
+// capitals", but not "a pledge by the delegation".
+func (d *doc) visitIn(s *sent, from, to int) bool {
+	for q := from; q < to && q < s.b; q++ {
+		if m := s.mentionAt(q); m != nil {
+			q = m.to - 1
+			continue
+		}
+		if determiners[d.low[q]] || officeModifiers[d.low[q]] {
+			continue
+		}
+		return visitNouns[d.low[q]]
+	}
+	return false
+}
+
+// officeTarget reports an office noun and "for"/"to" before token j:
+// "envoy for Libya", "ambassador to Chad".
+func (d *doc) officeTarget(s *sent, j int) bool {
+	p := j - 1
+	if p > s.a && d.low[p] == "the" {
+		p--
+	}
+	return p-1 >= s.a && (d.low[p] == "for" || d.low[p] == "to") && postedTitles[d.low[p-1]]
+}
+
+// postedTitles are offices held toward a country: "the UN envoy for Libya"
+// (but "a spokesman for the group" speaks for it).
+var postedTitles = set("envoy", "envoys", "ambassador", "ambassadors", "representative", "mediator", "coordinator", "rapporteur", "commissioner")
+
+// promiseVerbs after "promised to" make the promise an offer.
+var promiseVerbs = set("provide", "send", "give", "help", "support", "supply", "deliver", "host", "mediate", "facilitate", "fund", "assist")
+
+// joinedIn returns the actors of "X joined Y in" before the gerund at i:
+// X and Y both act.
+func (d *doc) joinedIn(s *sent, i int) []int {
+	if !strings.HasSuffix(d.low[i], "ing") || i-3 < s.a || d.low[i-1] != "in" {
+		return nil
+	}
+	for k := i - 2; k >= s.a && k > i-8; k-- {
+		if d.low[k] != "joined" && d.low[k] != "joins" && d.low[k] != "join" {
+			continue
+		}
+		sub := d.subjectAt(s, k)
+		objs, _, _, _ := d.objectNP(s, k+1, 5)
+		if len(sub.ents) == 0 || len(objs) == 0 || sub.neg {
+			return nil
+		}
+		out := append([]int(nil), sub.ents...)
+		for _, o := range objs {
+			if !contains(out, o) {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// blockedText reports a gerund cue at i modifying a text ("a statement
+// condemning ...") that the verb governing it blocked or voted down.
+func (d *doc) blockedText(s *sent, i int) bool {
+	if !strings.HasSuffix(d.low[i], "ing") || i-2 < s.a || !textNouns[d.low[i-1]] {
+		return false
+	}
+	for k := i - 2; k >= s.a && k > i-7; k-- {
+		w := d.low[k]
+		if blockVerbs[w] {
+			return true
+		}
+		if s.mentionAt(k) != nil || determiners[w] || (d.toks[k].word && !d.verbLike(k)) {
+			continue
+		}
+		break
+	}
+	return false
+}
+
+var textNouns = set("statement", "resolution", "draft", "text", "motion", "declaration", "letter", "communique")
+
+var blockVerbs = set("blocked", "blocks", "block", "vetoed", "vetoes", "veto", "rejected", "rejects", "opposed", "opposes",
+	"scuttled", "killed", "withdrew", "shelved")
+
+// stopDoing reports "to stop (cease, end) doing" right after token j.
+func (d *doc) stopDoing(s *sent, j int) bool {
+	return j+2 < s.b && d.low[j] == "to" && (d.low[j+1] == "stop" || d.low[j+1] == "cease" || d.low[j+1] == "end" || d.low[j+1] == "halt") &&
+		strings.HasSuffix(d.low[j+2], "ing")
+}
+
+// asDid returns the actors of ", as did X" within a few tokens after j.
+func (d *doc) asDid(s *sent, j int) []int {
+	for q := j; q+2 < s.b && q < j+8; q++ {
+		if d.low[q] == ";" || d.low[q] == "." {
+			return nil
+		}
+		if d.low[q] == "," {
+			// Only at the end of this clause.
+			if d.low[q+1] == "as" && d.low[q+2] == "did" && q+3 < s.b {
+				if m := s.mentionAt(q + 3); m != nil && m.ent >= 0 && !m.place {
+					ents, _ := d.listAt(s, s.at[q+3-s.a])
+					return ents
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// eachSubject reports "each side" (or party, country) opening the clause
+// before token j.
+func (d *doc) eachSubject(s *sent, j int) bool {
+	for k := j - 1; k > s.a && k >= j-6; k-- {
+		if d.low[k] == "each" && eachNouns[d.low[k+1]] {
+			return true
+		}
+		if d.low[k] == "," || d.low[k] == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+var eachNouns = set("side", "party", "country", "government", "camp")
+
+// involvementAt reports "any involvement", "any role", "wrongdoing"
+// after a denial at j.
+func (d *doc) involvementAt(s *sent, j int) bool {
+	for q := j; q < s.b && q < j+3; q++ {
+		switch d.low[q] {
+		case "any", "all", "the", "its", "their":
+			continue
+		case "involvement", "role", "responsibility", "wrongdoing", "link", "links", "part":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+var relWords = set("which", "who", "whose", "whom")
+
+// giftNouns pledged to an actor make the pledge an offer.
+var giftNouns = set("aid", "funding", "assistance", "funds", "money", "weapons", "arms")
+
+// claimIn reports whether an accusation or claim noun lies in [from, to):
+// "denied Kigali's accusations", "rejected the claims by Kinshasa".
+func (d *doc) claimIn(s *sent, from, to int) bool {
+	for q := from; q < to; q++ {
+		if eventClass[d.low[q]] == "accusation" || d.low[q] == "report" || d.low[q] == "reports" {
+			return true
+		}
+	}
+	return false
+}
+
+// roundNoun reports whether a round of talks follows the host verb at j:
+// "hosted the first round", "hosted the talks".
+func (d *doc) roundNoun(s *sent, j int) bool {
+	for q := j; q < s.b && q < j+4; q++ {
+		switch d.low[q] {
+		case "round", "rounds", "talks", "negotiations":
+			return true
+		case "the", "a", "first", "second", "third", "last", "previous", "latest", "earlier", "initial", "next":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// clauseVerbAfter reports whether a finite verb follows token j, past
+// adverbs and auxiliaries: the actor before it is a subject.
+func (d *doc) clauseVerbAfter(s *sent, j int) bool {
+	for k := j; k < s.b && k < j+4; k++ {
+		w := d.low[k]
+		switch {
+		case w == "has" || w == "have" || w == "had" || beWords[w] || w == "said" || w == "says":
+			return true
+		case w == "also" || w == "too" || w == "later" || w == "then" || w == "quickly" || w == "swiftly":
+			continue
+		}
+		return d.verbLike(k) && !strings.HasSuffix(w, "ing")
+	}
+	return false
+}
+
 // ownerOf resolves "the accusation", "the proposal": the accuser of one of
 // subs, or the actor who last made an offer, demand, ...
 func (d *doc) ownerOf(class string, subs []int) []int {
@@ -253,12 +673,20 @@ func (d *doc) ownerOf(class string, subs []int) []int {
 		return nil
 	}
 	if class == "accusation" {
-		for k := len(d.accus) - 1; k >= 0; k-- {
-			for _, sb := range subs {
-				if d.accus[k][1] == sb {
-					return []int{d.accus[k][0]}
+		// Every accuser of the last accusation against one of subs:
+		// "Norway and Finland accused Russia ... The Kremlin rejected the
+		// accusation".
+		for k := len(d.accus) - 1; k >= 0 && k >= len(d.accus)-200; k-- {
+			if !contains(subs, d.accus[k][1]) {
+				continue
+			}
+			var out []int
+			for q := k; q >= 0 && d.accus[q][2] == d.accus[k][2]; q-- {
+				if contains(subs, d.accus[q][1]) && !contains(out, d.accus[q][0]) {
+					out = append([]int{d.accus[q][0]}, out...)
 				}
 			}
+			return out
 		}
 		return nil
 	}
@@ -301,6 +729,11 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	if i > s.a && strings.HasSuffix(d.low[i], "ing") && gerundPreps[d.low[i-1]] {
 		return
 	}
+	if d.blockedText(s, i) {
+		// "Hungary blocked a statement condemning the law": a text that
+		// was never adopted states nothing.
+		return
+	}
 	var def *cueDef
 	for k := range defs {
 		ok := true
@@ -320,6 +753,10 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	}
 	after := i + len(def.words)
 	d.cueEnd = after
+	if strings.HasPrefix(def.words[0], "agree") && after < s.b && !nounDets[d.low[after]] && s.mentionAt(after) == nil {
+		// "agreed to the proposal" supports it; "agreed to meet" is no stance.
+		return
+	}
 	if d.nounUse(s, i) {
 		return
 	}
@@ -333,11 +770,11 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 			coord = true
 			break
 		}
-		if !auxWords[d.low[k]] {
-			break
+		if !auxWords[d.low[k]] || d.low[k] == "to" {
+			break // "..., to press Israel": an infinitive, no new verb
 		}
 	}
-	if s.isContent(i) && !(coord && !hypoBefore(d, s, i)) {
+	if s.isContent(i) && !(coord && !hypoBefore(d, s, i)) && !(def.mode == mLabel && d.whatBefore(s, i)) {
 		return
 	}
 	// Passive: "was accused by X", "has been rejected by X".
@@ -357,12 +794,18 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 				break
 			}
 		}
-		if passive || (byTok >= 0 && b >= s.a && !d.toks[b].word) || byTok >= 0 && b >= s.a && s.mentionAt(b) != nil {
+		// A participle right before "by" is passive whatever precedes
+		// it: "talks hosted by Cuba and backed by Norway".
+		if passive || (byTok >= 0 && b >= s.a && !d.toks[b].word) || byTok >= 0 && b >= s.a && s.mentionAt(b) != nil || byTok == after {
 			d.passive(s, i, def, byTok, passive)
 			return
 		}
 	}
 	sub := d.subjectAt(s, i)
+	if joined := d.joinedIn(s, i); len(joined) > 0 && !sub.neg {
+		// "France joined Germany in condemning ...": both condemn.
+		sub.ents = joined
+	}
 	if len(sub.ents) == 0 && !sub.neg {
 		// A demand or offer by no known actor: "the demand" later is not
 		// the last known actor's.
@@ -391,6 +834,19 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	if len(sub.relObj) > 0 && mode != mLabel && !d.actorWithin(s, after, 2) {
 		// "Pakistan, which officials have accused of ...": the antecedent.
 		objs, mode = sub.relObj, 255
+	}
+	if (mode == mObj || mode == mNear) && after < s.b && (d.low[after] == "them" || d.low[after] == "it") {
+		if len(s.prevObjs) > 0 {
+			// "X backed the plan, and Z also endorsed it": what the verb
+			// before was about.
+			objs, mode, end = s.prevObjs, 255, after+1
+			conf -= 0.1
+		} else if def.typ == Supports || def.typ == Rejects {
+			// What one accepts or rejects is a thing: "rejected it" is no
+			// stance toward whoever "it" might name.
+			d.setSubject(s, sub)
+			return
+		}
 	}
 	switch mode {
 	case mObj, mNear:
@@ -427,15 +883,32 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		objs, end, _, _ = d.objectNP(s, after, 3)
 		if len(objs) > 0 {
 			q := end
+			if q < s.b && (d.low[q] == "'s" || d.low[q] == "\u2019s") {
+				// "asked Togo's president to mediate"
+				for q++; q < s.b && q < end+4 && (officeModifiers[d.low[q]] || officeNouns[d.low[q]] || titleWords[d.low[q]]); q++ {
+				}
+			}
 			if q < s.b && d.low[q] == "not" {
 				q++
 			}
-			if q >= s.b || d.low[q] != "to" {
+			if q >= s.b || (d.low[q] != "to" && !(d.low[q] == "against" && strings.HasPrefix(d.low[i], "warn"))) {
+				// "warned X against ..." demands as "warned X not to ..." does.
 				objs = nil
+			}
+		} else if len(def.words) == 2 && def.words[1] == "for" {
+			// "called for restraint from India and Pakistan"
+			for q := after; q < s.b && q < after+6; q++ {
+				if d.low[q] == "from" || d.low[q] == "by" {
+					objs, end, _, _ = d.objectNP(s, q+1, 3)
+					break
+				}
+				if d.low[q] == "," || d.low[q] == ";" || s.mentionAt(q) != nil {
+					break
+				}
 			}
 		}
 	case mBlame:
-		objs, end, class, _ = d.objectNP(s, after, 8)
+		objs, end, class, recip = d.objectNP(s, after, 8)
 		if len(objs) == 0 {
 			for q := after; q < s.b && q < after+8; q++ {
 				if d.low[q] == "on" {
@@ -455,7 +928,28 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 			d.markContent(s, after)
 			return
 		}
+		if d.agentlessCharge(s, i) {
+			// "X has long been accused of arming Y, and it denies it": the
+			// denied charge is nobody's, so the denial targets no actor.
+			d.markContent(s, after)
+			return
+		}
+		if after < s.b && (d.low[after] == "it" || d.low[after] == "this" || d.low[after] == "them" || d.low[after] == "so") {
+			// "denies it": the accusation, whose accuser must be an actor.
+			objs, end, class = nil, after+1, "accusation"
+			break
+		}
 		objs, end, class, _ = d.objectNP(s, after, 8)
+		if len(objs) == 0 && class == "" && d.involvementAt(s, after) {
+			// "denied any involvement": the charge of the last accuser.
+			class = "accusation"
+		}
+		if len(objs) > 0 && !d.claimIn(s, after, min(end+3, s.b)) {
+			// "denied backing the M23": what is denied is content, and
+			// only an accuser is the object of a denial.
+			d.markContent(s, after)
+			return
+		}
 		if len(objs) > 0 {
 			// "denied accusations by the United States": the accusers accuse the denier.
 			for q := after; q < end && q < s.b; q++ {
@@ -482,8 +976,12 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 					break
 				}
 				if q == after+1 && refusable[d.low[q]] {
-					// "refused to recognise the Taliban"
-					objs, end, _, _ = d.objectNP(s, q+1, 4)
+					// "refused to recognise the Taliban", "refused to talk to Kabul"
+					r := q + 1
+					if r < s.b && (d.low[r] == "to" || d.low[r] == "with") {
+						r++
+					}
+					objs, end, _, _ = d.objectNP(s, r, 4)
 					break
 				}
 				if d.low[q] == "," || d.low[q] == ";" {
@@ -513,11 +1011,25 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 				objs = nil
 			}
 		}
+		if strings.HasPrefix(d.low[i], "alleg") && len(objs) > 0 {
+			// "alleged that Kosovo had been attacked": a victim, not a culprit.
+			for r := end; r < s.b && r < end+4; r++ {
+				if d.low[r] == "been" || (beWords[d.low[r]] && r+1 < s.b && isParticiple(d.low[r+1])) {
+					objs = nil
+					break
+				}
+			}
+		}
 		d.markContent(s, end)
 	case mOffer:
 		q := after
 		for q < s.b && (d.low[q] == "instead" || d.low[q] == "also" || d.low[q] == "again" || d.low[q] == "publicly" || d.low[q] == "formally") {
 			q++
+		}
+		if q+1 < s.b && d.low[q] == "to" && strings.HasPrefix(d.low[i], "promis") && !promiseVerbs[d.low[q+1]] {
+			// "promised to retaliate against X" is a threat, not an offer.
+			d.markContent(s, q)
+			return
 		}
 		if q < s.b && d.low[q] == "to" {
 			for r := q + 1; r < s.b && r < q+25; r++ {
@@ -558,6 +1070,26 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		}
 	case mHost:
 		objs, end, _, _ = d.objectNP(s, after, 8)
+		parties := d.lastTalks
+		if len(parties) != 2 {
+			parties = nil
+			if len(d.lastPair) == 2 {
+				parties = d.lastPair
+			}
+		}
+		if len(objs) == 0 && d.roundNoun(s, after) && len(parties) == 2 {
+			// "Norway, which hosted the first round": the parties of the
+			// talks the text named last.
+			for _, e := range parties {
+				if !contains(sub.ents, e) {
+					objs = append(objs, e)
+				}
+			}
+			if len(objs) < 2 {
+				objs = nil
+			}
+			conf -= 0.15
+		}
 	case mTrade:
 		for q := after; q < s.b && q < after+3; q++ {
 			if w := d.low[q]; w == "accusations" || w == "blame" || w == "charges" || w == "insults" || w == "threats" {
@@ -570,7 +1102,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		lim := 4
 		switch def.mode {
 		case mTalks:
-			heads, lim = set("talks", "negotiations", "meeting", "meetings", "discussions", "consultations", "contacts", "phone", "telephone"), 9
+			heads, lim = set("talks", "negotiations", "meeting", "meetings", "discussions", "consultations", "contacts", "phone", "telephone", "call", "calls", "patrols", "exercises", "drills"), 9
 			if d.low[i] == "speak" || d.low[i] == "speaks" || d.low[i] == "spoke" || d.low[i] == "spoken" || d.low[i] == "talked" || d.low[i] == "conferred" {
 				heads, lim = set("phone", "telephone", "videoconference", "video"), 4
 			}
@@ -579,10 +1111,14 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		case mWith:
 			heads = set("relations", "ties", "contacts", "contact", "links", "with")
 		case mPledge:
-			heads = set("support", "solidarity", "backing")
+			heads = set("support", "solidarity", "backing", "aid", "funding", "assistance", "funds", "money", "weapons", "arms")
 		}
 		if def.mode == mWith && len(def.words) > 1 && def.words[1] == "ties" {
 			heads = set("with")
+		}
+		if def.mode == mWith && len(def.words) == 1 {
+			// "ended its defence cooperation agreement with France"
+			heads, lim = set("relations", "ties", "cooperation", "agreement", "pact", "accord", "treaty", "partnership"), 5
 		}
 		for q := after; q < s.b && q < after+lim; q++ {
 			if heads[d.low[q]] {
@@ -591,8 +1127,18 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 				if d.low[q] == "with" {
 					r = q
 				}
+				if r < s.b && (d.low[q] == "phone" || d.low[q] == "telephone") && (d.low[r] == "call" || d.low[r] == "conversation" || d.low[r] == "calls") {
+					r++ // "a phone call with"
+				}
+				if def.mode == mWith && r+1 < s.b && d.low[r] != "with" && heads[d.low[r]] {
+					r++ // "cooperation agreement with"
+				}
 				if r < s.b && (d.low[r] == "with" || d.low[r] == "for" || d.low[r] == "to") {
 					objs, end, _, _ = d.objectNP(s, r+1, 5)
+				}
+				if def.mode == mPledge && giftNouns[d.low[q]] {
+					// "pledged funding for UNRWA": an offer of something.
+					typ = Offers
 				}
 				break
 			}
@@ -626,8 +1172,11 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 			}
 		}
 	}
-	if len(objs) == 0 && typ == Engages && len(sub.ents) >= 2 && !recip && (talksFound || d.low[i] == "met" || d.low[i] == "meets") {
-		// "Saudi Arabia and Iran held talks": with each other.
+	if len(objs) == 0 && typ == Engages && len(sub.ents) == 2 && !recip && !sub.group && (talksFound || d.low[i] == "met" || d.low[i] == "meets") {
+		// "Saudi Arabia and Iran held talks": with each other. Three or
+		// more ("the US, Saudi Arabia and Switzerland opened talks") are
+		// more likely conveners than parties.
+		d.lastTalks = append([]int(nil), sub.ents...)
 		for x := 0; x < len(sub.ents); x++ {
 			for y := x + 1; y < len(sub.ents); y++ {
 				d.emit(s, Engages, []int{sub.ents[x]}, []int{sub.ents[y]}, conf-0.1, end)
@@ -636,21 +1185,67 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	}
 	if len(objs) == 0 {
 		d.setSubject(s, sub)
-		if typ == Demands || typ == Accuses || typ == Rejects || typ == Offers {
+		if (def.typ == Offers || def.typ == Demands || strings.HasPrefix(d.low[i], "pledg")) && !s.isContent(i) && !reportVerbs[d.low[i]] {
+			// "IGAD offered to convene a summit", "Serbia demanded a
+			// referendum", "the RSF pledged to protect convoys": "the
+			// initiative", "the demand", "the pledge" later are theirs.
+			c := "offer"
+			switch {
+			case def.typ == Demands:
+				c = "demand"
+			case strings.HasPrefix(d.low[i], "pledg"):
+				c = "pledge"
+			}
+			d.owners[c] = append([]int(nil), sub.ents...)
+		}
+		if (typ == Demands || typ == Accuses || typ == Rejects || typ == Offers) && !reportVerbs[d.low[i]] {
+			// "told reporters that ..." is speech, whose content the
+			// reporting rules read; "accused a militia of ..." is not.
 			d.markContent(s, after)
 		}
 		return
 	}
-	if typ == Supports && strings.HasPrefix(d.low[i], "welcom") && end < s.b && visitNouns[d.low[end]] {
-		// "welcomed an Israeli delegation": a visit received, not approval.
+	if len(objs) >= 2 && typ != Engages {
+		for _, o := range objs {
+			if contains(sub.ents, o) {
+				// A list that holds the subject itself is a misread list,
+				// not the object: "Brazil, Chile and Colombia condemned
+				// what they called ...".
+				d.setSubject(s, sub)
+				return
+			}
+		}
+	}
+	if typ == Supports && strings.HasPrefix(d.low[i], "welcom") && d.visitIn(s, after, end+1) {
+		// "welcomed an Israeli delegation", "welcomed delegations from both
+		// capitals": a visit received, not approval.
 		typ = Engages
 	}
 	d.emit(s, typ, sub.ents, objs, conf, end)
 	d.setSubject(s, sub)
-	if typ == Engages && def.mode == mHost {
-		// "hosted negotiations between A and B": A and B talked.
+	s.prevObjs = objs
+	if typ == Demands && d.stopDoing(s, end) {
+		// "urged Tehran to stop smuggling weapons": a charge, which "a
+		// charge Iran denies" can refer to, though no stance of its own.
+		batch := len(d.accus)
+		for _, sb := range sub.ents {
+			for _, ob := range objs {
+				d.accus = append(d.accus, [3]int{sb, ob, batch})
+			}
+		}
+	}
+	if more := d.asDid(s, end); len(more) > 0 {
+		// "Turkey welcomed the plan, as did Italy."
+		d.emit(s, typ, more, objs, conf-0.1, end)
+	}
+	if typ == Engages && def.mode == mHost && strings.HasPrefix(d.low[i], "host") {
+		// "hosted negotiations between A and B": A and B talked; not
+		// where the parties are only referred to ("between the sides").
 		for q := after; q < end && q < s.b; q++ {
-			if d.low[q] == "between" && len(objs) >= 2 {
+			if d.low[q] == "between" && len(objs) >= 2 && !d.refAt(s, q+1) {
+				if len(objs) == 2 {
+					d.lastTalks = append([]int(nil), objs...)
+				}
 				for x := 0; x < len(objs); x++ {
 					for y := x + 1; y < len(objs); y++ {
 						d.emit(s, Engages, []int{objs[x]}, []int{objs[y]}, conf-0.1, end)
@@ -661,7 +1256,40 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	}
 	if typ == Demands || typ == Accuses || typ == Rejects || typ == Offers {
 		d.markContent(s, end)
+		if r := d.afterRelative(s, end); r > 0 && r < s.b && (d.low[r] == "to" || d.low[r] == "of") {
+			// "urged Washington and Paris, which brokered the truce, to
+			// press Israel": the demand's content resumes after the clause.
+			d.markContent(s, r)
+		}
 	}
+}
+
+// afterRelative returns the token after a relative clause ", which ...,"
+// that starts at j, or -1.
+func (d *doc) afterRelative(s *sent, j int) int {
+	if j+2 >= s.b || d.low[j] != "," || (d.low[j+1] != "which" && d.low[j+1] != "who" && d.low[j+1] != "whose") {
+		return -1
+	}
+	for k := j + 2; k < s.b && k < j+20; k++ {
+		if d.low[k] == "," {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// whatBefore reports "what X called": a label whose speaker is named
+// between "what" and the verb, inside the object of another verb.
+func (d *doc) whatBefore(s *sent, i int) bool {
+	for k := i - 1; k >= s.a && k >= i-5; k-- {
+		if d.low[k] == "what" {
+			return k < i-1
+		}
+		if s.mentionAt(k) == nil && !auxWords[d.low[k]] && d.low[k] != "the" {
+			return false
+		}
+	}
+	return false
 }
 
 func hypoBefore(d *doc, s *sent, i int) bool {
@@ -679,6 +1307,9 @@ func hypoBefore(d *doc, s *sent, i int) bool {
 func (d *doc) setSubject(s *sent, sub subject) {
 	s.prevSubj, s.prevPers, s.subjFound = sub.ents, sub.person, true
 	d.noteSubject(sub.ents, sub.person)
+	if sub.plural && len(sub.ents) == 1 {
+		d.lastSubjs = sub.ents
+	}
 }
 
 // passive handles "Y was urged by X to ...", "Y, recognised by X".
@@ -711,6 +1342,11 @@ func (d *doc) passive(s *sent, i int, def *cueDef, byTok int, withBe bool) {
 		if sub.ref {
 			conf -= 0.1
 		}
+	} else if def.mode == mHost && len(s.prevSubj) > 0 && d.talksBefore(s, i) {
+		// "X and Y held talks in Doha, mediated by Qatar": the mediator
+		// engages the parties of the talks.
+		objs = s.prevSubj
+		conf -= 0.1
 	} else if m := s.mentionAt(i - 1); m != nil && m.ent >= 0 && !m.place {
 		objs = []int{m.ent}
 	} else if i-2 >= s.a && d.low[i-1] == "," {
@@ -734,6 +1370,7 @@ func (d *doc) passive(s *sent, i int, def *cueDef, byTok int, withBe bool) {
 // label handles "called X a 'puppet'", "described X as 'a trusted friend'".
 func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float64) {
 	var objs []int
+	proposal := false // the label is put on a demand or proposal
 	j := after
 	if len(sub.relObj) > 0 {
 		objs = sub.relObj
@@ -761,6 +1398,7 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 			}
 			if c, ok := eventClass[w]; ok && definite {
 				objs = d.ownerOf(c, sub.ents)
+				proposal = c == "demand" || c == "offer" || c == "accusation"
 				j++
 				break
 			}
@@ -773,15 +1411,21 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 		return
 	}
 	// Skip the rest of the object phrase ("its leaders", "'s remarks") up to the label.
+	// "the American military drills in Guyana 'a provocation'": up to six
+	// words, none a verb or a clause boundary.
 	q := j
-	for q < s.b && q < j+4 {
+	for q < s.b && q < j+6 {
 		w := d.low[q]
 		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" {
 			break
 		}
+		if _, ev := eventClass[w]; w == "," || w == ";" || boundaryWords[w] || (q > j && !ev && d.verbLike(q)) {
+			q = j + 6
+			break
+		}
 		q++
 	}
-	if q >= s.b || q >= j+4 {
+	if q >= s.b || q >= j+6 {
 		if !(q < s.b && hostileWords[d.low[j]]) {
 			return
 		}
@@ -804,8 +1448,22 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 			friendly++
 		}
 	}
+	if !proposal && j < s.b {
+		q2 := j
+		if d.low[q2] == "'s" || d.low[q2] == "\u2019s" {
+			q2++
+		}
+		if q2 < s.b {
+			c := eventClass[d.low[q2]]
+			proposal = c == "demand" || c == "offer" || c == "accusation"
+		}
+	}
 	typ := ""
 	switch {
+	case hostile > 0 && friendly == 0 && proposal:
+		// "called the demand 'unacceptable'", "called the claim
+		// 'baseless'": a rejection of it.
+		typ = Rejects
 	case hostile > 0 && friendly == 0:
 		typ = Accuses
 	case friendly > 0 && hostile == 0 && !strings.HasPrefix(d.low[i], "brand") && !strings.HasPrefix(d.low[i], "label"):
@@ -847,7 +1505,7 @@ func (d *doc) between(s *sent, i int) {
 	}
 }
 
-var wrongVerbs = set("violated", "violates", "breached", "breaches", "attacked", "shelled", "bombed", "invaded", "sabotaged",
+var wrongVerbs = set("struck", "violated", "violates", "breached", "breaches", "attacked", "shelled", "bombed", "invaded", "sabotaged",
 	"undermined", "provoked", "betrayed", "occupied", "killed", "massacred", "bomb", "shell", "attack", "violate", "wrecked",
 	"derailed", "torpedoed", "looted", "stole", "sabotage", "wreck", "shot", "raided", "annexed", "abducted", "kidnapped")
 
@@ -936,6 +1594,8 @@ func (d *doc) reported(s *sent, r int) {
 	if !strings.HasSuffix(d.low[r], "ing") || len(s.prevSubj) == 0 {
 		d.setSubject(s, sub)
 	}
+	// What an actor said is what "the statement" later refers to.
+	d.owners["remarks"] = append([]int(nil), sub.ents...)
 	conf := 0.7
 	if sub.ref {
 		conf -= 0.1
@@ -960,7 +1620,8 @@ func (d *doc) reported(s *sent, r int) {
 			if objs := d.before(s, k, cFrom); len(objs) > 0 {
 				d.emit(s, Demands, sub.ents, objs, conf-0.15, k+1)
 			}
-		case beWords[w] && k+2 < cTo && ((d.low[k+1] == "to" && d.low[k+2] == "blame") || d.low[k+1] == "behind"):
+		case beWords[w] && k+2 < cTo && ((d.low[k+1] == "to" && d.low[k+2] == "blame") || d.low[k+1] == "behind" ||
+			(d.low[k+1] == "responsible" && d.low[k+2] == "for")):
 			if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
 				d.emit(s, Accuses, sub.ents, objs, conf, k+3)
 			}
@@ -978,11 +1639,21 @@ func (d *doc) reported(s *sent, r int) {
 				}
 			}
 			if mi < 0 {
-				continue
+				d.reportedLabel(s, sub, cFrom, k, cTo, conf)
+				return
 			}
 			m := s.ms[mi]
 			_, last := d.listAt(s, mi)
 			pe := s.ms[last].to
+			if pe == k && d.quotedLabelAfter(s, k, cTo) && !modalIn(d, cFrom, k+1) {
+				// "said Guyana was acting as 'a puppet of ...'": the
+				// speaker labels the actor.
+				if typ := d.labelPolarity(s, k+1, cTo); typ != "" {
+					ents, _ := d.listBack(s, last)
+					d.emit(s, typ, sub.ents, ents, conf-0.15, k+1)
+				}
+				return
+			}
 			if pe >= s.b || (d.low[pe] != "'s" && d.low[pe] != "\u2019s") || k-pe > 12 || modalIn(d, pe, k+1) {
 				continue
 			}
@@ -1012,6 +1683,88 @@ func (d *doc) reported(s *sent, r int) {
 	}
 }
 
+// quotedLabelAfter reports a quoted phrase or an "as a"/"a" label within
+// a few words after the verb "to be" at k: the form of a label, not of a
+// description ("was responsible for the attack").
+func (d *doc) quotedLabelAfter(s *sent, k, to int) bool {
+	for t := k + 1; t < to && t < k+5; t++ {
+		if isQuoteTok(d.low[t]) || d.tok(t) == "\u201c" {
+			return true
+		}
+	}
+	return false
+}
+
+// labelPolarity reads the words from k to the end of the quote or clause:
+// ACCUSES for hostile words alone, SUPPORTS for friendly ones alone.
+func (d *doc) labelPolarity(s *sent, k, to int) string {
+	hostile, friendly, quotes := 0, 0, 0
+	for t := k; t < to && t < k+14; t++ {
+		w := d.low[t]
+		if negWords[w] || w == "if" {
+			return ""
+		}
+		if isQuoteTok(w) || d.tok(t) == "\u201c" {
+			quotes++
+			if quotes == 2 {
+				break
+			}
+		}
+		if hostileWords[w] {
+			hostile++
+		}
+		if friendlyWords[w] {
+			friendly++
+		}
+	}
+	switch {
+	case hostile > 0 && friendly == 0:
+		return Accuses
+	case friendly > 0 && hostile == 0:
+		return Supports
+	}
+	return ""
+}
+
+// reportedLabel handles "X said the strikes were 'a barbaric
+// aggression'": a definite event noun opening the complement, owned by an
+// actor of the text, labelled in hostile or friendly terms after the verb
+// "to be" at k.
+func (d *doc) reportedLabel(s *sent, sub subject, cFrom, k, cTo int, conf float64) {
+	if k-cFrom > 3 || k-cFrom < 2 || d.low[cFrom] != "the" || modalIn(d, cFrom, k+1) {
+		return
+	}
+	c, ok := eventClass[d.low[k-1]]
+	if !ok {
+		return
+	}
+	objs := d.ownerOf(c, sub.ents)
+	if len(objs) == 0 {
+		return
+	}
+	hostile, friendly := 0, 0
+	for t := k + 1; t < cTo && t < k+9; t++ {
+		w := d.low[t]
+		if w == "," || w == "if" || negWords[w] {
+			return
+		}
+		if hostileWords[w] {
+			hostile++
+		}
+		if friendlyWords[w] {
+			friendly++
+		}
+	}
+	switch {
+	case hostile > 0 && friendly == 0 && (c == "demand" || c == "offer"):
+		d.emit(s, Rejects, sub.ents, objs, conf-0.15, k+1)
+	case hostile > 0 && friendly == 0:
+		d.emit(s, Accuses, sub.ents, objs, conf-0.15, k+1)
+	case friendly > 0 && hostile == 0:
+		d.emit(s, Supports, sub.ents, objs, conf-0.15, k+1)
+	}
+}
+
 func modalIn(d *doc, from, to int) bool {
 	for k := from; k < to; k++ {
 		if modalWords[d.low[k]] || negWords[d.low[k]] || strings.HasSuffix(d.low[k], "n't") {
@@ -1027,7 +1780,7 @@ func (d *doc) before(s *sent, k, from int) []int {
 	j := k - 1
 	for j >= from && j > k-7 {
 		w := d.low[j]
-		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" ||
+		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || w == "drones" || w == "jets" || w == "warplanes" || w == "warships" || govWords[w] || w == "leadership" || w == "rulers" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" ||
 			(strings.HasSuffix(w, "ly") && d.toks[j].word && !d.toks[j].upper) {
 			j--
 			continue
@@ -1070,9 +1823,10 @@ func (d *doc) emit(s *sent, typ string, subs, objs []int, conf float64, topicFro
 	case Demands:
 		d.owners["demand"] = append([]int(nil), subs...)
 	case Accuses:
+		batch := len(d.accus)
 		for _, sb := range subs {
 			for _, ob := range objs {
-				d.accus = append(d.accus, [2]int{sb, ob})
+				d.accus = append(d.accus, [3]int{sb, ob, batch})
 			}
 		}
 	}
@@ -1250,7 +2004,7 @@ var nounDets = set("a", "an", "the", "any", "its", "their", "his", "her", "this"
 	"our", "your", "such", "whose", "my", "another", "'s", "\u2019s", "of", "for", "new", "fresh", "repeated", "similar",
 	"by", "via", "over", "in", "at", "with", "on", "from")
 
-var irregularPast = set("broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made")
+var irregularPast = set("broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made", "threw", "thrown", "hit", "began", "begun")
 
 // nounUse reports whether the cue word at i is a noun here: "an offer by",
 // "a Taliban demand", "the calls".
@@ -1260,6 +2014,9 @@ func (d *doc) nounUse(s *sent, i int) bool {
 		return false
 	}
 	p := d.low[i-1]
+	if p == "in" && (w == "touch" || w == "contact") {
+		return false // "in touch with", used as a verb phrase
+	}
 	if nounDets[p] {
 		return true
 	}
@@ -1371,4 +2128,4 @@ func (d *doc) verbLike(j int) bool {
 }
 
 // refusable verbs make "refused to VERB X" a rejection of X.
-var refusable = set("recognise", "recognize", "meet", "accept", "endorse", "back", "support", "engage", "receive", "deal", "talk", "negotiate")
+var refusable = set("approve", "recognise", "recognize", "meet", "accept", "endorse", "back", "support", "engage", "receive", "deal", "talk", "negotiate")

@@ -76,7 +76,7 @@ func TestLoadAndBackupRoutes(t *testing.T) {
 		})
 	}
 	status, body := do("GET", "/backup", "", "s3cret")
-	if status != 200 || !strings.HasPrefix(body, "stancegraph-backup 1\n") {
+	if status != 200 || !strings.HasPrefix(body, "stancegraph-backup 2\n") {
 		t.Fatalf("backup: %d %.40q", status, body)
 	}
 	restored, err := graph.Open("", &graph.Options{InMemory: true})

@@ -6,7 +6,10 @@
 // A gold directory holds NN.txt articles (read with extract.ParseArticle)
 // and NN.jsonl gold files, one {"subject", "type", "object", "topic",
 // "quote"} object per distinct triple, as described in the corpus
-// GUIDELINES.md. ENGAGES is compared as an unordered pair.
+// GUIDELINES.md. ENGAGES is compared as an unordered pair. Actors compare
+// by the dictionary actor their names denote (canonical name or alias, see
+// extract.Extractor.Canonical), so a gold short form such as "IAEA" matches
+// the canonical name; other names compare by graph.NormalizeName.
 package eval
 
 import (
@@ -222,12 +225,22 @@ type Triple struct {
 	Subject, Type, Object string
 }
 
-func (t Triple) key() string {
-	s, o := graph.NormalizeName(t.Subject), graph.NormalizeName(t.Object)
+// key compares actors by the dictionary actor their names denote, so that
+// gold written with a short form ("ECOWAS") matches the canonical name the
+// extractor prints; a name outside the dictionary compares normalized.
+func (t Triple) key(ex *extract.Extractor) string {
+	s, o := actorKey(ex, t.Subject), actorKey(ex, t.Object)
 	if t.Type == extract.Engages && o < s {
 		s, o = o, s
 	}
 	return s + "\x00" + t.Type + "\x00" + o
+}
+
+func actorKey(ex *extract.Extractor, name string) string {
+	if c, ok := ex.Canonical(name); ok {
+		name = c
+	}
+	return graph.NormalizeName(name)
 }
 
 // Counts are true positives, false positives and false negatives.
@@ -322,7 +335,7 @@ func RunWith(ctx context.Context, ex *extract.Extractor, cases []Case, opt Optio
 		gold := map[string]Gold{}
 		var goldOrder []string
 		for _, g := range c.Gold {
-			k := Triple{g.Subject, g.Type, g.Object}.key()
+			k := Triple{g.Subject, g.Type, g.Object}.key(ex)
 			if _, ok := gold[k]; !ok {
 				goldOrder = append(goldOrder, k)
 			}
@@ -331,7 +344,7 @@ func RunWith(ctx context.Context, ex *extract.Extractor, cases []Case, opt Optio
 		found := map[string]extract.Candidate{}
 		var foundOrder []string
 		for _, cd := range cands {
-			k := Triple{cd.Subject.Name, cd.Type, cd.Object.Name}.key()
+			k := Triple{cd.Subject.Name, cd.Type, cd.Object.Name}.key(ex)
 			if _, ok := found[k]; !ok {
 				foundOrder = append(foundOrder, k)
 				found[k] = cd

@@ -183,3 +183,46 @@ func TestTargets(t *testing.T) {
 		}
 	})
 }
+
+// TestNamesResolveThroughDictionary: gold written with a short form or an
+// alias matches the canonical name the extractor prints.
+func TestNamesResolveThroughDictionary(t *testing.T) {
+	dir := writeCorpus(t, map[string]string{
+		"01.txt": "Date: 2024-03-04\n\nThe Economic Community of West African States urged Guinea to hold elections. Congolese officials accused Rwanda of shelling Goma. The Houthi movement accused the United States of aggression.\n",
+		"01.jsonl": `{"subject": "ECOWAS", "type": "DEMANDS", "object": "Guinea"}
+{"subject": "Democratic Republic of the Congo", "type": "ACCUSES", "object": "Rwanda"}
+{"subject": "Houthis", "type": "ACCUSES", "object": "U.S."}
+`,
+	})
+	cases, err := LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RunWith(context.Background(), extract.New(nil), cases, Options{SpeedFor: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{TP: 3}); r.Overall != want {
+		t.Errorf("overall %+v, want %+v; misses %+v, false positives %+v", r.Overall, want, r.Misses, r.FalsePositives)
+	}
+}
+
+// TestGeneralCorpus scores the articles under testdata/general, written for
+// this package (not the dev set) to exercise the rule classes that failed
+// on unseen text: short names, demonyms, coordination, groups, authors of
+// texts, hosts, labels, speakers and denials.
+func TestGeneralCorpus(t *testing.T) {
+	cases, err := LoadDir(filepath.Join("testdata", "general"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RunWith(context.Background(), extract.New(nil), cases, Options{SpeedFor: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, rc := r.Overall.Precision(), r.Overall.Recall(); p < 0.95 || rc < 0.75 {
+		var out bytes.Buffer
+		r.Print(&out)
+		t.Errorf("P=%.3f R=%.3f, want P >= 0.95 and R >= 0.75:\n%s", p, rc, out.String())
+	}
+}
