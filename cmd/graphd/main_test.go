@@ -294,3 +294,48 @@ func TestRemoteCommands(t *testing.T) {
 		t.Fatalf("restored online backup: %s", out)
 	}
 }
+
+// TestWhoMayWrite checks the serve flags that decide whether mutations are
+// accepted: read-only mode, and a non-loopback address without a token.
+func TestWhoMayWrite(t *testing.T) {
+	mutation := `mutation { upsertActor(input: {name: "Oman", kind: STATE}) { id } }`
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+	}{
+		{"loopback without token writes", nil, 200},
+		{"read-only refuses", []string{"--read-only"}, 403},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			url, stop := serve(t, t.TempDir(), tt.args...)
+			defer stop()
+			body, _ := json.Marshal(map[string]any{"query": mutation})
+			resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d", resp.StatusCode, tt.status)
+			}
+		})
+	}
+	// Beyond loopback with no token, mutations are refused and the log says why.
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--data", t.TempDir(), "--addr", "0.0.0.0:0"}, strings.NewReader(""), &out, &errOut)
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(errOut.String(), "mutations refused") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	<-done
+	if !strings.Contains(errOut.String(), "mutations refused") || !strings.Contains(out.String(), "serving") {
+		t.Fatalf("non-loopback without a token: log %s", errOut.String())
+	}
+}
