@@ -6,7 +6,7 @@ BIN      := bin/graphd
 BENCH_FLAGS ?=
 FUZZTIME ?= 60s
 
-.PHONY: all build run test test-short vet fmt e2e bench eval fuzz clean
+.PHONY: all build run test test-short test-bench vet fmt e2e bench eval fuzz clean
 
 all: build
 
@@ -23,6 +23,10 @@ test:
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+## test-bench: the benchmark module's own tests (it builds SQLite with cgo)
+test-bench:
+	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 test-short:
 	$(GO) test -short ./...

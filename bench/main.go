@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -35,6 +36,8 @@ type config struct {
 	httpN, httpClients     int
 	dir                    string
 	keep, loadOnly         bool
+	memLimit               int64
+	memTable, blockCache   int64
 	jsonOut                string
 	cpuProfile, memProfile string
 }
@@ -58,7 +61,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	engines := fs.String("engines", "graph,badger,sqlite", "engines to measure; graph alone for a memory run at 10M stances")
 	fs.IntVar(&c.hop1N, "hop1", 10_000, "random actors for the 1-hop measurement")
 	fs.IntVar(&c.pairsN, "pairs", 100, "random pairs for the 2-hop and paths measurements")
-	fs.IntVar(&c.httpN, "requests", 20_000, "GraphQL requests over HTTP")
+	fs.IntVar(&c.httpN, "requests", 10_000, "GraphQL requests over HTTP")
 	fs.IntVar(&c.httpClients, "clients", 8, "concurrent HTTP clients")
 	fs.StringVar(&c.dir, "dir", "", "directory for the stores (default: a fresh temporary directory, removed afterwards)")
 	fs.BoolVar(&c.keep, "keep", false, "keep the stores after the run")
@@ -66,6 +69,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.jsonOut, "json", "", "also write the figures as JSON to this file")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
+	fs.Int64Var(&c.memTable, "memtable", 0, "Badger memtable size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
+	fs.Int64Var(&c.blockCache, "blockcache", 0, "Badger block cache size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
+	fs.Int64Var(&c.memLimit, "memlimit", 0, "soft memory limit of the Go runtime in MiB (as GOMEMLIMIT; 0: none), for memory runs")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -85,7 +91,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 			c.chunk = 50_000
 		}
 		if !set["requests"] {
-			c.httpN = 8_000
+			c.httpN = 5_000
 		}
 	}
 	switch {
@@ -120,6 +126,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if c.memLimit > 0 {
+		debug.SetMemoryLimit(c.memLimit << 20)
+	}
 	if c.cpuProfile != "" {
 		f, err := os.Create(c.cpuProfile)
 		if err != nil {
@@ -153,11 +162,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	logf("generating %d actors, %d stances (seed %d), stores in %s", c.actors, c.stances, c.seed, dir)
 	d := newDataset(c.actors, c.stances, c.chunk, c.seed)
+	sampler := startRSSSampler()
 	res := &results{Stances: c.stances, Actors: c.actors, Seed: c.seed, GoMaxProcs: runtime.GOMAXPROCS(0)}
 	if err := measure(ctx, c, d, dir, res, logf); err != nil {
 		return err
 	}
 	res.PeakRSS = peakRSS()
+	res.RSSAnon, res.RSSFile = sampler.peaks()
 	res.Elapsed = time.Since(start).Seconds()
 	if c.memProfile != "" {
 		f, err := os.Create(c.memProfile)

@@ -18,6 +18,7 @@ import (
 // loadFigures is one engine's bulk load.
 type loadFigures struct {
 	Seconds float64 `json:"seconds"`
+	CPU     float64 `json:"cpu_seconds"` // process CPU time (user+system) during the load
 	PerS    float64 `json:"per_s"`
 	Bytes   int64   `json:"store_bytes"`
 }
@@ -92,6 +93,8 @@ type results struct {
 		Errors int     `json:"errors"`
 	} `json:"http"`
 	PeakRSS        int64   `json:"peak_rss_bytes"`
+	RSSAnon        int64   `json:"peak_rss_anon_bytes"` // heap and other private memory, sampled every 100 ms
+	RSSFile        int64   `json:"peak_rss_file_bytes"` // mapped store files resident (page cache the kernel can drop), sampled
 	StoreBytes     int64   `json:"store_bytes"`
 	BytesPerStance float64 `json:"bytes_per_stance"`
 }
@@ -106,7 +109,7 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 
 	// 1. Bulk loads.
 	if c.engines["graph"] {
-		lf, err := loadGraph(ctx, d, gdir, logf)
+		lf, err := loadGraph(ctx, d, gdir, c.storeOptions(), logf)
 		if err != nil {
 			return err
 		}
@@ -114,7 +117,7 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 		res.Load.GraphPerS = lf.PerS
 	}
 	if c.engines["badger"] {
-		lf, err := timeLoad(d, "badger", logf, func() (loader, error) { return openRaw(bdir, d) })
+		lf, err := timeLoad(d, "badger", logf, func() (loader, error) { return openRaw(bdir, d, c.storeOptions()) })
 		if err != nil {
 			return err
 		}
@@ -122,7 +125,7 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 		res.Load.BadgerPerS = lf.PerS
 	}
 	if c.engines["sqlite"] {
-		lf, err := timeLoad(d, "sqlite", logf, func() (loader, error) { return openSQLite(spath, d, graph.DefaultOptions().BlockCacheSize) })
+		lf, err := timeLoad(d, "sqlite", logf, func() (loader, error) { return openSQLite(spath, d, c.storeOptions().BlockCacheSize) })
 		if err != nil {
 			return err
 		}
@@ -135,11 +138,13 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	}
 
 	// 2. 1-hop on every engine.
-	st, err := graph.Open(gdir, nil)
+	so := c.storeOptions()
+	st, err := graph.Open(gdir, &so)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	settle("graph", logf)
 	g := &graphOps{st: st, d: d}
 	if stats, err := st.Stats(ctx); err != nil {
 		return err
@@ -175,10 +180,11 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	}
 	res.Hop1.GraphP50, res.Hop1.GraphP99 = res.Hop1.Engines["graph"].P50us, res.Hop1.Engines["graph"].P99us
 	if c.engines["badger"] {
-		rb, err := openRaw(bdir, d)
+		rb, err := openRaw(bdir, d, c.storeOptions())
 		if err != nil {
 			return err
 		}
+		settle("badger", logf)
 		err = hop("badger", rb.hop1)
 		rb.close()
 		if err != nil {
@@ -187,7 +193,7 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 		res.Hop1.BadgerP50 = res.Hop1.Engines["badger"].P50us
 	}
 	if c.engines["sqlite"] {
-		sq, err := openSQLite(spath, d, graph.DefaultOptions().BlockCacheSize)
+		sq, err := openSQLite(spath, d, c.storeOptions().BlockCacheSize)
 		if err != nil {
 			return err
 		}
@@ -273,6 +279,19 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	return nil
 }
 
+// storeOptions are the graph options of the run, shared by the raw
+// baseline (and the SQLite page cache takes the block cache size).
+func (c *config) storeOptions() graph.Options {
+	o := graph.DefaultOptions()
+	if c.memTable > 0 {
+		o.MemTableSize = c.memTable << 20
+	}
+	if c.blockCache > 0 {
+		o.BlockCacheSize = c.blockCache << 20
+	}
+	return o
+}
+
 // loader is an engine being bulk loaded.
 type loader interface {
 	load(ch *chunk) error
@@ -285,12 +304,14 @@ type loader interface {
 // generating the chunks is not timed.
 func timeLoad(d *dataset, name string, logf func(string, ...any), open func() (loader, error)) (*loadFigures, error) {
 	var took time.Duration
+	cpu0 := cpuTime()
 	t := time.Now()
 	l, err := open()
 	if err != nil {
 		return nil, err
 	}
 	took += time.Since(t)
+	every := max(d.chunks()/10, 1)
 	for c := 0; c < d.chunks(); c++ {
 		ch := d.chunk(c)
 		t := time.Now()
@@ -299,6 +320,10 @@ func timeLoad(d *dataset, name string, logf func(string, ...any), open func() (l
 			return nil, fmt.Errorf("%s load chunk %d: %w", name, c, err)
 		}
 		took += time.Since(t)
+		if d.chunks() >= 20 && (c+1)%every == 0 {
+			n := min((c+1)*d.chunkSize, d.nStances)
+			logf("load %-6s %d stances, %.0f stances/s so far", name, n, float64(n)/took.Seconds())
+		}
 	}
 	t = time.Now()
 	if err := l.finish(); err != nil {
@@ -309,8 +334,8 @@ func timeLoad(d *dataset, name string, logf func(string, ...any), open func() (l
 		return nil, err
 	}
 	took += time.Since(t)
-	lf := &loadFigures{Seconds: took.Seconds(), PerS: float64(d.nStances) / took.Seconds()}
-	logf("load %-6s %8.0f stances/s (%.1f s)", name, lf.PerS, lf.Seconds)
+	lf := &loadFigures{Seconds: took.Seconds(), PerS: float64(d.nStances) / took.Seconds(), CPU: (cpuTime() - cpu0).Seconds()}
+	logf("load %-6s %8.0f stances/s (%.1f s, %.1f s CPU including generation)", name, lf.PerS, lf.Seconds, lf.CPU)
 	return lf, nil
 }
 
@@ -338,9 +363,9 @@ func (g *graphLoader) finish() error {
 
 func (g *graphLoader) close() error { return g.st.Close() }
 
-func loadGraph(ctx context.Context, d *dataset, dir string, logf func(string, ...any)) (*loadFigures, error) {
+func loadGraph(ctx context.Context, d *dataset, dir string, o graph.Options, logf func(string, ...any)) (*loadFigures, error) {
 	return timeLoad(d, "graph", logf, func() (loader, error) {
-		st, err := graph.Open(dir, nil)
+		st, err := graph.Open(dir, &o)
 		if err != nil {
 			return nil, err
 		}
@@ -421,14 +446,84 @@ func diskUsage(path string) int64 {
 	return total
 }
 
+// settle waits, up to two minutes, until the process has been nearly idle
+// for a second: a store reopened after a bulk load compacts its levels in
+// the background, and queries timed meanwhile would measure that instead.
+// A service loads, then serves; this times the serving.
+func settle(what string, logf func(string, ...any)) {
+	const tick = 500 * time.Millisecond
+	t0 := time.Now()
+	quiet := 0
+	prev := cpuTime()
+	for time.Since(t0) < 2*time.Minute && quiet < 2 {
+		time.Sleep(tick)
+		cur := cpuTime()
+		if cur-prev < tick/20 {
+			quiet++
+		} else {
+			quiet = 0
+		}
+		prev = cur
+	}
+	logf("%s: background compaction settled after %.1f s", what, time.Since(t0).Seconds())
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// rssSampler tracks the peaks of the anonymous and file-backed parts of
+// the resident set, which VmHWM lumps together: Badger maps its tables and
+// write-ahead logs, and their resident pages count as RSS though the
+// kernel can drop them at will.
+type rssSampler struct {
+	stop       chan struct{}
+	done       chan struct{}
+	anon, file int64
+}
+
+func startRSSSampler() *rssSampler {
+	r := &rssSampler{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			r.anon = max(r.anon, procStatus("RssAnon"))
+			r.file = max(r.file, procStatus("RssFile"))
+			select {
+			case <-r.stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return r
+}
+
+// peaks stops the sampler and returns the peaks it saw.
+func (r *rssSampler) peaks() (anon, file int64) {
+	close(r.stop)
+	<-r.done
+	return r.anon, r.file
+}
+
 // peakRSS reads the process's high-water resident set from /proc.
-func peakRSS() int64 {
+func peakRSS() int64 { return procStatus("VmHWM") }
+
+// procStatus reads a size field of /proc/self/status in bytes.
+func procStatus(field string) int64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, field+":"); ok {
 			f := strings.Fields(rest)
 			if len(f) >= 1 {
 				kb, _ := strconv.ParseInt(f[0], 10, 64)

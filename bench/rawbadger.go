@@ -28,7 +28,9 @@ func rawOptions(dir string, o graph.Options) badger.Options {
 		WithBlockCacheSize(o.BlockCacheSize).
 		WithCompression(options.None).
 		WithLogger(nil).
-		WithMetricsEnabled(false)
+		WithMetricsEnabled(false).
+		WithDetectConflicts(false).
+		WithNumMemtables(3)
 	return bo
 }
 
@@ -42,8 +44,8 @@ type rawBadger struct {
 	counters map[string]int64
 }
 
-func openRaw(dir string, d *dataset) (*rawBadger, error) {
-	db, err := badger.Open(rawOptions(dir, graph.DefaultOptions()))
+func openRaw(dir string, d *dataset, o graph.Options) (*rawBadger, error) {
+	db, err := badger.Open(rawOptions(dir, o))
 	if err != nil {
 		return nil, fmt.Errorf("raw badger: open %s: %w", dir, err)
 	}

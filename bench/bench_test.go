@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// optionCalls returns the Badger option calls (WithX(arg)) made in the
+// body of function fn of file path, as "WithX(arg)" strings in order.
+func optionCalls(t *testing.T, path, fn string) []string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != fn {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || !strings.HasPrefix(sel.Sel.Name, "With") && sel.Sel.Name != "DefaultOptions" {
+				return true
+			}
+			var args bytes.Buffer
+			for i, a := range call.Args {
+				if i > 0 {
+					args.WriteString(", ")
+				}
+				printer.Fprint(&args, fset, a)
+			}
+			out = append(out, sel.Sel.Name+"("+args.String()+")")
+			return true
+		})
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s: no option calls found in %s", path, fn)
+	}
+	return out
+}
+
+// TestRawOptionsMatchStore keeps the raw Badger baseline on the store's
+// settings: rawOptions must make the same option calls with the same
+// arguments as graph's badgerOptions, save the logger (the store adapts
+// slog, the baseline discards).
+func TestRawOptionsMatchStore(t *testing.T) {
+	norm := func(calls []string) []string {
+		var out []string
+		for _, c := range calls {
+			if strings.HasPrefix(c, "WithLogger(") {
+				c = "WithLogger(...)"
+			}
+			out = append(out, c)
+		}
+		return out
+	}
+	store := norm(optionCalls(t, filepath.Join("..", "graph", "store.go"), "badgerOptions"))
+	raw := norm(optionCalls(t, "rawbadger.go", "rawOptions"))
+	if !reflect.DeepEqual(store, raw) {
+		t.Errorf("raw Badger options differ from the store's:\nstore: %v\nraw:   %v", store, raw)
+	}
+}
+
+func TestGeneratorIsDeterministic(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		seedA, seedB   uint64
+		wantSameChunks bool
+	}{
+		{"same seed", 7, 7, true},
+		{"other seed", 7, 8, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := newDataset(500, 3000, 1000, tc.seedA), newDataset(500, 3000, 1000, tc.seedB)
+			for c := 0; c < a.chunks(); c++ {
+				ca, cb := a.chunk(c), b.chunk(c)
+				same := reflect.DeepEqual(ca, cb) && reflect.DeepEqual(a.actors, b.actors)
+				if same != tc.wantSameChunks {
+					t.Fatalf("chunk %d: same = %v, want %v", c, same, tc.wantSameChunks)
+				}
+			}
+		})
+	}
+}
+
+// TestGeneratorShape checks what the benchmark claims of its data: a
+// power law (the busiest actor holds several percent of the edges, the
+// median actor a handful), documents shared by several stances, quotes of
+// about 120 bytes that occur in their documents, no self-loops, and every
+// stance unique.
+func TestGeneratorShape(t *testing.T) {
+	d := newDataset(10_000, 100_000, 25_000, 1)
+	deg := make([]int, d.nActors)
+	docs, quoteBytes := 0, 0
+	seen := map[string]bool{}
+	for c := 0; c < d.chunks(); c++ {
+		ch := d.chunk(c)
+		docs += len(ch.docs)
+		for _, rw := range ch.stances {
+			deg[rw.subj]++
+			deg[rw.obj]++
+			quoteBytes += len(rw.quote)
+			if rw.subj == rw.obj {
+				t.Fatalf("self-loop on actor %d", rw.subj)
+			}
+			text := ch.docs[rw.doc].Text
+			if text[rw.start:rw.start+len(rw.quote)] != rw.quote {
+				t.Fatalf("quote %q is not at offset %d of its document", rw.quote, rw.start)
+			}
+			if seen[rw.quote] {
+				t.Fatalf("quote %q repeats", rw.quote)
+			}
+			seen[rw.quote] = true
+			if rw.date < dateBase || rw.date >= dateBase+dateSpan {
+				t.Fatalf("date %v outside the ten years", rw.date)
+			}
+		}
+	}
+	top := deg[d.byRank[0]]
+	if share := float64(top) / float64(2*d.nStances); share < 0.03 || share > 0.2 {
+		t.Errorf("busiest actor holds %.1f%% of edge ends, want a power law's few percent", 100*share)
+	}
+	if per := float64(d.nStances) / float64(docs); per < 3 || per > 5 {
+		t.Errorf("%.1f stances per document, want about 4", per)
+	}
+	if avg := quoteBytes / d.nStances; avg < 100 || avg > 160 {
+		t.Errorf("quotes average %d bytes, want about 120", avg)
+	}
+	low := 0
+	for _, n := range deg {
+		if n < 10 {
+			low++
+		}
+	}
+	if low < d.nActors/3 {
+		t.Errorf("only %d of %d actors have fewer than 10 edges: not a long tail", low, d.nActors)
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	var ds []int
+	for i := 1; i <= 100; i++ {
+		ds = append(ds, i)
+	}
+	got := summarize(durations(ds))
+	if got.P50us != 50 || got.P99us != 99 || got.N != 100 {
+		t.Errorf("summarize(1..100 us) = %+v, want p50 50, p99 99", got)
+	}
+}
+
+func durations(us []int) []time.Duration {
+	out := make([]time.Duration, len(us))
+	for i, u := range us {
+		out[i] = time.Duration(u) * time.Microsecond
+	}
+	return out
+}
