@@ -147,6 +147,13 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(good))
 	f.Add([]byte(`{"record":"stance","subject":"a","type":"X","object":"b","confidence":2}`))
 	f.Add([]byte("\xff\n{}\n"))
+	// One small store for every input: opening a store per input would
+	// make the fuzzer spend its minute allocating memtables.
+	s, err := graph.Open("", &graph.Options{InMemory: true, MemTableSize: 8 << 20, BlockCacheSize: 1 << 20})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := jsonl.Read(bytes.NewReader(data), "fuzz", nil)
 		if err != nil {
@@ -156,8 +163,6 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		s, _ := graph.Open("", &graph.Options{InMemory: true})
-		defer s.Close()
 		before, _ := s.Stats(ctx)
 		if _, err := file.Apply(ctx, s, "fuzz"); err != nil {
 			if after, _ := s.Stats(ctx); after != before {
