@@ -17,21 +17,30 @@ type adminError struct {
 	Error string `json:"error"`
 }
 
+// admit answers a refusal and returns false unless r uses method and
+// carries the token (when one is set); route names the route in messages.
+func (s *Server) admit(w http.ResponseWriter, r *http.Request, method, route, hint string) bool {
+	if r.Method != method {
+		w.Header().Set("Allow", method)
+		writeJSON(w, http.StatusMethodNotAllowed, mediaJSON, adminError{route + ": use " + method + hint})
+		return false
+	}
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="graphd"`)
+		writeJSON(w, http.StatusUnauthorized, mediaJSON, adminError{route + ": a valid bearer token is required (Authorization: Bearer ...)"})
+		return false
+	}
+	return true
+}
+
 // serveLoad takes a JSON Lines file in the body and applies it through
 // Config.Load, all-or-nothing; a bad line is a 400 naming it.
 func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
-		writeJSON(w, http.StatusMethodNotAllowed, mediaJSON, adminError{"load: use POST with a JSON Lines body"})
+	if !s.admit(w, r, http.MethodPost, "load", " with a JSON Lines body") {
 		return
 	}
 	if !s.cfg.AllowMutations {
 		writeJSON(w, http.StatusForbidden, mediaJSON, adminError{"load: this server does not accept writes (read-only, or no token on a non-loopback address)"})
-		return
-	}
-	if !s.authorized(r) {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="graphd"`)
-		writeJSON(w, http.StatusUnauthorized, mediaJSON, adminError{"load: a valid bearer token is required (Authorization: Bearer ...)"})
 		return
 	}
 	limit := s.cfg.MaxLoadBytes
@@ -69,14 +78,7 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 // serveBackup streams a consistent backup; it needs the token when one is
 // set, since a backup is the whole graph in one request.
 func (s *Server) serveBackup(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet {
-		w.Header().Set("Allow", "GET")
-		writeJSON(w, http.StatusMethodNotAllowed, mediaJSON, adminError{"backup: use GET"})
-		return
-	}
-	if !s.authorized(r) {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="graphd"`)
-		writeJSON(w, http.StatusUnauthorized, mediaJSON, adminError{"backup: a valid bearer token is required (Authorization: Bearer ...)"})
+	if !s.admit(w, r, http.MethodGet, "backup", "") {
 		return
 	}
 	w.Header().Set("Content-Type", "application/octet-stream")
@@ -95,14 +97,7 @@ func (s *Server) serveBackup(w http.ResponseWriter, r *http.Request) {
 
 // serveCheck runs the store's invariant check on the live store.
 func (s *Server) serveCheck(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet {
-		w.Header().Set("Allow", "GET")
-		writeJSON(w, http.StatusMethodNotAllowed, mediaJSON, adminError{"check: use GET"})
-		return
-	}
-	if !s.authorized(r) {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="graphd"`)
-		writeJSON(w, http.StatusUnauthorized, mediaJSON, adminError{"check: a valid bearer token is required (Authorization: Bearer ...)"})
+	if !s.admit(w, r, http.MethodGet, "check", "") {
 		return
 	}
 	rep, err := s.cfg.Check(r.Context())
