@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/stancegraph/stancegraph/graph"
 )
@@ -132,8 +131,8 @@ func (r *remoteFlags) bearer() (string, error) {
 	return os.Getenv("GRAPHD_TOKEN"), nil
 }
 
-// do sends an HTTP request to the server and returns the body of a 2xx answer.
-func (r *remoteFlags) do(ctx context.Context, method, path, contentType string, body io.Reader) (io.ReadCloser, error) {
+// send sends an HTTP request to the server with the bearer token, if any.
+func (r *remoteFlags) send(ctx context.Context, method, path, contentType string, body io.Reader) (*http.Response, error) {
 	base := strings.TrimRight(r.url, "/")
 	req, err := http.NewRequestWithContext(ctx, method, base+path, body)
 	if err != nil {
@@ -150,15 +149,25 @@ func (r *remoteFlags) do(ctx context.Context, method, path, contentType string, 
 	if tok != "" {
 		req.Header.Set("Authorization", "Bearer "+tok)
 	}
-	client := &http.Client{Timeout: 10 * time.Minute}
-	resp, err := client.Do(req)
+	// No overall timeout: exports, loads and backups stream for as long as
+	// the graph needs; ctx (Ctrl-C) ends them.
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("server at %s: %w", base, err)
+	}
+	return resp, nil
+}
+
+// do sends a request and returns the body of a 2xx answer.
+func (r *remoteFlags) do(ctx context.Context, method, path, contentType string, body io.Reader) (io.ReadCloser, error) {
+	resp, err := r.send(ctx, method, path, contentType, body)
+	if err != nil {
+		return nil, err
 	}
 	if resp.StatusCode/100 != 2 {
 		defer resp.Body.Close()
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		return nil, fmt.Errorf("server at %s answered %s: %s", base, resp.Status, bytes.TrimSpace(msg))
+		return nil, fmt.Errorf("server at %s answered %s: %s", strings.TrimRight(r.url, "/"), resp.Status, bytes.TrimSpace(msg))
 	}
 	return resp.Body, nil
 }
@@ -167,23 +176,9 @@ func (r *remoteFlags) do(ctx context.Context, method, path, contentType string, 
 // in the answer become a Go error listing their messages.
 func (r *remoteFlags) graphQL(ctx context.Context, query string, vars map[string]any) (json.RawMessage, error) {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	base := strings.TrimRight(r.url, "/")
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/graphql", bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("--url: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	tok, err := r.bearer()
+	resp, err := r.send(ctx, http.MethodPost, "/graphql", "application/json", bytes.NewReader(body))
 	if err != nil {
 		return nil, err
-	}
-	if tok != "" {
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("server at %s: %w", base, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
@@ -196,16 +191,21 @@ func (r *remoteFlags) graphQL(ctx context.Context, query string, vars map[string
 		} `json:"errors"`
 	}
 	if err := json.Unmarshal(raw, &res); err != nil {
-		return nil, fmt.Errorf("server at %s answered %s: %s", base, resp.Status, bytes.TrimSpace(raw[:min(len(raw), 300)]))
+		return nil, fmt.Errorf("server at %s answered %s: %s", strings.TrimRight(r.url, "/"), resp.Status, bytes.TrimSpace(raw[:min(len(raw), 300)]))
 	}
-	if len(res.Errors) > 0 {
-		msgs := make([]string, len(res.Errors))
-		for i, e := range res.Errors {
-			msgs[i] = e.Message
-		}
-		return raw, errors.New(strings.Join(msgs, "; "))
+	msgs := make([]string, len(res.Errors))
+	for i, e := range res.Errors {
+		msgs[i] = e.Message
 	}
-	return raw, nil
+	return raw, joinMessages(msgs)
+}
+
+// joinMessages makes one error of GraphQL error messages, or nil for none.
+func joinMessages(msgs []string) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 func newLogger(w io.Writer) *slog.Logger {

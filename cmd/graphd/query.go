@@ -90,7 +90,7 @@ standard input. Example:
 				msgs[i] = e.Message
 			}
 			printJSON(e.stdout, raw, "")
-			return fmt.Errorf("%s", strings.Join(msgs, "; "))
+			return joinMessages(msgs)
 		}
 	}
 	if *format == "json" {
