@@ -18,7 +18,9 @@ type RecordError struct {
 	Err    error
 }
 
+// Error names the record and the problem.
 func (e *RecordError) Error() string { return fmt.Sprintf("%s %d: %v", e.Record, e.Index+1, e.Err) }
+// Unwrap returns the underlying error, usually wrapping a sentinel.
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // Load applies b all-or-nothing with respect to bad input: every record is

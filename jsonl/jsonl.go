@@ -36,6 +36,7 @@ type LineError struct {
 	Err  error
 }
 
+// Error names the file, the line and the problem.
 func (e *LineError) Error() string {
 	if e.File != "" {
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
@@ -43,6 +44,7 @@ func (e *LineError) Error() string {
 	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
 }
 
+// Unwrap returns the problem, for errors.Is against ErrFormat or graph sentinels.
 func (e *LineError) Unwrap() error { return e.Err }
 
 // ErrFormat is wrapped by errors about the shape of a line (bad JSON, an
