@@ -20,6 +20,7 @@ type RecordError struct {
 
 // Error names the record and the problem.
 func (e *RecordError) Error() string { return fmt.Sprintf("%s %d: %v", e.Record, e.Index+1, e.Err) }
+
 // Unwrap returns the underlying error, usually wrapping a sentinel.
 func (e *RecordError) Unwrap() error { return e.Err }
 
