@@ -19,9 +19,18 @@ import (
 // memtables and caches), which is what pushes a large load past 2 GiB.
 const defaultMemoryLimit = 1536 << 20
 
+// defaultGCPercent trades memory, bounded by the soft limit, for less time
+// in the collector: the GraphQL executor allocates heavily per request, and
+// GOGC=400 served about 10% more requests per second than the default in
+// the benchmark (bench -quick -engines graph, 4,690 against 4,150-4,520).
+const defaultGCPercent = 400
+
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
