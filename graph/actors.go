@@ -20,7 +20,7 @@ func (s *Store) Actor(ctx context.Context, ref string) (Actor, error) {
 	if err := ctx.Err(); err != nil {
 		return Actor{}, err
 	}
-	a, err := s.resolve(s.newCacheTxn(), ref)
+	a, err := s.resolve(s.readCache(), ref)
 	if err != nil {
 		return Actor{}, err
 	}
@@ -93,7 +93,7 @@ func (w *writer) resolve(ref string) (*Actor, error) {
 
 // resolveID is resolve returning the actor ID.
 func (s *Store) resolveID(ref string) (string, error) {
-	a, err := s.resolve(s.newCacheTxn(), ref)
+	a, err := s.resolve(s.readCache(), ref)
 	if err != nil {
 		return "", err
 	}

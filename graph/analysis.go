@@ -569,8 +569,17 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 	for c, n := range counts {
 		out = append(out, MatrixCell{Subject: c.s, Object: c.o, Type: c.t, Count: n})
 	}
+	names := map[string]string{}
 	s.mu.RLock()
-	name := func(id string) string { return NormalizeName(s.actors[id].Name) }
+	for _, c := range out {
+		for _, id := range []string{c.Subject, c.Object} {
+			if _, ok := names[id]; !ok {
+				names[id] = NormalizeName(s.actors[id].Name)
+			}
+		}
+	}
+	s.mu.RUnlock()
+	name := func(id string) string { return names[id] }
 	order := map[string]int{}
 	for i, t := range s.vocab.Names() {
 		order[t] = i
@@ -585,7 +594,6 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 		}
 		return order[a.Type] < order[b.Type]
 	})
-	s.mu.RUnlock()
 	return out, nil
 }
 

@@ -527,20 +527,29 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 	for _, t := range types {
 		typeSet[t] = true
 	}
+	var subjID, objID, docID string
+	if subj != nil {
+		subjID = idString(subj)
+	}
+	if obj != nil {
+		objID = idString(obj)
+	}
+	if doc != nil {
+		docID = idString(doc)
+	}
 	keep := func(r *stanceRecord) bool {
 		if r.Retracted && !q.IncludeRetracted {
 			return false
 		}
-		if subj != nil && r.Subject != idString(subj) || obj != nil && r.Object != idString(obj) {
+		if subj != nil && r.Subject != subjID || obj != nil && r.Object != objID {
 			return false
 		}
 		if !typeSet[r.Type] || r.Confidence < q.MinConfidence || !inRange(r.effDate, q.From, q.To) {
 			return false
 		}
 		if doc != nil {
-			did := idString(doc)
 			for _, e := range r.Evidence {
-				if e.DocumentID == did {
+				if e.DocumentID == docID {
 					return true
 				}
 			}
@@ -625,7 +634,20 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 // DocumentStances lists the stances citing a document, retracted ones
 // included, since a document view shows everything said of it.
 func (s *Store) DocumentStances(ctx context.Context, doc string, first int, after string) (StancePage, error) {
-	if _, err := s.Document(ctx, doc); err != nil {
+	b, err := idBytes(doc)
+	if err != nil {
+		return StancePage{}, err
+	}
+	// Existence only: the key, not the document's (possibly large) text.
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		if _, err := txn.Get(keys.DocumentKey(b)); errors.Is(err, badger.ErrKeyNotFound) {
+			return fmt.Errorf("%w: no document with id %s", ErrNotFound, doc)
+		} else if err != nil {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
 		return StancePage{}, err
 	}
 	return s.Stances(ctx, StanceQuery{Document: doc, IncludeRetracted: true, First: first, After: after})

@@ -285,6 +285,10 @@ type cacheTxn struct {
 	names  map[string]string // "" value: deleted
 }
 
+// readCache is a view of the committed cache for readers: its nil maps
+// stage nothing (reading a nil map is allowed), so a lookup allocates nothing.
+func (s *Store) readCache() *cacheTxn { return &cacheTxn{s: s} }
+
 func (s *Store) newCacheTxn() *cacheTxn {
 	return &cacheTxn{s: s, actors: map[string]*Actor{}, names: map[string]string{}}
 }

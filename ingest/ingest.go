@@ -30,6 +30,7 @@ func Document(ctx context.Context, store *graph.Store, ex *extract.Extractor, do
 	docID := graph.DocumentID(doc.Text)
 	batch := graph.Batch{Documents: []graph.Document{doc}}
 	seen := map[string]bool{}
+	sent := map[string]bool{}
 	for _, c := range cands {
 		for _, a := range []graph.Actor{c.Subject, c.Object} {
 			if seen[a.Name] {
@@ -40,6 +41,12 @@ func Document(ctx context.Context, store *graph.Store, ex *extract.Extractor, do
 				batch.Actors = append(batch.Actors, act)
 			}
 		}
+		// The same claim in the same words is one stance: send it once.
+		id := c.Subject.Name + "\x00" + c.Type + "\x00" + c.Object.Name + "\x00" + c.Quote
+		if sent[id] {
+			continue
+		}
+		sent[id] = true
 		batch.Stances = append(batch.Stances, graph.StanceSpec{
 			Subject: c.Subject.Name, Type: c.Type, Object: c.Object.Name,
 			Topic: c.Topic, Date: c.Date, Confidence: c.Confidence,
@@ -54,15 +61,28 @@ func Document(ctx context.Context, store *graph.Store, ex *extract.Extractor, do
 	if res.Document, err = store.Document(ctx, docID); err != nil {
 		return Result{}, err
 	}
-	// Read back each candidate's stance: it may be new or one already known.
-	got := map[string]bool{}
+	// Read back the stances: one listing per (subject, type, object), since
+	// a long text repeats the same claim, then the stances citing a
+	// candidate's quote in this document, new or already known.
+	type triple struct{ subj, typ, obj string }
+	quotes := map[triple]map[string]bool{}
+	var order []triple
 	for _, c := range cands {
-		page, err := store.Stances(ctx, graph.StanceQuery{Subject: c.Subject.Name, Object: c.Object.Name, Types: []string{c.Type}, Document: docID, IncludeRetracted: true, First: graph.MaxPageSize})
+		k := triple{c.Subject.Name, c.Type, c.Object.Name}
+		if quotes[k] == nil {
+			quotes[k] = map[string]bool{}
+			order = append(order, k)
+		}
+		quotes[k][c.Quote] = true
+	}
+	got := map[string]bool{}
+	for _, k := range order {
+		page, err := store.Stances(ctx, graph.StanceQuery{Subject: k.subj, Object: k.obj, Types: []string{k.typ}, Document: docID, IncludeRetracted: true, First: graph.MaxPageSize})
 		if err != nil {
 			return Result{}, err
 		}
 		for _, st := range page.Stances {
-			if got[st.ID] || !cites(st, docID, c.Quote) {
+			if got[st.ID] || !cites(st, docID, quotes[k]) {
 				continue
 			}
 			got[st.ID] = true
@@ -72,9 +92,9 @@ func Document(ctx context.Context, store *graph.Store, ex *extract.Extractor, do
 	return res, nil
 }
 
-func cites(st graph.Stance, doc, quote string) bool {
+func cites(st graph.Stance, doc string, quotes map[string]bool) bool {
 	for _, e := range st.Evidence {
-		if e.DocumentID == doc && e.Quote == quote {
+		if e.DocumentID == doc && quotes[e.Quote] {
 			return true
 		}
 	}

@@ -111,7 +111,6 @@ func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, err
 // remoteFlags let a command talk to a running server instead of a store.
 type remoteFlags struct {
 	url       string
-	token     string
 	tokenFile string
 }
 
