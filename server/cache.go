@@ -23,6 +23,7 @@ type document struct {
 	ast   *ast.Document
 	errs  []gqlerrors.FormattedError // parse or validation errors; ast is nil on a parse error
 	plans sync.Map                   // *ast.OperationDefinition -> *plan, built on first use
+	fast  sync.Map                   // *ast.OperationDefinition -> *compiled (nil: graphql-go only)
 }
 
 // plan returns the response-order plan of op, one of d's operations.

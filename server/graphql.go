@@ -99,6 +99,14 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
+	if !s.slowOnly {
+		if c := doc.fastPath(&s.cfg.Schema, op); c != nil && s.runFast(ctx, w, media, c, p.Variables) {
+			s.metrics.executed(true)
+			s.metrics.operation(opName, opType, false, time.Since(start))
+			return
+		}
+	}
+	s.metrics.executed(false)
 	res := graphql.Execute(graphql.ExecuteParams{
 		Schema:        s.cfg.Schema,
 		AST:           doc.ast,

@@ -38,6 +38,8 @@ type metrics struct {
 	opNames  map[string]bool
 	hits     uint64
 	misses   uint64
+	fast     uint64 // operations answered by the compiled fast path
+	slow     uint64 // operations graphql-go's executor ran
 	inflight int64
 }
 
@@ -72,6 +74,17 @@ func (m *metrics) cache(hit bool) {
 		m.hits++
 	} else {
 		m.misses++
+	}
+	m.mu.Unlock()
+}
+
+// executed counts which executor answered an operation.
+func (m *metrics) executed(fast bool) {
+	m.mu.Lock()
+	if fast {
+		m.fast++
+	} else {
+		m.slow++
 	}
 	m.mu.Unlock()
 }
@@ -176,6 +189,9 @@ func (m *metrics) write(ctx context.Context, w io.Writer, gauges func(context.Co
 	fmt.Fprintf(&b, "graphd_graphql_document_cache_hits_total %d\n", m.hits)
 	family(&b, "graphd_graphql_document_cache_misses_total", "counter", "Requests whose query had to be parsed and validated.")
 	fmt.Fprintf(&b, "graphd_graphql_document_cache_misses_total %d\n", m.misses)
+	family(&b, "graphd_graphql_executions_total", "counter", "Operations executed, by executor: the compiled fast path for queries, or graphql-go's (mutations, introspection, and any query the fast path hands over).")
+	fmt.Fprintf(&b, "graphd_graphql_executions_total{executor=\"fast\"} %d\n", m.fast)
+	fmt.Fprintf(&b, "graphd_graphql_executions_total{executor=\"graphql-go\"} %d\n", m.slow)
 	family(&b, "graphd_graphql_document_cache_entries", "gauge", "Parsed queries held in the cache.")
 	fmt.Fprintf(&b, "graphd_graphql_document_cache_entries %d\n", cacheLen)
 	family(&b, "graphd_http_requests_in_flight", "gauge", "GraphQL requests being served.")

@@ -112,6 +112,9 @@ type Server struct {
 	// buffers recycles response buffers: a typical answer is tens of
 	// kilobytes, otherwise grown by doubling on every request.
 	buffers sync.Pool
+	// slowOnly sends every operation through graphql-go's executor; tests
+	// set it to compare the fast path with it.
+	slowOnly bool
 }
 
 // New returns a Server for cfg, with defaults applied to zero fields.

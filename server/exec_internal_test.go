@@ -1,0 +1,175 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/resolvers"
+	"github.com/stancegraph/stancegraph/schema"
+	"github.com/stancegraph/stancegraph/seed"
+)
+
+// seededServer serves the seed graph, plus one retracted and one undated
+// stance so both show up in answers.
+func seededServer(t testing.TB) *Server {
+	t.Helper()
+	ctx := context.Background()
+	st, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := seed.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	s, _, err := st.AddStance(ctx, graph.StanceSpec{Subject: "Pakistan", Type: "OFFERS", Object: "Taliban", Topic: "a venue"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RetractStance(ctx, s.ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.AddStance(ctx, graph.StanceSpec{Subject: "Russia", Type: "ENGAGES", Object: "Taliban"}); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Config{Schema: sch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+// post sends one GraphQL request and returns status, content type and body.
+func post(srv *Server, body map[string]interface{}) (int, string, string) {
+	b, _ := json.Marshal(body)
+	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(string(b)))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/graphql-response+json")
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	return rec.Code, rec.Header().Get("Content-Type"), rec.Body.String()
+}
+
+// TestFastPathMatchesExecutor runs each request through the fast path and
+// through graphql-go's executor and wants the same bytes back; fast says
+// whether the fast path must have answered it (the rest it hands over).
+func TestFastPathMatchesExecutor(t *testing.T) {
+	srv := seededServer(t)
+	notebook := `query Stances($name: String!) {
+  actor(name: $name) {
+    name
+    stances(first: 20) {
+      nodes { date type topic subject { name } object { name } evidence { quote } }
+    }
+  }
+}`
+	tests := []struct {
+		name  string
+		body  map[string]interface{}
+		fast  bool
+		wants []string // substrings the answer must contain
+	}{
+		{"notebook query", map[string]interface{}{"query": notebook, "variables": map[string]interface{}{"name": "Taliban"}}, true,
+			[]string{`"type":"REJECTS"`, `"object":{"name":"Kabul government"}`}},
+		{"notebook query by alias", map[string]interface{}{"query": notebook, "variables": map[string]interface{}{"name": "u.s."}}, true,
+			[]string{`"name":"United States"`}},
+		{"unknown actor is null", map[string]interface{}{"query": notebook, "variables": map[string]interface{}{"name": "Atlantis"}}, true,
+			[]string{`{"data":{"actor":null}}`}},
+		{"aliases, fragments, typename, literal directives", map[string]interface{}{"query": `
+query { t: actor(name: "Taliban") { ...A __typename k: kind ... on Actor { id } skipped: name @skip(if: true) kept: name @include(if: true) }
+        u: actor(name: "United States") { ...A out: degree(direction: OUT) } }
+fragment A on Actor { name aliases country code wikidata degree }`}, true,
+			[]string{`"t":{"name":"Taliban"`, `"__typename":"Actor"`, `"kept":"Taliban"`}},
+		{"actors page", map[string]interface{}{"query": `{ actors(search: "a", first: 3) { totalCount nodes { name kind aliases } pageInfo { hasNextPage endCursor } } }`}, true,
+			[]string{`"totalCount":`, `"hasNextPage":true`}},
+		{"stances filter literal", map[string]interface{}{"query": `{ stances(filter: {types: [DEMANDS, REJECTS], from: "2018-01-01", includeRetracted: true}) {
+  totalCount edges { cursor node { id type confidence retracted date evidence { start end quote document { title source url date } } } } } }`}, true,
+			[]string{`"type":"DEMANDS"`, `"retracted":false`}},
+		{"input object variable", map[string]interface{}{"query": `query($f: StanceFilter) { stances(filter: $f) { totalCount nodes { subject { name } type object { name } } } }`,
+			"variables": map[string]interface{}{"f": map[string]interface{}{"subject": "us", "includeRetracted": true}}}, true,
+			[]string{`"subject":{"name":"United States"}`}},
+		{"enum list variable given as one value", map[string]interface{}{"query": `query($t: [StanceType!]) { stances(filter: {types: $t}) { totalCount } }`,
+			"variables": map[string]interface{}{"t": "DEMANDS"}}, true, []string{`"totalCount":`}},
+		{"variable default", map[string]interface{}{"query": `query($n: Int = 2) { actors(first: $n) { nodes { name } } }`}, true, nil},
+		{"retracted included", map[string]interface{}{"query": `{ stances(filter: {subject: "Pakistan", includeRetracted: true}) { nodes { type retracted topic date } } }`}, true,
+			[]string{`"retracted":true`}},
+		{"paths, dyad, matrix, vocabulary, stats", map[string]interface{}{"query": `{
+  paths(from: "United States", to: "Pakistan", maxHops: 3) { actors { name } stances { type } }
+  dyad(a: "Taliban", b: "Kabul government") { a { name } b { name } aToB { type count } bToA { type count } stances(first: 2) { totalCount nodes { type } } }
+  matrix(actors: ["United States", "Taliban", "Kabul government"]) { subject { name } object { name } type count }
+  vocabulary { type description plover cameo weight }
+  stats { actors stances documents } }`}, true, []string{`"plover":`, `"weight":`}},
+		{"documents", map[string]interface{}{"query": `{ documents { totalCount nodes { id title source url date text stances(first: 2) { totalCount pageInfo { hasNextPage endCursor } } } } }`}, true,
+			[]string{`"text":"`}},
+		{"two operations with a name", map[string]interface{}{"query": `query A { stats { actors } } query B { stats { stances } }`, "operationName": "B"}, true,
+			[]string{`{"data":{"stats":{"stances":`}},
+		{"resolver error is graphql-go's answer", map[string]interface{}{"query": `{ dyad(a: "Atlantis", b: "Taliban") { a { name } } }`}, false,
+			[]string{`Atlantis`}},
+		{"limit error", map[string]interface{}{"query": `{ actors(first: 5000) { totalCount } }`}, false, []string{`"errors"`}},
+		{"invalid variable", map[string]interface{}{"query": `query($n: Int!) { actors(first: $n) { totalCount } }`, "variables": map[string]interface{}{"n": "x"}}, false,
+			[]string{`"errors"`}},
+		{"missing variable", map[string]interface{}{"query": `query($n: Int!) { actors(first: $n) { totalCount } }`}, false, []string{`"errors"`}},
+		{"introspection", map[string]interface{}{"query": `{ __schema { queryType { name } } }`}, false, []string{`"Query"`}},
+		{"variable directive", map[string]interface{}{"query": `query($x: Boolean!) { stats { actors stances @include(if: $x) } }`, "variables": map[string]interface{}{"x": false}}, false,
+			[]string{`"actors":`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := srv.metrics.fast
+			srv.slowOnly = false
+			code, ct, got := post(srv, tc.body)
+			tookFast := srv.metrics.fast > before
+			srv.slowOnly = true
+			wantCode, wantCT, want := post(srv, tc.body)
+			srv.slowOnly = false
+			if tookFast != tc.fast {
+				t.Errorf("fast path answered = %v, want %v", tookFast, tc.fast)
+			}
+			if code != wantCode || ct != wantCT || got != want {
+				t.Errorf("fast path:\n%d %s %s\ngraphql-go:\n%d %s %s", code, ct, got, wantCode, wantCT, want)
+			}
+			for _, w := range tc.wants {
+				if !strings.Contains(got, w) {
+					t.Errorf("answer lacks %s:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNotebookQuery compares the two executors on the notebook's
+// request over the seed graph (go test -bench NotebookQuery ./server).
+func BenchmarkNotebookQuery(b *testing.B) {
+	srv := seededServer(b)
+	body := map[string]interface{}{"query": `query Stances($name: String!) {
+  actor(name: $name) {
+    name
+    stances(first: 20) {
+      nodes { date type topic subject { name } object { name } evidence { quote } }
+    }
+  }
+}`, "variables": map[string]interface{}{"name": "United States"}}
+	for _, slow := range []bool{false, true} {
+		name := "fast"
+		if slow {
+			name = "graphql-go"
+		}
+		b.Run(name, func(b *testing.B) {
+			srv.slowOnly = slow
+			for b.Loop() {
+				if code, _, _ := post(srv, body); code != http.StatusOK {
+					b.Fatalf("status %d", code)
+				}
+			}
+		})
+	}
+}
