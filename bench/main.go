@@ -37,6 +37,7 @@ type config struct {
 	dir                    string
 	keep, loadOnly         bool
 	memLimit               int64
+	memcg                  int64
 	memTable, blockCache   int64
 	jsonOut                string
 	cpuProfile, memProfile string
@@ -71,6 +72,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
 	fs.Int64Var(&c.memTable, "memtable", 0, "Badger memtable size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
 	fs.Int64Var(&c.blockCache, "blockcache", 0, "Badger block cache size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
+	fs.Int64Var(&c.memcg, "memcg", 0, "run inside a memory cgroup limited to this many MiB, as a container would (needs root; 0: none)")
 	fs.Int64Var(&c.memLimit, "memlimit", 0, "soft memory limit of the Go runtime in MiB (as GOMEMLIMIT; 0: none), for memory runs")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -129,6 +131,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if c.memLimit > 0 {
 		debug.SetMemoryLimit(c.memLimit << 20)
 	}
+	var cg *memcg
+	if c.memcg > 0 {
+		if cg, err = enterMemcg(c.memcg << 20); err != nil {
+			return err
+		}
+		defer cg.leave()
+	}
 	if c.cpuProfile != "" {
 		f, err := os.Create(c.cpuProfile)
 		if err != nil {
@@ -169,6 +178,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	res.PeakRSS = peakRSS()
 	res.RSSAnon, res.RSSFile = sampler.peaks()
+	if cg != nil {
+		res.Memcg = &memcgFigures{Limit: c.memcg << 20, Peak: cg.peak(), OOMKills: cg.ooms()}
+	}
 	res.Elapsed = time.Since(start).Seconds()
 	if c.memProfile != "" {
 		f, err := os.Create(c.memProfile)

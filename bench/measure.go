@@ -92,11 +92,12 @@ type results struct {
 		N      int     `json:"requests"`
 		Errors int     `json:"errors"`
 	} `json:"http"`
-	PeakRSS        int64   `json:"peak_rss_bytes"`
-	RSSAnon        int64   `json:"peak_rss_anon_bytes"` // heap and other private memory, sampled every 100 ms
-	RSSFile        int64   `json:"peak_rss_file_bytes"` // mapped store files resident (page cache the kernel can drop), sampled
-	StoreBytes     int64   `json:"store_bytes"`
-	BytesPerStance float64 `json:"bytes_per_stance"`
+	PeakRSS        int64         `json:"peak_rss_bytes"`
+	Memcg          *memcgFigures `json:"memcg,omitempty"`     // with -memcg
+	RSSAnon        int64         `json:"peak_rss_anon_bytes"` // heap and other private memory, sampled every 100 ms
+	RSSFile        int64         `json:"peak_rss_file_bytes"` // mapped store files resident (page cache the kernel can drop), sampled
+	StoreBytes     int64         `json:"store_bytes"`
+	BytesPerStance float64       `json:"bytes_per_stance"`
 }
 
 // measure runs every phase: the loads (each engine alone, its store closed
@@ -532,4 +533,11 @@ func procStatus(field string) int64 {
 		}
 	}
 	return 0
+}
+
+// memcgFigures describe a run inside a memory cgroup (-memcg).
+type memcgFigures struct {
+	Limit    int64 `json:"limit_bytes"`
+	Peak     int64 `json:"peak_bytes"` // anonymous memory and page cache charged to the cgroup
+	OOMKills int64 `json:"oom_kills"`
 }

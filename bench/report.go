@@ -62,6 +62,9 @@ func printTable(w io.Writer, c *config, r *results) {
 	fmt.Fprintln(tw, "\t\t\t\t\t")
 	fmt.Fprintf(tw, "6. peak RSS MB\t%.0f\t\t\t\t\n", float64(r.PeakRSS)/(1<<20))
 	fmt.Fprintf(tw, "peak anon / mapped-file RSS MB\t%.0f\t%.0f\t\t\t\n", float64(r.RSSAnon)/(1<<20), float64(r.RSSFile)/(1<<20))
+	if r.Memcg != nil {
+		fmt.Fprintf(tw, "memory cgroup limit / peak MB\t%.0f\t%.0f\t\t\t\n", float64(r.Memcg.Limit)/(1<<20), float64(r.Memcg.Peak)/(1<<20))
+	}
 	fmt.Fprintf(tw, "store MB on disk\t%.0f\t\t\t\t\n", float64(r.StoreBytes)/(1<<20))
 	fmt.Fprintf(tw, "bytes per stance\t%.0f\t\t\t\t\n", r.BytesPerStance)
 	tw.Flush()
@@ -80,6 +83,9 @@ func printTable(w io.Writer, c *config, r *results) {
 		{what: "GraphQL over HTTP >= 5000 req/s", got: fmt.Sprintf("%.0f req/s", r.HTTP.RPS), pass: r.HTTP.RPS >= 5000},
 		{what: "paths (maxHops 3) p99 <= 20 ms", got: fmt.Sprintf("%.1f ms at %d stances", r.Paths.P99/1000, r.Stances), pass: r.Paths.P99 <= 20_000, absent: r.Stances < 1_000_000},
 		{what: "10M stances with peak RSS < 2 GiB", got: fmt.Sprintf("%.0f MiB at %d stances", float64(r.PeakRSS)/(1<<20), r.Stances), pass: r.PeakRSS < 2<<30, absent: r.Stances < 10_000_000},
+	}
+	if r.Memcg != nil {
+		ts[len(ts)-1].got += fmt.Sprintf(" in a %d MiB cgroup, %d OOM kills", r.Memcg.Limit>>20, r.Memcg.OOMKills)
 	}
 	for _, t := range ts {
 		got := t.got
