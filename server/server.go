@@ -4,6 +4,11 @@
 // limits, CORS, health and readiness probes, Prometheus metrics, structured
 // request logs and a cache of parsed queries.
 //
+// Queries run on a compiled fast path (see exec.go) that calls the schema's
+// resolve functions directly and writes JSON as it goes; graphql-go's
+// executor runs mutations, introspection, and any query whose answer holds
+// an error, so error responses are always graphql-go's.
+//
 // Routes:
 //
 //	/graphql  POST (application/json) and GET (query parameters; queries only)
