@@ -1,11 +1,9 @@
 package main
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -30,13 +28,15 @@ func rawOptions(dir string, o graph.Options) badger.Options {
 		WithLogger(nil).
 		WithMetricsEnabled(false).
 		WithDetectConflicts(false).
-		WithNumMemtables(3)
+		WithNumMemtables(3).
+		WithCompactL0OnClose(true)
 	return bo
 }
 
 // rawBadger writes and reads the store's key layout directly: the ceiling
 // our layer can approach. It writes the same records and index entries per
-// stance (record, both adjacencies, date, document citation, identity) and
+// stance (record, both adjacencies, date, document citation; no identity
+// entry, since a one-quote stance's ID derives from its only identity) and
 // the same counters, through WriteBatch, with no reads and no validation.
 type rawBadger struct {
 	db       *badger.DB
@@ -82,7 +82,6 @@ func (rb *rawBadger) load(ch *chunk) error {
 		doc := ch.docIDs[rw.doc][:]
 		typ := stanceTypes[rw.typ]
 		v := rawStance(rw, subj, obj, doc)
-		h := sha256.Sum256([]byte(strings.Join([]string{"ev", rb.d.actors[rw.subj].ID, typ, rb.d.actors[rw.obj].ID, ch.docs[rw.doc].ID, rw.quote}, "\x00")))
 		date := binary.BigEndian.AppendUint32(nil, uint32(rw.date))
 		kvs := [][2][]byte{
 			{cat([]byte{'S'}, id), v},
@@ -90,7 +89,6 @@ func (rb *rawBadger) load(ch *chunk) error {
 			{cat([]byte{'I'}, obj, []byte(typ), []byte{0}, subj, id), v},
 			{cat([]byte{'T'}, date, id), nil},
 			{cat([]byte{'d'}, doc, id), nil},
-			{cat([]byte{'K'}, h[:16]), id},
 		}
 		for _, kv := range kvs {
 			if err := wb.Set(kv[0], kv[1]); err != nil {

@@ -112,8 +112,10 @@ type stanceRecord struct {
 	Stance
 	effDate Date // Date, else the date of the first cited document
 	// idents caches identities(&Stance) between the identity check and
-	// the write of a new stance; nil means compute them.
-	idents [][]byte
+	// the write of a new stance, and derived the stance ID each would
+	// derive (see derivedIDs); nil means compute them.
+	idents  [][]byte
+	derived []uuid.UUID
 }
 
 func encodeStance(r *stanceRecord) []byte {

@@ -15,15 +15,24 @@ import (
 // and after Restore, and changed only after a commit succeeds.
 type degrees struct {
 	index map[string]int       // stance type -> column
+	names []string             // column -> stance type (Out columns)
 	m     map[[16]byte][]int32 // actor -> counts, Out columns then In columns
 }
 
 func newDegrees(v *Vocabulary) *degrees {
-	d := &degrees{index: map[string]int{}, m: map[[16]byte][]int32{}}
-	for i, t := range v.Names() {
+	d := &degrees{index: map[string]int{}, names: v.Names(), m: map[[16]byte][]int32{}}
+	for i, t := range d.names {
 		d.index[t] = i
 	}
 	return d
+}
+
+// degreeSlot names one counter the table tracks: an actor and a column.
+// Writers key their pending degree deltas by it, which hashes faster than
+// the storage key and needs no key built until commit.
+type degreeSlot struct {
+	actor [16]byte
+	col   int
 }
 
 // slot returns where the counter of (dir, typ) sits in an actor's row.
@@ -38,6 +47,15 @@ func (d *degrees) slot(dir byte, typ string) (int, bool) {
 	return i, true
 }
 
+// key returns the storage key of the counter at sl.
+func (d *degrees) key(sl degreeSlot) []byte {
+	dir, col := byte(keys.Out), sl.col
+	if col >= len(d.names) {
+		dir, col = keys.In, col-len(d.names)
+	}
+	return keys.DegreeKey(sl.actor[:], dir, d.names[col])
+}
+
 // get returns the count of one counter and whether the table tracks it
 // (false for a type outside the vocabulary, which only storage knows).
 func (d *degrees) get(actor []byte, dir byte, typ string) (int64, bool) {
@@ -45,11 +63,16 @@ func (d *degrees) get(actor []byte, dir byte, typ string) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	row := d.m[[16]byte(actor)]
+	return d.at(degreeSlot{[16]byte(actor), i}), true
+}
+
+// at returns the count at sl.
+func (d *degrees) at(sl degreeSlot) int64 {
+	row := d.m[sl.actor]
 	if row == nil {
-		return 0, true
+		return 0
 	}
-	return int64(row[i]), true
+	return int64(row[sl.col])
 }
 
 // set records n for one counter.
@@ -58,22 +81,26 @@ func (d *degrees) set(actor []byte, dir byte, typ string, n int64) {
 	if !ok {
 		return
 	}
-	a := [16]byte(actor)
-	row := d.m[a]
+	d.setAt(degreeSlot{[16]byte(actor), i}, n)
+}
+
+// setAt records n at sl.
+func (d *degrees) setAt(sl degreeSlot, n int64) {
+	row := d.m[sl.actor]
 	if row == nil {
 		if n == 0 {
 			return
 		}
 		row = make([]int32, 2*len(d.index))
-		d.m[a] = row
+		d.m[sl.actor] = row
 	}
-	row[i] = int32(n)
+	row[sl.col] = int32(n)
 	for _, c := range row {
 		if c != 0 {
 			return
 		}
 	}
-	delete(d.m, a)
+	delete(d.m, sl.actor)
 }
 
 // sum adds an actor's counters over dirs and types.

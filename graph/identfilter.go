@@ -8,10 +8,11 @@ import (
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
-// identFilter is a Bloom filter over the identity hashes and document IDs
-// in storage (both 16 uniformly distributed bytes). A bulk load asks it
-// before reading an identity or document key: most records loaded are
-// new, and "certainly absent" spares a point read. It only ever errs towards "maybe
+// identFilter is a Bloom filter over the identity hashes, stance IDs and
+// document IDs in storage (all 16 uniformly distributed bytes). A bulk
+// load asks it before reading an identity, stance or document key (see
+// identityHolder): most records loaded are new, and "certainly absent"
+// spares a point read. It only ever errs towards "maybe
 // present", which costs the read it would have cost anyway: deletes leave
 // their bits set, and a new identity sets its bits before its transaction
 // commits. It is owned by the writer lock.
@@ -33,7 +34,8 @@ func newIdentFilter(capacity int) *identFilter {
 	return &identFilter{bits: make([]uint64, words), cap: capacity}
 }
 
-// The identity hashes are SHA-256 prefixes, uniformly distributed, so
+// The identity hashes are SHA-256 prefixes and the IDs SHA-1 based UUIDs,
+// uniformly distributed but for a UUID's version and variant bits, so
 // their halves serve directly as the two base hashes of double hashing.
 func (f *identFilter) positions(h []byte, fn func(word int, mask uint64) bool) bool {
 	h1, h2 := binary.LittleEndian.Uint64(h[0:8]), binary.LittleEndian.Uint64(h[8:16])|1
@@ -63,11 +65,12 @@ func (s *Store) filter(want int) (*identFilter, error) {
 	if f := s.ident; f != nil && f.n+want <= f.cap {
 		return f, nil
 	}
-	// Two key-only passes, counting then adding, so that the filter is
-	// sized before it is filled and no copy of the keys is held.
+	// Key-only passes, counting (first build only) then adding, so that
+	// the filter is sized before it is filled and no copy of the keys is
+	// held.
 	each := func(fn func(h []byte)) error {
 		return s.db.View(func(txn *badger.Txn) error {
-			for _, p := range []byte{keys.Identity, keys.Document} {
+			for _, p := range []byte{keys.Identity, keys.Stance, keys.Document} {
 				it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{p}})
 				for it.Rewind(); it.Valid(); it.Next() {
 					if k := it.Item().Key(); len(k) == 1+16 {
@@ -79,11 +82,16 @@ func (s *Store) filter(want int) (*identFilter, error) {
 			return nil
 		})
 	}
-	count := 0
-	if err := each(func([]byte) { count++ }); err != nil {
+	// A filter that filled up knows how many keys it took (an upper
+	// bound: deleted keys stay counted), which spares the counting pass;
+	// growing fourfold keeps the rebuilds of a long load few.
+	count, grow := 0, 2
+	if s.ident != nil {
+		count, grow = s.ident.n, 4
+	} else if err := each(func([]byte) { count++ }); err != nil {
 		return nil, err
 	}
-	f := newIdentFilter(2 * (count + want))
+	f := newIdentFilter(grow * (count + want))
 	if err := each(f.add); err != nil {
 		return nil, err
 	}

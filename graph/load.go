@@ -42,6 +42,7 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	var res LoadResult
 	err = s.update(ctx, func(w *writer) error {
 		w.splittable = true
+		w.staged = newStageMap()
 		for i, a := range b.Actors {
 			if err := w.split(); err != nil {
 				return err
@@ -55,12 +56,18 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 			}
 		}
 		// Most records loaded are new, which the filter knows without a
-		// read (see identFilter): one key per document and per evidence.
+		// read (see identFilter): one key per document, per stance and
+		// per evidence.
 		expect := len(b.Documents)
 		for _, spec := range b.Stances {
-			expect += max(len(spec.Evidence), 1)
+			expect += 1 + max(len(spec.Evidence), 1)
 		}
 		if w.ident, err = s.filter(expect); err != nil {
+			return err
+		}
+		// Actors no longer change from here on: let Badger commit each
+		// split while the next one is encoded.
+		if err := w.pipeline(); err != nil {
 			return err
 		}
 		for i, d := range b.Documents {
@@ -76,7 +83,8 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 			}
 		}
 		lookup := func(id string) (Document, bool) { d, ok := docs[id]; return d, ok }
-		// Actors no longer change from here on: memoize references.
+		// Memoize actor references: stances name the same busy actors
+		// over and over.
 		w.refs = map[string]*Actor{}
 		for i, spec := range b.Stances {
 			if i%1024 == 0 {

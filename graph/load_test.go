@@ -91,3 +91,101 @@ func TestLoadSplitsLargeBatches(t *testing.T) {
 	}
 	mustCheck(t, s)
 }
+
+// TestLoadMergesAcrossSplits repeats stances at every distance up to two
+// transactions back (an 8 MiB memtable holds about a thousand stances per
+// transaction), some identical and some adding evidence, so duplicates meet
+// their first copy in the same transaction, in the one still committing
+// while the next is filled, and in committed ones; every stance must merge
+// and every index entry and counter stay right.
+func TestLoadMergesAcrossSplits(t *testing.T) {
+	s, err := graph.Open("", &graph.Options{InMemory: true, MemTableSize: 8 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b := bigBatch(200, 4000, 4)
+	n := len(b.Stances)
+	var extended int
+	for i := 0; i < n; i += 7 {
+		d := b.Stances[(i*131)%n]
+		if i%2 == 0 {
+			// The same stance with a second quote: evidence to merge.
+			j := (i*131 + 1) % n
+			if b.Stances[j].Evidence[0].Document != d.Evidence[0].Document {
+				j = (i*131 - 1 + n) % n
+			}
+			if b.Stances[j].Evidence[0].Document == d.Evidence[0].Document {
+				d.Evidence = append(append([]graph.EvidenceSpec(nil), d.Evidence...), b.Stances[j].Evidence[0])
+				extended++
+			}
+		}
+		b.Stances = append(b.Stances, d)
+		b.Stances[i], b.Stances[len(b.Stances)-1] = b.Stances[len(b.Stances)-1], b.Stances[i]
+	}
+	if extended == 0 {
+		t.Fatal("no duplicate adds evidence; the test would not exercise merges")
+	}
+	res, err := s.Load(ctx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (graph.LoadResult{Actors: 200, Documents: 1000, Stances: 4000}); res != want {
+		t.Fatalf("Load = %+v, want %+v", res, want)
+	}
+	mustCheck(t, s)
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Stances != 4000 {
+		t.Fatalf("Stats = %+v, want 4000 stances", st)
+	}
+	if res, err := s.Load(ctx, b); err != nil || res != (graph.LoadResult{}) {
+		t.Fatalf("reload = %+v, %v; want nothing added", res, err)
+	}
+	mustCheck(t, s)
+}
+
+// TestPageTotalsDuringLoad reads an actor's stances while a large load
+// commits split after split: each page's total must equal the entries its
+// own snapshot holds, though the degree table is published after a split's
+// commit.
+func TestPageTotalsDuringLoad(t *testing.T) {
+	s, err := graph.Open("", &graph.Options{InMemory: true, MemTableSize: 8 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b := bigBatch(50, 6000, 4)
+	if _, err := s.Load(ctx, graph.Batch{Actors: b.Actors}); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Load(ctx, b)
+		done <- err
+	}()
+	reads := 0
+	for loading := true; loading || reads < 5; reads++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			loading = false
+		default:
+		}
+		pg, err := s.ActorStances(ctx, "Actor 3", graph.AdjacencyQuery{Direction: graph.Both, First: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pg.PageInfo.HasNext {
+			t.Fatalf("more than 500 stances of Actor 3; raise First")
+		}
+		if pg.Total != len(pg.Stances) {
+			t.Fatalf("read %d: total %d, page holds %d", reads, pg.Total, len(pg.Stances))
+		}
+	}
+	mustCheck(t, s)
+}

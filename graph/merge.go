@@ -88,8 +88,13 @@ func (s *Store) MergeActors(ctx context.Context, keep, merge string) (Actor, err
 // rehome writes a stance that changed identity: when another stance already
 // has one of its new identities, the two are combined under the existing ID.
 func (s *Store) rehome(w *writer, r *stanceRecord) (*stanceRecord, bool, error) {
-	for _, h := range identities(&r.Stance) {
-		if v, err := w.get(keys.IdentityKey(h)); err == nil && idString(v) != r.ID {
+	ids := identities(&r.Stance)
+	for i, c := range derivedIDs(ids) {
+		old, err := s.identityHolder(w, ids[i], c)
+		if err != nil {
+			return nil, false, err
+		}
+		if old != nil && old.ID != r.ID {
 			return s.addStance(w, r)
 		}
 	}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -138,24 +139,17 @@ func (s *Store) evidenceDoc(w *writer, ref string, docs docLookup) (Document, er
 // one of its identities.
 func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, error) {
 	ids := identities(&r.Stance)
-	r.idents = ids
-	for _, h := range ids {
-		if w.ident != nil && !w.ident.mayContain(h) {
-			continue
-		}
-		v, err := w.get(keys.IdentityKey(h))
-		if errors.Is(err, ErrNotFound) {
-			continue
-		}
+	r.idents, r.derived = ids, derivedIDs(ids)
+	for i, h := range ids {
+		old, err := s.identityHolder(w, h, r.derived[i])
 		if err != nil {
 			return nil, false, err
 		}
-		old, err := s.readStance(w.txn, v)
-		if err != nil {
-			return nil, false, err
+		if old == nil {
+			continue
 		}
 		merged := *old
-		merged.idents = nil
+		merged.idents, merged.derived = nil, nil
 		merged.Evidence = slices.Clone(old.Evidence)
 		changed := false
 		for _, e := range r.Evidence {
@@ -178,11 +172,49 @@ func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, erro
 		}
 		return &merged, false, nil
 	}
-	r.ID = uuid.NewSHA1(stanceNS, ids[0]).String()
+	r.ID = r.derived[0].String()
 	if err := s.writeStance(w, r); err != nil {
 		return nil, false, err
 	}
 	return r, true, nil
+}
+
+// derivedIDs returns the stance ID each identity would give a stance
+// created with it first: a new stance's ID derives from its first identity.
+func derivedIDs(ids [][]byte) []uuid.UUID {
+	out := make([]uuid.UUID, len(ids))
+	for i, h := range ids {
+		out[i] = uuid.NewSHA1(stanceNS, h)
+	}
+	return out
+}
+
+// identityHolder returns the stance holding identity h, or nil. The
+// identity a stance's ID derives from has no identity entry (the stance
+// record's key stands for it, one key fewer per stance), so the stance at
+// the derived ID c is asked first, and must still have h: a merge can
+// change a bare stance's identity, and actor merges rewrite identities.
+// Other identities, and every identity in stores written before this
+// layout, have an identity entry.
+func (s *Store) identityHolder(w *writer, h []byte, c uuid.UUID) (*stanceRecord, error) {
+	if w.ident != nil && !w.ident.mayContain(h) && !w.ident.mayContain(c[:]) {
+		return nil, nil
+	}
+	r, err := w.readStance(c[:])
+	switch {
+	case err == nil && slices.ContainsFunc(identities(&r.Stance), func(x []byte) bool { return bytes.Equal(x, h) }):
+		return r, nil
+	case err != nil && !errors.Is(err, ErrNotFound):
+		return nil, err
+	}
+	v, err := w.get(keys.IdentityKey(h))
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return w.readStance(v)
 }
 
 func (s *Store) readStance(txn *badger.Txn, id []byte) (*stanceRecord, error) {
@@ -211,11 +243,19 @@ func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 	for _, ev := range r.Evidence {
 		sets = append(sets, [2][]byte{keys.DocStanceKey(mustID(ev.DocumentID), id), nil})
 	}
-	ids := r.idents
-	if ids == nil {
+	ids, derived := r.idents, r.derived
+	if ids == nil || len(derived) != len(ids) {
 		ids = identities(&r.Stance)
+		derived = derivedIDs(ids)
 	}
-	for _, h := range ids {
+	if w.s.ident != nil {
+		w.s.ident.add(id)
+	}
+	for i, h := range ids {
+		// The record's own key stands for the identity its ID derives from.
+		if bytes.Equal(derived[i][:], id) {
+			continue
+		}
 		sets = append(sets, [2][]byte{keys.IdentityKey(h), id})
 		if w.s.ident != nil {
 			w.s.ident.add(h)
@@ -226,7 +266,7 @@ func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 			return err
 		}
 	}
-	s.countStance(w, r, 1)
+	s.countStance(w, r, subj, obj, 1)
 	return nil
 }
 
@@ -244,6 +284,8 @@ func (s *Store) removeStance(w *writer, r *stanceRecord) error {
 	for _, ev := range r.Evidence {
 		dels = append(dels, keys.DocStanceKey(mustID(ev.DocumentID), id))
 	}
+	// Every identity's entry, including the one a record's own key stands
+	// for: stores written before that layout have it.
 	for _, h := range identities(&r.Stance) {
 		dels = append(dels, keys.IdentityKey(h))
 	}
@@ -252,18 +294,18 @@ func (s *Store) removeStance(w *writer, r *stanceRecord) error {
 			return err
 		}
 	}
-	s.countStance(w, r, -1)
+	s.countStance(w, r, subj, obj, -1)
 	return nil
 }
 
-func (s *Store) countStance(w *writer, r *stanceRecord, d int64) {
+func (s *Store) countStance(w *writer, r *stanceRecord, subj, obj []byte, d int64) {
 	if r.Retracted {
 		w.add(keys.CounterKey(cntRetracted), d)
 		return
 	}
 	w.add(keys.CounterKey(cntStances), d)
-	w.add(keys.DegreeKey(mustID(r.Subject), keys.Out, r.Type), d)
-	w.add(keys.DegreeKey(mustID(r.Object), keys.In, r.Type), d)
+	w.addDegree(subj, keys.Out, r.Type, d)
+	w.addDegree(obj, keys.In, r.Type, d)
 }
 
 // RetractStance marks a stance retracted with a reason. It stays readable
@@ -279,7 +321,7 @@ func (s *Store) RetractStance(ctx context.Context, id, reason string) (Stance, e
 	}
 	var out Stance
 	err = s.update(ctx, func(w *writer) error {
-		old, err := s.readStance(w.txn, b)
+		old, err := w.readStance(b)
 		if err != nil {
 			return err
 		}
@@ -457,6 +499,11 @@ func (s *Store) degree(txn *badger.Txn, actor []byte, dirs []byte, types []strin
 	if ok {
 		return n, nil
 	}
+	return storedDegree(txn, actor, dirs, types)
+}
+
+// storedDegree sums an actor's live-stance counters as txn sees them.
+func storedDegree(txn *badger.Txn, actor []byte, dirs []byte, types []string) (int, error) {
 	total := 0
 	for _, d := range dirs {
 		for _, t := range types {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -80,6 +82,10 @@ type Store struct {
 	actors map[string]*Actor // by ID
 	names  map[string]string // normalized name or alias -> ID
 	deg    *degrees          // per-actor live-stance counters (see degrees)
+	// unsettled counts bulk-load splits committing without mu held (see
+	// writer.commitAsync): while it is non-zero the degree table may lag
+	// a reader's snapshot, so viewWithDegree reads storage instead.
+	unsettled atomic.Int32
 
 	closeOnce sync.Once
 	closeErr  error
@@ -147,7 +153,14 @@ func badgerOptions(dir string, o Options) badger.Options {
 		// Memtables live on the Go heap: Badger's default of five
 		// waiting to be flushed (plus the one being written) holds
 		// 384 MiB at the default size; three keep bulk loads fed.
-		WithNumMemtables(3)
+		WithNumMemtables(3).
+		// Every prefix scan merges all level-0 tables, and a load can
+		// end with up to four of them uncompacted (Badger compacts at
+		// five) and keep them while the store serves, which made an
+		// actor's page about twice as slow. Compacting level 0 on Close
+		// hands the next process (graphd serve after graphd load) a
+		// store whose listings are one seek per level.
+		WithCompactL0OnClose(true)
 	return bo
 }
 
@@ -236,8 +249,13 @@ func (s *Store) update(ctx context.Context, fn func(w *writer) error) error {
 	if s.isClosed() {
 		return ErrClosed
 	}
-	w := &writer{s: s, txn: s.db.NewTransaction(true), counters: map[string]int64{}, cache: s.newCacheTxn()}
-	defer func() { w.txn.Discard() }()
+	w := &writer{s: s, txn: s.db.NewTransaction(true), counters: map[string]int64{}, degrees: map[degreeSlot]int64{}, cache: s.newCacheTxn()}
+	defer func() {
+		// A split still committing must land, and its counters be
+		// published, before the writer lock is released.
+		w.settle()
+		w.txn.Discard()
+	}()
 	if err := fn(w); err != nil {
 		return err
 	}
@@ -316,6 +334,11 @@ func (c *cacheTxn) name(norm string) (string, bool) {
 func (c *cacheTxn) apply() {
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
+	c.applyLocked()
+}
+
+// applyLocked is apply with mu held.
+func (c *cacheTxn) applyLocked() {
 	for id, a := range c.actors {
 		if a == nil {
 			delete(c.s.actors, id)
@@ -338,8 +361,11 @@ func (c *cacheTxn) apply() {
 type writer struct {
 	s        *Store
 	txn      *badger.Txn
-	counters map[string]int64
-	cache    *cacheTxn
+	counters map[string]int64 // store counters and untracked degree counters
+	// degrees holds the deltas of the degree counters the in-memory
+	// table tracks (see addDegree).
+	degrees map[degreeSlot]int64
+	cache   *cacheTxn
 	// splittable allows committing early on ErrTxnTooBig (bulk loads only:
 	// input was validated up front, so a split cannot leave a bad half).
 	splittable bool
@@ -353,6 +379,92 @@ type writer struct {
 	// refs memoizes actor references during a bulk load's stances, which
 	// name the same busy actors over and over; nil outside them.
 	refs map[string]*Actor
+
+	// pipelined makes split hand each full transaction to Badger without
+	// waiting and fill the next one meanwhile, so that encoding and
+	// Badger's memtable inserts run on both cores (bulk stances only,
+	// where actors no longer change; see commitAsync).
+	pipelined bool
+	// staged mirrors this transaction's writes of the keys writers read
+	// back, and prev holds those of the split sent before it: the current
+	// transaction's snapshot predates that commit, so get looks in both
+	// first. nil staged: nothing is tracked (a single-transaction write).
+	staged *stageMap
+	prev   *flight
+}
+
+// stagedValue is a write not yet visible in the transaction's snapshot.
+type stagedValue struct {
+	v   []byte
+	del bool
+}
+
+// stageMap holds staged writes. Most are of 17-byte keys (stance records,
+// identities, documents, actors), kept in a map with an array key, which
+// hashes faster than a string and costs no allocation per key.
+type stageMap struct {
+	short map[[1 + keys.IDLen]byte]stagedValue
+	other map[string]stagedValue
+}
+
+func newStageMap() *stageMap {
+	return &stageMap{short: map[[1 + keys.IDLen]byte]stagedValue{}, other: map[string]stagedValue{}}
+}
+
+func (m *stageMap) put(k []byte, sv stagedValue) {
+	if len(k) == 1+keys.IDLen {
+		m.short[[1 + keys.IDLen]byte(k)] = sv
+		return
+	}
+	m.other[string(k)] = sv
+}
+
+func (m *stageMap) get(k []byte) (stagedValue, bool) {
+	if len(k) == 1+keys.IDLen {
+		sv, ok := m.short[[1 + keys.IDLen]byte(k)]
+		return sv, ok
+	}
+	sv, ok := m.other[string(k)]
+	return sv, ok
+}
+
+// flight is a split handed to Badger by commitAsync: what get and commit
+// need from it until the transaction after it is committed, and what to
+// publish once it is durable.
+type flight struct {
+	done    chan struct{}
+	err     error
+	settled bool
+	staged  *stageMap
+	degrees map[degreeSlot]int64 // degree counters it set
+	cache   *cacheTxn
+}
+
+// staging reports whether writes to k are tracked in staged: every family
+// writers read back, that is all but the adjacency, date and citation
+// entries, which only readers and Check scan.
+func staging(k []byte) bool {
+	switch k[0] {
+	case keys.Out, keys.In, keys.Date, keys.DocStance:
+		return false
+	}
+	return true
+}
+
+// pipeline switches split to commitAsync. Actors staged in the cache are
+// committed first, synchronously, because a split in flight publishes its
+// actors only when it settles and the stances after it must find them.
+func (w *writer) pipeline() error {
+	if len(w.cache.actors) > 0 || len(w.cache.names) > 0 {
+		if err := w.commit(); err != nil {
+			return err
+		}
+		w.cache.apply()
+		w.cache = w.s.newCacheTxn()
+		w.txn = w.s.db.NewTransaction(true)
+	}
+	w.pipelined = true
+	return nil
 }
 
 // split commits and starts a new transaction when the current one is
@@ -364,6 +476,9 @@ func (w *writer) split() error {
 	if !w.splittable || (4*w.size < 3*w.s.db.MaxBatchSize() && 4*w.count < 3*w.s.db.MaxBatchCount()) {
 		return nil
 	}
+	if w.pipelined {
+		return w.commitAsync()
+	}
 	if err := w.commit(); err != nil {
 		return err
 	}
@@ -373,6 +488,12 @@ func (w *writer) split() error {
 	w.cache = w.s.newCacheTxn()
 	w.txn = w.s.db.NewTransaction(true)
 	return nil
+}
+
+func (w *writer) stage(k []byte, sv stagedValue) {
+	if w.staged != nil && staging(k) {
+		w.staged.put(k, sv)
+	}
 }
 
 func (w *writer) set(k, v []byte) error {
@@ -389,6 +510,9 @@ func (w *writer) set(k, v []byte) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return fmt.Errorf("graph: write too large for one transaction: %w", err)
 	}
+	if err == nil {
+		w.stage(k, stagedValue{v: v})
+	}
 	return err
 }
 
@@ -403,11 +527,41 @@ func (w *writer) delete(k []byte) error {
 		w.txn = w.s.db.NewTransaction(true)
 		err = w.txn.Delete(k)
 	}
+	if err == nil {
+		w.stage(k, stagedValue{del: true})
+	}
 	return err
 }
 
-// get returns a copy of the value at k, or nil and ErrNotFound.
-func (w *writer) get(k []byte) ([]byte, error) { return getValue(w.txn, k) }
+// get returns a copy of the value at k, or nil and ErrNotFound, seeing the
+// writes of this transaction and of the split still committing.
+func (w *writer) get(k []byte) ([]byte, error) {
+	if w.staged != nil && staging(k) {
+		sv, ok := w.staged.get(k)
+		if !ok && w.prev != nil {
+			sv, ok = w.prev.staged.get(k)
+		}
+		if ok {
+			if sv.del {
+				return nil, ErrNotFound
+			}
+			return bytes.Clone(sv.v), nil
+		}
+	}
+	return getValue(w.txn, k)
+}
+
+// readStance reads a stance record inside the write.
+func (w *writer) readStance(id []byte) (*stanceRecord, error) {
+	v, err := w.get(keys.StanceKey(id))
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("%w: no stance with id %s", ErrNotFound, idString(id))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decodeStance(v)
+}
 
 func getValue(txn *badger.Txn, k []byte) ([]byte, error) {
 	item, err := txn.Get(k)
@@ -429,55 +583,109 @@ func (w *writer) add(counter []byte, delta int64) {
 	w.counters[string(counter)] += delta
 }
 
-// commit flushes counter deltas and commits the transaction. Degree
-// counters are read from the in-memory table (writers are serialized, so
-// it equals storage here); the table learns the new values after the
-// commit succeeds.
-func (w *writer) commit() error {
-	type degreeUpdate struct {
-		actor []byte
-		dir   byte
-		typ   string
-		n     int64
+// addDegree adds delta to an actor's live-stance counter for (dir, typ).
+func (w *writer) addDegree(actor []byte, dir byte, typ string, delta int64) {
+	// The table's layout is fixed while the writer lock is held (only
+	// Restore replaces the table, under that lock), so no mu is needed.
+	col, ok := w.s.deg.slot(dir, typ)
+	if !ok {
+		w.add(keys.DegreeKey(actor, dir, typ), delta)
+		return
 	}
-	var updates []degreeUpdate
+	sl := degreeSlot{[16]byte(actor), col}
+	n, seen := w.degrees[sl]
+	if !seen {
+		// Committing writes the counter: count it towards the split.
+		w.size += int64(1+keys.IDLen+1+len(typ)+1) + 8 + 16
+		w.count++
+	}
+	w.degrees[sl] = n + delta
+}
+
+// flushCounters writes the counter deltas into the transaction and returns
+// the new values of the degree counters the table tracks. Those are read
+// from the table (writers are serialized, so it equals storage here, once
+// the split still committing is counted in); the table learns the new
+// values after the commit succeeds. Other counters are read from storage.
+func (w *writer) flushCounters() (map[degreeSlot]int64, error) {
+	put := func(k []byte, n int64, stage bool) error {
+		var err error
+		if n <= 0 {
+			err = w.txn.Delete(k)
+			if stage {
+				w.stage(k, stagedValue{del: true})
+			}
+		} else {
+			v := binary.BigEndian.AppendUint64(nil, uint64(n))
+			err = w.txn.Set(k, v)
+			if stage {
+				w.stage(k, stagedValue{v: v})
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("graph: update counters: %w", err)
+		}
+		return nil
+	}
 	for k, d := range w.counters {
 		if d == 0 {
 			continue
 		}
 		var n int64
-		actor, dir, typ, isDegree := parseDegreeKey([]byte(k))
-		known := false
-		if isDegree {
-			w.s.mu.RLock()
-			n, known = w.s.deg.get(actor, dir, typ)
-			w.s.mu.RUnlock()
+		v, err := w.get([]byte(k))
+		switch {
+		case err == nil && len(v) == 8:
+			n = int64(binary.BigEndian.Uint64(v))
+		case err != nil && !errors.Is(err, ErrNotFound):
+			return nil, err
 		}
-		if !known {
-			v, err := w.get([]byte(k))
-			switch {
-			case err == nil && len(v) == 8:
-				n = int64(binary.BigEndian.Uint64(v))
-			case err != nil && !errors.Is(err, ErrNotFound):
-				return err
-			}
+		if err := put([]byte(k), n+d, true); err != nil {
+			return nil, err
 		}
-		n += d
-		if isDegree {
-			updates = append(updates, degreeUpdate{actor, dir, typ, max(n, 0)})
+	}
+	// The writer lock keeps the table's rows from changing under us
+	// (only writers change them), so it is read without mu.
+	updates := make(map[degreeSlot]int64, len(w.degrees))
+	for sl, d := range w.degrees {
+		if d == 0 {
+			continue
 		}
-		var err error
-		if n <= 0 {
-			err = w.txn.Delete([]byte(k))
-		} else {
-			err = w.txn.Set([]byte(k), binary.BigEndian.AppendUint64(nil, uint64(n)))
+		n, ok := int64(0), false
+		if w.prev != nil {
+			n, ok = w.prev.degrees[sl]
 		}
-		if err != nil {
-			return fmt.Errorf("graph: update counters: %w", err)
+		if !ok {
+			n = w.s.deg.at(sl)
+		}
+		n = max(n+d, 0)
+		updates[sl] = n
+		// Degree counters are read back from the table, never from
+		// storage, so they need no staging.
+		if err := put(w.s.deg.key(sl), n, false); err != nil {
+			return nil, err
 		}
 	}
 	clear(w.counters)
+	clear(w.degrees)
 	w.size, w.count = 0, 0
+	return updates, nil
+}
+
+// commit flushes counter deltas and commits the transaction, after the
+// split still committing, if any, has settled.
+func (w *writer) commit() error {
+	updates, err := w.flushCounters()
+	if err != nil {
+		return err
+	}
+	if err := w.settle(); err != nil {
+		return err
+	}
+	// The next transaction's snapshot holds everything committed so far.
+	w.prev = nil
+	if w.staged != nil {
+		w.staged = newStageMap()
+	}
 	// The commit and the degree table change together under mu, so a
 	// reader that opens its transaction and reads the table under mu (see
 	// viewWithDegree) sees both before or both after.
@@ -486,8 +694,61 @@ func (w *writer) commit() error {
 	if err := w.txn.Commit(); err != nil {
 		return fmt.Errorf("graph: commit: %w", err)
 	}
-	for _, u := range updates {
-		w.s.deg.set(u.actor, u.dir, u.typ, u.n)
+	for sl, n := range updates {
+		w.s.deg.setAt(sl, n)
+	}
+	return nil
+}
+
+// commitAsync hands the full transaction to Badger and returns at once
+// with the next one open, so the caller encodes the next split while
+// Badger writes this one. At most one split is in flight: the previous
+// one settles first. The next transaction is opened before this one is
+// sent, because opening it afterwards would wait for the commit; its
+// snapshot therefore lacks this split, which get and flushCounters find
+// in prev instead. Until the split settles, viewWithDegree reads degree
+// counters from storage rather than from the table, which lags it.
+func (w *writer) commitAsync() error {
+	updates, err := w.flushCounters()
+	if err != nil {
+		return err
+	}
+	if err := w.settle(); err != nil {
+		return err
+	}
+	next := w.s.db.NewTransaction(true)
+	f := &flight{done: make(chan struct{}), staged: w.staged, degrees: updates, cache: w.cache}
+	w.s.unsettled.Add(1)
+	w.txn.CommitWith(func(err error) {
+		f.err = err
+		close(f.done)
+	})
+	w.prev, w.txn, w.staged, w.cache = f, next, newStageMap(), w.s.newCacheTxn()
+	return nil
+}
+
+// settle waits for the split in flight, if any, and publishes its degree
+// counters. It reports the commit's failure every time it is called.
+func (w *writer) settle() error {
+	f := w.prev
+	if f == nil {
+		return nil
+	}
+	if !f.settled {
+		<-f.done
+		f.settled = true
+		w.s.mu.Lock()
+		if f.err == nil {
+			for sl, n := range f.degrees {
+				w.s.deg.setAt(sl, n)
+			}
+			f.cache.applyLocked()
+		}
+		w.s.unsettled.Add(-1)
+		w.s.mu.Unlock()
+	}
+	if f.err != nil {
+		return fmt.Errorf("graph: commit: %w", f.err)
 	}
 	return nil
 }
@@ -598,7 +859,9 @@ func removeEmptyMemtables(dir string) error {
 // viewWithDegree is view for listings whose total comes from the degree
 // table: the transaction opens and the table is read under mu, which
 // writers hold across commit and table update, so the page and its total
-// see the same commits.
+// see the same commits. While a bulk load's split commits without mu (see
+// writer.commitAsync) the table may lag the snapshot, and the total is
+// read from the snapshot's counters instead.
 func (s *Store) viewWithDegree(ctx context.Context, actor []byte, dirs []byte, types []string, fn func(txn *badger.Txn, total int, known bool) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -609,7 +872,15 @@ func (s *Store) viewWithDegree(ctx context.Context, actor []byte, dirs []byte, t
 	s.mu.RLock()
 	txn := s.db.NewTransaction(false)
 	n, known := s.deg.sum(actor, dirs, types)
+	settled := s.unsettled.Load() == 0
 	s.mu.RUnlock()
 	defer txn.Discard()
+	if !settled {
+		var err error
+		if n, err = storedDegree(txn, actor, dirs, types); err != nil {
+			return err
+		}
+		known = true
+	}
 	return fn(txn, n, known)
 }

@@ -13,13 +13,17 @@
 //	T date stance                   -> empty (date index)
 //	D document                      -> document record
 //	d document stance               -> empty (stances citing a document)
-//	K dedupe-hash                   -> stance (identity of a stance)
+//	K dedupe-hash                   -> stance (identity of a stance, but for
+//	                                   the one its ID derives from)
 //	C name                          -> uint64 (store-wide counters)
 //	c actor dir type 0              -> uint64 (live stances per actor, direction, type)
 //	M name                          -> metadata (format version)
 //
 // Adjacency values repeat the stance record so that a page of an actor's
-// stances is one prefix scan with no point reads.
+// stances is one prefix scan with no point reads. A stance's ID derives
+// from its first identity, so its record's S key stands for that identity
+// and most stances have no K entry; stores written before that layout
+// have one for every identity, which stays valid.
 package keys
 
 import (
