@@ -27,9 +27,8 @@ import (
 
 // compiled is an operation prepared for the fast executor.
 type compiled struct {
-	schema *graphql.Schema
-	vars   []variable
-	root   *selection
+	vars []variable
+	root *selection
 }
 
 // variable is one declared variable of the operation.
@@ -71,7 +70,7 @@ func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) 
 	if len(op.Directives) > 0 {
 		return nil
 	}
-	c := &compiled{schema: s}
+	c := &compiled{}
 	for _, vd := range op.VariableDefinitions {
 		if vd == nil || vd.Variable == nil || vd.Variable.Name == nil {
 			return nil
@@ -88,7 +87,11 @@ func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) 
 			frags[f.Name.Value] = f
 		}
 	}
-	b := &compiler{schema: s, doc: doc, op: op, frags: frags}
+	nodes := make(map[string]ast.Definition, len(frags))
+	for k, v := range frags {
+		nodes[k] = v
+	}
+	b := &compiler{schema: s, op: op, frags: frags, nodes: nodes}
 	root := b.selection(s.QueryType(), []*ast.SelectionSet{op.SelectionSet}, 0)
 	if root == nil {
 		return nil
@@ -131,9 +134,9 @@ func inputType(s *graphql.Schema, t ast.Type) graphql.Input {
 // compiler carries what compiling one operation needs.
 type compiler struct {
 	schema *graphql.Schema
-	doc    *ast.Document
 	op     *ast.OperationDefinition
 	frags  map[string]*ast.FragmentDefinition
+	nodes  map[string]ast.Definition // frags, as ResolveInfo.Fragments wants them
 }
 
 // maxCompileDepth bounds recursion; the server's depth limit is far lower.
@@ -251,7 +254,7 @@ func (b *compiler) selection(t *graphql.Object, sets []*ast.SelectionSet, depth 
 				ReturnType: def.Type,
 				ParentType: t,
 				Schema:     *b.schema,
-				Fragments:  b.fragmentNodes(),
+				Fragments:  b.nodes,
 				Operation:  b.op,
 			},
 		}
@@ -279,15 +282,6 @@ func (b *compiler) selection(t *graphql.Object, sets []*ast.SelectionSet, depth 
 		out.fields = append(out.fields, f)
 	}
 	return out
-}
-
-// fragmentNodes returns the document's fragments as ResolveInfo wants them.
-func (b *compiler) fragmentNodes() map[string]ast.Definition {
-	m := make(map[string]ast.Definition, len(b.frags))
-	for k, v := range b.frags {
-		m[k] = v
-	}
-	return m
 }
 
 // applies reports whether a fragment with type condition cond applies to t.
