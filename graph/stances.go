@@ -219,6 +219,12 @@ func (s *Store) identityHolder(w *writer, h []byte, c uuid.UUID) (*stanceRecord,
 
 func (s *Store) readStance(txn *badger.Txn, id []byte) (*stanceRecord, error) {
 	v, err := getValue(txn, keys.StanceKey(id))
+	return stanceAt(id, v, err)
+}
+
+// stanceAt decodes the record read for stance id, naming the ID when there
+// is none.
+func stanceAt(id, v []byte, err error) (*stanceRecord, error) {
 	if errors.Is(err, ErrNotFound) {
 		return nil, fmt.Errorf("%w: no stance with id %s", ErrNotFound, idString(id))
 	}

@@ -554,13 +554,7 @@ func (w *writer) get(k []byte) ([]byte, error) {
 // readStance reads a stance record inside the write.
 func (w *writer) readStance(id []byte) (*stanceRecord, error) {
 	v, err := w.get(keys.StanceKey(id))
-	if errors.Is(err, ErrNotFound) {
-		return nil, fmt.Errorf("%w: no stance with id %s", ErrNotFound, idString(id))
-	}
-	if err != nil {
-		return nil, err
-	}
-	return decodeStance(v)
+	return stanceAt(id, v, err)
 }
 
 func getValue(txn *badger.Txn, k []byte) ([]byte, error) {

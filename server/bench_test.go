@@ -23,15 +23,7 @@ const typicalQuery = `{"query":"query Typical { actor(name: \"U.S.\") { id name 
 // typical query; the document cache makes every iteration after the first
 // skip parsing and validation.
 func BenchmarkTypicalQuery(b *testing.B) {
-	f := newBenchFixture(b)
-	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
-	if err != nil {
-		b.Fatal(err)
-	}
-	h, err := server.New(server.Config{Schema: s})
-	if err != nil {
-		b.Fatal(err)
-	}
+	h := newBenchHandler(b)
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
@@ -44,6 +36,21 @@ func BenchmarkTypicalQuery(b *testing.B) {
 			}
 		}
 	})
+}
+
+// newBenchHandler serves newBenchFixture's store as graphd serve would.
+func newBenchHandler(b *testing.B) *server.Server {
+	b.Helper()
+	f := newBenchFixture(b)
+	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := server.New(server.Config{Schema: s})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return h
 }
 
 // newBenchFixture is the test fixture plus 30 more stances of the United
@@ -81,15 +88,7 @@ func newBenchFixture(b *testing.B) *fixture {
 // BenchmarkTypicalQueryHTTP measures the typical query over loopback HTTP
 // with as many concurrent clients as GOMAXPROCS.
 func BenchmarkTypicalQueryHTTP(b *testing.B) {
-	f := newBenchFixture(b)
-	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
-	if err != nil {
-		b.Fatal(err)
-	}
-	h, err := server.New(server.Config{Schema: s})
-	if err != nil {
-		b.Fatal(err)
-	}
+	h := newBenchHandler(b)
 	ts := httptest.NewServer(h)
 	defer ts.Close()
 	client := ts.Client()
