@@ -43,7 +43,10 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) error {
 		return fmt.Errorf("graph: backup: %w", err)
 	}
 	fw := &frameWriter{w: w, sum: sha256.New()}
-	if _, err := s.db.Backup(fw, 0); err != nil {
+	s.gate.RLock()
+	_, err := s.db.Backup(fw, 0)
+	s.gate.RUnlock()
+	if err != nil {
 		return fmt.Errorf("graph: backup: %w", err)
 	}
 	if err := fw.close(); err != nil {

@@ -26,6 +26,8 @@ var (
 	ErrLocked = errors.New("graph: store is in use by another process")
 	// ErrReadOnly means a write was attempted on a store opened read-only.
 	ErrReadOnly = errors.New("graph: store is read-only")
+	// ErrNotEmpty means an import was started on a store that holds records.
+	ErrNotEmpty = errors.New("graph: store is not empty")
 	// ErrClosed means the store has been closed.
 	ErrClosed = errors.New("graph: store is closed")
 )

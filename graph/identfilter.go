@@ -20,6 +20,9 @@ type identFilter struct {
 	bits []uint64
 	n    int // identities added
 	cap  int // identities the size was chosen for
+	// prev is the filter this one was grown from during an import,
+	// whose keys are not in storage to rebuild from: asked as well.
+	prev *identFilter
 }
 
 // identBitsPerKey and identHashes give about a 1% false-positive rate.
@@ -55,14 +58,27 @@ func (f *identFilter) add(h []byte) {
 }
 
 func (f *identFilter) mayContain(h []byte) bool {
-	return f.positions(h, func(w int, mask uint64) bool { return f.bits[w]&mask != 0 })
+	for ; f != nil; f = f.prev {
+		if f.positions(h, func(w int, mask uint64) bool { return f.bits[w]&mask != 0 }) {
+			return true
+		}
+	}
+	return false
 }
 
 // filter returns the identity filter, building it from storage on first use or
 // rebuilding it larger when it has filled up; want is how many keys are
-// about to be added. Callers hold the writer lock.
-func (s *Store) filter(want int) (*identFilter, error) {
+// about to be added. Callers hold the writer lock. An import's keys are
+// not in storage until it commits, so its filter grows by chaining a
+// larger one in front of the full one instead.
+func (s *Store) filter(want int, importing bool) (*identFilter, error) {
 	if f := s.ident; f != nil && f.n+want <= f.cap {
+		return f, nil
+	}
+	if importing && s.ident != nil {
+		f := newIdentFilter(4 * (s.ident.n + want))
+		f.prev = s.ident
+		s.ident = f
 		return f, nil
 	}
 	// Key-only passes, counting (first build only) then adding, so that

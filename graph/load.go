@@ -35,7 +35,7 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	if s.ro {
 		return LoadResult{}, ErrReadOnly
 	}
-	docs, err := s.validateBatch(ctx, &b)
+	docs, err := s.validateBatch(ctx, &b, s.readCache(), s.storedDocument(ctx))
 	if err != nil {
 		return LoadResult{}, err
 	}
@@ -43,78 +43,103 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	err = s.update(ctx, func(w *writer) error {
 		w.splittable = true
 		w.staged = newStageMap()
-		for i, a := range b.Actors {
-			if err := w.split(); err != nil {
-				return err
-			}
-			_, created, err := s.upsertActor(w, a)
-			if err != nil {
-				return &RecordError{"actor", i, err}
-			}
-			if created {
-				res.Actors++
-			}
-		}
-		// Most records loaded are new, which the filter knows without a
-		// read (see identFilter): one key per document, per stance and
-		// per evidence.
-		expect := len(b.Documents)
-		for _, spec := range b.Stances {
-			expect += 1 + max(len(spec.Evidence), 1)
-		}
-		if w.ident, err = s.filter(expect); err != nil {
-			return err
-		}
-		// Actors no longer change from here on: let Badger commit each
-		// split while the next one is encoded.
-		if err := w.pipeline(); err != nil {
-			return err
-		}
-		for i, d := range b.Documents {
-			if err := w.split(); err != nil {
-				return err
-			}
-			_, created, err := s.putDocument(w, d)
-			if err != nil {
-				return &RecordError{"document", i, err}
-			}
-			if created {
-				res.Documents++
-			}
-		}
-		lookup := func(id string) (Document, bool) { d, ok := docs[id]; return d, ok }
-		// Memoize actor references: stances name the same busy actors
-		// over and over.
-		w.refs = map[string]*Actor{}
-		for i, spec := range b.Stances {
-			if i%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			if err := w.split(); err != nil {
-				return err
-			}
-			r, err := s.prepare(w, spec, lookup)
-			if err != nil {
-				return &RecordError{"stance", i, err}
-			}
-			_, created, err := s.addStance(w, r)
-			if err != nil {
-				return &RecordError{"stance", i, err}
-			}
-			if created {
-				res.Stances++
-			}
-		}
-		return nil
+		res, err = s.apply(ctx, w, b, docs)
+		return err
 	})
 	return res, err
 }
 
-// validateBatch checks every record of b against the store and the batch
-// itself without writing, and returns the batch's documents by ID.
-func (s *Store) validateBatch(ctx context.Context, b *Batch) (map[string]Document, error) {
+// apply writes a validated batch through w: Load's transactions, or an
+// Importer's sorter.
+func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]Document) (LoadResult, error) {
+	var res LoadResult
+	for i, a := range b.Actors {
+		if err := w.split(); err != nil {
+			return res, err
+		}
+		_, created, err := s.upsertActor(w, a)
+		if err != nil {
+			return res, &RecordError{"actor", i, err}
+		}
+		if created {
+			res.Actors++
+		}
+	}
+	// Most records loaded are new, which the filter knows without a
+	// read (see identFilter): one key per document, per stance and
+	// per evidence.
+	expect := len(b.Documents)
+	for _, spec := range b.Stances {
+		expect += 1 + max(len(spec.Evidence), 1)
+	}
+	var err error
+	if w.ident, err = s.filter(expect, w.imp != nil); err != nil {
+		return res, err
+	}
+	// Actors no longer change from here on: let Badger commit each
+	// split while the next one is encoded.
+	if err := w.pipeline(); err != nil {
+		return res, err
+	}
+	for i, d := range b.Documents {
+		if err := w.split(); err != nil {
+			return res, err
+		}
+		_, created, err := s.putDocument(w, d)
+		if err != nil {
+			return res, &RecordError{"document", i, err}
+		}
+		if created {
+			res.Documents++
+		}
+	}
+	lookup := func(id string) (Document, bool) { d, ok := docs[id]; return d, ok }
+	// Memoize actor references: stances name the same busy actors
+	// over and over.
+	w.refs = map[string]*Actor{}
+	for i, spec := range b.Stances {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+		}
+		if err := w.split(); err != nil {
+			return res, err
+		}
+		r, err := s.prepare(w, spec, lookup)
+		if err != nil {
+			return res, &RecordError{"stance", i, err}
+		}
+		_, created, err := s.addStance(w, r)
+		if err != nil {
+			return res, &RecordError{"stance", i, err}
+		}
+		if created {
+			res.Stances++
+		}
+	}
+	return res, nil
+}
+
+// storedDocument reads a document a batch cites from the store; nil, nil
+// when there is none.
+func (s *Store) storedDocument(ctx context.Context) func(id string) (*Document, error) {
+	return func(id string) (*Document, error) {
+		got, err := s.Document(ctx, id)
+		if errors.Is(err, ErrNotFound) || errors.Is(err, ErrInvalidID) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &got, nil
+	}
+}
+
+// validateBatch checks every record of b against the store (actors through
+// c, documents through stored) and the batch itself without writing, and
+// returns the batch's documents by ID.
+func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored func(id string) (*Document, error)) (map[string]Document, error) {
 	// names maps a normalized name to the actor it will denote after the
 	// batch: an existing ID, or "#i" for the batch's i-th new actor.
 	names := map[string]string{}
@@ -122,10 +147,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch) (map[string]Documen
 		if o, ok := names[norm]; ok {
 			return o, true
 		}
-		s.mu.RLock()
-		defer s.mu.RUnlock()
-		id, ok := s.names[norm]
-		return id, ok
+		return c.name(norm)
 	}
 	for i, a := range b.Actors {
 		if err := validateActor(&a); err != nil {
@@ -161,7 +183,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch) (map[string]Documen
 			docs[d.ID] = *d
 		}
 	}
-	stored := map[string]*Document{}
+	cited := map[string]*Document{} // documents of the store, by ID
 	known := map[string]bool{} // actor references already resolved
 	for i, spec := range b.Stances {
 		if i%1024 == 0 {
@@ -178,7 +200,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch) (map[string]Documen
 				known[ref.v] = true
 				continue
 			}
-			if _, err := s.resolveID(ref.v); err != nil {
+			if _, err := s.resolve(c, ref.v); err != nil {
 				return nil, fail(fmt.Errorf("%s: %w", ref.field, err))
 			}
 			known[ref.v] = true
@@ -192,16 +214,13 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch) (map[string]Documen
 		for j, ev := range spec.Evidence {
 			d, ok := docs[ev.Document]
 			if !ok {
-				sd, seen := stored[ev.Document]
+				sd, seen := cited[ev.Document]
 				if !seen {
-					got, err := s.Document(ctx, ev.Document)
-					if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrInvalidID) {
+					var err error
+					if sd, err = stored(ev.Document); err != nil {
 						return nil, err
 					}
-					if err == nil {
-						sd = &got
-					}
-					stored[ev.Document] = sd
+					cited[ev.Document] = sd
 				}
 				if sd == nil {
 					return nil, fail(fmt.Errorf("evidence %d: %w: no document %q in this file or the store", j+1, ErrNotFound, clip(ev.Document)))

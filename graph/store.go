@@ -19,6 +19,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
+	"github.com/stancegraph/stancegraph/graph/internal/spill"
 )
 
 // Options configure Open. The zero value is usable: DefaultOptions documents
@@ -42,11 +43,14 @@ type Options struct {
 	MemTableSize int64
 	// BlockCacheSize is the size in bytes of the read cache; 0 means 256 MiB.
 	BlockCacheSize int64
+	// ImportBufferSize is how many bytes an Importer sorts in memory
+	// before spilling a sorted run to disk; 0 means 256 MiB.
+	ImportBufferSize int64
 }
 
 // DefaultOptions returns the options graphd uses by default.
 func DefaultOptions() Options {
-	return Options{MemTableSize: 64 << 20, BlockCacheSize: 256 << 20}
+	return Options{MemTableSize: 64 << 20, BlockCacheSize: 256 << 20, ImportBufferSize: 256 << 20}
 }
 
 // WithInMemory returns a copy of o with InMemory set.
@@ -68,6 +72,13 @@ type Store struct {
 	db    *badger.DB
 	vocab *Vocabulary
 	ro    bool
+	dir   string // "" for an in-memory store
+
+	// importBuffer is Options.ImportBufferSize.
+	importBuffer int
+	// gate holds readers back while an import's tables are added (see
+	// Importer.Commit); every read path takes it shared.
+	gate sync.RWMutex
 
 	// wmu serializes writers: every write reads counters and identity keys
 	// and must see the previous write, and one writer never conflicts.
@@ -104,6 +115,9 @@ func Open(dir string, opts *Options) (*Store, error) {
 		if o.BlockCacheSize == 0 {
 			o.BlockCacheSize = DefaultOptions().BlockCacheSize
 		}
+		if o.ImportBufferSize == 0 {
+			o.ImportBufferSize = DefaultOptions().ImportBufferSize
+		}
 	}
 	if o.Vocabulary == nil {
 		o.Vocabulary = DefaultVocabulary()
@@ -124,7 +138,21 @@ func Open(dir string, opts *Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("graph: open %s: %w", dir, err)
 	}
-	s := &Store{db: db, vocab: o.Vocabulary, ro: o.ReadOnly, closed: make(chan struct{})}
+	if !o.InMemory {
+		if o.ReadOnly {
+			if _, err := os.Stat(filepath.Join(dir, importMarker)); err == nil {
+				db.Close()
+				return nil, fmt.Errorf("graph: open %s: an import into it did not finish; open it writable once to empty it", dir)
+			}
+		} else if err := clearUnfinishedImport(db, dir, o.Logger); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	s := &Store{db: db, vocab: o.Vocabulary, ro: o.ReadOnly, importBuffer: int(o.ImportBufferSize), closed: make(chan struct{})}
+	if !o.InMemory {
+		s.dir = dir
+	}
 	if err := s.loadActors(); err != nil {
 		db.Close()
 		return nil, err
@@ -231,6 +259,8 @@ func (s *Store) view(ctx context.Context, fn func(txn *badger.Txn) error) error 
 	if s.isClosed() {
 		return ErrClosed
 	}
+	s.gate.RLock()
+	defer s.gate.RUnlock()
 	return s.db.View(fn)
 }
 
@@ -271,9 +301,9 @@ func (s *Store) loadActors() error {
 	if err := s.loadDegrees(); err != nil {
 		return fmt.Errorf("graph: load degrees: %w", err)
 	}
-	s.actors = map[string]*Actor{}
-	s.names = map[string]string{}
-	return s.db.View(func(txn *badger.Txn) error {
+	actors := map[string]*Actor{}
+	names := map[string]string{}
+	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{keys.Actor}})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
@@ -286,14 +316,21 @@ func (s *Store) loadActors() error {
 			if err != nil {
 				return fmt.Errorf("graph: load actors: %w", err)
 			}
-			s.actors[a.ID] = &a
-			s.names[NormalizeName(a.Name)] = a.ID
+			actors[a.ID] = &a
+			names[NormalizeName(a.Name)] = a.ID
 			for _, al := range a.Aliases {
-				s.names[NormalizeName(al)] = a.ID
+				names[NormalizeName(al)] = a.ID
 			}
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.actors, s.names = actors, names
+	s.mu.Unlock()
+	return nil
 }
 
 // cacheTxn stages actor-cache changes until the transaction commits.
@@ -379,6 +416,9 @@ type writer struct {
 	// refs memoizes actor references during a bulk load's stances, which
 	// name the same busy actors over and over; nil outside them.
 	refs map[string]*Actor
+	// imp, during an import, receives every write in place of txn and
+	// answers reads of what the import wrote (see Importer).
+	imp *spill.Sorter
 
 	// pipelined makes split hand each full transaction to Badger without
 	// waiting and fill the next one meanwhile, so that encoding and
@@ -455,6 +495,9 @@ func staging(k []byte) bool {
 // committed first, synchronously, because a split in flight publishes its
 // actors only when it settles and the stances after it must find them.
 func (w *writer) pipeline() error {
+	if w.imp != nil {
+		return nil
+	}
 	if len(w.cache.actors) > 0 || len(w.cache.names) > 0 {
 		if err := w.commit(); err != nil {
 			return err
@@ -497,6 +540,9 @@ func (w *writer) stage(k []byte, sv stagedValue) {
 }
 
 func (w *writer) set(k, v []byte) error {
+	if w.imp != nil {
+		return w.imp.Put(k, v, readBack(k))
+	}
 	w.size += int64(len(k) + len(v) + 16)
 	w.count++
 	err := w.txn.Set(k, v)
@@ -517,6 +563,9 @@ func (w *writer) set(k, v []byte) error {
 }
 
 func (w *writer) delete(k []byte) error {
+	if w.imp != nil {
+		return w.imp.Delete(k, readBack(k))
+	}
 	w.size += int64(len(k) + 16)
 	w.count++
 	err := w.txn.Delete(k)
@@ -536,6 +585,13 @@ func (w *writer) delete(k []byte) error {
 // get returns a copy of the value at k, or nil and ErrNotFound, seeing the
 // writes of this transaction and of the split still committing.
 func (w *writer) get(k []byte) ([]byte, error) {
+	if w.imp != nil {
+		v, found, err := w.imp.Get(k)
+		if err == nil && !found {
+			err = ErrNotFound
+		}
+		return v, err
+	}
 	if w.staged != nil && staging(k) {
 		sv, ok := w.staged.get(k)
 		if !ok && w.prev != nil {
@@ -549,6 +605,20 @@ func (w *writer) get(k []byte) ([]byte, error) {
 		}
 	}
 	return getValue(w.txn, k)
+}
+
+// readBack reports whether writers read k back during a load: stance
+// records, identities and documents (actors and counters are read from
+// memory). An import indexes only these.
+func readBack(k []byte) bool {
+	if len(k) != 1+keys.IDLen {
+		return false
+	}
+	switch k[0] {
+	case keys.Stance, keys.Identity, keys.Document:
+		return true
+	}
+	return false
 }
 
 // readStance reads a stance record inside the write.
@@ -863,6 +933,8 @@ func (s *Store) viewWithDegree(ctx context.Context, actor []byte, dirs []byte, t
 	if s.isClosed() {
 		return ErrClosed
 	}
+	s.gate.RLock()
+	defer s.gate.RUnlock()
 	s.mu.RLock()
 	txn := s.db.NewTransaction(false)
 	n, known := s.deg.sum(actor, dirs, types)

@@ -1,0 +1,366 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
+	"github.com/stancegraph/stancegraph/graph/internal/spill"
+)
+
+// importMarker names the file that exists in a store directory while an
+// import is under way. Open finding it means the process died before the
+// import committed; the store was empty before it, so Open empties it
+// again (see clearUnfinishedImport).
+const importMarker = "IMPORTING"
+
+// importSpillDir is where an import spills sorted runs, inside the store
+// directory so that it is on the same disk and found after a crash.
+const importSpillDir = "import.tmp"
+
+// Importer fills an empty store with many batches much faster than Load:
+// records are sorted outside Badger and written as finished tables in one
+// pass at Commit, instead of going through Badger's memtables and
+// compactions. Batches are validated and merged exactly as Load does, so
+// the store after Commit is the one the same Loads would have built.
+//
+// The import is all-or-nothing: nothing is visible until Commit returns,
+// a batch that fails validation is rejected alone (the import goes on),
+// and a process that dies before Commit returns leaves the store empty
+// when it is next opened. The Importer holds the store's writer lock from
+// Import to Commit or Abort: other writes, Close included, wait for it.
+// Reads see the empty store until Commit, and wait while it writes.
+// An Importer is not safe for concurrent use.
+type Importer struct {
+	s      *Store
+	w      *writer
+	sorter *spill.Sorter
+	spill  string // spill directory
+	marker string // marker file; "" for an in-memory store
+	res    LoadResult
+	err    error // a failure that leaves the import unusable
+	done   bool
+}
+
+// Import starts an import into s, which must hold no records (else
+// ErrNotEmpty); callers with a non-empty store use Load. The buffer
+// holds Options.ImportBufferSize bytes before spilling to disk.
+func (s *Store) Import(ctx context.Context) (*Importer, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if s.ro {
+		return nil, ErrReadOnly
+	}
+	s.wmu.Lock()
+	im, err := s.startImport()
+	if err != nil {
+		s.wmu.Unlock()
+		return nil, err
+	}
+	return im, nil
+}
+
+func (s *Store) startImport() (*Importer, error) {
+	if s.isClosed() {
+		return nil, ErrClosed
+	}
+	empty, err := s.IsEmpty(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	if !empty {
+		return nil, fmt.Errorf("%w: an import needs an empty store (load into this one instead)", ErrNotEmpty)
+	}
+	im := &Importer{s: s}
+	if s.dir == "" {
+		if im.spill, err = os.MkdirTemp("", "stancegraph-import-"); err != nil {
+			return nil, fmt.Errorf("graph: import: %w", err)
+		}
+	} else {
+		im.spill = filepath.Join(s.dir, importSpillDir)
+		im.marker = filepath.Join(s.dir, importMarker)
+		if err := os.RemoveAll(im.spill); err != nil {
+			return nil, fmt.Errorf("graph: import: %w", err)
+		}
+		// The marker is durable before anything else happens, so a
+		// crash at any later point is recognised by Open.
+		if err := writeSynced(im.marker, "an import into this empty store is under way; if no process is running it, the next Open empties the store\n"); err != nil {
+			return nil, fmt.Errorf("graph: import: %w", err)
+		}
+	}
+	if im.sorter, err = spill.New(im.spill, s.importBuffer); err != nil {
+		im.cleanup()
+		return nil, fmt.Errorf("graph: import: %w", err)
+	}
+	s.ident = nil // built afresh from the empty storage by the first batch
+	im.w = &writer{s: s, counters: map[string]int64{}, degrees: map[degreeSlot]int64{}, cache: s.newCacheTxn(), imp: im.sorter}
+	return im, nil
+}
+
+// Load validates b against the store and the batches imported before it,
+// and adds it to the import. A batch with a bad record is rejected with a
+// *RecordError, as Load rejects it, and the import goes on without it.
+// Any other failure ends the import: only Abort remains.
+func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
+	if err := im.usable(); err != nil {
+		return LoadResult{}, err
+	}
+	docs, err := im.s.validateBatch(ctx, &b, im.w.cache, im.storedDocument)
+	if err != nil {
+		if ctx.Err() == nil && !errors.As(err, new(*RecordError)) {
+			im.err = err
+		}
+		return LoadResult{}, err
+	}
+	res, err := im.s.apply(ctx, im.w, b, docs)
+	if err != nil {
+		// Part of the batch is in the sorter and cannot be taken out.
+		im.err = fmt.Errorf("graph: import failed partway through a batch, abort it: %w", err)
+		return LoadResult{}, err
+	}
+	im.res.Actors += res.Actors
+	im.res.Documents += res.Documents
+	im.res.Stances += res.Stances
+	return res, nil
+}
+
+// storedDocument finds a document imported by an earlier batch.
+func (im *Importer) storedDocument(id string) (*Document, error) {
+	b, err := idBytes(id)
+	if err != nil {
+		return nil, nil
+	}
+	v, err := im.w.get(keys.DocumentKey(b))
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	d, err := decodeDocument(v)
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+func (im *Importer) usable() error {
+	switch {
+	case im.done:
+		return errors.New("graph: import already committed or aborted")
+	case im.err != nil:
+		return im.err
+	}
+	return nil
+}
+
+// Result returns what the batches loaded so far added.
+func (im *Importer) Result() LoadResult { return im.res }
+
+// Commit writes everything imported into the store as sorted tables and
+// makes it visible. On failure the store is left empty.
+func (im *Importer) Commit(ctx context.Context) error {
+	if err := im.usable(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s := im.s
+	defer im.finish()
+	if err := im.flushCounters(); err != nil {
+		return err
+	}
+	// Readers would otherwise see tables appear one by one.
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	if err := im.stream(ctx); err != nil {
+		if derr := s.db.DropAll(); derr != nil {
+			err = errors.Join(err, fmt.Errorf("graph: import: empty the store again: %w", derr))
+		}
+		return err
+	}
+	if im.marker != "" {
+		if err := removeSynced(im.marker); err != nil {
+			return fmt.Errorf("graph: import: %w", err)
+		}
+	}
+	s.ident = nil // rebuilt from storage by the next Load
+	if err := s.loadActors(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// flushCounters adds the store and degree counters to the sorter: the
+// store was empty, so each delta is the counter's value.
+func (im *Importer) flushCounters() error {
+	put := func(k []byte, n int64) error {
+		if n <= 0 {
+			return nil
+		}
+		return im.sorter.Put(k, binary.BigEndian.AppendUint64(nil, uint64(n)), false)
+	}
+	for k, d := range im.w.counters {
+		if err := put([]byte(k), d); err != nil {
+			return err
+		}
+	}
+	for sl, d := range im.w.degrees {
+		if err := put(im.s.deg.key(sl), d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stream replays the sorter in key order into Badger's StreamWriter, one
+// stream per key family (families are disjoint key ranges, so their
+// tables are built side by side).
+func (im *Importer) stream(ctx context.Context) error {
+	sw := im.s.db.NewStreamWriter()
+	if err := sw.Prepare(); err != nil {
+		sw.Cancel()
+		return fmt.Errorf("graph: import: %w", err)
+	}
+	buf := z.NewBuffer(8<<20, "stancegraph.import")
+	defer func() { buf.Release() }()
+	n := 0
+	send := func() error {
+		if buf.LenNoPadding() == 0 {
+			return nil
+		}
+		err := sw.Write(buf)
+		buf.Release()
+		buf = z.NewBuffer(8<<20, "stancegraph.import")
+		return err
+	}
+	kv := &pb.KV{Version: 1}
+	err := im.sorter.Merge(func(k, v []byte) error {
+		if n++; n%65536 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		kv.Key, kv.Value, kv.StreamId = k, v, uint32(k[0])
+		badger.KVToBuffer(kv, buf)
+		if buf.LenNoPadding() >= 4<<20 {
+			return send()
+		}
+		return nil
+	})
+	if err == nil {
+		err = send()
+	}
+	if err != nil {
+		sw.Cancel()
+		return fmt.Errorf("graph: import: %w", err)
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("graph: import: %w", err)
+	}
+	return nil
+}
+
+// Abort discards the import; the store stays empty. It is a no-op after
+// Commit or Abort.
+func (im *Importer) Abort() error {
+	if im.done {
+		return nil
+	}
+	im.finish()
+	return nil
+}
+
+// finish releases the spill files, the marker and the writer lock.
+func (im *Importer) finish() {
+	if im.done {
+		return
+	}
+	im.done = true
+	im.cleanup()
+	im.s.wmu.Unlock()
+}
+
+func (im *Importer) cleanup() {
+	if im.sorter != nil {
+		im.sorter.Close()
+	}
+	os.RemoveAll(im.spill)
+	if im.marker != "" {
+		// After a successful Commit the marker is gone already; after a
+		// failure nothing was written, or DropAll took it out again.
+		os.Remove(im.marker)
+	}
+}
+
+// clearUnfinishedImport empties a store whose import never committed: the
+// store was empty before it, and Commit is the import's only point of
+// visibility, so emptying it is the state the import's caller was told.
+func clearUnfinishedImport(db *badger.DB, dir string, log *slog.Logger) error {
+	marker := filepath.Join(dir, importMarker)
+	if _, err := os.Stat(marker); errors.Is(err, os.ErrNotExist) {
+		return os.RemoveAll(filepath.Join(dir, importSpillDir))
+	}
+	if err := db.DropAll(); err != nil {
+		return fmt.Errorf("graph: clear unfinished import: %w", err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, importSpillDir)); err != nil {
+		return fmt.Errorf("graph: clear unfinished import: %w", err)
+	}
+	if err := removeSynced(marker); err != nil {
+		return fmt.Errorf("graph: clear unfinished import: %w", err)
+	}
+	if log != nil {
+		log.Warn("an import into this store did not finish; the store was emptied as it was before the import", "dir", dir)
+	}
+	return nil
+}
+
+// writeSynced creates name with text and makes the file and its directory
+// entry durable.
+func writeSynced(name, text string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(name))
+}
+
+// removeSynced removes name durably.
+func removeSynced(name string) error {
+	if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return syncDir(filepath.Dir(name))
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}

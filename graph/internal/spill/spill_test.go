@@ -1,0 +1,158 @@
+package spill
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"testing"
+)
+
+type op struct {
+	key, val string
+	del      bool
+}
+
+func merged(t *testing.T, s *Sorter) []op {
+	t.Helper()
+	var out []op
+	err := s.Merge(func(k, v []byte) error {
+		out = append(out, op{key: string(k), val: string(v)})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestSorter(t *testing.T) {
+	tests := []struct {
+		name   string
+		budget int
+		ops    []op
+		want   []op
+	}{
+		{"empty", 1 << 20, nil, nil},
+		{"sorted output", 1 << 20,
+			[]op{{key: "b", val: "2"}, {key: "a", val: "1"}, {key: "c", val: "3"}},
+			[]op{{key: "a", val: "1"}, {key: "b", val: "2"}, {key: "c", val: "3"}}},
+		{"last write wins", 1 << 20,
+			[]op{{key: "a", val: "1"}, {key: "a", val: "2"}, {key: "a", val: "3"}},
+			[]op{{key: "a", val: "3"}}},
+		{"delete drops a key", 1 << 20,
+			[]op{{key: "a", val: "1"}, {key: "b", val: "2"}, {key: "a", del: true}},
+			[]op{{key: "b", val: "2"}}},
+		{"write after delete", 1 << 20,
+			[]op{{key: "a", val: "1"}, {key: "a", del: true}, {key: "a", val: "again"}},
+			[]op{{key: "a", val: "again"}}},
+		{"empty value is a value", 1 << 20,
+			[]op{{key: "a", val: ""}},
+			[]op{{key: "a", val: ""}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := New(t.TempDir(), tc.budget)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			for _, o := range tc.ops {
+				if o.del {
+					err = s.Delete([]byte(o.key), true)
+				} else {
+					err = s.Put([]byte(o.key), []byte(o.val), true)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := merged(t, s); !slices.Equal(got, tc.want) {
+				t.Errorf("merge = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSorterAcrossRuns checks reads and the merge against a map when the
+// budget forces many spilled runs, so that keys are overwritten and deleted
+// in runs older than the one holding their final value.
+func TestSorterAcrossRuns(t *testing.T) {
+	dir := t.TempDir()
+	s, err := New(dir, 1<<16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	model := map[string]string{}
+	for i := 0; i < 40000; i++ {
+		k := fmt.Sprintf("key-%05d", rng.IntN(3000))
+		if rng.IntN(5) == 0 {
+			delete(model, k)
+			err = s.Delete([]byte(k), true)
+		} else {
+			v := fmt.Sprintf("value %d of %s %s", i, k, bytes.Repeat([]byte("x"), rng.IntN(40)))
+			model[k] = v
+			err = s.Put([]byte(k), []byte(v), true)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%997 == 0 { // reads interleave with writes during an import
+			probe := fmt.Sprintf("key-%05d", rng.IntN(3000))
+			v, found, err := s.Get([]byte(probe))
+			want, ok := model[probe]
+			if err != nil || found != ok || string(v) != want {
+				t.Fatalf("after %d writes Get(%s) = %q, %v, %v; want %q, %v", i, probe, v, found, err, want, ok)
+			}
+		}
+	}
+	if s.Runs() < 10 {
+		t.Fatalf("only %d runs spilled; the test needs many", s.Runs())
+	}
+	for i := 0; i < 3000; i++ {
+		k := fmt.Sprintf("key-%05d", i)
+		v, found, err := s.Get([]byte(k))
+		want, ok := model[k]
+		if err != nil || found != ok || string(v) != want {
+			t.Fatalf("Get(%s) = %q, %v, %v; want %q, %v", k, v, found, err, want, ok)
+		}
+	}
+	var want []op
+	for k, v := range model {
+		want = append(want, op{key: k, val: v})
+	}
+	slices.SortFunc(want, func(a, b op) int { return bytes.Compare([]byte(a.key), []byte(b.key)) })
+	if got := merged(t, s); !slices.Equal(got, want) {
+		t.Fatalf("merge returned %d keys, want %d (first difference matters)", len(got), len(want))
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := os.ReadDir(dir)
+	if len(left) != 0 {
+		t.Errorf("Close left %d files in the spill directory", len(left))
+	}
+}
+
+// TestGetOnlyFindsLookupKeys pins the contract that keeps the index small:
+// keys written without lookup are replayed by Merge but not indexed.
+func TestGetOnlyFindsLookupKeys(t *testing.T) {
+	s, err := New(t.TempDir(), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Put([]byte("indexed"), []byte("1"), true)
+	s.Put([]byte("plain"), []byte("2"), false)
+	if _, found, _ := s.Get([]byte("indexed")); !found {
+		t.Error("a lookup key is not found")
+	}
+	if _, found, _ := s.Get([]byte("plain")); found {
+		t.Error("a key written without lookup is found")
+	}
+	if got := merged(t, s); len(got) != 2 {
+		t.Errorf("merge = %v, want both keys", got)
+	}
+}
