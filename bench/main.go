@@ -59,7 +59,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.chunk, "chunk", 100_000, "stances per Load call (one JSON Lines file each)")
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed; the same seed yields the same graph")
 	fs.BoolVar(&c.quick, "quick", false, "small run (20k actors, 200k stances) for a check in under 45 s")
-	engines := fs.String("engines", "graph,badger,sqlite", "engines to measure; graph alone for a memory run at 10M stances")
+	engines := fs.String("engines", "graph,graph-load,badger,sqlite", "engines to measure: graph (the importer, as graphd load into an empty store), graph-load (Load per chunk), badger, sqlite; graph alone for a memory run at 10M stances")
 	fs.IntVar(&c.hop1N, "hop1", 10_000, "random actors for the 1-hop measurement")
 	fs.IntVar(&c.pairsN, "pairs", 100, "random pairs for the 2-hop and paths measurements")
 	fs.IntVar(&c.httpN, "requests", 10_000, "GraphQL requests over HTTP")
@@ -110,11 +110,11 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	for _, e := range strings.Split(*engines, ",") {
 		e = strings.TrimSpace(e)
 		switch e {
-		case "graph", "badger", "sqlite":
+		case "graph", "graph-load", "badger", "sqlite":
 			c.engines[e] = true
 		case "":
 		default:
-			return nil, fmt.Errorf("-engines: unknown engine %q (want graph, badger, sqlite)", e)
+			return nil, fmt.Errorf("-engines: unknown engine %q (want graph, graph-load, badger, sqlite)", e)
 		}
 	}
 	if !c.engines["graph"] && !c.loadOnly {
@@ -160,7 +160,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, sub := range []string{"graph", "badger", "sqlite.db", "sqlite.db-wal", "sqlite.db-shm"} {
+	for _, sub := range []string{"graph", "graph-load", "badger", "sqlite.db", "sqlite.db-wal", "sqlite.db-shm"} {
 		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
 			return err
 		}

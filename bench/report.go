@@ -36,7 +36,7 @@ func printTable(w io.Writer, c *config, r *results) {
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "\nstancegraph bench: %d actors, %d stances, seed %d, GOMAXPROCS %d, %.0f s\n\n", r.Actors, r.Stances, r.Seed, r.GoMaxProcs, r.Elapsed)
 	fmt.Fprintln(tw, "1. bulk load\tstances/s\tseconds\tstore MB\tgraph/x\t")
-	for _, e := range []string{"graph", "badger", "sqlite"} {
+	for _, e := range []string{"graph", "graph-load", "badger", "sqlite"} {
 		lf, ok := r.Load.Engines[e]
 		if !ok {
 			continue

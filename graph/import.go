@@ -233,18 +233,24 @@ func (im *Importer) stream(ctx context.Context) error {
 		sw.Cancel()
 		return fmt.Errorf("graph: import: %w", err)
 	}
-	buf := z.NewBuffer(8<<20, "stancegraph.import")
-	defer func() { buf.Release() }()
-	n := 0
-	send := func() error {
-		if buf.LenNoPadding() == 0 {
-			return nil
+	// The merge fills buffers while a second goroutine hands them to
+	// the StreamWriter, whose table building runs in goroutines of its
+	// own.
+	bufs := make(chan *z.Buffer, 2)
+	wrote := make(chan error, 1)
+	go func() {
+		var err error
+		for buf := range bufs {
+			if err == nil {
+				err = sw.Write(buf)
+			}
+			buf.Release()
 		}
-		err := sw.Write(buf)
-		buf.Release()
-		buf = z.NewBuffer(8<<20, "stancegraph.import")
-		return err
-	}
+		wrote <- err
+	}()
+	newBuf := func() *z.Buffer { return z.NewBuffer(8<<20, "stancegraph.import") }
+	buf := newBuf()
+	n := 0
 	kv := &pb.KV{Version: 1}
 	err := im.sorter.Merge(func(k, v []byte) error {
 		if n++; n%65536 == 0 {
@@ -255,12 +261,15 @@ func (im *Importer) stream(ctx context.Context) error {
 		kv.Key, kv.Value, kv.StreamId = k, v, uint32(k[0])
 		badger.KVToBuffer(kv, buf)
 		if buf.LenNoPadding() >= 4<<20 {
-			return send()
+			bufs <- buf
+			buf = newBuf()
 		}
 		return nil
 	})
-	if err == nil {
-		err = send()
+	bufs <- buf
+	close(bufs)
+	if werr := <-wrote; err == nil {
+		err = werr
 	}
 	if err != nil {
 		sw.Cancel()

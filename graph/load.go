@@ -184,7 +184,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 		}
 	}
 	cited := map[string]*Document{} // documents of the store, by ID
-	known := map[string]bool{} // actor references already resolved
+	known := map[string]bool{}      // actor references already resolved
 	for i, spec := range b.Stances {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {

@@ -122,6 +122,15 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if o.Vocabulary == nil {
 		o.Vocabulary = DefaultVocabulary()
 	}
+	unfinished := false
+	if !o.InMemory && o.ReadOnly {
+		if _, err := os.Stat(filepath.Join(dir, importMarker)); err == nil {
+			// The directory holds part of an import that never
+			// committed: as far as anyone was told, the store holds
+			// nothing, and a reader cannot empty it. Serve that.
+			unfinished, o.InMemory, o.ReadOnly = true, true, false
+		}
+	}
 	bo := badgerOptions(dir, o)
 	if !o.InMemory && !o.ReadOnly {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -138,18 +147,13 @@ func Open(dir string, opts *Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("graph: open %s: %w", dir, err)
 	}
-	if !o.InMemory {
-		if o.ReadOnly {
-			if _, err := os.Stat(filepath.Join(dir, importMarker)); err == nil {
-				db.Close()
-				return nil, fmt.Errorf("graph: open %s: an import into it did not finish; open it writable once to empty it", dir)
-			}
-		} else if err := clearUnfinishedImport(db, dir, o.Logger); err != nil {
+	if !o.InMemory && !o.ReadOnly {
+		if err := clearUnfinishedImport(db, dir, o.Logger); err != nil {
 			db.Close()
 			return nil, err
 		}
 	}
-	s := &Store{db: db, vocab: o.Vocabulary, ro: o.ReadOnly, importBuffer: int(o.ImportBufferSize), closed: make(chan struct{})}
+	s := &Store{db: db, vocab: o.Vocabulary, ro: o.ReadOnly || unfinished, importBuffer: int(o.ImportBufferSize), closed: make(chan struct{})}
 	if !o.InMemory {
 		s.dir = dir
 	}

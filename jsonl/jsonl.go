@@ -317,7 +317,12 @@ func Load(ctx context.Context, store *graph.Store, r io.Reader, name string, dir
 
 // Apply loads the parsed file into store, mapping record errors to lines.
 func (f *File) Apply(ctx context.Context, store *graph.Store, name string) (graph.LoadResult, error) {
-	res, err := store.Load(ctx, f.Batch)
+	return f.ApplyWith(ctx, store.Load, name)
+}
+
+// ApplyWith is Apply through load, such as a graph.Importer's Load.
+func (f *File) ApplyWith(ctx context.Context, load func(context.Context, graph.Batch) (graph.LoadResult, error), name string) (graph.LoadResult, error) {
+	res, err := load(ctx, f.Batch)
 	var re *graph.RecordError
 	if errors.As(err, &re) {
 		lines := map[string][]int{"actor": f.ActorLines, "document": f.DocumentLines, "stance": f.StanceLines}[re.Record]

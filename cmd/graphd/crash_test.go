@@ -395,7 +395,9 @@ func TestCrashDuringLoad(t *testing.T) {
 		// each file commits in several transactions (graph.Store.Load
 		// splits at half the limit) and memtables flush to disk during the
 		// load: both give a kill more places to land.
-		loadArgs := []string{"load", "--data", dir, "--memtable-mb", "8"}
+		// --import=false: this test is about Load's transactions; the
+		// import subtest below kills imports.
+		loadArgs := []string{"load", "--data", dir, "--memtable-mb", "8", "--import=false"}
 		acked := map[string]bool{}
 		remaining := c.files
 		killed := 0
@@ -492,6 +494,9 @@ func TestCrashDuringLoad(t *testing.T) {
 		t.Logf("%d stances in %d files loaded across %d kills in %s", nFiles*per, nFiles, killed, time.Since(start).Round(time.Millisecond))
 	})
 
+	t.Run("import", func(t *testing.T) {
+		crashImport(t, bin, rng)
+	})
 	t.Run("open/empty-memtable", func(t *testing.T) {
 		crashEmptyMemtable(t, bin)
 	})
@@ -780,4 +785,80 @@ func crashEmptyMemtable(t *testing.T, bin string) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("graphd check on a store with an empty memtable file: %v\n%s", err, bytes.TrimSpace(out.Bytes()))
 	}
+}
+
+// crashImport kills graphd load while it imports files into an empty store,
+// after it has read at least one of them (so the sorter holds records and
+// may have spilled runs) and at a random point after that, up to the end
+// of its table writing. Whatever the kill interrupted, the store must read
+// as empty, with no file acknowledged, and the same load must then complete.
+func crashImport(t *testing.T, bin string, rng *rand.Rand) {
+	nFiles, per, nActors := 8, 5000, 200
+	if testing.Short() {
+		nFiles, per, nActors = 3, 1000, 60
+	}
+	c := crashGenerate(t, t.TempDir(), nFiles, per, nActors)
+	dir := filepath.Join(t.TempDir(), "store")
+	args := append([]string{"load", "--data", dir}, c.files...)
+	// Time a whole import once to place the kills inside it.
+	start := time.Now()
+	crashRun(t, bin, args...)
+	whole := time.Since(start)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	killed := 0
+	for round := 1; round <= 3; round++ {
+		p := crashStart(t, bin, args...)
+		deadline := time.Now().Add(time.Minute)
+	wait:
+		for {
+			for _, l := range p.stderr.all() {
+				if strings.HasPrefix(l, "import: ") {
+					break wait
+				}
+			}
+			select {
+			case <-p.exited:
+				t.Fatalf("import finished before reading a file was reported; stderr:\n%s", p.stderr)
+			case <-time.After(5 * time.Millisecond):
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("no file read within a minute; stderr:\n%s", p.stderr)
+			}
+		}
+		time.Sleep(time.Duration(rng.Int64N(int64(whole)/2 + 1)))
+		if !p.signal(t, syscall.SIGKILL, 10*time.Second) {
+			if p.waitErr != nil {
+				t.Fatalf("import exited on its own with %v; stderr:\n%s", p.waitErr, p.stderr)
+			}
+			if err := os.RemoveAll(dir); err != nil { // finished: start again
+				t.Fatal(err)
+			}
+			continue
+		}
+		killed++
+		if acks := p.acked(); len(acks) > 0 {
+			t.Fatalf("a killed import acknowledged %v", acks)
+		}
+		// A reader sees the empty store; the next writer empties it.
+		if st := crashStats(t, bin, dir); st["stances"] != 0 || st["actors"] != 0 || st["documents"] != 0 {
+			t.Fatalf("round %d: a killed import left %v", round, st)
+		}
+	}
+	if killed == 0 {
+		t.Fatal("every import finished before its kill: the test crashed nothing")
+	}
+	crashRun(t, bin, args...)
+	acked := map[string]bool{}
+	for _, f := range c.files {
+		acked[f] = true
+	}
+	if partial := crashVerify(t, bin, dir, c, acked); len(partial) > 0 {
+		t.Fatalf("after the import completed, files are partial: %v", partial)
+	}
+	if st := crashStats(t, bin, dir); st["stances"] != nFiles*per {
+		t.Fatalf("after the import completed: %d stances, want %d", st["stances"], nFiles*per)
+	}
+	t.Logf("import of %d stances (%s) killed %d times, then completed", nFiles*per, whole.Round(time.Millisecond), killed)
 }

@@ -19,43 +19,67 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 )
 
 // sparseEvery is how many records of a run share one sparse-index entry: a
 // point read scans at most this many records.
 const sparseEvery = 64
 
-// Sorter buffers writes and spills them to sorted runs. It is not safe for
-// concurrent use.
+// Sorter buffers writes and spills them to sorted runs. The buffer that
+// fills up is sorted and written by a goroutine while the next one fills,
+// so at most two buffers of half the budget each are held. A Sorter is not
+// safe for concurrent use.
 type Sorter struct {
 	dir    string
-	budget int
+	budget int // per buffer
 	seed   maphash.Seed
+	cur    *buffer
 
-	arena []byte
-	ents  []entry
-	// index holds the newest buffered write of each read-back key.
-	index map[string]int32
-	runs  []*run
-	err   error
+	mu     sync.Mutex
+	flying *buffer       // being spilled; nil when none
+	landed chan struct{} // closed when flying's run is written
+	runs   []*run
+	err    error
 }
 
-// entry is one buffered write: key and value live in the arena.
+// buffer holds writes in arrival order. Bytes go to fixed chunks that
+// never move once written, so a spilling goroutine and Get can read them
+// while only the entries are reordered by the sort.
+type buffer struct {
+	chunks [][]byte
+	ents   []entry
+	// index holds the newest write of each read-back key.
+	index map[string]loc
+	size  int
+}
+
+// loc is where a write's bytes are: key then value in one chunk.
+type loc struct {
+	chunk, off, klen, vlen int32 // vlen -1 for a delete
+}
+
+// entry is one buffered write with the first 8 bytes of its key, which
+// decide most comparisons of a sort without touching the chunks.
 type entry struct {
-	off  int
-	klen int32
-	vlen int32 // -1 for a delete
-	seq  int32 // order of the write within the buffer
+	pfx uint64
+	loc
+	seq    int32 // order of the write within the buffer
+	lookup bool  // a read-back key: its run's filter holds it
 }
 
-// New returns a Sorter spilling into dir (created if missing) whenever its
-// buffer passes budget bytes.
+const chunkSize = 4 << 20
+
+// New returns a Sorter spilling into dir (created if missing); it holds at
+// most about budget bytes in memory.
 func New(dir string, budget int) (*Sorter, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("spill: %w", err)
 	}
-	return &Sorter{dir: dir, budget: max(budget, 1<<16), seed: maphash.MakeSeed(), index: map[string]int32{}}, nil
+	return &Sorter{dir: dir, budget: max(budget/2, 1<<16), seed: maphash.MakeSeed(), cur: newBuffer()}, nil
 }
+
+func newBuffer() *buffer { return &buffer{index: map[string]loc{}} }
 
 // Put records that k holds v. lookup marks k as one Get will ask for.
 func (s *Sorter) Put(k, v []byte, lookup bool) error { return s.add(k, v, false, lookup) }
@@ -64,64 +88,124 @@ func (s *Sorter) Put(k, v []byte, lookup bool) error { return s.add(k, v, false,
 func (s *Sorter) Delete(k []byte, lookup bool) error { return s.add(k, nil, true, lookup) }
 
 func (s *Sorter) add(k, v []byte, del, lookup bool) error {
-	if s.err != nil {
-		return s.err
+	b := s.cur
+	n := len(k) + len(v)
+	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1])+n > cap(b.chunks[len(b.chunks)-1]) {
+		b.chunks = append(b.chunks, make([]byte, 0, max(chunkSize, n)))
 	}
-	e := entry{off: len(s.arena), klen: int32(len(k)), vlen: int32(len(v)), seq: int32(len(s.ents))}
+	c := len(b.chunks) - 1
+	l := loc{chunk: int32(c), off: int32(len(b.chunks[c])), klen: int32(len(k)), vlen: int32(len(v))}
 	if del {
-		e.vlen = -1
+		l.vlen = -1
 	}
-	s.arena = append(s.arena, k...)
-	s.arena = append(s.arena, v...)
-	s.ents = append(s.ents, e)
+	b.chunks[c] = append(append(b.chunks[c], k...), v...)
+	b.ents = append(b.ents, entry{pfx: prefix(k), loc: l, seq: int32(len(b.ents)), lookup: lookup})
+	b.size += n + 32
 	if lookup {
-		s.index[string(k)] = e.seq
+		b.index[string(k)] = l
+		b.size += 64 + len(k)
 	}
-	if s.size() >= s.budget {
-		s.err = s.spill()
+	if b.size >= s.budget {
+		return s.handoff()
 	}
-	return s.err
+	return nil
 }
 
-// size estimates the buffer's memory: arena, entries and index.
-func (s *Sorter) size() int { return len(s.arena) + 24*len(s.ents) + 64*len(s.index) }
+func prefix(k []byte) uint64 {
+	var p [8]byte
+	copy(p[:], k)
+	return binary.BigEndian.Uint64(p[:])
+}
 
-func (s *Sorter) key(e entry) []byte { return s.arena[e.off : e.off+int(e.klen)] }
+func (b *buffer) key(l loc) []byte {
+	return b.chunks[l.chunk][l.off : l.off+l.klen]
+}
 
-func (s *Sorter) value(e entry) []byte {
-	if e.vlen < 0 {
+func (b *buffer) value(l loc) []byte {
+	if l.vlen < 0 {
 		return nil
 	}
-	o := e.off + int(e.klen)
-	return s.arena[o : o+int(e.vlen)]
+	o := l.off + l.klen
+	return b.chunks[l.chunk][o : o+l.vlen]
 }
 
-// sorted orders the buffer by key, the newest write of a key last.
-func (s *Sorter) sorted() []entry {
-	slices.SortFunc(s.ents, func(a, b entry) int {
-		if c := bytes.Compare(s.key(a), s.key(b)); c != 0 {
+// sort orders the entries by key, the newest write of a key last.
+func (b *buffer) sort() {
+	slices.SortFunc(b.ents, func(x, y entry) int {
+		if x.pfx != y.pfx {
+			if x.pfx < y.pfx {
+				return -1
+			}
+			return 1
+		}
+		if c := bytes.Compare(b.key(x.loc), b.key(y.loc)); c != 0 {
 			return c
 		}
-		return int(a.seq - b.seq)
+		return int(x.seq - y.seq)
 	})
-	return s.ents
+}
+
+// handoff sends the full buffer to be spilled, after the previous one has
+// landed, and starts a new one.
+func (s *Sorter) handoff() error {
+	if err := s.wait(); err != nil {
+		return err
+	}
+	b := s.cur
+	landed := make(chan struct{})
+	s.mu.Lock()
+	s.flying, s.landed = b, landed
+	name := filepath.Join(s.dir, fmt.Sprintf("run-%06d", len(s.runs)))
+	s.mu.Unlock()
+	s.cur = newBuffer()
+	go func() {
+		r, err := s.spill(b, name)
+		s.mu.Lock()
+		if err != nil {
+			s.err = err
+		} else {
+			s.runs = append(s.runs, r)
+		}
+		s.flying = nil
+		s.mu.Unlock()
+		close(landed)
+	}()
+	return nil
+}
+
+// wait waits for the buffer in flight, if any, and reports a failed spill.
+func (s *Sorter) wait() error {
+	s.mu.Lock()
+	landed := s.landed
+	s.mu.Unlock()
+	if landed != nil {
+		<-landed
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
 }
 
 // Get returns a copy of the value k holds, found false when it holds
 // nothing. Only keys written with lookup set are found.
 func (s *Sorter) Get(k []byte) (v []byte, found bool, err error) {
-	if s.err != nil {
-		return nil, false, s.err
+	if l, ok := s.cur.index[string(k)]; ok {
+		return bytes.Clone(s.cur.value(l)), l.vlen >= 0, nil
 	}
-	if i, ok := s.index[string(k)]; ok {
-		e := s.ents[i]
-		if e.vlen < 0 {
-			return nil, false, nil
+	s.mu.Lock()
+	fl, runs, err := s.flying, s.runs, s.err
+	s.mu.Unlock()
+	if err != nil {
+		return nil, false, err
+	}
+	if fl != nil {
+		// The spilling goroutine only reads the index and the chunks.
+		if l, ok := fl.index[string(k)]; ok {
+			return bytes.Clone(fl.value(l)), l.vlen >= 0, nil
 		}
-		return bytes.Clone(s.value(e)), true, nil
 	}
-	for i := len(s.runs) - 1; i >= 0; i-- {
-		v, del, ok, err := s.runs[i].find(k)
+	for i := len(runs) - 1; i >= 0; i-- {
+		v, del, ok, err := runs[i].find(k)
 		if err != nil {
 			return nil, false, err
 		}
@@ -132,59 +216,59 @@ func (s *Sorter) Get(k []byte) (v []byte, found bool, err error) {
 	return nil, false, nil
 }
 
-// spill writes the buffer as a sorted run, keeping the newest write of
-// each key, and empties it.
-func (s *Sorter) spill() error {
-	name := filepath.Join(s.dir, fmt.Sprintf("run-%06d", len(s.runs)))
+// spill writes b as a sorted run, keeping the newest write of each key.
+func (s *Sorter) spill(b *buffer, name string) (*run, error) {
+	b.sort()
 	f, err := os.Create(name)
 	if err != nil {
-		return fmt.Errorf("spill: %w", err)
+		return nil, fmt.Errorf("spill: %w", err)
 	}
-	r := &run{f: f, bloom: newBloom(len(s.index), s.seed)}
+	r := &run{f: f, bloom: newBloom(len(b.index), s.seed)}
 	bw := bufio.NewWriterSize(f, 1<<20)
 	var off int64
 	var hdr [2 * binary.MaxVarintLen64]byte
-	ents := s.sorted()
 	n := 0
-	for i, e := range ents {
-		k := s.key(e)
-		if i+1 < len(ents) && bytes.Equal(k, s.key(ents[i+1])) {
+	for i, e := range b.ents {
+		k := b.key(e.loc)
+		if i+1 < len(b.ents) && b.ents[i+1].pfx == e.pfx && bytes.Equal(k, b.key(b.ents[i+1].loc)) {
 			continue // a newer write of k follows
 		}
 		if n%sparseEvery == 0 {
 			r.sparse = append(r.sparse, sparseEntry{key: bytes.Clone(k), off: off})
 		}
 		n++
-		if _, ok := s.index[string(k)]; ok {
+		if e.lookup {
 			r.bloom.add(k)
 		}
 		h := binary.AppendUvarint(hdr[:0], uint64(e.klen))
 		h = binary.AppendUvarint(h, uint64(e.vlen+1))
 		bw.Write(h)
 		bw.Write(k)
-		bw.Write(s.value(e))
+		bw.Write(b.value(e.loc))
 		off += int64(len(h)) + int64(e.klen) + int64(max(e.vlen, 0))
 	}
 	r.size = off
 	if err := bw.Flush(); err != nil {
 		f.Close()
-		return fmt.Errorf("spill: write %s: %w", name, err)
+		return nil, fmt.Errorf("spill: write %s: %w", name, err)
 	}
-	s.runs = append(s.runs, r)
-	s.arena, s.ents = s.arena[:0], s.ents[:0]
-	clear(s.index)
-	return nil
+	return r, nil
 }
 
 // Runs reports how many runs have been spilled so far.
-func (s *Sorter) Runs() int { return len(s.runs) }
+func (s *Sorter) Runs() int {
+	s.wait()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.runs)
+}
 
 // Merge calls fn with the last value of every key that holds one, in key
 // order. k and v are valid only during the call. The Sorter must not be
 // written afterwards.
 func (s *Sorter) Merge(fn func(k, v []byte) error) error {
-	if s.err != nil {
-		return s.err
+	if err := s.wait(); err != nil {
+		return err
 	}
 	var srcs mergeHeap
 	for i, r := range s.runs {
@@ -196,7 +280,8 @@ func (s *Sorter) Merge(fn func(k, v []byte) error) error {
 			srcs = append(srcs, c)
 		}
 	}
-	mem := &cursor{rank: len(s.runs), mem: s, ents: s.sorted()}
+	s.cur.sort()
+	mem := &cursor{rank: len(s.runs), mem: s.cur}
 	if err := mem.next(); err != nil {
 		return err
 	}
@@ -231,19 +316,25 @@ func (s *Sorter) Merge(fn func(k, v []byte) error) error {
 	return nil
 }
 
-// Close removes the run files.
+// Close waits for a spill in flight and removes the run files.
 func (s *Sorter) Close() error {
+	werr := s.wait()
 	var errs []error
+	if werr != nil && !errors.Is(werr, errClosed) {
+		errs = append(errs, werr)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	for _, r := range s.runs {
 		errs = append(errs, r.f.Close(), os.Remove(r.f.Name()))
 	}
 	s.runs = nil
-	s.arena, s.ents, s.index = nil, nil, nil
-	if s.err == nil {
-		s.err = errors.New("spill: sorter closed")
-	}
+	s.cur = newBuffer()
+	s.err = errClosed
 	return errors.Join(errs...)
 }
+
+var errClosed = errors.New("spill: sorter closed")
 
 // run is one spilled file: records of uvarint key length, uvarint value
 // length plus one (zero for a delete), key and value, in key order.
@@ -307,8 +398,7 @@ func (r *run) find(k []byte) (v []byte, del, ok bool, err error) {
 type cursor struct {
 	rank int // newer sources rank higher
 	rd   *bufio.Reader
-	mem  *Sorter
-	ents []entry
+	mem  *buffer
 	pos  int
 
 	k, v []byte
@@ -317,17 +407,17 @@ type cursor struct {
 }
 
 func (c *cursor) next() error {
-	if c.mem != nil {
+	if b := c.mem; b != nil {
 		// Skip to the newest write of each key.
-		for c.pos+1 < len(c.ents) && bytes.Equal(c.mem.key(c.ents[c.pos]), c.mem.key(c.ents[c.pos+1])) {
+		for c.pos+1 < len(b.ents) && b.ents[c.pos].pfx == b.ents[c.pos+1].pfx && bytes.Equal(b.key(b.ents[c.pos].loc), b.key(b.ents[c.pos+1].loc)) {
 			c.pos++
 		}
-		if c.pos >= len(c.ents) {
+		if c.pos >= len(b.ents) {
 			c.done = true
 			return nil
 		}
-		e := c.ents[c.pos]
-		c.k, c.v, c.del = c.mem.key(e), c.mem.value(e), e.vlen < 0
+		e := b.ents[c.pos]
+		c.k, c.v, c.del = b.key(e.loc), b.value(e.loc), e.vlen < 0
 		c.pos++
 		return nil
 	}
