@@ -19,7 +19,9 @@
 //     readable but leaves every count, path, dyad and matrix.
 //
 // Lifecycle: Open, then add actors (UpsertActor), documents (PutDocument)
-// and stances (AddStance), or whole files at once (Load); read with Actor,
+// and stances (AddStance), or whole files at once (Load), or fill an empty
+// store with many files through an Importer (Import), which sorts records
+// outside Badger and writes finished tables at Commit; read with Actor,
 // ActorStances, Stances, Paths, Dyad, Matrix and Stats; Close. Listings are
 // cursor-paginated: pass PageInfo.EndCursor back as After.
 //

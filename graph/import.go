@@ -49,6 +49,9 @@ type Importer struct {
 	res    LoadResult
 	err    error // a failure that leaves the import unusable
 	done   bool
+	// keepMarker leaves the marker for Open when a failed Commit could
+	// not take its tables out again.
+	keepMarker bool
 }
 
 // Import starts an import into s, which must hold no records (else
@@ -186,6 +189,9 @@ func (im *Importer) Commit(ctx context.Context) error {
 	defer s.gate.Unlock()
 	if err := im.stream(ctx); err != nil {
 		if derr := s.db.DropAll(); derr != nil {
+			// Part of the import may be in the store: the marker
+			// stays, so that the next Open empties it.
+			im.keepMarker = true
 			err = errors.Join(err, fmt.Errorf("graph: import: empty the store again: %w", derr))
 		}
 		return err
@@ -306,7 +312,7 @@ func (im *Importer) cleanup() {
 		im.sorter.Close()
 	}
 	os.RemoveAll(im.spill)
-	if im.marker != "" {
+	if im.marker != "" && !im.keepMarker {
 		// After a successful Commit the marker is gone already; after a
 		// failure nothing was written, or DropAll took it out again.
 		os.Remove(im.marker)
