@@ -116,6 +116,10 @@ type stanceRecord struct {
 	// derive (see derivedIDs); nil means compute them.
 	idents  [][]byte
 	derived []uuid.UUID
+	// enc is the record encoded ahead of the write (see prepareAhead);
+	// nil means encode it. Only a record straight from prepareAhead has
+	// it: copies of stored records never do.
+	enc []byte
 }
 
 func encodeStance(r *stanceRecord) []byte {

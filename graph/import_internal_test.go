@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
 )
 
 // importBatches returns batches that exercise every way Load merges:
@@ -355,5 +357,25 @@ func TestUnfinishedImportIsEmptied(t *testing.T) {
 	}
 	if !bytes.Equal([]byte(dir), []byte(s.dir)) {
 		t.Errorf("store dir %q, want %q", s.dir, dir)
+	}
+}
+
+// TestAppendKVMatchesProto checks the hand-written encoding against the
+// protobuf library's, which the StreamWriter decodes.
+func TestAppendKVMatchesProto(t *testing.T) {
+	for _, tc := range []struct{ k, v string }{
+		{"Skey", "value"},
+		{"Tkey", ""}, // empty values are omitted, as proto3 does
+		{"O" + strings.Repeat("k", 300), strings.Repeat("v", 70000)},
+	} {
+		want := z.NewBuffer(1<<10, "test")
+		got := z.NewBuffer(1<<10, "test")
+		badger.KVToBuffer(&pb.KV{Key: []byte(tc.k), Value: []byte(tc.v), Version: 1, StreamId: uint32(tc.k[0])}, want)
+		appendKV(got, []byte(tc.k), []byte(tc.v), uint32(tc.k[0]))
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("key %.10q: encodings differ", tc.k)
+		}
+		got.Release()
+		want.Release()
 	}
 }

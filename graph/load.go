@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -97,6 +100,11 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 	// Memoize actor references: stances name the same busy actors
 	// over and over.
 	w.refs = map[string]*Actor{}
+	var ahead *preparer
+	if w.imp != nil {
+		ahead = s.prepareAhead(w.cache, b.Stances, lookup)
+		defer ahead.stop()
+	}
 	for i, spec := range b.Stances {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -106,7 +114,14 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		if err := w.split(); err != nil {
 			return res, err
 		}
-		r, err := s.prepare(w, spec, lookup)
+		var r *stanceRecord
+		var err error
+		if ahead != nil {
+			r, err = ahead.get(i)
+		}
+		if r == nil && err == nil {
+			r, err = s.prepare(w, spec, lookup)
+		}
 		if err != nil {
 			return res, &RecordError{"stance", i, err}
 		}
@@ -267,4 +282,99 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 		return nil
 	})
 	return empty, err
+}
+
+// preparer prepares an import's stances ahead of the writer on other
+// cores: resolving, the quote search, identity hashes and the encoding are
+// most of a stance's cost and need nothing the writer changes. Stances in
+// order are what the writer must still do itself (merging, writing).
+type preparer struct {
+	out   []prepared
+	ready []chan struct{} // per block, closed when its stances are done
+	next  atomic.Int32    // next block to take
+	quit  atomic.Bool
+	wg    sync.WaitGroup
+}
+
+type prepared struct {
+	r   *stanceRecord
+	err error
+}
+
+const prepareBlock = 256
+
+// errNotAhead marks a stance the preparer leaves to the writer: one citing
+// a document outside its batch, which only the writer may read.
+var errNotAhead = errors.New("graph: prepared by the writer")
+
+// prepareAhead starts preparing specs. The actor cache c must not change
+// while it runs: during a load's stances it does not.
+func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup) *preparer {
+	n := (len(specs) + prepareBlock - 1) / prepareBlock
+	p := &preparer{out: make([]prepared, len(specs)), ready: make([]chan struct{}, n)}
+	for i := range p.ready {
+		p.ready[i] = make(chan struct{})
+	}
+	doc := func(ref string) (Document, error) {
+		if d, ok := docs(ref); ok {
+			return d, nil
+		}
+		return Document{}, errNotAhead
+	}
+	workers := max(runtime.GOMAXPROCS(0)-1, 1)
+	for range workers {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			memo := map[string]*Actor{}
+			resolve := func(ref string) (*Actor, error) {
+				if a, ok := memo[ref]; ok {
+					return a, nil
+				}
+				a, err := s.resolve(c, ref)
+				if err == nil {
+					memo[ref] = a
+				}
+				return a, err
+			}
+			for !p.quit.Load() {
+				blk := int(p.next.Add(1)) - 1
+				if blk >= n {
+					return
+				}
+				for i := blk * prepareBlock; i < min((blk+1)*prepareBlock, len(specs)); i++ {
+					r, err := s.prepareWith(resolve, doc, specs[i])
+					if errors.Is(err, errNotAhead) {
+						continue // out[i] stays empty: the writer prepares it
+					}
+					if err == nil {
+						r.idents = identities(&r.Stance)
+						r.derived = derivedIDs(r.idents)
+						r.ID = r.derived[0].String() // its ID if it is new
+						r.enc = encodeStance(r)
+					}
+					p.out[i] = prepared{r, err}
+				}
+				close(p.ready[blk])
+			}
+		}()
+	}
+	return p
+}
+
+// get returns stance i prepared, or nil and nil when the writer must
+// prepare it itself.
+func (p *preparer) get(i int) (*stanceRecord, error) {
+	if i%prepareBlock == 0 {
+		<-p.ready[i/prepareBlock]
+	}
+	o := p.out[i]
+	p.out[i] = prepared{}
+	return o.r, o.err
+}
+
+// stop ends the workers and waits for them.
+func (p *preparer) stop() {
+	p.quit.Store(true)
+	p.wg.Wait()
 }

@@ -62,11 +62,17 @@ type docLookup func(id string) (Document, bool)
 
 // prepare validates spec and resolves its references into a record.
 func (s *Store) prepare(w *writer, spec StanceSpec, docs docLookup) (*stanceRecord, error) {
-	subj, err := w.resolve(spec.Subject)
+	return s.prepareWith(w.resolve, func(ref string) (Document, error) { return s.evidenceDoc(w, ref, docs) }, spec)
+}
+
+// prepareWith is prepare with the actor and document lookups given, so
+// that it can run outside the writer (see prepareAhead).
+func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc func(string) (Document, error), spec StanceSpec) (*stanceRecord, error) {
+	subj, err := resolve(spec.Subject)
 	if err != nil {
 		return nil, fmt.Errorf("subject: %w", err)
 	}
-	obj, err := w.resolve(spec.Object)
+	obj, err := resolve(spec.Object)
 	if err != nil {
 		return nil, fmt.Errorf("object: %w", err)
 	}
@@ -88,7 +94,7 @@ func (s *Store) prepare(w *writer, spec StanceSpec, docs docLookup) (*stanceReco
 	}
 	r := &stanceRecord{Stance: Stance{Subject: subj.ID, Type: spec.Type, Object: obj.ID, Topic: strings.TrimSpace(spec.Topic), Date: spec.Date, Confidence: conf}}
 	for i, ev := range spec.Evidence {
-		d, err := s.evidenceDoc(w, ev.Document, docs)
+		d, err := evidenceDoc(ev.Document)
 		if err != nil {
 			return nil, fmt.Errorf("evidence %d: %w", i+1, err)
 		}
@@ -138,9 +144,11 @@ func (s *Store) evidenceDoc(w *writer, ref string, docs docLookup) (Document, er
 // addStance stores r as a new stance, or merges it into the stance sharing
 // one of its identities.
 func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, error) {
-	ids := identities(&r.Stance)
-	r.idents, r.derived = ids, derivedIDs(ids)
-	for i, h := range ids {
+	if r.idents == nil {
+		r.idents = identities(&r.Stance)
+		r.derived = derivedIDs(r.idents)
+	}
+	for i, h := range r.idents {
 		old, err := s.identityHolder(w, h, r.derived[i])
 		if err != nil {
 			return nil, false, err
@@ -149,7 +157,7 @@ func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, erro
 			continue
 		}
 		merged := *old
-		merged.idents, merged.derived = nil, nil
+		merged.idents, merged.derived, merged.enc = nil, nil, nil
 		merged.Evidence = slices.Clone(old.Evidence)
 		changed := false
 		for _, e := range r.Evidence {
@@ -237,7 +245,10 @@ func stanceAt(id, v []byte, err error) (*stanceRecord, error) {
 // writeStance writes a record and every index entry for it, and counts it.
 func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 	id, subj, obj := mustID(r.ID), mustID(r.Subject), mustID(r.Object)
-	v := encodeStance(r)
+	v := r.enc
+	if v == nil {
+		v = encodeStance(r)
+	}
 	sets := [][2][]byte{
 		{keys.StanceKey(id), v},
 		{keys.Adjacency(keys.Out, subj, r.Type, obj, id), v},

@@ -41,6 +41,7 @@ type Sorter struct {
 	landed chan struct{} // closed when flying's run is written
 	runs   []*run
 	err    error
+	sealed bool
 }
 
 // buffer holds writes in arrival order. Bytes go to fixed chunks that
@@ -88,6 +89,9 @@ func (s *Sorter) Put(k, v []byte, lookup bool) error { return s.add(k, v, false,
 func (s *Sorter) Delete(k []byte, lookup bool) error { return s.add(k, nil, true, lookup) }
 
 func (s *Sorter) add(k, v []byte, del, lookup bool) error {
+	if s.sealed {
+		return errors.New("spill: write after Seal")
+	}
 	b := s.cur
 	n := len(k) + len(v)
 	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1])+n > cap(b.chunks[len(b.chunks)-1]) {
@@ -267,26 +271,64 @@ func (s *Sorter) Runs() int {
 // order. k and v are valid only during the call. The Sorter must not be
 // written afterwards.
 func (s *Sorter) Merge(fn func(k, v []byte) error) error {
+	if err := s.Seal(); err != nil {
+		return err
+	}
+	return s.MergeRange(nil, nil, fn)
+}
+
+// Seal ends the writes: it waits for the spill in flight and sorts the
+// buffer, after which MergeRange may run on several goroutines at once.
+func (s *Sorter) Seal() error {
 	if err := s.wait(); err != nil {
 		return err
 	}
+	if !s.sealed {
+		s.cur.sort()
+		s.sealed = true
+	}
+	return nil
+}
+
+// MergeRange is Merge for the keys from lo (inclusive) to hi (exclusive);
+// nil bounds are open. The Sorter must be sealed.
+func (s *Sorter) MergeRange(lo, hi []byte, fn func(k, v []byte) error) error {
+	if !s.sealed {
+		return errors.New("spill: MergeRange before Seal")
+	}
 	var srcs mergeHeap
-	for i, r := range s.runs {
-		c := &cursor{rank: i, rd: bufio.NewReaderSize(io.NewSectionReader(r.f, 0, r.size), 256<<10)}
-		if err := c.next(); err != nil {
-			return err
+	add := func(c *cursor) error {
+		for {
+			if err := c.next(); err != nil {
+				return err
+			}
+			if c.done || lo == nil || bytes.Compare(c.k, lo) >= 0 {
+				break
+			}
 		}
-		if !c.done {
+		if !c.done && (hi == nil || bytes.Compare(c.k, hi) < 0) {
 			srcs = append(srcs, c)
 		}
+		return nil
 	}
-	s.cur.sort()
+	for i, r := range s.runs {
+		from := int64(0)
+		if lo != nil {
+			if j, _ := slices.BinarySearchFunc(r.sparse, lo, func(e sparseEntry, k []byte) int { return bytes.Compare(e.key, k) }); j > 0 {
+				from = r.sparse[j-1].off
+			}
+		}
+		c := &cursor{rank: i, rd: bufio.NewReaderSize(io.NewSectionReader(r.f, from, r.size-from), 256<<10)}
+		if err := add(c); err != nil {
+			return err
+		}
+	}
 	mem := &cursor{rank: len(s.runs), mem: s.cur}
-	if err := mem.next(); err != nil {
-		return err
+	if lo != nil {
+		mem.pos, _ = slices.BinarySearchFunc(s.cur.ents, lo, func(e entry, k []byte) int { return bytes.Compare(s.cur.key(e.loc), k) })
 	}
-	if !mem.done {
-		srcs = append(srcs, mem)
+	if err := add(mem); err != nil {
+		return err
 	}
 	heap.Init(&srcs)
 	var last []byte
@@ -307,7 +349,7 @@ func (s *Sorter) Merge(fn func(k, v []byte) error) error {
 		if err := c.next(); err != nil {
 			return err
 		}
-		if c.done {
+		if c.done || (hi != nil && bytes.Compare(c.k, hi) >= 0) {
 			heap.Pop(&srcs)
 		} else {
 			heap.Fix(&srcs, 0)

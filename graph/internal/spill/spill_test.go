@@ -127,6 +127,28 @@ func TestSorterAcrossRuns(t *testing.T) {
 	if got := merged(t, s); !slices.Equal(got, want) {
 		t.Fatalf("merge returned %d keys, want %d (first difference matters)", len(got), len(want))
 	}
+	// Ranges merged side by side, as an import's Commit does, cover the
+	// same keys exactly once; bounds fall between keys, on keys, and
+	// outside them.
+	bounds := [][]byte{nil, []byte("key-00500"), []byte("key-01234x"), []byte("key-02999"), []byte("zzz"), nil}
+	parts := make([][]op, len(bounds)-1)
+	errs := make(chan error, len(parts))
+	for i := range parts {
+		go func() {
+			errs <- s.MergeRange(bounds[i], bounds[i+1], func(k, v []byte) error {
+				parts[i] = append(parts[i], op{key: string(k), val: string(v)})
+				return nil
+			})
+		}()
+	}
+	for range parts {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := slices.Concat(parts...); !slices.Equal(got, want) {
+		t.Fatalf("ranges returned %d keys, want %d", len(got), len(want))
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
