@@ -277,17 +277,16 @@ func (im *Importer) stream(ctx context.Context) error {
 // mergeRange streams the sorter's keys in [lo, hi) to sw, one stream per
 // key family (families are disjoint key ranges, so each stream is sorted).
 func (im *Importer) mergeRange(ctx context.Context, sw *badger.StreamWriter, lo, hi []byte, stop *atomic.Bool) error {
-	newBuf := func() *z.Buffer { return z.NewBuffer(8<<20, "stancegraph.import") }
-	buf := newBuf()
-	defer func() { buf.Release() }()
+	// Write copies what it keeps, so one buffer serves the whole range.
+	buf := z.NewBuffer(8<<20, "stancegraph.import")
+	defer buf.Release()
 	n := 0
 	send := func() error {
 		if buf.LenNoPadding() == 0 {
 			return nil
 		}
 		err := sw.Write(buf)
-		buf.Release()
-		buf = newBuf()
+		buf.Reset()
 		return err
 	}
 	err := im.sorter.MergeRange(lo, hi, func(k, v []byte) error {

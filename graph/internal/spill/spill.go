@@ -37,6 +37,7 @@ type Sorter struct {
 	cur    *buffer
 
 	mu     sync.Mutex
+	free   *buffer       // a spilled buffer's memory, for the next one
 	flying *buffer       // being spilled; nil when none
 	landed chan struct{} // closed when flying's run is written
 	runs   []*run
@@ -49,6 +50,7 @@ type Sorter struct {
 // while only the entries are reordered by the sort.
 type buffer struct {
 	chunks [][]byte
+	used   int // chunks in use: chunks[used-1] is being filled
 	ents   []entry
 	// index holds the newest write of each read-back key.
 	index map[string]loc
@@ -94,10 +96,16 @@ func (s *Sorter) add(k, v []byte, del, lookup bool) error {
 	}
 	b := s.cur
 	n := len(k) + len(v)
-	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1])+n > cap(b.chunks[len(b.chunks)-1]) {
-		b.chunks = append(b.chunks, make([]byte, 0, max(chunkSize, n)))
+	if b.used == 0 || len(b.chunks[b.used-1])+n > cap(b.chunks[b.used-1]) {
+		// The next kept chunk if it is large enough, else a new one.
+		if b.used < len(b.chunks) && cap(b.chunks[b.used]) >= n {
+			b.used++
+		} else {
+			b.chunks = slices.Insert(b.chunks, b.used, make([]byte, 0, max(chunkSize, n)))
+			b.used++
+		}
 	}
-	c := len(b.chunks) - 1
+	c := b.used - 1
 	l := loc{chunk: int32(c), off: int32(len(b.chunks[c])), klen: int32(len(k)), vlen: int32(len(v))}
 	if del {
 		l.vlen = -1
@@ -160,8 +168,16 @@ func (s *Sorter) handoff() error {
 	s.mu.Lock()
 	s.flying, s.landed = b, landed
 	name := filepath.Join(s.dir, fmt.Sprintf("run-%06d", len(s.runs)))
+	next := s.free
+	s.free = nil
 	s.mu.Unlock()
-	s.cur = newBuffer()
+	if next == nil {
+		next = newBuffer()
+	}
+	// Emptied here, by the goroutine that also calls Get: a Get may
+	// still read the landed buffer until then.
+	next.reset()
+	s.cur = next
 	go func() {
 		r, err := s.spill(b, name)
 		s.mu.Lock()
@@ -171,10 +187,24 @@ func (s *Sorter) handoff() error {
 			s.runs = append(s.runs, r)
 		}
 		s.flying = nil
+		// Its chunks and entries are reused by the buffer after next:
+		// a large import would otherwise allocate its size over again.
+		s.free = b
 		s.mu.Unlock()
 		close(landed)
 	}()
 	return nil
+}
+
+// reset empties b, keeping its memory.
+func (b *buffer) reset() {
+	for i := range b.chunks {
+		b.chunks[i] = b.chunks[i][:0]
+	}
+	b.used = 0
+	b.ents = b.ents[:0]
+	clear(b.index)
+	b.size = 0
 }
 
 // wait waits for the buffer in flight, if any, and reports a failed spill.
