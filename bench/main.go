@@ -36,6 +36,7 @@ type config struct {
 	httpN, httpClients     int
 	dir                    string
 	keep, loadOnly         bool
+	rounds                 int
 	memLimit               int64
 	memcg                  int64
 	memTable, blockCache   int64
@@ -59,13 +60,14 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.chunk, "chunk", 100_000, "stances per Load call (one JSON Lines file each)")
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed; the same seed yields the same graph")
 	fs.BoolVar(&c.quick, "quick", false, "small run (20k actors, 200k stances) for a check in under 45 s")
-	engines := fs.String("engines", "graph,graph-load,badger,sqlite", "engines to measure: graph (the importer, as graphd load into an empty store), graph-load (Load per chunk), badger, sqlite; graph alone for a memory run at 10M stances")
+	engines := fs.String("engines", "graph,badger,sqlite", "engines to measure: graph (the importer, as graphd load into an empty store), graph-load (Load per chunk, as into a store that holds data), badger, sqlite; graph alone for a memory run at 10M stances")
 	fs.IntVar(&c.hop1N, "hop1", 10_000, "random actors for the 1-hop measurement")
 	fs.IntVar(&c.pairsN, "pairs", 100, "random pairs for the 2-hop and paths measurements")
 	fs.IntVar(&c.httpN, "requests", 10_000, "GraphQL requests over HTTP")
 	fs.IntVar(&c.httpClients, "clients", 8, "concurrent HTTP clients")
 	fs.StringVar(&c.dir, "dir", "", "directory for the stores (default: a fresh temporary directory, removed afterwards)")
 	fs.BoolVar(&c.keep, "keep", false, "keep the stores after the run")
+	fs.IntVar(&c.rounds, "rounds", 1, "load every engine this many times, alternating the order, and report each one's median")
 	fs.BoolVar(&c.loadOnly, "load-only", false, "measure the bulk loads only (for profiling one engine's load)")
 	fs.StringVar(&c.jsonOut, "json", "", "also write the figures as JSON to this file")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
@@ -101,6 +103,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("-actors %d: need at least 100", c.actors)
 	case c.stances < 1000:
 		return nil, fmt.Errorf("-stances %d: need at least 1000", c.stances)
+	case c.rounds < 1:
+		return nil, fmt.Errorf("-rounds %d: must be positive", c.rounds)
 	case c.chunk < 1:
 		return nil, fmt.Errorf("-chunk %d: must be positive", c.chunk)
 	case c.httpClients < 1:

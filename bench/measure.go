@@ -1,11 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,10 +20,20 @@ import (
 
 // loadFigures is one engine's bulk load.
 type loadFigures struct {
-	Seconds float64 `json:"seconds"`
-	CPU     float64 `json:"cpu_seconds"` // process CPU time (user+system) during the load
-	PerS    float64 `json:"per_s"`
-	Bytes   int64   `json:"store_bytes"`
+	Seconds float64   `json:"seconds"`
+	CPU     float64   `json:"cpu_seconds"` // process CPU time (user+system) during the load
+	PerS    float64   `json:"per_s"`
+	Bytes   int64     `json:"store_bytes"`
+	Rounds  []float64 `json:"rounds_per_s,omitempty"` // every round's figure, with -rounds
+}
+
+// medianLoad returns a copy of the median round by stances/s (the upper
+// median of an even count).
+func medianLoad(lfs []*loadFigures) *loadFigures {
+	s := slices.Clone(lfs)
+	slices.SortFunc(s, func(a, b *loadFigures) int { return cmp.Compare(a.PerS, b.PerS) })
+	m := *s[len(s)/2]
+	return &m
 }
 
 // latency summarizes a series of timed operations.
@@ -108,43 +121,85 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	res.Hop1.Engines = map[string]*latency{}
 	gdir, bdir, spath := filepath.Join(dir, "graph"), filepath.Join(dir, "badger"), filepath.Join(dir, "sqlite.db")
 
-	// 1. Bulk loads.
+	// 1. Bulk loads, each engine into a fresh store. With -rounds N every
+	// engine loads N times, the order reversed every other round so that
+	// none always goes first, and the figures are each engine's median
+	// round: on a shared machine one load of each moves by 10-20%.
+	type engineLoad struct {
+		name string
+		run  func() (*loadFigures, error)
+	}
+	var order []engineLoad
 	if c.engines["graph"] {
-		lf, err := loadGraph(ctx, d, gdir, c.storeOptions(), false, logf)
-		if err != nil {
-			return err
-		}
-		res.Load.Engines["graph"] = lf
-		res.Load.GraphPerS = lf.PerS
+		order = append(order, engineLoad{"graph", func() (*loadFigures, error) {
+			if err := os.RemoveAll(gdir); err != nil {
+				return nil, err
+			}
+			return loadGraph(ctx, d, gdir, c.storeOptions(), false, logf)
+		}})
 	}
 	if c.engines["graph-load"] {
 		// Load chunk by chunk, as into a store that is not empty; the
 		// queries run on the imported store, so this one is removed.
 		ldir := filepath.Join(dir, "graph-load")
-		lf, err := loadGraph(ctx, d, ldir, c.storeOptions(), true, logf)
-		if err != nil {
-			return err
-		}
-		lf.Bytes = diskUsage(ldir)
-		if err := os.RemoveAll(ldir); err != nil {
-			return err
-		}
-		res.Load.Engines["graph-load"] = lf
+		order = append(order, engineLoad{"graph-load", func() (*loadFigures, error) {
+			lf, err := loadGraph(ctx, d, ldir, c.storeOptions(), true, logf)
+			if err != nil {
+				return nil, err
+			}
+			lf.Bytes = diskUsage(ldir)
+			return lf, os.RemoveAll(ldir)
+		}})
 	}
 	if c.engines["badger"] {
-		lf, err := timeLoad(d, "badger", logf, func() (loader, error) { return openRaw(bdir, d, c.storeOptions()) })
-		if err != nil {
-			return err
-		}
-		res.Load.Engines["badger"] = lf
-		res.Load.BadgerPerS = lf.PerS
+		order = append(order, engineLoad{"badger", func() (*loadFigures, error) {
+			if err := os.RemoveAll(bdir); err != nil {
+				return nil, err
+			}
+			return timeLoad(d, "badger", logf, func() (loader, error) { return openRaw(bdir, d, c.storeOptions()) })
+		}})
 	}
 	if c.engines["sqlite"] {
-		lf, err := timeLoad(d, "sqlite", logf, func() (loader, error) { return openSQLite(spath, d, c.storeOptions().BlockCacheSize) })
-		if err != nil {
-			return err
+		order = append(order, engineLoad{"sqlite", func() (*loadFigures, error) {
+			for _, p := range []string{spath, spath + "-wal", spath + "-shm"} {
+				if err := os.RemoveAll(p); err != nil {
+					return nil, err
+				}
+			}
+			return timeLoad(d, "sqlite", logf, func() (loader, error) { return openSQLite(spath, d, c.storeOptions().BlockCacheSize) })
+		}})
+	}
+	rounds := map[string][]*loadFigures{}
+	for r := 0; r < c.rounds; r++ {
+		for i := range order {
+			e := order[i]
+			if r%2 == 1 {
+				e = order[len(order)-1-i]
+			}
+			lf, err := e.run()
+			if err != nil {
+				return err
+			}
+			rounds[e.name] = append(rounds[e.name], lf)
 		}
-		res.Load.Engines["sqlite"] = lf
+	}
+	for name, lfs := range rounds {
+		lf := medianLoad(lfs)
+		if len(lfs) > 1 {
+			for _, x := range lfs {
+				lf.Rounds = append(lf.Rounds, x.PerS)
+			}
+			logf("load %-6s median of %d rounds: %.0f stances/s (rounds %.0f)", name, len(lfs), lf.PerS, lf.Rounds)
+		}
+		res.Load.Engines[name] = lf
+	}
+	if lf, ok := res.Load.Engines["graph"]; ok {
+		res.Load.GraphPerS = lf.PerS
+	}
+	if lf, ok := res.Load.Engines["badger"]; ok {
+		res.Load.BadgerPerS = lf.PerS
+	}
+	if lf, ok := res.Load.Engines["sqlite"]; ok {
 		res.Load.SQLitePerS = lf.PerS
 	}
 
@@ -152,7 +207,11 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 		return nil
 	}
 
-	// 2. 1-hop on every engine.
+	// 2. 1-hop on every engine. graphd serve is a process of its own,
+	// started after graphd load exits: hand the loads' heap back to the
+	// OS first, or under a memory limit it crowds out the page cache the
+	// reads need.
+	debug.FreeOSMemory()
 	so := c.storeOptions()
 	st, err := graph.Open(gdir, &so)
 	if err != nil {

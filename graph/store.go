@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -90,8 +89,12 @@ type Store struct {
 	// mu guards the actor cache: actors are few and read on every list,
 	// so they live in memory, mirrored from storage after each commit.
 	mu     sync.RWMutex
-	actors map[string]*Actor // by ID
+	actors map[string]*Actor // by ID; an *Actor is never changed once here
 	names  map[string]string // normalized name or alias -> ID
+	// actorGen counts changes to actors; sorted is the listing order as
+	// of sortedGen (see actorsSorted).
+	actorGen, sortedGen uint64
+	sorted              []sortedActor
 	deg    *degrees          // per-actor live-stance counters (see degrees)
 	// unsettled counts bulk-load splits committing without mu held (see
 	// writer.commitAsync): while it is non-zero the degree table may lag
@@ -333,6 +336,7 @@ func (s *Store) loadActors() error {
 	}
 	s.mu.Lock()
 	s.actors, s.names = actors, names
+	s.actorGen++
 	s.mu.Unlock()
 	return nil
 }
@@ -380,6 +384,9 @@ func (c *cacheTxn) apply() {
 
 // applyLocked is apply with mu held.
 func (c *cacheTxn) applyLocked() {
+	if len(c.actors) > 0 {
+		c.s.actorGen++
+	}
 	for id, a := range c.actors {
 		if a == nil {
 			delete(c.s.actors, id)
@@ -889,16 +896,6 @@ func clip(s string) string {
 	return s
 }
 
-// sortActors orders actors by normalized name, then ID.
-func sortActors(as []Actor) {
-	sort.Slice(as, func(i, j int) bool {
-		ni, nj := NormalizeName(as[i].Name), NormalizeName(as[j].Name)
-		if ni != nj {
-			return ni < nj
-		}
-		return as[i].ID < as[j].ID
-	})
-}
 
 // removeEmptyMemtables deletes zero-length memtable files. A process killed
 // between Badger creating one and sizing it leaves such a file, which makes

@@ -5,6 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/graph"
@@ -601,3 +604,88 @@ func TestRestoreRefusesTruncatedBackup(t *testing.T) {
 		t.Fatal("restore of a damaged backup succeeded")
 	}
 }
+
+// TestActorPagesFollowChanges pages through actors, filtered and not, and
+// checks the pages against an order computed here, then changes the
+// actors (add, alias, merge) and checks the listing follows: the listing
+// order is cached between changes.
+func TestActorPagesFollowChanges(t *testing.T) {
+	s, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	kinds := []graph.ActorKind{graph.KindState, graph.KindArmedGroup, graph.KindPerson}
+	for i := 0; i < 230; i++ {
+		if _, err := s.UpsertActor(ctx, graph.Actor{Name: fmt.Sprintf("Actor %03d", (i*37)%230), Kind: kinds[i%3]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all := func(q graph.ActorQuery) (names []string, total int) {
+		t.Helper()
+		for {
+			p, err := s.Actors(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range p.Actors {
+				names = append(names, a.Name)
+			}
+			total = p.Total
+			if !p.HasNext {
+				return names, total
+			}
+			if len(p.Actors) != q.First {
+				t.Fatalf("a page before the last holds %d actors, want %d", len(p.Actors), q.First)
+			}
+			q.After = p.EndCursor
+		}
+	}
+	tests := []struct {
+		name string
+		q    graph.ActorQuery
+	}{
+		{"all, pages of 7", graph.ActorQuery{First: 7}},
+		{"all, one page", graph.ActorQuery{First: 1000}},
+		{"states, pages of 9", graph.ActorQuery{First: 9, Kind: graph.KindState}},
+		{"search, pages of 4", graph.ActorQuery{First: 4, Search: "actor 1"}},
+	}
+	check := func(extra map[string]graph.ActorKind) {
+		t.Helper()
+		for _, tc := range tests {
+			got, total := all(tc.q)
+			var ref []string
+			names := map[string]graph.ActorKind{}
+			for i := 0; i < 230; i++ {
+				names[fmt.Sprintf("Actor %03d", (i*37)%230)] = kinds[i%3]
+			}
+			for n, k := range extra {
+				names[n] = k
+			}
+			for n, k := range names {
+				if k == "" {
+					delete(names, n)
+					continue
+				}
+				if (tc.q.Kind == "" || k == tc.q.Kind) && (tc.q.Search == "" || strings.Contains(strings.ToLower(n), tc.q.Search)) {
+					ref = append(ref, n)
+				}
+			}
+			sort.Slice(ref, func(i, j int) bool { return graph.NormalizeName(ref[i]) < graph.NormalizeName(ref[j]) })
+			if !slices.Equal(got, ref) || total != len(ref) {
+				t.Errorf("%s: %d actors (total %d), want %d; first %v, want %v", tc.name, len(got), total, len(ref), head(got), head(ref))
+			}
+		}
+	}
+	check(nil)
+	// A new actor, sorting first, and a merge that removes one.
+	if _, err := s.UpsertActor(ctx, graph.Actor{Name: "Aaa Newcomer", Kind: graph.KindState}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MergeActors(ctx, "Actor 001", "Actor 002"); err != nil {
+		t.Fatal(err)
+	}
+	check(map[string]graph.ActorKind{"Aaa Newcomer": graph.KindState, "Actor 002": ""})
+}
+
+func head(s []string) []string { return s[:min(3, len(s))] }
