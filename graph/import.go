@@ -202,7 +202,6 @@ func (im *Importer) Commit(ctx context.Context) error {
 			return fmt.Errorf("graph: import: %w", err)
 		}
 	}
-	s.ident = nil // rebuilt from storage by the next Load
 	if err := s.loadActors(); err != nil {
 		return err
 	}
@@ -349,6 +348,9 @@ func (im *Importer) finish() {
 	}
 	im.done = true
 	im.cleanup()
+	// An aborted import's keys may be in the filter, and a committed
+	// one's filter is a chain: the next Load builds one from storage.
+	im.s.ident = nil
 	im.s.wmu.Unlock()
 }
 

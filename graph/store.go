@@ -95,7 +95,7 @@ type Store struct {
 	// of sortedGen (see actorsSorted).
 	actorGen, sortedGen uint64
 	sorted              []sortedActor
-	deg    *degrees          // per-actor live-stance counters (see degrees)
+	deg                 *degrees // per-actor live-stance counters (see degrees)
 	// unsettled counts bulk-load splits committing without mu held (see
 	// writer.commitAsync): while it is non-zero the degree table may lag
 	// a reader's snapshot, so viewWithDegree reads storage instead.
@@ -895,7 +895,6 @@ func clip(s string) string {
 	}
 	return s
 }
-
 
 // removeEmptyMemtables deletes zero-length memtable files. A process killed
 // between Badger creating one and sizing it leaves such a file, which makes

@@ -401,7 +401,7 @@ func (s *Sorter) Close() error {
 		errs = append(errs, r.f.Close(), os.Remove(r.f.Name()))
 	}
 	s.runs = nil
-	s.cur = newBuffer()
+	s.cur, s.free = newBuffer(), nil
 	s.err = errClosed
 	return errors.Join(errs...)
 }
