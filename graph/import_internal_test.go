@@ -122,7 +122,6 @@ func sameStore(t *testing.T, got, want map[string]string) {
 	}
 }
 
-
 // TestImportMatchesLoad is the importer's contract: the store it builds,
 // spilling through many runs, is key for key the one Load builds from the
 // same batches, a bad batch is rejected alone with the same error, and the
