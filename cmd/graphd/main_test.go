@@ -181,6 +181,50 @@ func TestLoadReportsBadLine(t *testing.T) {
 	}
 }
 
+// TestImportIntoEmptyStore loads JSON Lines files into an empty store,
+// which imports them: the good file before a bad one is stored and
+// acknowledged after the import ends, the bad one is reported by line and
+// stored not at all, and the store then takes ordinary loads.
+func TestImportIntoEmptyStore(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	files := t.TempDir()
+	good := filepath.Join(files, "good.jsonl")
+	bad := filepath.Join(files, "bad.jsonl")
+	later := filepath.Join(files, "later.jsonl")
+	os.WriteFile(good, []byte(`{"record":"actor","name":"Qatar","kind":"STATE"}
+{"record":"actor","name":"Taliban","kind":"ARMED_GROUP"}
+{"record":"document","key":"d1","title":"Wire","date":"2020-02-29","text":"Qatar hosted the Taliban for talks."}
+{"record":"stance","subject":"Qatar","type":"ENGAGES","object":"Taliban","evidence":[{"document":"d1","quote":"Qatar hosted the Taliban"}]}
+`), 0o644)
+	os.WriteFile(bad, []byte(`{"record":"actor","name":"Pakistan","kind":"STATE"}
+{"record":"stance","subject":"Pakistan","type":"HOSTS","object":"Taliban"}
+`), 0o644)
+	os.WriteFile(later, []byte(`{"record":"stance","subject":"Taliban","type":"REJECTS","object":"Qatar","topic":"a ceasefire","date":"2020-03-01"}
+`), 0o644)
+	out, err := graphd(t, "load", "--data", dir, good, bad)
+	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:2") || !strings.Contains(err.Error(), `"HOSTS"`) {
+		t.Fatalf("err = %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "import: "+good) || !strings.Contains(out, "load: "+good+": +2 actors, +1 documents, +1 stances (imported)") {
+		t.Fatalf("the good file was not read, then acknowledged after the import:\n%s", out)
+	}
+	if strings.Contains(out, "load: "+bad) {
+		t.Fatalf("the bad file was acknowledged:\n%s", out)
+	}
+	stats := mustGraphd(t, "stats", "--data", dir)
+	if !strings.Contains(stats, "actors     2") || !strings.Contains(stats, "stances    1") {
+		t.Fatalf("after the import: %s", stats)
+	}
+	// The store is no longer empty: this load commits as Load does.
+	out = mustGraphd(t, "load", "--data", dir, later)
+	if strings.Contains(out, "import:") || !strings.Contains(out, "+0 actors, +0 documents, +1 stances") {
+		t.Fatalf("a load into the imported store: %s", out)
+	}
+	if _, err := graphd(t, "check", "--data", dir); err != nil {
+		t.Fatalf("check: %v", err)
+	}
+}
+
 func TestLoadArticle(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(t.TempDir(), "note.txt")
