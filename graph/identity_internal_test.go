@@ -35,21 +35,9 @@ func identityStore(t *testing.T) (*Store, []StanceSpec) {
 // identityKeys lists the identity entries in storage.
 func identityKeys(t *testing.T, s *Store) map[string]string {
 	t.Helper()
-	out := map[string]string{}
-	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{keys.Identity}})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			out[string(it.Item().KeyCopy(nil))] = idString(v)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	out := dump(t, s, []byte{keys.Identity})
+	for k, v := range out {
+		out[k] = idString([]byte(v))
 	}
 	return out
 }

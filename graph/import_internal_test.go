@@ -78,12 +78,12 @@ func importBatches() (batches []Batch, bad int) {
 	return []Batch{b1, b2, b3, b4}, 2
 }
 
-// dump returns every key and value in the store.
-func dump(t *testing.T, s *Store) map[string]string {
+// dump returns every key with prefix (nil: all) and its value.
+func dump(t *testing.T, s *Store, prefix []byte) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100, Prefix: prefix})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
 			v, err := it.Item().ValueCopy(nil)
@@ -185,7 +185,7 @@ func TestImportMatchesLoad(t *testing.T) {
 	if im.Result() != want {
 		t.Errorf("import result %+v, want %+v", im.Result(), want)
 	}
-	sameStore(t, dump(t, imported), dump(t, loaded))
+	sameStore(t, dump(t, imported, nil), dump(t, loaded, nil))
 	checkClean(t, imported)
 	if st, lst := mustStatsOf(t, imported), mustStatsOf(t, loaded); st != lst {
 		t.Errorf("stats %+v, want %+v", st, lst)
@@ -205,7 +205,7 @@ func TestImportMatchesLoad(t *testing.T) {
 			t.Fatalf("Load after import: %+v, %v; want one new stance", res, err)
 		}
 	}
-	sameStore(t, dump(t, imported), dump(t, loaded))
+	sameStore(t, dump(t, imported, nil), dump(t, loaded, nil))
 	if err := imported.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestImportMatchesLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer reopened.Close()
-	sameStore(t, dump(t, reopened), dump(t, loaded))
+	sameStore(t, dump(t, reopened, nil), dump(t, loaded, nil))
 	checkClean(t, reopened)
 }
 

@@ -297,18 +297,8 @@ func (s *Sorter) Runs() int {
 	return len(s.runs)
 }
 
-// Merge calls fn with the last value of every key that holds one, in key
-// order. k and v are valid only during the call. The Sorter must not be
-// written afterwards.
-func (s *Sorter) Merge(fn func(k, v []byte) error) error {
-	if err := s.Seal(); err != nil {
-		return err
-	}
-	return s.MergeRange(nil, nil, fn)
-}
-
 // Seal ends the writes: it waits for the spill in flight and sorts the
-// buffer, after which MergeRange may run on several goroutines at once.
+// buffer, after which MergeRange may run, on several goroutines at once.
 func (s *Sorter) Seal() error {
 	if err := s.wait(); err != nil {
 		return err
@@ -320,8 +310,10 @@ func (s *Sorter) Seal() error {
 	return nil
 }
 
-// MergeRange is Merge for the keys from lo (inclusive) to hi (exclusive);
-// nil bounds are open. The Sorter must be sealed.
+// MergeRange calls fn with the last value of every key from lo
+// (inclusive) to hi (exclusive) that holds one, in key order; nil bounds
+// are open. k and v are valid only during the call. The Sorter must be
+// sealed.
 func (s *Sorter) MergeRange(lo, hi []byte, fn func(k, v []byte) error) error {
 	if !s.sealed {
 		return errors.New("spill: MergeRange before Seal")

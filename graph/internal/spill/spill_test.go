@@ -17,7 +17,10 @@ type op struct {
 func merged(t *testing.T, s *Sorter) []op {
 	t.Helper()
 	var out []op
-	err := s.Merge(func(k, v []byte) error {
+	if err := s.Seal(); err != nil {
+		t.Fatal(err)
+	}
+	err := s.MergeRange(nil, nil, func(k, v []byte) error {
 		out = append(out, op{key: string(k), val: string(v)})
 		return nil
 	})
@@ -159,7 +162,7 @@ func TestSorterAcrossRuns(t *testing.T) {
 }
 
 // TestGetOnlyFindsLookupKeys pins the contract that keeps the index small:
-// keys written without lookup are replayed by Merge but not indexed.
+// keys written without lookup are replayed by MergeRange but not indexed.
 func TestGetOnlyFindsLookupKeys(t *testing.T) {
 	s, err := New(t.TempDir(), 1<<20)
 	if err != nil {
