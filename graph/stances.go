@@ -92,7 +92,11 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if spec.Date < 0 {
 		return nil, fmt.Errorf("%w: date out of range", ErrInvalidDate)
 	}
-	r := &stanceRecord{Stance: Stance{Subject: subj.ID, Type: spec.Type, Object: obj.ID, Topic: strings.TrimSpace(spec.Topic), Date: spec.Date, Confidence: conf}}
+	if err := checkRetraction(spec.Retracted, spec.RetractReason); err != nil {
+		return nil, err
+	}
+	r := &stanceRecord{Stance: Stance{Subject: subj.ID, Type: spec.Type, Object: obj.ID, Topic: strings.TrimSpace(spec.Topic), Date: spec.Date, Confidence: conf,
+		Retracted: spec.Retracted, RetractReason: spec.RetractReason}}
 	for i, ev := range spec.Evidence {
 		d, err := evidenceDoc(ev.Document)
 		if err != nil {
@@ -168,6 +172,9 @@ func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, erro
 		}
 		if merged.Topic == "" && r.Topic != "" {
 			merged.Topic, changed = r.Topic, true
+		}
+		if r.Retracted && (!merged.Retracted || merged.RetractReason != r.RetractReason) {
+			merged.Retracted, merged.RetractReason, changed = true, r.RetractReason, true
 		}
 		if !changed {
 			return old, false, nil
@@ -333,8 +340,8 @@ func (s *Store) RetractStance(ctx context.Context, id, reason string) (Stance, e
 	if err != nil {
 		return Stance{}, err
 	}
-	if !utf8.ValidString(reason) || len(reason) > 1000 {
-		return Stance{}, fmt.Errorf("%w: reason must be valid UTF-8 of at most 1000 bytes", ErrInvalidInput)
+	if err := checkRetraction(true, reason); err != nil {
+		return Stance{}, err
 	}
 	var out Stance
 	err = s.update(ctx, func(w *writer) error {
@@ -351,6 +358,17 @@ func (s *Store) RetractStance(ctx context.Context, id, reason string) (Stance, e
 		return s.writeStance(w, &next)
 	})
 	return out, err
+}
+
+// checkRetraction validates a retraction reason; a live stance has none.
+func checkRetraction(retracted bool, reason string) error {
+	switch {
+	case !retracted && reason != "":
+		return fmt.Errorf("%w: a retraction reason is given but the stance is not retracted", ErrInvalidInput)
+	case !utf8.ValidString(reason) || len(reason) > 1000:
+		return fmt.Errorf("%w: reason must be valid UTF-8 of at most 1000 bytes", ErrInvalidInput)
+	}
+	return nil
 }
 
 // Stance returns the stance with ID id, retracted or not.

@@ -89,6 +89,11 @@ type StanceSpec struct {
 	Date       Date
 	Confidence float64 // in (0, 1]; 0 means 1, a curated stance
 	Evidence   []EvidenceSpec
+	// Retracted stores the stance retracted with RetractReason, so that
+	// an export that keeps retracted stances loads back unchanged. Adding
+	// a retracted spec retracts the same stance already stored.
+	Retracted     bool
+	RetractReason string
 }
 
 // Direction selects stances by the role an actor plays in them.
