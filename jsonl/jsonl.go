@@ -88,6 +88,9 @@ type stanceRecord struct {
 	Date       string           `json:"date,omitempty"`
 	Confidence *float64         `json:"confidence,omitempty"`
 	Evidence   []evidenceRecord `json:"evidence,omitempty"`
+	// Retracted and RetractReason carry a retraction through export and load.
+	Retracted     bool   `json:"retracted,omitempty"`
+	RetractReason string `json:"retract_reason,omitempty"`
 }
 
 // File is a parsed file: the batch to load and the line of each record.
@@ -280,7 +283,8 @@ func (s *stanceRecord) spec(keys map[string]string) (graph.StanceSpec, error) {
 	if err != nil {
 		return graph.StanceSpec{}, fmt.Errorf("stance: date: %w", err)
 	}
-	spec := graph.StanceSpec{Subject: s.Subject, Type: strings.ToUpper(strings.TrimSpace(s.Type)), Object: s.Object, Topic: s.Topic, Date: date, Confidence: 1}
+	spec := graph.StanceSpec{Subject: s.Subject, Type: strings.ToUpper(strings.TrimSpace(s.Type)), Object: s.Object, Topic: s.Topic, Date: date, Confidence: 1,
+		Retracted: s.Retracted, RetractReason: s.RetractReason}
 	if s.Confidence != nil {
 		if *s.Confidence <= 0 || *s.Confidence > 1 {
 			return spec, fmt.Errorf("%w: stance: confidence must be in (0, 1] (got %v)", ErrFormat, *s.Confidence)

@@ -143,6 +143,86 @@ func TestWriteRoundTrip(t *testing.T) {
 	}
 }
 
+// TestWriteKeepsRetracted: an export loaded into an empty store, by Load or
+// by an import, exports again byte for byte, retracted stances and their
+// reasons included.
+func TestWriteKeepsRetracted(t *testing.T) {
+	a := newStore(t)
+	if _, err := jsonl.Load(ctx, a, strings.NewReader(good+extra), "good.jsonl", nil); err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.Stances(ctx, graph.StanceQuery{Subject: "Kosovo"})
+	if err != nil || len(p.Stances) != 1 {
+		t.Fatalf("stances of Kosovo: %+v, %v", p.Stances, err)
+	}
+	if _, err := a.RetractStance(ctx, p.Stances[0].ID, "wrong \"speaker\""); err != nil {
+		t.Fatal(err)
+	}
+	var first bytes.Buffer
+	if err := jsonl.Write(ctx, a, &first); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(first.String(), `"retracted":true,"retract_reason":"wrong \"speaker\""`) {
+		t.Fatalf("the export lacks the retracted stance:\n%s", first.String())
+	}
+	loads := map[string]func(s *graph.Store, f *jsonl.File) error{
+		"load": func(s *graph.Store, f *jsonl.File) error { _, err := f.Apply(ctx, s, "export.jsonl"); return err },
+		"import": func(s *graph.Store, f *jsonl.File) error {
+			im, err := s.Import(ctx)
+			if err != nil {
+				return err
+			}
+			defer im.Abort()
+			if _, err := f.ApplyWith(ctx, im.Load, "export.jsonl"); err != nil {
+				return err
+			}
+			return im.Commit(ctx)
+		},
+	}
+	for name, load := range loads {
+		t.Run(name, func(t *testing.T) {
+			b, err := graph.Open(t.TempDir(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			f, err := jsonl.Read(bytes.NewReader(first.Bytes()), "export.jsonl", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := load(b, f); err != nil {
+				t.Fatal(err)
+			}
+			sa, _ := a.Stats(ctx)
+			sb, _ := b.Stats(ctx)
+			if sa != sb || sb.Retracted != 1 {
+				t.Fatalf("stats after the round trip %+v, want %+v", sb, sa)
+			}
+			var again bytes.Buffer
+			if err := jsonl.Write(ctx, b, &again); err != nil {
+				t.Fatal(err)
+			}
+			if again.String() != first.String() {
+				t.Fatalf("second export differs from the first:\n%s\nwant:\n%s", again.String(), first.String())
+			}
+		})
+	}
+}
+
+// extra adds a second quote to good's stance and a stance to retract.
+const extra = `{"record":"document","key":"d2","title":"Reply","date":"2023-10-02","text":"Pristina rejected the claims. Belgrade again accused Pristina of provocations."}
+{"record":"stance","subject":"Serbia","type":"ACCUSES","object":"Kosovo","evidence":[{"document":"d2","quote":"again accused Pristina of provocations"}]}
+{"record":"stance","subject":"Kosovo","type":"REJECTS","object":"Serbia","evidence":[{"document":"d2","quote":"Pristina rejected the claims"}]}
+`
+
+func TestRetractReasonWithoutRetracted(t *testing.T) {
+	line := `{"record":"stance","subject":"Serbia","type":"ACCUSES","object":"Kosovo","retract_reason":"why"}`
+	_, err := jsonl.Load(ctx, newStore(t), strings.NewReader(good+line+"\n"), "f.jsonl", nil)
+	if !errors.Is(err, graph.ErrInvalidInput) || !strings.Contains(err.Error(), "f.jsonl:7:") {
+		t.Fatalf("reason without retracted: %v", err)
+	}
+}
+
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(good))
 	f.Add([]byte(`{"record":"stance","subject":"a","type":"X","object":"b","confidence":2}`))

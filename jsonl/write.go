@@ -9,9 +9,10 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 )
 
-// Write writes every actor, document and live stance of store in the
-// format Read accepts, so an export loads into another store unchanged.
-// Retracted stances are left out: a backup keeps them.
+// Write writes every actor, document and stance of store in the format
+// Read accepts, so an export loads into another store unchanged: retracted
+// stances are kept with their reasons, and loading the export into an
+// empty store and exporting again gives the same bytes.
 func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
@@ -52,9 +53,10 @@ func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
 		names[id] = a.Name
 		return a.Name
 	}
-	err = store.ForEachStance(ctx, false, func(s graph.Stance) error {
+	err = store.ForEachStance(ctx, true, func(s graph.Stance) error {
 		conf := s.Confidence
-		rec := stanceRecord{Record: "stance", ID: s.ID, Subject: name(s.Subject), Type: s.Type, Object: name(s.Object), Topic: s.Topic, Date: s.Date.String(), Confidence: &conf}
+		rec := stanceRecord{Record: "stance", ID: s.ID, Subject: name(s.Subject), Type: s.Type, Object: name(s.Object), Topic: s.Topic, Date: s.Date.String(), Confidence: &conf,
+			Retracted: s.Retracted, RetractReason: s.RetractReason}
 		for _, ev := range s.Evidence {
 			rec.Evidence = append(rec.Evidence, evidenceRecord{Document: ev.DocumentID, Quote: ev.Quote})
 		}
