@@ -2,7 +2,6 @@ package export_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -21,7 +20,7 @@ func seeded(t *testing.T) *graph.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if _, err := seed.Load(context.Background(), s); err != nil {
+	if _, err := seed.Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -103,13 +102,13 @@ func TestFormats(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := export.Write(context.Background(), s, &buf, tt.format); err != nil {
+			if err := export.Write(ctx, s, &buf, tt.format); err != nil {
 				t.Fatal(err)
 			}
 			tt.check(t, buf.Bytes())
 		})
 	}
-	if err := export.Write(context.Background(), s, &bytes.Buffer{}, "xlsx"); err == nil || !strings.Contains(err.Error(), "xlsx") {
+	if err := export.Write(ctx, s, &bytes.Buffer{}, "xlsx"); err == nil || !strings.Contains(err.Error(), "xlsx") {
 		t.Fatalf("unknown format: %v", err)
 	}
 }
