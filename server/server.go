@@ -48,7 +48,7 @@ const (
 
 // ExportFormats returns the formats /export accepts and passes to
 // Config.Export.
-func ExportFormats() []string { return []string{"json", "graphml", "csv", "nquads"} }
+func ExportFormats() []string { return []string{"json", "graphml", "csv", "nquads", "neo4j"} }
 
 // Config configures a Server. Only Schema is required.
 type Config struct {
@@ -380,6 +380,7 @@ var exportTypes = map[string][2]string{
 	"graphml": {"application/graphml+xml; charset=utf-8", "graphml"},
 	"csv":     {"text/csv; charset=utf-8", "csv"},
 	"nquads":  {"application/n-quads; charset=utf-8", "nq"},
+	"neo4j":   {"application/zip", "neo4j.zip"},
 }
 
 func (s *Server) serveExport(w http.ResponseWriter, r *http.Request) {

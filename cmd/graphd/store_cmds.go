@@ -89,19 +89,22 @@ Prints the number of actors, live stances, retracted stances and documents.`)
 
 func cmdExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "export [--format F] [--out FILE] [--data DIR | --url URL]", `
-Writes every actor and live stance in one of these formats:
+Writes every actor and live stance, with every quote, in one of these
+formats (jsonl also keeps retracted stances and their reasons):
 
-  json     one JSON document {"actors": [...], "stances": [...]}
+  json     one JSON document {"actors": [...], "documents": [...], "stances": [...]}
            pandas: pd.json_normalize(json.load(f)["stances"])
   jsonl    the graphd load format; graphd load FILE.jsonl reads it back
   graphml  GraphML; networkx.read_graphml(FILE), or File > Open in Gephi
-  csv      one row per stance; pandas.read_csv(FILE)
-  nquads   RDF N-Quads; dgraph live -f FILE.nq, or any RDF store's loader`)
+  csv      one row per stance, quotes in the evidence column as JSON;
+           pandas.read_csv(FILE)
+  nquads   RDF N-Quads; dgraph live --format=rdf -f FILE.nq, or any RDF store's loader
+  neo4j    a zip of CSVs for neo4j-admin database import full (see README)`)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.register(fs)
 	rf.register(fs)
-	format := fs.String("format", "json", "json, jsonl, graphml, csv or nquads")
+	format := fs.String("format", "json", "json, jsonl, graphml, csv, nquads or neo4j")
 	out := fs.String("out", "-", "output file (- for standard output)")
 	if err := parse(fs, args); err != nil {
 		return err
