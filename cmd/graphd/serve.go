@@ -158,6 +158,10 @@ func newHandler(st *graph.Store, logger *slog.Logger, cfg server.Config) (*serve
 	}
 	cfg.Backup = st.Backup
 	cfg.Check = func(ctx context.Context) (any, error) { return st.Check(ctx) }
+	cfg.Sizes = func(ctx context.Context) (server.Sizes, error) {
+		s, err := st.Stats(ctx)
+		return server.Sizes{Actors: s.Actors, Stances: s.Stances}, err
+	}
 	cfg.Ready = func() error { _, err := st.Stats(context.Background()); return err }
 	cfg.Gauges = func(ctx context.Context) []server.Gauge {
 		s, err := st.Stats(ctx)
