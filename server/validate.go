@@ -25,8 +25,9 @@ import (
 // Default shape limits. The introspection query schema tools send has about
 // 300 tokens, 110 fields with its fragments expanded, at most 12 in one
 // selection set and no alias; the contract's queries are smaller still.
-// At these limits graphql-go validates the worst document in about
-// 0.1 s (see TestShapeLimitsBoundValidation).
+// The documents graphql-go validates slowest within these limits (the
+// same field repeated in full selection sets, or nested) take a tenth of a
+// second or so: see the "admitted" lines of bench/hostile.
 const (
 	DefaultMaxTokens          = 20_000
 	DefaultMaxFields          = 3_000
