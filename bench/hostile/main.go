@@ -96,6 +96,7 @@ func scenarios() []scenario {
 	return []scenario{
 		{"50 aliases of matrix{count}", func() []byte { return query("{ " + repeat(50, "m%d: matrix { count }") + "}") }},
 		{"2,000 aliases of Big's aliases", func() []byte { return query("{ " + repeat(2000, `a%d: actor(name: "Big") { aliases }`) + "}") }},
+		{"400 aliases of Big's aliases", func() []byte { return query("{ " + repeat(400, `a%d: actor(name: "Big") { aliases }`) + "}") }},
 		{"1,000 aliased introspections", func() []byte { return query("{ " + repeat(1000, "i%d: "+introspection) + "} " + introFragments) }},
 		{"32,000 repeated fields (224 KB)", func() []byte { return query("{ stats { " + repeat(32_000, "actors") + "} }") }},
 		{"1 MB body of repeated fields", func() []byte {
