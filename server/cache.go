@@ -2,12 +2,15 @@ package server
 
 import (
 	"container/list"
+	"context"
+	"errors"
 	"fmt"
 	"sync"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
 	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/location"
 	"github.com/graphql-go/graphql/language/parser"
 	"github.com/graphql-go/graphql/language/source"
 )
@@ -87,12 +90,41 @@ func (c *docCache) len() int {
 	return c.ll.Len()
 }
 
-// parse parses and validates query against s; hit reports a cache hit.
-func (c *docCache) parse(s *graphql.Schema, query string) (doc *document, hit bool) {
+// parse parses and validates query against s; hit reports a cache hit. The
+// shape check (see validate.go) runs between parsing and graphql-go's
+// validation. An error is returned only when ctx ends first; the document
+// is then not cached.
+func (c *docCache) parse(ctx context.Context, s *graphql.Schema, query string, lim shapeLimits) (doc *document, hit bool, err error) {
 	if d, ok := c.get(query); ok {
-		return d, true
+		return d, true, nil
 	}
 	d := &document{}
+	tree, err := parseShaped(ctx, query, lim)
+	if ctx.Err() != nil {
+		return nil, false, ctx.Err()
+	}
+	var se *shapeError
+	switch {
+	case errors.As(err, &se):
+		d.errs = []gqlerrors.FormattedError{shapeFailure(se)}
+	case err != nil:
+		d.errs = withCode(gqlerrors.FormatErrors(err), "GRAPHQL_PARSE_FAILED")
+	default:
+		if errs := validate(s, tree); errs != nil {
+			d.errs = withCode(explain(errs, s), codeValidation)
+		} else {
+			d.ast = tree
+		}
+	}
+	c.put(query, d)
+	return d, false, nil
+}
+
+// parseShaped counts tokens, parses and checks the document's shape.
+func parseShaped(ctx context.Context, query string, lim shapeLimits) (*ast.Document, error) {
+	if err := countTokens(ctx, query, lim.tokens); err != nil {
+		return nil, err
+	}
 	tree, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{
 		Body: []byte(query),
 		Name: "GraphQL request",
@@ -100,15 +132,19 @@ func (c *docCache) parse(s *graphql.Schema, query string) (doc *document, hit bo
 	if err == nil {
 		err = incomplete(tree)
 	}
-	if err != nil {
-		d.errs = withCode(gqlerrors.FormatErrors(err), "GRAPHQL_PARSE_FAILED")
-	} else if errs := validate(s, tree); errs != nil {
-		d.errs = withCode(explain(errs, s), "GRAPHQL_VALIDATION_FAILED")
-	} else {
-		d.ast = tree
+	if err == nil {
+		err = checkShape(ctx, tree, lim)
 	}
-	c.put(query, d)
-	return d, false
+	return tree, err
+}
+
+// shapeFailure is the GraphQL error of a document the shape check refused.
+func shapeFailure(se *shapeError) gqlerrors.FormattedError {
+	e := gqlError(se.code, se.msg)
+	if se.loc != nil {
+		e.Locations = []location.SourceLocation{*se.loc}
+	}
+	return e
 }
 
 // incomplete reports syntax graphql-go v0.8.1's parser lets through but its

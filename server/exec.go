@@ -560,31 +560,34 @@ func nullish(v interface{}) bool {
 // errGiveUp makes the fast path hand the operation to graphql-go.
 var errGiveUp = fmt.Errorf("server: fast path gave up")
 
-// run executes c, appending {"data":...} to buf. It returns false, with buf
-// in an unspecified state, when graphql-go must run the operation instead.
-func (c *compiled) run(ctx context.Context, vars map[string]interface{}, buf *bytes.Buffer) (ok bool) {
+// run executes c, appending {"data":...} to buf, which may grow to limit
+// bytes. It returns errGiveUp, with buf in an unspecified state, when
+// graphql-go must run the operation instead; errResponseTooLarge past the
+// limit; and ctx's error once ctx ends.
+func (c *compiled) run(ctx context.Context, vars map[string]interface{}, buf *bytes.Buffer, limit int) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ok = false
+			err = errGiveUp
 		}
 	}()
 	values, good := c.variables(vars)
 	if !good {
-		return false
+		return errGiveUp
 	}
-	x := &executor{ctx: ctx, vars: values}
+	x := &executor{ctx: ctx, vars: values, limit: limit}
 	buf.WriteString(`{"data":`)
 	if err := x.object(buf, c.root, nil); err != nil {
-		return false
+		return err
 	}
 	buf.WriteString("}\n")
-	return true
+	return nil
 }
 
 // executor is one run of a compiled operation.
 type executor struct {
-	ctx  context.Context
-	vars map[string]interface{}
+	ctx   context.Context
+	vars  map[string]interface{}
+	limit int // bytes the answer may take
 }
 
 // object writes the fields of sel resolved on source.
@@ -594,6 +597,9 @@ func (x *executor) object(buf *bytes.Buffer, sel *selection, source interface{})
 	}
 	buf.WriteByte('{')
 	for i, f := range sel.fields {
+		if err := x.checkpoint(buf); err != nil {
+			return err
+		}
 		if i > 0 {
 			buf.WriteByte(',')
 		}
@@ -609,6 +615,9 @@ func (x *executor) object(buf *bytes.Buffer, sel *selection, source interface{})
 		}
 		v, err := f.resolve(graphql.ResolveParams{Source: source, Args: args, Info: f.info, Context: x.ctx})
 		if err != nil {
+			if x.ctx.Err() != nil {
+				return x.ctx.Err()
+			}
 			return errGiveUp
 		}
 		if err := x.value(buf, f, f.typ, v); err != nil {
@@ -617,6 +626,15 @@ func (x *executor) object(buf *bytes.Buffer, sel *selection, source interface{})
 	}
 	buf.WriteByte('}')
 	return nil
+}
+
+// checkpoint stops the run once the answer passes its budget or the
+// request its deadline.
+func (x *executor) checkpoint(buf *bytes.Buffer) error {
+	if buf.Len() > x.limit {
+		return errResponseTooLarge
+	}
+	return x.ctx.Err()
 }
 
 // value writes v completed as type t.
@@ -691,18 +709,19 @@ func (d *document) fastPath(s *graphql.Schema, op *ast.OperationDefinition) *com
 	return c
 }
 
-// runFast answers with the fast path; false means nothing was written and
-// graphql-go must run the operation.
-func (s *Server) runFast(ctx context.Context, w http.ResponseWriter, media string, c *compiled, vars map[string]interface{}) bool {
+// runFast answers with the fast path. errGiveUp means nothing was written
+// and graphql-go must run the operation; errResponseTooLarge and ctx's
+// error mean nothing was written and the request must be refused.
+func (s *Server) runFast(ctx context.Context, w http.ResponseWriter, media string, c *compiled, vars map[string]interface{}) error {
 	buf := s.buffers.Get().(*bytes.Buffer)
 	defer s.putBuffer(buf)
-	if !c.run(ctx, vars, buf) {
-		return false
+	if err := c.run(ctx, vars, buf, s.cfg.MaxResponseBytes); err != nil {
+		return err
 	}
 	h := w.Header()
 	h.Set("Content-Type", media+"; charset=utf-8")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusOK)
 	w.Write(buf.Bytes())
-	return true
+	return nil
 }

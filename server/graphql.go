@@ -70,7 +70,14 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	doc, hit := s.cache.parse(&s.cfg.Schema, p.Query)
+	// Validation runs under the request's deadline as execution does.
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	doc, hit, err := s.cache.parse(ctx, &s.cfg.Schema, p.Query, s.cfg.shape())
+	if err != nil {
+		s.refuse(w, r, media, s.deadline())
+		return
+	}
 	s.metrics.cache(hit)
 	if doc.errs != nil {
 		s.requestFailed(w, r, media, doc.errs, "", "invalid", start)
@@ -92,18 +99,26 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		s.metrics.operation(opName, opType, true, time.Since(start))
 		return
 	}
-	if err := checkLimits(doc.ast, op, p.Variables, s.cfg.MaxDepth, s.cfg.MaxComplexity); err != nil {
+	complexity, err := s.cost.checkLimits(ctx, doc.ast, op, p.Variables)
+	if err != nil {
 		s.requestFailed(w, r, media, []gqlerrors.FormattedError{gqlError(codeTooComplex, err.Error())}, opName, opType, start)
 		return
 	}
-
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
-	defer cancel()
+	release, err := s.acquire(ctx, complexity)
+	if err != nil {
+		s.refuse(w, r, media, s.busy(complexity))
+		s.metrics.operation(opName, opType, true, time.Since(start))
+		return
+	}
+	defer release()
 	if !s.slowOnly {
-		if c := doc.fastPath(&s.cfg.Schema, op); c != nil && s.runFast(ctx, w, media, c, p.Variables) {
-			s.metrics.executed(true)
-			s.metrics.operation(opName, opType, false, time.Since(start))
-			return
+		if c := doc.fastPath(&s.cfg.Schema, op); c != nil {
+			if err := s.runFast(ctx, w, media, c, p.Variables); !errors.Is(err, errGiveUp) {
+				s.fastDone(w, r, media, err)
+				s.metrics.executed(true)
+				s.metrics.operation(opName, opType, err != nil, time.Since(start))
+				return
+			}
 		}
 	}
 	s.metrics.executed(false)
@@ -116,8 +131,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	})
 
 	if res.Data == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		s.refuse(w, r, media, &httpError{status: http.StatusGatewayTimeout, code: codeTimeout,
-			msg: fmt.Sprintf("the request did not finish within %v", s.cfg.Timeout)})
+		s.refuse(w, r, media, s.deadline())
 		s.metrics.operation(opName, opType, true, time.Since(start))
 		return
 	}
@@ -131,6 +145,18 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	}
 	s.writeResult(w, media, res.Data, res.Errors, doc.plan(op))
 	s.metrics.operation(opName, opType, len(res.Errors) > 0, time.Since(start))
+}
+
+// fastDone answers the refusals of a fast-path run that stopped: past the
+// response budget or the deadline. A nil err means the answer is written.
+func (s *Server) fastDone(w http.ResponseWriter, r *http.Request, media string, err error) {
+	switch {
+	case err == nil:
+	case errors.Is(err, errResponseTooLarge):
+		s.refuse(w, r, media, s.tooLarge())
+	default:
+		s.refuse(w, r, media, s.deadline())
+	}
 }
 
 // executed reports whether errors come from running resolvers (they carry

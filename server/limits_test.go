@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -22,7 +23,8 @@ func minDepth(t *testing.T, query string) int {
 		}
 	}
 	for d := 1; d < 64; d++ {
-		if checkLimits(doc, op, nil, d, DefaultMaxComplexity) == nil {
+		m := &costModel{maxDepth: d, maxCost: DefaultMaxComplexity, stanceTypes: 6}
+		if _, err := m.checkLimits(context.Background(), doc, op, nil); err == nil {
 			return d
 		}
 	}
@@ -66,7 +68,8 @@ func TestLimits(t *testing.T) {
 					t.Errorf("depth %d, want %d", got, tt.depth)
 				}
 			}
-			err = checkLimits(doc, op, tt.vars, DefaultMaxDepth, DefaultMaxComplexity)
+			m := &costModel{maxDepth: DefaultMaxDepth, maxCost: DefaultMaxComplexity, stanceTypes: 6}
+			_, err = m.checkLimits(context.Background(), doc, op, tt.vars)
 			if (err == nil) != tt.complexity {
 				t.Errorf("checkLimits = %v, want admitted %v", err, tt.complexity)
 			}

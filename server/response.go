@@ -109,6 +109,10 @@ func (s *Server) writeResult(w http.ResponseWriter, media string, data interface
 	buf.WriteString(`"data":`)
 	encode(buf, data, p)
 	buf.WriteString("}\n")
+	if buf.Len() > s.cfg.MaxResponseBytes {
+		he := s.tooLarge()
+		return writeJSON(w, he.status, media, requestError{Errors: []gqlerrors.FormattedError{gqlError(he.code, he.msg)}})
+	}
 	h := w.Header()
 	h.Set("Content-Type", media+"; charset=utf-8")
 	h.Set("X-Content-Type-Options", "nosniff")

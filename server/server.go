@@ -103,6 +103,27 @@ type Config struct {
 	// --url) and returns the report, encoded as JSON; it needs the token
 	// when one is set. Nil disables the route.
 	Check func(ctx context.Context) (any, error)
+
+	// MaxTokens bounds the lexical tokens of a query document, counted
+	// before it is parsed; 0 means DefaultMaxTokens.
+	MaxTokens int
+	// MaxFields bounds the fields of a document, each fragment counted once
+	// per spread, and MaxSelectionFields those of one selection set: what
+	// graphql-go's validation compares pairwise. MaxAliases bounds aliased
+	// fields. 0 means the Default of each.
+	MaxFields, MaxSelectionFields, MaxAliases int
+	// Sizes reports the store's counts for the cost model (an unfiltered
+	// matrix is charged by actors squared); nil assumes 100 actors and
+	// 10,000 stances.
+	Sizes func(ctx context.Context) (Sizes, error)
+	// ExpensiveCost is the complexity from which a query waits for one of
+	// ExpensiveSlots slots, so that a few large queries cannot take every
+	// core from the cheap ones; 0 means DefaultExpensiveCost and
+	// DefaultExpensiveSlots.
+	ExpensiveCost, ExpensiveSlots int
+	// MaxResponseBytes bounds the JSON of one GraphQL answer; a query whose
+	// answer grows past it gets 413. 0 means DefaultMaxResponseBytes.
+	MaxResponseBytes int
 }
 
 // Server is an http.Handler serving the routes of the package doc. It is
@@ -117,6 +138,10 @@ type Server struct {
 	// buffers recycles response buffers: a typical answer is tens of
 	// kilobytes, otherwise grown by doubling on every request.
 	buffers sync.Pool
+	// cost estimates queries before they run.
+	cost *costModel
+	// expensive holds a token per expensive query running.
+	expensive chan struct{}
 	// slowOnly sends every operation through graphql-go's executor; tests
 	// set it to compare the fast path with it.
 	slowOnly bool
@@ -150,12 +175,16 @@ func New(cfg Config) (*Server, error) {
 	case cfg.MaxDepth < 0 || cfg.MaxComplexity < 0:
 		return nil, fmt.Errorf("server: MaxDepth %d and MaxComplexity %d must not be negative", cfg.MaxDepth, cfg.MaxComplexity)
 	}
+	if err := applyQueryDefaults(&cfg); err != nil {
+		return nil, err
+	}
 	for _, o := range cfg.CORSOrigins {
 		if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
 			return nil, fmt.Errorf("server: CORS origin %q must be * or start with http:// or https://", o)
 		}
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: newDocCache(cfg.CacheSize), metrics: newMetrics()}
+	s.cost, s.expensive = newCostModel(&cfg), make(chan struct{}, cfg.ExpensiveSlots)
 	s.buffers.New = func() any { return new(bytes.Buffer) }
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -39,7 +39,14 @@ Opens (or creates) the store and serves:
 An empty store is loaded with the seed graph on first start. Mutations need
 the bearer token when one is set (--token-file or $GRAPHD_TOKEN); without a
 token they are allowed only on a loopback address. SIGINT or SIGTERM stops
-the server gracefully: requests in flight finish, then the store is closed.`)
+the server gracefully: requests in flight finish, then the store is closed.
+
+Queries are checked before they run, within --timeout: fragment cycles are
+refused; a document may hold 20,000 tokens, 3,000 fields (a fragment counted
+once per spread), 500 in one selection set and 1,000 aliases; its cost, the
+estimated size of its answer (matrix by actors squared, lists by page size,
+introspection by schema size, each alias again), at most 200,000. Queries
+costing 10,000 or more run two at a time; an answer may take 32 MiB.`)
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
@@ -158,6 +165,10 @@ func newHandler(st *graph.Store, logger *slog.Logger, cfg server.Config) (*serve
 	}
 	cfg.Backup = st.Backup
 	cfg.Check = func(ctx context.Context) (any, error) { return st.Check(ctx) }
+	cfg.Sizes = func(ctx context.Context) (server.Sizes, error) {
+		s, err := st.Stats(ctx)
+		return server.Sizes{Actors: s.Actors, Stances: s.Stances}, err
+	}
 	cfg.Ready = func() error { _, err := st.Stats(context.Background()); return err }
 	cfg.Gauges = func(ctx context.Context) []server.Gauge {
 		s, err := st.Stats(ctx)
