@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -39,14 +40,14 @@ func TestLoadGood(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res != (graph.LoadResult{Actors: 2, Documents: 1, Stances: 1}) {
+	if !reflect.DeepEqual(res, graph.LoadResult{Actors: 2, Documents: 1, Stances: 1}) {
 		t.Fatalf("result = %+v", res)
 	}
 	p, _ := s.Stances(ctx, graph.StanceQuery{Subject: "Serbia"})
 	if len(p.Stances) != 1 || p.Stances[0].Date != graph.NewDate(2023, 9, 30) {
 		t.Fatalf("stance not stored with its document's date: %+v", p.Stances)
 	}
-	if res, err := jsonl.Load(ctx, s, strings.NewReader(good), "good.jsonl", nil); err != nil || res != (graph.LoadResult{}) {
+	if res, err := jsonl.Load(ctx, s, strings.NewReader(good), "good.jsonl", nil); err != nil || !reflect.DeepEqual(res, graph.LoadResult{}) {
 		t.Fatalf("reload added %+v, %v", res, err)
 	}
 }
