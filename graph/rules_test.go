@@ -368,3 +368,37 @@ func TestSelfStance(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCheckAliases times Check on stores of n actors with MaxAliases
+// aliases each: the time per actor stays flat as n grows (README, "Loading
+// data: rules", has the figures).
+func BenchmarkCheckAliases(b *testing.B) {
+	for _, n := range []int{50, 200, 800} {
+		b.Run(fmt.Sprintf("actors=%d", n), func(b *testing.B) {
+			s, err := graph.Open(b.TempDir(), nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			var batch graph.Batch
+			for i := 0; i < n; i++ {
+				a := graph.Actor{Name: fmt.Sprintf("Actor %d", i)}
+				for j := 0; j < graph.MaxAliases; j++ {
+					a.Aliases = append(a.Aliases, fmt.Sprintf("Actor %d alias %d", i, j))
+				}
+				batch.Actors = append(batch.Actors, a)
+			}
+			if _, err := s.Load(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for range b.N {
+				rep, err := s.Check(ctx)
+				if err != nil || len(rep.Violations) > 0 {
+					b.Fatalf("check: %v %v", err, rep.Violations)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/actor")
+		})
+	}
+}
