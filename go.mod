@@ -1,12 +1,13 @@
 module github.com/stancegraph/stancegraph
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/dgraph-io/badger/v4 v4.9.6
 	github.com/dgraph-io/ristretto/v2 v2.2.0
 	github.com/google/uuid v1.6.0
 	github.com/graphql-go/graphql v0.8.1
+	golang.org/x/text v0.44.0
 	google.golang.org/protobuf v1.36.7
 )
 

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -101,29 +100,56 @@ func (s *Store) resolveID(ref string) (string, error) {
 	return a.ID, nil
 }
 
-// validateName checks a name or alias.
-func validateName(field, name string) error {
-	switch {
-	case !utf8.ValidString(name):
-		return fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalidInput, field)
-	case strings.TrimSpace(name) == "":
-		return fmt.Errorf("%w: %s is empty", ErrInvalidInput, field)
-	case len(name) > 200:
-		return fmt.Errorf("%w: %s %q is longer than 200 bytes", ErrInvalidInput, field, clip(name))
-	case NormalizeName(name) == "":
-		return fmt.Errorf("%w: %s %q has no letters or digits", ErrInvalidInput, field, name)
+// MaxAliases bounds the aliases of one actor. Every alias is a key of the
+// name index and a line of the actor's record, read whole on each lookup
+// and listing; a few hundred covers every spelling and translation of a
+// real actor's name, while an unbounded list made one record megabytes.
+const MaxAliases = 256
+
+// checkAliasCount refuses an actor with more than MaxAliases aliases.
+func checkAliasCount(name string, n int) error {
+	if n > MaxAliases {
+		return fmt.Errorf("%w: actor %q would have %d aliases, over the limit of %d", ErrTooManyAliases, name, n, MaxAliases)
 	}
+	return nil
+}
+
+// checkActorFields validates a's names (returning them in their stored
+// form, see checkName), kind and country without looking at the store.
+func checkActorFields(a *Actor) error {
+	name, err := checkName("actor name", a.Name)
+	if err != nil {
+		return err
+	}
+	a.Name = name
+	if a.Kind != "" && !a.Kind.Valid() {
+		return fmt.Errorf("%w: actor %q: kind %q is not one of %v", ErrInvalidInput, a.Name, a.Kind, ActorKinds)
+	}
+	if a.Country != "" && !isISO3(a.Country) {
+		return fmt.Errorf("%w: actor %q: country %q is not an ISO 3166-1 alpha-3 code", ErrInvalidInput, a.Name, a.Country)
+	}
+	if err := checkAliasCount(a.Name, len(a.Aliases)); err != nil {
+		return err
+	}
+	aliases := make([]string, len(a.Aliases))
+	for i, al := range a.Aliases {
+		if aliases[i], err = checkName(fmt.Sprintf("alias of %q", a.Name), al); err != nil {
+			return err
+		}
+	}
+	a.Aliases = aliases
 	return nil
 }
 
 // UpsertActor adds a or, when its name or an alias names an existing actor,
 // merges into that actor: aliases are added and the non-empty fields of a
 // replace the stored ones. It is an error for a's names to match two
-// different actors.
+// different actors, to look like another actor's name (ErrLookalike), or
+// to leave the actor with more than MaxAliases aliases.
 func (s *Store) UpsertActor(ctx context.Context, a Actor) (Actor, error) {
 	var out Actor
 	err := s.update(ctx, func(w *writer) error {
-		got, _, err := s.upsertActor(w, a)
+		got, _, err := s.upsertActor(w, a, s.newLookalikes(w.cache))
 		if err != nil {
 			return err
 		}
@@ -133,68 +159,101 @@ func (s *Store) UpsertActor(ctx context.Context, a Actor) (Actor, error) {
 	return out, err
 }
 
-func (s *Store) upsertActor(w *writer, in Actor) (*Actor, bool, error) {
-	in.Name = strings.TrimSpace(in.Name)
-	if err := validateName("actor name", in.Name); err != nil {
-		return nil, false, err
+// upsertActor writes in as UpsertActor describes and returns the actor
+// stored and the one it replaced (nil when in is new). looks, when not nil,
+// refuses look-alike names; a load checks them while validating instead.
+func (s *Store) upsertActor(w *writer, in Actor, looks *lookalikes) (next, old *Actor, err error) {
+	if err := checkActorFields(&in); err != nil {
+		return nil, nil, err
 	}
 	if in.Kind == "" {
 		in.Kind = KindOther
 	}
-	if !in.Kind.Valid() {
-		return nil, false, fmt.Errorf("%w: actor %q: kind %q is not one of %v", ErrInvalidInput, in.Name, in.Kind, ActorKinds)
+	match, err := matchActor(w.cache, in)
+	if err != nil {
+		return nil, nil, err
 	}
-	if in.Country != "" && !isISO3(in.Country) {
-		return nil, false, fmt.Errorf("%w: actor %q: country %q is not an ISO 3166-1 alpha-3 code", ErrInvalidInput, in.Name, in.Country)
-	}
-	for _, al := range in.Aliases {
-		if err := validateName(fmt.Sprintf("alias of %q", in.Name), al); err != nil {
-			return nil, false, err
+	if looks != nil {
+		self := ""
+		if match != nil {
+			self = match.ID
+		}
+		if err := checkNames(w.cache, looks, in, self); err != nil {
+			return nil, nil, err
 		}
 	}
-	// Find the existing actor every name points to, if any.
-	var match *Actor
-	for _, n := range append([]string{in.Name}, in.Aliases...) {
-		id, ok := w.cache.name(NormalizeName(n))
-		if !ok {
-			continue
-		}
-		a, _ := w.cache.actor(id)
-		if match != nil && a.ID != match.ID {
-			return nil, false, fmt.Errorf("%w: actor %q: name %q belongs to %q but another of its names belongs to %q", ErrInvalidInput, in.Name, n, a.Name, match.Name)
-		}
-		match = a
-	}
-	created := match == nil
-	var next Actor
-	if created {
-		next = Actor{ID: ActorID(in.Name), Name: in.Name, Kind: in.Kind, Country: strings.ToUpper(in.Country), Code: in.Code, Wikidata: in.Wikidata}
-		if _, taken := w.cache.actor(next.ID); taken {
-			return nil, false, fmt.Errorf("%w: actor %q: its ID is held by another actor", ErrInvalidInput, in.Name)
+	var a Actor
+	if match == nil {
+		a = Actor{ID: ActorID(in.Name), Name: in.Name, Kind: in.Kind, Country: strings.ToUpper(in.Country), Code: in.Code, Wikidata: in.Wikidata}
+		if _, taken := w.cache.actor(a.ID); taken {
+			return nil, nil, fmt.Errorf("%w: actor %q: its ID is held by another actor", ErrInvalidInput, in.Name)
 		}
 		w.add(keys.CounterKey(cntActors), 1)
 	} else {
-		next = cloneActor(match)
-		if in.Kind != KindOther || next.Kind == "" {
-			next.Kind = in.Kind
-		}
-		if in.Country != "" {
-			next.Country = strings.ToUpper(in.Country)
-		}
-		if in.Code != "" {
-			next.Code = in.Code
-		}
-		if in.Wikidata != "" {
-			next.Wikidata = in.Wikidata
-		}
+		a = mergeActor(match, in)
 		// A name given that differs from the canonical one becomes an alias.
 		in.Aliases = append([]string{in.Name}, in.Aliases...)
 	}
-	next.Aliases = mergeAliases(next.Name, next.Aliases, in.Aliases)
-	if err := s.putActor(w, &next); err != nil {
-		return nil, false, err
+	a.Aliases = mergeAliases(a.Name, a.Aliases, in.Aliases)
+	if err := checkAliasCount(a.Name, len(a.Aliases)); err != nil {
+		return nil, nil, err
 	}
-	return &next, created, nil
+	if err := s.putActor(w, &a); err != nil {
+		return nil, nil, err
+	}
+	return &a, match, nil
+}
+
+// matchActor finds the existing actor every name of in points to, if any.
+func matchActor(c *cacheTxn, in Actor) (*Actor, error) {
+	var match *Actor
+	for _, n := range append([]string{in.Name}, in.Aliases...) {
+		id, ok := c.name(NormalizeName(n))
+		if !ok {
+			continue
+		}
+		a, _ := c.actor(id)
+		if match != nil && a.ID != match.ID {
+			return nil, fmt.Errorf("%w: actor %q: name %q belongs to %q but another of its names belongs to %q", ErrInvalidInput, in.Name, n, a.Name, match.Name)
+		}
+		match = a
+	}
+	return match, nil
+}
+
+// mergeActor returns old with the fields in gives: a kind other than
+// OTHER, and every non-empty field, replace the stored ones. Aliases are
+// left to mergeAliases.
+func mergeActor(old *Actor, in Actor) Actor {
+	next := cloneActor(old)
+	if (in.Kind != KindOther && in.Kind != "") || next.Kind == "" {
+		next.Kind = in.Kind
+		if next.Kind == "" {
+			next.Kind = KindOther
+		}
+	}
+	if in.Country != "" {
+		next.Country = strings.ToUpper(in.Country)
+	}
+	if in.Code != "" {
+		next.Code = in.Code
+	}
+	if in.Wikidata != "" {
+		next.Wikidata = in.Wikidata
+	}
+	return next
+}
+
+// checkNames refuses the names of in that look like a name of an actor
+// other than self, as c sees the store.
+func checkNames(c *cacheTxn, looks *lookalikes, in Actor, self string) error {
+	describe := func(id string) string {
+		if a, ok := c.actor(id); ok {
+			return fmt.Sprintf("%q", a.Name)
+		}
+		return id
+	}
+	return checkLookalikes(looks, in, self, c.name, describe)
 }
 
 // mergeAliases appends the aliases of add not already known under another
@@ -246,7 +305,8 @@ func isISO3(s string) bool {
 }
 
 // AddAlias adds alias to the actor ref names. An alias already naming
-// another actor is an error; one already naming this actor is accepted.
+// another actor, or looking like another actor's name, is an error; one
+// already naming this actor is accepted. An actor takes at most MaxAliases.
 func (s *Store) AddAlias(ctx context.Context, ref, alias string) (Actor, error) {
 	var out Actor
 	err := s.update(ctx, func(w *writer) error {
@@ -254,7 +314,7 @@ func (s *Store) AddAlias(ctx context.Context, ref, alias string) (Actor, error) 
 		if err != nil {
 			return err
 		}
-		if err := validateName("alias", alias); err != nil {
+		if alias, err = checkName("alias", alias); err != nil {
 			return err
 		}
 		if id, ok := w.cache.name(NormalizeName(alias)); ok {
@@ -265,8 +325,14 @@ func (s *Store) AddAlias(ctx context.Context, ref, alias string) (Actor, error) 
 			out = cloneActor(a)
 			return nil
 		}
+		if err := checkNames(w.cache, s.newLookalikes(w.cache), Actor{Name: alias}, a.ID); err != nil {
+			return err
+		}
 		next := cloneActor(a)
 		next.Aliases = mergeAliases(next.Name, next.Aliases, []string{alias})
+		if err := checkAliasCount(next.Name, len(next.Aliases)); err != nil {
+			return err
+		}
 		out = next
 		return s.putActor(w, &next)
 	})

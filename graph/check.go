@@ -55,8 +55,12 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			}
 			return nil
 		}
-		// Actors and the name index.
+		// Actors and the name index. Each actor's names are collected once
+		// (key -> actor ID), so that each name entry is checked in constant
+		// time: scanning the actor's alias list per entry made the check
+		// quadratic in aliases.
 		actors := map[string]Actor{}
+		named := map[string]string{}
 		if err := each(keys.Actor, func(k, v []byte) error {
 			rep.Actors++
 			a, err := decodeActor(v)
@@ -65,8 +69,13 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 				return nil
 			}
 			actors[a.ID] = a
+			if len(a.Aliases) > MaxAliases {
+				bad("actor %q has %d aliases, over the limit of %d", a.Name, len(a.Aliases), MaxAliases)
+			}
 			for _, n := range append([]string{a.Name}, a.Aliases...) {
-				if id, ok := has(keys.NameKey(NormalizeName(n))); !ok || idString(id) != a.ID {
+				key := NormalizeName(n)
+				named[key] = a.ID
+				if id, ok := has(keys.NameKey(key)); !ok || idString(id) != a.ID {
 					bad("actor %q: name %q is not indexed to it", a.Name, n)
 				}
 			}
@@ -80,11 +89,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 				bad("name %q points to missing actor %s", k[1:], idString(v))
 				return nil
 			}
-			found := false
-			for _, n := range append([]string{a.Name}, a.Aliases...) {
-				found = found || NormalizeName(n) == string(k[1:])
-			}
-			if !found {
+			if named[string(k[1:])] != a.ID {
 				bad("name %q points to actor %q, which does not have that name", k[1:], a.Name)
 			}
 			return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -140,12 +141,81 @@ func (s *Store) Documents(ctx context.Context, first int, after string) (Documen
 	return pg, err
 }
 
-// findQuote returns the code-point offsets of the first occurrence of quote in text.
-func findQuote(text, quote string) (start, end int, ok bool) {
-	i := strings.Index(text, quote)
-	if i < 0 || quote == "" {
-		return 0, 0, false
+// maxListedOffsets bounds the offsets a quote error lists.
+const maxListedOffsets = 10
+
+// locateQuote returns the code-point offsets of the occurrence of ev's
+// quote in d that ev selects (see EvidenceSpec). A quote that occurs
+// nowhere, or nowhere as selected, wraps ErrQuoteNotFound; one that occurs
+// more than once as selected wraps ErrAmbiguousQuote and lists the
+// occurrences' offsets.
+func locateQuote(d *Document, ev EvidenceSpec) (start, end int, err error) {
+	q := ev.Quote
+	if q == "" {
+		return 0, 0, fmt.Errorf("%w: quote is empty", ErrInvalidInput)
 	}
-	start = utf8.RuneCountInString(text[:i])
-	return start, start + utf8.RuneCountInString(quote), true
+	text := d.Text
+	var all, hits []int // code-point offsets of the first occurrences and selected ones
+	total, selected, at, counted := 0, 0, 0, 0
+	for i := 0; i <= len(text); {
+		j := strings.Index(text[i:], q)
+		if j < 0 {
+			break
+		}
+		b := i + j
+		at += utf8.RuneCountInString(text[counted:b])
+		counted = b
+		total++
+		if len(all) < maxListedOffsets {
+			all = append(all, at)
+		}
+		if strings.HasSuffix(text[:b], ev.Prefix) && strings.HasPrefix(text[b+len(q):], ev.Suffix) && (ev.Start == nil || *ev.Start == at) {
+			selected++
+			if len(hits) < maxListedOffsets {
+				hits = append(hits, at)
+			}
+		}
+		_, n := utf8.DecodeRuneInString(text[b:])
+		i = b + n
+	}
+	n := utf8.RuneCountInString(q)
+	switch {
+	case selected == 1:
+		return hits[0], hits[0] + n, nil
+	case total == 0:
+		return 0, 0, fmt.Errorf("%w: %q does not occur in document %s", ErrQuoteNotFound, clip(q), d.ID)
+	case selected == 0:
+		return 0, 0, fmt.Errorf("%w: %q occurs in document %s at code-point offsets %s, but none has the given %s",
+			ErrQuoteNotFound, clip(q), d.ID, listOffsets(all, total), selectorNames(ev))
+	}
+	return 0, 0, fmt.Errorf("%w: %q occurs %d times in document %s, at code-point offsets %s; give the start of the one meant, or its prefix or suffix (the text just before or after it)",
+		ErrAmbiguousQuote, clip(q), selected, d.ID, listOffsets(hits, selected))
+}
+
+// listOffsets writes the first offsets of n occurrences.
+func listOffsets(offs []int, n int) string {
+	parts := make([]string, len(offs))
+	for i, o := range offs {
+		parts[i] = strconv.Itoa(o)
+	}
+	s := strings.Join(parts, ", ")
+	if n > len(offs) {
+		s += fmt.Sprintf(" and %d more", n-len(offs))
+	}
+	return s
+}
+
+// selectorNames names the selectors ev gives, for a message.
+func selectorNames(ev EvidenceSpec) string {
+	var out []string
+	if ev.Prefix != "" {
+		out = append(out, fmt.Sprintf("prefix %q", clip(ev.Prefix)))
+	}
+	if ev.Suffix != "" {
+		out = append(out, fmt.Sprintf("suffix %q", clip(ev.Suffix)))
+	}
+	if ev.Start != nil {
+		out = append(out, fmt.Sprintf("start %d", *ev.Start))
+	}
+	return strings.Join(out, " and ")
 }

@@ -1,6 +1,9 @@
 package graph
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Sentinel errors returned by the graph package. Errors carry detail (the
 // offending name, field or value) by wrapping one of these with %w, so callers
@@ -30,4 +33,27 @@ var (
 	ErrNotEmpty = errors.New("graph: store is not empty")
 	// ErrClosed means the store has been closed.
 	ErrClosed = errors.New("graph: store is closed")
+)
+
+// Sentinels for refused input that are kinds of ErrInvalidInput, so a
+// caller mapping ErrInvalidInput to a client error needs no new case.
+var (
+	// ErrTooManyAliases means an actor would have more than MaxAliases
+	// aliases, after a load, a mutation or a merge.
+	ErrTooManyAliases = fmt.Errorf("%w: too many aliases", ErrInvalidInput)
+	// ErrInvalidName means a name or alias holds a character the name
+	// profile refuses (see README, "Names").
+	ErrInvalidName = fmt.Errorf("%w: name refused", ErrInvalidInput)
+	// ErrLookalike means a name is a look-alike of another actor's name:
+	// both reduce to the same skeleton (see confusables.txt).
+	ErrLookalike = fmt.Errorf("%w: look-alike name", ErrInvalidInput)
+	// ErrConflict means a load would change stored data (an actor's kind
+	// or fields, an alias's owner, a stance's topic or confidence) without
+	// Batch.Upsert.
+	ErrConflict = fmt.Errorf("%w: conflicts with stored data", ErrInvalidInput)
+	// ErrAmbiguousQuote means an evidence quote occurs more than once in
+	// its document and nothing says which occurrence is meant.
+	ErrAmbiguousQuote = fmt.Errorf("%w: quote occurs more than once", ErrInvalidInput)
+	// ErrSelfStance means a stance's subject and object are the same actor.
+	ErrSelfStance = fmt.Errorf("%w: stance from an actor to itself", ErrInvalidInput)
 )

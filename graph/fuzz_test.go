@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"golang.org/x/text/unicode/norm"
 )
 
 func FuzzParseDate(f *testing.F) {
@@ -32,7 +33,7 @@ func FuzzParseDate(f *testing.F) {
 }
 
 func FuzzNormalizeName(f *testing.F) {
-	for _, s := range []string{"U.S.", "  United   States ", "al-Qaeda", "Côte d’Ivoire", "\xff\xfe", ""} {
+	for _, s := range []string{"U.S.", "  United   States ", "al-Qaeda", "Côte d’Ivoire", "\xff\xfe", "", "Taliba\u0301n", "a.\u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -42,6 +43,9 @@ func FuzzNormalizeName(f *testing.F) {
 		}
 		if !utf8.ValidString(n) || strings.HasPrefix(n, " ") || strings.HasSuffix(n, " ") || strings.Contains(n, "  ") {
 			t.Fatalf("%q normalized to %q", s, n)
+		}
+		if d := graph.NormalizeName(norm.NFD.String(s)); d != n {
+			t.Fatalf("NFD spelling of %q normalized to %q, NFC spelling to %q", s, d, n)
 		}
 	})
 }

@@ -25,9 +25,9 @@ func identityStore(t *testing.T) (*Store, []StanceSpec) {
 		t.Fatal(err)
 	}
 	id := DocumentID(doc.Text)
-	one := StanceSpec{Subject: "Alpha", Type: "SUPPORTS", Object: "Beta", Evidence: []EvidenceSpec{{id, "Alpha backs Beta."}}}
+	one := StanceSpec{Subject: "Alpha", Type: "SUPPORTS", Object: "Beta", Evidence: []EvidenceSpec{{Document: id, Quote: "Alpha backs Beta."}}}
 	two := one
-	two.Evidence = append([]EvidenceSpec{one.Evidence[0]}, EvidenceSpec{id, "Alpha backs Beta again."})
+	two.Evidence = append([]EvidenceSpec{one.Evidence[0]}, EvidenceSpec{Document: id, Quote: "Alpha backs Beta again."})
 	bare := StanceSpec{Subject: "Beta", Type: "REJECTS", Object: "Alpha", Topic: "t", Date: NewDate(2020, 1, 1)}
 	return s, []StanceSpec{one, two, bare}
 }

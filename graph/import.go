@@ -132,9 +132,7 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		im.err = fmt.Errorf("graph: import failed partway through a batch, abort it: %w", err)
 		return LoadResult{}, err
 	}
-	im.res.Actors += res.Actors
-	im.res.Documents += res.Documents
-	im.res.Stances += res.Stances
+	im.res.add(res)
 	return res, nil
 }
 

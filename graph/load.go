@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -60,12 +59,16 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		if err := w.split(); err != nil {
 			return res, err
 		}
-		_, created, err := s.upsertActor(w, a)
+		next, old, err := s.upsertActor(w, a, nil)
 		if err != nil {
 			return res, &RecordError{"actor", i, err}
 		}
-		if created {
+		if old == nil {
 			res.Actors++
+			continue
+		}
+		for _, c := range actorChanges(i, a, old, next) {
+			res.note(c)
 		}
 	}
 	// Most records loaded are new, which the filter knows without a
@@ -97,6 +100,8 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		}
 	}
 	lookup := func(id string) (Document, bool) { d, ok := docs[id]; return d, ok }
+	stance := 0 // the record being added, for its changes
+	policy := &mergePolicy{upsert: b.Upsert, onChange: func(c Change) { c.Index = stance; res.note(c) }}
 	// Memoize actor references: stances name the same busy actors
 	// over and over.
 	w.refs = map[string]*Actor{}
@@ -125,7 +130,8 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		if err != nil {
 			return res, &RecordError{"stance", i, err}
 		}
-		_, created, err := s.addStance(w, r)
+		stance = i
+		_, created, err := s.addStance(w, r, policy)
 		if err != nil {
 			return res, &RecordError{"stance", i, err}
 		}
@@ -155,36 +161,10 @@ func (s *Store) storedDocument(ctx context.Context) func(id string) (*Document, 
 // c, documents through stored) and the batch itself without writing, and
 // returns the batch's documents by ID.
 func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored func(id string) (*Document, error)) (map[string]Document, error) {
-	// names maps a normalized name to the actor it will denote after the
-	// batch: an existing ID, or "#i" for the batch's i-th new actor.
-	names := map[string]string{}
-	owner := func(norm string) (string, bool) {
-		if o, ok := names[norm]; ok {
-			return o, true
-		}
-		return c.name(norm)
-	}
-	for i, a := range b.Actors {
-		if err := validateActor(&a); err != nil {
+	actors := newBatchActors(s, c, b)
+	for i := range b.Actors {
+		if err := actors.check(i, &b.Actors[i]); err != nil {
 			return nil, &RecordError{"actor", i, err}
-		}
-		all := append([]string{a.Name}, a.Aliases...)
-		match := ""
-		for _, n := range all {
-			o, ok := owner(NormalizeName(n))
-			if !ok {
-				continue
-			}
-			if match != "" && o != match {
-				return nil, &RecordError{"actor", i, fmt.Errorf("%w: actor %q: its names belong to two different actors (%q is one of them)", ErrInvalidInput, a.Name, n)}
-			}
-			match = o
-		}
-		if match == "" {
-			match = fmt.Sprintf("#%d", i)
-		}
-		for _, n := range all {
-			names[NormalizeName(n)] = match
 		}
 	}
 	docs := map[string]Document{}
@@ -199,76 +179,90 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 		}
 	}
 	cited := map[string]*Document{} // documents of the store, by ID
-	known := map[string]bool{}      // actor references already resolved
+	known := map[string]string{}    // actor references already resolved, to their owner
+	resolve := func(ref string) (string, error) {
+		if o, ok := known[ref]; ok {
+			return o, nil // the same busy actors recur throughout a batch
+		}
+		o, ok := actors.owner(NormalizeName(ref))
+		if !ok {
+			a, err := s.resolve(c, ref)
+			if err != nil {
+				return "", err
+			}
+			o = a.ID
+		}
+		known[ref] = o
+		return o, nil
+	}
+	var readErr error // a failure to read the store, no fault of a record
+	document := func(id string) (*Document, error) {
+		if d, ok := docs[id]; ok {
+			return &d, nil
+		}
+		sd, seen := cited[id]
+		if !seen {
+			if sd, readErr = stored(id); readErr != nil {
+				return nil, readErr
+			}
+			cited[id] = sd
+		}
+		return sd, nil
+	}
 	for i, spec := range b.Stances {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		fail := func(err error) error { return &RecordError{"stance", i, err} }
-		for _, ref := range []struct{ field, v string }{{"subject", spec.Subject}, {"object", spec.Object}} {
-			if known[ref.v] {
-				continue // the same busy actors recur throughout a batch
+		if err := validateStance(spec, resolve, document, s.vocab, actors.describe); err != nil {
+			if readErr != nil {
+				return nil, readErr
 			}
-			if _, ok := owner(NormalizeName(ref.v)); ok {
-				known[ref.v] = true
-				continue
-			}
-			if _, err := s.resolve(c, ref.v); err != nil {
-				return nil, fail(fmt.Errorf("%s: %w", ref.field, err))
-			}
-			known[ref.v] = true
-		}
-		if err := s.vocab.check(spec.Type); err != nil {
-			return nil, fail(err)
-		}
-		if c := spec.Confidence; math.IsNaN(c) || c < 0 || c > 1 {
-			return nil, fail(fmt.Errorf("%w: confidence must be in (0, 1] (got %v)", ErrInvalidInput, c))
-		}
-		for j, ev := range spec.Evidence {
-			d, ok := docs[ev.Document]
-			if !ok {
-				sd, seen := cited[ev.Document]
-				if !seen {
-					var err error
-					if sd, err = stored(ev.Document); err != nil {
-						return nil, err
-					}
-					cited[ev.Document] = sd
-				}
-				if sd == nil {
-					return nil, fail(fmt.Errorf("evidence %d: %w: no document %q in this file or the store", j+1, ErrNotFound, clip(ev.Document)))
-				}
-				d = *sd
-			}
-			if ev.Quote == "" {
-				return nil, fail(fmt.Errorf("%w: evidence %d: quote is empty", ErrInvalidInput, j+1))
-			}
-			if !strings.Contains(d.Text, ev.Quote) {
-				return nil, fail(fmt.Errorf("%w: evidence %d: %q does not occur in document %s", ErrQuoteNotFound, j+1, clip(ev.Quote), d.ID))
-			}
+			return nil, &RecordError{"stance", i, err}
 		}
 	}
 	return docs, nil
 }
 
-func validateActor(a *Actor) error {
-	if err := validateName("actor name", a.Name); err != nil {
+// validateStance checks one stance record of a batch: its actors (two
+// different ones), type, confidence and quotes.
+func validateStance(spec StanceSpec, resolve func(string) (string, error), document func(string) (*Document, error), vocab *Vocabulary, describe func(string) string) error {
+	var ends [2]string
+	for k, ref := range []struct{ field, v string }{{"subject", spec.Subject}, {"object", spec.Object}} {
+		o, err := resolve(ref.v)
+		if err != nil {
+			return fmt.Errorf("%s: %w", ref.field, err)
+		}
+		ends[k] = o
+	}
+	if ends[0] == ends[1] {
+		return selfStance(spec, describe(ends[0]))
+	}
+	if err := vocab.check(spec.Type); err != nil {
 		return err
 	}
-	if a.Kind != "" && !a.Kind.Valid() {
-		return fmt.Errorf("%w: actor %q: kind %q is not one of %v", ErrInvalidInput, a.Name, a.Kind, ActorKinds)
+	if c := spec.Confidence; math.IsNaN(c) || c < 0 || c > 1 {
+		return fmt.Errorf("%w: confidence must be in (0, 1] (got %v)", ErrInvalidInput, c)
 	}
-	if a.Country != "" && !isISO3(a.Country) {
-		return fmt.Errorf("%w: actor %q: country %q is not an ISO 3166-1 alpha-3 code", ErrInvalidInput, a.Name, a.Country)
-	}
-	for _, al := range a.Aliases {
-		if err := validateName(fmt.Sprintf("alias of %q", a.Name), al); err != nil {
+	for j, ev := range spec.Evidence {
+		d, err := document(ev.Document)
+		if err != nil {
 			return err
+		}
+		if d == nil {
+			return fmt.Errorf("evidence %d: %w: no document %q in this file or the store", j+1, ErrNotFound, clip(ev.Document))
+		}
+		if _, _, err := locateQuote(d, ev); err != nil {
+			return fmt.Errorf("evidence %d: %w", j+1, err)
 		}
 	}
 	return nil
+}
+
+// selfStance is the error for a stance whose two ends are one actor.
+func selfStance(spec StanceSpec, actor string) error {
+	return fmt.Errorf("%w: subject %q and object %q are the same actor %s; a stance links two different actors", ErrSelfStance, clip(spec.Subject), clip(spec.Object), actor)
 }
 
 // IsEmpty reports whether the store holds no records at all.

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -60,7 +61,7 @@ func TestLoadSplitsLargeBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (graph.LoadResult{Actors: 300, Documents: 600, Stances: 3000}); res != want {
+	if want := (graph.LoadResult{Actors: 300, Documents: 600, Stances: 3000}); !reflect.DeepEqual(res, want) {
 		t.Fatalf("Load = %+v, want %+v", res, want)
 	}
 	mustCheck(t, s)
@@ -86,7 +87,7 @@ func TestLoadSplitsLargeBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res != (graph.LoadResult{}) {
+	if !reflect.DeepEqual(res, graph.LoadResult{}) {
 		t.Fatalf("reload = %+v, want nothing added", res)
 	}
 	mustCheck(t, s)
@@ -130,7 +131,7 @@ func TestLoadMergesAcrossSplits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (graph.LoadResult{Actors: 200, Documents: 1000, Stances: 4000}); res != want {
+	if want := (graph.LoadResult{Actors: 200, Documents: 1000, Stances: 4000}); !reflect.DeepEqual(res, want) {
 		t.Fatalf("Load = %+v, want %+v", res, want)
 	}
 	mustCheck(t, s)
@@ -141,7 +142,7 @@ func TestLoadMergesAcrossSplits(t *testing.T) {
 	if st.Stances != 4000 {
 		t.Fatalf("Stats = %+v, want 4000 stances", st)
 	}
-	if res, err := s.Load(ctx, b); err != nil || res != (graph.LoadResult{}) {
+	if res, err := s.Load(ctx, b); err != nil || !reflect.DeepEqual(res, graph.LoadResult{}) {
 		t.Fatalf("reload = %+v, %v; want nothing added", res, err)
 	}
 	mustCheck(t, s)

@@ -65,6 +65,9 @@ func (s *Store) MergeActors(ctx context.Context, keep, merge string) (Actor, err
 		}
 		next := cloneActor(k)
 		next.Aliases = mergeAliases(next.Name, next.Aliases, append([]string{m.Name}, m.Aliases...))
+		if err := checkAliasCount(next.Name, len(next.Aliases)); err != nil {
+			return fmt.Errorf("merging %q into %q: %w", m.Name, k.Name, err)
+		}
 		if next.Country == "" {
 			next.Country = m.Country
 		}
@@ -95,7 +98,7 @@ func (s *Store) rehome(w *writer, r *stanceRecord) (*stanceRecord, bool, error) 
 			return nil, false, err
 		}
 		if old != nil && old.ID != r.ID {
-			return s.addStance(w, r)
+			return s.addStance(w, r, nil)
 		}
 	}
 	return r, false, s.writeStance(w, r)

@@ -1,17 +1,29 @@
 package graph
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"golang.org/x/text/unicode/norm"
 )
 
 // NormalizeName folds a name for lookup: trimmed, lower case, dots removed,
 // runs of whitespace (and the hyphens and underscores writers use
 // interchangeably with spaces) folded to one space. "U.S." and "us" are the
-// same key; so are "al-Qaeda" and "Al Qaeda".
+// same key; so are "al-Qaeda" and "Al Qaeda". Names are compared in
+// Unicode normalization form C, so a name typed with combining accents
+// (NFD "Talibán") is the same key as its precomposed spelling.
 func NormalizeName(s string) string {
+	return norm.NFC.String(foldName(norm.NFC.String(s)))
+}
+
+// foldName is NormalizeName before composition: folding can bring a
+// combining mark next to a new base (a dot removed between them), so the
+// result is composed again.
+func foldName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -32,6 +44,70 @@ func NormalizeName(s string) string {
 		b.WriteString(strings.ToLower(string(r)))
 	}
 	return b.String()
+}
+
+// MaxNameBytes bounds a name or alias.
+const MaxNameBytes = 200
+
+// refusedChars are the character classes no name may hold, after the
+// PRECIS FreeformClass (RFC 8264): characters that are invisible or
+// reorder the text around them make two names that look the same differ,
+// and the reverse. Letters, marks, numbers, punctuation, symbols and
+// spaces are allowed; anything else is refused as unassigned.
+var refusedChars = []struct {
+	table *unicode.RangeTable
+	what  string
+}{
+	{unicode.Cc, "a control character"},
+	{unicode.Cf, "a format character (zero-width or bidirectional control)"},
+	{unicode.Cs, "a surrogate"},
+	{unicode.Co, "a private-use character"},
+	{unicode.Zl, "a line separator"},
+	{unicode.Zp, "a paragraph separator"},
+}
+
+// allowedChars are the classes a name is made of.
+var allowedChars = []*unicode.RangeTable{unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs}
+
+// checkName validates a name or alias and returns it trimmed and in NFC,
+// the form it is stored in. field names it in errors ("actor name",
+// "alias of \"X\"").
+func checkName(field, name string) (string, error) {
+	if !utf8.ValidString(name) {
+		return "", fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalidName, field)
+	}
+	name = strings.TrimSpace(name)
+	for i, r := range name {
+		if what := refusedChar(r); what != "" {
+			return "", fmt.Errorf("%w: %s %q contains %s, U+%04X, at byte %d", ErrInvalidName, field, clip(name), what, r, i)
+		}
+	}
+	name = norm.NFC.String(name)
+	switch {
+	case name == "":
+		return "", fmt.Errorf("%w: %s is empty", ErrInvalidName, field)
+	case len(name) > MaxNameBytes:
+		return "", fmt.Errorf("%w: %s %q is longer than %d bytes", ErrInvalidName, field, clip(name), MaxNameBytes)
+	case NormalizeName(name) == "":
+		return "", fmt.Errorf("%w: %s %q has no letters or digits", ErrInvalidName, field, name)
+	}
+	return name, nil
+}
+
+// refusedChar names the class of r when a name may not hold it, else "".
+func refusedChar(r rune) string {
+	if r < utf8.RuneSelf && r >= ' ' && r != 0x7f {
+		return "" // printable ASCII: the common case, decided without tables
+	}
+	for _, c := range refusedChars {
+		if unicode.Is(c.table, r) {
+			return c.what
+		}
+	}
+	if !unicode.IsOneOf(allowedChars, r) {
+		return "an unassigned character"
+	}
+	return ""
 }
 
 // Namespaces for deterministic IDs, fixed forever: changing them would

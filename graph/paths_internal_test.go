@@ -14,7 +14,7 @@ import (
 
 // TestMeetPathsMatchesDFS checks that the meet-in-the-middle search finds
 // exactly the paths of the depth-first walk, in the same order, on a
-// random graph with hubs, parallel stances, self-loops and retractions,
+// random graph with hubs, parallel stances and retractions,
 // for every combination of options that changes the search, with middle
 // hops both read from listings and sought (searchSeek).
 func TestMeetPathsMatchesDFS(t *testing.T) {
@@ -92,7 +92,11 @@ func randomGraph(t *testing.T) (*Store, func(int) string, func() int, *rand.Rand
 		return r.IntN(n)
 	}
 	for i := 0; i < 400; i++ {
-		b.Stances = append(b.Stances, StanceSpec{Subject: name(pick()), Type: types[r.IntN(len(types))], Object: name(pick()), Topic: fmt.Sprintf("t%d", i), Date: NewDate(2018+r.IntN(6), 1+time.Month(r.IntN(12)), 1)})
+		subj, obj := pick(), pick()
+		for obj == subj { // the store refuses self-stances
+			obj = pick()
+		}
+		b.Stances = append(b.Stances, StanceSpec{Subject: name(subj), Type: types[r.IntN(len(types))], Object: name(obj), Topic: fmt.Sprintf("t%d", i), Date: NewDate(2018+r.IntN(6), 1+time.Month(r.IntN(12)), 1)})
 	}
 	if _, err := s.Load(ctx, b); err != nil {
 		t.Fatal(err)

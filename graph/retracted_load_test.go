@@ -16,7 +16,7 @@ func TestLoadRetractedStance(t *testing.T) {
 			Actors:    []graph.Actor{{Name: "United States", Kind: graph.KindState}, {Name: "Taliban", Kind: graph.KindArmedGroup}},
 			Documents: []graph.Document{doc},
 			Stances: []graph.StanceSpec{
-				{Subject: "United States", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{doc.ID, "urged the Taliban to talk"}},
+				{Subject: "United States", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "urged the Taliban to talk"}},
 					Retracted: true, RetractReason: "misread quote"},
 				{Subject: "Taliban", Type: "REJECTS", Object: "United States", Date: graph.NewDate(2018, 3, 1)},
 			},
@@ -69,7 +69,7 @@ func TestLoadRetractedStance(t *testing.T) {
 // retracted stance retracted.
 func TestAddRetractedSpecRetractsStoredStance(t *testing.T) {
 	s, doc := newStore(t)
-	spec := graph.StanceSpec{Subject: "United States", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{doc.ID, "urged the Taliban to talk"}}}
+	spec := graph.StanceSpec{Subject: "United States", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "urged the Taliban to talk"}}}
 	before := mustStats(t, s)
 	retracted := spec
 	retracted.Retracted, retracted.RetractReason = true, "duplicate"
@@ -89,7 +89,7 @@ func TestAddRetractedSpecRetractsStoredStance(t *testing.T) {
 func TestRetractReasonNeedsRetracted(t *testing.T) {
 	s, doc := newStore(t)
 	_, _, err := s.AddStance(ctx, graph.StanceSpec{Subject: "Taliban", Type: "REJECTS", Object: "United States",
-		Evidence: []graph.EvidenceSpec{{doc.ID, "The Taliban rejected talks"}}, RetractReason: "why"})
+		Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "The Taliban rejected talks"}}, RetractReason: "why"})
 	if !errors.Is(err, graph.ErrInvalidInput) {
 		t.Fatalf("a reason on a live stance: %v, want ErrInvalidInput", err)
 	}

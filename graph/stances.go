@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -46,7 +47,7 @@ func (s *Store) AddStance(ctx context.Context, spec StanceSpec) (Stance, bool, e
 		if err != nil {
 			return err
 		}
-		rec, c, err := s.addStance(w, r)
+		rec, c, err := s.addStance(w, r, nil)
 		if err != nil {
 			return err
 		}
@@ -76,6 +77,9 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if err != nil {
 		return nil, fmt.Errorf("object: %w", err)
 	}
+	if subj.ID == obj.ID {
+		return nil, selfStance(spec, fmt.Sprintf("%q", subj.Name))
+	}
 	if err := s.vocab.check(spec.Type); err != nil {
 		return nil, err
 	}
@@ -102,12 +106,9 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 		if err != nil {
 			return nil, fmt.Errorf("evidence %d: %w", i+1, err)
 		}
-		if ev.Quote == "" {
-			return nil, fmt.Errorf("%w: evidence %d: quote is empty", ErrInvalidInput, i+1)
-		}
-		start, end, ok := findQuote(d.Text, ev.Quote)
-		if !ok {
-			return nil, fmt.Errorf("%w: evidence %d: %q does not occur in document %s", ErrQuoteNotFound, i+1, clip(ev.Quote), d.ID)
+		start, end, err := locateQuote(&d, ev)
+		if err != nil {
+			return nil, fmt.Errorf("evidence %d: %w", i+1, err)
 		}
 		e := Evidence{DocumentID: d.ID, Quote: ev.Quote, Start: start, End: end}
 		if !slices.Contains(r.Evidence, e) {
@@ -146,8 +147,10 @@ func (s *Store) evidenceDoc(w *writer, ref string, docs docLookup) (Document, er
 }
 
 // addStance stores r as a new stance, or merges it into the stance sharing
-// one of its identities.
-func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, error) {
+// one of its identities: new evidence is added, and a missing topic
+// filled. p says what else a merge may change; nil keeps the stored topic
+// and confidence, as AddStance does.
+func (s *Store) addStance(w *writer, r *stanceRecord, p *mergePolicy) (*stanceRecord, bool, error) {
 	if r.idents == nil {
 		r.idents = identities(&r.Stance)
 		r.derived = derivedIDs(r.idents)
@@ -163,21 +166,18 @@ func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, erro
 		merged := *old
 		merged.idents, merged.derived, merged.enc = nil, nil, nil
 		merged.Evidence = slices.Clone(old.Evidence)
-		changed := false
-		for _, e := range r.Evidence {
-			if !slices.Contains(merged.Evidence, e) {
-				merged.Evidence = append(merged.Evidence, e)
-				changed = true
-			}
+		changes, err := p.merge(&merged, r)
+		if err != nil {
+			return nil, false, err
 		}
-		if merged.Topic == "" && r.Topic != "" {
-			merged.Topic, changed = r.Topic, true
-		}
-		if r.Retracted && (!merged.Retracted || merged.RetractReason != r.RetractReason) {
-			merged.Retracted, merged.RetractReason, changed = true, r.RetractReason, true
-		}
-		if !changed {
+		if len(changes) == 0 {
 			return old, false, nil
+		}
+		for _, c := range changes {
+			if c.Field != "" {
+				c.ID, c.Name = old.ID, w.stanceName(&old.Stance)
+				p.report(c)
+			}
 		}
 		if err := s.removeStance(w, old); err != nil {
 			return nil, false, err
@@ -192,6 +192,79 @@ func (s *Store) addStance(w *writer, r *stanceRecord) (*stanceRecord, bool, erro
 		return nil, false, err
 	}
 	return r, true, nil
+}
+
+// mergePolicy is what a load lets a stance it repeats change: without
+// upsert a different topic or confidence is an ErrConflict, with it they
+// replace the stored ones. Every change is reported.
+type mergePolicy struct {
+	upsert   bool
+	onChange func(Change)
+}
+
+// merge changes merged, a copy of a stored stance, by r, and returns the
+// changes, a zero Change for evidence added. On a nil policy only evidence
+// and a missing topic change.
+func (p *mergePolicy) merge(merged, r *stanceRecord) ([]Change, error) {
+	var out []Change
+	for _, e := range r.Evidence {
+		if !slices.Contains(merged.Evidence, e) {
+			// More evidence for a claim is what loads are for, not a
+			// change to report; the merge is still written.
+			merged.Evidence = append(merged.Evidence, e)
+			out = append(out, Change{})
+		}
+	}
+	if merged.Topic == "" && r.Topic != "" {
+		merged.Topic = r.Topic
+		out = append(out, Change{Record: "stance", Field: "topic", New: r.Topic})
+	}
+	if r.Retracted && (!merged.Retracted || merged.RetractReason != r.RetractReason) {
+		// A retracted record retracts the stored stance: that is what
+		// loading an export with retractions asks for.
+		merged.Retracted, merged.RetractReason = true, r.RetractReason
+		out = append(out, Change{Record: "stance", Field: "retracted", Old: "false", New: "true"})
+	}
+	if p == nil {
+		return out, nil
+	}
+	for _, f := range []struct {
+		field, old, new string
+		apply           func()
+	}{
+		{"topic", merged.Topic, r.Topic, func() { merged.Topic = r.Topic }},
+		{"confidence", ftoa(merged.Confidence), ftoa(r.Confidence), func() { merged.Confidence = r.Confidence }},
+	} {
+		if f.new == "" || f.old == f.new {
+			continue
+		}
+		if !p.upsert {
+			return nil, fmt.Errorf("%w: this stance is already stored with %s %q, not %q; load with upsert to change it", ErrConflict, f.field, f.old, f.new)
+		}
+		f.apply()
+		out = append(out, Change{Record: "stance", Field: f.field, Old: f.old, New: f.new})
+	}
+	return out, nil
+}
+
+// report passes c on, when there is a policy to report to.
+func (p *mergePolicy) report(c Change) {
+	if p != nil && p.onChange != nil {
+		p.onChange(c)
+	}
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// stanceName names a stance in a change report: "subject TYPE object".
+func (w *writer) stanceName(st *Stance) string {
+	name := func(id string) string {
+		if a, ok := w.cache.actor(id); ok {
+			return a.Name
+		}
+		return id
+	}
+	return name(st.Subject) + " " + st.Type + " " + name(st.Object)
 }
 
 // derivedIDs returns the stance ID each identity would give a stance

@@ -95,7 +95,10 @@ type Store struct {
 	// of sortedGen (see actorsSorted).
 	actorGen, sortedGen uint64
 	sorted              []sortedActor
-	deg                 *degrees // per-actor live-stance counters (see degrees)
+	// looks indexes look-alike names as of looksGen (see storedLookalikes).
+	looks    map[string]string
+	looksGen uint64
+	deg      *degrees // per-actor live-stance counters (see degrees)
 	// unsettled counts bulk-load splits committing without mu held (see
 	// writer.commitAsync): while it is non-zero the degree table may lag
 	// a reader's snapshot, so viewWithDegree reads storage instead.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -39,9 +40,9 @@ func newStore(t *testing.T) (*graph.Store, graph.Document) {
 		t.Fatal(err)
 	}
 	for _, sp := range []graph.StanceSpec{
-		{Subject: "United States", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{doc.ID, "urged the Taliban to talk"}}},
-		{Subject: "Taliban", Type: "REJECTS", Object: "Kabul government", Date: graph.NewDate(2018, 3, 1), Evidence: []graph.EvidenceSpec{{doc.ID, "The Taliban rejected talks with Kabul"}}},
-		{Subject: "Kabul government", Type: "OFFERS", Object: "Taliban", Date: graph.NewDate(2018, 2, 28), Evidence: []graph.EvidenceSpec{{doc.ID, "offered the militants – “a political role”"}}},
+		{Subject: "United States", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "urged the Taliban to talk"}}},
+		{Subject: "Taliban", Type: "REJECTS", Object: "Kabul government", Date: graph.NewDate(2018, 3, 1), Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "The Taliban rejected talks with Kabul"}}},
+		{Subject: "Kabul government", Type: "OFFERS", Object: "Taliban", Date: graph.NewDate(2018, 2, 28), Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "offered the militants – “a political role”"}}},
 	} {
 		if _, _, err := s.AddStance(ctx, sp); err != nil {
 			t.Fatal(err)
@@ -127,12 +128,12 @@ func TestAddStanceIdentity(t *testing.T) {
 	s, doc := newStore(t)
 	before, _ := s.Stats(ctx)
 	// Same subject, type, object, document and quote: the same stance.
-	st, created, err := s.AddStance(ctx, graph.StanceSpec{Subject: "Washington", Type: "DEMANDS", Object: "the militants", Evidence: []graph.EvidenceSpec{{doc.ID, "urged the Taliban to talk"}}})
+	st, created, err := s.AddStance(ctx, graph.StanceSpec{Subject: "Washington", Type: "DEMANDS", Object: "the militants", Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "urged the Taliban to talk"}}})
 	if err != nil || created {
 		t.Fatalf("re-add: created=%v err=%v", created, err)
 	}
 	// A second quote for a stance already known by its first: merged evidence.
-	st2, created, err := s.AddStance(ctx, graph.StanceSpec{Subject: "US", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{doc.ID, "urged the Taliban to talk"}, {doc.ID, "Washington urged"}}})
+	st2, created, err := s.AddStance(ctx, graph.StanceSpec{Subject: "US", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "urged the Taliban to talk"}, {Document: doc.ID, Quote: "Washington urged"}}})
 	if err != nil || created || st2.ID != st.ID || len(st2.Evidence) != 2 {
 		t.Fatalf("merge evidence: id %s vs %s, created=%v, evidence=%d, err=%v", st2.ID, st.ID, created, len(st2.Evidence), err)
 	}
@@ -162,8 +163,8 @@ func TestAddStanceErrors(t *testing.T) {
 	}{
 		{"unknown subject", graph.StanceSpec{Subject: "Atlantis", Type: "DEMANDS", Object: "Taliban"}, graph.ErrNotFound},
 		{"unknown type", graph.StanceSpec{Subject: "US", Type: "LIKES", Object: "Taliban"}, graph.ErrInvalidType},
-		{"quote not in document", graph.StanceSpec{Subject: "US", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{doc.ID, "not in the text"}}}, graph.ErrQuoteNotFound},
-		{"bad document id", graph.StanceSpec{Subject: "US", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{"nope", "x"}}}, graph.ErrInvalidID},
+		{"quote not in document", graph.StanceSpec{Subject: "US", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "not in the text"}}}, graph.ErrQuoteNotFound},
+		{"bad document id", graph.StanceSpec{Subject: "US", Type: "DEMANDS", Object: "Taliban", Evidence: []graph.EvidenceSpec{{Document: "nope", Quote: "x"}}}, graph.ErrInvalidID},
 		{"confidence above 1", graph.StanceSpec{Subject: "US", Type: "DEMANDS", Object: "Taliban", Confidence: 1.5}, graph.ErrInvalidInput},
 	}
 	for _, tt := range tests {
@@ -327,7 +328,7 @@ func TestMergeActors(t *testing.T) {
 	}
 	// The same claim recorded against the duplicate actor: after the merge
 	// it is the same stance as the one against the kept actor.
-	if _, _, err := s.AddStance(ctx, graph.StanceSpec{Subject: "Taliban", Type: "REJECTS", Object: "Afghanistan", Evidence: []graph.EvidenceSpec{{doc.ID, "The Taliban rejected talks with Kabul"}}}); err != nil {
+	if _, _, err := s.AddStance(ctx, graph.StanceSpec{Subject: "Taliban", Type: "REJECTS", Object: "Afghanistan", Evidence: []graph.EvidenceSpec{{Document: doc.ID, Quote: "The Taliban rejected talks with Kabul"}}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.AddStance(ctx, graph.StanceSpec{Subject: "Afghanistan", Type: "ACCUSES", Object: "US"}); err != nil {
@@ -417,8 +418,8 @@ func TestLoadIsAllOrNothing(t *testing.T) {
 		Actors:    []graph.Actor{{Name: "Iran", Kind: graph.KindState}},
 		Documents: []graph.Document{{Text: text}},
 		Stances: []graph.StanceSpec{
-			{Subject: "Iran", Type: "ENGAGES", Object: "Taliban", Evidence: []graph.EvidenceSpec{{graph.DocumentID(text), "hosted Taliban envoys"}}},
-			{Subject: "Iran", Type: "ENGAGES", Object: "Taliban", Evidence: []graph.EvidenceSpec{{graph.DocumentID(text), "no such quote"}}},
+			{Subject: "Iran", Type: "ENGAGES", Object: "Taliban", Evidence: []graph.EvidenceSpec{{Document: graph.DocumentID(text), Quote: "hosted Taliban envoys"}}},
+			{Subject: "Iran", Type: "ENGAGES", Object: "Taliban", Evidence: []graph.EvidenceSpec{{Document: graph.DocumentID(text), Quote: "no such quote"}}},
 		},
 	}
 	_, err := s.Load(ctx, b)
@@ -431,11 +432,11 @@ func TestLoadIsAllOrNothing(t *testing.T) {
 	}
 	b.Stances = b.Stances[:1]
 	res, err := s.Load(ctx, b)
-	if err != nil || res != (graph.LoadResult{Actors: 1, Documents: 1, Stances: 1}) {
+	if err != nil || !reflect.DeepEqual(res, graph.LoadResult{Actors: 1, Documents: 1, Stances: 1}) {
 		t.Fatalf("load = %+v, %v", res, err)
 	}
 	res, err = s.Load(ctx, b)
-	if err != nil || res != (graph.LoadResult{}) {
+	if err != nil || !reflect.DeepEqual(res, graph.LoadResult{}) {
 		t.Fatalf("second load added %+v, %v", res, err)
 	}
 	mustCheck(t, s)

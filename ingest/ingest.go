@@ -32,6 +32,9 @@ func Document(ctx context.Context, store *graph.Store, ex *extract.Extractor, do
 	seen := map[string]bool{}
 	sent := map[string]bool{}
 	for _, c := range cands {
+		if sameActor(ctx, store, c.Subject.Name, c.Object.Name) {
+			continue // "Iran demands Iran": the store refuses self-stances
+		}
 		for _, a := range []graph.Actor{c.Subject, c.Object} {
 			if seen[a.Name] {
 				continue
@@ -47,10 +50,14 @@ func Document(ctx context.Context, store *graph.Store, ex *extract.Extractor, do
 			continue
 		}
 		sent[id] = true
+		// The extractor knows where the quote is: say so, since a
+		// sentence can occur twice in a text and the store refuses to
+		// guess which occurrence is meant.
+		start := c.Start
 		batch.Stances = append(batch.Stances, graph.StanceSpec{
 			Subject: c.Subject.Name, Type: c.Type, Object: c.Object.Name,
 			Topic: c.Topic, Date: c.Date, Confidence: c.Confidence,
-			Evidence: []graph.EvidenceSpec{{Document: docID, Quote: c.Quote}},
+			Evidence: []graph.EvidenceSpec{{Document: docID, Quote: c.Quote, Start: &start}},
 		})
 	}
 	created, err := store.Load(ctx, batch)
@@ -90,6 +97,17 @@ func Document(ctx context.Context, store *graph.Store, ex *extract.Extractor, do
 		}
 	}
 	return res, nil
+}
+
+// sameActor reports whether two names denote one actor, by their spelling
+// or in the store.
+func sameActor(ctx context.Context, store *graph.Store, a, b string) bool {
+	if graph.NormalizeName(a) == graph.NormalizeName(b) {
+		return true
+	}
+	x, errA := store.Actor(ctx, a)
+	y, errB := store.Actor(ctx, b)
+	return errA == nil && errB == nil && x.ID == y.ID
 }
 
 func cites(st graph.Stance, doc string, quotes map[string]bool) bool {

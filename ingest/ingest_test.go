@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract"
@@ -43,7 +44,7 @@ func TestDocumentIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Created != (graph.LoadResult{}) || len(again.Stances) != len(res.Stances) {
+	if !reflect.DeepEqual(again.Created, graph.LoadResult{}) || len(again.Stances) != len(res.Stances) {
 		t.Fatalf("second ingest created %+v and returned %d stances (first returned %d)", again.Created, len(again.Stances), len(res.Stances))
 	}
 	if _, err := ingest.Document(ctx, st, ex, graph.Document{Text: "   "}); err == nil {

@@ -73,9 +73,16 @@ type documentRecord struct {
 	TextFile string  `json:"text_file,omitempty"`
 }
 
+// evidenceRecord locates a quote. A quote occurring more than once in its
+// document needs prefix and suffix (the text just before and after the
+// occurrence meant, as in W3C's TextQuoteSelector) or start, its
+// code-point offset; export writes start.
 type evidenceRecord struct {
 	Document string `json:"document"`
 	Quote    string `json:"quote"`
+	Prefix   string `json:"prefix,omitempty"`
+	Suffix   string `json:"suffix,omitempty"`
+	Start    *int   `json:"start,omitempty"`
 }
 
 type stanceRecord struct {
@@ -298,7 +305,10 @@ func (s *stanceRecord) spec(keys map[string]string) (graph.StanceSpec, error) {
 		} else if _, err := uuid.Parse(doc); err != nil {
 			return spec, fmt.Errorf("%w: stance: evidence %d: document %q is neither a key of a document above nor a document ID", ErrFormat, i+1, clip(doc))
 		}
-		spec.Evidence = append(spec.Evidence, graph.EvidenceSpec{Document: doc, Quote: ev.Quote})
+		if ev.Start != nil && *ev.Start < 0 {
+			return spec, fmt.Errorf("%w: stance: evidence %d: start must not be negative (got %d)", ErrFormat, i+1, *ev.Start)
+		}
+		spec.Evidence = append(spec.Evidence, graph.EvidenceSpec{Document: doc, Quote: ev.Quote, Prefix: ev.Prefix, Suffix: ev.Suffix, Start: ev.Start})
 	}
 	return spec, nil
 }
@@ -319,7 +329,9 @@ func Load(ctx context.Context, store *graph.Store, r io.Reader, name string, dir
 	return f.Apply(ctx, store, name)
 }
 
-// Apply loads the parsed file into store, mapping record errors to lines.
+// Apply loads the parsed file into store, mapping record errors and
+// changes to lines. Set f.Batch.Upsert first to let the file change stored
+// records.
 func (f *File) Apply(ctx context.Context, store *graph.Store, name string) (graph.LoadResult, error) {
 	return f.ApplyWith(ctx, store.Load, name)
 }
@@ -327,12 +339,23 @@ func (f *File) Apply(ctx context.Context, store *graph.Store, name string) (grap
 // ApplyWith is Apply through load, such as a graph.Importer's Load.
 func (f *File) ApplyWith(ctx context.Context, load func(context.Context, graph.Batch) (graph.LoadResult, error), name string) (graph.LoadResult, error) {
 	res, err := load(ctx, f.Batch)
+	for i, c := range res.Changes {
+		res.Changes[i].Line = f.line(c.Record, c.Index)
+	}
 	var re *graph.RecordError
 	if errors.As(err, &re) {
-		lines := map[string][]int{"actor": f.ActorLines, "document": f.DocumentLines, "stance": f.StanceLines}[re.Record]
-		if re.Index < len(lines) {
-			return res, &LineError{File: name, Line: lines[re.Index], Err: re.Err}
+		if line := f.line(re.Record, re.Index); line > 0 {
+			return res, &LineError{File: name, Line: line, Err: re.Err}
 		}
 	}
 	return res, err
+}
+
+// line returns the line of record index of kind record, or 0.
+func (f *File) line(record string, index int) int {
+	lines := map[string][]int{"actor": f.ActorLines, "document": f.DocumentLines, "stance": f.StanceLines}[record]
+	if index < 0 || index >= len(lines) {
+		return 0
+	}
+	return lines[index]
 }

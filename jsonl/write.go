@@ -58,7 +58,8 @@ func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
 		rec := stanceRecord{Record: "stance", ID: s.ID, Subject: name(s.Subject), Type: s.Type, Object: name(s.Object), Topic: s.Topic, Date: s.Date.String(), Confidence: &conf,
 			Retracted: s.Retracted, RetractReason: s.RetractReason}
 		for _, ev := range s.Evidence {
-			rec.Evidence = append(rec.Evidence, evidenceRecord{Document: ev.DocumentID, Quote: ev.Quote})
+			start := ev.Start // the occurrence meant, should the quote recur
+			rec.Evidence = append(rec.Evidence, evidenceRecord{Document: ev.DocumentID, Quote: ev.Quote, Start: &start})
 		}
 		return enc.Encode(rec)
 	})

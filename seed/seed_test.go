@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -118,7 +119,7 @@ func TestRequiredStances(t *testing.T) {
 	}
 	// Idempotent: loading again adds nothing.
 	res, err := seed.Load(ctx, s)
-	if err != nil || res != (graph.LoadResult{}) {
+	if err != nil || !reflect.DeepEqual(res, graph.LoadResult{}) {
 		t.Fatalf("second load: %+v, %v", res, err)
 	}
 }

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -56,7 +58,12 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 		name = "request"
 	}
 	body := http.MaxBytesReader(w, r.Body, limit)
-	res, err := s.cfg.Load(r.Context(), body, name)
+	upsert, err := strconv.ParseBool(cmp.Or(r.URL.Query().Get("upsert"), "false"))
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, mediaJSON, adminError{fmt.Sprintf("load: upsert=%q: want true or false", r.URL.Query().Get("upsert"))})
+		return
+	}
+	res, err := s.cfg.Load(r.Context(), body, name, upsert)
 	if err != nil {
 		infoOf(r).err = err.Error()
 		var tooBig *http.MaxBytesError

@@ -19,7 +19,7 @@ func TestLoadAndBackupRoutes(t *testing.T) {
 	f := newFixture(t)
 	ts := newServer(t, f, nil, func(c *server.Config) {
 		c.Token = "s3cret"
-		c.Load = func(ctx context.Context, r io.Reader, name string) (any, error) {
+		c.Load = func(ctx context.Context, r io.Reader, name string, _ bool) (any, error) {
 			return jsonl.Load(ctx, f.st, r, name, nil)
 		}
 		c.Backup = func(ctx context.Context, w io.Writer) error { return f.st.Backup(ctx, w) }

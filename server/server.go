@@ -91,9 +91,11 @@ type Config struct {
 	// stance counts; nil adds none.
 	Gauges func(ctx context.Context) []Gauge
 	// Load applies a JSON Lines file sent to POST /load all-or-nothing and
-	// returns what it added (encoded as JSON); nil disables the route. Like
-	// a mutation it needs the token and AllowMutations.
-	Load func(ctx context.Context, r io.Reader, name string) (any, error)
+	// returns what it added and changed (encoded as JSON); nil disables the
+	// route. upsert is the request's upsert=true: the file may change
+	// stored records (graph.Batch.Upsert). Like a mutation it needs the
+	// token and AllowMutations.
+	Load func(ctx context.Context, r io.Reader, name string, upsert bool) (any, error)
 	// MaxLoadBytes bounds a /load body; 0 means DefaultMaxLoadBytes.
 	MaxLoadBytes int64
 	// Backup writes a consistent backup for GET /backup, which needs the

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,22 @@ and stored with their quotes. "-" reads JSON Lines from standard input.
 Each file is applied all-or-nothing: a bad line is reported with its number
 and nothing of that file is stored. Loading the same file again adds nothing.
 
+A load never changes stored data silently. Without --upsert it is an error
+for an actor line to change an existing actor's kind, country, code or
+Wikidata item, for a new actor to list an alias of another actor (it would
+be merged into that actor), or for a stance already stored to come with
+another topic or confidence; the error names the line and both values. With
+--upsert these are applied. Either way every change made to a stored record
+(a field set or changed, aliases added, a line merged into an actor) is
+listed after the file's summary, with its line.
+
+Names are stored in Unicode NFC; names with control, zero-width or
+bidirectional-control characters, or looking like another actor's name
+(a Cyrillic "Т" for a Latin "T"), are refused; an actor has at most 256
+aliases; a quote that occurs more than once in its document needs "start"
+(or "prefix"/"suffix"); a stance from an actor to itself is refused. See
+README, "Loading data: rules".
+
 Into an empty store, JSON Lines files are imported: sorted outside the
 storage engine and written as finished tables once all are read, several
 times faster than loading them one by one. Nothing is visible until the
@@ -38,6 +55,7 @@ import ends; if it is interrupted, the store is left empty.`)
 	rf.register(fs)
 	format := fs.String("format", "auto", "auto (by file name), jsonl or article")
 	doImport := fs.Bool("import", true, "import JSON Lines files into an empty store in one pass; false commits file by file")
+	upsert := fs.Bool("upsert", false, "let the files change stored actors and stances (kind, fields, merges by alias, topic, confidence); the changes are listed")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -81,7 +99,7 @@ import ends; if it is interrupted, the store is left empty.`)
 			return err
 		}
 		if empty {
-			return importFiles(ctx, e, st, fs.Args())
+			return importFiles(ctx, e, st, fs.Args(), *upsert)
 		}
 	}
 	prog := newProgress(e.stderr, fs.NArg())
@@ -91,9 +109,9 @@ import ends; if it is interrupted, the store is left empty.`)
 		var err error
 		switch {
 		case rf.url != "":
-			res, err = loadRemote(ctx, &rf, name, kind)
+			res, err = loadRemote(ctx, &rf, name, kind, *upsert)
 		case kind == "jsonl":
-			res, err = loadJSONL(ctx, e, st, name)
+			res, err = loadJSONL(ctx, e, st, name, *upsert)
 		default:
 			if ex == nil {
 				ex = extract.New(extract.DefaultDictionary())
@@ -108,13 +126,15 @@ import ends; if it is interrupted, the store is left empty.`)
 			return err
 		}
 		prog.file(name, res)
+		prog.changes(name, res)
 	}
 	prog.done()
 	return nil
 }
 
-func loadJSONL(ctx context.Context, e *env, st *graph.Store, name string) (graph.LoadResult, error) {
+func loadJSONL(ctx context.Context, e *env, st *graph.Store, name string, upsert bool) (graph.LoadResult, error) {
 	return readJSONL(ctx, e, name, func(f *jsonl.File, label string) (graph.LoadResult, error) {
+		f.Batch.Upsert = upsert
 		return f.Apply(ctx, st, label)
 	})
 }
@@ -145,7 +165,7 @@ func readJSONL(ctx context.Context, e *env, name string, apply func(f *jsonl.Fil
 // importFiles loads JSON Lines files into an empty store through one
 // import. A bad file stops the load as in Load, with the files before it
 // committed; an interruption leaves the store empty.
-func importFiles(ctx context.Context, e *env, st *graph.Store, names []string) error {
+func importFiles(ctx context.Context, e *env, st *graph.Store, names []string, upsert bool) error {
 	im, err := st.Import(ctx)
 	if err != nil {
 		return err
@@ -161,6 +181,7 @@ func importFiles(ctx context.Context, e *env, st *graph.Store, names []string) e
 	var read []done
 	for _, name := range names {
 		res, err := readJSONL(ctx, e, name, func(f *jsonl.File, label string) (graph.LoadResult, error) {
+			f.Batch.Upsert = upsert
 			return f.ApplyWith(ctx, im.Load, label)
 		})
 		if err != nil {
@@ -185,6 +206,7 @@ func importFiles(ctx context.Context, e *env, st *graph.Store, names []string) e
 	// Only now are the files stored: acknowledge them as load does.
 	for _, d := range read {
 		fmt.Fprintf(e.stderr, "load: %s: +%d actors, +%d documents, +%d stances (imported)\n", d.name, d.res.Actors, d.res.Documents, d.res.Stances)
+		prog.changes(d.name, d.res)
 	}
 	res := im.Result()
 	fmt.Fprintf(e.stderr, "import: %d actors, %d documents, %d stances written in %.1f s\n", res.Actors, res.Documents, res.Stances, time.Since(t).Seconds())
@@ -221,7 +243,7 @@ func loadArticle(ctx context.Context, st *graph.Store, ex *extract.Extractor, na
 
 // loadRemote sends a file to a running server: JSON Lines in bulk to
 // POST /load, articles through the ingestDocument mutation.
-func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string) (graph.LoadResult, error) {
+func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string, upsert bool) (graph.LoadResult, error) {
 	var res graph.LoadResult
 	if kind == "article" {
 		doc, err := readArticle(name)
@@ -252,7 +274,11 @@ func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string) (graph.
 		}
 		body = bytes.NewReader(b)
 	}
-	rc, err := rf.do(ctx, "POST", "/load?name="+filepath.Base(name), "application/jsonl", body)
+	q := url.Values{"name": {filepath.Base(name)}}
+	if upsert {
+		q.Set("upsert", "true")
+	}
+	rc, err := rf.do(ctx, "POST", "/load?"+q.Encode(), "application/jsonl", body)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -298,6 +324,23 @@ func (p *progress) file(name string, r graph.LoadResult) {
 	}
 	fmt.Fprintf(p.w, "%s: %s: +%d actors, +%d documents, +%d stances (%d/%d files, %.0f stances/s, eta %s)\n",
 		p.verb, name, r.Actors, r.Documents, r.Stances, p.n, p.total, rate(p.stances), eta)
+}
+
+// changes lists what a file changed in stored records, one line each,
+// after its summary.
+func (p *progress) changes(name string, r graph.LoadResult) {
+	if len(r.Changes) == 0 {
+		return
+	}
+	if p.tty {
+		fmt.Fprintln(p.w)
+	}
+	for _, c := range r.Changes {
+		fmt.Fprintf(p.w, "%s: %s: %s\n", p.verb, name, c)
+	}
+	if more := r.Changed - len(r.Changes); more > 0 {
+		fmt.Fprintf(p.w, "%s: %s: and %d more changes\n", p.verb, name, more)
+	}
 }
 
 func (p *progress) done() {

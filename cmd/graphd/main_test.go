@@ -383,3 +383,31 @@ func TestWhoMayWrite(t *testing.T) {
 		t.Fatalf("non-loopback without a token: log %s", errOut.String())
 	}
 }
+
+// TestLoadUpsert checks that a load changing an actor's kind is refused
+// with the line and both kinds, locally and through a server, and applied
+// with --upsert, which lists the change with its line.
+func TestLoadUpsert(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "kind.jsonl")
+	os.WriteFile(file, []byte("# the seed has the Taliban as ARMED_GROUP\n"+`{"record":"actor","name":"Taliban","kind":"STATE"}`+"\n"), 0o644)
+	for _, how := range []string{"local", "remote"} {
+		t.Run(how, func(t *testing.T) {
+			dir := t.TempDir()
+			mustGraphd(t, "seed", "--data", dir)
+			target := []string{"--data", dir}
+			if how == "remote" {
+				base, stop := serve(t, dir)
+				defer stop()
+				target = []string{"--url", base}
+			}
+			_, err := graphd(t, append(append([]string{"load"}, target...), file)...)
+			if err == nil || !strings.Contains(err.Error(), ":2:") || !strings.Contains(err.Error(), `kind would change from`) || !strings.Contains(err.Error(), "ARMED_GROUP") {
+				t.Fatalf("load without --upsert: %v", err)
+			}
+			out := mustGraphd(t, append(append([]string{"load", "--upsert"}, target...), file)...)
+			if !strings.Contains(out, `line 2: actor "Taliban": kind changed from "ARMED_GROUP" to "STATE"`) {
+				t.Fatalf("load --upsert printed:\n%s", out)
+			}
+		})
+	}
+}

@@ -160,8 +160,13 @@ func newHandler(st *graph.Store, logger *slog.Logger, cfg server.Config) (*serve
 	cfg.Logger = logger
 	cfg.UI = web.Handler()
 	cfg.Export = func(ctx context.Context, w io.Writer, format string) error { return export.Write(ctx, st, w, format) }
-	cfg.Load = func(ctx context.Context, r io.Reader, name string) (any, error) {
-		return jsonl.Load(ctx, st, r, name, nil)
+	cfg.Load = func(ctx context.Context, r io.Reader, name string, upsert bool) (any, error) {
+		f, err := jsonl.Read(r, name, nil)
+		if err != nil {
+			return nil, err
+		}
+		f.Batch.Upsert = upsert
+		return f.Apply(ctx, st, name)
 	}
 	cfg.Backup = st.Backup
 	cfg.Check = func(ctx context.Context) (any, error) { return st.Check(ctx) }
