@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,7 +92,7 @@ import ends; if it is interrupted, the store is left empty.`)
 		var err error
 		switch {
 		case rf.url != "":
-			res, err = loadRemote(ctx, &rf, name, kind)
+			res, err = loadRemote(ctx, &rf, e.stdin, name, kind)
 		case kind == "jsonl":
 			res, err = loadJSONL(ctx, e, st, name)
 		default:
@@ -221,7 +222,7 @@ func loadArticle(ctx context.Context, st *graph.Store, ex *extract.Extractor, na
 
 // loadRemote sends a file to a running server: JSON Lines in bulk to
 // POST /load, articles through the ingestDocument mutation.
-func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string) (graph.LoadResult, error) {
+func loadRemote(ctx context.Context, rf *remoteFlags, stdin io.Reader, name, kind string) (graph.LoadResult, error) {
 	var res graph.LoadResult
 	if kind == "article" {
 		doc, err := readArticle(name)
@@ -239,20 +240,11 @@ func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string) (graph.
 		res.Documents = 1
 		return res, nil
 	}
-	var body io.Reader
-	if name == "-" {
-		body = os.Stdin
-	} else {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			return res, err
-		}
-		if bytes.Contains(b, []byte(`"text_file"`)) {
-			return res, fmt.Errorf("%s: text_file records cannot be sent to a server; inline the text or load with --data", name)
-		}
-		body = bytes.NewReader(b)
+	body, err := remoteBody(stdin, name)
+	if err != nil {
+		return res, err
 	}
-	rc, err := rf.do(ctx, "POST", "/load?name="+filepath.Base(name), "application/jsonl", body)
+	rc, err := rf.do(ctx, "POST", "/load?"+url.Values{"name": {filepath.Base(name)}}.Encode(), "application/jsonl", body)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
@@ -261,6 +253,25 @@ func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string) (graph.
 		return res, fmt.Errorf("%s: reading the server's answer: %w", name, err)
 	}
 	return res, nil
+}
+
+// remoteBody returns the body that sends a JSON Lines file to a server:
+// standard input ("-") as it comes, a file with each document's
+// text_file inlined, since the server cannot read the file's folder.
+func remoteBody(stdin io.Reader, name string) (io.Reader, error) {
+	if name == "-" {
+		return stdin, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var b bytes.Buffer
+	if err := jsonl.Inline(&b, f, name, os.DirFS(filepath.Dir(name))); err != nil {
+		return nil, err
+	}
+	return &b, nil
 }
 
 // progress reports loads: a live line on a terminal, log lines otherwise.

@@ -195,3 +195,73 @@ func TestServeRefusesCrossSiteLoads(t *testing.T) {
 		t.Fatalf("a refused load wrote: %s", s)
 	}
 }
+
+// TestLoadURLMessages sends files to a server with load --url: names with
+// characters that mean something in a URL, text_file references, and a
+// quote mentioning "text_file" all work, and the server's refusals read as
+// sentences naming the file and line.
+func TestLoadURLMessages(t *testing.T) {
+	url, stop := serve(t, t.TempDir())
+	defer stop()
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("texts/oman.txt", "Oman urged the Taliban to talk.")
+	const badLine = `{"record":"stance","subject":"Oman","type":"LIKES","object":"Taliban"}`
+	tests := []struct {
+		name, file, content string
+		want                string // in the output, or in the error when fail
+		fail                bool
+	}{
+		{"ampersand", "q&a.jsonl", `{"record":"actor","name":"Oman"}`, "q&a.jsonl: +1 actors", false},
+		{"hash and space", "notes #2.jsonl", `{"record":"actor","name":"Qatar"}`, "notes #2.jsonl: +1 actors", false},
+		{"percent", "100%.jsonl", `{"record":"actor","name":"Oman"}`, "100%.jsonl: +0 actors", false},
+		{"bad line names the file", "a&b #3.jsonl", `{"record":"actor","name":"Oman"}` + "\n" + badLine,
+			`answered 400 Bad Request: a&b #3.jsonl:2: `, true},
+		{"text_file is sent inline", "docs.jsonl",
+			`{"record":"document","key":"d","text_file":"texts/oman.txt"}` + "\n" +
+				`{"record":"stance","subject":"Oman","type":"DEMANDS","object":"Taliban","evidence":[{"document":"d","quote":"urged the Taliban"}]}`,
+			"docs.jsonl: +0 actors, +1 documents, +1 stances", false},
+		{"quote mentioning text_file", "quote.jsonl",
+			`{"record":"document","key":"q","text":"Its \"text_file\" field was empty, Oman said."}` + "\n" +
+				`{"record":"stance","subject":"Oman","type":"ACCUSES","object":"Taliban","evidence":[{"document":"q","quote":"\"text_file\" field"}]}`,
+			"quote.jsonl: +0 actors, +1 documents, +1 stances", false},
+		{"missing text file", "missing.jsonl", `{"record":"document","text_file":"texts/none.txt"}`,
+			`missing.jsonl:1: jsonl: bad record: document: text_file "texts/none.txt"`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := graphd(t, "load", "--url", url, write(tt.file, tt.content+"\n"))
+			switch {
+			case tt.fail && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("error %v, want one containing %q\n%s", err, tt.want, out)
+			case tt.fail && strings.Contains(err.Error(), `{"error"`):
+				t.Fatalf("the error shows the raw JSON body: %v", err)
+			case !tt.fail && (err != nil || !strings.Contains(out, tt.want)):
+				t.Fatalf("%v\n%s\nwant %q", err, out, tt.want)
+			}
+		})
+	}
+}
+
+// TestLoadStdinTextFileMessage checks the server's message for a text_file
+// it cannot read, sent on standard input.
+func TestLoadStdinTextFileMessage(t *testing.T) {
+	url, stop := serve(t, t.TempDir())
+	defer stop()
+	var out, errOut strings.Builder
+	in := strings.NewReader(`{"record":"document","text_file":"texts/a.txt"}` + "\n")
+	err := run(t.Context(), []string{"load", "--url", url, "-"}, in, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "without its folder") || !strings.Contains(err.Error(), `"text"`) {
+		t.Fatalf("error %v does not say why and what to do", err)
+	}
+}
