@@ -232,8 +232,8 @@ func TestLoadURLMessages(t *testing.T) {
 				`{"record":"stance","subject":"Oman","type":"DEMANDS","object":"Taliban","evidence":[{"document":"d","quote":"urged the Taliban"}]}`,
 			"docs.jsonl: +0 actors, +1 documents, +1 stances", false},
 		{"quote mentioning text_file", "quote.jsonl",
-			`{"record":"document","key":"q","text":"Its \"text_file\" field was empty, Oman said."}` + "\n" +
-				`{"record":"stance","subject":"Oman","type":"ACCUSES","object":"Taliban","evidence":[{"document":"q","quote":"\"text_file\" field"}]}`,
+			`{"record":"document","key":"q","text":"Oman said the text_file field was empty."}` + "\n" +
+				`{"record":"stance","subject":"Oman","type":"ACCUSES","object":"Taliban","topic":"text_file","evidence":[{"document":"q","quote":"text_file"}]}`,
 			"quote.jsonl: +0 actors, +1 documents, +1 stances", false},
 		{"missing text file", "missing.jsonl", `{"record":"document","text_file":"texts/none.txt"}`,
 			`missing.jsonl:1: jsonl: bad record: document: text_file "texts/none.txt"`, true},
