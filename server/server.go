@@ -17,6 +17,11 @@
 //	/metrics  Prometheus text format
 //	/export   GET ?format=json|graphml|csv|nquads, when Config.Export is set
 //	/         Config.UI, when set
+//
+// Browsers: a request whose Host is not in Config.AllowedHosts is refused
+// (DNS rebinding), and a write (a mutation, POST /load) from a web page
+// whose Origin is neither the server's own nor in Config.CORSOrigins is
+// refused; see origin.go.
 package server
 
 import (

@@ -185,7 +185,7 @@ func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readO
 	case errors.Is(err, graph.ErrLocked):
 		return nil, fmt.Errorf("the store in %s is in use by a running graphd that writes; stop it, or query that server", sf.data)
 	case err != nil:
-		return nil, fmt.Errorf("opening %s read-only: %w (a store that was not closed cleanly must be opened once without --read-only, e.g. by graphd check, to recover)", sf.data, err)
+		return nil, fmt.Errorf("opening %s read-only: %w (a store that was not closed cleanly must be opened once without --read-only, e.g. by graphd stats --data, to recover)", sf.data, err)
 	}
 	if seedEmpty {
 		if empty, err := st.IsEmpty(ctx); err == nil && empty {
