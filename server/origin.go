@@ -101,7 +101,8 @@ func (s *Server) refuseHost(w http.ResponseWriter, r *http.Request) {
 // one with Origin must come from this server's own pages (the origin's
 // host and port are the Host header's) or from an origin in CORSOrigins.
 // Browsers send Origin with every POST, so a page elsewhere never writes,
-// whatever content type it manages to send.
+// whatever content type it manages to send. A page reached through DNS
+// rebinding is same-origin by this rule: the Host check stops it.
 func (s *Server) originAllowed(r *http.Request) bool {
 	origin := r.Header.Get("Origin")
 	if origin == "" {
