@@ -265,19 +265,35 @@ func (d *documentRecord) document(dir fs.FS) (graph.Document, error) {
 	case d.Text != nil:
 		doc.Text = *d.Text
 	case d.TextFile != "":
-		p := path.Clean(strings.TrimPrefix(d.TextFile, "./"))
-		if dir == nil || !fs.ValidPath(p) {
-			return doc, fmt.Errorf("%w: document: text_file %q must be a relative path inside the file's folder", ErrFormat, d.TextFile)
-		}
-		b, err := fs.ReadFile(dir, p)
+		text, err := readTextFile(dir, d.TextFile)
 		if err != nil {
-			return doc, fmt.Errorf("%w: document: text_file: %v", ErrFormat, err)
+			return doc, err
 		}
-		doc.Text = string(b)
+		doc.Text = text
 	default:
 		return doc, fmt.Errorf("%w: document: text or text_file is required", ErrFormat)
 	}
 	return doc, nil
+}
+
+// readTextFile reads a document's text_file from dir, the folder of the
+// file that names it; nil means the file came without one.
+func readTextFile(dir fs.FS, name string) (string, error) {
+	p := path.Clean(strings.TrimPrefix(name, "./"))
+	switch {
+	case dir == nil:
+		return "", fmt.Errorf("%w: document: text_file %q cannot be read: this file came without its folder "+
+			"(sent to a server, or on standard input); put the document's text in \"text\" instead, "+
+			"or give graphd load the file's path, which sends the text with it", ErrFormat, name)
+	case !fs.ValidPath(p):
+		return "", fmt.Errorf("%w: document: text_file %q must be a path relative to the file's folder, "+
+			"without \"..\" or a leading \"/\" (such as \"texts/report.txt\")", ErrFormat, name)
+	}
+	b, err := fs.ReadFile(dir, p)
+	if err != nil {
+		return "", fmt.Errorf("%w: document: text_file %q: %v", ErrFormat, name, err)
+	}
+	return string(b), nil
 }
 
 func (s *stanceRecord) spec(keys map[string]string) (graph.StanceSpec, error) {

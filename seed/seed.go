@@ -5,11 +5,9 @@
 package seed
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"embed"
-	"encoding/json"
 
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/jsonl"
@@ -46,32 +44,6 @@ func Load(ctx context.Context, store *graph.Store) (graph.LoadResult, error) {
 // no folder to read files from.
 func Inline() ([]byte, error) {
 	var out bytes.Buffer
-	sc := bufio.NewScanner(bytes.NewReader(Data()))
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	for sc.Scan() {
-		line := sc.Bytes()
-		if !bytes.Contains(line, []byte(`"text_file"`)) {
-			out.Write(line)
-			out.WriteByte('\n')
-			continue
-		}
-		var rec map[string]any
-		if err := json.Unmarshal(line, &rec); err != nil {
-			return nil, err
-		}
-		name, _ := rec["text_file"].(string)
-		text, err := files.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		delete(rec, "text_file")
-		rec["text"] = string(text)
-		b, err := json.Marshal(rec)
-		if err != nil {
-			return nil, err
-		}
-		out.Write(b)
-		out.WriteByte('\n')
-	}
-	return out.Bytes(), sc.Err()
+	err := jsonl.Inline(&out, bytes.NewReader(Data()), "seed/seed.jsonl", files)
+	return out.Bytes(), err
 }

@@ -45,6 +45,9 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusForbidden, mediaJSON, adminError{"load: this server does not accept writes (read-only, or no token on a non-loopback address)"})
 		return
 	}
+	if !s.admitLoad(w, r) {
+		return
+	}
 	limit := s.cfg.MaxLoadBytes
 	if limit == 0 {
 		limit = DefaultMaxLoadBytes
@@ -86,6 +89,10 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 // set, since a backup is the whole graph in one request.
 func (s *Server) serveBackup(w http.ResponseWriter, r *http.Request) {
 	if !s.admit(w, r, http.MethodGet, "backup", "") {
+		return
+	}
+	if s.crossOriginRead(r) {
+		writeJSON(w, http.StatusForbidden, mediaJSON, adminError{"backup: a web page on another origin may not read the backup of a server without a token; start graphd with a token to allow it"})
 		return
 	}
 	w.Header().Set("Content-Type", "application/octet-stream")

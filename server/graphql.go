@@ -171,7 +171,9 @@ func executed(errs []gqlerrors.FormattedError) bool {
 	return false
 }
 
-// permit applies the method, read-only and token rules to an operation.
+// permit applies the method, read-only, origin and token rules to an
+// operation. Its content type was checked before: only application/json
+// reaches here, which a page elsewhere cannot send without a preflight.
 func (s *Server) permit(r *http.Request, opType string) *httpError {
 	switch opType {
 	case ast.OperationTypeQuery:
@@ -190,6 +192,9 @@ func (s *Server) permit(r *http.Request, opType string) *httpError {
 	if !s.cfg.AllowMutations {
 		return &httpError{status: http.StatusForbidden, code: codeForbidden,
 			msg: "mutations are disabled on this server (read-only, or listening beyond loopback without a token)"}
+	}
+	if !s.originAllowed(r) {
+		return &httpError{status: http.StatusForbidden, code: codeForbidden, msg: refusedOrigin(r)}
 	}
 	if !s.authorized(r) {
 		return &httpError{

@@ -17,6 +17,11 @@
 //	/metrics  Prometheus text format
 //	/export   GET ?format=json|graphml|csv|nquads, when Config.Export is set
 //	/         Config.UI, when set
+//
+// Browsers: a request whose Host is not in Config.AllowedHosts is refused
+// (DNS rebinding), and a write (a mutation, POST /load) from a web page
+// whose Origin is neither the server's own nor in Config.CORSOrigins is
+// refused; see origin.go.
 package server
 
 import (
@@ -65,9 +70,17 @@ type Config struct {
 	// refused with 403 (read-only mode, or no token on a non-loopback
 	// address: the command computes this).
 	AllowMutations bool
-	// CORSOrigins lists the origins browsers may call from ("*" for any);
-	// empty disables CORS.
+	// CORSOrigins lists the origins browsers may call from ("*" for any,
+	// which needs a Token: see ErrWildcardCORS); empty disables CORS.
+	// Writes (mutations, /load) from a web page are refused unless its
+	// origin is listed or is the server's own.
 	CORSOrigins []string
+	// AllowedHosts lists the names (any port) a request's Host header may
+	// carry; others get 403, which defeats DNS rebinding. ".example.org"
+	// also admits its subdomains, "*" any name. Empty answers every host;
+	// graphd serve on a loopback address sets LoopbackHosts and the names
+	// of --allowed-hosts.
+	AllowedHosts []string
 	// MaxBodyBytes bounds a request body; larger ones get 413. 0 means
 	// DefaultMaxBodyBytes.
 	MaxBodyBytes int64
@@ -185,6 +198,14 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("server: CORS origin %q must be * or start with http:// or https://", o)
 		}
 	}
+	if slices.Contains(cfg.CORSOrigins, "*") && cfg.Token == "" {
+		return nil, ErrWildcardCORS
+	}
+	hosts, err := hostRules(cfg.AllowedHosts)
+	if err != nil {
+		return nil, err
+	}
+	cfg.AllowedHosts = hosts
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: newDocCache(cfg.CacheSize), metrics: newMetrics()}
 	s.cost, s.expensive = newCostModel(&cfg), make(chan struct{}, cfg.ExpensiveSlots)
 	s.buffers.New = func() any { return new(bytes.Buffer) }
@@ -227,13 +248,17 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// ServeHTTP routes r, applying CORS and recording logs and metrics.
+// ServeHTTP routes r, applying the host check and CORS and recording logs
+// and metrics.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w}
 	info := &requestInfo{}
 	r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info))
-	if s.cors(rec, r) {
+	switch {
+	case !s.hostAllowed(r):
+		s.refuseHost(rec, r)
+	case s.cors(rec, r):
 		s.serveSafely(rec, r, info)
 	}
 	if rec.status == 0 {

@@ -165,10 +165,47 @@ func (r *remoteFlags) do(ctx context.Context, method, path, contentType string, 
 	}
 	if resp.StatusCode/100 != 2 {
 		defer resp.Body.Close()
-		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		return nil, fmt.Errorf("server at %s answered %s: %s", strings.TrimRight(r.url, "/"), resp.Status, bytes.TrimSpace(msg))
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+		answer := "server at " + strings.TrimRight(r.url, "/") + " answered " + resp.Status
+		if msg := serverMessage(body, resp.Status); msg != "" {
+			answer += ": " + msg
+		}
+		return nil, errors.New(answer)
 	}
 	return resp.Body, nil
+}
+
+// serverMessage returns the explanation in an error body: the message of
+// graphd's {"error": ...} or of GraphQL errors, or the text itself; ""
+// when the body only repeats the status, as Go's server does for a
+// request it cannot parse.
+func serverMessage(body []byte, status string) string {
+	var res struct {
+		Error  string `json:"error"`
+		Errors []struct {
+			Message string `json:"message"`
+		} `json:"errors"`
+	}
+	if json.Unmarshal(body, &res) == nil {
+		msgs := []string{}
+		if res.Error != "" {
+			msgs = append(msgs, res.Error)
+		}
+		for _, e := range res.Errors {
+			msgs = append(msgs, e.Message)
+		}
+		if len(msgs) > 0 {
+			return strings.Join(msgs, "; ")
+		}
+	}
+	msg := strings.TrimSpace(string(body))
+	if strings.EqualFold(msg, status) {
+		return ""
+	}
+	if len(msg) > 300 {
+		msg = msg[:300] + "..."
+	}
+	return msg
 }
 
 // graphQL posts a request and returns the raw JSON answer. GraphQL errors

@@ -109,7 +109,7 @@ import ends; if it is interrupted, the store is left empty.`)
 		var err error
 		switch {
 		case rf.url != "":
-			res, err = loadRemote(ctx, &rf, name, kind, *upsert)
+			res, err = loadRemote(ctx, &rf, e.stdin, name, kind, *upsert)
 		case kind == "jsonl":
 			res, err = loadJSONL(ctx, e, st, name, *upsert)
 		default:
@@ -243,7 +243,7 @@ func loadArticle(ctx context.Context, st *graph.Store, ex *extract.Extractor, na
 
 // loadRemote sends a file to a running server: JSON Lines in bulk to
 // POST /load, articles through the ingestDocument mutation.
-func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string, upsert bool) (graph.LoadResult, error) {
+func loadRemote(ctx context.Context, rf *remoteFlags, stdin io.Reader, name, kind string, upsert bool) (graph.LoadResult, error) {
 	var res graph.LoadResult
 	if kind == "article" {
 		doc, err := readArticle(name)
@@ -261,18 +261,9 @@ func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string, upsert 
 		res.Documents = 1
 		return res, nil
 	}
-	var body io.Reader
-	if name == "-" {
-		body = os.Stdin
-	} else {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			return res, err
-		}
-		if bytes.Contains(b, []byte(`"text_file"`)) {
-			return res, fmt.Errorf("%s: text_file records cannot be sent to a server; inline the text or load with --data", name)
-		}
-		body = bytes.NewReader(b)
+	body, err := remoteBody(stdin, name)
+	if err != nil {
+		return res, err
 	}
 	q := url.Values{"name": {filepath.Base(name)}}
 	if upsert {
@@ -287,6 +278,25 @@ func loadRemote(ctx context.Context, rf *remoteFlags, name, kind string, upsert 
 		return res, fmt.Errorf("%s: reading the server's answer: %w", name, err)
 	}
 	return res, nil
+}
+
+// remoteBody returns the body that sends a JSON Lines file to a server:
+// standard input ("-") as it comes, a file with each document's
+// text_file inlined, since the server cannot read the file's folder.
+func remoteBody(stdin io.Reader, name string) (io.Reader, error) {
+	if name == "-" {
+		return stdin, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var b bytes.Buffer
+	if err := jsonl.Inline(&b, f, name, os.DirFS(filepath.Dir(name))); err != nil {
+		return nil, err
+	}
+	return &b, nil
 }
 
 // progress reports loads: a live line on a terminal, log lines otherwise.

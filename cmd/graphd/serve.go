@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,28 +33,43 @@ Opens (or creates) the store and serves:
   /graphql   the GraphQL API (POST, or GET for queries)
   /          the graph explorer
   /export    GET ?format=json|jsonl|graphml|csv|nquads
-  /load      POST a JSON Lines file (graphd load --url), all-or-nothing
+  /load      POST a JSON Lines file (graphd load --url), all-or-nothing;
+             Content-Type application/jsonl, application/x-ndjson or
+             application/json
   /backup    GET a consistent backup (graphd backup --url)
   /check     GET the store's invariant check (graphd check --url)
   /healthz   liveness, /readyz readiness, /metrics Prometheus metrics
 
 An empty store is loaded with the seed graph on first start. Mutations need
 the bearer token when one is set (--token-file or $GRAPHD_TOKEN); without a
-token they are allowed only on a loopback address. SIGINT or SIGTERM stops
-the server gracefully: requests in flight finish, then the store is closed.
+token they are allowed only on a loopback address.
+
+--read-only writes nothing: the store is opened read-only, nothing is seeded,
+no value-log GC runs, and a --data directory without a store serves an empty
+graph from memory without creating anything.
+
+Browsers: a web page writes (mutations, /load) only from this server's own
+origin or an origin listed with --cors; --cors '*' needs a token. On a
+loopback address only the Host names localhost, *.localhost, 127.0.0.1 and
+[::1] are answered, which stops DNS rebinding; --allowed-hosts adds names
+(and, beyond loopback, turns the check on).
 
 Queries are checked before they run, within --timeout: fragment cycles are
 refused; a document may hold 20,000 tokens, 3,000 fields (a fragment counted
 once per spread), 500 in one selection set and 1,000 aliases; its cost, the
 estimated size of its answer (matrix by actors squared, lists by page size,
 introspection by schema size, each alias again), at most 200,000. Queries
-costing 10,000 or more run two at a time; an answer may take 32 MiB.`)
+costing 10,000 or more run two at a time; an answer may take 32 MiB.
+
+SIGINT or SIGTERM stops the server gracefully: requests in flight finish,
+then the store is closed.`)
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
 	tokenFile := fs.String("token-file", "", "file holding the bearer token mutations must carry (default: $GRAPHD_TOKEN)")
-	readOnly := fs.Bool("read-only", false, "serve queries only; refuse every mutation")
-	cors := fs.String("cors", "", "comma-separated origins allowed to call the API from a browser (e.g. http://localhost:8888)")
+	readOnly := fs.Bool("read-only", false, "serve queries only: refuse every mutation and write nothing to the store, not even the seed")
+	cors := fs.String("cors", "", "comma-separated origins allowed to call the API from a browser (e.g. http://localhost:8888); '*' needs a token")
+	allowedHosts := fs.String("allowed-hosts", "", "comma-separated Host names to answer besides localhost, *.localhost, 127.0.0.1 and [::1] (\".example.org\" admits subdomains, '*' any name)")
 	noSeed := fs.Bool("no-seed", false, "do not load the seed graph into an empty store")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit of each request")
 	gcEvery := fs.Duration("gc-interval", 10*time.Minute, "how often to reclaim space in the value log (0 disables)")
@@ -60,18 +77,15 @@ costing 10,000 or more run two at a time; an answer may take 32 MiB.`)
 		return err
 	}
 	logger := newLogger(e.stderr)
-	token := strings.TrimSpace(os.Getenv("GRAPHD_TOKEN"))
-	if *tokenFile != "" {
-		b, err := os.ReadFile(*tokenFile)
-		if err != nil {
-			return fmt.Errorf("--token-file: %w", err)
-		}
-		token = strings.TrimSpace(string(b))
-		if token == "" {
-			return fmt.Errorf("--token-file %s is empty", *tokenFile)
-		}
+	token, err := serveToken(*tokenFile)
+	if err != nil {
+		return err
 	}
-	st, err := sf.open(logger, false)
+	origins := splitList(*cors)
+	if slices.Contains(origins, "*") && token == "" {
+		return usageError{"--cors '*' needs a token (--token-file or $GRAPHD_TOKEN): without one every web site could read the whole graph (/backup, /export) and write to it; list the origins instead"}
+	}
+	st, err := openServing(ctx, &sf, logger, *readOnly, !*noSeed)
 	if err != nil {
 		return err
 	}
@@ -80,19 +94,6 @@ costing 10,000 or more run two at a time; an answer may take 32 MiB.`)
 			logger.Error("closing store", "err", err)
 		}
 	}()
-	if !*noSeed {
-		empty, err := st.IsEmpty(ctx)
-		if err != nil {
-			return err
-		}
-		if empty {
-			res, err := seed.Load(ctx, st)
-			if err != nil {
-				return fmt.Errorf("seeding: %w", err)
-			}
-			logger.Info("seeded empty store", "actors", res.Actors, "stances", res.Stances, "documents", res.Documents)
-		}
-	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -102,8 +103,9 @@ costing 10,000 or more run two at a time; an answer may take 32 MiB.`)
 		allow = false
 		logger.Warn("mutations refused: listening beyond loopback without a token; set --token-file or GRAPHD_TOKEN", "addr", ln.Addr().String())
 	}
+	hosts := hostsToAnswer(ln.Addr(), splitList(*allowedHosts))
 	handler, err := newHandler(st, logger, server.Config{
-		Token: token, AllowMutations: allow, CORSOrigins: splitList(*cors), Timeout: *timeout,
+		Token: token, AllowMutations: allow, CORSOrigins: origins, AllowedHosts: hosts, Timeout: *timeout,
 	})
 	if err != nil {
 		ln.Close()
@@ -117,12 +119,12 @@ costing 10,000 or more run two at a time; an answer may take 32 MiB.`)
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
-	if *gcEvery > 0 {
+	if *gcEvery > 0 && !*readOnly {
 		go runGC(ctx, st, *gcEvery, logger)
 	}
 	// The URL line is machine-read by scripts that start on port 0.
 	fmt.Fprintf(e.stdout, "graphd: serving http://%s/graphql\n", ln.Addr())
-	logger.Info("serving", "addr", ln.Addr().String(), "data", sf.data, "mutations", allow, "token", token != "")
+	logger.Info("serving", "addr", ln.Addr().String(), "data", sf.data, "mutations", allow, "read_only", *readOnly, "token", token != "", "hosts", strings.Join(hosts, ","))
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -140,6 +142,94 @@ costing 10,000 or more run two at a time; an answer may take 32 MiB.`)
 		return err
 	}
 	return nil
+}
+
+// serveToken reads the bearer token from file, or $GRAPHD_TOKEN without one.
+func serveToken(file string) (string, error) {
+	if file == "" {
+		return strings.TrimSpace(os.Getenv("GRAPHD_TOKEN")), nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("--token-file: %w", err)
+	}
+	token := strings.TrimSpace(string(b))
+	if token == "" {
+		return "", fmt.Errorf("--token-file %s is empty", file)
+	}
+	return token, nil
+}
+
+// openServing opens the store serve answers from and seeds it when empty
+// and seed is set. Read-only, it writes nothing at all: the store is opened
+// read-only (Badger takes a shared lock and replays its log in memory), the
+// seed is skipped with a log line, and a directory holding no store serves
+// an empty graph from memory rather than creating one.
+func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readOnly, seedEmpty bool) (*graph.Store, error) {
+	if !readOnly {
+		st, err := sf.open(logger, false)
+		if err != nil || !seedEmpty {
+			return st, err
+		}
+		if err := seedIfEmpty(ctx, st, logger); err != nil {
+			st.Close()
+			return nil, err
+		}
+		return st, nil
+	}
+	o, err := sf.options(logger)
+	if err != nil {
+		return nil, err
+	}
+	if entries, err := os.ReadDir(sf.data); errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
+		logger.Warn("read-only: no store in --data; serving an empty graph from memory and creating nothing", "data", sf.data)
+		o.InMemory = true
+		return graph.Open("", o)
+	}
+	o.ReadOnly = true
+	st, err := graph.Open(sf.data, o)
+	switch {
+	case errors.Is(err, graph.ErrLocked):
+		return nil, fmt.Errorf("the store in %s is in use by a running graphd that writes; stop it, or query that server", sf.data)
+	case err != nil:
+		return nil, fmt.Errorf("opening %s read-only: %w (a store that was not closed cleanly must be opened once without --read-only, e.g. by graphd stats --data, to recover)", sf.data, err)
+	}
+	if seedEmpty {
+		if empty, err := st.IsEmpty(ctx); err == nil && empty {
+			logger.Info("read-only: the store is empty and is not seeded; queries answer an empty graph", "data", sf.data)
+		}
+	}
+	return st, nil
+}
+
+// seedIfEmpty loads the seed graph into an empty store.
+func seedIfEmpty(ctx context.Context, st *graph.Store, logger *slog.Logger) error {
+	empty, err := st.IsEmpty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	res, err := seed.Load(ctx, st)
+	if err != nil {
+		return fmt.Errorf("seeding: %w", err)
+	}
+	logger.Info("seeded empty store", "actors", res.Actors, "stances", res.Stances, "documents", res.Documents)
+	return nil
+}
+
+// hostsToAnswer returns the Host names the server answers, nil for any.
+// On a loopback address, or when names are given, they are the loopback
+// names, the address listened on and the names given. Beyond loopback
+// without names every Host is answered: the server is meant to be reached
+// by names graphd cannot know, and a token guards its writes.
+func hostsToAnswer(a net.Addr, extra []string) []string {
+	if !isLoopback(a) && len(extra) == 0 {
+		return nil
+	}
+	hosts := server.LoopbackHosts()
+	if ta, ok := a.(*net.TCPAddr); ok && !ta.IP.IsUnspecified() && !ta.IP.IsLoopback() {
+		hosts = append(hosts, ta.IP.String())
+	}
+	return append(hosts, extra...)
 }
 
 // newHandler wires store, schema and server; cfg carries the serve flags.
