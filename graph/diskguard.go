@@ -99,7 +99,7 @@ func (g *diskGuard) forget() {
 
 // diskFullError is ErrDiskFull with the figures a user needs to act on it.
 type diskFullError struct {
-	dir                string
+	dir                 string
 	free, need, reserve int64
 }
 

@@ -102,8 +102,8 @@ import ends; if it is interrupted, the store is left empty.`)
 		}
 		if err != nil {
 			prog.done()
-			if ctx.Err() != nil && rf.url == "" {
-				return fmt.Errorf("interrupted while loading %s: part of it may be stored; run the same load again to complete it (nothing is added twice)", name)
+			if ctx.Err() != nil && errors.Is(err, ctx.Err()) && rf.url == "" {
+				return fmt.Errorf("interrupted while loading %s: nothing of it is stored (the files before it are); run the same load again to complete it (nothing is added twice)", name)
 			}
 			return err
 		}
