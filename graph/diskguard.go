@@ -41,6 +41,8 @@ type diskGuard struct {
 	// free reports the bytes available to an unprivileged writer on
 	// dir's filesystem (see freeBytes); a seam for tests.
 	free func(dir string) (int64, error)
+	// every is how long a reading is trusted: guardInterval.
+	every time.Duration
 
 	mu      sync.Mutex
 	checked time.Time // when last was read; zero: never
@@ -48,7 +50,7 @@ type diskGuard struct {
 }
 
 func newDiskGuard(dir string, reserve int64) *diskGuard {
-	return &diskGuard{dir: dir, reserve: reserve, free: freeBytes}
+	return &diskGuard{dir: dir, reserve: reserve, free: freeBytes, every: guardInterval}
 }
 
 // check returns an error wrapping ErrDiskFull when fewer than need bytes
@@ -76,7 +78,7 @@ func (g *diskGuard) check(need int64) error {
 func (g *diskGuard) reading() (int64, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if !g.checked.IsZero() && time.Since(g.checked) < guardInterval {
+	if !g.checked.IsZero() && time.Since(g.checked) < g.every {
 		return g.last, nil
 	}
 	free, err := g.free(g.dir)
