@@ -259,7 +259,6 @@ func diskVerify(t *testing.T, s *Store, stances int) {
 	}
 }
 
-
 // TestLoadRefusedMidwayIsFinished: a load whose disk fills after its first
 // split commit is journaled, and the next write, or the next Open,
 // finishes it, so the store never keeps part of it.
