@@ -25,10 +25,11 @@ const numMemtables = 3
 // filesystem: room for the write-ahead log of the memtable being filled
 // and of the next one, for flushing the memtables waiting to become level
 // 0 tables (one table of about a memtable each), and for one more value
-// log file. Compactions write their output before deleting their input
-// and value log GC copies live values before deleting a file; what they
-// write comes out of the same reserve (see the README's section on full
-// disks).
+// log file. Compactions write their output before deleting their input:
+// one of level 0 (at most five memtables, Badger's trigger) fits in the
+// reserve, a deep level's of a large store may not (the README says so).
+// Value log GC copies a file's live values before deleting it: the value
+// log file of the reserve.
 func reserveFor(o Options) int64 {
 	return (numMemtables+1)*o.MemTableSize + o.ValueLogFileSize
 }

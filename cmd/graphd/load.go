@@ -27,6 +27,10 @@ and stored with their quotes. "-" reads JSON Lines from standard input.
 
 Each file is applied all-or-nothing: a bad line is reported with its number
 and nothing of that file is stored. Loading the same file again adds nothing.
+A file too large for one transaction is journaled in DIR/LOADING before its
+first commit; if the process dies, the next command that opens the store
+finishes it. While the disk has less free space than the store's reserve
+(see graphd serve -h), loads are refused with a message saying how much.
 
 Into an empty store, JSON Lines files are imported: sorted outside the
 storage engine and written as finished tables once all are read, several
