@@ -29,6 +29,10 @@ var (
 	ErrLocked = errors.New("graph: store is in use by another process")
 	// ErrReadOnly means a write was attempted on a store opened read-only.
 	ErrReadOnly = errors.New("graph: store is read-only")
+	// ErrDiskFull means a write was refused because the store's filesystem
+	// has less free space than the reserve Badger needs to write safely
+	// (see Store.Reserve). Reads go on; writes resume once space is freed.
+	ErrDiskFull = errors.New("graph: not enough free disk space")
 	// ErrNotEmpty means an import was started on a store that holds records.
 	ErrNotEmpty = errors.New("graph: store is not empty")
 	// ErrClosed means the store has been closed.

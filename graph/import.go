@@ -180,6 +180,11 @@ func (im *Importer) Commit(ctx context.Context) error {
 	}
 	s := im.s
 	defer im.finish()
+	// Tables are written through memory maps: refuse rather than die
+	// of SIGBUS on a full disk (see diskGuard).
+	if err := s.guard.check(0); err != nil {
+		return fmt.Errorf("graph: import: %w", err)
+	}
 	if err := im.flushCounters(); err != nil {
 		return err
 	}

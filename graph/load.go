@@ -26,13 +26,23 @@ func (e *RecordError) Error() string { return fmt.Sprintf("%s %d: %v", e.Record,
 // Unwrap returns the underlying error, usually wrapping a sentinel.
 func (e *RecordError) Unwrap() error { return e.Err }
 
-// Load applies b all-or-nothing with respect to bad input: every record is
-// validated (names, kinds, references, types, quotes) before anything is
-// written, and the first problem is returned as a *RecordError with nothing
-// stored. Records already present are merged, so loading the same batch
-// twice adds nothing. Very large batches are committed in several
-// transactions; if the process dies midway, loading the batch again
-// completes it.
+// Load applies b all-or-nothing. Every record is validated (names, kinds,
+// references, types, quotes) before anything is written, and the first
+// problem is returned as a *RecordError with nothing stored. Records
+// already present are merged, so loading the same batch twice adds
+// nothing.
+//
+// A batch too large for one Badger transaction commits in several. Before
+// the first of them, the validated batch is written to a journal file in
+// the store directory (synced, then renamed into place), and removed after
+// the last. From that point the load is promised whole: cancelling ctx no
+// longer stops it, and if the process dies, or a commit fails (a full
+// disk), the journal is loaded again by the next Open or before the next
+// write, so the store never keeps part of the batch. Until that point,
+// nothing is stored. An in-memory store keeps no journal.
+//
+// A batch is refused with ErrDiskFull, nothing stored, when the space it
+// needs is not free above the store's Reserve.
 func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	if s.ro {
 		return LoadResult{}, ErrReadOnly
@@ -41,14 +51,57 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	if err != nil {
 		return LoadResult{}, err
 	}
+	if err := s.guard.check(loadFootprint(&b)); err != nil {
+		return LoadResult{}, err
+	}
+	cp := newCommitPoint(ctx)
+	defer cp.release()
+	var journal func() error
+	if path := s.journalPath(); path != "" {
+		journal = func() error { return cp.pass(func() error { return writeJournal(path, &b) }) }
+	}
 	var res LoadResult
 	err = s.update(ctx, func(w *writer) error {
-		w.splittable = true
-		w.staged = newStageMap()
-		res, err = s.apply(ctx, w, b, docs)
+		s.bulk(w, journal)
+		w.committed = func() {
+			if cp.isPassed() {
+				// Should the removal fail, the next write loads the
+				// batch again, which adds nothing.
+				removeSynced(s.journalPath())
+			}
+		}
+		res, err = s.apply(cp.ctx, w, b, docs)
+		if err != nil && cp.ctx.Err() != nil {
+			err = cp.err()
+		}
 		return err
 	})
+	if err != nil && cp.isPassed() {
+		return res, fmt.Errorf("%w (part of the load is stored and all of it is journaled in %s: the next write or the next open of the store finishes it)", err, s.journalPath())
+	}
 	return res, err
+}
+
+// loadFootprint estimates the bytes a load of b writes: each record with
+// its index entries, and the journal holding b, which is about its size.
+func loadFootprint(b *Batch) int64 {
+	var n int64
+	for _, a := range b.Actors {
+		n += 256 + int64(len(a.Name))
+		for _, al := range a.Aliases {
+			n += 64 + 2*int64(len(al))
+		}
+	}
+	for _, d := range b.Documents {
+		n += 256 + int64(len(d.Text)+len(d.Title)+len(d.Source)+len(d.URL))
+	}
+	for _, st := range b.Stances {
+		n += 512 + int64(len(st.Topic))
+		for _, ev := range st.Evidence {
+			n += 128 + int64(len(ev.Quote))
+		}
+	}
+	return 2 * n
 }
 
 // apply writes a validated batch through w: Load's transactions, or an

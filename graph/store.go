@@ -42,6 +42,12 @@ type Options struct {
 	MemTableSize int64
 	// BlockCacheSize is the size in bytes of the read cache; 0 means 256 MiB.
 	BlockCacheSize int64
+	// ValueLogFileSize is the size in bytes of each value log file, where
+	// Badger keeps values over 1 MiB (long documents); 0 means 128 MiB,
+	// four times MaxDocumentBytes. It is part of the free space the store
+	// keeps in reserve (see Store.Reserve), hence smaller than Badger's
+	// 1 GiB default.
+	ValueLogFileSize int64
 	// ImportBufferSize is how many bytes an Importer sorts in memory
 	// before spilling a sorted run to disk; 0 means 256 MiB.
 	ImportBufferSize int64
@@ -49,7 +55,7 @@ type Options struct {
 
 // DefaultOptions returns the options graphd uses by default.
 func DefaultOptions() Options {
-	return Options{MemTableSize: 64 << 20, BlockCacheSize: 256 << 20, ImportBufferSize: 256 << 20}
+	return Options{MemTableSize: 64 << 20, BlockCacheSize: 256 << 20, ValueLogFileSize: 128 << 20, ImportBufferSize: 256 << 20}
 }
 
 // WithInMemory returns a copy of o with InMemory set.
@@ -72,6 +78,9 @@ type Store struct {
 	vocab *Vocabulary
 	ro    bool
 	dir   string // "" for an in-memory store
+	// guard refuses writes while the disk is nearly full; nil for an
+	// in-memory or read-only store.
+	guard *diskGuard
 
 	// importBuffer is Options.ImportBufferSize.
 	importBuffer int
@@ -121,6 +130,9 @@ func Open(dir string, opts *Options) (*Store, error) {
 		if o.BlockCacheSize == 0 {
 			o.BlockCacheSize = DefaultOptions().BlockCacheSize
 		}
+		if o.ValueLogFileSize == 0 {
+			o.ValueLogFileSize = DefaultOptions().ValueLogFileSize
+		}
 		if o.ImportBufferSize == 0 {
 			o.ImportBufferSize = DefaultOptions().ImportBufferSize
 		}
@@ -145,6 +157,12 @@ func Open(dir string, opts *Options) (*Store, error) {
 		if err := removeEmptyMemtables(dir); err != nil {
 			return nil, err
 		}
+		// Opening for writing writes at once (a new memtable, the
+		// flush of those a crash left): on a full disk, through a
+		// memory map, that is a SIGBUS. Refuse instead.
+		if err := newDiskGuard(dir, reserveFor(o)).check(0); err != nil {
+			return nil, fmt.Errorf("open for writing: %w", err)
+		}
 	}
 	db, err := badger.Open(bo)
 	if err != nil {
@@ -163,8 +181,15 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if !o.InMemory {
 		s.dir = dir
 	}
+	if !o.InMemory && !s.ro {
+		s.guard = newDiskGuard(dir, reserveFor(o))
+	}
 	if err := s.loadActors(); err != nil {
 		db.Close()
+		return nil, err
+	}
+	if err := s.finishJournaled(o.Logger); err != nil {
+		s.Close()
 		return nil, err
 	}
 	return s, nil
@@ -182,6 +207,7 @@ func badgerOptions(dir string, o Options) badger.Options {
 		WithReadOnly(o.ReadOnly).
 		WithMemTableSize(o.MemTableSize).
 		WithBlockCacheSize(o.BlockCacheSize).
+		WithValueLogFileSize(o.ValueLogFileSize).
 		WithCompression(options.None).
 		WithLogger(badgerLogger{o.Logger}).
 		WithMetricsEnabled(false).
@@ -191,7 +217,7 @@ func badgerOptions(dir string, o Options) badger.Options {
 		// Memtables live on the Go heap: Badger's default of five
 		// waiting to be flushed (plus the one being written) holds
 		// 384 MiB at the default size; three keep bulk loads fed.
-		WithNumMemtables(3).
+		WithNumMemtables(numMemtables).
 		// Every prefix scan merges all level-0 tables, and a load can
 		// end with up to four of them uncompacted (Badger compacts at
 		// five) and keep them while the store serves, which made an
@@ -226,6 +252,18 @@ func (s *Store) Close() error {
 	return s.closeErr
 }
 
+// Reserve returns the free bytes the store keeps on its filesystem:
+// writes are refused with ErrDiskFull while less is free, because Badger
+// writes through memory maps and a full disk would crash the process. It
+// is 4 x Options.MemTableSize + Options.ValueLogFileSize (384 MiB by
+// default); 0 for an in-memory or read-only store.
+func (s *Store) Reserve() int64 {
+	if s.guard == nil {
+		return 0
+	}
+	return s.guard.reserve
+}
+
 // Vocabulary returns the stance types this store accepts.
 func (s *Store) Vocabulary() *Vocabulary { return s.vocab }
 
@@ -236,6 +274,11 @@ func (s *Store) RunGC(ctx context.Context) error {
 		return nil
 	}
 	for ctx.Err() == nil {
+		// A rewrite copies a value log file's live values before
+		// deleting it: the reserve's value log file makes room for it.
+		if err := s.guard.check(0); err != nil {
+			return fmt.Errorf("graph: value log gc skipped: %w", err)
+		}
 		if err := s.db.RunValueLogGC(0.5); err != nil {
 			if errors.Is(err, badger.ErrNoRewrite) || errors.Is(err, badger.ErrRejected) {
 				return nil
@@ -289,6 +332,19 @@ func (s *Store) update(ctx context.Context, fn func(w *writer) error) error {
 	if s.isClosed() {
 		return ErrClosed
 	}
+	if err := s.guard.check(0); err != nil {
+		return err
+	}
+	// A bulk load that failed after its first commit is finished
+	// before anything else is written (see Load).
+	if err := s.finishJournal(ctx); err != nil {
+		return err
+	}
+	return s.updateLocked(ctx, fn)
+}
+
+// updateLocked is update with the writer lock held.
+func (s *Store) updateLocked(ctx context.Context, fn func(w *writer) error) error {
 	w := &writer{s: s, txn: s.db.NewTransaction(true), counters: map[string]int64{}, degrees: map[degreeSlot]int64{}, cache: s.newCacheTxn()}
 	defer func() {
 		// A split still committing must land, and its counters be
@@ -303,6 +359,9 @@ func (s *Store) update(ctx context.Context, fn func(w *writer) error) error {
 		return err
 	}
 	w.cache.apply()
+	if w.committed != nil {
+		w.committed()
+	}
 	return nil
 }
 
@@ -420,6 +479,12 @@ type writer struct {
 	// splittable allows committing early on ErrTxnTooBig (bulk loads only:
 	// input was validated up front, so a split cannot leave a bad half).
 	splittable bool
+	// journal, when set, runs once before the first split commits: it
+	// records the whole batch durably, so that a load cut short after
+	// that commit is finished rather than left half done (see Load).
+	journal func() error
+	// committed, when set, runs after the last commit, writer lock held.
+	committed func()
 	// size and count estimate what the transaction holds, counters
 	// included, so that a bulk load commits between two stances (see
 	// split) before Badger's limit is reached in the middle of one.
@@ -513,6 +578,10 @@ func (w *writer) pipeline() error {
 		return nil
 	}
 	if len(w.cache.actors) > 0 || len(w.cache.names) > 0 {
+		// Committing the actors apart from the stances splits the load.
+		if err := w.beforeSplit(); err != nil {
+			return err
+		}
 		if err := w.commit(); err != nil {
 			return err
 		}
@@ -533,6 +602,9 @@ func (w *writer) split() error {
 	if !w.splittable || (4*w.size < 3*w.s.db.MaxBatchSize() && 4*w.count < 3*w.s.db.MaxBatchCount()) {
 		return nil
 	}
+	if err := w.beforeSplit(); err != nil {
+		return err
+	}
 	if w.pipelined {
 		return w.commitAsync()
 	}
@@ -545,6 +617,19 @@ func (w *writer) split() error {
 	w.cache = w.s.newCacheTxn()
 	w.txn = w.s.db.NewTransaction(true)
 	return nil
+}
+
+// beforeSplit runs before a bulk load commits part of itself: the journal
+// first, once, and the disk guard every time, since a large load can use
+// up the free space it started with.
+func (w *writer) beforeSplit() error {
+	if w.journal != nil {
+		if err := w.journal(); err != nil {
+			return err
+		}
+		w.journal = nil
+	}
+	return w.s.guard.check(0)
 }
 
 func (w *writer) stage(k []byte, sv stagedValue) {
@@ -561,6 +646,9 @@ func (w *writer) set(k, v []byte) error {
 	w.count++
 	err := w.txn.Set(k, v)
 	if errors.Is(err, badger.ErrTxnTooBig) && w.splittable {
+		if err := w.beforeSplit(); err != nil {
+			return err
+		}
 		if err := w.commit(); err != nil {
 			return err
 		}
@@ -584,6 +672,9 @@ func (w *writer) delete(k []byte) error {
 	w.count++
 	err := w.txn.Delete(k)
 	if errors.Is(err, badger.ErrTxnTooBig) && w.splittable {
+		if err := w.beforeSplit(); err != nil {
+			return err
+		}
 		if err := w.commit(); err != nil {
 			return err
 		}

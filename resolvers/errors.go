@@ -16,6 +16,7 @@ const (
 	CodeNotFound     = "NOT_FOUND"             // the actor, stance or document does not exist
 	CodeForbidden    = "FORBIDDEN"             // the store refuses writes
 	CodeUnavailable  = "UNAVAILABLE"           // the store is closed or a feature is not configured
+	CodeDiskFull     = "INSUFFICIENT_STORAGE"  // the disk is too full to write; reads go on
 	CodeTimeout      = "TIMEOUT"               // the request ran out of time
 	CodeInternal     = "INTERNAL_SERVER_ERROR" // anything else; a bug or an I/O failure
 )
@@ -69,6 +70,8 @@ func codeOf(err error) string {
 		return CodeBadUserInput
 	case errors.Is(err, graph.ErrReadOnly):
 		return CodeForbidden
+	case errors.Is(err, graph.ErrDiskFull):
+		return CodeDiskFull
 	case errors.Is(err, graph.ErrClosed), errors.Is(err, graph.ErrLocked):
 		return CodeUnavailable
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):

@@ -24,6 +24,7 @@ func TestTranslate(t *testing.T) {
 		{graph.ErrInvalidCursor, CodeBadUserInput, "invalid cursor", graph.ErrInvalidCursor},
 		{graph.ErrInvalidInput, CodeBadUserInput, "invalid input", graph.ErrInvalidInput},
 		{graph.ErrReadOnly, CodeForbidden, "store is read-only", graph.ErrReadOnly},
+		{fmt.Errorf("%w: /data has 0 bytes free", graph.ErrDiskFull), CodeDiskFull, "not enough free disk space: /data has 0 bytes free", graph.ErrDiskFull},
 		{graph.ErrClosed, CodeUnavailable, "store is closed", graph.ErrClosed},
 		{context.DeadlineExceeded, CodeTimeout, "context deadline exceeded", context.DeadlineExceeded},
 		{errors.New("disk full"), CodeInternal, "disk full", nil},

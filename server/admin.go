@@ -8,6 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/resolvers"
 )
 
 // DefaultMaxLoadBytes bounds a bulk load body: far above a GraphQL request,
@@ -74,6 +78,8 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case errors.As(err, &tooBig):
 			status = http.StatusRequestEntityTooLarge
+		case errors.Is(err, graph.ErrDiskFull):
+			status = http.StatusInsufficientStorage
 		case errors.Is(err, r.Context().Err()) && r.Context().Err() != nil:
 			status = http.StatusServiceUnavailable
 		case strings.Contains(err.Error(), "graph: commit") || strings.Contains(err.Error(), "graph: store is closed"):
@@ -83,6 +89,19 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, mediaJSON, res)
+}
+
+// resultStatus is the status of an executed request: 200, as GraphQL
+// over HTTP wants for errors met during execution, except 507 when a
+// mutation was refused for lack of disk space, so that clients and
+// proxies that look only at the status see that the write did not happen.
+func resultStatus(errs []gqlerrors.FormattedError) int {
+	for _, e := range errs {
+		if e.Extensions["code"] == resolvers.CodeDiskFull {
+			return http.StatusInsufficientStorage
+		}
+	}
+	return http.StatusOK
 }
 
 // serveBackup streams a consistent backup; it needs the token when one is

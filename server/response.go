@@ -116,7 +116,7 @@ func (s *Server) writeResult(w http.ResponseWriter, media string, data interface
 	h := w.Header()
 	h.Set("Content-Type", media+"; charset=utf-8")
 	h.Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusOK)
+	w.WriteHeader(resultStatus(errs))
 	n, _ := w.Write(buf.Bytes())
 	return n
 }

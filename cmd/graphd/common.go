@@ -52,6 +52,9 @@ type storeFlags struct {
 	sync       bool
 	memtable   int
 	cache      int
+	// readOnlyDisk is set by open when a reading command found the disk
+	// too full to open the store for writing and opened it read-only.
+	readOnlyDisk bool
 }
 
 func (s *storeFlags) register(fs *flag.FlagSet) {
@@ -102,6 +105,22 @@ func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, err
 		}
 	}
 	st, err := graph.Open(s.data, o)
+	if errors.Is(err, graph.ErrDiskFull) && readOnly {
+		// Reading needs no room: Badger's read-only mode creates no
+		// memtable. It refuses a store a crash left unflushed, which
+		// needs room to recover.
+		ro := *o
+		ro.ReadOnly = true
+		st, rerr := graph.Open(s.data, &ro)
+		if rerr == nil {
+			s.readOnlyDisk = true
+			return st, nil
+		}
+		return nil, fmt.Errorf("%v; opening it read-only failed too (%v): free space on the filesystem of %s and run this again", err, rerr, s.data)
+	}
+	if errors.Is(err, graph.ErrDiskFull) {
+		return nil, fmt.Errorf("%v; free space on the filesystem of %s and run this again (reading commands such as check still work)", err, s.data)
+	}
 	if errors.Is(err, graph.ErrLocked) {
 		return nil, fmt.Errorf("the store in %s is in use by a running graphd; stop it, or send this command to it with --url http://127.0.0.1:8080", s.data)
 	}

@@ -28,6 +28,10 @@ and stored with their quotes. "-" reads JSON Lines from standard input.
 
 Each file is applied all-or-nothing: a bad line is reported with its number
 and nothing of that file is stored. Loading the same file again adds nothing.
+A file too large for one transaction is journaled in DIR/LOADING before its
+first commit; if the process dies, the next command that opens the store
+finishes it. While the disk has less free space than the store's reserve
+(see graphd serve -h), loads are refused with a message saying how much.
 
 A load never changes stored data silently. Without --upsert it is an error
 for an actor line to change an existing actor's kind, country, code or
@@ -120,8 +124,8 @@ import ends; if it is interrupted, the store is left empty.`)
 		}
 		if err != nil {
 			prog.done()
-			if ctx.Err() != nil && rf.url == "" {
-				return fmt.Errorf("interrupted while loading %s: part of it may be stored; run the same load again to complete it (nothing is added twice)", name)
+			if ctx.Err() != nil && errors.Is(err, ctx.Err()) && rf.url == "" {
+				return fmt.Errorf("interrupted while loading %s: nothing of it is stored (the files before it are); run the same load again to complete it (nothing is added twice)", name)
 			}
 			return err
 		}

@@ -40,6 +40,14 @@ Opens (or creates) the store and serves:
   /check     GET the store's invariant check (graphd check --url)
   /healthz   liveness, /readyz readiness, /metrics Prometheus metrics
 
+A load too large for one transaction is journaled in DIR/LOADING before its
+first commit, so a crash never leaves part of it: the next start finishes it.
+While the store's filesystem has less free space than 4 x --memtable-mb plus
+128 MiB (the room Badger needs for its next write buffers and value log file),
+mutations and loads are refused with 507 Insufficient Storage, and value log
+GC is skipped; queries go on, and writes resume once space is freed. The
+server does not start for writing on such a disk; graphd check still runs.
+
 An empty store is loaded with the seed graph on first start. Mutations need
 the bearer token when one is set (--token-file or $GRAPHD_TOKEN); without a
 token they are allowed only on a loopback address.

@@ -281,7 +281,10 @@ func cmdCheck(ctx context.Context, e *env, args []string) error {
 Verifies every invariant of the store: each index entry has its record and
 each record its index entries, counters equal recounts, and every evidence
 quote lies inside its document at its offsets. Prints each violation and
-exits with status 2 when there is any.`)
+exits with status 2 when there is any.
+
+On a disk too full to open the store for writing (see graphd serve -h), check
+opens it read-only and says so.`)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.register(fs)
@@ -307,6 +310,9 @@ exits with status 2 when there is any.`)
 			return err
 		}
 		defer st.Close()
+		if sf.readOnlyDisk {
+			fmt.Fprintf(e.stderr, "check: the disk of %s is too full to open the store for writing; checking it read-only\n", sf.data)
+		}
 		if rep, err = st.Check(ctx); err != nil {
 			return err
 		}
