@@ -99,7 +99,14 @@ func (r *Resolver) mutAddStance(p graphql.ResolveParams) (interface{}, error) {
 		if quote == "" {
 			return nil, badArg(fmt.Sprintf("input.evidence[%d].quote", i), "must not be empty")
 		}
-		spec.Evidence = append(spec.Evidence, graph.EvidenceSpec{Document: doc, Quote: quote})
+		es := graph.EvidenceSpec{Document: doc, Quote: quote, Prefix: ev.str("prefix"), Suffix: ev.str("suffix")}
+		if start, ok := ev["start"].(int); ok {
+			if start < 0 {
+				return nil, badArg(fmt.Sprintf("input.evidence[%d].start", i), "must not be negative, got %d", start)
+			}
+			es.Start = &start
+		}
+		spec.Evidence = append(spec.Evidence, es)
 	}
 	s, _, err := r.store.AddStance(p.Context, spec)
 	if err != nil {

@@ -322,6 +322,9 @@ func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
 		Fields: graphql.InputObjectConfigFieldMap{
 			"document": {Type: nonNull(id)},
 			"quote":    {Type: nonNull(str), Description: "must occur in the document's text; the server finds the offsets"},
+			"start":    {Type: graphql.Int, Description: "code-point offset of the occurrence meant, when the quote occurs more than once"},
+			"prefix":   {Type: str, Description: "text just before the occurrence meant (as in W3C's TextQuoteSelector)"},
+			"suffix":   {Type: str, Description: "text just after the occurrence meant"},
 		},
 	})
 	stanceInput := graphql.NewInputObject(graphql.InputObjectConfig{

@@ -616,3 +616,42 @@ func TestIntrospection(t *testing.T) {
 		}
 	}
 }
+
+// TestAddStanceQuoteSelectors: a quote occurring twice needs start, prefix
+// or suffix, as in JSON Lines; without one the error names the offsets.
+func TestAddStanceQuoteSelectors(t *testing.T) {
+	q := `mutation($ev: EvidenceInput!) { addStance(input: {subject: "Washington", type: ACCUSES, object: "Taliban", evidence: [$ev]}) { evidence { start } } }`
+	first, second := strings.Index(testText, "Taliban"), strings.LastIndex(testText, "Taliban")
+	tests := []struct {
+		name  string
+		extra map[string]interface{}
+		start int    // expected start; -1 for an error
+		err   string // expected in the error
+	}{
+		{"none", nil, -1, fmt.Sprintf("offsets %d, %d", first, second)},
+		{"start", map[string]interface{}{"start": second}, second, ""},
+		{"prefix", map[string]interface{}{"prefix": "The "}, second, ""},
+		{"suffix", map[string]interface{}{"suffix": " to join"}, first, ""},
+		{"negative start", map[string]interface{}{"start": -1}, -1, "input.evidence[0].start"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			ts := newServer(t, f, nil, nil)
+			ev := map[string]interface{}{"document": f.doc.ID, "quote": "Taliban"}
+			for k, v := range tt.extra {
+				ev[k] = v
+			}
+			r := post(t, ts, q, map[string]interface{}{"ev": ev})
+			if tt.start < 0 {
+				if !strings.Contains(r.raw, tt.err) || r.get("data.addStance") != nil {
+					t.Errorf("want an error naming %q: %s", tt.err, r.raw)
+				}
+				return
+			}
+			if r.num("data.addStance.evidence.0.start") != tt.start {
+				t.Errorf("want start %d: %s", tt.start, r.raw)
+			}
+		})
+	}
+}
