@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -46,6 +47,9 @@ func (s *Store) MergeActors(ctx context.Context, keep, merge string) (Actor, err
 			if err != nil {
 				return err
 			}
+		}
+		if err := refuseSelfStances(k, m, moved); err != nil {
+			return err
 		}
 		for _, r := range moved {
 			if err := s.removeStance(w, r); err != nil {
@@ -102,4 +106,22 @@ func (s *Store) rehome(w *writer, r *stanceRecord) (*stanceRecord, bool, error) 
 		}
 	}
 	return r, false, s.writeStance(w, r)
+}
+
+// refuseSelfStances refuses a merge that would turn a live stance between
+// keep and merge into a stance from the kept actor to itself. Retracted
+// ones move along: they are history, and queries skip them.
+func refuseSelfStances(keep, merge *Actor, moved []*stanceRecord) error {
+	var ids []string
+	for _, r := range moved {
+		between := (r.Subject == keep.ID && r.Object == merge.ID) || (r.Subject == merge.ID && r.Object == keep.ID)
+		if between && !r.Retracted {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: merging %q into %q would make %d stance(s) between them point from %q to itself (%s); retract them first (retractStance) and merge again",
+		ErrSelfStance, merge.Name, keep.Name, len(ids), keep.Name, strings.Join(ids[:min(len(ids), 5)], ", "))
 }

@@ -369,6 +369,38 @@ func TestSelfStance(t *testing.T) {
 	}
 }
 
+// TestMergeRefusesSelfStances: merging two actors with a live stance
+// between them would make it a stance from an actor to itself; the merge is
+// refused with nothing changed, and goes through once the stances are
+// retracted.
+func TestMergeRefusesSelfStances(t *testing.T) {
+	s, _ := newStore(t)
+	_, err := s.MergeActors(ctx, "Kabul government", "Taliban")
+	if !errors.Is(err, graph.ErrSelfStance) || !strings.Contains(err.Error(), "2 stance(s)") {
+		t.Fatalf("got %v, want ErrSelfStance naming 2 stances", err)
+	}
+	if _, err := s.Actor(ctx, "Taliban"); err != nil {
+		t.Fatalf("a refused merge changed the store: %v", err)
+	}
+	for _, q := range []graph.StanceQuery{{Subject: "Taliban", Object: "Kabul government"}, {Subject: "Kabul government", Object: "Taliban"}} {
+		page, err := s.Stances(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range page.Stances {
+			if _, err := s.RetractStance(ctx, st.ID, "same actor"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := s.MergeActors(ctx, "Kabul government", "Taliban"); err != nil {
+		t.Fatalf("merge after retracting: %v", err)
+	}
+	if rep, err := s.Check(ctx); err != nil || len(rep.Violations) > 0 {
+		t.Fatalf("check after merge: %v %v", err, rep.Violations)
+	}
+}
+
 // BenchmarkCheckAliases times Check on stores of n actors with MaxAliases
 // aliases each: the time per actor stays flat as n grows (README, "Loading
 // data: rules", has the figures).
