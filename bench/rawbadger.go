@@ -11,10 +11,15 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 )
 
+// numMemtables is the store's number of memtables (graph keeps it
+// unexported, for its free-space reserve).
+const numMemtables = 3
+
 // rawOptions maps graph.Options onto Badger's exactly as the store's
 // badgerOptions does, so the raw baseline runs with the store's settings
 // and the ratio measures our layer, not a tuning difference.
 // TestRawOptionsMatchStore keeps the two in step.
+
 func rawOptions(dir string, o graph.Options) badger.Options {
 	bo := badger.DefaultOptions(dir)
 	if o.InMemory {
@@ -24,11 +29,12 @@ func rawOptions(dir string, o graph.Options) badger.Options {
 		WithReadOnly(o.ReadOnly).
 		WithMemTableSize(o.MemTableSize).
 		WithBlockCacheSize(o.BlockCacheSize).
+		WithValueLogFileSize(o.ValueLogFileSize).
 		WithCompression(options.None).
 		WithLogger(nil).
 		WithMetricsEnabled(false).
 		WithDetectConflicts(false).
-		WithNumMemtables(3).
+		WithNumMemtables(numMemtables).
 		WithCompactL0OnClose(true)
 	return bo
 }
