@@ -10,6 +10,10 @@ import (
 // Candidate is one stance found in a text.
 type Candidate struct {
 	Subject, Object graph.Actor // from the dictionary, ID = graph.ActorID(Name)
+	// SubjectCode and ObjectCode are the CAMEO actor codes of the mentions
+	// ("AFGGOV" for a minister in office, "USA" for the state), empty
+	// where the dictionary gives none.
+	SubjectCode, ObjectCode string
 	Type            string      // SUPPORTS REJECTS DEMANDS ACCUSES OFFERS ENGAGES
 	Topic           string      // a short phrase of what the stance is about
 	Date            graph.Date  // from the text where stated ("on March 9"), else the document date
