@@ -14,12 +14,12 @@ type Candidate struct {
 	// ("AFGGOV" for a minister in office, "USA" for the state), empty
 	// where the dictionary gives none.
 	SubjectCode, ObjectCode string
-	Type            string      // SUPPORTS REJECTS DEMANDS ACCUSES OFFERS ENGAGES
-	Topic           string      // a short phrase of what the stance is about
-	Date            graph.Date  // from the text where stated ("on March 9"), else the document date
-	Confidence      float64     // always below 1: text-derived stances are never curated
-	Quote           string      // the sentence stating it: an exact substring of the text
-	Start, End      int         // code-point offsets of Quote in the text, end exclusive
+	Type                    string     // SUPPORTS REJECTS DEMANDS ACCUSES OFFERS ENGAGES
+	Topic                   string     // a short phrase of what the stance is about
+	Date                    graph.Date // from the text where stated ("on March 9"), else the document date
+	Confidence              float64    // always below 1: text-derived stances are never curated
+	Quote                   string     // the sentence stating it: an exact substring of the text
+	Start, End              int        // code-point offsets of Quote in the text, end exclusive
 }
 
 // Extractor finds stance candidates in English news text with an actor
