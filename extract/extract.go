@@ -210,8 +210,13 @@ func (d *doc) sentence(a, b int) {
 		if reportVerbs[d.low[i]] {
 			d.reported(s, i)
 		}
+		if d.intent(s, i) {
+			continue
+		}
 		if defs, ok := cueTable[d.low[i]]; ok {
 			d.cue(s, i, defs)
+		} else if !reportVerbs[d.low[i]] {
+			d.frameCue(s, i)
 		}
 		if d.low[i] == "between" && i > a {
 			d.between(s, i)

@@ -753,7 +753,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	}
 	after := i + len(def.words)
 	d.cueEnd = after
-	if strings.HasPrefix(def.words[0], "agree") && after < s.b && !nounDets[d.low[after]] && s.mentionAt(after) == nil {
+	if def.typ == Supports && strings.HasPrefix(def.words[0], "agree") && after < s.b && !nounDets[d.low[after]] && s.mentionAt(after) == nil {
 		// "agreed to the proposal" supports it; "agreed to meet" is no stance.
 		return
 	}
