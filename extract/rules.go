@@ -757,7 +757,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		// "agreed to the proposal" supports it; "agreed to meet" is no stance.
 		return
 	}
-	if d.nounUse(s, i) {
+	if !def.verb && d.nounUse(s, i) {
 		return
 	}
 	if def.mode == mLabel && after < s.b && (d.low[after] == "off" || d.low[after] == "for" || d.low[after] == "on" || d.low[after] == "upon") {

@@ -54,12 +54,13 @@ type verbTable struct {
 	sets   map[string]map[string]bool // &NAME synonym sets
 }
 
-// parseVerbs reads tables in the cameogen format; later tables add to
-// earlier ones (our additions after the dictionary).
+// parseVerbs reads tables in the cameogen format; a later table's entry
+// for a form wins over an earlier one's (our additions after the
+// dictionary), since match takes a form's first entry that fits.
 func parseVerbs(texts ...string) *verbTable {
 	t := &verbTable{forms: map[string][]verbForm{}, sets: map[string]map[string]bool{}}
-	for _, text := range texts {
-		for _, line := range strings.Split(text, "\n") {
+	for k := len(texts) - 1; k >= 0; k-- {
+		for _, line := range strings.Split(texts[k], "\n") {
 			t.parseLine(line)
 		}
 	}
@@ -201,7 +202,7 @@ func (t *verbTable) wordIs(tok, w string) bool {
 func typeOf(v *graph.Vocabulary, f frame) (string, bool) { return TypeForCAMEO(v, f.code) }
 
 // frameCue codes a verb the hand cue table lacks with the verb dictionary
-// and handles it as a cue whose object is the first actor after it. Only a
+// and handles it as a cue whose object is an actor right after it. Only a
 // verb in predicate position counts: an actor or pronoun, then at most
 // auxiliaries and adverbs, then the verb ("Serbia flatly rejected", "they
 // have agreed"), so that nouns and gerunds of the same spelling ("peace
@@ -218,7 +219,10 @@ func (d *doc) frameCue(s *sent, i int) {
 	if !ok {
 		return
 	}
-	d.cue(s, i, []cueDef{{words: d.low[i : i+f.words], typ: typ, mode: mObj}})
+	// The object is the actor of the verb's own noun phrase ("visited
+	// Moscow", "backed Turkey's bid"), never one deeper in its complement
+	// ("adopted a resolution condemning Russia").
+	d.cue(s, i, []cueDef{{words: d.low[i : i+f.words], typ: typ, mode: mNear}})
 }
 
 var subjectPronouns = set("he", "she", "it", "they", "we", "i")
@@ -243,7 +247,7 @@ func (d *doc) predicate(s *sent, i int) bool {
 var intentMarkers = [][]string{
 	{"will"}, {"agreed", "to"}, {"agree", "to"}, {"agrees", "to"}, {"promised", "to"}, {"promises", "to"},
 	{"pledged", "to"}, {"pledges", "to"}, {"ready", "to"}, {"willing", "to"}, {"prepared", "to"},
-	{"committed", "to"}, {"offered", "to"}, {"offers", "to"}, {"vowed", "to"},
+	{"committed", "to"}, {"vowed", "to"},
 }
 
 // cooperativeRoots are the CAMEO roots of acts an intent turns into an
@@ -261,17 +265,20 @@ func (d *doc) intent(s *sent, i int) bool {
 		for v < s.b && v < i+len(mk)+2 && adverb(d.low[v]) {
 			v++
 		}
-		if v >= s.b || negWords[d.low[v]] {
+		if v >= s.b || negWords[d.low[v]] || d.low[v] == "only" {
+			// "will only negotiate with X" states a condition, not an offer.
 			return false
 		}
 		f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
 		if !ok || len(f.code) < 2 || !cooperativeRoots[f.code[:2]] {
 			return false
 		}
-		d.cue(s, i, []cueDef{{words: d.low[i : v+f.words], typ: Offers, mode: mObj}})
+		d.cue(s, i, []cueDef{{words: d.low[i : v+f.words], typ: Offers, mode: mObj, verb: true}})
 		return true
 	}
 	return false
 }
 
-func adverb(w string) bool { return strings.HasSuffix(w, "ly") || w == "also" || w == "soon" || w == "now" }
+func adverb(w string) bool {
+	return w != "only" && strings.HasSuffix(w, "ly") || w == "also" || w == "soon" || w == "now"
+}
