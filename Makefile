@@ -39,9 +39,9 @@ e2e:
 bench:
 	cd bench && $(GO) run . $(BENCH_FLAGS)
 
-## eval: score extraction on the development corpus and the seed
+## eval: score extraction on the development corpus, the seed and the PLOVER records
 eval: build
-	./$(BIN) eval --seed --gold ../shared/corpus/dev
+	./$(BIN) eval --seed --gold ../shared/corpus/dev --plover ../shared/data/events/plover/PLOVER_GSR_CAMEO.jsonl
 
 ## fuzz: a minute of each fuzz target
 fuzz:

@@ -37,6 +37,9 @@ type cueDef struct {
 	words []string // lower-case tokens
 	typ   string
 	mode  cueMode
+	// verb marks a cue whose words are known to be a verb group (an intent
+	// marker and its verb), which the noun-use test must not drop.
+	verb bool
 }
 
 // verbForms lists inflections of a verb: base, third person, past (and

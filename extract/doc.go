@@ -77,7 +77,17 @@
 //     Reported speech adds "X said Y must ..." (DEMANDS), "Y's offer was
 //     the most forward-leaning proposal" (SUPPORTS), "Y was to blame"
 //     (ACCUSES).
-//  5. Filters. Negation and modality in the verb group ("did not reject",
+//  5. Dictionary frames. A verb the cue table lacks is coded with the
+//     CAMEO verb dictionary (verbs.cameo.txt, generated from PETRARCH2's
+//     CAMEO.2.0.txt by internal/cameogen; our additions in verbs.ours.txt
+//     win): the longest phrase pattern of its block whose words stand
+//     around it, else its own or its block's code. It counts only in
+//     predicate position (an actor or pronoun, auxiliaries, the verb), its
+//     object is an actor right after it, and its code becomes a type
+//     through the vocabulary (TypeForCAMEO). An intent marker ("will",
+//     "agreed to", "is ready to") before a verb of cooperation (CAMEO
+//     03-08) is an offer, CAMEO 03.
+//  6. Filters. Negation and modality in the verb group ("did not reject",
 //     "would reject", "stopped short of accusing"), questions, clauses
 //     under if/whether/unless, "Asked whether ..." and the content of
 //     another stance ("accused X of supporting Y" says nothing about X and

@@ -10,12 +10,16 @@ import (
 // Candidate is one stance found in a text.
 type Candidate struct {
 	Subject, Object graph.Actor // from the dictionary, ID = graph.ActorID(Name)
-	Type            string      // SUPPORTS REJECTS DEMANDS ACCUSES OFFERS ENGAGES
-	Topic           string      // a short phrase of what the stance is about
-	Date            graph.Date  // from the text where stated ("on March 9"), else the document date
-	Confidence      float64     // always below 1: text-derived stances are never curated
-	Quote           string      // the sentence stating it: an exact substring of the text
-	Start, End      int         // code-point offsets of Quote in the text, end exclusive
+	// SubjectCode and ObjectCode are the CAMEO actor codes of the mentions
+	// ("AFGGOV" for a minister in office, "USA" for the state), empty
+	// where the dictionary gives none.
+	SubjectCode, ObjectCode string
+	Type                    string     // SUPPORTS REJECTS DEMANDS ACCUSES OFFERS ENGAGES
+	Topic                   string     // a short phrase of what the stance is about
+	Date                    graph.Date // from the text where stated ("on March 9"), else the document date
+	Confidence              float64    // always below 1: text-derived stances are never curated
+	Quote                   string     // the sentence stating it: an exact substring of the text
+	Start, End              int        // code-point offsets of Quote in the text, end exclusive
 }
 
 // Extractor finds stance candidates in English news text with an actor
@@ -206,8 +210,13 @@ func (d *doc) sentence(a, b int) {
 		if reportVerbs[d.low[i]] {
 			d.reported(s, i)
 		}
+		if d.intent(s, i) {
+			continue
+		}
 		if defs, ok := cueTable[d.low[i]]; ok {
 			d.cue(s, i, defs)
+		} else if !reportVerbs[d.low[i]] {
+			d.frameCue(s, i)
 		}
 		if d.low[i] == "between" && i > a {
 			d.between(s, i)

@@ -34,13 +34,15 @@ type lexicon struct {
 	next    []int                 // entry -> successor entry after its until date, or -1
 	byFirst map[string][]*pattern // lower-cased first token -> patterns, longest first
 	names   map[string]int        // normalized canonical name or alias -> entry
+	verbs   *verbTable            // CAMEO verb dictionary and our additions
+	vocab   *graph.Vocabulary     // maps the verbs' CAMEO codes to stance types
 }
 
 var govWords = map[string]bool{"government": true, "administration": true, "authorities": true, "regime": true, "cabinet": true}
 var armyWords = map[string]bool{"army": true, "military": true, "armed": true}
 
 func compile(d *Dictionary) *lexicon {
-	lx := &lexicon{byFirst: map[string][]*pattern{}, names: map[string]int{}}
+	lx := &lexicon{byFirst: map[string][]*pattern{}, names: map[string]int{}, verbs: defaultVerbs(), vocab: graph.DefaultVocabulary()}
 	for _, e := range d.entries {
 		lx.entries = append(lx.entries, e.clone())
 	}

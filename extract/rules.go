@@ -753,11 +753,11 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	}
 	after := i + len(def.words)
 	d.cueEnd = after
-	if strings.HasPrefix(def.words[0], "agree") && after < s.b && !nounDets[d.low[after]] && s.mentionAt(after) == nil {
+	if def.typ == Supports && strings.HasPrefix(def.words[0], "agree") && after < s.b && !nounDets[d.low[after]] && s.mentionAt(after) == nil {
 		// "agreed to the proposal" supports it; "agreed to meet" is no stance.
 		return
 	}
-	if d.nounUse(s, i) {
+	if !def.verb && d.nounUse(s, i) {
 		return
 	}
 	if def.mode == mLabel && after < s.b && (d.low[after] == "off" || d.low[after] == "for" || d.low[after] == "on" || d.low[after] == "upon") {

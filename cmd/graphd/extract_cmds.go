@@ -53,21 +53,38 @@ Unicode code points in the body. "-" reads one article from standard input.`)
 }
 
 func cmdEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "eval [--gold DIR] [--seed]", `
+	fs := newFlags(e, "eval", "eval [--gold DIR] [--seed] [--plover FILE]", `
 Scores stance extraction against gold annotations: for each NN.txt with an
 NN.jsonl of gold stances in DIR (format: ../shared/corpus/GUIDELINES.md),
 prints precision, recall and F1 of (subject, type, object) triples per
 article, per type and overall (ENGAGES compared as an unordered pair), the
 extraction speed, then every miss and false positive with its sentence.
---seed scores the seed article against its curated stances.`)
+--seed scores the seed article against its curated stances.
+--plover scores PLOVER gold-standard records (JSON Lines, e.g.
+../shared/data/events/plover/PLOVER_GSR_CAMEO.jsonl): of the records whose
+event maps to one of our types, how many gave a stance of that type (type
+recall) and how many gave it between the record's source and target, by
+CAMEO code or name (actor-level recall); of the others, how many gave any
+stance at all.`)
 	gold := fs.String("gold", "", "directory of gold-annotated articles")
 	withSeed := fs.Bool("seed", false, "also score the seed article against the curated seed stances")
+	plover := fs.String("plover", "", "also score the PLOVER gold-standard records of this JSON Lines file")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *gold == "" && !*withSeed {
+	if *gold == "" && !*withSeed && *plover == "" {
 		fs.Usage()
-		return usageError{"eval needs --gold DIR or --seed"}
+		return usageError{"eval needs --gold DIR, --seed or --plover FILE"}
+	}
+	ex := extract.New(extract.DefaultDictionary())
+	if *plover != "" {
+		if err := evalPlover(ctx, e, ex, *plover); err != nil {
+			return err
+		}
+		if *gold == "" && !*withSeed {
+			return nil
+		}
+		fmt.Fprintln(e.stdout)
 	}
 	var cases []eval.Case
 	if *withSeed {
@@ -84,7 +101,25 @@ extraction speed, then every miss and false positive with its sentence.
 		}
 		cases = append(cases, cs...)
 	}
-	rep, err := eval.Run(ctx, extract.New(extract.DefaultDictionary()), cases)
+	rep, err := eval.Run(ctx, ex, cases)
+	if err != nil {
+		return err
+	}
+	rep.Print(e.stdout)
+	return nil
+}
+
+func evalPlover(ctx context.Context, e *env, ex *extract.Extractor, name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cases, err := eval.LoadPlover(f, name, nil)
+	if err != nil {
+		return err
+	}
+	rep, err := eval.RunPlover(ctx, ex, cases, eval.Options{})
 	if err != nil {
 		return err
 	}

@@ -378,33 +378,47 @@ func RunWith(ctx context.Context, ex *extract.Extractor, cases []Case, opt Optio
 		r.Cases = append(r.Cases, CaseResult{Name: c.Name, Counts: cc})
 		r.Overall.add(cc)
 	}
-	if opt.SpeedFor >= 0 {
-		d := opt.SpeedFor
-		if d == 0 {
-			d = time.Second
-		}
-		var size int64
-		for _, c := range cases {
-			size += int64(len(c.Text))
-		}
-		if size > 0 {
-			// One core: the collector competes with extraction as it would
-			// on a single-core machine.
-			prev := runtime.GOMAXPROCS(1)
-			start := time.Now()
-			for r.Bytes == 0 || time.Since(start) < d {
-				for _, c := range cases {
-					if _, err := ex.Extract(ctx, c.Text, c.Date); err != nil {
-						return Report{}, fmt.Errorf("eval: timing %s: %w", c.Name, err)
-					}
-				}
-				r.Bytes += size
-			}
-			r.Elapsed = time.Since(start)
-			runtime.GOMAXPROCS(prev)
-		}
+	var err error
+	r.Bytes, r.Elapsed, err = timeExtraction(ctx, ex, cases, opt)
+	if err != nil {
+		return Report{}, err
 	}
 	return r, nil
+}
+
+// timeExtraction extracts cases repeatedly for opt.SpeedFor on one core
+// and returns the bytes extracted and the time taken; a negative SpeedFor
+// skips timing.
+func timeExtraction(ctx context.Context, ex *extract.Extractor, cases []Case, opt Options) (int64, time.Duration, error) {
+	d := opt.SpeedFor
+	if d < 0 {
+		return 0, 0, nil
+	}
+	if d == 0 {
+		d = time.Second
+	}
+	var size int64
+	for _, c := range cases {
+		size += int64(len(c.Text))
+	}
+	if size == 0 {
+		return 0, 0, nil
+	}
+	// One core: the collector competes with extraction as it would on a
+	// single-core machine.
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	var n int64
+	start := time.Now()
+	for n == 0 || time.Since(start) < d {
+		for _, c := range cases {
+			if _, err := ex.Extract(ctx, c.Text, c.Date); err != nil {
+				return 0, 0, fmt.Errorf("eval: timing %s: %w", c.Name, err)
+			}
+		}
+		n += size
+	}
+	return n, time.Since(start), nil
 }
 
 // sentenceOf widens quote to the sentence around it in text.

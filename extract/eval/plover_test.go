@@ -1,0 +1,120 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// ploverRecords are written for this test in the PLOVER record format.
+const ploverRecords = `{"id":"DOC","event":"DOCUMENT","eventText":"header"}
+{"id":"T-DEMAND-1","date":"2022-05-10","source":[{"actorText":"Ghana","code":"GHA"}],"target":[{"actorText":"Togo","code":"TGO"}],"event":"DEMAND","text":"Ghana urged Togo to reopen the border."}
+{"id":"T-SUPPORT-1","date":"2022-05-10","source":[{"actorText":"Kenyan officials","code":"KEN"}],"target":[{"actorText":"Ugandan","code":"UGA"}],"event":"SUPPORT","text":"Kenya praised Uganda for its help."}
+{"id":"T-SUPPORT-2","date":"2022-05-10","source":[{"actorText":"Uganda","code":"UGA"}],"target":[{"actorText":"Kenya","code":"KEN"}],"event":"SUPPORT","text":"Kenya praised Uganda for its help."}
+{"id":"T-CONSULT-1","date":"2022-05-10","source":[{"actorText":"Peru","code":"PER"},{"actorText":"Chile","code":"CHL"}],"target":"","event":"CONSULT","text":"Chile and Peru held talks in Lima."}
+{"id":"T-DISAPPROVE-1","date":"2022-05-10","source":[{"actorText":"Mali","code":"MLI"}],"target":"diplomatic","event":"DISAPPROVE","text":"Mali and Niger met in Niamey."}
+{"id":"T-FIGHT-1","date":"2022-05-10","source":[{"actorText":"Mali","code":"MLI"}],"target":[{"actorText":"Niger","code":"NER"}],"event":"FIGHT","text":"Mali attacked Niger."}
+{"id":"T-FIGHT-2","date":"2022-05-10","source":[{"actorText":"Chile","code":"CHL"}],"target":[{"actorText":"Peru","code":"PER"}],"event":"FIGHT","text":"Chile accused Peru of lying."}
+`
+
+func TestLoadPlover(t *testing.T) {
+	cases, err := LoadPlover(strings.NewReader(ploverRecords), "test.jsonl", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) != 7 {
+		t.Fatalf("%d cases, want 7 (the DOCUMENT header skipped)", len(cases))
+	}
+	want := map[string]string{"T-DEMAND-1": extract.Demands, "T-SUPPORT-1": extract.Supports, "T-CONSULT-1": extract.Engages,
+		"T-DISAPPROVE-1": extract.Accuses, "T-FIGHT-1": ""}
+	for _, c := range cases {
+		if w, ok := want[c.ID]; ok && c.Type != w {
+			t.Errorf("%s: type %q, want %q", c.ID, c.Type, w)
+		}
+	}
+	if c := cases[3]; len(c.Sources) != 2 || len(c.Targets) != 0 || c.Date != graph.NewDate(2022, 5, 10) {
+		t.Errorf("compound record = %+v", c)
+	}
+	if c := cases[4]; len(c.Targets) != 0 {
+		t.Errorf("a string target names no actor: %+v", c.Targets)
+	}
+}
+
+func TestLoadPloverErrors(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"category", `{"id":"X","event":"DANCE","text":"a"}`, `line 1: field "event": "DANCE"`},
+		{"text", "\n" + `{"id":"X","event":"AGREE","text":" "}`, `line 2: record X: field "text" is empty`},
+		{"date", `{"id":"X","event":"AGREE","text":"a","date":"2000-13-01"}`, `line 1: record X: field "date"`},
+		{"source", `{"id":"X","event":"AGREE","text":"a","source":{"actorText":"A"}}`, `line 1: record X: field "source"`},
+		{"json", `{"id":`, "line 1:"},
+		{"empty", `{"event":"DOCUMENT"}`, "no PLOVER event records"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := LoadPlover(strings.NewReader(tc.in), "f.jsonl", nil)
+			if !errors.Is(err, ErrGold) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want ErrGold containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestRunPlover(t *testing.T) {
+	cases, err := LoadPlover(strings.NewReader(ploverRecords), "test.jsonl", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RunPlover(context.Background(), extract.New(nil), cases, Options{SpeedFor: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// DEMAND: type and actors. SUPPORT-1: type and actors (by code and by
+	// the demonym's words). SUPPORT-2: the type between reversed actors.
+	// CONSULT: the compound pair, either order. DISAPPROVE: nothing.
+	want := map[string]PloverTypeScore{
+		extract.Demands:  {Records: 1, TypeHits: 1, ActorHits: 1},
+		extract.Supports: {Records: 2, TypeHits: 2, ActorHits: 1},
+		extract.Engages:  {Records: 1, TypeHits: 1, ActorHits: 1},
+		extract.Accuses:  {Records: 1},
+	}
+	for typ, w := range want {
+		if got := r.Types[typ]; got != w {
+			t.Errorf("%s: %+v, want %+v", typ, got, w)
+		}
+	}
+	if r.Mapped != (PloverTypeScore{Records: 5, TypeHits: 4, ActorHits: 3}) {
+		t.Errorf("mapped = %+v", r.Mapped)
+	}
+	// FIGHT-2 gives an ACCUSES stance: a record of another category with one.
+	if r.Other != 2 || r.OtherFP != 1 || r.OtherN != 1 || len(r.Wrong) != 1 || r.Wrong[0].Case.ID != "T-FIGHT-2" {
+		t.Errorf("other = %d, with a stance %d (%d stances), wrong %+v", r.Other, r.OtherFP, r.OtherN, r.Wrong)
+	}
+	if len(r.Misses) != 2 {
+		t.Errorf("misses = %+v", r.Misses)
+	}
+	var b strings.Builder
+	r.Print(&b)
+	for _, s := range []string{"type recall:        0.800  (4/5)", "actor-level recall: 0.600  (3/5)", "other categories with a stance: 0.500  (1/2 records, 1 stances)", "[T-FIGHT-2]"} {
+		if !strings.Contains(b.String(), s) {
+			t.Errorf("report lacks %q:\n%s", s, b.String())
+		}
+	}
+}
+
+func TestTypeForCAMEO(t *testing.T) {
+	v, err := graph.NewVocabulary([]graph.TypeInfo{{Type: "THREATENS", Description: "threatens", CAMEO: []string{"13"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		code, want string
+	}{{"0311", extract.Offers}, {"051", extract.Supports}, {"112", extract.Accuses}, {"138", "THREATENS"}, {"19", ""}, {"", ""}} {
+		got, ok := extract.TypeForCAMEO(v, tc.code)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("TypeForCAMEO(%q) = %q, %v; want %q", tc.code, got, ok, tc.want)
+		}
+	}
+}

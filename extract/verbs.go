@@ -1,0 +1,284 @@
+package extract
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// The verb table: PETRARCH2's CAMEO verb dictionary converted by
+// internal/cameogen (verbs.cameo.txt, MIT, see verbs.cameo.NOTICE) and our
+// own additions in the same format (verbs.ours.txt).
+//
+//go:generate go run ./internal/cameogen -in ../../shared/data/dictionaries/petrarch2/CAMEO.2.0.txt -out verbs.cameo.txt
+var (
+	//go:embed verbs.cameo.txt
+	cameoVerbs string
+	//go:embed verbs.ours.txt
+	ourVerbs string
+)
+
+// defaultVerbs parses the embedded tables once; the table is immutable and
+// shared by every Extractor.
+var defaultVerbs = sync.OnceValue(func() *verbTable { return parseVerbs(cameoVerbs, ourVerbs) })
+
+// verbForm is one inflection of a dictionary verb: its first word is the
+// table key, rest are particles that must follow ("asked for").
+type verbForm struct {
+	rest  []string
+	code  string // the verb's own code, or "" to take the block's
+	block int
+}
+
+// verbBlock is a dictionary verb block: a default code and the phrase
+// patterns that refine it.
+type verbBlock struct {
+	code     string
+	patterns []verbPattern
+}
+
+// verbPattern refines a block's code where its words stand around the
+// verb in order: pre before it, post after it, within the clause.
+type verbPattern struct {
+	code      string
+	pre, post []string
+}
+
+// verbTable maps a verb form to the CAMEO event its clause codes.
+type verbTable struct {
+	forms  map[string][]verbForm
+	blocks []verbBlock
+	sets   map[string]map[string]bool // &NAME synonym sets
+}
+
+// parseVerbs reads tables in the cameogen format; a later table's entry
+// for a form wins over an earlier one's (our additions after the
+// dictionary), since match takes a form's first entry that fits.
+func parseVerbs(texts ...string) *verbTable {
+	t := &verbTable{forms: map[string][]verbForm{}, sets: map[string]map[string]bool{}}
+	for k := len(texts) - 1; k >= 0; k-- {
+		for _, line := range strings.Split(texts[k], "\n") {
+			t.parseLine(line)
+		}
+	}
+	for i := range t.blocks {
+		ps := t.blocks[i].patterns
+		sort.SliceStable(ps, func(a, b int) bool { return len(ps[a].pre)+len(ps[a].post) > len(ps[b].pre)+len(ps[b].post) })
+	}
+	return t
+}
+
+func (t *verbTable) parseLine(line string) {
+	f := strings.Fields(line)
+	if len(f) < 2 || strings.HasPrefix(line, "#") {
+		return
+	}
+	switch f[0] {
+	case "b":
+		t.blocks = append(t.blocks, verbBlock{code: cleanCode(f[1])})
+	case "s":
+		t.sets[f[1]] = set(f[2:]...)
+	case "v":
+		if len(t.blocks) == 0 {
+			return
+		}
+		for _, form := range f[2:] {
+			ws := strings.Split(form, "_")
+			t.forms[ws[0]] = append(t.forms[ws[0]], verbForm{rest: ws[1:], code: cleanCode(f[1]), block: len(t.blocks) - 1})
+		}
+	case "p":
+		if len(t.blocks) == 0 {
+			return
+		}
+		pre, post, _ := strings.Cut(strings.Join(f[2:], " "), "|")
+		b := &t.blocks[len(t.blocks)-1]
+		b.patterns = append(b.patterns, verbPattern{code: cleanCode(f[1]), pre: splitWords(pre), post: splitWords(post)})
+	}
+}
+
+// cleanCode turns the dictionary's "no code" markers into "".
+func cleanCode(c string) string {
+	if strings.Trim(c, "-") == "" {
+		return ""
+	}
+	return c
+}
+
+func splitWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if strings.HasPrefix(w, "&") {
+			out = append(out, w)
+			continue
+		}
+		out = append(out, strings.Split(w, "_")...)
+	}
+	return out
+}
+
+// frame is a verb of the table found in a clause with the event it codes.
+type frame struct {
+	code  string
+	words int // tokens of the verb form, particles included
+}
+
+// match codes the verb at low[i] of the clause low[from:to]: the longest
+// pattern of its block whose words stand around it, else the verb's code,
+// else the block's. It reports false where the word is no dictionary verb
+// or nothing codes it.
+func (t *verbTable) match(low []string, from, i, to int) (frame, bool) {
+	for _, vf := range t.forms[low[i]] {
+		if !wordsAt(low, i+1, to, vf.rest) {
+			continue
+		}
+		after := i + 1 + len(vf.rest)
+		b := t.blocks[vf.block]
+		for _, p := range b.patterns {
+			if t.inOrder(low, after, min(to, after+8), p.post) && t.inOrder(low, max(from, i-6), i, p.pre) {
+				return frame{code: p.code, words: after - i}, p.code != ""
+			}
+		}
+		code := vf.code
+		if code == "" {
+			code = b.code
+		}
+		return frame{code: code, words: after - i}, code != ""
+	}
+	return frame{}, false
+}
+
+func wordsAt(low []string, at, to int, ws []string) bool {
+	if at+len(ws) > to {
+		return false
+	}
+	for k, w := range ws {
+		if low[at+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// inOrder reports whether the pattern words stand in order in low[from:to],
+// the first right at from for a post pattern's words to bind to the verb.
+func (t *verbTable) inOrder(low []string, from, to int, ws []string) bool {
+	j := from
+	for _, w := range ws {
+		for j < to && !t.wordIs(low[j], w) {
+			j++
+		}
+		if j >= to {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// wordIs matches a token to a pattern word: a synonym set by any member, a
+// word ending in "_" exactly, others as a stem ("allegation" matches
+// "allegations").
+func (t *verbTable) wordIs(tok, w string) bool {
+	if strings.HasPrefix(w, "&") {
+		// Members match as stems too: try the token and its stems.
+		m := t.sets[w[1:]]
+		for k := 0; k <= 3 && k < len(tok); k++ {
+			if m[tok[:len(tok)-k]] || k == 0 && m[tok+"_"] {
+				return true
+			}
+		}
+		return false
+	}
+	if strings.HasSuffix(w, "_") {
+		return tok == strings.TrimSuffix(w, "_")
+	}
+	return strings.HasPrefix(tok, w) && len(tok)-len(w) <= 3
+}
+
+// typeOf maps a frame's CAMEO event code to a stance type of v.
+func typeOf(v *graph.Vocabulary, f frame) (string, bool) { return TypeForCAMEO(v, f.code) }
+
+// frameCue codes a verb the hand cue table lacks with the verb dictionary
+// and handles it as a cue whose object is an actor right after it. Only a
+// verb in predicate position counts: an actor or pronoun, then at most
+// auxiliaries and adverbs, then the verb ("Serbia flatly rejected", "they
+// have agreed"), so that nouns and gerunds of the same spelling ("peace
+// talks", "accusations of sheltering") code nothing.
+func (d *doc) frameCue(s *sent, i int) {
+	if !d.predicate(s, i) {
+		return
+	}
+	f, ok := d.lx.verbs.match(d.low, s.a, i, s.b)
+	if !ok {
+		return
+	}
+	typ, ok := typeOf(d.lx.vocab, f)
+	if !ok {
+		return
+	}
+	// The object is the actor of the verb's own noun phrase ("visited
+	// Moscow", "backed Turkey's bid"), never one deeper in its complement
+	// ("adopted a resolution condemning Russia").
+	d.cue(s, i, []cueDef{{words: d.low[i : i+f.words], typ: typ, mode: mNear}})
+}
+
+var subjectPronouns = set("he", "she", "it", "they", "we", "i")
+
+func (d *doc) predicate(s *sent, i int) bool {
+	k := i - 1
+	for k >= s.a && k > i-5 && auxWords[d.low[k]] && d.low[k] != "to" && d.low[k] != "in" {
+		k--
+	}
+	if k < s.a {
+		return false
+	}
+	if m := s.mentionAt(k); m != nil && !m.place {
+		return true
+	}
+	return subjectPronouns[d.low[k]]
+}
+
+// intentMarkers state a future act of the subject: followed by a verb of
+// cooperation they make it an offer (CAMEO 03, express intent to
+// cooperate): "will support", "agreed to provide", "is ready to send".
+var intentMarkers = [][]string{
+	{"will"}, {"agreed", "to"}, {"agree", "to"}, {"agrees", "to"}, {"promised", "to"}, {"promises", "to"},
+	{"pledged", "to"}, {"pledges", "to"}, {"ready", "to"}, {"willing", "to"}, {"prepared", "to"},
+	{"committed", "to"}, {"vowed", "to"},
+}
+
+// cooperativeRoots are the CAMEO roots of acts an intent turns into an
+// offer: consult, support, cooperate, aid, yield.
+var cooperativeRoots = set("03", "04", "05", "06", "07", "08")
+
+// intent handles an intent marker before a verb of cooperation as an
+// OFFERS cue at the marker. It reports whether it did.
+func (d *doc) intent(s *sent, i int) bool {
+	for _, mk := range intentMarkers {
+		if !wordsAt(d.low, i, s.b, mk) {
+			continue
+		}
+		v := i + len(mk)
+		for v < s.b && v < i+len(mk)+2 && adverb(d.low[v]) {
+			v++
+		}
+		if v >= s.b || negWords[d.low[v]] || d.low[v] == "only" {
+			// "will only negotiate with X" states a condition, not an offer.
+			return false
+		}
+		f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
+		if !ok || len(f.code) < 2 || !cooperativeRoots[f.code[:2]] {
+			return false
+		}
+		d.cue(s, i, []cueDef{{words: d.low[i : v+f.words], typ: Offers, mode: mObj, verb: true}})
+		return true
+	}
+	return false
+}
+
+func adverb(w string) bool {
+	return w != "only" && strings.HasSuffix(w, "ly") || w == "also" || w == "soon" || w == "now"
+}

@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// A small table in the generated format, written for this test.
+const testVerbs = `s weapon gun rifle_
+b 050
+v - back backs backed
+v 112 blast blasts blasted
+p 0231 |&weapon
+p 111 strongly|over
+p --- |away
+b ---
+v 040 call_on calls_on called_on
+`
+
+func TestVerbTableMatch(t *testing.T) {
+	vt := parseVerbs(testVerbs)
+	for _, tc := range []struct {
+		text string
+		at   int
+		code string
+		ok   bool
+	}{
+		{"ghana backed togo", 1, "050", true},             // the block's code
+		{"ghana blasted togo", 1, "112", true},            // the verb's own code
+		{"ghana backed the guns", 1, "0231", true},        // a synonym set member as a stem
+		{"ghana backed the rifles", 1, "050", true},       // "rifle_" matches only exactly
+		{"ghana strongly backed it over", 2, "111", true}, // pre and post words, longest first
+		{"ghana backed away", 1, "", false},               // a pattern without a code codes nothing
+		{"ghana called on togo", 1, "040", true},          // a multi-word form
+		{"ghana called togo", 1, "", false},               // its particle is missing
+		{"ghana supported togo", 1, "", false},            // no such verb
+	} {
+		low := strings.Fields(tc.text)
+		f, ok := vt.match(low, 0, tc.at, len(low))
+		if ok != tc.ok || f.code != tc.code && tc.ok {
+			t.Errorf("%q at %d: %+v %v, want %q %v", tc.text, tc.at, f, ok, tc.code, tc.ok)
+		}
+	}
+}
+
+func TestDefaultVerbsLoaded(t *testing.T) {
+	vt := defaultVerbs()
+	if len(vt.forms) < 1500 || len(vt.blocks) < 300 {
+		t.Fatalf("%d forms, %d blocks: the generated table did not load", len(vt.forms), len(vt.blocks))
+	}
+	f, ok := vt.match([]string{"they", "accused", "him"}, 0, 1, 3)
+	if typ, _ := TypeForCAMEO(nil, f.code); !ok || typ != Accuses {
+		t.Errorf("accused: %+v %v -> %q", f, ok, typ)
+	}
+}
+
+// TestFrameStages runs the dictionary stages on sentences written for this
+// test: an intent before a verb of cooperation is an offer; negation and
+// nouns of a verb's spelling state nothing.
+func TestFrameStages(t *testing.T) {
+	ex := New(nil)
+	for _, tc := range []struct {
+		text string
+		want string // "subject TYPE object", or "" for no stance
+	}{
+		{"Portugal will support Turkey's bid to join the bloc.", "Portugal OFFERS Turkey"},
+		{"Finland will give Tanzania a grant.", "Finland OFFERS Tanzania"},
+		{"Ghana promised to help Mali.", "Ghana OFFERS Mali"},
+		{"Chile will not support Peru in the vote.", ""},
+		{"Norway accused Sweden of stalling.", "Norway ACCUSES Sweden"},
+		{"The peace talks with Bolivia stalled in Lima.", ""},
+	} {
+		cs, err := ex.Extract(context.Background(), tc.text, graph.NewDate(2022, 1, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, c.Subject.Name+" "+c.Type+" "+c.Object.Name)
+		}
+		if g := strings.Join(got, "; "); g != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
