@@ -144,6 +144,7 @@ type StanceQuery struct {
 type ActorQuery struct {
 	Kind   ActorKind // "" for every kind
 	Search string    // case-insensitive substring of the name or an alias
+	Code   string    // exact CAMEO actor code, case-insensitive; "" for any
 	First  int
 	After  string
 }
