@@ -128,6 +128,8 @@ func TestDetectRefuses(t *testing.T) {
 	}
 	for head, want := range map[string]string{
 		`{"record":"actor","name":"Iran"}`:                events.FormatJSONL,
+		"# a comment\n\n{\"record\":\"actor\"}\n":         events.FormatJSONL,
+		strings.Repeat("é", 1000) + "\xc3":                events.FormatArticle, // a character cut off by the head's end
 		"Title: Talks\n\nWashington urged, again, talks.": events.FormatArticle,
 		"Event ID\tEvent Date\tSource Name\n":             events.FormatICEWS,
 		`{"id":"x","event":["CONSULT"],"actor":{}}`:       events.FormatPLOVER,

@@ -64,6 +64,10 @@ func Detect(head []byte) (string, error) {
 	if binary(head) {
 		return "", fmt.Errorf("%w: it is a binary file (not UTF-8 text); graphd loads text: JSON Lines, articles, GDELT, ICEWS or PLOVER files (zipped GDELT and ICEWS files too)", ErrNotLoadable)
 	}
+	// JSON Lines may open with # comment lines.
+	if body := skipComments(trimmed); len(body) > 0 && (body[0] == '{' || body[0] == '[') {
+		trimmed = body
+	}
 	first, _, _ := bytes.Cut(trimmed, []byte("\n"))
 	first = bytes.TrimRight(first, "\r")
 	for _, rule := range sniffRules {
@@ -166,6 +170,22 @@ func sniffCSV(all, _ []byte) (string, error, bool) {
 	return "", fmt.Errorf("%w: it looks like CSV with %d columns (header: %s); graphd loads JSON Lines: convert the rows to actor and stance records (see README, \"Loading data\"), or load graphd's JSON Lines export instead of its CSV export", ErrNotLoadable, len(recs[0]), clipFields(recs[0])), true
 }
 
+// skipComments returns b after its leading # lines and blank lines.
+func skipComments(b []byte) []byte {
+	for len(b) > 0 && (b[0] == '#' || b[0] == '\n' || b[0] == '\r' || b[0] == ' ' || b[0] == '\t') {
+		if b[0] != '#' {
+			b = b[1:]
+			continue
+		}
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			return nil
+		}
+		b = b[i+1:]
+	}
+	return b
+}
+
 func clipFields(f []string) string {
 	if len(f) > 5 {
 		return strings.Join(f[:5], ", ") + ", ..."
@@ -179,8 +199,14 @@ func binary(head []byte) bool {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
-	if len(head) > utf8.UTFMax {
-		head = head[:len(head)-utf8.UTFMax]
+	// Drop a character cut off at the end: back to the last rune start.
+	for i := len(head) - 1; i >= 0 && i >= len(head)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(head[i]) {
+			if !utf8.FullRune(head[i:]) {
+				head = head[:i]
+			}
+			break
+		}
 	}
 	return !utf8.Valid(head)
 }
