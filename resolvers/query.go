@@ -16,7 +16,7 @@ func (r *Resolver) queryActor(p graphql.ResolveParams) (interface{}, error) {
 	a := args(p.Args)
 	id, name, code := a.str("id"), a.str("name"), a.str("code")
 	if id == "" && name == "" && code == "" {
-		return nil, badArg("id", "give id, name or code")
+		return nil, badArg("id", "give id or name (or code)")
 	}
 	if code != "" {
 		return r.actorByCode(p, id, name, code)
