@@ -353,6 +353,7 @@ func (s *Store) Actors(ctx context.Context, q ActorQuery) (ActorPage, error) {
 		return ActorPage{}, fmt.Errorf("%w: kind %q is not one of %v", ErrInvalidInput, q.Kind, ActorKinds)
 	}
 	search := foldSearch(q.Search)
+	code := strings.ToUpper(strings.TrimSpace(q.Code))
 	list := s.actorsSorted()
 	start := 0
 	if q.After != "" {
@@ -367,7 +368,7 @@ func (s *Store) Actors(ctx context.Context, q ActorQuery) (ActorPage, error) {
 		page.Actors = append(page.Actors, cloneActor(sa.a))
 		page.Cursors = append(page.Cursors, encodeCursor('a', []byte(sa.key)))
 	}
-	if q.Kind == "" && search == "" {
+	if q.Kind == "" && search == "" && code == "" {
 		end := min(start+first, len(list))
 		for _, sa := range list[start:end] {
 			add(sa)
@@ -375,7 +376,7 @@ func (s *Store) Actors(ctx context.Context, q ActorQuery) (ActorPage, error) {
 		page.Total, page.HasNext = len(list), end < len(list)
 	} else {
 		for i, sa := range list {
-			if (q.Kind != "" && sa.a.Kind != q.Kind) || (search != "" && !actorMatches(sa.a, search)) {
+			if (q.Kind != "" && sa.a.Kind != q.Kind) || (search != "" && !actorMatches(sa.a, search)) || (code != "" && !strings.EqualFold(sa.a.Code, code)) {
 				continue
 			}
 			page.Total++ // a filtered total counts every match

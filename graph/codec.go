@@ -151,6 +151,8 @@ func encodeStance(r *stanceRecord) []byte {
 		e.uvarint(uint64(ev.Start))
 		e.uvarint(uint64(ev.End))
 	}
+	e.references(r.References)
+	e.measures(r.Event)
 	return e.b
 }
 
@@ -191,6 +193,7 @@ func decodeStance(b []byte) (*stanceRecord, error) {
 		ev.End = int(d.uvarint())
 		r.Evidence = append(r.Evidence, ev)
 	}
+	d.extensions(&r.Stance)
 	if d.err != nil {
 		return nil, d.err
 	}

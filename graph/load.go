@@ -100,6 +100,12 @@ func loadFootprint(b *Batch) int64 {
 		for _, ev := range st.Evidence {
 			n += 128 + int64(len(ev.Quote))
 		}
+		for _, r := range st.References {
+			n += 128 + int64(len(r.Record)+len(r.URL)+len(r.Publisher))
+		}
+		if st.Event != nil {
+			n += 128
+		}
 	}
 	return 2 * n
 }
@@ -129,7 +135,7 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 	// per evidence.
 	expect := len(b.Documents)
 	for _, spec := range b.Stances {
-		expect += 1 + max(len(spec.Evidence), 1)
+		expect += 1 + max(len(spec.Evidence)+len(spec.References), 1)
 	}
 	var err error
 	if w.ident, err = s.filter(expect, w.imp != nil); err != nil {
@@ -297,6 +303,9 @@ func validateStance(spec StanceSpec, resolve func(string) (string, error), docum
 	}
 	if c := spec.Confidence; math.IsNaN(c) || c < 0 || c > 1 {
 		return fmt.Errorf("%w: confidence must be in (0, 1] (got %v)", ErrInvalidInput, c)
+	}
+	if err := checkReferences(spec.References, spec.Event); err != nil {
+		return err
 	}
 	for j, ev := range spec.Evidence {
 		d, err := document(ev.Document)

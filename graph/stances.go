@@ -27,12 +27,15 @@ func identities(r *Stance) [][]byte {
 		sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
 		return sum[:16]
 	}
-	if len(r.Evidence) == 0 {
+	if len(r.Evidence) == 0 && len(r.References) == 0 {
 		return [][]byte{h("bare", r.Subject, r.Type, r.Object, r.Topic, r.Date.String())}
 	}
-	out := make([][]byte, 0, len(r.Evidence))
+	out := make([][]byte, 0, len(r.Evidence)+len(r.References))
 	for _, ev := range r.Evidence {
 		out = append(out, h("ev", r.Subject, r.Type, r.Object, ev.DocumentID, ev.Quote))
+	}
+	for _, ref := range r.References {
+		out = append(out, h("ref", r.Subject, r.Type, r.Object, ref.Dataset, ref.Record))
 	}
 	return out
 }
@@ -99,8 +102,12 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if err := checkRetraction(spec.Retracted, spec.RetractReason); err != nil {
 		return nil, err
 	}
+	if err := checkReferences(spec.References, spec.Event); err != nil {
+		return nil, err
+	}
 	r := &stanceRecord{Stance: Stance{Subject: subj.ID, Type: spec.Type, Object: obj.ID, Topic: strings.TrimSpace(spec.Topic), Date: spec.Date, Confidence: conf,
-		Retracted: spec.Retracted, RetractReason: spec.RetractReason}}
+		Retracted: spec.Retracted, RetractReason: spec.RetractReason, Event: spec.Event}}
+	mergeReferences(&r.References, spec.References)
 	for i, ev := range spec.Evidence {
 		d, err := evidenceDoc(ev.Document)
 		if err != nil {
@@ -166,6 +173,7 @@ func (s *Store) addStance(w *writer, r *stanceRecord, p *mergePolicy) (*stanceRe
 		merged := *old
 		merged.idents, merged.derived, merged.enc = nil, nil, nil
 		merged.Evidence = slices.Clone(old.Evidence)
+		merged.References = slices.Clone(old.References)
 		changes, err := p.merge(&merged, r)
 		if err != nil {
 			return nil, false, err
@@ -214,6 +222,13 @@ func (p *mergePolicy) merge(merged, r *stanceRecord) ([]Change, error) {
 			merged.Evidence = append(merged.Evidence, e)
 			out = append(out, Change{})
 		}
+	}
+	for range mergeReferences(&merged.References, r.References) {
+		out = append(out, Change{})
+	}
+	if merged.Event == nil && r.Event != nil {
+		merged.Event = r.Event
+		out = append(out, Change{})
 	}
 	if merged.Topic == "" && r.Topic != "" {
 		merged.Topic = r.Topic

@@ -107,6 +107,9 @@ type Store struct {
 	// looks indexes look-alike names as of looksGen (see storedLookalikes).
 	looks    map[string]string
 	looksGen uint64
+	// codes indexes actors by CAMEO code as of codesGen (see codeIndex).
+	codes    map[string][]*Actor
+	codesGen uint64
 	deg      *degrees // per-actor live-stance counters (see degrees)
 	// unsettled counts bulk-load splits committing without mu held (see
 	// writer.commitAsync): while it is non-zero the degree table may lag

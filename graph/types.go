@@ -51,14 +51,18 @@ type Evidence struct {
 // Stance is a typed, dated, sourced claim that Subject holds a stance of Type
 // toward Object.
 type Stance struct {
-	ID            string
-	Subject       string // actor ID
-	Type          string // a type of the store's Vocabulary
-	Object        string // actor ID
-	Topic         string
-	Date          Date
-	Confidence    float64 // 0..1; 1 for curated stances
-	Evidence      []Evidence
+	ID         string
+	Subject    string // actor ID
+	Type       string // a type of the store's Vocabulary
+	Object     string // actor ID
+	Topic      string
+	Date       Date
+	Confidence float64 // 0..1; 1 for curated stances
+	Evidence   []Evidence
+	// References cite event datasets' records that code this stance
+	// (evidence by reference, beside Evidence by quote).
+	References    []Reference
+	Event         *Measures // what an event dataset measured; nil for text evidence
 	Retracted     bool
 	RetractReason string
 }
@@ -98,6 +102,10 @@ type StanceSpec struct {
 	Date       Date
 	Confidence float64 // in (0, 1]; 0 means 1, a curated stance
 	Evidence   []EvidenceSpec
+	// References and Event: see Stance. The same reference (dataset and
+	// record) is the same stance, as the same quote is.
+	References []Reference
+	Event      *Measures
 	// Retracted stores the stance retracted with RetractReason, so that
 	// an export that keeps retracted stances loads back unchanged. Adding
 	// a retracted spec retracts the same stance already stored.
@@ -144,6 +152,7 @@ type StanceQuery struct {
 type ActorQuery struct {
 	Kind   ActorKind // "" for every kind
 	Search string    // case-insensitive substring of the name or an alias
+	Code   string    // exact CAMEO actor code, case-insensitive; "" for any
 	First  int
 	After  string
 }

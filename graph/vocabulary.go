@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // TypeInfo describes one stance type of a Vocabulary.
@@ -132,4 +133,31 @@ func (v *Vocabulary) check(t string) error {
 		return fmt.Errorf("%w: %q (known: %v)", ErrInvalidType, t, v.Names())
 	}
 	return nil
+}
+
+// ForCAMEO returns the type whose cameo list holds the longest prefix of
+// code, a CAMEO event code such as "0431": event files code at every level
+// of the hierarchy, and a type listing "043" must win over one listing
+// "04". Ties go to the type first in the vocabulary.
+func (v *Vocabulary) ForCAMEO(code string) (string, bool) {
+	best, bestLen := "", 0
+	for _, t := range v.types {
+		for _, c := range t.CAMEO {
+			if len(c) > bestLen && strings.HasPrefix(code, c) {
+				best, bestLen = t.Type, len(c)
+			}
+		}
+	}
+	return best, bestLen > 0
+}
+
+// ForPLOVER returns the first type whose PLOVER event type is event, for
+// datasets coded in PLOVER rather than CAMEO.
+func (v *Vocabulary) ForPLOVER(event string) (string, bool) {
+	for _, t := range v.types {
+		if t.PLOVER != "" && strings.EqualFold(t.PLOVER, event) {
+			return t.Type, true
+		}
+	}
+	return "", false
 }

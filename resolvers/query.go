@@ -3,19 +3,23 @@ package resolvers
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/graphql-go/graphql"
 
 	"github.com/stancegraph/stancegraph/graph"
 )
 
-// queryActor resolves Query.actor(id, name): null when nothing matches, an
-// error when id is not a UUID or neither argument is given.
+// queryActor resolves Query.actor(id, name, code): null when nothing
+// matches, an error when id is not a UUID or no argument is given.
 func (r *Resolver) queryActor(p graphql.ResolveParams) (interface{}, error) {
 	a := args(p.Args)
-	id, name := a.str("id"), a.str("name")
-	if id == "" && name == "" {
-		return nil, badArg("id", "give id or name")
+	id, name, code := a.str("id"), a.str("name"), a.str("code")
+	if id == "" && name == "" && code == "" {
+		return nil, badArg("id", "give id or name (or code)")
+	}
+	if code != "" {
+		return r.actorByCode(p, id, name, code)
 	}
 	var found graph.Actor
 	if id != "" {
@@ -45,6 +49,31 @@ func (r *Resolver) queryActor(p graphql.ResolveParams) (interface{}, error) {
 	return r.newScope().actorValue(found), nil
 }
 
+// actorByCode resolves actor(code:), null unless id and name, when given,
+// name the same actor.
+func (r *Resolver) actorByCode(p graphql.ResolveParams, id, name, code string) (interface{}, error) {
+	act, err := r.store.ActorByCode(p.Context, code)
+	if errors.Is(err, graph.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, argError("code", err)
+	}
+	if id != "" {
+		if err := uuidArg("id", id); err != nil {
+			return nil, err
+		}
+		if !strings.EqualFold(id, act.ID) {
+			return nil, nil
+		}
+	}
+	if name != "" {
+		if other, err := r.store.Actor(p.Context, name); err != nil || other.ID != act.ID {
+			return nil, nil
+		}
+	}
+	return r.newScope().actorValue(act), nil
+}
+
 func (r *Resolver) queryActors(p graphql.ResolveParams) (interface{}, error) {
 	a := args(p.Args)
 	first, after, err := a.page()
@@ -53,7 +82,7 @@ func (r *Resolver) queryActors(p graphql.ResolveParams) (interface{}, error) {
 	}
 	kind, _ := a["kind"].(string)
 	page, err := r.store.Actors(p.Context, graph.ActorQuery{
-		Kind: graph.ActorKind(kind), Search: a.str("search"), First: storeFirst(first), After: after,
+		Kind: graph.ActorKind(kind), Search: a.str("search"), Code: a.str("code"), First: storeFirst(first), After: after,
 	})
 	if err != nil {
 		return nil, pageError(err)

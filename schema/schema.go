@@ -355,13 +355,13 @@ func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
 		return graphql.Fields{
 			"actor": {
 				Type:        actor,
-				Description: "null when nothing matches",
-				Args:        graphql.FieldConfigArgument{"id": {Type: id}, "name": {Type: str}},
+				Description: "null when nothing matches; code: a CAMEO actor code such as AFGINSTAL (beyond the contract)",
+				Args:        graphql.FieldConfigArgument{"id": {Type: id}, "name": {Type: str}, "code": {Type: str}},
 			},
 			"actors": {
 				Type:        nonNull(actorConn),
 				Description: "search: case-insensitive substring of the canonical name or of an alias",
-				Args:        page(graphql.FieldConfigArgument{"kind": {Type: actorKind}, "search": {Type: str}}),
+				Args:        page(graphql.FieldConfigArgument{"kind": {Type: actorKind}, "search": {Type: str}, "code": {Type: str}}),
 			},
 			"stance": {Type: stance, Args: graphql.FieldConfigArgument{"id": {Type: nonNull(id)}}},
 			"stances": {

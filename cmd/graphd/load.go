@@ -9,9 +9,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/stancegraph/stancegraph/events"
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
@@ -20,11 +22,26 @@ import (
 
 func cmdLoad(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE...", `
-Loads files into the store. A file ending in .jsonl, .ndjson or .json is read
-as stancegraph JSON Lines (actor, document and stance records; see README);
-any other file is a plain-text article, whose optional header lines Title:,
-Source:, URL: and Date: come before a blank line; its stances are extracted
-and stored with their quotes. "-" reads JSON Lines from standard input.
+Loads files into the store. Each file's format is told by its content, not
+its name (--format forces one): stancegraph JSON Lines (actor, document and
+stance records; see README); event data: GDELT 1.0 (57 or 58 columns) and 2.0
+(61 columns) exports, ICEWS Dataverse .tab files and PLOVER/POLECAT JSON
+Lines, plain or as a zip holding one file (FILE.CSV.zip as GDELT publishes
+it); or a plain-text article, whose optional header lines Title:, Source:,
+URL: and Date: come before a blank line; its stances are extracted and stored
+with their quotes. GraphML, CSV, graphd's JSON export and other files no
+reader takes are refused with what they look like and what to do. "-" reads
+JSON Lines from standard input.
+
+An event becomes a stance per source and target actor: actors are found by
+CAMEO code first, then by name, and new ones are named from the CAMEO
+country and role tables; the event code gets a stance type from the store's
+vocabulary (the most specific cameo code listed wins); the event's dataset
+and record ID, source URL and measures are kept on the stance. Rows with one
+actor, or a code no type covers, are skipped and counted by reason in the
+file's summary. The same event loaded again adds nothing. A malformed row
+stops the file with its line number, or with --skip-bad is counted and
+skipped. See README, "Event data".
 
 Each file is applied all-or-nothing: a bad line is reported with its number
 and nothing of that file is stored. Loading the same file again adds nothing.
@@ -57,7 +74,8 @@ import ends; if it is interrupted, the store is left empty.`)
 	var rf remoteFlags
 	sf.register(fs)
 	rf.register(fs)
-	format := fs.String("format", "auto", "auto (by file name), jsonl or article")
+	format := fs.String("format", "auto", "auto (by content), "+strings.Join(events.Formats, ", "))
+	skipBad := fs.Bool("skip-bad", false, "event files: skip malformed rows (counted, the first listed with their lines) instead of stopping at the first")
 	doImport := fs.Bool("import", true, "import JSON Lines files into an empty store in one pass; false commits file by file")
 	upsert := fs.Bool("upsert", false, "let the files change stored actors and stances (kind, fields, merges by alias, topic, confidence); the changes are listed")
 	if err := parse(fs, args); err != nil {
@@ -67,8 +85,8 @@ import ends; if it is interrupted, the store is left empty.`)
 		fs.Usage()
 		return usageError{"load needs at least one FILE"}
 	}
-	if *format != "auto" && *format != "jsonl" && *format != "article" {
-		return usageError{fmt.Sprintf("--format %q: want auto, jsonl or article", *format)}
+	if *format != "auto" && !slices.Contains(events.Formats, *format) {
+		return usageError{fmt.Sprintf("--format %q: want auto, %s", *format, strings.Join(events.Formats, ", "))}
 	}
 	var st *graph.Store
 	var ex *extract.Extractor
@@ -82,17 +100,12 @@ import ends; if it is interrupted, the store is left empty.`)
 	kinds := make([]string, fs.NArg())
 	allJSONL := true
 	for i, name := range fs.Args() {
-		kind := *format
-		if kind == "auto" {
-			switch strings.ToLower(filepath.Ext(name)) {
-			case ".jsonl", ".ndjson", ".json":
-				kind = "jsonl"
-			default:
-				kind = "article"
-			}
-			if name == "-" {
-				kind = "jsonl"
-			}
+		kind, err := detectFormat(name, *format)
+		if err != nil {
+			return err
+		}
+		if rf.url != "" && events.IsEvent(kind) {
+			return fmt.Errorf("%s: %s event files load into a local store only (--data), not through --url", name, kind)
 		}
 		kinds[i] = kind
 		allJSONL = allJSONL && kind == "jsonl"
@@ -116,6 +129,8 @@ import ends; if it is interrupted, the store is left empty.`)
 			res, err = loadRemote(ctx, &rf, e.stdin, name, kind, *upsert)
 		case kind == "jsonl":
 			res, err = loadJSONL(ctx, e, st, name, *upsert)
+		case events.IsEvent(kind):
+			res, err = loadEvents(ctx, e, st, name, kind, events.Options{SkipBad: *skipBad}, *upsert)
 		default:
 			if ex == nil {
 				ex = extract.New(extract.DefaultDictionary())
@@ -134,6 +149,59 @@ import ends; if it is interrupted, the store is left empty.`)
 	}
 	prog.done()
 	return nil
+}
+
+// detectFormat returns the reader for a file: forced, or told by its
+// content (see events.Detect), which refuses files no reader takes.
+// Standard input is JSON Lines.
+func detectFormat(name, forced string) (string, error) {
+	if forced != "auto" || name == "-" {
+		if forced == "auto" {
+			return events.FormatJSONL, nil
+		}
+		return forced, nil
+	}
+	f, err := events.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	format, err := events.Detect(f.Head())
+	if err != nil {
+		return "", fmt.Errorf("%s: %w (--format forces a reader)", name, err)
+	}
+	return format, nil
+}
+
+// loadEvents loads a GDELT, ICEWS or PLOVER file all-or-nothing and
+// reports its rows, stances and skipped rows by reason.
+func loadEvents(ctx context.Context, e *env, st *graph.Store, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
+	f, err := events.Open(name)
+	if err != nil {
+		return graph.LoadResult{}, err
+	}
+	defer f.Close()
+	r, err := events.NewReader(format, f)
+	if err != nil {
+		return graph.LoadResult{}, err
+	}
+	b, sum, err := events.Convert(ctx, r, st, opts)
+	if err != nil {
+		return graph.LoadResult{}, fmt.Errorf("%s: %w; nothing of it is stored", name, err)
+	}
+	b.Upsert = upsert
+	res, err := st.Load(ctx, b)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	fmt.Fprintf(e.stderr, "load: %s: %s: %d rows read, %d stances made, %d stored (new)\n", name, format, sum.Rows, sum.Stances, res.Stances)
+	for _, reason := range sum.Reasons() {
+		fmt.Fprintf(e.stderr, "load: %s: %d %s\n", name, sum.Skipped[reason], reason)
+	}
+	for _, bad := range sum.Bad {
+		fmt.Fprintf(e.stderr, "load: %s: skipped %v\n", name, bad)
+	}
+	return res, nil
 }
 
 func loadJSONL(ctx context.Context, e *env, st *graph.Store, name string, upsert bool) (graph.LoadResult, error) {

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLoadEventFiles: load tells event files by content, whatever their
+// name, stores their events as stances, and refuses files no reader
+// takes instead of storing them as articles.
+func TestLoadEventFiles(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "store")
+	// A GDELT export under a name that says nothing of its format.
+	gdelt, err := os.ReadFile("../../events/testdata/gdelt2-20150218230000.export.CSV")
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := filepath.Join(dir, "download.txt")
+	if err := os.WriteFile(renamed, gdelt, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := graphd(t, "load", "--data", data, renamed, "../../events/testdata/icews-events.2018.sample.tab")
+	if err != nil {
+		t.Fatalf("load: %v\n%s", err, out)
+	}
+	for _, want := range []string{"gdelt: 300 rows read, 36 stances made, 36 stored", "229 rows with one actor", "icews: 300 rows read, 166 stances made, 166 stored"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("load output lacks %q:\n%s", want, out)
+		}
+	}
+	out, err = graphd(t, "load", "--data", data, renamed)
+	if err != nil || !strings.Contains(out, "36 stances made, 0 stored") {
+		t.Errorf("second load: %v\n%s", err, out)
+	}
+	graphml := filepath.Join(dir, "g.graphml")
+	os.WriteFile(graphml, []byte(`<?xml version="1.0"?>`+"\n<graphml>\n</graphml>\n"), 0o644)
+	csv := filepath.Join(dir, "export.csv")
+	os.WriteFile(csv, []byte("id,subject,type,object\n1,A,DEMANDS,B\n"), 0o644)
+	for file, want := range map[string]string{graphml: "GraphML", csv: "CSV with 4 columns"} {
+		out, err := graphd(t, "load", "--data", data, file)
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "--format") {
+			t.Errorf("load %s: %v\n%s; want a refusal naming %s", file, err, out, want)
+		}
+	}
+	// --format forces a reader: GDELT rows read as ICEWS lack its header.
+	if _, err := graphd(t, "load", "--data", data, "--format", "icews", renamed); err == nil || !strings.Contains(err.Error(), "ICEWS header") {
+		t.Errorf("--format icews on a GDELT file: %v", err)
+	}
+	mustGraphd(t, "check", "--data", data)
+}
