@@ -33,6 +33,10 @@ var (
 	// has less free space than the reserve Badger needs to write safely
 	// (see Store.Reserve). Reads go on; writes resume once space is freed.
 	ErrDiskFull = errors.New("graph: not enough free disk space")
+	// ErrLoadJournaled means a Load stopped after its first commit: part
+	// of the batch is stored, all of it is journaled, and the next write or
+	// the next Open of the store finishes it.
+	ErrLoadJournaled = errors.New("graph: load stopped midway; journaled to be finished")
 	// ErrNotEmpty means an import was started on a store that holds records.
 	ErrNotEmpty = errors.New("graph: store is not empty")
 	// ErrClosed means the store has been closed.

@@ -77,7 +77,7 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		return err
 	})
 	if err != nil && cp.isPassed() {
-		return res, fmt.Errorf("%w (part of the load is stored and all of it is journaled in %s: the next write or the next open of the store finishes it)", err, s.journalPath())
+		return res, fmt.Errorf("%w (%w: part of the load is stored and all of it is journaled in %s: the next write or the next open of the store finishes it)", err, ErrLoadJournaled, s.journalPath())
 	}
 	return res, err
 }
