@@ -22,7 +22,6 @@ Unicode code points in the body. "-" reads one article from standard input.`)
 		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
 		return usageError{"extract needs at least one FILE (or - for standard input)"}
 	}
 	ex := extract.New(extract.DefaultDictionary())
@@ -66,7 +65,6 @@ extraction speed, then every miss and false positive with its sentence.
 		return err
 	}
 	if *gold == "" && !*withSeed {
-		fs.Usage()
 		return usageError{"eval needs --gold DIR or --seed"}
 	}
 	var cases []eval.Case

@@ -127,7 +127,8 @@ func TestServeSeedStances(t *testing.T) {
 	}
 	statsQ := `{ stats { actors stances documents } }`
 	before := post(t, url, statsQ, nil)
-	if _, err := graphd(t, "stats", "--data", dir); err == nil || !strings.Contains(err.Error(), "in use by a running graphd") {
+	// The hint names the address the server listens on (a free port here).
+	if _, err := graphd(t, "stats", "--data", dir); err == nil || !strings.Contains(err.Error(), "in use by the graphd serving "+url+";") || !strings.Contains(err.Error(), "--url "+url) {
 		t.Fatalf("stats on a held store: %v", err)
 	}
 	stop()
