@@ -259,10 +259,7 @@ func recordServing(dir string, addr net.Addr) (remove func(), err error) {
 		return nil, err
 	}
 	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "127.0.0.1"
-		if ip.To4() == nil {
-			host = "::1"
-		}
+		host = "127.0.0.1" // Go's wildcard listener answers IPv4 too
 	}
 	url := "http://" + net.JoinHostPort(host, port)
 	path := filepath.Join(dir, servingFile)
