@@ -20,7 +20,7 @@ func TestFlagsPerCommand(t *testing.T) {
 	tuning := []string{"sync", "memtable-mb", "cache-mb"}
 	remote := []string{"url", "token-file"}
 	tests := []struct {
-		command   string
+		command    string
 		has, lacks []string
 	}{
 		{"serve", append([]string{"data", "vocabulary", "addr", "no-seed", "timeout"}, tuning...), []string{"url"}},
