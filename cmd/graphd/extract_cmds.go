@@ -54,7 +54,7 @@ Unicode code points in the body. "-" reads one article from standard input.`)
 func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "eval [--gold DIR] [--seed]", `
 Scores stance extraction against gold annotations: for each NN.txt with an
-NN.jsonl of gold stances in DIR (format: ../shared/corpus/GUIDELINES.md),
+NN.jsonl of gold stances in DIR (format: testdata/corpus/GUIDELINES.md),
 prints precision, recall and F1 of (subject, type, object) triples per
 article, per type and overall (ENGAGES compared as an unordered pair), the
 extraction speed, then every miss and false positive with its sentence.
