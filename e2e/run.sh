@@ -9,7 +9,8 @@
 #      headless, failing on any cell error; checks that its figures were saved;
 #   2. drives the explorer in headless Chromium (e2e/browser.mjs);
 #   3. runs the graphql-http server audits (e2e/audit.mjs), failing on any MUST;
-#   4. checks the live schema against the contract (../shared/tools/check-contract.js);
+#   4. checks the live schema against the contract shipped in the repository
+#      (e2e/contract.mjs, schema/testdata/contract.graphql);
 #   5. fetches every export format and reads each with its users' tools
 #      (e2e/exports.py: networkx, igraph, pandas, rapper, rdflib).
 # Screenshots, the executed notebook, its PNGs, the audit report and the
@@ -19,7 +20,6 @@ set -uo pipefail
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$E2E_DIR/.." && pwd)
-SHARED=${STANCEGRAPH_SHARED:-$ROOT/../shared}
 OUT=$E2E_DIR/out
 APT_PACKAGES=(python3-requests python3-pandas python3-matplotlib python3-networkx
   jupyter-nbconvert python3-ipykernel chromium fonts-dejavu-core curl
@@ -60,7 +60,6 @@ free_port() {
 
 install_apt
 install_npm
-[ -d "$SHARED/api" ] || die "shared inputs not found at $SHARED (set STANCEGRAPH_SHARED)"
 
 rm -rf "$OUT"
 mkdir -p "$OUT/screenshots" "$OUT/notebook"
@@ -148,7 +147,7 @@ audit() {
 }
 
 contract() {
-  NODE_PATH=$E2E_DIR/node_modules node "$SHARED/tools/check-contract.js" "$BASE/graphql" "$SHARED/api/schema.graphql"
+  (cd "$E2E_DIR" && node contract.mjs "$BASE/graphql" "$ROOT/schema/testdata/contract.graphql")
 }
 
 exports() {

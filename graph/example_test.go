@@ -9,7 +9,9 @@ import (
 )
 
 // Open an in-memory store, add two actors, a document and a stance quoting
-// it, then read the stance back through the subject's adjacency.
+// it, then read the stance back through the subject's adjacency. The
+// README's "Embedding in Go" copies this function's body, and a test keeps
+// the two equal.
 func Example() {
 	ctx := context.Background()
 	store, err := graph.Open("", &graph.Options{InMemory: true})
@@ -41,7 +43,10 @@ func Example() {
 		log.Fatal(err)
 	}
 	for _, st := range page.Stances {
-		obj, _ := store.Actor(ctx, st.Object)
+		obj, err := store.Actor(ctx, st.Object)
+		if err != nil {
+			log.Fatal(err)
+		}
 		ev := st.Evidence[0]
 		fmt.Printf("created=%v %s %s on %s: %q [%d:%d]\n", created, st.Type, obj.Name, st.Date, ev.Quote, ev.Start, ev.End)
 	}

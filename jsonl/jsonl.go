@@ -17,6 +17,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -183,11 +184,54 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	}
 }
 
+// jsonProblem says what is wrong with a line's JSON in the file's terms:
+// encoding/json's messages name Go types and struct fields ("cannot
+// unmarshal number into Go struct field actorRecord.name of type string").
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		got, _, _ := strings.Cut(te.Value, " ")
+		return fmt.Sprintf("field %q is %s, want %s", te.Field, jsonKinds[got], goKind(te.Type))
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "the line ends inside a JSON value"
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// jsonKinds names encoding/json's kinds of value as a reader says them.
+var jsonKinds = map[string]string{
+	"string": "a string", "number": "a number", "bool": "true or false",
+	"array": "a list", "object": "an object", "null": "null",
+}
+
+// goKind says what JSON a field of type t takes.
+func goKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Pointer:
+		return goKind(t.Elem())
+	}
+	return "another kind of value"
+}
+
 func strict(line []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%w: %v", ErrFormat, err)
+		return fmt.Errorf("%w: %s", ErrFormat, jsonProblem(err))
 	}
 	if dec.More() {
 		return fmt.Errorf("%w: more than one JSON value on the line", ErrFormat)
@@ -200,7 +244,7 @@ func (f *File) parse(line []byte, keys map[string]string, dir fs.FS) error {
 		Record string `json:"record"`
 	}
 	if err := json.Unmarshal(line, &head); err != nil {
-		return fmt.Errorf("%w: %v", ErrFormat, err)
+		return fmt.Errorf("%w: %s", ErrFormat, jsonProblem(err))
 	}
 	switch head.Record {
 	case "actor":

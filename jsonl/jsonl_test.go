@@ -72,6 +72,12 @@ func TestLoadBadLines(t *testing.T) {
 		{"bad date", `{"record":"stance","subject":"Serbia","type":"ACCUSES","object":"Kosovo","date":"30/09/2023"}`, graph.ErrInvalidDate, "30/09/2023"},
 		{"invalid UTF-8", "{\"record\":\"actor\",\"name\":\"\xff\"}", jsonl.ErrFormat, "UTF-8"},
 		{"bad kind", `{"record":"actor","name":"X","kind":"PLANET"}`, graph.ErrInvalidInput, "PLANET"},
+		// Shapes are named in JSON's terms, never Go's types or struct fields.
+		{"number for a string", `{"record":"actor","name":5}`, jsonl.ErrFormat, `field "name" is a number, want a string`},
+		{"object for a list", `{"record":"actor","name":"X","aliases":{}}`, jsonl.ErrFormat, `field "aliases" is an object, want a list`},
+		{"nested field", `{"record":"stance","subject":"Serbia","type":"ACCUSES","object":"Kosovo","evidence":[{"document":"d1","quote":7}]}`, jsonl.ErrFormat, `field "evidence.quote" is a number, want a string`},
+		{"record not a string", `{"record":1}`, jsonl.ErrFormat, `field "record" is a number, want a string`},
+		{"cut short", `{"record":"actor","name":"X"`, jsonl.ErrFormat, "good.jsonl:6:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,6 +90,9 @@ func TestLoadBadLines(t *testing.T) {
 			}
 			if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), tt.wantMsg) {
 				t.Fatalf("err = %v, want %v mentioning %q", err, tt.wantErr, tt.wantMsg)
+			}
+			if msg := err.Error(); strings.Contains(msg, "Go ") || strings.Contains(msg, "json: ") || strings.Contains(msg, "Record") {
+				t.Fatalf("err = %v: names Go types or packages", err)
 			}
 			if st, _ := s.Stats(ctx); st != (graph.Stats{}) {
 				t.Fatalf("a file with a bad line was half-applied: %+v", st)

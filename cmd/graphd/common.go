@@ -9,43 +9,98 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/graph"
 )
 
-// newFlags returns a flag set whose -h prints a man-page style help.
+// newFlags returns a command's flag set and makes e.help print its help:
+// the synopsis, the description when asked for in full, and the flags.
+// The flag package itself prints nothing: parse reports its errors, and
+// run prints help on stdout for -h and --help, or after a usage error on
+// stderr.
 func newFlags(e *env, name, synopsis, description string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		w := fs.Output()
-		fmt.Fprintf(w, "Usage:\n  graphd %s\n\n%s\n", synopsis, strings.TrimSpace(description))
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	e.help = func(w io.Writer, full bool) {
+		fmt.Fprintf(w, "Usage:\n  graphd %s\n", synopsis)
+		if full {
+			fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(description))
+		}
 		hasFlags := false
 		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
 		if hasFlags {
 			fmt.Fprint(w, "\nFlags:\n")
+			fs.SetOutput(w)
 			fs.PrintDefaults()
+			fs.SetOutput(io.Discard)
+		}
+		if !full {
+			fmt.Fprintf(w, "\nRun \"graphd help %s\" for the whole description.\n", name)
 		}
 	}
 	return fs
 }
 
-// parse parses args, turning -h into a clean exit.
+// parse parses args. -h and --help give errHelp; a bad flag or two flags
+// that cannot go together give a usage error.
 func parse(fs *flag.FlagSet, args []string) error {
-	fs.SetOutput(fs.Output())
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return usageError{}
+			return errHelp
 		}
 		return usageError{err.Error()}
+	}
+	return checkConflicts(fs)
+}
+
+// noArgs refuses arguments after the flags of a command that takes none,
+// which would otherwise be ignored without a word.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() == 0 {
+		return nil
+	}
+	return usageError{fmt.Sprintf("%s takes no arguments, got %q", fs.Name(), strings.Join(fs.Args(), " "))}
+}
+
+// conflicts are flags a command cannot take together, with the reason:
+// --url sends the command to a running server, which has its own store,
+// so every flag about opening a store would be ignored.
+var conflicts = []struct{ a, b, why string }{
+	{"url", "data", "--url sends the command to a running server, --data opens a store directory"},
+	{"url", "vocabulary", "the server uses the vocabulary it was started with"},
+	{"url", "sync", "the server writes as it was started"},
+	{"url", "memtable-mb", "the server's store is already open"},
+	{"url", "cache-mb", "the server's store is already open"},
+	{"url", "import", "a server loads file by file"},
+}
+
+// checkConflicts returns a usage error for the first pair of conflicting
+// flags both given on the command line.
+func checkConflicts(fs *flag.FlagSet) error {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, c := range conflicts {
+		if set[c.a] && set[c.b] {
+			return usageError{fmt.Sprintf("--%s and --%s cannot be used together: %s", c.b, c.a, c.why)}
+		}
 	}
 	return nil
 }
 
-// storeFlags are the flags of every command that opens a store.
+// Storage tuning defaults, also used by commands that only read and so
+// do not take the flags.
+const (
+	defaultMemtableMB = 64
+	defaultCacheMB    = 256
+)
+
+// storeFlags are the flags of a command that opens a store.
 type storeFlags struct {
 	data       string
 	vocabulary string
@@ -55,14 +110,43 @@ type storeFlags struct {
 	// readOnlyDisk is set by open when a reading command found the disk
 	// too full to open the store for writing and opened it read-only.
 	readOnlyDisk bool
+	// created is set by open for writing when --data held nothing, so a
+	// command that fails before storing anything can remove what it made.
+	created bool
+	// dirExisted says --data was an empty directory rather than absent.
+	dirExisted bool
 }
 
+// register adds the flags of a command that writes: the store, its
+// vocabulary and the storage tuning.
 func (s *storeFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&s.data, "data", "./data", "store directory (created when missing)")
+	s.registerData(fs, true)
+	s.registerVocabulary(fs)
+	s.registerTuning(fs)
+}
+
+// registerData adds --data alone, with the default tuning, for a command
+// that only reads (creates false) or that needs no vocabulary.
+func (s *storeFlags) registerData(fs *flag.FlagSet, creates bool) {
+	s.memtable, s.cache = defaultMemtableMB, defaultCacheMB
+	usage := "store directory to read"
+	if creates {
+		usage = "store directory (created when missing)"
+	}
+	fs.StringVar(&s.data, "data", "./data", usage)
+}
+
+// registerVocabulary adds --vocabulary, for commands that read or write
+// stance types.
+func (s *storeFlags) registerVocabulary(fs *flag.FlagSet) {
 	fs.StringVar(&s.vocabulary, "vocabulary", "", "JSON file of extra stance types (see README)")
+}
+
+// registerTuning adds the flags that tune a store opened for writing.
+func (s *storeFlags) registerTuning(fs *flag.FlagSet) {
 	fs.BoolVar(&s.sync, "sync", false, "fsync every write, so acknowledged writes survive power loss")
-	fs.IntVar(&s.memtable, "memtable-mb", 64, "size of each in-memory write buffer in MiB")
-	fs.IntVar(&s.cache, "cache-mb", 256, "size of the block cache in MiB")
+	fs.IntVar(&s.memtable, "memtable-mb", defaultMemtableMB, "size of each in-memory write buffer in MiB")
+	fs.IntVar(&s.cache, "cache-mb", defaultCacheMB, "size of the block cache in MiB")
 }
 
 func (s *storeFlags) options(logger *slog.Logger) (*graph.Options, error) {
@@ -79,12 +163,12 @@ func (s *storeFlags) options(logger *slog.Logger) (*graph.Options, error) {
 	if s.vocabulary != "" {
 		f, err := os.Open(s.vocabulary)
 		if err != nil {
-			return nil, fmt.Errorf("vocabulary: %w", err)
+			return nil, fmt.Errorf("--vocabulary: %w", err)
 		}
 		defer f.Close()
 		v, err := graph.ReadVocabulary(f)
 		if err != nil {
-			return nil, fmt.Errorf("vocabulary %s: %w", s.vocabulary, err)
+			return nil, fmt.Errorf("--vocabulary %s: %w", s.vocabulary, err)
 		}
 		o.Vocabulary = v
 	}
@@ -103,6 +187,10 @@ func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, err
 		if _, err := os.Stat(s.data); err != nil {
 			return nil, fmt.Errorf("no store at %s (start one with `graphd serve --data %s` or `graphd seed --data %s`)", s.data, s.data, s.data)
 		}
+	} else {
+		entries, err := os.ReadDir(s.data)
+		s.dirExisted = err == nil
+		s.created = errors.Is(err, os.ErrNotExist) || err == nil && len(entries) == 0
 	}
 	st, err := graph.Open(s.data, o)
 	if errors.Is(err, graph.ErrDiskFull) && readOnly {
@@ -122,9 +210,85 @@ func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, err
 		return nil, fmt.Errorf("%v; free space on the filesystem of %s and run this again (reading commands such as check still work)", err, s.data)
 	}
 	if errors.Is(err, graph.ErrLocked) {
-		return nil, fmt.Errorf("the store in %s is in use by a running graphd; stop it, or send this command to it with --url http://127.0.0.1:8080", s.data)
+		return nil, inUseError(s.data)
+	}
+	if err == nil {
+		// Holding the lock, this process knows no server runs on the
+		// store: a record left by one that was killed is stale.
+		os.Remove(filepath.Join(s.data, servingFile))
 	}
 	return st, err
+}
+
+// closeStore closes st and, when open created the store and the command
+// failed (*errp) before anything was stored, removes what it created: a
+// failed first load leaves no store behind, only the directory as it was.
+func (s *storeFlags) closeStore(st *graph.Store, errp *error) {
+	empty := false
+	if *errp != nil && s.created {
+		empty, _ = st.IsEmpty(context.Background())
+	}
+	if err := st.Close(); err != nil && *errp == nil {
+		*errp = err
+	}
+	if !empty {
+		return
+	}
+	if !s.dirExisted {
+		os.RemoveAll(s.data)
+		return
+	}
+	entries, _ := os.ReadDir(s.data)
+	for _, e := range entries {
+		os.RemoveAll(filepath.Join(s.data, e.Name()))
+	}
+}
+
+// servingFile is the file in a store directory where a running server
+// records the URL it answers on, so that a command finding the store
+// locked can name it. The server removes it on shutdown, and any command
+// that gets the store's lock removes one a killed server left.
+const servingFile = "SERVING"
+
+// recordServing writes the URL of the server listening on addr into dir
+// and returns a function removing it. A wildcard address is reached on
+// loopback by a command on the same machine.
+func recordServing(dir string, addr net.Addr) (remove func(), err error) {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return nil, err
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1" // Go's wildcard listener answers IPv4 too
+	}
+	url := "http://" + net.JoinHostPort(host, port)
+	path := filepath.Join(dir, servingFile)
+	if err := os.WriteFile(path, []byte(url+"\n"), 0o644); err != nil {
+		return nil, err
+	}
+	return func() { os.Remove(path) }, nil
+}
+
+// servingURL returns the URL a server recorded in dir, or "".
+func servingURL(dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, servingFile))
+	if err != nil || len(b) > 512 {
+		return ""
+	}
+	u := strings.TrimSpace(string(b))
+	if !strings.HasPrefix(u, "http://") || strings.ContainsAny(u, " \n") {
+		return ""
+	}
+	return u
+}
+
+// inUseError explains a store held by another process, naming the
+// server's address when it recorded one.
+func inUseError(dir string) error {
+	if u := servingURL(dir); u != "" {
+		return fmt.Errorf("the store in %s is in use by the graphd serving %s; stop it, or send this command to it with --url %s", dir, u, u)
+	}
+	return fmt.Errorf("the store in %s is in use by another graphd process, which recorded no address (a load, or a --read-only server); wait for it to end or stop it", dir)
 }
 
 // remoteFlags let a command talk to a running server instead of a store.

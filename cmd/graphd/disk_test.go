@@ -127,7 +127,7 @@ func TestDiskFullServe(t *testing.T) {
 
 	free = diskFill(t, mnt)
 	var out, errOut bytes.Buffer
-	if err := run(bg, []string{"check", "--data", dir, "--memtable-mb", "8"}, strings.NewReader(""), &out, &errOut); err != nil {
+	if err := run(bg, []string{"check", "--data", dir}, strings.NewReader(""), &out, &errOut); err != nil {
 		t.Fatalf("check on a full disk: %v\n%s", err, errOut.String())
 	}
 	if !strings.Contains(out.String(), "; 0 violations") || !strings.Contains(errOut.String(), "read-only") {

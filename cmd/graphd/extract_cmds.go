@@ -22,7 +22,6 @@ Unicode code points in the body. "-" reads one article from standard input.`)
 		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
 		return usageError{"extract needs at least one FILE (or - for standard input)"}
 	}
 	ex := extract.New(extract.DefaultDictionary())
@@ -55,7 +54,7 @@ Unicode code points in the body. "-" reads one article from standard input.`)
 func cmdEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "eval [--gold DIR] [--seed] [--plover FILE]", `
 Scores stance extraction against gold annotations: for each NN.txt with an
-NN.jsonl of gold stances in DIR (format: ../shared/corpus/GUIDELINES.md),
+NN.jsonl of gold stances in DIR (format: testdata/corpus/GUIDELINES.md),
 prints precision, recall and F1 of (subject, type, object) triples per
 article, per type and overall (ENGAGES compared as an unordered pair), the
 extraction speed, then every miss and false positive with its sentence.
@@ -73,7 +72,6 @@ stance at all.`)
 		return err
 	}
 	if *gold == "" && !*withSeed && *plover == "" {
-		fs.Usage()
 		return usageError{"eval needs --gold DIR, --seed or --plover FILE"}
 	}
 	ex := extract.New(extract.DefaultDictionary())

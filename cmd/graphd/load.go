@@ -20,7 +20,7 @@ import (
 	"github.com/stancegraph/stancegraph/jsonl"
 )
 
-func cmdLoad(ctx context.Context, e *env, args []string) error {
+func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE...", `
 Loads files into the store. Each file's format is told by its content, not
 its name (--format forces one): stancegraph JSON Lines (actor, document and
@@ -82,7 +82,6 @@ import ends; if it is interrupted, the store is left empty.`)
 		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
 		return usageError{"load needs at least one FILE"}
 	}
 	if *format != "auto" && !slices.Contains(events.Formats, *format) {
@@ -91,11 +90,10 @@ import ends; if it is interrupted, the store is left empty.`)
 	var st *graph.Store
 	var ex *extract.Extractor
 	if rf.url == "" {
-		var err error
 		if st, err = sf.open(nil, false); err != nil {
 			return err
 		}
-		defer st.Close()
+		defer sf.closeStore(st, &err) // a failed first load leaves no store
 	}
 	kinds := make([]string, fs.NArg())
 	allJSONL := true

@@ -127,7 +127,8 @@ func TestServeSeedStances(t *testing.T) {
 	}
 	statsQ := `{ stats { actors stances documents } }`
 	before := post(t, url, statsQ, nil)
-	if _, err := graphd(t, "stats", "--data", dir); err == nil || !strings.Contains(err.Error(), "in use by a running graphd") {
+	// The hint names the address the server listens on (a free port here).
+	if _, err := graphd(t, "stats", "--data", dir); err == nil || !strings.Contains(err.Error(), "in use by the graphd serving "+url+";") || !strings.Contains(err.Error(), "--url "+url) {
 		t.Fatalf("stats on a held store: %v", err)
 	}
 	stop()
@@ -408,6 +409,83 @@ func TestLoadUpsert(t *testing.T) {
 			if !strings.Contains(out, `line 2: actor "Taliban": kind changed from "ARMED_GROUP" to "STATE"`) {
 				t.Fatalf("load --upsert printed:\n%s", out)
 			}
+		})
+	}
+}
+
+// graphdExit runs one command line as main does and returns its exit
+// status, standard output and standard error.
+func graphdExit(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = runExit(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// TestExitCodes pins what each kind of command line prints where, and its
+// exit status: help on stdout with 0, a usage error as one line and the
+// command's usage on stderr with 2, a failure as one line with 1.
+func TestExitCodes(t *testing.T) {
+	store := t.TempDir()
+	mustGraphd(t, "seed", "--data", store)
+	type want struct {
+		code      int
+		stdout    string // a part of standard output, "" for empty
+		firstLine string // the first line of standard error, "" for empty
+		usage     string // a part of standard error after that line
+	}
+	tests := []struct {
+		args string
+		want
+	}{
+		{"help", want{0, "Commands:\n  serve", "", ""}},
+		{"--help", want{0, "Commands:", "", ""}},
+		{"-h", want{0, "Commands:", "", ""}},
+		{"help serve", want{0, "SIGINT or SIGTERM", "", ""}},
+		{"serve --help", want{0, "SIGINT or SIGTERM", "", ""}},
+		{"stats -h", want{0, "Usage:\n  graphd stats", "", ""}},
+		{"version", want{0, "graphd ", "", ""}},
+		{"--version", want{0, "graphd ", "", ""}},
+		{"stats --data " + store, want{0, "stances    14", "", ""}},
+		{"", want{2, "", "graphd: no command given", "Commands:"}},
+		{"frobnicate", want{2, "", `graphd: unknown command "frobnicate"`, "Commands:"}},
+		{"help foo", want{2, "", `graphd: unknown help topic "foo": want one of the commands below`, "Commands:"}},
+		{"help serve load", want{2, "", "graphd: help takes one command, got 2: serve load", "Commands:"}},
+		{"serve --bogus", want{2, "", "graphd: flag provided but not defined: -bogus", "Usage:\n  graphd serve [--data DIR]"}},
+		{"stats --sync", want{2, "", "graphd: flag provided but not defined: -sync", "Usage:\n  graphd stats"}},
+		{"stats extra", want{2, "", `graphd: stats takes no arguments, got "extra"`, "Usage:\n  graphd stats"}},
+		{"load", want{2, "", "graphd: load needs at least one FILE", "Usage:\n  graphd load"}},
+		{"query", want{2, "", "graphd: query needs exactly one GRAPHQL argument", "Usage:\n  graphd query"}},
+		{"export --format xlsx --data " + store, want{2, "", `graphd: --format "xlsx": want one of`, "Usage:\n  graphd export"}},
+		{"stats --data " + store + " --url http://127.0.0.1:1", want{2, "", "graphd: --data and --url cannot be used together", "Usage:\n  graphd stats"}},
+		{"load --url http://127.0.0.1:1 --import=false x.jsonl", want{2, "", "graphd: --import and --url cannot be used together", "Usage:\n  graphd load"}},
+		{"seed --url http://127.0.0.1:1 --sync", want{2, "", "graphd: --sync and --url cannot be used together", "Usage:\n  graphd seed"}},
+		{"serve --memtable-mb 2", want{2, "", "graphd: --memtable-mb must be at least 8", "Usage:\n  graphd serve"}},
+		{"stats --data " + filepath.Join(store, "absent"), want{1, "", "graphd: no store at " + filepath.Join(store, "absent"), ""}},
+	}
+	for _, name := range order {
+		tests = append(tests, struct {
+			args string
+			want
+		}{name + " --help", want{0, "Usage:\n  graphd " + name, "", ""}})
+	}
+	for _, tt := range tests {
+		t.Run(tt.args, func(t *testing.T) {
+			code, stdout, stderr := graphdExit(t, strings.Fields(tt.args)...)
+			first, rest, _ := strings.Cut(stderr, "\n")
+			switch {
+			case code != tt.code:
+				t.Errorf("exit status %d, want %d", code, tt.code)
+			case tt.stdout == "" && stdout != "", tt.stdout != "" && !strings.Contains(stdout, tt.stdout):
+				t.Errorf("stdout does not hold %q", tt.stdout)
+			case tt.firstLine == "" && stderr != "", tt.firstLine != "" && !strings.HasPrefix(first, tt.firstLine):
+				t.Errorf("first line of stderr %q, want %q", first, tt.firstLine)
+			case !strings.Contains(rest, tt.usage):
+				t.Errorf("stderr after the first line does not hold %q", tt.usage)
+			default:
+				return
+			}
+			t.Logf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
 		})
 	}
 }

@@ -48,7 +48,6 @@ standard input. Example:
 		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
 		return usageError{"query needs exactly one GRAPHQL argument"}
 	}
 	if *format != "json" && *format != "table" && *format != "csv" {

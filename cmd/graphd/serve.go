@@ -12,6 +12,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/stancegraph/stancegraph/export"
@@ -84,6 +85,9 @@ then the store is closed.`)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
 	logger := newLogger(e.stderr)
 	token, err := serveToken(*tokenFile)
 	if err != nil {
@@ -93,6 +97,13 @@ then the store is closed.`)
 	if slices.Contains(origins, "*") && token == "" {
 		return usageError{"--cors '*' needs a token (--token-file or $GRAPHD_TOKEN): without one every web site could read the whole graph (/backup, /export) and write to it; list the origins instead"}
 	}
+	// Bind before the store is opened: a port in use then leaves no
+	// store created or seeded behind.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return listenError(*addr, err)
+	}
+	defer ln.Close()
 	st, err := openServing(ctx, &sf, logger, *readOnly, !*noSeed)
 	if err != nil {
 		return err
@@ -102,9 +113,13 @@ then the store is closed.`)
 			logger.Error("closing store", "err", err)
 		}
 	}()
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
+	if !*readOnly {
+		remove, err := recordServing(sf.data, ln.Addr())
+		if err != nil {
+			logger.Warn("could not record the address in the store directory; commands finding the store in use will not name it", "err", err)
+		} else {
+			defer remove()
+		}
 	}
 	allow := !*readOnly
 	if allow && token == "" && !isLoopback(ln.Addr()) {
@@ -116,7 +131,6 @@ then the store is closed.`)
 		Token: token, AllowMutations: allow, CORSOrigins: origins, AllowedHosts: hosts, Timeout: *timeout,
 	})
 	if err != nil {
-		ln.Close()
 		return err
 	}
 	hs := &http.Server{
@@ -152,6 +166,23 @@ then the store is closed.`)
 	return nil
 }
 
+// listenError explains a failed bind in the terms of the flag, without
+// Go's "listen tcp ...: bind:" wrapping.
+func listenError(addr string, err error) error {
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("--addr %s: the address is in use by another program (another graphd?); stop it or choose another port (0 picks a free one)", addr)
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) {
+		err = oe.Err
+	}
+	var se *os.SyscallError
+	if errors.As(err, &se) {
+		err = se.Err
+	}
+	return fmt.Errorf("--addr %s: %w", addr, err)
+}
+
 // serveToken reads the bearer token from file, or $GRAPHD_TOKEN without one.
 func serveToken(file string) (string, error) {
 	if file == "" {
@@ -180,7 +211,7 @@ func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readO
 			return st, err
 		}
 		if err := seedIfEmpty(ctx, st, logger); err != nil {
-			st.Close()
+			sf.closeStore(st, &err)
 			return nil, err
 		}
 		return st, nil
@@ -198,7 +229,7 @@ func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readO
 	st, err := graph.Open(sf.data, o)
 	switch {
 	case errors.Is(err, graph.ErrLocked):
-		return nil, fmt.Errorf("the store in %s is in use by a running graphd that writes; stop it, or query that server", sf.data)
+		return nil, inUseError(sf.data)
 	case err != nil:
 		return nil, fmt.Errorf("opening %s read-only: %w (a store that was not closed cleanly must be opened once without --read-only, e.g. by graphd stats --data, to recover)", sf.data, err)
 	}

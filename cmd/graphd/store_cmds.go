@@ -15,16 +15,20 @@ import (
 	"github.com/stancegraph/stancegraph/seed"
 )
 
-func cmdSeed(ctx context.Context, e *env, args []string) error {
+func cmdSeed(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "seed", "seed [--data DIR | --url URL]", `
 Loads the seed graph (the actors and stances curated from a March 2018 RFE/RL
 report on the Afghan peace process) into the store. Running it again adds
 nothing: every record is merged with what is there.`)
 	var sf storeFlags
 	var rf remoteFlags
-	sf.register(fs)
+	sf.registerData(fs, true)
+	sf.registerTuning(fs)
 	rf.register(fs)
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	if rf.url != "" {
@@ -48,7 +52,7 @@ nothing: every record is merged with what is there.`)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer sf.closeStore(st, &err)
 	res, err := seed.Load(ctx, st)
 	if err != nil {
 		return err
@@ -62,9 +66,12 @@ func cmdStats(ctx context.Context, e *env, args []string) error {
 Prints the number of actors, live stances, retracted stances and documents.`)
 	var sf storeFlags
 	var rf remoteFlags
-	sf.register(fs)
+	sf.registerData(fs, false)
 	rf.register(fs)
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	var s graph.Stats
@@ -102,11 +109,15 @@ formats (jsonl also keeps retracted stances and their reasons):
   neo4j    a zip of CSVs for neo4j-admin database import full (see README)`)
 	var sf storeFlags
 	var rf remoteFlags
-	sf.register(fs)
+	sf.registerData(fs, false)
+	sf.registerVocabulary(fs)
 	rf.register(fs)
 	format := fs.String("format", "json", "json, jsonl, graphml, csv, nquads or neo4j")
 	out := fs.String("out", "-", "output file (- for standard output)")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	known := false
@@ -151,10 +162,13 @@ Writes a consistent snapshot of the store to FILE (format: see README,
 with --data the store must not be held by a server.`)
 	var sf storeFlags
 	var rf remoteFlags
-	sf.register(fs)
+	sf.registerData(fs, false)
 	rf.register(fs)
 	to := fs.String("to", "", "backup file to write (required)")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	if *to == "" {
@@ -216,9 +230,13 @@ func cmdRestore(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "restore", "restore --from FILE [--data DIR]", `
 Restores a backup written by graphd backup into an empty store.`)
 	var sf storeFlags
-	sf.register(fs)
+	sf.registerData(fs, true)
+	sf.registerTuning(fs)
 	from := fs.String("from", "", "backup file to read (required)")
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	if *from == "" {
@@ -281,15 +299,18 @@ func cmdCheck(ctx context.Context, e *env, args []string) error {
 Verifies every invariant of the store: each index entry has its record and
 each record its index entries, counters equal recounts, and every evidence
 quote lies inside its document at its offsets. Prints each violation and
-exits with status 2 when there is any.
+exits with status 3 when there is any (2 is a usage error, 1 a failure).
 
 On a disk too full to open the store for writing (see graphd serve -h), check
 opens it read-only and says so.`)
 	var sf storeFlags
 	var rf remoteFlags
-	sf.register(fs)
+	sf.registerData(fs, false)
 	rf.register(fs)
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -323,7 +344,7 @@ opens it read-only and says so.`)
 	fmt.Fprintf(e.stdout, "check: %d stances, %d actors, %d documents checked in %s; %d violations\n",
 		rep.Stances, rep.Actors, rep.Documents, time.Since(start).Round(time.Millisecond), len(rep.Violations))
 	if len(rep.Violations) > 0 {
-		return exitError{2, fmt.Sprintf("%d violations in %s", len(rep.Violations), filepath.Clean(sf.data))}
+		return exitError{exitViolations, fmt.Sprintf("%d violations in %s", len(rep.Violations), filepath.Clean(sf.data))}
 	}
 	return nil
 }

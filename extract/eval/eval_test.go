@@ -142,17 +142,13 @@ func TestCountsEdgeCases(t *testing.T) {
 	}
 }
 
-// TestTargets checks the quality targets where the development
-// corpus and the seed are available (../shared/corpus/dev beside the repo,
-// seed/ inside it); elsewhere it skips.
+// TestTargets checks the quality targets on the development
+// corpus and the seed, both shipped in the repository (testdata/corpus/dev,
+// seed/).
 func TestTargets(t *testing.T) {
 	ex := extract.New(nil)
 	t.Run("dev", func(t *testing.T) {
-		dir := filepath.Join("..", "..", "..", "shared", "corpus", "dev")
-		if _, err := os.Stat(dir); err != nil {
-			t.Skip("development corpus not present")
-		}
-		cases, err := LoadDir(dir)
+		cases, err := LoadDir(devCorpus)
 		if err != nil {
 			t.Fatal(err)
 		}
