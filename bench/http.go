@@ -39,7 +39,11 @@ func newHandler(st *graph.Store) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return server.New(server.Config{Schema: sch})
+	e, err := schema.NewEngine(sch, schema.Config{})
+	if err != nil {
+		return nil, err
+	}
+	return server.New(server.Config{Engine: e})
 }
 
 func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, res *results, logf func(string, ...any)) error {

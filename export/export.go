@@ -22,29 +22,27 @@ import (
 	"github.com/stancegraph/stancegraph/jsonl"
 )
 
-// format is one export: its name, media type and writer.
+// format is one export: its name and writer.
 type format struct {
-	name        string
-	contentType string
-	write       func(ctx context.Context, store *graph.Store, w *bufio.Writer) error
+	name  string
+	write func(ctx context.Context, store *graph.Store, w *bufio.Writer) error
 }
 
-// formats is the one list of export formats; Formats and ContentType read it.
+// formats is the one list of export formats; Formats reads it.
 var formats = []format{
-	{"json", "application/json", writeJSON},
-	{"jsonl", "application/jsonl", func(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+	{"json", writeJSON},
+	{"jsonl", func(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
 		return jsonl.Write(ctx, store, w)
 	}},
-	{"graphml", "application/graphml+xml", writeGraphML},
-	{"csv", "text/csv; charset=utf-8", writeCSV},
-	{"nquads", "application/n-quads", writeNQuads},
-	{"neo4j", "application/zip", writeNeo4j},
+	{"graphml", writeGraphML},
+	{"csv", writeCSV},
+	{"nquads", writeNQuads},
+	{"neo4j", writeNeo4j},
 }
 
-// Formats lists the names Write accepts.
-var Formats = formatNames()
-
-func formatNames() []string {
+// Formats lists the names Write accepts, in a new slice each call so that
+// no caller can change what another sees.
+func Formats() []string {
 	out := make([]string, len(formats))
 	for i, f := range formats {
 		out[i] = f.name
@@ -61,20 +59,12 @@ func lookup(name string) (format, bool) {
 	return format{}, false
 }
 
-// ContentType returns the media type of a format.
-func ContentType(name string) string {
-	if f, ok := lookup(name); ok {
-		return f.contentType
-	}
-	return "application/octet-stream"
-}
-
 // Write writes every actor and stance of store to w in format (see the
 // package documentation for which stances each format holds).
 func Write(ctx context.Context, store *graph.Store, w io.Writer, name string) error {
 	f, ok := lookup(name)
 	if !ok {
-		return fmt.Errorf("export: unknown format %q (want one of %s)", name, strings.Join(Formats, ", "))
+		return fmt.Errorf("export: unknown format %q (want one of %s)", name, strings.Join(Formats(), ", "))
 	}
 	bw := bufio.NewWriter(w)
 	if err := f.write(ctx, store, bw); err != nil {

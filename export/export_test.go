@@ -112,3 +112,13 @@ func TestFormats(t *testing.T) {
 		t.Fatalf("unknown format: %v", err)
 	}
 }
+
+// TestFormatsIsACopy: a caller that changes the list it got changes no
+// one else's.
+func TestFormatsIsACopy(t *testing.T) {
+	f := export.Formats()
+	f[0] = "xlsx"
+	if got := export.Formats()[0]; got != "json" {
+		t.Fatalf("Formats()[0] = %q after a caller changed its copy", got)
+	}
+}

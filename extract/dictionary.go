@@ -181,7 +181,7 @@ func (ej entryJSON) entry() (*entry, error) {
 		kind = graph.KindOther
 	}
 	if !kind.Valid() {
-		return nil, fmt.Errorf("field \"kind\": %q is not one of %v", ej.Kind, graph.ActorKinds)
+		return nil, fmt.Errorf("field \"kind\": %q is not one of %v", ej.Kind, graph.ActorKinds())
 	}
 	if ej.Country != "" && !isAlpha3(ej.Country) {
 		return nil, fmt.Errorf("field \"country\": %q is not an ISO 3166-1 alpha-3 code", ej.Country)

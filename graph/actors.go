@@ -123,7 +123,7 @@ func checkActorFields(a *Actor) error {
 	}
 	a.Name = name
 	if a.Kind != "" && !a.Kind.Valid() {
-		return fmt.Errorf("%w: actor %q: kind %q is not one of %v", ErrInvalidInput, a.Name, a.Kind, ActorKinds)
+		return fmt.Errorf("%w: actor %q: kind %q is not one of %v", ErrInvalidInput, a.Name, a.Kind, ActorKinds())
 	}
 	if a.Country != "" && !isISO3(a.Country) {
 		return fmt.Errorf("%w: actor %q: country %q is not an ISO 3166-1 alpha-3 code", ErrInvalidInput, a.Name, a.Country)
@@ -350,7 +350,7 @@ func (s *Store) Actors(ctx context.Context, q ActorQuery) (ActorPage, error) {
 		return ActorPage{}, err
 	}
 	if q.Kind != "" && !q.Kind.Valid() {
-		return ActorPage{}, fmt.Errorf("%w: kind %q is not one of %v", ErrInvalidInput, q.Kind, ActorKinds)
+		return ActorPage{}, fmt.Errorf("%w: kind %q is not one of %v", ErrInvalidInput, q.Kind, ActorKinds())
 	}
 	search := foldSearch(q.Search)
 	code := strings.ToUpper(strings.TrimSpace(q.Code))

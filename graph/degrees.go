@@ -56,16 +56,6 @@ func (d *degrees) key(sl degreeSlot) []byte {
 	return keys.DegreeKey(sl.actor[:], dir, d.names[col])
 }
 
-// get returns the count of one counter and whether the table tracks it
-// (false for a type outside the vocabulary, which only storage knows).
-func (d *degrees) get(actor []byte, dir byte, typ string) (int64, bool) {
-	i, ok := d.slot(dir, typ)
-	if !ok {
-		return 0, false
-	}
-	return d.at(degreeSlot{[16]byte(actor), i}), true
-}
-
 // at returns the count at sl.
 func (d *degrees) at(sl degreeSlot) int64 {
 	row := d.m[sl.actor]

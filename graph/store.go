@@ -58,18 +58,6 @@ func DefaultOptions() Options {
 	return Options{MemTableSize: 64 << 20, BlockCacheSize: 256 << 20, ValueLogFileSize: 128 << 20, ImportBufferSize: 256 << 20}
 }
 
-// WithInMemory returns a copy of o with InMemory set.
-func (o Options) WithInMemory(v bool) Options { o.InMemory = v; return o }
-
-// WithSyncWrites returns a copy of o with SyncWrites set.
-func (o Options) WithSyncWrites(v bool) Options { o.SyncWrites = v; return o }
-
-// WithVocabulary returns a copy of o with Vocabulary set.
-func (o Options) WithVocabulary(v *Vocabulary) Options { o.Vocabulary = v; return o }
-
-// WithLogger returns a copy of o with Logger set.
-func (o Options) WithLogger(l *slog.Logger) Options { o.Logger = l; return o }
-
 // Store is the stance graph: a long-lived handle to a Badger database, safe
 // for concurrent use. Open one per directory per process and Close it when
 // done; Close is idempotent.

@@ -15,12 +15,15 @@ const (
 	KindOther        ActorKind = "OTHER"
 )
 
-// ActorKinds lists every valid ActorKind in contract order.
-var ActorKinds = []ActorKind{KindState, KindGovernment, KindArmedGroup, KindOrganization, KindPerson, KindOther}
+// ActorKinds lists every valid ActorKind in contract order, in a new slice
+// each call so that no caller can change what another sees.
+func ActorKinds() []ActorKind {
+	return []ActorKind{KindState, KindGovernment, KindArmedGroup, KindOrganization, KindPerson, KindOther}
+}
 
 // Valid reports whether k is one of ActorKinds.
 func (k ActorKind) Valid() bool {
-	for _, v := range ActorKinds {
+	for _, v := range ActorKinds() {
 		if k == v {
 			return true
 		}

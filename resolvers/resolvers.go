@@ -55,9 +55,6 @@ func New(cfg Config) *Resolver {
 	return r
 }
 
-// Store returns the store the resolvers read and write.
-func (r *Resolver) Store() *graph.Store { return r.store }
-
 // Vocabulary returns the store's stance vocabulary, from which package schema
 // builds the StanceType enum.
 func (r *Resolver) Vocabulary() *graph.Vocabulary {

@@ -17,6 +17,14 @@ import (
 // and clients building a schema from introspection drop it. The
 // introspection types are package state of graphql-go, so the repair is made
 // once per process, before any schema built here can run a query.
+//
+// There is no per-schema way around it in v0.8.1: its executor answers
+// __schema and __type of every schema with the package's own
+// SchemaMetaFieldDef and TypeMetaFieldDef, whose types (__InputValue among
+// them) are those globals, and a schema cannot declare fields named __*.
+// The repaired resolver is correct for any schema (it reads the argument's
+// own type), so other graphql-go schemas in the process only gain from it.
+// Removing it would need the engine to answer introspection itself.
 var fixDefaults sync.Once
 
 func repairIntrospection() {

@@ -464,11 +464,12 @@ func actorKindEnum() *graphql.Enum {
 		graph.KindOther:        "anything else",
 	}
 	values := graphql.EnumValueConfigMap{}
-	for _, k := range graph.ActorKinds {
+	kinds := graph.ActorKinds()
+	for _, k := range kinds {
 		values[string(k)] = &graphql.EnumValueConfig{Value: string(k), Description: desc[k]}
 	}
-	names := make([]string, len(graph.ActorKinds))
-	for i, k := range graph.ActorKinds {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
 		names[i] = string(k)
 	}
 	return ordered(graphql.NewEnum(graphql.EnumConfig{Name: "ActorKind", Values: values}), names)

@@ -79,6 +79,17 @@ func TestLoadAndBackupRoutes(t *testing.T) {
 	if status != 200 || !strings.HasPrefix(body, "stancegraph-backup 2\n") {
 		t.Fatalf("backup: %d %.40q", status, body)
 	}
+	// Every route is counted, /load among them.
+	_, metrics := do("GET", "/metrics", "", "")
+	for _, want := range []string{
+		`graphd_http_requests_total{code="401",route="/load"} 2`,
+		`graphd_http_requests_total{code="200",route="/load"} 2`,
+		`graphd_http_requests_total{code="200",route="/backup"} 1`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("metrics lack %s:\n%s", want, metrics)
+		}
+	}
 	restored, err := graph.Open("", &graph.Options{InMemory: true})
 	if err != nil {
 		t.Fatal(err)

@@ -46,7 +46,11 @@ func newBenchHandler(b *testing.B) *server.Server {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h, err := server.New(server.Config{Schema: s})
+	e, err := schema.NewEngine(s, schema.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := server.New(server.Config{Engine: e})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -40,7 +40,11 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	h, err := server.New(server.Config{Schema: s}) // queries only: AllowMutations is false
+	e, err := schema.NewEngine(s, schema.Config{}) // the default limits
+	if err != nil {
+		log.Fatal(err)
+	}
+	h, err := server.New(server.Config{Engine: e}) // queries only: AllowMutations is false
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/server"
 )
 
@@ -32,8 +33,8 @@ func FuzzGraphQL(f *testing.F) {
 		f.Add(s.body, s.accept)
 	}
 	fx := newFixture(f)
-	s := newSchemaFor(f, fx)
-	h, err := server.New(server.Config{Schema: s, AllowMutations: true, Token: "t", Timeout: 2 * time.Second})
+	e := newEngineFor(f, fx, schema.Config{Timeout: 2 * time.Second})
+	h, err := server.New(server.Config{Engine: e, AllowMutations: true, Token: "t"})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -176,7 +177,7 @@ func FuzzGraphQLHandler(f *testing.F) {
 		f.Add(s)
 	}
 	fx := newFixture(f)
-	h, err := server.New(server.Config{Schema: newSchemaFor(f, fx), Timeout: 2 * time.Second})
+	h, err := server.New(server.Config{Engine: newEngineFor(f, fx, schema.Config{Timeout: 2 * time.Second})})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,9 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/graphql-go/graphql"
-	"github.com/graphql-go/graphql/gqlerrors"
 	"github.com/graphql-go/graphql/language/ast"
+
+	"github.com/stancegraph/stancegraph/schema"
 )
 
 // params are the GraphQL-over-HTTP request parameters.
@@ -39,12 +38,12 @@ func badRequest(format string, a ...any) *httpError {
 	return &httpError{status: http.StatusBadRequest, code: codeBadRequest, msg: fmt.Sprintf(format, a...)}
 }
 
-// serveGraphQL answers /graphql.
+// serveGraphQL answers /graphql: it negotiates, reads the parameters, and
+// hands them to the engine with the server's write rules as Permit.
 func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	s.metrics.begin()
-	defer s.metrics.end()
-	info := infoOf(r)
+	s.metrics.inflight.Inc()
+	defer s.metrics.inflight.Dec()
 
 	media, err := negotiate(r.Header.Get("Accept"))
 	if err != nil {
@@ -64,123 +63,82 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, media, err)
 		return
 	}
-	if nestingTooDeep(p.Query, 2*s.cfg.MaxDepth+32) {
-		s.refuse(w, r, media, &httpError{status: http.StatusBadRequest, code: codeTooComplex,
-			msg: fmt.Sprintf("query is nested too deeply; the depth limit is %d", s.cfg.MaxDepth)})
-		return
-	}
-
-	// Validation runs under the request's deadline as execution does.
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
-	defer cancel()
-	doc, hit, err := s.cache.parse(ctx, &s.cfg.Schema, p.Query, s.cfg.shape())
-	if err != nil {
-		s.refuse(w, r, media, s.deadline())
-		return
-	}
-	s.metrics.cache(hit)
-	if doc.errs != nil {
-		s.requestFailed(w, r, media, doc.errs, "", "invalid", start)
-		return
-	}
-	op, err := operation(doc.ast, p.OperationName)
-	if err != nil {
-		s.requestFailed(w, r, media, []gqlerrors.FormattedError{gqlError(codeOperationNotFound, err.Error())}, p.OperationName, "invalid", start)
-		return
-	}
-	opName, opType := "", op.Operation
-	if op.Name != nil {
-		opName = op.Name.Value
-	}
-	info.opName, info.opType = opName, opType
-
-	if herr := s.permit(r, opType); herr != nil {
-		s.refuse(w, r, media, herr)
-		s.metrics.operation(opName, opType, true, time.Since(start))
-		return
-	}
-	complexity, err := s.cost.checkLimits(ctx, doc.ast, op, p.Variables)
-	if err != nil {
-		s.requestFailed(w, r, media, []gqlerrors.FormattedError{gqlError(codeTooComplex, err.Error())}, opName, opType, start)
-		return
-	}
-	release, err := s.acquire(ctx, complexity)
-	if err != nil {
-		s.refuse(w, r, media, s.busy(complexity))
-		s.metrics.operation(opName, opType, true, time.Since(start))
-		return
-	}
-	defer release()
-	if !s.slowOnly {
-		if c := doc.fastPath(&s.cfg.Schema, op); c != nil {
-			if err := s.runFast(ctx, w, media, c, p.Variables); !errors.Is(err, errGiveUp) {
-				s.fastDone(w, r, media, err)
-				s.metrics.executed(true)
-				s.metrics.operation(opName, opType, err != nil, time.Since(start))
-				return
+	res := s.cfg.Engine.Execute(r.Context(), schema.Request{
+		Query: p.Query, OperationName: p.OperationName, Variables: p.Variables,
+		Permit: func(opType string) error {
+			if he := s.permit(r, opType); he != nil {
+				return he
 			}
+			return nil
+		},
+	})
+	s.answer(w, r, media, res)
+	if res.OperationType != "" {
+		s.metrics.operation(res.OperationName, res.OperationType, res.Err != nil || len(res.Errors) > 0, time.Since(start))
+	}
+}
+
+// refusals maps the kinds of requests the engine did not run to their
+// status; an invalid request's status depends on the media type (see
+// status).
+var refusals = []struct {
+	kind   error
+	status int
+}{
+	{schema.ErrUnsupported, http.StatusBadRequest},
+	{schema.ErrTimeout, http.StatusGatewayTimeout},
+	{schema.ErrBusy, http.StatusServiceUnavailable},
+	{schema.ErrTooLarge, http.StatusRequestEntityTooLarge},
+}
+
+// status is the HTTP status of an engine's answer.
+func status(res schema.Response, media string) int {
+	switch {
+	case res.Err == nil:
+		return resultStatus(res.Errors)
+	case errors.Is(res.Err, schema.ErrInvalid):
+		// 400 with application/graphql-response+json, 200 with
+		// application/json, as the specification asks of each.
+		if media == mediaGraphQLResponse {
+			return http.StatusBadRequest
+		}
+		return http.StatusOK
+	}
+	for _, r := range refusals {
+		if errors.Is(res.Err, r.kind) {
+			return r.status
 		}
 	}
-	s.metrics.executed(false)
-	res := graphql.Execute(graphql.ExecuteParams{
-		Schema:        s.cfg.Schema,
-		AST:           doc.ast,
-		OperationName: p.OperationName,
-		Args:          p.Variables,
-		Context:       ctx,
-	})
+	return http.StatusInternalServerError
+}
 
-	if res.Data == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		s.refuse(w, r, media, s.deadline())
-		s.metrics.operation(opName, opType, true, time.Since(start))
-		return
+// answer writes the engine's answer, or the server's own refusal when
+// Permit refused the operation.
+func (s *Server) answer(w http.ResponseWriter, r *http.Request, media string, res schema.Response) {
+	info := infoOf(r)
+	if res.OperationType != "invalid" {
+		info.opName, info.opType = res.OperationName, res.OperationType
 	}
-	if res.Data == nil && !executed(res.Errors) {
-		// Variable coercion failed: the operation never ran.
-		s.requestFailed(w, r, media, withCode(explain(res.Errors, &s.cfg.Schema), codeBadRequest), opName, opType, start)
+	var he *httpError
+	if errors.As(res.Err, &he) {
+		s.refuse(w, r, media, he)
 		return
 	}
 	if len(res.Errors) > 0 {
 		info.err = res.Errors[0].Message
 	}
-	s.writeResult(w, media, res.Data, res.Errors, doc.plan(op))
-	s.metrics.operation(opName, opType, len(res.Errors) > 0, time.Since(start))
-}
-
-// fastDone answers the refusals of a fast-path run that stopped: past the
-// response budget or the deadline. A nil err means the answer is written.
-func (s *Server) fastDone(w http.ResponseWriter, r *http.Request, media string, err error) {
-	switch {
-	case err == nil:
-	case errors.Is(err, errResponseTooLarge):
-		s.refuse(w, r, media, s.tooLarge())
-	default:
-		s.refuse(w, r, media, s.deadline())
+	if errors.Is(res.Err, schema.ErrBusy) {
+		w.Header().Set("Retry-After", "5")
 	}
-}
-
-// executed reports whether errors come from running resolvers (they carry
-// a path) rather than from preparing the operation. graphql-go answers both
-// with a nil Data, but only the latter is a request error.
-func executed(errs []gqlerrors.FormattedError) bool {
-	for _, e := range errs {
-		if len(e.Path) > 0 {
-			return true
-		}
-	}
-	return false
+	writeBody(w, status(res, media), media, res.JSON)
 }
 
 // permit applies the method, read-only, origin and token rules to an
 // operation. Its content type was checked before: only application/json
 // reaches here, which a page elsewhere cannot send without a preflight.
 func (s *Server) permit(r *http.Request, opType string) *httpError {
-	switch opType {
-	case ast.OperationTypeQuery:
+	if opType != ast.OperationTypeMutation {
 		return nil
-	case ast.OperationTypeMutation:
-	default:
-		return badRequest("%s operations are not supported", opType)
 	}
 	if r.Method == http.MethodGet {
 		return &httpError{
@@ -216,50 +174,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, media string, er
 		w.Header().Set(k, v)
 	}
 	infoOf(r).err = he.msg
-	writeJSON(w, he.status, media, requestError{Errors: []gqlerrors.FormattedError{gqlError(he.code, he.msg)}})
-}
-
-// requestFailed answers a well-formed request whose document or variables
-// are invalid: 400 with application/graphql-response+json, 200 with
-// application/json, as the specification asks of each.
-func (s *Server) requestFailed(w http.ResponseWriter, r *http.Request, media string, errs []gqlerrors.FormattedError, opName, opType string, start time.Time) {
-	status := http.StatusOK
-	if media == mediaGraphQLResponse {
-		status = http.StatusBadRequest
-	}
-	if len(errs) > 0 {
-		infoOf(r).err = errs[0].Message
-	}
-	writeJSON(w, status, media, requestError{Errors: errs})
-	s.metrics.operation(opName, opType, true, time.Since(start))
-}
-
-// operation selects the operation to run, as graphql-go would, so the
-// server knows its type before executing it.
-func operation(doc *ast.Document, name string) (*ast.OperationDefinition, error) {
-	var found *ast.OperationDefinition
-	n := 0
-	for _, def := range doc.Definitions {
-		op, ok := def.(*ast.OperationDefinition)
-		if !ok {
-			continue
-		}
-		n++
-		if name == "" {
-			found = op
-		} else if op.Name != nil && op.Name.Value == name {
-			return op, nil
-		}
-	}
-	switch {
-	case name != "":
-		return nil, fmt.Errorf("no operation named %q in the document", name)
-	case n == 0:
-		return nil, errors.New("the document contains no operation")
-	case n > 1:
-		return nil, errors.New("the document contains several operations: give operationName")
-	}
-	return found, nil
+	writeBody(w, he.status, media, schema.ErrorJSON(schema.Error(he.code, he.msg)))
 }
 
 // negotiate picks the response media type from an Accept header:

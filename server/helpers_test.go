@@ -11,8 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/graphql-go/graphql"
-
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
@@ -86,18 +84,26 @@ func newServer(t testing.TB, f *fixture, ingest func(context.Context, graph.Docu
 	if err != nil {
 		t.Fatalf("schema: %v", err)
 	}
-	cfg := server.Config{Schema: s, AllowMutations: true}
+	e, err := schema.NewEngine(s, schema.Config{})
+	if err != nil {
+		t.Fatalf("engine: %v", err)
+	}
+	cfg := server.Config{Engine: e, AllowMutations: true}
 	return serve(t, cfg, edit)
 }
 
-// newSchemaFor builds the schema over f's store without extraction.
-func newSchemaFor(t testing.TB, f *fixture) graphql.Schema {
+// newEngineFor builds the engine over f's store without extraction.
+func newEngineFor(t testing.TB, f *fixture, cfg schema.Config) *schema.Engine {
 	t.Helper()
 	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
 	if err != nil {
 		t.Fatalf("schema: %v", err)
 	}
-	return s
+	e, err := schema.NewEngine(s, cfg)
+	if err != nil {
+		t.Fatalf("engine: %v", err)
+	}
+	return e
 }
 
 // serve starts a test server for cfg after edit.

@@ -9,13 +9,16 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/graphql-go/graphql"
+	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/server"
 )
 
@@ -216,9 +219,7 @@ func TestRoutes(t *testing.T) {
 			_, err := fmt.Fprintf(w, "export %s", format)
 			return err
 		}
-		c.Gauges = func(ctx context.Context) []server.Gauge {
-			return []server.Gauge{{Name: "graphd_stances", Help: "Live stances.", Value: 5}}
-		}
+		c.Collectors = []prometheus.Collector{prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "graphd_stances", Help: "Live stances."}, func() float64 { return 5 })}
 	})
 	req := func(method, path string, headers ...string) response {
 		t.Helper()
@@ -253,15 +254,23 @@ func TestRoutes(t *testing.T) {
 	t.Run("metrics", func(t *testing.T) {
 		r := req("GET", "/metrics")
 		for _, want := range []string{
-			`graphd_graphql_operations_total{operation="Twice",type="query",result="ok"} 2`,
+			`graphd_graphql_operations_total{operation="Twice",result="ok",type="query"} 2`,
 			`graphd_graphql_duration_seconds_count{operation="Twice",type="query"} 2`,
 			`graphd_graphql_duration_seconds_bucket{operation="Twice",type="query",le="+Inf"} 2`,
 			`graphd_graphql_document_cache_hits_total 1`,
-			`graphd_http_requests_total{route="/graphql",code="200"} 2`,
+			`graphd_http_requests_total{code="200",route="/graphql"} 2`,
+			`graphd_graphql_executions_total{executor="fast"} 2`,
 			"# TYPE graphd_stances gauge\ngraphd_stances 5\n",
+			"# TYPE go_goroutines gauge",
+			"# TYPE process_resident_memory_bytes gauge",
 		} {
 			if !strings.Contains(r.raw, want) {
 				t.Errorf("metrics lack %q:\n%s", want, r.raw)
+			}
+		}
+		for _, name := range regexp.MustCompile(`(?m)^# TYPE (\S+)`).FindAllStringSubmatch(r.raw, -1) {
+			if !strings.HasPrefix(name[1], server.MetricsPrefix) && !strings.HasPrefix(name[1], "go_") && !strings.HasPrefix(name[1], "process_") {
+				t.Errorf("metric %s lacks the prefix %s", name[1], server.MetricsPrefix)
 			}
 		}
 		if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain; version=0.0.4") {
@@ -307,13 +316,13 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		name string
 		edit func(*server.Config)
 	}{
-		{"no schema", func(c *server.Config) { c.Schema = server.Config{}.Schema }},
+		{"no engine", func(c *server.Config) { c.Engine = nil }},
 		{"negative body limit", func(c *server.Config) { c.MaxBodyBytes = -1 }},
 		{"bad CORS origin", func(c *server.Config) { c.CORSOrigins = []string{"localhost:8888"} }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg := server.Config{Schema: newSchemaFor(t, f)}
+			cfg := server.Config{Engine: newEngineFor(t, f, schema.Config{})}
 			if _, err := server.New(cfg); err != nil {
 				t.Fatalf("the unedited config fails: %v", err)
 			}
@@ -362,7 +371,7 @@ func TestConcurrentRequests(t *testing.T) {
 	}
 }
 
-// TestTimeout runs a resolver that outlives Config.Timeout.
+// TestTimeout runs a resolver that outlives the engine's Timeout.
 func TestTimeout(t *testing.T) {
 	slow, err := graphql.NewSchema(graphql.SchemaConfig{Query: graphql.NewObject(graphql.ObjectConfig{
 		Name: "Query",
@@ -374,7 +383,11 @@ func TestTimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := serve(t, server.Config{Schema: slow, Timeout: 50 * time.Millisecond}, nil)
+	e, err := schema.NewEngine(slow, schema.Config{Timeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := serve(t, server.Config{Engine: e}, nil)
 	start := time.Now()
 	r := post(t, ts, `{ slow }`, nil)
 	if r.status != http.StatusGatewayTimeout || r.code() != "TIMEOUT" {
@@ -403,63 +416,5 @@ func TestRequestLog(t *testing.T) {
 	}
 	if _, ok := rec["duration"]; !ok {
 		t.Error("log lacks duration")
-	}
-}
-
-func TestDo(t *testing.T) {
-	f := newFixture(t)
-	h, err := server.New(server.Config{Schema: newSchemaFor(t, f), AllowMutations: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, query, op string
-		vars            map[string]interface{}
-		status          int
-		want            string
-	}{
-		{"query", `query($n: String) { actor(name: $n) { name kind } }`, "", map[string]interface{}{"n": "Islamabad"}, 200,
-			`{"data":{"actor":{"name":"Pakistan","kind":"STATE"}}}` + "\n"},
-		{"mutation", `mutation { addAlias(actor: "Pakistan", alias: "PK") { name } }`, "", nil, 200,
-			`{"data":{"addAlias":{"name":"Pakistan"}}}` + "\n"},
-		{"operation by name", `query A { stats { actors } } query B { stats { documents } }`, "B", nil, 200,
-			`{"data":{"stats":{"documents":1}}}` + "\n"},
-		{"validation error", `{ nope }`, "", nil, 200, `GRAPHQL_VALIDATION_FAILED`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			status, body, err := h.Do(context.Background(), tt.query, tt.op, tt.vars)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if status != tt.status || !strings.Contains(string(body), tt.want) {
-				t.Errorf("Do = %d %s, want %d %s", status, body, tt.status, tt.want)
-			}
-		})
-	}
-}
-
-func TestStoreGauges(t *testing.T) {
-	f := newFixture(t)
-	ts := newServer(t, f, nil, func(c *server.Config) { c.Gauges = server.StoreGauges(f.st) })
-	res, err := http.Get(ts.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	for _, want := range []string{
-		"graphd_actors 4\n",
-		`graphd_stances{state="live"} 5` + "\n",
-		`graphd_stances{state="retracted"} 0` + "\n",
-		"graphd_documents 1\n",
-		"# TYPE graphd_store_bytes gauge\n",
-	} {
-		if !strings.Contains(string(b), want) {
-			t.Errorf("metrics lack %q:\n%s", want, b)
-		}
-	}
-	if strings.Count(string(b), "# TYPE graphd_stances gauge") != 1 {
-		t.Errorf("graphd_stances declared more than once:\n%s", b)
 	}
 }

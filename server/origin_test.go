@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph/jsonl"
+	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/server"
 )
 
@@ -195,7 +196,7 @@ func TestConfigRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg := server.Config{Schema: newSchemaFor(t, f)}
+			cfg := server.Config{Engine: newEngineFor(t, f, schema.Config{})}
 			tt.edit(&cfg)
 			_, err := server.New(cfg)
 			switch {

@@ -1,13 +1,11 @@
-// Package server serves a GraphQL schema over HTTP as the GraphQL over HTTP
-// specification asks, with what a service on a network needs around it:
-// bearer-token protection of mutations, body size, depth, complexity and time
-// limits, CORS, health and readiness probes, Prometheus metrics, structured
-// request logs and a cache of parsed queries.
-//
-// Queries run on a compiled fast path (see exec.go) that calls the schema's
-// resolve functions directly and writes JSON as it goes; graphql-go's
-// executor runs mutations, introspection, and any query whose answer holds
-// an error, so error responses are always graphql-go's.
+// Package server serves a GraphQL engine (package schema) over HTTP as the
+// GraphQL over HTTP specification asks, with what a service on a network
+// needs around it: content negotiation, bearer-token protection of
+// writes, CORS and Host checks, body size limits, health and readiness
+// probes, Prometheus metrics and structured request logs. Parsing,
+// validation, query limits, the query cache and execution are the
+// engine's: the server only decodes a request, hands it to
+// schema.Engine.Execute and maps the answer's kind to a status.
 //
 // Routes:
 //
@@ -16,6 +14,9 @@
 //	/readyz   readiness: 200 when Config.Ready reports no error
 //	/metrics  Prometheus text format
 //	/export   GET ?format=json|graphml|csv|nquads, when Config.Export is set
+//	/load     POST a JSON Lines file, when Config.Load is set
+//	/backup   GET a backup, when Config.Backup is set
+//	/check    GET the store's invariant check, when Config.Check is set
 //	/         Config.UI, when set
 //
 // Browsers: a request whose Host is not in Config.AllowedHosts is refused
@@ -25,7 +26,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -37,28 +37,26 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/graphql-go/graphql"
-	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/stancegraph/stancegraph/schema"
 )
 
-// Defaults applied by New to zero Config fields.
-const (
-	DefaultMaxBodyBytes = 1 << 20
-	DefaultTimeout      = 30 * time.Second
-	DefaultCacheSize    = 512
-)
+// DefaultMaxBodyBytes bounds a GraphQL request body when
+// Config.MaxBodyBytes is 0.
+const DefaultMaxBodyBytes = 1 << 20
 
 // ExportFormats returns the formats /export accepts and passes to
 // Config.Export.
 func ExportFormats() []string { return []string{"json", "graphml", "csv", "nquads", "neo4j"} }
 
-// Config configures a Server. Only Schema is required.
+// Config configures a Server. Only Engine is required.
 type Config struct {
-	// Schema is served at /graphql.
-	Schema graphql.Schema
+	// Engine answers /graphql; its Config holds the query limits, the
+	// timeout and the cache size.
+	Engine *schema.Engine
 	// Logger receives one record per request; nil discards them.
 	Logger *slog.Logger
 	// Token, when set, is the bearer token a mutation must carry
@@ -84,14 +82,6 @@ type Config struct {
 	// MaxBodyBytes bounds a request body; larger ones get 413. 0 means
 	// DefaultMaxBodyBytes.
 	MaxBodyBytes int64
-	// Timeout bounds each request; 0 means DefaultTimeout.
-	Timeout time.Duration
-	// MaxDepth and MaxComplexity bound queries before they execute; 0 means
-	// DefaultMaxDepth and DefaultMaxComplexity.
-	MaxDepth, MaxComplexity int
-	// CacheSize is the number of parsed queries kept; 0 means
-	// DefaultCacheSize, negative disables the cache.
-	CacheSize int
 	// UI is mounted at "/" when not nil.
 	UI http.Handler
 	// Export writes the whole graph in format (one of ExportFormats) for
@@ -100,9 +90,10 @@ type Config struct {
 	// Ready reports whether the service can answer (the store is open), for
 	// /readyz; nil means always ready.
 	Ready func() error
-	// Gauges returns extra samples for /metrics, such as the store size and
-	// stance counts; nil adds none.
-	Gauges func(ctx context.Context) []Gauge
+	// Collectors are registered beside the server's own metrics on
+	// /metrics, such as the store's counts; their names should share the
+	// MetricsPrefix.
+	Collectors []prometheus.Collector
 	// Load applies a JSON Lines file sent to POST /load all-or-nothing and
 	// returns what it added and changed (encoded as JSON); nil disables the
 	// route. upsert is the request's upsert=true: the file may change
@@ -118,27 +109,6 @@ type Config struct {
 	// --url) and returns the report, encoded as JSON; it needs the token
 	// when one is set. Nil disables the route.
 	Check func(ctx context.Context) (any, error)
-
-	// MaxTokens bounds the lexical tokens of a query document, counted
-	// before it is parsed; 0 means DefaultMaxTokens.
-	MaxTokens int
-	// MaxFields bounds the fields of a document, each fragment counted once
-	// per spread, and MaxSelectionFields those of one selection set: what
-	// graphql-go's validation compares pairwise. MaxAliases bounds aliased
-	// fields. 0 means the Default of each.
-	MaxFields, MaxSelectionFields, MaxAliases int
-	// Sizes reports the store's counts for the cost model (an unfiltered
-	// matrix is charged by actors squared); nil assumes 100 actors and
-	// 10,000 stances.
-	Sizes func(ctx context.Context) (Sizes, error)
-	// ExpensiveCost is the complexity from which a query waits for one of
-	// ExpensiveSlots slots, so that a few large queries cannot take every
-	// core from the cheap ones; 0 means DefaultExpensiveCost and
-	// DefaultExpensiveSlots.
-	ExpensiveCost, ExpensiveSlots int
-	// MaxResponseBytes bounds the JSON of one GraphQL answer; a query whose
-	// answer grows past it gets 413. 0 means DefaultMaxResponseBytes.
-	MaxResponseBytes int
 }
 
 // Server is an http.Handler serving the routes of the package doc. It is
@@ -147,51 +117,20 @@ type Server struct {
 	cfg       Config
 	log       *slog.Logger
 	tokenHash [sha256.Size]byte
-	cache     *docCache
 	metrics   *metrics
 	mux       *http.ServeMux
-	// buffers recycles response buffers: a typical answer is tens of
-	// kilobytes, otherwise grown by doubling on every request.
-	buffers sync.Pool
-	// cost estimates queries before they run.
-	cost *costModel
-	// expensive holds a token per expensive query running.
-	expensive chan struct{}
-	// slowOnly sends every operation through graphql-go's executor; tests
-	// set it to compare the fast path with it.
-	slowOnly bool
 }
 
 // New returns a Server for cfg, with defaults applied to zero fields.
 func New(cfg Config) (*Server, error) {
-	if cfg.Schema.QueryType() == nil {
-		return nil, errors.New("server: Config.Schema has no query type; build it with schema.New")
+	if cfg.Engine == nil {
+		return nil, errors.New("server: Config.Engine is nil; build it with schema.NewEngine")
 	}
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
-	if cfg.Timeout == 0 {
-		cfg.Timeout = DefaultTimeout
-	}
-	if cfg.MaxDepth == 0 {
-		cfg.MaxDepth = DefaultMaxDepth
-	}
-	if cfg.MaxComplexity == 0 {
-		cfg.MaxComplexity = DefaultMaxComplexity
-	}
-	if cfg.CacheSize == 0 {
-		cfg.CacheSize = DefaultCacheSize
-	}
-	switch {
-	case cfg.MaxBodyBytes < 0:
+	if cfg.MaxBodyBytes < 0 {
 		return nil, fmt.Errorf("server: MaxBodyBytes %d is negative", cfg.MaxBodyBytes)
-	case cfg.Timeout < 0:
-		return nil, fmt.Errorf("server: Timeout %v is negative", cfg.Timeout)
-	case cfg.MaxDepth < 0 || cfg.MaxComplexity < 0:
-		return nil, fmt.Errorf("server: MaxDepth %d and MaxComplexity %d must not be negative", cfg.MaxDepth, cfg.MaxComplexity)
-	}
-	if err := applyQueryDefaults(&cfg); err != nil {
-		return nil, err
 	}
 	for _, o := range cfg.CORSOrigins {
 		if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
@@ -206,9 +145,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	cfg.AllowedHosts = hosts
-	s := &Server{cfg: cfg, log: cfg.Logger, cache: newDocCache(cfg.CacheSize), metrics: newMetrics()}
-	s.cost, s.expensive = newCostModel(&cfg), make(chan struct{}, cfg.ExpensiveSlots)
-	s.buffers.New = func() any { return new(bytes.Buffer) }
+	m, err := newMetrics(cfg.Engine, cfg.Collectors)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, metrics: m}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -298,9 +239,8 @@ func (s *Server) serveSafely(w *recorder, r *http.Request, info *requestInfo) {
 			info.err = fmt.Sprintf("panic: %v", p)
 			s.log.LogAttrs(r.Context(), slog.LevelError, "handler panic", slog.String("path", r.URL.Path), slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
 			if w.status == 0 {
-				writeJSON(w, http.StatusInternalServerError, mediaJSON, requestError{Errors: []gqlerrors.FormattedError{
-					gqlError("INTERNAL_SERVER_ERROR", "server: internal error while handling the request"),
-				}})
+				writeBody(w, http.StatusInternalServerError, mediaJSON, schema.ErrorJSON(
+					schema.Error("INTERNAL_SERVER_ERROR", "server: internal error while handling the request")))
 			}
 		}
 	}()
@@ -321,13 +261,17 @@ func infoOf(r *http.Request) *requestInfo {
 	return &requestInfo{}
 }
 
+// routes are the paths counted under their own name in metrics; any other
+// path is counted as "/ui" when the UI is mounted, else as "other", so
+// that clients cannot grow the label set.
+var routes = []string{"/graphql", "/healthz", "/readyz", "/metrics", "/export", "/load", "/backup", "/check"}
+
 // routeOf maps a path to a bounded metric label.
 func routeOf(path string, ui bool) string {
-	switch path {
-	case "/graphql", "/healthz", "/readyz", "/metrics", "/export":
+	switch {
+	case slices.Contains(routes, path):
 		return path
-	}
-	if ui {
+	case ui:
 		return "/ui"
 	}
 	return "other"
@@ -424,9 +368,8 @@ func (s *Server) serveReady(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	s.metrics.write(r.Context(), w, s.cfg.Gauges, s.cache.len())
+	s.metrics.handler.ServeHTTP(w, r)
 }
 
 // exportTypes gives the media type and file extension of each export format.

@@ -108,7 +108,7 @@ func crashGenerate(t *testing.T, dir string, nFiles, per, nActors int) *crashCor
 			}
 		}
 		for i := range nActors {
-			a := map[string]any{"record": "actor", "name": crashActorName(i), "kind": string(graph.ActorKinds[i%len(graph.ActorKinds)])}
+			a := map[string]any{"record": "actor", "name": crashActorName(i), "kind": string(graph.ActorKinds()[i%len(graph.ActorKinds())])}
 			if i%3 == 0 {
 				a["aliases"] = []string{crashAlias(i)}
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -10,16 +11,15 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/graphql-go/graphql"
-
-	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
 )
 
 func cmdQuery(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "query", "query [--data DIR | --url URL] [--var k=v]... [--format json|table|csv] 'GRAPHQL'", `
 Runs one GraphQL query or mutation against the store (in process) or a
-running server (--url) and prints the answer as indented JSON. With --format
+running server (--url) and prints the answer as indented JSON, fields in
+query order. Both run the same engine with the same limits, so --data and
+--url print the same bytes for the same store. With --format
 table or csv, the first list in the answer is printed as rows, nested
 objects flattened into dotted column names. "-" reads the query from
 standard input. Example:
@@ -62,38 +62,20 @@ standard input. Example:
 		q = string(b)
 	}
 	var raw []byte
+	var qerr error
 	if rf.url != "" {
-		r, err := rf.graphQL(ctx, q, vars)
-		if err != nil {
-			return err
-		}
-		raw = r
+		raw, qerr = rf.graphQL(ctx, q, vars)
 	} else {
-		readOnly := !strings.HasPrefix(strings.TrimSpace(q), "mutation")
-		st, err := sf.open(nil, readOnly)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
-		if err != nil {
-			return err
-		}
-		res := graphql.Do(graphql.Params{Schema: sch, RequestString: q, VariableValues: vars, Context: ctx})
-		if raw, err = json.Marshal(res); err != nil {
-			return err
-		}
-		if len(res.Errors) > 0 {
-			msgs := make([]string, len(res.Errors))
-			for i, e := range res.Errors {
-				msgs[i] = e.Message
-			}
-			printJSON(e.stdout, raw, "")
-			return joinMessages(msgs)
-		}
+		raw, qerr = queryLocal(ctx, &sf, q, vars)
 	}
-	if *format == "json" {
-		return printJSON(e.stdout, raw, "")
+	if raw == nil {
+		return qerr
+	}
+	if *format == "json" || qerr != nil {
+		if err := printJSON(e.stdout, raw, ""); err != nil {
+			return err
+		}
+		return qerr
 	}
 	var doc any
 	if err := json.Unmarshal(raw, &doc); err != nil {
@@ -106,23 +88,51 @@ standard input. Example:
 	return printRows(e.stdout, rows, *format)
 }
 
+// queryLocal runs q on the store in process with the engine graphd serve
+// uses (its limits, timeout, cache and fast path), so the answer is the
+// one --url prints, byte for byte. GraphQL errors in the answer become a
+// Go error listing their messages, as for --url.
+func queryLocal(ctx context.Context, sf *storeFlags, q string, vars map[string]any) ([]byte, error) {
+	readOnly := !strings.HasPrefix(strings.TrimSpace(q), "mutation")
+	st, err := sf.open(nil, readOnly)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	eng, err := newEngine(st, schema.Config{})
+	if err != nil {
+		return nil, err
+	}
+	res := eng.Execute(ctx, schema.Request{Query: q, Variables: vars})
+	msgs := make([]string, len(res.Errors))
+	for i, e := range res.Errors {
+		msgs[i] = e.Message
+	}
+	return res.JSON, joinMessages(msgs)
+}
+
 func decodeJSON(r io.Reader, v any) error { return json.NewDecoder(r).Decode(v) }
 
-// printJSON indents raw, optionally narrowed to a dotted path.
+// printJSON indents raw, optionally narrowed to a dotted path. It keeps
+// the order of raw's keys: GraphQL answers list fields in query order.
 func printJSON(w io.Writer, raw []byte, path string) error {
-	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
+	for _, p := range strings.Split(path, ".") {
+		var m map[string]json.RawMessage
+		if p == "" || json.Unmarshal(raw, &m) != nil {
+			continue
+		}
+		raw = m[p]
+	}
+	if len(raw) == 0 {
+		raw = []byte("null")
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, bytes.TrimSpace(raw), "", "  "); err != nil {
 		return err
 	}
-	for _, p := range strings.Split(path, ".") {
-		if m, ok := v.(map[string]any); ok && p != "" {
-			v = m[p]
-		}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	buf.WriteByte('\n')
+	_, err := w.Write(buf.Bytes())
+	return err
 }
 
 // firstList finds the first list in a depth-first walk (keys in order).

@@ -15,12 +15,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/stancegraph/stancegraph/export"
-	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
-	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/jsonl"
-	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/seed"
 	"github.com/stancegraph/stancegraph/server"
@@ -127,8 +126,8 @@ then the store is closed.`)
 		logger.Warn("mutations refused: listening beyond loopback without a token; set --token-file or GRAPHD_TOKEN", "addr", ln.Addr().String())
 	}
 	hosts := hostsToAnswer(ln.Addr(), splitList(*allowedHosts))
-	handler, err := newHandler(st, logger, server.Config{
-		Token: token, AllowMutations: allow, CORSOrigins: origins, AllowedHosts: hosts, Timeout: *timeout,
+	handler, err := newHandler(st, logger, schema.Config{Timeout: *timeout}, server.Config{
+		Token: token, AllowMutations: allow, CORSOrigins: origins, AllowedHosts: hosts,
 	})
 	if err != nil {
 		return err
@@ -271,21 +270,14 @@ func hostsToAnswer(a net.Addr, extra []string) []string {
 	return append(hosts, extra...)
 }
 
-// newHandler wires store, schema and server; cfg carries the serve flags.
-func newHandler(st *graph.Store, logger *slog.Logger, cfg server.Config) (*server.Server, error) {
-	ex := extract.New(extract.DefaultDictionary())
-	r := resolvers.New(resolvers.Config{
-		Store: st,
-		Ingest: func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error) {
-			res, err := ingest.Document(ctx, st, ex, doc)
-			return res.Document, res.Stances, err
-		},
-	})
-	sch, err := schema.New(r)
+// newHandler wires store, engine and server; limits and cfg carry the
+// serve flags.
+func newHandler(st *graph.Store, logger *slog.Logger, limits schema.Config, cfg server.Config) (*server.Server, error) {
+	e, err := newEngine(st, limits)
 	if err != nil {
 		return nil, err
 	}
-	cfg.Schema = sch
+	cfg.Engine = e
 	cfg.Logger = logger
 	cfg.UI = web.Handler()
 	cfg.Export = func(ctx context.Context, w io.Writer, format string) error { return export.Write(ctx, st, w, format) }
@@ -299,24 +291,8 @@ func newHandler(st *graph.Store, logger *slog.Logger, cfg server.Config) (*serve
 	}
 	cfg.Backup = st.Backup
 	cfg.Check = func(ctx context.Context) (any, error) { return st.Check(ctx) }
-	cfg.Sizes = func(ctx context.Context) (server.Sizes, error) {
-		s, err := st.Stats(ctx)
-		return server.Sizes{Actors: s.Actors, Stances: s.Stances}, err
-	}
 	cfg.Ready = func() error { _, err := st.Stats(context.Background()); return err }
-	cfg.Gauges = func(ctx context.Context) []server.Gauge {
-		s, err := st.Stats(ctx)
-		if err != nil {
-			return nil
-		}
-		return []server.Gauge{
-			{Name: "stancegraph_stances", Help: "Live stances in the store.", Value: float64(s.Stances)},
-			{Name: "stancegraph_retracted_stances", Help: "Retracted stances in the store.", Value: float64(s.Retracted)},
-			{Name: "stancegraph_actors", Help: "Actors in the store.", Value: float64(s.Actors)},
-			{Name: "stancegraph_documents", Help: "Documents in the store.", Value: float64(s.Documents)},
-			{Name: "stancegraph_store_bytes", Help: "Bytes the store occupies on disk.", Value: float64(st.Size())},
-		}
-	}
+	cfg.Collectors = []prometheus.Collector{newStoreCollector(st)}
 	return server.New(cfg)
 }
 

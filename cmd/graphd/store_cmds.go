@@ -121,11 +121,11 @@ formats (jsonl also keeps retracted stances and their reasons):
 		return err
 	}
 	known := false
-	for _, f := range export.Formats {
+	for _, f := range export.Formats() {
 		known = known || f == *format
 	}
 	if !known {
-		return usageError{fmt.Sprintf("--format %q: want one of %s", *format, strings.Join(export.Formats, ", "))}
+		return usageError{fmt.Sprintf("--format %q: want one of %s", *format, strings.Join(export.Formats(), ", "))}
 	}
 	w := e.stdout
 	if *out != "-" {

@@ -128,22 +128,3 @@ func CounterKey(name string) []byte { return join([]byte{Counter}, []byte(name))
 func DegreeKey(actor []byte, dir byte, typ string) []byte {
 	return join([]byte{Degree}, actor, []byte{dir}, []byte(typ), []byte{0})
 }
-
-// DegreePrefix is the prefix of an actor's counters in direction dir.
-func DegreePrefix(actor []byte, dir byte) []byte { return join([]byte{Degree}, actor, []byte{dir}) }
-
-// MetaKey is the key of a metadata entry.
-func MetaKey(name string) []byte { return join([]byte{Meta}, []byte(name)) }
-
-// PrefixEnd returns the smallest key greater than every key with prefix p,
-// or nil when there is none.
-func PrefixEnd(p []byte) []byte {
-	end := bytes.Clone(p)
-	for i := len(end) - 1; i >= 0; i-- {
-		if end[i] < 0xff {
-			end[i]++
-			return end[:i+1]
-		}
-	}
-	return nil
-}

@@ -26,19 +26,6 @@ func TestAdjacencyRoundTrip(t *testing.T) {
 	}
 }
 
-func TestPrefixEnd(t *testing.T) {
-	tests := []struct{ in, want []byte }{
-		{[]byte{1, 2}, []byte{1, 3}},
-		{[]byte{1, 0xff}, []byte{2}},
-		{[]byte{0xff}, nil},
-	}
-	for _, tt := range tests {
-		if got := PrefixEnd(tt.in); !bytes.Equal(got, tt.want) {
-			t.Errorf("PrefixEnd(%x) = %x, want %x", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestDateKeysSortByDate(t *testing.T) {
 	id := bytes.Repeat([]byte{9}, IDLen)
 	if bytes.Compare(DateKey(700000, id), DateKey(700001, id)) >= 0 {

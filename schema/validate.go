@@ -1,4 +1,4 @@
-package server
+package schema
 
 import (
 	"context"
@@ -35,12 +35,8 @@ const (
 	DefaultMaxAliases         = 1_000
 )
 
-// codeValidation is the extensions.code of a document that fails
-// validation, ours or graphql-go's.
-const codeValidation = "GRAPHQL_VALIDATION_FAILED"
-
 // errShape marks a document refused by the shape check.
-var errShape = errors.New("server: document refused by the shape check")
+var errShape = errors.New("schema: document refused by the shape check")
 
 // shapeLimits are the bounds the shape check enforces.
 type shapeLimits struct {

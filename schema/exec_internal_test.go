@@ -1,22 +1,19 @@
-package server
+package schema
 
 import (
 	"context"
-	"encoding/json"
-	"net/http"
-	"net/http/httptest"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/resolvers"
-	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/seed"
 )
 
-// seededServer serves the seed graph, plus one retracted and one undated
-// stance so both show up in answers.
-func seededServer(t testing.TB) *Server {
+// seededEngine runs requests on the seed graph, plus one retracted and one
+// undated stance so both show up in answers.
+func seededEngine(t testing.TB, cfg Config) *Engine {
 	t.Helper()
 	ctx := context.Background()
 	st, err := graph.Open("", &graph.Options{InMemory: true})
@@ -37,33 +34,41 @@ func seededServer(t testing.TB) *Server {
 	if _, _, err := st.AddStance(ctx, graph.StanceSpec{Subject: "Russia", Type: "ENGAGES", Object: "Taliban"}); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
+	sch, err := New(resolvers.New(resolvers.Config{Store: st}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Schema: sch})
+	e, err := NewEngine(sch, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv
+	return e
 }
 
-// post sends one GraphQL request and returns status, content type and body.
-func post(srv *Server, body map[string]interface{}) (int, string, string) {
-	b, _ := json.Marshal(body)
-	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(string(b)))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/graphql-response+json")
-	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, req)
-	return rec.Code, rec.Header().Get("Content-Type"), rec.Body.String()
+// execute runs one request given as the fields of a GraphQL over HTTP body.
+func execute(e *Engine, body map[string]interface{}) Response {
+	req := Request{}
+	req.Query, _ = body["query"].(string)
+	req.OperationName, _ = body["operationName"].(string)
+	req.Variables, _ = body["variables"].(map[string]interface{})
+	return e.Execute(context.Background(), req)
+}
+
+// kind is the refusal kind of err, or nil.
+func kind(err error) error {
+	for _, k := range []error{ErrInvalid, ErrUnsupported, ErrTimeout, ErrBusy, ErrTooLarge} {
+		if errors.Is(err, k) {
+			return k
+		}
+	}
+	return err
 }
 
 // TestFastPathMatchesExecutor runs each request through the fast path and
 // through graphql-go's executor and wants the same bytes back; fast says
 // whether the fast path must have answered it (the rest it hands over).
 func TestFastPathMatchesExecutor(t *testing.T) {
-	srv := seededServer(t)
+	e := seededEngine(t, Config{})
 	notebook := `query Stances($name: String!) {
   actor(name: $name) {
     name
@@ -124,18 +129,18 @@ fragment A on Actor { name aliases country code wikidata degree }`}, true,
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			before := srv.metrics.fast
-			srv.slowOnly = false
-			code, ct, got := post(srv, tc.body)
-			tookFast := srv.metrics.fast > before
-			srv.slowOnly = true
-			wantCode, wantCT, want := post(srv, tc.body)
-			srv.slowOnly = false
-			if tookFast != tc.fast {
+			e.slowOnly = false
+			res := execute(e, tc.body)
+			got := string(res.JSON)
+			e.slowOnly = true
+			slow := execute(e, tc.body)
+			want := string(slow.JSON)
+			e.slowOnly = false
+			if tookFast := res.Executor == "fast"; tookFast != tc.fast {
 				t.Errorf("fast path answered = %v, want %v", tookFast, tc.fast)
 			}
-			if code != wantCode || ct != wantCT || got != want {
-				t.Errorf("fast path:\n%d %s %s\ngraphql-go:\n%d %s %s", code, ct, got, wantCode, wantCT, want)
+			if got != want || kind(res.Err) != kind(slow.Err) {
+				t.Errorf("fast path:\n%v %s\ngraphql-go:\n%v %s", res.Err, got, slow.Err, want)
 			}
 			for _, w := range tc.wants {
 				if !strings.Contains(got, w) {
@@ -147,9 +152,9 @@ fragment A on Actor { name aliases country code wikidata degree }`}, true,
 }
 
 // BenchmarkNotebookQuery compares the two executors on the notebook's
-// request over the seed graph (go test -bench NotebookQuery ./server).
+// request over the seed graph (go test -bench NotebookQuery ./schema).
 func BenchmarkNotebookQuery(b *testing.B) {
-	srv := seededServer(b)
+	e := seededEngine(b, Config{})
 	body := map[string]interface{}{"query": `query Stances($name: String!) {
   actor(name: $name) {
     name
@@ -164,10 +169,10 @@ func BenchmarkNotebookQuery(b *testing.B) {
 			name = "graphql-go"
 		}
 		b.Run(name, func(b *testing.B) {
-			srv.slowOnly = slow
+			e.slowOnly = slow
 			for b.Loop() {
-				if code, _, _ := post(srv, body); code != http.StatusOK {
-					b.Fatalf("status %d", code)
+				if res := execute(e, body); res.Err != nil {
+					b.Fatal(res.Err)
 				}
 			}
 		})

@@ -1,10 +1,7 @@
-package server
+package schema
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net/http"
 
 	"github.com/graphql-go/graphql"
 )
@@ -46,9 +43,9 @@ type costModel struct {
 	sizes             func(ctx context.Context) (Sizes, error)
 }
 
-func newCostModel(cfg *Config) *costModel {
-	m := &costModel{maxDepth: cfg.MaxDepth, maxCost: cfg.MaxComplexity, stanceTypes: 1, intro: introspectionSizes(&cfg.Schema), sizes: cfg.Sizes}
-	if e, ok := cfg.Schema.Type("StanceType").(*graphql.Enum); ok {
+func newCostModel(s *graphql.Schema, cfg *Config) *costModel {
+	m := &costModel{maxDepth: cfg.MaxDepth, maxCost: cfg.MaxComplexity, stanceTypes: 1, intro: introspectionSizes(s), sizes: cfg.Sizes}
+	if e, ok := s.Type("StanceType").(*graphql.Enum); ok {
 		m.stanceTypes = max(len(e.Values()), 1)
 	}
 	return m
@@ -107,74 +104,4 @@ func introspectionSizes(s *graphql.Schema) map[string]int {
 		"possibleTypes": 1,
 		"directives":    len(s.Directives()),
 	}
-}
-
-// errBusy is an expensive query that found no free slot before its deadline.
-var errBusy = errors.New("server: no slot for an expensive query")
-
-// acquire waits for an expensive slot when complexity calls for one; the
-// returned func releases it.
-func (s *Server) acquire(ctx context.Context, complexity int) (release func(), err error) {
-	if complexity < s.cfg.ExpensiveCost {
-		return func() {}, nil
-	}
-	select {
-	case s.expensive <- struct{}{}:
-		return func() { <-s.expensive }, nil
-	case <-ctx.Done():
-		return nil, errBusy
-	}
-}
-
-// busy is the answer to a query that waited its whole deadline for a slot.
-func (s *Server) busy(complexity int) *httpError {
-	return &httpError{status: http.StatusServiceUnavailable, code: codeTimeout,
-		msg: fmt.Sprintf("the server is busy with other expensive queries: this one (complexity %d, expensive from %d) found none of the %d slots free within %v; retry later or ask for less",
-			complexity, s.cfg.ExpensiveCost, s.cfg.ExpensiveSlots, s.cfg.Timeout),
-		header: map[string]string{"Retry-After": "5"}}
-}
-
-// errResponseTooLarge is an answer that grew past Config.MaxResponseBytes.
-var errResponseTooLarge = errors.New("server: the response exceeds its budget")
-
-// tooLarge is the answer to a query whose result passed the budget.
-func (s *Server) tooLarge() *httpError {
-	return &httpError{status: http.StatusRequestEntityTooLarge, code: codeTooLarge,
-		msg: fmt.Sprintf("the response would exceed the limit of %d bytes; ask for smaller pages, fewer aliases or fewer fields", s.cfg.MaxResponseBytes)}
-}
-
-// applyQueryDefaults fills the zero query-limit fields of cfg and checks them.
-func applyQueryDefaults(cfg *Config) error {
-	for _, d := range []struct {
-		name string
-		v    *int
-		def  int
-	}{
-		{"MaxTokens", &cfg.MaxTokens, DefaultMaxTokens},
-		{"MaxFields", &cfg.MaxFields, DefaultMaxFields},
-		{"MaxSelectionFields", &cfg.MaxSelectionFields, DefaultMaxSelectionFields},
-		{"MaxAliases", &cfg.MaxAliases, DefaultMaxAliases},
-		{"ExpensiveCost", &cfg.ExpensiveCost, DefaultExpensiveCost},
-		{"ExpensiveSlots", &cfg.ExpensiveSlots, DefaultExpensiveSlots},
-		{"MaxResponseBytes", &cfg.MaxResponseBytes, DefaultMaxResponseBytes},
-	} {
-		if *d.v == 0 {
-			*d.v = d.def
-		}
-		if *d.v < 0 {
-			return fmt.Errorf("server: %s %d is negative", d.name, *d.v)
-		}
-	}
-	return nil
-}
-
-// shape is the shape limits of cfg.
-func (cfg *Config) shape() shapeLimits {
-	return shapeLimits{tokens: cfg.MaxTokens, fields: cfg.MaxFields, selectionField: cfg.MaxSelectionFields, aliases: cfg.MaxAliases}
-}
-
-// deadline is the 504 answer of a request whose time ran out.
-func (s *Server) deadline() *httpError {
-	return &httpError{status: http.StatusGatewayTimeout, code: codeTimeout,
-		msg: fmt.Sprintf("the request did not finish within %v", s.cfg.Timeout)}
 }

@@ -1,11 +1,10 @@
-package server
+package schema
 
 import (
 	"bytes"
 	"context"
-	"fmt"
+	"errors"
 	"math"
-	"net/http"
 	"reflect"
 
 	"github.com/graphql-go/graphql"
@@ -14,9 +13,9 @@ import (
 
 // graphql-go v0.8.1 spends most of a typical notebook query in its executor:
 // for each of the ~150 fields of a page of stances it collects fields into
-// maps, builds a ResolveInfo and a response path, and the server then walks
+// maps, builds a ResolveInfo and a response path, and a server would then walk
 // the resulting maps again to write JSON. Queries are read-only, so the
-// server can instead run a compiled form of the operation (fields, argument
+// engine can instead run a compiled form of the operation (fields, argument
 // values and sub-selections resolved once per cached document) and write
 // JSON as it resolves. The fast path only ever answers the success case:
 // any resolver error, panic, null in a non-null position, or shape it was
@@ -139,7 +138,7 @@ type compiler struct {
 	nodes  map[string]ast.Definition // frags, as ResolveInfo.Fragments wants them
 }
 
-// maxCompileDepth bounds recursion; the server's depth limit is far lower.
+// maxCompileDepth bounds recursion; the engine's depth limit is far lower.
 const maxCompileDepth = 64
 
 // selection compiles the merged selection sets sets on object type t.
@@ -558,7 +557,7 @@ func nullish(v interface{}) bool {
 }
 
 // errGiveUp makes the fast path hand the operation to graphql-go.
-var errGiveUp = fmt.Errorf("server: fast path gave up")
+var errGiveUp = errors.New("schema: fast path gave up")
 
 // run executes c, appending {"data":...} to buf, which may grow to limit
 // bytes. It returns errGiveUp, with buf in an unspecified state, when
@@ -707,21 +706,4 @@ func (d *document) fastPath(s *graphql.Schema, op *ast.OperationDefinition) *com
 	c := compile(s, d.ast, op)
 	d.fast.LoadOrStore(op, c)
 	return c
-}
-
-// runFast answers with the fast path. errGiveUp means nothing was written
-// and graphql-go must run the operation; errResponseTooLarge and ctx's
-// error mean nothing was written and the request must be refused.
-func (s *Server) runFast(ctx context.Context, w http.ResponseWriter, media string, c *compiled, vars map[string]interface{}) error {
-	buf := s.buffers.Get().(*bytes.Buffer)
-	defer s.putBuffer(buf)
-	if err := c.run(ctx, vars, buf, s.cfg.MaxResponseBytes); err != nil {
-		return err
-	}
-	h := w.Header()
-	h.Set("Content-Type", media+"; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusOK)
-	w.Write(buf.Bytes())
-	return nil
 }

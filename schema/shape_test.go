@@ -1,16 +1,52 @@
-package server_test
+package schema
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/stancegraph/stancegraph/server"
 )
+
+// refused decodes the first error of an answer that did not run: its
+// code, message and line, failing t unless res.Err is of kind.
+func refused(t *testing.T, res Response, kind error) (code, msg string, line int) {
+	t.Helper()
+	if !errors.Is(res.Err, kind) {
+		t.Fatalf("Err = %v, want %v: %.300s", res.Err, kind, res.JSON)
+	}
+	var body struct {
+		Data   *json.RawMessage
+		Errors []struct {
+			Message    string
+			Locations  []struct{ Line int }
+			Extensions struct{ Code string }
+		}
+	}
+	if err := json.Unmarshal(res.JSON, &body); err != nil || len(body.Errors) == 0 || body.Data != nil {
+		t.Fatalf("answer %s: %v; want errors and no data", res.JSON, err)
+	}
+	e := body.Errors[0]
+	if len(e.Locations) > 0 {
+		line = e.Locations[0].Line
+	}
+	return e.Extensions.Code, e.Message, line
+}
+
+// admitted fails t unless res ran without errors.
+func admitted(t *testing.T, res Response) {
+	t.Helper()
+	if res.Err != nil || len(res.Errors) > 0 {
+		t.Fatalf("%v: %s", res.Err, clip(string(res.JSON)))
+	}
+}
+
+func query(e *Engine, q string) Response {
+	return e.Execute(context.Background(), Request{Query: q})
+}
 
 // repeat joins n copies of s, numbering each %d with its index.
 func repeat(n int, s string) string {
@@ -42,7 +78,7 @@ func doubling(n int) string {
 // validates into a fatal stack overflow (a crash of the whole process, not
 // a panic): each must get a validation error naming the cycle.
 func TestFragmentCyclesRefused(t *testing.T) {
-	ts := newServer(t, newFixture(t), nil, nil)
+	e := seededEngine(t, Config{})
 	tests := []struct {
 		name, query, want string
 	}{
@@ -54,20 +90,19 @@ func TestFragmentCyclesRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, r := range []response{post(t, ts, tt.query, nil), getQuery(t, ts, tt.query, "")} {
-				if r.status != http.StatusBadRequest || r.code() != "GRAPHQL_VALIDATION_FAILED" {
-					t.Fatalf("status %d code %q, want 400 GRAPHQL_VALIDATION_FAILED: %s", r.status, r.code(), r.raw)
-				}
-				if msg := r.errorText(); !strings.Contains(msg, tt.want) || !strings.Contains(msg, "cycle") {
-					t.Errorf("message %q does not name the cycle %s", msg, tt.want)
-				}
-				if r.num("errors.0.locations.0.line") != 1 {
-					t.Errorf("no location of the spread: %s", r.raw)
-				}
+			code, msg, line := refused(t, query(e, tt.query), ErrInvalid)
+			if code != CodeValidationFailed {
+				t.Errorf("code %q, want %s", code, CodeValidationFailed)
+			}
+			if !strings.Contains(msg, tt.want) || !strings.Contains(msg, "cycle") {
+				t.Errorf("message %q does not name the cycle %s", msg, tt.want)
+			}
+			if line != 1 {
+				t.Errorf("no location of the spread: %s", msg)
 			}
 		})
 	}
-	mustData(t, ts, `{ stats { actors } }`, nil) // the server still answers
+	admitted(t, query(e, `{ stats { actors } }`)) // the engine still answers
 }
 
 // TestShapeLimits sends documents whose validation by graphql-go grows with
@@ -75,7 +110,7 @@ func TestFragmentCyclesRefused(t *testing.T) {
 // with a message naming the limit, and the documents that schema tools and
 // the contract send are admitted.
 func TestShapeLimits(t *testing.T) {
-	ts := newServer(t, newFixture(t), nil, func(c *server.Config) { c.Timeout = 2 * time.Second })
+	e := seededEngine(t, Config{Timeout: 2 * time.Second})
 	intro, err := os.ReadFile("testdata/introspection.graphql")
 	if err != nil {
 		t.Fatal(err)
@@ -97,15 +132,13 @@ func TestShapeLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			r := post(t, ts, tt.query, nil)
+			res := query(e, tt.query)
 			if tt.want == "" {
-				if r.status != http.StatusOK || len(r.list("errors")) > 0 {
-					t.Fatalf("status %d: %.300s", r.status, r.raw)
-				}
+				admitted(t, res)
 				return
 			}
-			if r.status != http.StatusBadRequest || r.code() != "QUERY_TOO_COMPLEX" || !strings.Contains(r.errorText(), tt.want) {
-				t.Fatalf("status %d, %s after %v; want 400 QUERY_TOO_COMPLEX naming %q", r.status, clip(r.raw), time.Since(start), tt.want)
+			if code, msg, _ := refused(t, res, ErrInvalid); code != CodeTooComplex || !strings.Contains(msg, tt.want) {
+				t.Fatalf("%s: %s after %v; want QUERY_TOO_COMPLEX naming %q", code, clip(msg), time.Since(start), tt.want)
 			}
 		})
 	}
@@ -135,11 +168,9 @@ func fullIntrospection(t *testing.T) (selection, fragments string) {
 // its actors squared (from Config.Sizes), lists by their page size,
 // introspection by the schema's size, and each alias again.
 func TestCostBySize(t *testing.T) {
-	ts := newServer(t, newFixture(t), nil, func(c *server.Config) {
-		c.Sizes = func(context.Context) (server.Sizes, error) {
-			return server.Sizes{Actors: 1_000, Stances: 100_000}, nil
-		}
-	})
+	e := seededEngine(t, Config{Sizes: func(context.Context) (Sizes, error) {
+		return Sizes{Actors: 1_000, Stances: 100_000}, nil
+	}})
 	schemaSel, frags := fullIntrospection(t)
 	tests := []struct {
 		name, query string
@@ -158,24 +189,22 @@ func TestCostBySize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := post(t, ts, tt.query, nil)
+			res := query(e, tt.query)
 			if tt.admitted {
-				if r.status != http.StatusOK || len(r.list("errors")) > 0 {
-					t.Fatalf("status %d: %s", r.status, clip(r.raw))
-				}
+				admitted(t, res)
 				return
 			}
-			if r.status != http.StatusBadRequest || r.code() != "QUERY_TOO_COMPLEX" || !strings.Contains(r.errorText(), "charged by the size of its result") {
-				t.Fatalf("status %d: %s; want 400 QUERY_TOO_COMPLEX", r.status, clip(r.raw))
+			if code, msg, _ := refused(t, res, ErrInvalid); code != CodeTooComplex || !strings.Contains(msg, "charged by the size of its result") {
+				t.Fatalf("%s: %s; want QUERY_TOO_COMPLEX", code, clip(msg))
 			}
 		})
 	}
 }
 
 // TestResponseBudget stops answers that grow past MaxResponseBytes, on the
-// fast path and on graphql-go's, with 413 and no partial answer.
+// fast path and on graphql-go's, with ErrTooLarge and no partial answer.
 func TestResponseBudget(t *testing.T) {
-	ts := newServer(t, newFixture(t), nil, func(c *server.Config) { c.MaxResponseBytes = 2_000 })
+	e := seededEngine(t, Config{MaxResponseBytes: 2_000})
 	schemaSel, frags := fullIntrospection(t)
 	tests := []struct {
 		name, query string
@@ -187,15 +216,13 @@ func TestResponseBudget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := post(t, ts, tt.query, nil)
+			res := query(e, tt.query)
 			if tt.admitted {
-				if r.status != http.StatusOK {
-					t.Fatalf("status %d: %s", r.status, clip(r.raw))
-				}
+				admitted(t, res)
 				return
 			}
-			if r.status != http.StatusRequestEntityTooLarge || r.code() != "PAYLOAD_TOO_LARGE" || !strings.Contains(r.errorText(), "2000 bytes") || r.get("data") != nil {
-				t.Fatalf("status %d: %s; want 413 PAYLOAD_TOO_LARGE", r.status, clip(r.raw))
+			if code, msg, _ := refused(t, res, ErrTooLarge); code != CodeTooLarge || !strings.Contains(msg, "2000 bytes") {
+				t.Fatalf("%s: %s; want PAYLOAD_TOO_LARGE", code, clip(msg))
 			}
 		})
 	}

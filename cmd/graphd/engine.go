@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/ingest"
+	"github.com/stancegraph/stancegraph/resolvers"
+	"github.com/stancegraph/stancegraph/schema"
+)
+
+// newEngine wires the GraphQL engine on st: the same resolvers (with
+// extraction for ingestDocument), limits and cost model whether serve
+// answers over HTTP or query answers in process, so both give the same
+// bytes. cfg carries the limits the command sets; the store's counts feed
+// the cost model.
+func newEngine(st *graph.Store, cfg schema.Config) (*schema.Engine, error) {
+	ex := extract.New(extract.DefaultDictionary())
+	r := resolvers.New(resolvers.Config{
+		Store: st,
+		Ingest: func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error) {
+			res, err := ingest.Document(ctx, st, ex, doc)
+			return res.Document, res.Stances, err
+		},
+	})
+	sch, err := schema.New(r)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Sizes = func(ctx context.Context) (schema.Sizes, error) {
+		s, err := st.Stats(ctx)
+		return schema.Sizes{Actors: s.Actors, Stances: s.Stances}, err
+	}
+	return schema.NewEngine(sch, cfg)
+}
