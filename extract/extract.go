@@ -213,7 +213,7 @@ func (d *doc) sentence(a, b int) {
 		if d.intent(s, i) {
 			continue
 		}
-		if defs, ok := cueTable[d.low[i]]; ok {
+		if defs, ok := cueTable[d.low[i]]; ok && d.pickDef(s, i, defs) != nil {
 			d.cue(s, i, defs)
 		} else if !reportVerbs[d.low[i]] {
 			d.frameCue(s, i)
