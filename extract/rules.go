@@ -1885,6 +1885,7 @@ func (d *doc) add(s *sent, typ string, sb, ob int, conf float64, topicFrom int) 
 		Start:      d.toks[first].rs,
 		End:        d.toks[last].re,
 	}
+	c.SubjectCode, c.ObjectCode = d.codeOf(s, sb), d.codeOf(s, ob)
 	c.Subject.Aliases = append([]string(nil), c.Subject.Aliases...)
 	c.Object.Aliases = append([]string(nil), c.Object.Aliases...)
 	d.seen[key] = len(d.out)
