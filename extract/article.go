@@ -107,11 +107,14 @@ type candidateJSON struct {
 	Start      int     `json:"start"`
 	End        int     `json:"end"`
 	Confidence float64 `json:"confidence"`
+	// CAMEO actor codes ("AFGGOV", "IGOUNO"), "" where none is known.
+	SubjectCode string `json:"subject_code"`
+	ObjectCode  string `json:"object_code"`
 }
 
 // WriteJSONL writes one JSON object per candidate: document, subject, type,
-// object (canonical actor names), topic, date, quote, start, end and
-// confidence.
+// object (canonical actor names), topic, date, quote, start, end,
+// confidence, and the CAMEO codes subject_code and object_code.
 func WriteJSONL(w io.Writer, document string, cs []Candidate) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -119,6 +122,7 @@ func WriteJSONL(w io.Writer, document string, cs []Candidate) error {
 		if err := enc.Encode(candidateJSON{
 			Document: document, Subject: c.Subject.Name, Type: c.Type, Object: c.Object.Name,
 			Topic: c.Topic, Date: c.Date.String(), Quote: c.Quote, Start: c.Start, End: c.End, Confidence: c.Confidence,
+			SubjectCode: c.SubjectCode, ObjectCode: c.ObjectCode,
 		}); err != nil {
 			return fmt.Errorf("extract: writing %s: %w", document, err)
 		}

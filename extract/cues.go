@@ -40,6 +40,11 @@ type cueDef struct {
 	// verb marks a cue whose words are known to be a verb group (an intent
 	// marker and its verb), which the noun-use test must not drop.
 	verb bool
+	// recip is the type of an act of cooperation (CAMEO 03-06: intent,
+	// talks, diplomatic or material cooperation) that a list of subjects
+	// with no object does with each other: "Chile and Peru agreed to a
+	// truce" is an offer of each to the other. Empty for other cues.
+	recip string
 }
 
 // verbForms lists inflections of a verb: base, third person, past (and
@@ -101,6 +106,7 @@ var cueTable = func() map[string][]cueDef {
 		"congratulated", "congratulating", "accept", "accepts", "accepted", "accepting", "defend", "defends", "defended", "defending",
 		"approve", "approves", "approved", "approving"))
 	add(Supports, mObj, p("to"), verbForms("agree", "agrees", "agreed"))
+	recipOf(t, Offers, p("to"), "agree", "agrees", "agreed")
 	add(Supports, mObj, p("its", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("their", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("with"), verbForms("side", "sides", "sided", "siding"))
@@ -148,6 +154,30 @@ var cueTable = func() map[string][]cueDef {
 	}
 	return t
 }()
+
+// recipOf marks the cues of forms with particle as acts of cooperation
+// that a subject list with no object does with each other, of type typ.
+func recipOf(t map[string][]cueDef, typ string, particle []string, forms ...string) {
+	for _, f := range forms {
+		for k := range t[f] {
+			if slicesEqual(t[f][k].words[1:], particle) {
+				t[f][k].recip = typ
+			}
+		}
+	}
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

@@ -35,6 +35,13 @@
 //     Quartet (the UN, the US, the EU and Russia)", "..., known as the
 //     Mediators"). An actor that ceased to exist names its successor after
 //     its end date ("Kabul" after August 2021 is the Taliban).
+//     The Phoenix actor table (actors.phoenix.txt, generated from
+//     PETRARCH2's Phoenix dictionaries by internal/phoenixgen) adds
+//     names of two or more words: office holders of a state's government
+//     or military within their dates, organizations and armed groups the
+//     dictionary lacks. Each mention carries a CAMEO code: its form's,
+//     else its actor's, with the role of an agent noun after a country
+//     ("Nigerian police" NGACOP).
 //  3. References. "The group", "the insurgents", "the alliance" resolve to
 //     the last named actor that carries that description in the
 //     dictionary; "the government" to the last government named; "the
@@ -66,6 +73,8 @@
 //     accused the other" and "blamed each other" accuse both ways (the
 //     sides are never the speakers of a reporting verb); ", as did X"
 //     gives X the same stance; "the UN envoy for Libya" speaks for the UN.
+//     A subject list with no object does an act of cooperation with each
+//     other ("Kenya and Uganda agreed on a treaty").
 //     The subject is the nearest actor list to the left within the clause,
 //     skipping appositions and relative clauses; coordinated verbs ("and
 //     urged") inherit it; relative pronouns take their antecedent. An

@@ -131,7 +131,8 @@ type mention struct {
 	army     bool
 	ref      bool // resolved through a reference or pronoun
 	pron     bool
-	group    []int // every actor a group name or plural reference stands for
+	group    []int  // every actor a group name or plural reference stands for
+	code     string // CAMEO code of the form matched, if the Phoenix table gives one
 }
 
 // sent is the working state of one sentence.
@@ -213,7 +214,7 @@ func (d *doc) sentence(a, b int) {
 		if d.intent(s, i) {
 			continue
 		}
-		if defs, ok := cueTable[d.low[i]]; ok {
+		if defs, ok := cueTable[d.low[i]]; ok && d.pickDef(s, i, defs) != nil {
 			d.cue(s, i, defs)
 		} else if !reportVerbs[d.low[i]] {
 			d.frameCue(s, i)

@@ -151,10 +151,13 @@ func TestGeneralRules(t *testing.T) {
 		{"demonym peacekeepers", "Armenia accused Russian peacekeepers of standing by.", []string{"Armenia ACCUSES Russia"}},
 		{"possessive adjective event", "Azerbaijan's lightning offensive ended. France condemned the offensive.", []string{"France ACCUSES Azerbaijan"}},
 		{"promised to", "France promised humanitarian aid to Armenia.", []string{"France OFFERS Armenia"}},
+		// An agreement of a subject list with no object is an offer of
+		// each to the other (CAMEO 03), see TestCompoundActors.
 		{"each side accused the other", "Sudan's army and the RSF agreed to a truce, but each side accused the other of violating it.",
-			[]string{"Rapid Support Forces ACCUSES Sudanese Armed Forces", "Sudanese Armed Forces ACCUSES Rapid Support Forces"}},
+			[]string{"Rapid Support Forces ACCUSES Sudanese Armed Forces", "Rapid Support Forces OFFERS Sudanese Armed Forces",
+				"Sudanese Armed Forces ACCUSES Rapid Support Forces", "Sudanese Armed Forces OFFERS Rapid Support Forces"}},
 		{"each side not the speakers", "Chad and Niger agreed to a truce, Qatar and Oman said, but each side accused the other of violating it.",
-			[]string{"Chad ACCUSES Niger", "Niger ACCUSES Chad"}},
+			[]string{"Chad ACCUSES Niger", "Chad OFFERS Niger", "Niger ACCUSES Chad", "Niger OFFERS Chad"}},
 		{"blamed each other", "India and China blamed each other for the clash.", []string{"China ACCUSES India", "India ACCUSES China"}},
 		{"shuttled between", "Qatari and Egyptian mediators have shuttled between Israel and Hamas for weeks.",
 			[]string{"Egypt ENGAGES Hamas", "Egypt ENGAGES Israel", "Qatar ENGAGES Hamas", "Qatar ENGAGES Israel"}},

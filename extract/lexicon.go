@@ -24,18 +24,23 @@ type pattern struct {
 	entries  []int  // actor entries; refs may point at several
 	kind     formKind
 	from, to graph.Date
-	gov      bool // the form names a government ("Afghan government", a head of government)
-	army     bool // the form names an army
+	gov      bool   // the form names a government ("Afghan government", a head of government)
+	army     bool   // the form names an army
+	code     string // CAMEO code of the form where the Phoenix table gives one ("AFGGOV")
 }
 
 // lexicon is the compiled, read-only form of a Dictionary.
 type lexicon struct {
-	entries []*entry
-	next    []int                 // entry -> successor entry after its until date, or -1
-	byFirst map[string][]*pattern // lower-cased first token -> patterns, longest first
-	names   map[string]int        // normalized canonical name or alias -> entry
-	verbs   *verbTable            // CAMEO verb dictionary and our additions
-	vocab   *graph.Vocabulary     // maps the verbs' CAMEO codes to stance types
+	entries  []*entry
+	next     []int                 // entry -> successor entry after its until date, or -1
+	byFirst  map[string][]*pattern // lower-cased first token -> patterns, longest first
+	names    map[string]int        // normalized canonical name or alias -> entry
+	verbs    *verbTable            // CAMEO verb dictionary and our additions
+	vocab    *graph.Vocabulary     // maps the verbs' CAMEO codes to stance types
+	codes    []string              // entry -> CAMEO code the Phoenix table links to it
+	agents   map[string]string     // Phoenix agent noun -> role code ("police" -> COP)
+	maxAgent int                   // words of the longest agent noun
+	dictLen  int                   // entries from the Dictionary; the Phoenix table's follow
 }
 
 var govWords = map[string]bool{"government": true, "administration": true, "authorities": true, "regime": true, "cabinet": true}
@@ -115,6 +120,8 @@ func compile(d *Dictionary) *lexicon {
 			}
 		}
 	}
+	lx.codes = make([]string, len(lx.entries))
+	lx.addPhoenix(defaultPhoenix())
 	for k, ps := range lx.byFirst {
 		// Longest first so that the first full match is the longest.
 		sortPatterns(ps)

@@ -77,7 +77,7 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 			if !ok {
 				continue
 			}
-			m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army}
+			m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
 			switch p.kind {
 			case formMember:
 				if p.entries[0] < 0 {

@@ -734,20 +734,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		// was never adopted states nothing.
 		return
 	}
-	var def *cueDef
-	for k := range defs {
-		ok := true
-		for q := 1; q < len(defs[k].words); q++ {
-			if i+q >= s.b || d.low[i+q] != defs[k].words[q] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			def = &defs[k]
-			break
-		}
-	}
+	def := d.pickDef(s, i, defs)
 	if def == nil {
 		return
 	}
@@ -884,9 +871,11 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		if len(objs) > 0 {
 			q := end
 			if q < s.b && (d.low[q] == "'s" || d.low[q] == "\u2019s") {
-				// "asked Togo's president to mediate"
-				for q++; q < s.b && q < end+4 && (officeModifiers[d.low[q]] || officeNouns[d.low[q]] || titleWords[d.low[q]]); q++ {
-				}
+				q++
+			}
+			// "asked Togo's president to mediate", "asked Kenyan and
+			// Ugandan officials to explain"
+			for lim := q + 4; q < s.b && q < lim && (officeModifiers[d.low[q]] || officeNouns[d.low[q]] || titleWords[d.low[q]]); q++ {
 			}
 			if q < s.b && d.low[q] == "not" {
 				q++
@@ -1111,7 +1100,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		case mWith:
 			heads = set("relations", "ties", "contacts", "contact", "links", "with")
 		case mPledge:
-			heads = set("support", "solidarity", "backing", "aid", "funding", "assistance", "funds", "money", "weapons", "arms")
+			heads = pledgeHeads
 		}
 		if def.mode == mWith && len(def.words) > 1 && def.words[1] == "ties" {
 			heads = set("with")
@@ -1140,6 +1129,10 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 					// "pledged funding for UNRWA": an offer of something.
 					typ = Offers
 				}
+				if def.mode == mPledge && talkHeads[d.low[q]] {
+					// "renewed negotiations with X", "announced talks with Y"
+					typ = Engages
+				}
 				break
 			}
 			if d.low[q] == "," || d.low[q] == ";" {
@@ -1164,13 +1157,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		objs = d.ownerOf(sub.nounObj, sub.ents)
 	}
 	if recip && len(sub.ents) >= 2 {
-		for _, x := range sub.ents {
-			for _, y := range sub.ents {
-				if x != y {
-					d.emit(s, typ, []int{x}, []int{y}, conf, end)
-				}
-			}
-		}
+		d.reciprocal(s, typ, sub.ents, conf, end)
 	}
 	if len(objs) == 0 && typ == Engages && len(sub.ents) == 2 && !recip && !sub.group && (talksFound || d.low[i] == "met" || d.low[i] == "meets") {
 		// "Saudi Arabia and Iran held talks": with each other. Three or
@@ -1182,6 +1169,9 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 				d.emit(s, Engages, []int{sub.ents[x]}, []int{sub.ents[y]}, conf-0.1, end)
 			}
 		}
+	}
+	if len(objs) == 0 && def.recip != "" && !sub.group {
+		d.reciprocal(s, def.recip, sub.ents, conf-0.1, end)
 	}
 	if len(objs) == 0 {
 		d.setSubject(s, sub)
@@ -1260,6 +1250,38 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 			// "urged Washington and Paris, which brokered the truce, to
 			// press Israel": the demand's content resumes after the clause.
 			d.markContent(s, r)
+		}
+	}
+}
+
+// pledgeHeads are what one pledges, renews or announces: support (or
+// aid, an offer) and talks.
+var pledgeHeads = set("support", "solidarity", "backing", "aid", "funding", "assistance", "funds", "money", "weapons", "arms",
+	"talks", "negotiations")
+
+// talkHeads make a pledge cue an engagement.
+var talkHeads = set("talks", "negotiations")
+
+// pickDef returns the cue of defs whose particles follow token i, or nil.
+func (d *doc) pickDef(s *sent, i int, defs []cueDef) *cueDef {
+	for k := range defs {
+		if wordsAt(d.low, i+1, s.b, defs[k].words[1:]) {
+			return &defs[k]
+		}
+	}
+	return nil
+}
+
+// reciprocal gives every actor of a subject list the stance toward every
+// other: "Kenya and Uganda agreed on a border treaty" is an offer of each
+// to the other. A list of three or more, or one actor, gives nothing but
+// the pairs it holds.
+func (d *doc) reciprocal(s *sent, typ string, ents []int, conf float64, end int) {
+	for _, x := range ents {
+		for _, y := range ents {
+			if x != y {
+				d.emit(s, typ, []int{x}, []int{y}, conf, end)
+			}
 		}
 	}
 }
@@ -1863,6 +1885,7 @@ func (d *doc) add(s *sent, typ string, sb, ob int, conf float64, topicFrom int) 
 		Start:      d.toks[first].rs,
 		End:        d.toks[last].re,
 	}
+	c.SubjectCode, c.ObjectCode = d.codeOf(s, sb), d.codeOf(s, ob)
 	c.Subject.Aliases = append([]string(nil), c.Subject.Aliases...)
 	c.Object.Aliases = append([]string(nil), c.Object.Aliases...)
 	d.seen[key] = len(d.out)

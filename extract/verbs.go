@@ -222,7 +222,11 @@ func (d *doc) frameCue(s *sent, i int) {
 	// The object is the actor of the verb's own noun phrase ("visited
 	// Moscow", "backed Turkey's bid"), never one deeper in its complement
 	// ("adopted a resolution condemning Russia").
-	d.cue(s, i, []cueDef{{words: d.low[i : i+f.words], typ: typ, mode: mNear}})
+	recip := ""
+	if reciprocal(f.code) {
+		recip = typ
+	}
+	d.cue(s, i, []cueDef{{words: d.low[i : i+f.words], typ: typ, mode: mNear, recip: recip}})
 }
 
 var subjectPronouns = set("he", "she", "it", "they", "we", "i")
@@ -230,6 +234,10 @@ var subjectPronouns = set("he", "she", "it", "they", "we", "i")
 func (d *doc) predicate(s *sent, i int) bool {
 	k := i - 1
 	for k >= s.a && k > i-5 && auxWords[d.low[k]] && d.low[k] != "to" && d.low[k] != "in" {
+		k--
+	}
+	for n := 0; n < 2 && k > s.a && officeNouns[d.low[k]] && s.mentionAt(k) == nil; n++ {
+		// "Estonian officials agreed", "the Chilean foreign minister said"
 		k--
 	}
 	if k < s.a {
@@ -241,13 +249,40 @@ func (d *doc) predicate(s *sent, i int) bool {
 	return subjectPronouns[d.low[k]]
 }
 
-// intentMarkers state a future act of the subject: followed by a verb of
-// cooperation they make it an offer (CAMEO 03, express intent to
-// cooperate): "will support", "agreed to provide", "is ready to send".
-var intentMarkers = [][]string{
-	{"will"}, {"agreed", "to"}, {"agree", "to"}, {"agrees", "to"}, {"promised", "to"}, {"promises", "to"},
-	{"pledged", "to"}, {"pledges", "to"}, {"ready", "to"}, {"willing", "to"}, {"prepared", "to"},
-	{"committed", "to"}, {"vowed", "to"},
+// intentMarker states a future act of the subject. Followed by a verb of
+// cooperation it makes the clause an offer (CAMEO 03, express intent to
+// cooperate): "will support", "pledged to provide". Markers of consent
+// (open) make an offer of any act that is not hostile, coded or not:
+// "agreed to undertake joint exercises", "is ready to contribute troops".
+type intentMarker struct {
+	words []string
+	open  bool
+}
+
+var intentMarkers = []intentMarker{
+	{words: []string{"will"}},
+	{words: []string{"promised", "to"}}, {words: []string{"promises", "to"}},
+	{words: []string{"pledged", "to"}}, {words: []string{"pledges", "to"}}, {words: []string{"vowed", "to"}},
+	{words: []string{"agreed", "to"}, open: true}, {words: []string{"agree", "to"}, open: true}, {words: []string{"agrees", "to"}, open: true},
+	{words: []string{"ready", "to"}, open: true}, {words: []string{"willing", "to"}, open: true},
+	{words: []string{"prepared", "to"}, open: true}, {words: []string{"committed", "to"}, open: true},
+}
+
+// reciprocalCodes are the CAMEO code prefixes of acts parties do with
+// each other: intent to cooperate (03), meeting at a third place (044),
+// negotiating (046), diplomatic cooperation (050) and formal agreements
+// (057), material cooperation (06). Travel, praise or recognition are
+// done to someone, not together.
+var reciprocalCodes = []string{"03", "044", "046", "050", "057", "06"}
+
+// reciprocal reports whether a CAMEO event code is done together.
+func reciprocal(code string) bool {
+	for _, p := range reciprocalCodes {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // cooperativeRoots are the CAMEO roots of acts an intent turns into an
@@ -258,25 +293,39 @@ var cooperativeRoots = set("03", "04", "05", "06", "07", "08")
 // OFFERS cue at the marker. It reports whether it did.
 func (d *doc) intent(s *sent, i int) bool {
 	for _, mk := range intentMarkers {
-		if !wordsAt(d.low, i, s.b, mk) {
+		if !wordsAt(d.low, i, s.b, mk.words) {
 			continue
 		}
-		v := i + len(mk)
-		for v < s.b && v < i+len(mk)+2 && adverb(d.low[v]) {
+		v := i + len(mk.words)
+		for v < s.b && v < i+len(mk.words)+2 && adverb(d.low[v]) {
 			v++
 		}
 		if v >= s.b || negWords[d.low[v]] || d.low[v] == "only" {
 			// "will only negotiate with X" states a condition, not an offer.
 			return false
 		}
-		f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
-		if !ok || len(f.code) < 2 || !cooperativeRoots[f.code[:2]] {
+		words, ok := d.offeredAct(s, v, mk.open)
+		if !ok {
 			return false
 		}
-		d.cue(s, i, []cueDef{{words: d.low[i : v+f.words], typ: Offers, mode: mObj, verb: true}})
+		d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Offers, mode: mOffer, verb: true, recip: Offers}})
 		return true
 	}
 	return false
+}
+
+// offeredAct reports whether the verb at v is an act an intent offers and
+// how many tokens it spans: a verb of cooperation, or for an open marker
+// any verb the dictionary does not code as hostile.
+func (d *doc) offeredAct(s *sent, v int, open bool) (int, bool) {
+	f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
+	if ok && len(f.code) >= 2 {
+		return f.words, cooperativeRoots[f.code[:2]]
+	}
+	if !open || !d.toks[v].word || d.toks[v].upper || nounDets[d.low[v]] || s.mentionAt(v) != nil || reportVerbs[d.low[v]] {
+		return 0, false
+	}
+	return 1, true
 }
 
 func adverb(w string) bool {

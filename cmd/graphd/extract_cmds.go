@@ -15,7 +15,9 @@ func cmdExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "extract FILE... | extract -", `
 Finds the stances stated in plain-text articles and prints one JSON object
 per stance (document, subject, type, object, topic, date, quote, start, end,
-confidence), storing nothing. Header lines Title:, Source:, URL: and Date:
+confidence, subject_code, object_code), storing nothing. subject_code and
+object_code are CAMEO actor codes ("AFGGOV", "IGOUNO", "NGACOP"), "" where
+none is known. Header lines Title:, Source:, URL: and Date:
 before a blank line are read as the article's metadata; quote offsets count
 Unicode code points in the body. "-" reads one article from standard input.`)
 	if err := parse(fs, args); err != nil {

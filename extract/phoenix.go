@@ -1,0 +1,324 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
+
+// The Phoenix actor table: PETRARCH2's country, international and armed
+// non-state actor dictionaries and its agents, converted by
+// internal/phoenixgen (actors.phoenix.txt, MIT, see actors.phoenix.NOTICE).
+// It adds to actors.jsonl, never overrides it: a name actors.jsonl holds
+// keeps its actor, and the table's names of that actor give it its CAMEO
+// code.
+//
+//go:generate go run ./internal/phoenixgen -dir ../../shared/data/dictionaries/petrarch2 -out actors.phoenix.txt
+//go:embed actors.phoenix.txt
+var phoenixText string
+
+// phoenixRecord is one actor of the table: its phrases (the first is its
+// primary name) and its codes, each with an optional date range.
+type phoenixRecord struct {
+	kind    byte // 'c' country file, 'i' international, 'm' armed non-state
+	phrases []phoenixPhrase
+	codes   []phoenixCode
+}
+
+// phoenixPhrase is a name of the table, tokenized once when the table is
+// parsed so that each New only builds patterns.
+type phoenixPhrase struct {
+	text  string
+	norm  string // graph.NormalizeName(text)
+	words []string
+}
+
+func newPhoenixPhrase(text string) phoenixPhrase {
+	p := phoenixPhrase{text: text, norm: graph.NormalizeName(text)}
+	for _, t := range tokenize(text) {
+		p.words = append(p.words, text[t.bs:t.be])
+	}
+	if len(p.words) > 1 && p.words[0] == "the" {
+		p.words = p.words[1:]
+	}
+	return p
+}
+
+type phoenixCode struct {
+	code     string
+	from, to graph.Date
+	ranged   bool
+}
+
+// phoenixTable is the parsed table: records, and agent nouns with the
+// role code they add after a country's code ("police" -> COP).
+type phoenixTable struct {
+	records []phoenixRecord
+	agents  map[string]string
+	maxAg   int // words of the longest agent phrase
+}
+
+var defaultPhoenix = sync.OnceValue(func() *phoenixTable { return parsePhoenix(phoenixText) })
+
+func parsePhoenix(text string) *phoenixTable {
+	t := &phoenixTable{agents: map[string]string{}}
+	for _, line := range strings.Split(text, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] == "#" {
+			continue
+		}
+		n := len(t.records)
+		switch f[0] {
+		case "r":
+			if len(f) >= 3 && len(f[1]) == 1 {
+				t.records = append(t.records, phoenixRecord{kind: f[1][0], phrases: []phoenixPhrase{newPhoenixPhrase(strings.Join(f[2:], " "))}})
+			}
+		case "n":
+			if n > 0 {
+				t.records[n-1].phrases = append(t.records[n-1].phrases, newPhoenixPhrase(strings.Join(f[1:], " ")))
+			}
+		case "c":
+			if n > 0 {
+				t.records[n-1].codes = append(t.records[n-1].codes, parsePhoenixCode(f[1:]))
+			}
+		case "g":
+			if len(f) >= 3 {
+				p := strings.Join(f[2:], " ")
+				t.agents[p] = f[1]
+				t.maxAg = max(t.maxAg, len(f)-2)
+			}
+		}
+	}
+	return t
+}
+
+func parsePhoenixCode(f []string) phoenixCode {
+	c := phoenixCode{code: f[0]}
+	if len(f) == 3 {
+		c.ranged = true
+		c.from, _ = graph.ParseDate(strings.Trim(f[1], "-"))
+		c.to, _ = graph.ParseDate(strings.Trim(f[2], "-"))
+	}
+	return c
+}
+
+// phoenixRoles are the roles of a country code whose holders speak for
+// the state: its government and its military. Opposition, rebels,
+// business and the rest are other actors, which the table does not name.
+var phoenixRoles = []string{"GOV", "MIL"}
+
+// addPhoenix compiles the table into lx after the dictionary's own forms.
+// States are found by country code, organizations and armed groups by a
+// name both hold, else added as actors of their own named by their primary
+// phrase. Only phrases of two or more words become forms: single words of
+// the table ("Karzai", "Bush") are too often someone else; a person named
+// in full teaches the text its surname, as people of actors.jsonl do.
+func (lx *lexicon) addPhoenix(t *phoenixTable) {
+	lx.agents, lx.maxAgent, lx.dictLen = t.agents, t.maxAg, len(lx.entries)
+	states := map[string]int{}
+	for i, e := range lx.entries {
+		if e.actor.Kind == graph.KindState && e.actor.Country != "" {
+			states[e.actor.Country] = i
+		}
+	}
+	byCode := lx.linkCodes(t)
+	for _, r := range t.records {
+		for _, c := range r.codes {
+			ent, member, gov := lx.phoenixEntry(r, c, states, byCode)
+			if ent < 0 {
+				continue
+			}
+			for _, p := range r.phrases {
+				lx.addPhoenixForm(p, ent, c, member, gov)
+			}
+		}
+	}
+}
+
+// linkCodes maps the code of each organization or armed group record to
+// the dictionary actor one of its names denotes ("United Nations" gives
+// IGOUNO to the United Nations), and gives that actor the code.
+func (lx *lexicon) linkCodes(t *phoenixTable) map[string]int {
+	byCode := map[string]int{}
+	for _, r := range t.records {
+		if r.kind == 'c' || len(r.codes) == 0 || r.codes[0].ranged {
+			continue
+		}
+		for _, p := range r.phrases {
+			if i, ok := lx.names[p.norm]; ok {
+				code := r.codes[0].code
+				if _, taken := byCode[code]; !taken {
+					byCode[code] = i
+					if lx.codes[i] == "" {
+						lx.codes[i] = code
+					}
+				}
+				break
+			}
+		}
+	}
+	return byCode
+}
+
+// phoenixEntry returns the actor a record's code names, whether its
+// phrases name a person speaking for it, and whether for its government.
+func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode map[string]int) (ent int, member, gov bool) {
+	if r.kind == 'c' {
+		if len(c.code) < 3 {
+			return -1, false, false
+		}
+		i, ok := states[c.code[:3]]
+		role := c.code[3:]
+		switch {
+		case !ok:
+			return -1, false, false
+		case role == "" && !c.ranged:
+			return i, false, false
+		}
+		for _, pr := range phoenixRoles {
+			if strings.HasPrefix(role, pr) {
+				return i, true, pr == "GOV"
+			}
+		}
+		return -1, false, false
+	}
+	if i, ok := byCode[c.code]; ok {
+		return i, c.ranged, false
+	}
+	if c.ranged || len(r.phrases) == 0 {
+		return -1, false, false
+	}
+	kind := graph.KindOrganization
+	if r.kind == 'm' {
+		kind = graph.KindArmedGroup
+	}
+	name := titleCase(r.phrases[0].text)
+	if i, ok := lx.names[graph.NormalizeName(name)]; ok {
+		byCode[c.code] = i
+		return i, false, false
+	}
+	i := len(lx.entries)
+	a := graph.Actor{ID: graph.ActorID(name), Name: name, Kind: kind, Code: c.code}
+	if len(c.code) >= 3 && isAlpha3(c.code[:3]) {
+		if _, ok := states[c.code[:3]]; ok {
+			a.Country = c.code[:3]
+		}
+	}
+	lx.entries = append(lx.entries, &entry{actor: a})
+	lx.next = append(lx.next, -1)
+	lx.codes = append(lx.codes, c.code)
+	lx.names[graph.NormalizeName(name)] = i
+	byCode[c.code] = i
+	return i, false, false
+}
+
+// addPhoenixForm adds one phrase of the table as a form of actor ent,
+// unless it is a single word or a name the dictionary already holds.
+// Its words match text case-insensitively but only capitalised.
+func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, member, gov bool) {
+	words := p.words
+	if len(words) < 2 {
+		return
+	}
+	if i, ok := lx.names[p.norm]; ok && (i != ent || ent < lx.dictLen) {
+		// The dictionary's own name, or another actor's: ours win.
+		return
+	}
+	kind := formAlias
+	pt := &pattern{entries: []int{ent}, kind: kind, gov: gov, code: c.code}
+	if member {
+		pt.kind, pt.from, pt.to = formMember, c.from, c.to
+	}
+	for _, w := range words {
+		// Function words stand in lower case inside a name ("Movement
+		// for the ..."); the name's other words are capitalised in text.
+		pt.toks = append(pt.toks, ptok{s: w, upper: !nameFunctionWords[w] && isWordRune([]rune(w)[0])})
+	}
+	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], pt)
+}
+
+// nameFunctionWords are written in lower case inside names.
+var nameFunctionWords = set("of", "the", "for", "and", "in", "on", "de", "al", "bin", "el", "du", "la", "des", "to")
+
+// titleCase capitalises each word of a lower-case phrase: a name for an
+// actor the table adds.
+func titleCase(p string) string {
+	ws := strings.Fields(p)
+	for i, w := range ws {
+		if len(ws) > 1 && i > 0 && (w == "of" || w == "the" || w == "for" || w == "and") {
+			continue
+		}
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// mentionCode is the CAMEO code of a mention: its form's code, else its
+// actor's, with the role of an agent noun right after it ("Nigerian
+// police" NGACOP, "Afghan officials" AFGGOV) where the code has none.
+func (d *doc) mentionCode(s *sent, m *mention) string {
+	code := m.code
+	if code == "" {
+		code = d.lx.code(m.ent)
+	}
+	if len(code) == 3 && m.kind == formMember && m.gov {
+		// A head of state or government of actors.jsonl speaks for it.
+		return code + "GOV"
+	}
+	if len(code) != 3 {
+		return code
+	}
+	var words []string
+	for j := m.to; j < s.b && j < m.to+d.lx.maxAgent && d.toks[j].word; j++ {
+		words = append(words, d.low[j])
+	}
+	for n := len(words); n > 0; n-- {
+		if role, ok := d.lx.agents[strings.Join(words[:n], " ")]; ok {
+			return code + role
+		}
+	}
+	if len(words) > 0 && ourAgents[words[0]] != "" {
+		return code + ourAgents[words[0]]
+	}
+	return code
+}
+
+// ourAgents are office nouns the Phoenix agents lack ("officials" is
+// there only as "government official"), with their role codes.
+var ourAgents = map[string]string{
+	"official": "GOV", "officials": "GOV", "minister": "GOV", "ministers": "GOV", "ministry": "GOV",
+	"president": "GOV", "diplomat": "GOV", "diplomats": "GOV", "envoy": "GOV", "negotiators": "GOV",
+	"troops": "MIL", "soldiers": "MIL", "forces": "MIL", "army": "MIL", "military": "MIL",
+}
+
+// codeOf is the CAMEO code of actor e as this sentence names it: through
+// its first mention here, else through the actor.
+func (d *doc) codeOf(s *sent, e int) string {
+	for k := range s.ms {
+		if m := &s.ms[k]; m.ent == e && len(m.group) == 0 {
+			return d.mentionCode(s, m)
+		}
+	}
+	return d.lx.code(e)
+}
+
+// code is the CAMEO code of actor e: the one the table links to it, its
+// own, else its country's.
+func (lx *lexicon) code(e int) string {
+	if e < 0 || e >= len(lx.entries) {
+		return ""
+	}
+	if e < len(lx.codes) && lx.codes[e] != "" {
+		return lx.codes[e]
+	}
+	a := lx.entries[e].actor
+	switch {
+	case a.Code != "":
+		return a.Code
+	case a.Kind == graph.KindGovernment && a.Country != "":
+		return a.Country + "GOV"
+	}
+	return a.Country
+}
