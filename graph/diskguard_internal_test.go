@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stancegraph/stancegraph/internal/tmpfs"
 )
 
 func TestDiskGuardCheck(t *testing.T) {
@@ -75,46 +76,11 @@ func TestReserveCoversMemtablesAndValueLog(t *testing.T) {
 	}
 }
 
-// mountTmpfs mounts a tmpfs of size on a new directory for the test.
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small tmpfs to fill needs root (CI runs as root)")
-	}
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs (%v: %s)", err, strings.TrimSpace(string(out)))
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v: %s", dir, err, out)
-		}
-	})
-	return dir
-}
-
 // fillDisk writes a file in dir until its filesystem is full and returns
 // the file's name.
 func fillDisk(t *testing.T, dir string) string {
 	t.Helper()
-	name := filepath.Join(dir, "filler")
-	f, err := os.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	chunk := make([]byte, 1<<20)
-	for {
-		if _, err := f.Write(chunk); err != nil {
-			break
-		}
-	}
-	// The last bytes, below a chunk.
-	for {
-		if _, err := f.Write(chunk[:4096]); err != nil {
-			break
-		}
-	}
+	name := tmpfs.Fill(t, dir)
 	if free, _ := freeBytes(dir); free > 4096 {
 		t.Fatalf("%d bytes still free after filling %s", free, dir)
 	}
@@ -156,7 +122,7 @@ func diskBatch(tag string, n int) Batch {
 // and Check go on, writes resume once space is freed, a full disk opens
 // read-only, and nothing acknowledged is lost.
 func TestDiskFull(t *testing.T) {
-	mnt := mountTmpfs(t, "64m")
+	mnt := tmpfs.Mount(t, "64m")
 	dir := filepath.Join(mnt, "store")
 	opts := DefaultOptions()
 	opts.MemTableSize, opts.ValueLogFileSize = 8<<20, 2<<20 // a 34 MiB reserve

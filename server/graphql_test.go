@@ -600,7 +600,7 @@ func TestExtendedVocabulary(t *testing.T) {
 // TestIntrospection runs the introspection query of graphql-js, as schema
 // browsers and code generators send it, under the default limits.
 func TestIntrospection(t *testing.T) {
-	q, err := os.ReadFile("testdata/introspection.graphql")
+	q, err := os.ReadFile("../schema/testdata/introspection.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}

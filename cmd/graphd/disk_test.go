@@ -7,49 +7,19 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-// diskMount mounts a tmpfs of size for the test; it skips unless root.
-func diskMount(t *testing.T, size string) string {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small tmpfs to fill needs root (CI runs as root)")
-	}
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs (%v: %s)", err, strings.TrimSpace(string(out)))
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v: %s", dir, err, out)
-		}
-	})
-	return dir
-}
+	"github.com/stancegraph/stancegraph/internal/tmpfs"
+)
 
 // diskFill writes a file in dir until the filesystem is full, and returns
 // a function that removes it.
 func diskFill(t *testing.T, dir string) func() {
 	t.Helper()
-	name := filepath.Join(dir, "filler")
-	f, err := os.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chunk := make([]byte, 1<<20)
-	for _, n := range []int{1 << 20, 4096} {
-		for {
-			if _, err := f.Write(chunk[:n]); err != nil {
-				break
-			}
-		}
-	}
-	f.Close()
+	name := tmpfs.Fill(t, dir)
 	// The server trusts a free-space reading for 100ms.
 	time.Sleep(150 * time.Millisecond)
 	return func() {
@@ -66,7 +36,7 @@ func diskFill(t *testing.T, dir string) func() {
 // on the full disk, a writing command says what to free, and every
 // acknowledged write is there.
 func TestDiskFullServe(t *testing.T) {
-	mnt := diskMount(t, "200m") // the reserve at --memtable-mb 8 is 160 MiB
+	mnt := tmpfs.Mount(t, "200m") // the reserve at --memtable-mb 8 is 160 MiB
 	dir := filepath.Join(mnt, "store")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
