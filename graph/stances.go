@@ -83,7 +83,7 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if subj.ID == obj.ID {
 		return nil, selfStance(spec, fmt.Sprintf("%q", subj.Name))
 	}
-	if err := s.vocab.check(spec.Type); err != nil {
+	if err := s.Vocabulary().check(spec.Type); err != nil {
 		return nil, err
 	}
 	conf := spec.Confidence
@@ -479,10 +479,10 @@ func (s *Store) Stance(ctx context.Context, id string) (Stance, error) {
 // typeList validates types, defaulting to the whole vocabulary.
 func (s *Store) typeList(types []string) ([]string, error) {
 	if len(types) == 0 {
-		return s.vocab.Names(), nil
+		return s.Vocabulary().Names(), nil
 	}
 	for _, t := range types {
-		if err := s.vocab.check(t); err != nil {
+		if err := s.Vocabulary().check(t); err != nil {
 			return nil, err
 		}
 	}
@@ -649,7 +649,7 @@ func (s *Store) Degree(ctx context.Context, actor string, d Direction) (int, err
 	var n int
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		var err error
-		n, err = s.degree(txn, mustID(id), dirBytes(d), s.vocab.Names())
+		n, err = s.degree(txn, mustID(id), dirBytes(d), s.Vocabulary().Names())
 		return err
 	})
 	return n, err
