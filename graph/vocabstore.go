@@ -35,21 +35,36 @@ type storedVocabulary struct {
 	History []VocabularyChange `json:"history"`
 }
 
-// vocabulary rebuilds the record's Vocabulary, validating each type as an
-// extra type is, since a damaged record must not pass unnoticed.
+// vocabulary rebuilds the record's Vocabulary, validating each type,
+// since a damaged record must not pass unnoticed.
 func (r *storedVocabulary) vocabulary() (*Vocabulary, error) {
+	v, err := VocabularyOf(r.Types)
+	if err != nil {
+		return nil, fmt.Errorf("graph: stored vocabulary: %w", err)
+	}
+	return v, nil
+}
+
+// VocabularyOf returns the vocabulary of exactly types, in order, for a
+// program that learns a store's vocabulary from elsewhere (a server's
+// answer to the GraphQL vocabulary query). Types are checked as
+// ReadTypes checks them; none, or one twice, is an error.
+func VocabularyOf(types []TypeInfo) (*Vocabulary, error) {
 	v := &Vocabulary{index: map[string]int{}}
-	for i, t := range r.Types {
+	for i, t := range types {
 		if err := validateType(i, t); err != nil {
-			return nil, fmt.Errorf("graph: stored vocabulary: %w", err)
+			return nil, err
 		}
 		if v.Has(t.Type) {
-			return nil, fmt.Errorf("graph: stored vocabulary: type %s twice", t.Type)
+			return nil, fmt.Errorf("%w: vocabulary: type %s twice", ErrInvalidInput, t.Type)
+		}
+		if t.CAMEO == nil {
+			t.CAMEO = []string{}
 		}
 		v.add(t)
 	}
 	if len(v.types) == 0 {
-		return nil, errors.New("graph: stored vocabulary holds no type")
+		return nil, fmt.Errorf("%w: vocabulary holds no type", ErrInvalidInput)
 	}
 	return v, nil
 }

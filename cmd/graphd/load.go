@@ -41,7 +41,9 @@ and record ID, source URL and measures are kept on the stance. Rows with one
 actor, or a code no type covers, are skipped and counted by reason in the
 file's summary. The same event loaded again adds nothing. A malformed row
 stops the file with its line number, or with --skip-bad is counted and
-skipped. See README, "Event data".
+skipped. With --url, event files are converted here, asking the server for
+its vocabulary and actors, and sent as JSON Lines to its POST /load (at
+most 512 MiB a file). See README, "Event data".
 
 Each file is applied all-or-nothing: a bad line is reported with its number
 and nothing of that file is stored. Loading the same file again adds nothing.
@@ -104,9 +106,6 @@ import ends; if it is interrupted, the store is left empty.`)
 		if err != nil {
 			return err
 		}
-		if rf.url != "" && events.IsEvent(kind) {
-			return fmt.Errorf("%s: %s event files load into a local store only (--data), not through --url", name, kind)
-		}
 		kinds[i] = kind
 		allJSONL = allJSONL && kind == "jsonl"
 	}
@@ -120,11 +119,19 @@ import ends; if it is interrupted, the store is left empty.`)
 		}
 	}
 	prog := newProgress(e.stderr, fs.NArg())
+	var remote *remoteLookup
 	for i, name := range fs.Args() {
 		kind := kinds[i]
 		var res graph.LoadResult
 		var err error
 		switch {
+		case rf.url != "" && events.IsEvent(kind):
+			if remote == nil {
+				if remote, err = newRemoteLookup(ctx, &rf); err != nil {
+					return err
+				}
+			}
+			res, err = loadRemoteEvents(ctx, e, &rf, remote, name, kind, events.Options{SkipBad: *skipBad}, *upsert)
 		case rf.url != "":
 			res, err = loadRemote(ctx, &rf, e.stdin, name, kind, *upsert)
 		case kind == "jsonl":
@@ -176,24 +183,59 @@ func detectFormat(name, forced string) (string, error) {
 // loadEvents loads a GDELT, ICEWS or PLOVER file all-or-nothing and
 // reports its rows, stances and skipped rows by reason.
 func loadEvents(ctx context.Context, e *env, st *graph.Store, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
-	f, err := events.Open(name)
+	b, sum, err := convertEvents(ctx, st, name, format, opts)
 	if err != nil {
 		return graph.LoadResult{}, err
-	}
-	defer f.Close()
-	r, err := events.NewReader(format, f)
-	if err != nil {
-		return graph.LoadResult{}, err
-	}
-	b, sum, err := events.Convert(ctx, r, st, opts)
-	if err != nil {
-		return graph.LoadResult{}, fmt.Errorf("%s: %w; nothing of it is stored", name, err)
 	}
 	b.Upsert = upsert
 	res, err := st.Load(ctx, b)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
+	reportEvents(e, name, format, sum, res)
+	return res, nil
+}
+
+// loadRemoteEvents converts an event file here, asking the server about
+// its store, and sends the stances as JSON Lines to POST /load, which
+// applies them all-or-nothing as a local load would.
+func loadRemoteEvents(ctx context.Context, e *env, rf *remoteFlags, look *remoteLookup, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
+	b, sum, err := convertEvents(ctx, look, name, format, opts)
+	if err != nil {
+		return graph.LoadResult{}, err
+	}
+	var body bytes.Buffer
+	if err := jsonl.WriteBatch(&body, b); err != nil {
+		return graph.LoadResult{}, err
+	}
+	res, err := postLoad(ctx, rf, name, &body, upsert)
+	if err != nil {
+		return res, err
+	}
+	reportEvents(e, name, format, sum, res)
+	return res, nil
+}
+
+// convertEvents reads an event file into the batch that stores it.
+func convertEvents(ctx context.Context, look events.Lookup, name, format string, opts events.Options) (graph.Batch, events.Summary, error) {
+	f, err := events.Open(name)
+	if err != nil {
+		return graph.Batch{}, events.Summary{}, err
+	}
+	defer f.Close()
+	r, err := events.NewReader(format, f)
+	if err != nil {
+		return graph.Batch{}, events.Summary{}, err
+	}
+	b, sum, err := events.Convert(ctx, r, look, opts)
+	if err != nil {
+		return b, sum, fmt.Errorf("%s: %w; nothing of it is stored", name, err)
+	}
+	return b, sum, nil
+}
+
+// reportEvents prints an event file's summary.
+func reportEvents(e *env, name, format string, sum events.Summary, res graph.LoadResult) {
 	fmt.Fprintf(e.stderr, "load: %s: %s: %d rows read, %d stances made, %d stored (new)\n", name, format, sum.Rows, sum.Stances, res.Stances)
 	for _, reason := range sum.Reasons() {
 		fmt.Fprintf(e.stderr, "load: %s: %d %s\n", name, sum.Skipped[reason], reason)
@@ -201,7 +243,6 @@ func loadEvents(ctx context.Context, e *env, st *graph.Store, name, format strin
 	for _, bad := range sum.Bad {
 		fmt.Fprintf(e.stderr, "load: %s: skipped %v\n", name, bad)
 	}
-	return res, nil
 }
 
 func loadJSONL(ctx context.Context, e *env, st *graph.Store, name string, upsert bool) (graph.LoadResult, error) {
@@ -337,6 +378,12 @@ func loadRemote(ctx context.Context, rf *remoteFlags, stdin io.Reader, name, kin
 	if err != nil {
 		return res, err
 	}
+	return postLoad(ctx, rf, name, body, upsert)
+}
+
+// postLoad sends a JSON Lines body to the server's POST /load.
+func postLoad(ctx context.Context, rf *remoteFlags, name string, body io.Reader, upsert bool) (graph.LoadResult, error) {
+	var res graph.LoadResult
 	q := url.Values{"name": {filepath.Base(name)}}
 	if upsert {
 		q.Set("upsert", "true")
