@@ -21,7 +21,7 @@ import (
 )
 
 func cmdLoad(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE...", `
+	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE... | --watch DIR", `
 Loads files into the store. Each file's format is told by its content, not
 its name (--format forces one): stancegraph JSON Lines (actor, document and
 stance records; see README); event data: GDELT 1.0 (57 or 58 columns) and 2.0
@@ -68,6 +68,15 @@ aliases; a quote that occurs more than once in its document needs "start"
 (or "prefix"/"suffix"); a stance from an actor to itself is refused. See
 README, "Loading data: rules".
 
+--watch DIR follows a folder instead of loading FILEs: every --interval it
+loads, in name order, each file that has not changed since the previous
+look (a download in progress is waited for; hidden files and *.part, *.tmp,
+*.crdownload are skipped), and records its path, size and SHA-256 in
+--watch-state, so that a restarted watch loads only what is new. A file no
+reader takes is reported and recorded as refused; a failed load is
+reported and tried again when the file changes or the watch restarts.
+It runs until interrupted.
+
 Into an empty store, JSON Lines files are imported: sorted outside the
 storage engine and written as finished tables once all are read, several
 times faster than loading them one by one. Nothing is visible until the
@@ -80,24 +89,33 @@ import ends; if it is interrupted, the store is left empty.`)
 	skipBad := fs.Bool("skip-bad", false, "event files: skip malformed rows (counted, the first listed with their lines) instead of stopping at the first")
 	doImport := fs.Bool("import", true, "import JSON Lines files into an empty store in one pass; false commits file by file")
 	upsert := fs.Bool("upsert", false, "let the files change stored actors and stances (kind, fields, merges by alias, topic, confidence); the changes are listed")
+	watchDir := fs.String("watch", "", "follow this folder, loading each new complete file once, until interrupted (see README, \"Event data\")")
+	interval := fs.Duration("interval", 10*time.Second, "with --watch: how often to look at the folder")
+	watchState := fs.String("watch-state", "", "with --watch: the file recording what was loaded (default: watch.jsonl in --data, or .graphd-watch.jsonl in the folder with --url)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if *watchDir == "" && fs.NArg() == 0 {
 		fs.Usage()
-		return usageError{"load needs at least one FILE"}
+		return usageError{"load needs at least one FILE, or --watch DIR"}
+	}
+	if *watchDir != "" && (fs.NArg() > 0 || *interval <= 0) {
+		return usageError{"--watch DIR takes no FILE and a positive --interval"}
 	}
 	if *format != "auto" && !slices.Contains(events.Formats, *format) {
 		return usageError{fmt.Sprintf("--format %q: want auto, %s", *format, strings.Join(events.Formats, ", "))}
 	}
 	var st *graph.Store
-	var ex *extract.Extractor
 	if rf.url == "" {
 		var err error
 		if st, err = sf.open(nil, false); err != nil {
 			return err
 		}
 		defer st.Close()
+	}
+	if *watchDir != "" {
+		fl := &fileLoader{e: e, st: st, rf: &rf, opts: events.Options{SkipBad: *skipBad}, upsert: *upsert}
+		return watchFolder(ctx, fl, *watchDir, *watchState, sf.data, *format, *interval)
 	}
 	kinds := make([]string, fs.NArg())
 	allJSONL := true
@@ -119,31 +137,9 @@ import ends; if it is interrupted, the store is left empty.`)
 		}
 	}
 	prog := newProgress(e.stderr, fs.NArg())
-	var remote *remoteLookup
+	fl := &fileLoader{e: e, st: st, rf: &rf, opts: events.Options{SkipBad: *skipBad}, upsert: *upsert}
 	for i, name := range fs.Args() {
-		kind := kinds[i]
-		var res graph.LoadResult
-		var err error
-		switch {
-		case rf.url != "" && events.IsEvent(kind):
-			if remote == nil {
-				if remote, err = newRemoteLookup(ctx, &rf); err != nil {
-					return err
-				}
-			}
-			res, err = loadRemoteEvents(ctx, e, &rf, remote, name, kind, events.Options{SkipBad: *skipBad}, *upsert)
-		case rf.url != "":
-			res, err = loadRemote(ctx, &rf, e.stdin, name, kind, *upsert)
-		case kind == "jsonl":
-			res, err = loadJSONL(ctx, e, st, name, *upsert)
-		case events.IsEvent(kind):
-			res, err = loadEvents(ctx, e, st, name, kind, events.Options{SkipBad: *skipBad}, *upsert)
-		default:
-			if ex == nil {
-				ex = extract.New(extract.DefaultDictionary())
-			}
-			res, err = loadArticle(ctx, st, ex, name)
-		}
+		res, err := fl.load(ctx, name, kinds[i])
 		if err != nil {
 			prog.done()
 			if ctx.Err() != nil && errors.Is(err, ctx.Err()) && rf.url == "" {
@@ -156,6 +152,41 @@ import ends; if it is interrupted, the store is left empty.`)
 	}
 	prog.done()
 	return nil
+}
+
+// fileLoader loads one file of a told format into a store or through a
+// server: the one path of graphd load and of its --watch.
+type fileLoader struct {
+	e      *env
+	st     *graph.Store // nil with --url
+	rf     *remoteFlags
+	opts   events.Options
+	upsert bool
+	ex     *extract.Extractor // built for the first article
+	remote *remoteLookup      // built for the first event file sent to a server
+}
+
+func (fl *fileLoader) load(ctx context.Context, name, kind string) (graph.LoadResult, error) {
+	switch {
+	case fl.rf.url != "" && events.IsEvent(kind):
+		if fl.remote == nil {
+			var err error
+			if fl.remote, err = newRemoteLookup(ctx, fl.rf); err != nil {
+				return graph.LoadResult{}, err
+			}
+		}
+		return loadRemoteEvents(ctx, fl.e, fl.rf, fl.remote, name, kind, fl.opts, fl.upsert)
+	case fl.rf.url != "":
+		return loadRemote(ctx, fl.rf, fl.e.stdin, name, kind, fl.upsert)
+	case kind == events.FormatJSONL:
+		return loadJSONL(ctx, fl.e, fl.st, name, fl.upsert)
+	case events.IsEvent(kind):
+		return loadEvents(ctx, fl.e, fl.st, name, kind, fl.opts, fl.upsert)
+	}
+	if fl.ex == nil {
+		fl.ex = extract.New(extract.DefaultDictionary())
+	}
+	return loadArticle(ctx, fl.st, fl.ex, name)
 }
 
 // detectFormat returns the reader for a file: forced, or told by its
