@@ -1,11 +1,12 @@
 // Package export writes the whole stance graph in formats other tools
 // read: GraphML (networkx, igraph, Gephi), CSV (pandas, spreadsheets), JSON
-// (one document), JSON Lines (graphd load), N-Quads (RDF stores, Dgraph)
-// and Neo4j admin-import CSVs (a zip).
+// (one document), JSON Lines (graphd load), N-Quads (RDF stores, Dgraph),
+// Neo4j admin-import CSVs (a zip) and PLOVER event JSON Lines.
 //
-// Every format carries every quote of every stance with its document and
-// offsets. JSON Lines, the format that moves data between stores, also
-// keeps retracted stances; the others hold the live stances, as queries see
+// Every format but PLOVER carries every quote of every stance with its
+// document and offsets; PLOVER JSON Lines are events, without quotes.
+// JSON Lines, the format that moves data between stores, also keeps
+// retracted stances; the others hold the live stances, as queries see
 // them.
 package export
 
@@ -18,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stancegraph/stancegraph/events"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/jsonl"
 )
@@ -38,6 +40,9 @@ var formats = []format{
 	{"csv", writeCSV},
 	{"nquads", writeNQuads},
 	{"neo4j", writeNeo4j},
+	{"plover", func(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+		return events.WritePLOVER(ctx, store, w)
+	}},
 }
 
 // Formats lists the names Write accepts, in a new slice each call so that

@@ -252,10 +252,16 @@ func TestEveryQuoteInEveryFormat(t *testing.T) {
 		}
 		return out
 	}
-	if len(export.Formats()) != len(quotesByStance) {
+	// PLOVER records are events, which have no place for a quote (README,
+	// "Event data"); its test is events.TestPLOVERExportLoadsBack.
+	noQuotes := map[string]bool{"plover": true}
+	if len(export.Formats()) != len(quotesByStance)+len(noQuotes) {
 		t.Fatalf("formats %v, but quote readers for %d", export.Formats(), len(quotesByStance))
 	}
 	for _, format := range export.Formats() {
+		if noQuotes[format] {
+			continue
+		}
 		t.Run(format, func(t *testing.T) {
 			got := quotesByStance[format](t, exported(t, s, format))
 			exp := want(format == "jsonl")

@@ -398,7 +398,7 @@ func (s *Store) Dyad(ctx context.Context, a, b string) (Dyad, error) {
 	}
 	d := Dyad{A: aID, B: bID, AToB: []TypeCount{}, BToA: []TypeCount{}}
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		for _, t := range s.vocab.Names() {
+		for _, t := range s.Vocabulary().Names() {
 			for _, side := range []struct {
 				from, to string
 				dst      *[]TypeCount
@@ -446,7 +446,7 @@ func (s *Store) DyadStances(ctx context.Context, a, b string, first int, after s
 			pairs = append(pairs, [2]string{bID, aID})
 		}
 		for _, p := range pairs {
-			sc := scan{txn: txn, prefixes: adjacencyPrefixes([]byte{keys.Out}, mustID(p[0]), s.vocab.Names(), false, mustID(p[1]))}
+			sc := scan{txn: txn, prefixes: adjacencyPrefixes([]byte{keys.Out}, mustID(p[0]), s.Vocabulary().Names(), false, mustID(p[1]))}
 			err := sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
 				r, err := itemStance(item)
 				if err == nil && !r.Retracted {
@@ -581,7 +581,7 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 	s.mu.RUnlock()
 	name := func(id string) string { return names[id] }
 	order := map[string]int{}
-	for i, t := range s.vocab.Names() {
+	for i, t := range s.Vocabulary().Names() {
 		order[t] = i
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -259,5 +259,8 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		s.loadActors()
 		return fmt.Errorf("%w: restore: %v", ErrInvalidInput, rr.err)
 	}
+	if err := s.reloadVocabulary(); err != nil {
+		return err
+	}
 	return s.loadActors()
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -23,6 +24,7 @@ type CheckReport struct {
 const maxViolations = 1000
 
 // Check verifies every invariant of the store against one snapshot: each
+// stance has a type of the store's vocabulary, each
 // index entry has its record and each record its index entries, counters
 // equal recounts, and each evidence quote sits at its offsets in its
 // document. It returns an error only when it cannot read the store.
@@ -107,6 +109,9 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 				return nil
 			}
 			id := mustID(r.ID)
+			if !s.Vocabulary().Has(r.Type) {
+				bad("stance %s: type %q is not in the store's vocabulary (%s); extend the vocabulary with it", r.ID, r.Type, strings.Join(s.Vocabulary().Names(), ", "))
+			}
 			if _, ok := actors[r.Subject]; !ok {
 				bad("stance %s: subject %s does not exist", r.ID, r.Subject)
 			}

@@ -121,7 +121,7 @@ func parseDegreeKey(k []byte) (actor []byte, dir byte, typ string, ok bool) {
 
 // loadDegrees fills a fresh table from storage.
 func (s *Store) loadDegrees() error {
-	d := newDegrees(s.vocab)
+	d := newDegrees(s.Vocabulary())
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{keys.Degree}})
 		defer it.Close()

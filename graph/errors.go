@@ -39,6 +39,9 @@ var (
 	ErrLoadJournaled = errors.New("graph: load stopped midway; journaled to be finished")
 	// ErrNotEmpty means an import was started on a store that holds records.
 	ErrNotEmpty = errors.New("graph: store is not empty")
+	// ErrVocabularyConflict means a vocabulary given to Open would drop or
+	// change a type of the vocabulary the store keeps.
+	ErrVocabularyConflict = errors.New("graph: vocabulary conflicts with the store's")
 	// ErrClosed means the store has been closed.
 	ErrClosed = errors.New("graph: store is closed")
 )

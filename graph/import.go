@@ -53,6 +53,9 @@ type Importer struct {
 	// keepMarker leaves the marker for Open when a failed Commit could
 	// not take its tables out again.
 	keepMarker bool
+	// meta is the store's metadata (its vocabulary), which emptying the
+	// store for the import's tables must not lose.
+	meta []metaEntry
 }
 
 // Import starts an import into s, which must hold no records (else
@@ -86,6 +89,9 @@ func (s *Store) startImport() (*Importer, error) {
 		return nil, fmt.Errorf("%w: an import needs an empty store (load into this one instead)", ErrNotEmpty)
 	}
 	im := &Importer{s: s}
+	if im.meta, err = readMeta(s.db); err != nil {
+		return nil, err
+	}
 	if s.dir == "" {
 		if im.spill, err = os.MkdirTemp("", "stancegraph-import-"); err != nil {
 			return nil, fmt.Errorf("graph: import: %w", err)
@@ -98,7 +104,7 @@ func (s *Store) startImport() (*Importer, error) {
 		}
 		// The marker is durable before anything else happens, so a
 		// crash at any later point is recognised by Open.
-		if err := writeSynced(im.marker, "an import into this empty store is under way; if no process is running it, the next Open empties the store\n"); err != nil {
+		if err := writeSynced(im.marker, "an import into this empty store is under way; if no process is running it, the next Open empties the store\n"+encodeMeta(im.meta)); err != nil {
 			return nil, fmt.Errorf("graph: import: %w", err)
 		}
 	}
@@ -192,7 +198,11 @@ func (im *Importer) Commit(ctx context.Context) error {
 	s.gate.Lock()
 	defer s.gate.Unlock()
 	if err := im.stream(ctx); err != nil {
-		if derr := s.db.DropAll(); derr != nil {
+		derr := s.db.DropAll()
+		if derr == nil {
+			derr = writeMeta(s.db, im.meta)
+		}
+		if derr != nil {
 			// Part of the import may be in the store: the marker
 			// stays, so that the next Open empties it.
 			im.keepMarker = true
@@ -227,6 +237,11 @@ func (im *Importer) flushCounters() error {
 	}
 	for sl, d := range im.w.degrees {
 		if err := put(im.s.deg.key(sl), d); err != nil {
+			return err
+		}
+	}
+	for _, m := range im.meta {
+		if err := im.sorter.Put(m.key, m.value, false); err != nil {
 			return err
 		}
 	}
@@ -374,10 +389,17 @@ func (im *Importer) cleanup() {
 // visibility, so emptying it is the state the import's caller was told.
 func clearUnfinishedImport(db *badger.DB, dir string, log *slog.Logger) error {
 	marker := filepath.Join(dir, importMarker)
-	if _, err := os.Stat(marker); errors.Is(err, os.ErrNotExist) {
+	text, err := os.ReadFile(marker)
+	if errors.Is(err, os.ErrNotExist) {
 		return os.RemoveAll(filepath.Join(dir, importSpillDir))
 	}
+	if err != nil {
+		return fmt.Errorf("graph: clear unfinished import: %w", err)
+	}
 	if err := db.DropAll(); err != nil {
+		return fmt.Errorf("graph: clear unfinished import: %w", err)
+	}
+	if err := writeMeta(db, decodeMeta(string(text))); err != nil {
 		return fmt.Errorf("graph: clear unfinished import: %w", err)
 	}
 	if err := os.RemoveAll(filepath.Join(dir, importSpillDir)); err != nil {

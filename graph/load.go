@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
 // RecordError locates a problem in a Batch: the kind of record and its
@@ -274,7 +276,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 				return nil, err
 			}
 		}
-		if err := validateStance(spec, resolve, document, s.vocab, actors.describe); err != nil {
+		if err := validateStance(spec, resolve, document, s.Vocabulary(), actors.describe); err != nil {
 			if readErr != nil {
 				return nil, readErr
 			}
@@ -327,14 +329,19 @@ func selfStance(spec StanceSpec, actor string) error {
 	return fmt.Errorf("%w: subject %q and object %q are the same actor %s; a stance links two different actors", ErrSelfStance, clip(spec.Subject), clip(spec.Object), actor)
 }
 
-// IsEmpty reports whether the store holds no records at all.
+// IsEmpty reports whether the store holds no records at all (its
+// metadata, such as the vocabulary, is not a record).
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	empty := true
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{})
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
 		defer it.Close()
-		it.Rewind()
-		empty = !it.Valid()
+		for it.Rewind(); it.Valid(); it.Next() {
+			if it.Item().Key()[0] != keys.Meta {
+				empty = false
+				return nil
+			}
+		}
 		return nil
 	})
 	return empty, err

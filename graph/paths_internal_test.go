@@ -150,7 +150,7 @@ func TestMatrixSeekMatchesScan(t *testing.T) {
 			got := map[[3]string]int{}
 			err = s.view(ctx, func(txn *badger.Txn) error {
 				for _, subj := range ids {
-					err := matrixSeek(txn, subj, s.vocab.Names(), ids, tc.from, tc.to, func(o, typ string) { got[[3]string{subj, o, typ}]++ })
+					err := matrixSeek(txn, subj, s.Vocabulary().Names(), ids, tc.from, tc.to, func(o, typ string) { got[[3]string{subj, o, typ}]++ })
 					if err != nil {
 						return err
 					}

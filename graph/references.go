@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -44,6 +45,18 @@ type Location struct {
 	Latitude  float64
 	Longitude float64
 	HasPoint  bool // Latitude and Longitude are given
+}
+
+// fromEvent reports whether s cites a record of dataset ("" for any) and
+// its measures have quadClass (0 for any).
+func (s *Stance) fromEvent(dataset string, quadClass int) bool {
+	if quadClass != 0 && (s.Event == nil || s.Event.QuadClass != quadClass) {
+		return false
+	}
+	if dataset == "" {
+		return true
+	}
+	return slices.ContainsFunc(s.References, func(r Reference) bool { return strings.EqualFold(r.Dataset, dataset) })
 }
 
 // Bounds of reference fields: datasets' IDs and URLs are short, and each

@@ -83,7 +83,7 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if subj.ID == obj.ID {
 		return nil, selfStance(spec, fmt.Sprintf("%q", subj.Name))
 	}
-	if err := s.vocab.check(spec.Type); err != nil {
+	if err := s.Vocabulary().check(spec.Type); err != nil {
 		return nil, err
 	}
 	conf := spec.Confidence
@@ -479,10 +479,10 @@ func (s *Store) Stance(ctx context.Context, id string) (Stance, error) {
 // typeList validates types, defaulting to the whole vocabulary.
 func (s *Store) typeList(types []string) ([]string, error) {
 	if len(types) == 0 {
-		return s.vocab.Names(), nil
+		return s.Vocabulary().Names(), nil
 	}
 	for _, t := range types {
-		if err := s.vocab.check(t); err != nil {
+		if err := s.Vocabulary().check(t); err != nil {
 			return nil, err
 		}
 	}
@@ -649,7 +649,7 @@ func (s *Store) Degree(ctx context.Context, actor string, d Direction) (int, err
 	var n int
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		var err error
-		n, err = s.degree(txn, mustID(id), dirBytes(d), s.vocab.Names())
+		n, err = s.degree(txn, mustID(id), dirBytes(d), s.Vocabulary().Names())
 		return err
 	})
 	return n, err
@@ -693,6 +693,9 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 	if math.IsNaN(q.MinConfidence) || q.MinConfidence < 0 || q.MinConfidence > 1 {
 		return StancePage{}, fmt.Errorf("%w: minConfidence must be in [0, 1] (got %v)", ErrInvalidInput, q.MinConfidence)
 	}
+	if q.QuadClass < 0 || q.QuadClass > 4 {
+		return StancePage{}, fmt.Errorf("%w: quadClass must be 1 to 4, or 0 for any (got %d)", ErrInvalidInput, q.QuadClass)
+	}
 	typeSet := map[string]bool{}
 	for _, t := range types {
 		typeSet[t] = true
@@ -715,6 +718,9 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 			return false
 		}
 		if !typeSet[r.Type] || r.Confidence < q.MinConfidence || !inRange(r.effDate, q.From, q.To) {
+			return false
+		}
+		if !r.Stance.fromEvent(q.Dataset, q.QuadClass) {
 			return false
 		}
 		if doc != nil {
@@ -776,7 +782,7 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 			return err
 		}
 		pg = StancePage{Stances: items, Cursors: cursors, PageInfo: info}
-		unfiltered := subj == nil && obj == nil && doc == nil && q.From.IsZero() && q.To.IsZero() && len(q.Types) == 0 && q.MinConfidence == 0
+		unfiltered := subj == nil && obj == nil && doc == nil && q.From.IsZero() && q.To.IsZero() && len(q.Types) == 0 && q.MinConfidence == 0 && q.Dataset == "" && q.QuadClass == 0
 		if unfiltered {
 			live, err := readCounter(txn, keys.CounterKey(cntStances))
 			if err != nil {

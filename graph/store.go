@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -32,9 +33,16 @@ type Options struct {
 	// SyncWrites makes every commit wait for fsync, so acknowledged writes
 	// survive power loss, not only a process crash.
 	SyncWrites bool
-	// Vocabulary is the set of stance types accepted; nil means
-	// DefaultVocabulary().
+	// Vocabulary is the set of stance types a new store is created with,
+	// and keeps (nil means DefaultVocabulary()); a store written before
+	// stores kept their vocabulary records it too. A store that keeps one
+	// is read with it: then Vocabulary, when set, may only hold types it
+	// has, unchanged (else ErrVocabularyConflict).
 	Vocabulary *Vocabulary
+	// ExtendVocabulary adds types to the store's vocabulary, recorded in
+	// its history (Store.VocabularyHistory). A type the store has must
+	// come unchanged: stored stances were typed by it.
+	ExtendVocabulary []TypeInfo
 	// Logger receives the storage engine's messages; nil discards them.
 	Logger *slog.Logger
 	// MemTableSize is the size in bytes of each in-memory write buffer;
@@ -62,8 +70,10 @@ func DefaultOptions() Options {
 // for concurrent use. Open one per directory per process and Close it when
 // done; Close is idempotent.
 type Store struct {
-	db    *badger.DB
-	vocab *Vocabulary
+	db *badger.DB
+	// vocab is the store's vocabulary; Restore replaces it with the
+	// backup's.
+	vocab atomic.Pointer[Vocabulary]
 	ro    bool
 	dir   string // "" for an in-memory store
 	// guard refuses writes while the disk is nearly full; nil for an
@@ -128,9 +138,6 @@ func Open(dir string, opts *Options) (*Store, error) {
 			o.ImportBufferSize = DefaultOptions().ImportBufferSize
 		}
 	}
-	if o.Vocabulary == nil {
-		o.Vocabulary = DefaultVocabulary()
-	}
 	unfinished := false
 	if !o.InMemory && o.ReadOnly {
 		if _, err := os.Stat(filepath.Join(dir, importMarker)); err == nil {
@@ -168,12 +175,16 @@ func Open(dir string, opts *Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	s := &Store{db: db, vocab: o.Vocabulary, ro: o.ReadOnly || unfinished, importBuffer: int(o.ImportBufferSize), closed: make(chan struct{})}
+	s := &Store{db: db, ro: o.ReadOnly || unfinished, importBuffer: int(o.ImportBufferSize), closed: make(chan struct{})}
 	if !o.InMemory {
 		s.dir = dir
 	}
 	if !o.InMemory && !s.ro {
 		s.guard = newDiskGuard(dir, reserveFor(o))
+	}
+	if err := s.settleVocabulary(o); err != nil {
+		db.Close()
+		return nil, err
 	}
 	if err := s.loadActors(); err != nil {
 		db.Close()
@@ -256,7 +267,39 @@ func (s *Store) Reserve() int64 {
 }
 
 // Vocabulary returns the stance types this store accepts.
-func (s *Store) Vocabulary() *Vocabulary { return s.vocab }
+func (s *Store) Vocabulary() *Vocabulary { return s.vocab.Load() }
+
+// settleVocabulary sets the vocabulary the store is read with and records
+// it (see Options.Vocabulary) unless the store is read-only.
+func (s *Store) settleVocabulary(o Options) error {
+	var stored *storedVocabulary
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		stored, err = readStoredVocabulary(txn)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	empty, err := s.IsEmpty(context.Background())
+	if err != nil {
+		return err
+	}
+	v, rec, err := settleVocabulary(stored, empty, o, time.Now().UTC())
+	if err != nil {
+		return err
+	}
+	if rec != nil && s.ro && len(o.ExtendVocabulary) > 0 {
+		return fmt.Errorf("%w: the vocabulary of a read-only store cannot be extended", ErrReadOnly)
+	}
+	if rec != nil && !s.ro {
+		if err := writeStoredVocabulary(s.db, rec); err != nil {
+			return err
+		}
+	}
+	s.vocab.Store(v)
+	return nil
+}
 
 // RunGC reclaims space in the value log; call it periodically on a busy
 // store. It returns nil when there was nothing to reclaim.

@@ -147,8 +147,14 @@ type StanceQuery struct {
 	Document         string // document ID
 	MinConfidence    float64
 	IncludeRetracted bool
-	First            int
-	After            string
+	// Dataset keeps stances citing a record of that event dataset
+	// ("GDELT"; case-insensitive); "" for any.
+	Dataset string
+	// QuadClass keeps stances whose event measures have that CAMEO quad
+	// class (1 to 4); 0 for any.
+	QuadClass int
+	First     int
+	After     string
 }
 
 // ActorQuery selects actors.

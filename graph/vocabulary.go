@@ -40,6 +40,9 @@ var defaultTypes = []TypeInfo{
 // free of the separator byte used in storage keys.
 var typeName = regexp.MustCompile(`^[A-Z][A-Z0-9_]{0,63}$`)
 
+// cameoCode is a CAMEO event code at any level of the hierarchy.
+var cameoCode = regexp.MustCompile(`^[0-9]{2,4}$`)
+
 // DefaultVocabulary returns the six default stance types.
 func DefaultVocabulary() *Vocabulary {
 	v, _ := NewVocabulary(nil)
@@ -55,14 +58,8 @@ func NewVocabulary(extra []TypeInfo) (*Vocabulary, error) {
 		v.add(t)
 	}
 	for i, t := range extra {
-		if !typeName.MatchString(t.Type) {
-			return nil, fmt.Errorf("%w: vocabulary entry %d: type %q must be upper case letters, digits and _", ErrInvalidInput, i+1, t.Type)
-		}
-		if t.Weight < -10 || t.Weight > 10 {
-			return nil, fmt.Errorf("%w: vocabulary entry %d (%s): weight %v is outside -10..10", ErrInvalidInput, i+1, t.Type, t.Weight)
-		}
-		if t.Description == "" {
-			return nil, fmt.Errorf("%w: vocabulary entry %d (%s): description is required", ErrInvalidInput, i+1, t.Type)
+		if err := validateType(i, t); err != nil {
+			return nil, err
 		}
 		if t.CAMEO == nil {
 			t.CAMEO = []string{}
@@ -70,6 +67,25 @@ func NewVocabulary(extra []TypeInfo) (*Vocabulary, error) {
 		v.add(t)
 	}
 	return v, nil
+}
+
+// validateType checks entry i of a vocabulary.
+func validateType(i int, t TypeInfo) error {
+	if !typeName.MatchString(t.Type) {
+		return fmt.Errorf("%w: vocabulary entry %d: type %q must be upper case letters, digits and _", ErrInvalidInput, i+1, t.Type)
+	}
+	if t.Weight < -10 || t.Weight > 10 {
+		return fmt.Errorf("%w: vocabulary entry %d (%s): weight %v is outside -10..10", ErrInvalidInput, i+1, t.Type, t.Weight)
+	}
+	if t.Description == "" {
+		return fmt.Errorf("%w: vocabulary entry %d (%s): description is required", ErrInvalidInput, i+1, t.Type)
+	}
+	for _, c := range t.CAMEO {
+		if !cameoCode.MatchString(c) {
+			return fmt.Errorf("%w: vocabulary entry %d (%s): CAMEO code %q is not 2 to 4 digits", ErrInvalidInput, i+1, t.Type, c)
+		}
+	}
+	return nil
 }
 
 func (v *Vocabulary) add(t TypeInfo) {
@@ -84,13 +100,40 @@ func (v *Vocabulary) add(t TypeInfo) {
 // ReadVocabulary reads a JSON array of TypeInfo objects and returns the
 // default vocabulary extended with them.
 func ReadVocabulary(r io.Reader) (*Vocabulary, error) {
-	var extra []TypeInfo
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&extra); err != nil {
-		return nil, fmt.Errorf("%w: vocabulary: %v", ErrInvalidInput, err)
+	extra, err := ReadTypes(r)
+	if err != nil {
+		return nil, err
 	}
 	return NewVocabulary(extra)
+}
+
+// ReadTypes reads a JSON array of TypeInfo objects, for
+// Options.ExtendVocabulary.
+func ReadTypes(r io.Reader) ([]TypeInfo, error) {
+	var types []TypeInfo
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&types); err != nil {
+		return nil, fmt.Errorf("%w: vocabulary: %v", ErrInvalidInput, err)
+	}
+	for i, t := range types {
+		if err := validateType(i, t); err != nil {
+			return nil, err
+		}
+	}
+	return types, nil
+}
+
+// BuiltinVocabulary returns a vocabulary graphd knows by name: "default"
+// (DefaultVocabulary) or "plover" (PLOVERVocabulary).
+func BuiltinVocabulary(name string) (*Vocabulary, bool) {
+	switch strings.ToLower(name) {
+	case "default":
+		return DefaultVocabulary(), true
+	case "plover":
+		return PLOVERVocabulary(), true
+	}
+	return nil, false
 }
 
 // Types returns every type in order: the defaults first.

@@ -52,6 +52,9 @@ func (e *LineError) Unwrap() error { return e.Err }
 // unknown record or field, a missing field).
 var ErrFormat = errors.New("jsonl: bad record")
 
+// errLatLong is the reason a location with half a point is refused.
+var errLatLong = errors.New("lat and long go together: give both or neither")
+
 type actorRecord struct {
 	Record   string   `json:"record"`
 	Name     string   `json:"name"`
@@ -99,6 +102,10 @@ type stanceRecord struct {
 	// Retracted and RetractReason carry a retraction through export and load.
 	Retracted     bool   `json:"retracted,omitempty"`
 	RetractReason string `json:"retract_reason,omitempty"`
+	// References and Event carry evidence by reference and an event's
+	// measures (README, "Event data").
+	References []referenceRecord `json:"references,omitempty"`
+	Event      *measuresRecord   `json:"event,omitempty"`
 }
 
 // File is a parsed file: the batch to load and the line of each record.
@@ -357,6 +364,10 @@ func (s *stanceRecord) spec(keys map[string]string) (graph.StanceSpec, error) {
 			return spec, fmt.Errorf("%w: stance: confidence must be in (0, 1] (got %v)", ErrFormat, *s.Confidence)
 		}
 		spec.Confidence = *s.Confidence
+	}
+	spec.References = references(s.References)
+	if spec.Event, err = s.Event.measures(); err != nil {
+		return spec, fmt.Errorf("%w: stance: event: location: %v", ErrFormat, err)
 	}
 	for i, ev := range s.Evidence {
 		doc := ev.Document

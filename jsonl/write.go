@@ -24,8 +24,7 @@ func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
 			return err
 		}
 		for _, a := range page.Actors {
-			rec := actorRecord{Record: "actor", Name: a.Name, Kind: string(a.Kind), Aliases: a.Aliases, Country: a.Country, Code: a.Code, Wikidata: a.Wikidata}
-			if err := enc.Encode(rec); err != nil {
+			if err := enc.Encode(actorRecordOf(a)); err != nil {
 				return err
 			}
 		}
@@ -56,7 +55,7 @@ func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
 	err = store.ForEachStance(ctx, true, func(s graph.Stance) error {
 		conf := s.Confidence
 		rec := stanceRecord{Record: "stance", ID: s.ID, Subject: name(s.Subject), Type: s.Type, Object: name(s.Object), Topic: s.Topic, Date: s.Date.String(), Confidence: &conf,
-			Retracted: s.Retracted, RetractReason: s.RetractReason}
+			Retracted: s.Retracted, RetractReason: s.RetractReason, References: referenceRecords(s.References), Event: measuresRecordOf(s.Event)}
 		for _, ev := range s.Evidence {
 			start := ev.Start // the occurrence meant, should the quote recur
 			rec.Evidence = append(rec.Evidence, evidenceRecord{Document: ev.DocumentID, Quote: ev.Quote, Start: &start})

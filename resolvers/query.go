@@ -128,6 +128,8 @@ func (r *Resolver) queryStances(p graphql.ResolveParams) (interface{}, error) {
 		Document:         f.str("document"),
 		MinConfidence:    f.float("minConfidence", 0),
 		IncludeRetracted: f.bool("includeRetracted", false),
+		Dataset:          f.str("dataset"),
+		QuadClass:        f.int("quadClass", 0),
 		First:            storeFirst(first),
 		After:            after,
 	}

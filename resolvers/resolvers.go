@@ -96,6 +96,16 @@ func wrap(typ, field string, fn graphql.FieldResolveFn) graphql.FieldResolveFn {
 // fieldMap lists the resolve functions. The schema package refuses to build
 // when a contract field has none, so this list is checked at start-up.
 func (r *Resolver) fieldMap() map[string]map[string]graphql.FieldResolveFn {
+	m := r.contractFields()
+	for typ, fs := range eventFields() {
+		m[typ] = fs
+	}
+	return m
+}
+
+// contractFields are the resolve functions of the contract's types, with
+// the extensions to them.
+func (r *Resolver) contractFields() map[string]map[string]graphql.FieldResolveFn {
 	return map[string]map[string]graphql.FieldResolveFn{
 		"Query": {
 			"actor":      r.queryActor,
@@ -140,6 +150,8 @@ func (r *Resolver) fieldMap() map[string]map[string]graphql.FieldResolveFn {
 			"evidence":      field(func(s *stanceValue) any { return s.evidence() }),
 			"retracted":     field(func(s *stanceValue) any { return s.s.Retracted }),
 			"retractReason": field(func(s *stanceValue) any { return optString(s.s.RetractReason) }),
+			"references":    field(stanceReferences),
+			"event":         field(stanceEvent),
 		},
 		"Evidence": {
 			"document": r.evidenceDocument,

@@ -94,6 +94,8 @@ query { t: actor(name: "Taliban") { ...A __typename k: kind ... on Actor { id } 
         u: actor(name: "United States") { ...A out: degree(direction: OUT) } }
 fragment A on Actor { name aliases country code wikidata degree }`}, true,
 			[]string{`"t":{"name":"Taliban"`, `"__typename":"Actor"`, `"kept":"Taliban"`}},
+		{"event fields (extension)", map[string]interface{}{"query": `{ stances(first: 3, filter: {dataset: "GDELT"}) { totalCount } all: stances(first: 3) { nodes { references { dataset record } event { goldstein location { lat } } } } }`}, true,
+			[]string{`"references":[]`, `"event":null`}},
 		{"actors page", map[string]interface{}{"query": `{ actors(search: "a", first: 3) { totalCount nodes { name kind aliases } pageInfo { hasNextPage endCursor } } }`}, true,
 			[]string{`"totalCount":`, `"hasNextPage":true`}},
 		{"stances filter literal", map[string]interface{}{"query": `{ stances(filter: {types: [DEMANDS, REJECTS], from: "2018-01-01", includeRetracted: true}) {

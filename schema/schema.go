@@ -154,6 +154,7 @@ func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
 	}
 	types := &graphql.ArgumentConfig{Type: graphql.NewList(nonNull(stanceType))}
 
+	eventReference, eventMeasures := eventTypes(b)
 	var actor, stance, document *graphql.Object
 	pageInfo := b.object("PageInfo", "Where a page sits in its listing.", func() graphql.Fields {
 		return graphql.Fields{
@@ -227,6 +228,8 @@ func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
 			"evidence":      {Type: listOf(evidence(b, &document)), Description: "where it is stated; empty only for bare assertions"},
 			"retracted":     {Type: nonNull(graphql.Boolean)},
 			"retractReason": {Type: str, Description: "why it was retracted (extension)"},
+			"references":    {Type: listOf(eventReference), Description: "event dataset records coding it (extension)"},
+			"event":         {Type: eventMeasures, Description: "what its event dataset measured; null for a stance from text (extension)"},
 		}
 	})
 	document = b.object("Document", "A source text.", func() graphql.Fields {
@@ -304,6 +307,8 @@ func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
 			"document":         {Type: id},
 			"minConfidence":    {Type: graphql.Float},
 			"includeRetracted": {Type: graphql.Boolean, DefaultValue: false},
+			"dataset":          {Type: str, Description: "only stances citing a record of this event dataset, e.g. \"GDELT\" (extension)"},
+			"quadClass":        {Type: graphql.Int, Description: "only stances from events of this CAMEO quad class, 1 to 4 (extension)"},
 		},
 	})
 	actorInput := graphql.NewInputObject(graphql.InputObjectConfig{
@@ -439,6 +444,43 @@ func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
 		// even if a later edit drops their last use.
 		Types: []graphql.Type{date, actorKind, stanceType, direction},
 	})
+}
+
+// eventTypes defines the types extending the contract with evidence by
+// reference and event measures (README, "Event data").
+func eventTypes(b *builder) (reference, measures *graphql.Object) {
+	str, float, integer := graphql.String, graphql.Float, graphql.Int
+	reference = b.object("EventReference", "A record of an event dataset that codes a stance: evidence by reference (extension).", func() graphql.Fields {
+		return graphql.Fields{
+			"dataset":   {Type: nonNull(str), Description: "\"GDELT\", \"ICEWS\", \"PLOVER\", ..."},
+			"record":    {Type: nonNull(str), Description: "the dataset's event ID: GLOBALEVENTID, ICEWS Event ID, PLOVER id"},
+			"story":     {Type: str, Description: "ICEWS Story ID"},
+			"sentence":  {Type: integer, Description: "ICEWS sentence number in the story"},
+			"url":       {Type: str, Description: "source article"},
+			"publisher": {Type: str},
+		}
+	})
+	location := b.object("EventLocation", "Where an event took place (extension).", func() graphql.Fields {
+		return graphql.Fields{
+			"name":    {Type: str},
+			"country": {Type: str, Description: "as the dataset codes it: FIPS 10-4 for GDELT, a name for ICEWS"},
+			"lat":     {Type: float},
+			"long":    {Type: float},
+		}
+	})
+	measures = b.object("EventMeasures", "What an event dataset measured about the event a stance comes from; null fields were not given (extension).", func() graphql.Fields {
+		return graphql.Fields{
+			"eventCode": {Type: str, Description: "CAMEO event code, or PLOVER event type"},
+			"goldstein": {Type: float, Description: "-10 (conflict) to +10 (cooperation)"},
+			"quadClass": {Type: integer, Description: "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict"},
+			"mentions":  {Type: integer, Description: "GDELT NumMentions"},
+			"sources":   {Type: integer, Description: "GDELT NumSources"},
+			"articles":  {Type: integer, Description: "GDELT NumArticles"},
+			"tone":      {Type: float, Description: "GDELT AvgTone"},
+			"location":  {Type: location},
+		}
+	})
+	return reference, measures
 }
 
 // evidence defines the Evidence type; doc is read lazily because Document is

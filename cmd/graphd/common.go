@@ -104,9 +104,12 @@ const (
 type storeFlags struct {
 	data       string
 	vocabulary string
-	sync       bool
-	memtable   int
-	cache      int
+	// extend is what `graphd vocabulary extend` adds to the store's
+	// vocabulary on opening it.
+	extend   []graph.TypeInfo
+	sync     bool
+	memtable int
+	cache    int
 	// readOnlyDisk is set by open when a reading command found the disk
 	// too full to open the store for writing and opened it read-only.
 	readOnlyDisk bool
@@ -139,7 +142,7 @@ func (s *storeFlags) registerData(fs *flag.FlagSet, creates bool) {
 // registerVocabulary adds --vocabulary, for commands that read or write
 // stance types.
 func (s *storeFlags) registerVocabulary(fs *flag.FlagSet) {
-	fs.StringVar(&s.vocabulary, "vocabulary", "", "JSON file of extra stance types (see README)")
+	fs.StringVar(&s.vocabulary, "vocabulary", "", "vocabulary of a new store: default, plover, or a JSON file of types added to the default (see README); a store keeps its own")
 }
 
 // registerTuning adds the flags that tune a store opened for writing.
@@ -161,18 +164,32 @@ func (s *storeFlags) options(logger *slog.Logger) (*graph.Options, error) {
 	o.MemTableSize = int64(s.memtable) << 20
 	o.BlockCacheSize = int64(s.cache) << 20
 	if s.vocabulary != "" {
-		f, err := os.Open(s.vocabulary)
+		v, err := vocabularyFlag(s.vocabulary)
 		if err != nil {
-			return nil, fmt.Errorf("--vocabulary: %w", err)
-		}
-		defer f.Close()
-		v, err := graph.ReadVocabulary(f)
-		if err != nil {
-			return nil, fmt.Errorf("--vocabulary %s: %w", s.vocabulary, err)
+			return nil, err
 		}
 		o.Vocabulary = v
 	}
+	o.ExtendVocabulary = s.extend
 	return &o, nil
+}
+
+// vocabularyFlag reads --vocabulary: a built-in vocabulary's name, or a
+// file of types added to the default ones.
+func vocabularyFlag(name string) (*graph.Vocabulary, error) {
+	if v, ok := graph.BuiltinVocabulary(name); ok {
+		return v, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("--vocabulary: %w (give default, plover or a JSON file)", err)
+	}
+	defer f.Close()
+	v, err := graph.ReadVocabulary(f)
+	if err != nil {
+		return nil, fmt.Errorf("vocabulary %s: %w", name, err)
+	}
+	return v, nil
 }
 
 // open opens the store, explaining a held lock in plain words.
@@ -208,6 +225,9 @@ func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, err
 	}
 	if errors.Is(err, graph.ErrDiskFull) {
 		return nil, fmt.Errorf("%v; free space on the filesystem of %s and run this again (reading commands such as check still work)", err, s.data)
+	}
+	if errors.Is(err, graph.ErrVocabularyConflict) {
+		return nil, fmt.Errorf("%v; the store in %s needs no --vocabulary (`graphd vocabulary --data %s` shows its own; `graphd vocabulary extend` adds types)", err, s.data, s.data)
 	}
 	if errors.Is(err, graph.ErrLocked) {
 		return nil, inUseError(s.data)

@@ -21,7 +21,7 @@ import (
 )
 
 func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE...", `
+	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE... | --watch DIR", `
 Loads files into the store. Each file's format is told by its content, not
 its name (--format forces one): stancegraph JSON Lines (actor, document and
 stance records; see README); event data: GDELT 1.0 (57 or 58 columns) and 2.0
@@ -41,7 +41,9 @@ and record ID, source URL and measures are kept on the stance. Rows with one
 actor, or a code no type covers, are skipped and counted by reason in the
 file's summary. The same event loaded again adds nothing. A malformed row
 stops the file with its line number, or with --skip-bad is counted and
-skipped. See README, "Event data".
+skipped. With --url, event files are converted here, asking the server for
+its vocabulary and actors, and sent as JSON Lines to its POST /load (at
+most 512 MiB a file). See README, "Event data".
 
 Each file is applied all-or-nothing: a bad line is reported with its number
 and nothing of that file is stored. Loading the same file again adds nothing.
@@ -66,6 +68,15 @@ aliases; a quote that occurs more than once in its document needs "start"
 (or "prefix"/"suffix"); a stance from an actor to itself is refused. See
 README, "Loading data: rules".
 
+--watch DIR follows a folder instead of loading FILEs: every --interval it
+loads, in name order, each file that has not changed since the previous
+look (a download in progress is waited for; hidden files and *.part, *.tmp,
+*.crdownload are skipped), and records its path, size and SHA-256 in
+--watch-state, so that a restarted watch loads only what is new. A file no
+reader takes is reported and recorded as refused; a failed load is
+reported and tried again when the file changes or the watch restarts.
+It runs until interrupted.
+
 Into an empty store, JSON Lines files are imported: sorted outside the
 storage engine and written as finished tables once all are read, several
 times faster than loading them one by one. Nothing is visible until the
@@ -78,22 +89,31 @@ import ends; if it is interrupted, the store is left empty.`)
 	skipBad := fs.Bool("skip-bad", false, "event files: skip malformed rows (counted, the first listed with their lines) instead of stopping at the first")
 	doImport := fs.Bool("import", true, "import JSON Lines files into an empty store in one pass; false commits file by file")
 	upsert := fs.Bool("upsert", false, "let the files change stored actors and stances (kind, fields, merges by alias, topic, confidence); the changes are listed")
+	watchDir := fs.String("watch", "", "follow this folder, loading each new complete file once, until interrupted (see README, \"Event data\")")
+	interval := fs.Duration("interval", 10*time.Second, "with --watch: how often to look at the folder")
+	watchState := fs.String("watch-state", "", "with --watch: the file recording what was loaded (default: watch.jsonl in --data, or .graphd-watch.jsonl in the folder with --url)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return usageError{"load needs at least one FILE"}
+	if *watchDir == "" && fs.NArg() == 0 {
+		return usageError{"load needs at least one FILE, or --watch DIR"}
+	}
+	if *watchDir != "" && (fs.NArg() > 0 || *interval <= 0) {
+		return usageError{"--watch DIR takes no FILE and a positive --interval"}
 	}
 	if *format != "auto" && !slices.Contains(events.Formats, *format) {
 		return usageError{fmt.Sprintf("--format %q: want auto, %s", *format, strings.Join(events.Formats, ", "))}
 	}
 	var st *graph.Store
-	var ex *extract.Extractor
 	if rf.url == "" {
 		if st, err = sf.open(nil, false); err != nil {
 			return err
 		}
 		defer sf.closeStore(st, &err) // a failed first load leaves no store
+	}
+	if *watchDir != "" {
+		fl := &fileLoader{e: e, st: st, rf: &rf, opts: events.Options{SkipBad: *skipBad}, upsert: *upsert}
+		return watchFolder(ctx, fl, *watchDir, *watchState, sf.data, *format, *interval)
 	}
 	kinds := make([]string, fs.NArg())
 	allJSONL := true
@@ -101,9 +121,6 @@ import ends; if it is interrupted, the store is left empty.`)
 		kind, err := detectFormat(name, *format)
 		if err != nil {
 			return err
-		}
-		if rf.url != "" && events.IsEvent(kind) {
-			return fmt.Errorf("%s: %s event files load into a local store only (--data), not through --url", name, kind)
 		}
 		kinds[i] = kind
 		allJSONL = allJSONL && kind == "jsonl"
@@ -118,23 +135,9 @@ import ends; if it is interrupted, the store is left empty.`)
 		}
 	}
 	prog := newProgress(e.stderr, fs.NArg())
+	fl := &fileLoader{e: e, st: st, rf: &rf, opts: events.Options{SkipBad: *skipBad}, upsert: *upsert}
 	for i, name := range fs.Args() {
-		kind := kinds[i]
-		var res graph.LoadResult
-		var err error
-		switch {
-		case rf.url != "":
-			res, err = loadRemote(ctx, &rf, e.stdin, name, kind, *upsert)
-		case kind == "jsonl":
-			res, err = loadJSONL(ctx, e, st, name, *upsert)
-		case events.IsEvent(kind):
-			res, err = loadEvents(ctx, e, st, name, kind, events.Options{SkipBad: *skipBad}, *upsert)
-		default:
-			if ex == nil {
-				ex = extract.New(extract.DefaultDictionary())
-			}
-			res, err = loadArticle(ctx, st, ex, name)
-		}
+		res, err := fl.load(ctx, name, kinds[i])
 		if err != nil {
 			prog.done()
 			if ctx.Err() != nil && errors.Is(err, ctx.Err()) && rf.url == "" {
@@ -147,6 +150,41 @@ import ends; if it is interrupted, the store is left empty.`)
 	}
 	prog.done()
 	return nil
+}
+
+// fileLoader loads one file of a told format into a store or through a
+// server: the one path of graphd load and of its --watch.
+type fileLoader struct {
+	e      *env
+	st     *graph.Store // nil with --url
+	rf     *remoteFlags
+	opts   events.Options
+	upsert bool
+	ex     *extract.Extractor // built for the first article
+	remote *remoteLookup      // built for the first event file sent to a server
+}
+
+func (fl *fileLoader) load(ctx context.Context, name, kind string) (graph.LoadResult, error) {
+	switch {
+	case fl.rf.url != "" && events.IsEvent(kind):
+		if fl.remote == nil {
+			var err error
+			if fl.remote, err = newRemoteLookup(ctx, fl.rf); err != nil {
+				return graph.LoadResult{}, err
+			}
+		}
+		return loadRemoteEvents(ctx, fl.e, fl.rf, fl.remote, name, kind, fl.opts, fl.upsert)
+	case fl.rf.url != "":
+		return loadRemote(ctx, fl.rf, fl.e.stdin, name, kind, fl.upsert)
+	case kind == events.FormatJSONL:
+		return loadJSONL(ctx, fl.e, fl.st, name, fl.upsert)
+	case events.IsEvent(kind):
+		return loadEvents(ctx, fl.e, fl.st, name, kind, fl.opts, fl.upsert)
+	}
+	if fl.ex == nil {
+		fl.ex = extract.New(extract.DefaultDictionary())
+	}
+	return loadArticle(ctx, fl.st, fl.ex, name)
 }
 
 // detectFormat returns the reader for a file: forced, or told by its
@@ -174,24 +212,59 @@ func detectFormat(name, forced string) (string, error) {
 // loadEvents loads a GDELT, ICEWS or PLOVER file all-or-nothing and
 // reports its rows, stances and skipped rows by reason.
 func loadEvents(ctx context.Context, e *env, st *graph.Store, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
-	f, err := events.Open(name)
+	b, sum, err := convertEvents(ctx, st, name, format, opts)
 	if err != nil {
 		return graph.LoadResult{}, err
-	}
-	defer f.Close()
-	r, err := events.NewReader(format, f)
-	if err != nil {
-		return graph.LoadResult{}, err
-	}
-	b, sum, err := events.Convert(ctx, r, st, opts)
-	if err != nil {
-		return graph.LoadResult{}, fmt.Errorf("%s: %w; nothing of it is stored", name, err)
 	}
 	b.Upsert = upsert
 	res, err := st.Load(ctx, b)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", name, err)
 	}
+	reportEvents(e, name, format, sum, res)
+	return res, nil
+}
+
+// loadRemoteEvents converts an event file here, asking the server about
+// its store, and sends the stances as JSON Lines to POST /load, which
+// applies them all-or-nothing as a local load would.
+func loadRemoteEvents(ctx context.Context, e *env, rf *remoteFlags, look *remoteLookup, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
+	b, sum, err := convertEvents(ctx, look, name, format, opts)
+	if err != nil {
+		return graph.LoadResult{}, err
+	}
+	var body bytes.Buffer
+	if err := jsonl.WriteBatch(&body, b); err != nil {
+		return graph.LoadResult{}, err
+	}
+	res, err := postLoad(ctx, rf, name, &body, upsert)
+	if err != nil {
+		return res, err
+	}
+	reportEvents(e, name, format, sum, res)
+	return res, nil
+}
+
+// convertEvents reads an event file into the batch that stores it.
+func convertEvents(ctx context.Context, look events.Lookup, name, format string, opts events.Options) (graph.Batch, events.Summary, error) {
+	f, err := events.Open(name)
+	if err != nil {
+		return graph.Batch{}, events.Summary{}, err
+	}
+	defer f.Close()
+	r, err := events.NewReader(format, f)
+	if err != nil {
+		return graph.Batch{}, events.Summary{}, err
+	}
+	b, sum, err := events.Convert(ctx, r, look, opts)
+	if err != nil {
+		return b, sum, fmt.Errorf("%s: %w; nothing of it is stored", name, err)
+	}
+	return b, sum, nil
+}
+
+// reportEvents prints an event file's summary.
+func reportEvents(e *env, name, format string, sum events.Summary, res graph.LoadResult) {
 	fmt.Fprintf(e.stderr, "load: %s: %s: %d rows read, %d stances made, %d stored (new)\n", name, format, sum.Rows, sum.Stances, res.Stances)
 	for _, reason := range sum.Reasons() {
 		fmt.Fprintf(e.stderr, "load: %s: %d %s\n", name, sum.Skipped[reason], reason)
@@ -199,7 +272,6 @@ func loadEvents(ctx context.Context, e *env, st *graph.Store, name, format strin
 	for _, bad := range sum.Bad {
 		fmt.Fprintf(e.stderr, "load: %s: skipped %v\n", name, bad)
 	}
-	return res, nil
 }
 
 func loadJSONL(ctx context.Context, e *env, st *graph.Store, name string, upsert bool) (graph.LoadResult, error) {
@@ -335,6 +407,12 @@ func loadRemote(ctx context.Context, rf *remoteFlags, stdin io.Reader, name, kin
 	if err != nil {
 		return res, err
 	}
+	return postLoad(ctx, rf, name, body, upsert)
+}
+
+// postLoad sends a JSON Lines body to the server's POST /load.
+func postLoad(ctx context.Context, rf *remoteFlags, name string, body io.Reader, upsert bool) (graph.LoadResult, error) {
+	var res graph.LoadResult
 	q := url.Values{"name": {filepath.Base(name)}}
 	if upsert {
 		q.Set("upsert", "true")

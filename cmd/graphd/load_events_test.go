@@ -51,3 +51,29 @@ func TestLoadEventFiles(t *testing.T) {
 	}
 	mustGraphd(t, "check", "--data", data)
 }
+
+// TestLoadEventsThroughURL: event files load through a running server as
+// into a local store: the same counts, the same graph (the seed's
+// Taliban found by its code on the server), and nothing twice.
+func TestLoadEventsThroughURL(t *testing.T) {
+	files := []string{"../../events/testdata/gdelt2-20150218230000.export.CSV", "../../events/testdata/icews-events.2018.sample.tab", "../../events/testdata/plover-gsr.jsonl"}
+	local := filepath.Join(t.TempDir(), "local")
+	mustGraphd(t, "seed", "--data", local)
+	want := mustGraphd(t, append([]string{"load", "--data", local}, files...)...)
+
+	served := filepath.Join(t.TempDir(), "served")
+	url, stop := serve(t, served)
+	out := mustGraphd(t, append([]string{"load", "--url", url}, files...)...)
+	for _, line := range []string{"gdelt: 300 rows read, 36 stances made, 36 stored", "icews: 300 rows read, 166 stances made, 166 stored", "plover: 60 rows read, 52 stances made, 52 stored"} {
+		if !strings.Contains(out, line) || !strings.Contains(want, line) {
+			t.Errorf("load --url and load --data should both say %q:\n%s\n%s", line, out, want)
+		}
+	}
+	if out := mustGraphd(t, "load", "--url", url, files[0]); !strings.Contains(out, "36 stances made, 0 stored") {
+		t.Errorf("the same file again through the server:\n%s", out)
+	}
+	stop()
+	if got, want := mustGraphd(t, "export", "--data", served, "--format", "jsonl"), mustGraphd(t, "export", "--data", local, "--format", "jsonl"); got != want {
+		t.Errorf("loading through the server stored another graph than loading locally")
+	}
+}

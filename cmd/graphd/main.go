@@ -97,22 +97,23 @@ type env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   {"start the GraphQL server on a store (seeded on first start)", cmdServe},
-		"seed":    {"load the seed article's graph into a store (idempotent)", cmdSeed},
-		"load":    {"load JSON Lines stance files or plain-text articles", cmdLoad},
-		"query":   {"run a GraphQL query or mutation and print the JSON answer", cmdQuery},
-		"export":  {"write the whole graph as json, jsonl, graphml, csv, nquads or neo4j", cmdExport},
-		"stats":   {"print counts of actors, stances and documents", cmdStats},
-		"extract": {"print the stances found in articles as JSON Lines, storing nothing", cmdExtract},
-		"eval":    {"score extraction against gold-annotated articles", cmdEval},
-		"backup":  {"write a consistent backup of a store, even while it is served", cmdBackup},
-		"restore": {"restore a backup into an empty store", cmdRestore},
-		"check":   {"verify every invariant of a store and name each violation", cmdCheck},
-		"version": {"print graphd's version and the revision it was built from", cmdVersion},
+		"serve":      {"start the GraphQL server on a store (seeded on first start)", cmdServe},
+		"seed":       {"load the seed article's graph into a store (idempotent)", cmdSeed},
+		"load":       {"load JSON Lines stance files or plain-text articles", cmdLoad},
+		"query":      {"run a GraphQL query or mutation and print the JSON answer", cmdQuery},
+		"export":     {"write the whole graph as json, jsonl, graphml, csv, nquads, neo4j or plover", cmdExport},
+		"stats":      {"print counts of actors, stances and documents", cmdStats},
+		"extract":    {"print the stances found in articles as JSON Lines, storing nothing", cmdExtract},
+		"eval":       {"score extraction against gold-annotated articles", cmdEval},
+		"backup":     {"write a consistent backup of a store, even while it is served", cmdBackup},
+		"restore":    {"restore a backup into an empty store", cmdRestore},
+		"check":      {"verify every invariant of a store and name each violation", cmdCheck},
+		"vocabulary": {"print the stance types a store keeps, or extend them", cmdVocabulary},
+		"version":    {"print graphd's version and the revision it was built from", cmdVersion},
 	}
 }
 
-var order = []string{"serve", "seed", "load", "query", "export", "stats", "extract", "eval", "backup", "restore", "check", "version"}
+var order = []string{"serve", "seed", "load", "query", "export", "stats", "extract", "eval", "backup", "restore", "check", "vocabulary", "version"}
 
 // run runs the command args name. Asked-for help goes to stdout and is no
 // error; a usage error comes back carrying the usage to print after it.
@@ -183,7 +184,7 @@ Commands:
 `)
 	cmds := commands()
 	for _, name := range order {
-		fmt.Fprintf(w, "  %-8s %s\n", name, cmds[name].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", name, cmds[name].summary)
 	}
 	fmt.Fprint(w, `
 Every command that reads or writes a store takes --data DIR (default ./data);

@@ -246,6 +246,12 @@ func seedIfEmpty(ctx context.Context, st *graph.Store, logger *slog.Logger) erro
 	if err != nil || !empty {
 		return err
 	}
+	for _, t := range graph.DefaultVocabulary().Names() {
+		if !st.Vocabulary().Has(t) {
+			logger.Info("the store's vocabulary is not the default one the seed is typed with; the store is not seeded", "lacks", t)
+			return nil
+		}
+	}
 	res, err := seed.Load(ctx, st)
 	if err != nil {
 		return fmt.Errorf("seeding: %w", err)

@@ -106,13 +106,15 @@ formats (jsonl also keeps retracted stances and their reasons):
   csv      one row per stance, quotes in the evidence column as JSON;
            pandas.read_csv(FILE)
   nquads   RDF N-Quads; dgraph live --format=rdf -f FILE.nq, or any RDF store's loader
-  neo4j    a zip of CSVs for neo4j-admin database import full (see README)`)
+  neo4j    a zip of CSVs for neo4j-admin database import full (see README)
+  plover   PLOVER event JSON Lines, one event per stance, without quotes;
+           graphd load FILE reads it back (see README, "Event data")`)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.registerData(fs, false)
 	sf.registerVocabulary(fs)
 	rf.register(fs)
-	format := fs.String("format", "json", "json, jsonl, graphml, csv, nquads or neo4j")
+	format := fs.String("format", "json", "json, jsonl, graphml, csv, nquads, neo4j or plover")
 	out := fs.String("out", "-", "output file (- for standard output)")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -128,3 +128,6 @@ func CounterKey(name string) []byte { return join([]byte{Counter}, []byte(name))
 func DegreeKey(actor []byte, dir byte, typ string) []byte {
 	return join([]byte{Degree}, actor, []byte{dir}, []byte(typ), []byte{0})
 }
+
+// MetaKey is the key of a metadata entry, such as the store's vocabulary.
+func MetaKey(name string) []byte { return join([]byte{Meta}, []byte(name)) }
