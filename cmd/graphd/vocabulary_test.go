@@ -41,7 +41,7 @@ func TestPLOVERStoreServedWithoutFlag(t *testing.T) {
 	if cells != 65 {
 		t.Errorf("matrix counts %v stances, want 65", cells)
 	}
-	if _, err := graphd(t, "stats", "--data", data, "--vocabulary", "default"); err == nil || !strings.Contains(err.Error(), "lacks SUPPORTS") || !strings.Contains(err.Error(), "needs no --vocabulary") {
+	if _, err := graphd(t, "query", "--data", data, "--vocabulary", "default", "{ stats { stances } }"); err == nil || !strings.Contains(err.Error(), "lacks SUPPORTS") || !strings.Contains(err.Error(), "needs no --vocabulary") {
 		t.Errorf("the default vocabulary asked of a PLOVER store: %v", err)
 	}
 }
