@@ -14,14 +14,6 @@ import (
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
-// Paths limits.
-const (
-	DefaultMaxHops = 3
-	MaxHops        = 6
-	DefaultPaths   = 10
-	MaxPaths       = 1000
-)
-
 // hop is one live stance seen from one of its ends.
 type hop struct {
 	to     string // actor ID at the far end

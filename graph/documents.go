@@ -13,10 +13,6 @@ import (
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
-// MaxDocumentBytes bounds a document's text; larger texts are rejected
-// rather than stored, since every quote lookup reads the whole text.
-const MaxDocumentBytes = 32 << 20
-
 // PutDocument stores d under the ID derived from its text. When a document
 // with the same text exists, it is returned unchanged with created false
 // (its metadata is kept: the first load names the source).

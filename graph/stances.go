@@ -83,7 +83,7 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if subj.ID == obj.ID {
 		return nil, selfStance(spec, fmt.Sprintf("%q", subj.Name))
 	}
-	if err := s.vocab.check(spec.Type); err != nil {
+	if err := s.vocab.Validate(spec.Type); err != nil {
 		return nil, err
 	}
 	conf := spec.Confidence
@@ -482,7 +482,7 @@ func (s *Store) typeList(types []string) ([]string, error) {
 		return s.vocab.Names(), nil
 	}
 	for _, t := range types {
-		if err := s.vocab.check(t); err != nil {
+		if err := s.vocab.Validate(t); err != nil {
 			return nil, err
 		}
 	}
