@@ -35,6 +35,8 @@ type (
 	PathQuery      = stance.PathQuery
 	MatrixQuery    = stance.MatrixQuery
 	PageInfo       = stance.PageInfo
+	PageQuery      = stance.PageQuery
+	EachOptions    = stance.EachOptions
 	ActorPage      = stance.ActorPage
 	StancePage     = stance.StancePage
 	DocumentPage   = stance.DocumentPage
@@ -45,6 +47,7 @@ type (
 	Stats          = stance.Stats
 	Batch          = stance.Batch
 	LoadResult     = stance.LoadResult
+	Stored         = stance.Stored
 	Change         = stance.Change
 	RecordError    = stance.RecordError
 )
@@ -136,3 +139,6 @@ func NewVocabulary(extra []TypeInfo) (*Vocabulary, error) { return stance.NewVoc
 
 // ReadVocabulary is stance.ReadVocabulary.
 func ReadVocabulary(r io.Reader) (*Vocabulary, error) { return stance.ReadVocabulary(r) }
+
+// Store is the embedded implementation of the stance graph's Store.
+var _ stance.Store = (*Store)(nil)

@@ -418,8 +418,8 @@ func liveEntry(_ []byte, item *badger.Item) (bool, error) {
 
 // DyadStances lists the live stances between a and b in both directions,
 // ordered by date (undated last), then ID.
-func (s *Store) DyadStances(ctx context.Context, a, b string, first int, after string) (StancePage, error) {
-	n, err := pageSize(first)
+func (s *Store) DyadStances(ctx context.Context, a, b string, q PageQuery) (StancePage, error) {
+	n, err := pageSize(q.First)
 	if err != nil {
 		return StancePage{}, err
 	}
@@ -464,8 +464,8 @@ func (s *Store) DyadStances(ctx context.Context, a, b string, first int, after s
 	}
 	sort.Slice(all, func(i, j int) bool { return bytes.Compare(sortKey(all[i]), sortKey(all[j])) < 0 })
 	start := 0
-	if after != "" {
-		pos, err := decodeCursor('y', after)
+	if q.After != "" {
+		pos, err := decodeCursor('y', q.After)
 		if err != nil {
 			return StancePage{}, err
 		}

@@ -109,8 +109,8 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 }
 
 // Documents lists documents in ID order.
-func (s *Store) Documents(ctx context.Context, first int, after string) (DocumentPage, error) {
-	n, err := pageSize(first)
+func (s *Store) Documents(ctx context.Context, q PageQuery) (DocumentPage, error) {
+	n, err := pageSize(q.First)
 	if err != nil {
 		return DocumentPage{}, err
 	}
@@ -121,7 +121,7 @@ func (s *Store) Documents(ctx context.Context, first int, after string) (Documen
 			return err
 		}
 		sc := scan{txn: txn, tag: 'D', prefixes: [][]byte{{keys.Document}}}
-		docs, cursors, info, err := page(&sc, after, n, func(_ []byte, item *badger.Item) (Document, bool, error) {
+		docs, cursors, info, err := page(&sc, q.After, n, func(_ []byte, item *badger.Item) (Document, bool, error) {
 			var d Document
 			err := item.Value(func(v []byte) error {
 				var err error

@@ -62,6 +62,9 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		}
 		return err
 	})
+	if err != nil {
+		res.Stored = Stored{}
+	}
 	if err != nil && cp.isPassed() {
 		return res, fmt.Errorf("%w (%w: part of the load is stored and all of it is journaled in %s: the next write or the next open of the store finishes it)", err, ErrLoadJournaled, s.journalPath())
 	}
@@ -108,6 +111,9 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		if err != nil {
 			return res, &RecordError{Record: "actor", Index: i, Err: err}
 		}
+		if b.ReturnStored {
+			res.Stored.Actors = append(res.Stored.Actors, *next)
+		}
 		if old == nil {
 			res.Actors++
 			continue
@@ -136,9 +142,12 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		if err := w.split(); err != nil {
 			return res, err
 		}
-		_, created, err := s.putDocument(w, d)
+		stored, created, err := s.putDocument(w, d)
 		if err != nil {
 			return res, &RecordError{Record: "document", Index: i, Err: err}
+		}
+		if b.ReturnStored {
+			res.Stored.Documents = append(res.Stored.Documents, stored)
 		}
 		if created {
 			res.Documents++
@@ -176,9 +185,12 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 			return res, &RecordError{Record: "stance", Index: i, Err: err}
 		}
 		stance = i
-		_, created, err := s.addStance(w, r, policy)
+		stored, created, err := s.addStance(w, r, policy)
 		if err != nil {
 			return res, &RecordError{Record: "stance", Index: i, Err: err}
+		}
+		if b.ReturnStored {
+			res.Stored.Stances = append(res.Stored.Stances, stored.Stance)
 		}
 		if created {
 			res.Stances++

@@ -17,14 +17,35 @@ type Batch struct {
 	// load never changes data silently. Either way LoadResult.Changes lists
 	// what changed.
 	Upsert bool
+	// ReturnStored asks Load to return the records as stored in
+	// LoadResult.Stored: what a caller that shows or links what it just
+	// loaded needs (the ingestDocument mutation), and what a bulk load of
+	// millions of records should not hold twice, so it is asked for.
+	ReturnStored bool
 }
 
 // LoadResult counts what a Load added; records already present are not
-// counted. Changes lists what it changed in records already stored.
+// counted. Changes lists what it changed in records already stored, and
+// Stored, when the batch asks for it, what the load stored, so that a
+// caller needs no second read to learn the IDs, offsets and merged
+// evidence the store gave its records.
 type LoadResult struct {
 	Actors, Documents, Stances int
 	Changes                    []Change `json:",omitempty"` // at most MaxChanges
 	Changed                    int      `json:",omitempty"` // all changes, listed or not
+	Stored                     Stored   `json:"-"`
+}
+
+// Stored holds the records of one batch as the store keeps them, index for
+// index with the batch: Actors[i] is the actor Batch.Actors[i] named after
+// it was applied (new or merged into), Documents[i] the stored document
+// (the first one stored with that text), Stances[i] the stance
+// Batch.Stances[i] became, its evidence merged with the stance already
+// stored. A failed load stores nothing and returns no records.
+type Stored struct {
+	Actors    []Actor
+	Documents []Document
+	Stances   []Stance
 }
 
 // MaxChanges bounds LoadResult.Changes; Changed counts the rest.
@@ -69,7 +90,9 @@ func (r *LoadResult) Note(c Change) {
 	}
 }
 
-// Add accumulates another result, as an import does over its batches.
+// Add accumulates another result, as an import does over its batches. It
+// adds counts and changes, not Stored: an import of millions of records
+// would otherwise keep them all.
 func (r *LoadResult) Add(o LoadResult) {
 	r.Actors += o.Actors
 	r.Documents += o.Documents

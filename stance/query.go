@@ -50,6 +50,22 @@ const (
 	MaxPageSize     = 1000
 )
 
+// PageQuery selects one page of a listing that has no filters of its own
+// (documents, a document's stances, a dyad's stances). Listings with
+// filters (ActorQuery, StanceQuery, AdjacencyQuery) carry the same two
+// fields, so every listing pages the same way: First items after the
+// cursor After.
+type PageQuery struct {
+	First int    // page size; 0 means DefaultPageSize, at most MaxPageSize
+	After string // PageInfo.EndCursor of the previous page; "" for the first
+}
+
+// EachOptions select what a ForEachStance walk visits; nil means the
+// defaults, live stances only.
+type EachOptions struct {
+	IncludeRetracted bool // visit retracted stances too, as a lossless export needs
+}
+
 // PageInfo describes where a page sits in its listing.
 type PageInfo struct {
 	Total     int    // matches in the whole listing
