@@ -4,7 +4,7 @@ import (
 	_ "embed"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 //go:embed cameo/CAMEO.country.txt
@@ -93,17 +93,17 @@ func (c *cameo) countryByName(name string) string {
 // kindRules map a role code, or an ICEWS sector, to an actor kind; the
 // first rule matching any role of the actor wins.
 var kindRules = []struct {
-	kind  graph.ActorKind
+	kind  stance.ActorKind
 	roles []string
 }{
-	{graph.KindArmedGroup, []string{"REB", "INS", "SEP", "UAF", "IMG", "Rebel", "Insurgents", "Separatists"}},
-	{graph.KindGovernment, []string{"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "Government", "Executive", "Military", "Police"}},
-	{graph.KindOrganization, []string{"IGO", "NGO", "MNC", "BUS", "MED", "UNO", "IRC", "AMN", "GRP", "Business", "Media", "International Government Organization", "Nongovernmental Organization"}},
+	{stance.KindArmedGroup, []string{"REB", "INS", "SEP", "UAF", "IMG", "Rebel", "Insurgents", "Separatists"}},
+	{stance.KindGovernment, []string{"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "Government", "Executive", "Military", "Police"}},
+	{stance.KindOrganization, []string{"IGO", "NGO", "MNC", "BUS", "MED", "UNO", "IRC", "AMN", "GRP", "Business", "Media", "International Government Organization", "Nongovernmental Organization"}},
 }
 
 // kind classifies an actor by its code, or by its sectors when the code
 // says nothing: a bare country code is a state.
-func (c *cameo) kind(code string, sectors []string) graph.ActorKind {
+func (c *cameo) kind(code string, sectors []string) stance.ActorKind {
 	roles := append(segments(code), sectors...)
 	if c.country(code) != "" {
 		roles = roles[1:]
@@ -118,7 +118,7 @@ func (c *cameo) kind(code string, sectors []string) graph.ActorKind {
 		}
 	}
 	if len(code) == 3 && c.country(code) != "" {
-		return graph.KindState
+		return stance.KindState
 	}
-	return graph.KindOther
+	return stance.KindOther
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Reasons an event is skipped, as Summary.Skipped counts them.
@@ -39,14 +39,15 @@ type Summary struct {
 	Bad     []*RowError    // the first malformed rows skipped
 }
 
-// Lookup is what Convert asks of the store: *graph.Store implements it.
+// Lookup is what Convert asks of the store; every stance.Reader (such as
+// *graph.Store) implements it.
 type Lookup interface {
-	ActorByCode(ctx context.Context, code string) (graph.Actor, error)
-	Actor(ctx context.Context, ref string) (graph.Actor, error)
-	Vocabulary() *graph.Vocabulary
+	ActorByCode(ctx context.Context, code string) (stance.Actor, error)
+	Actor(ctx context.Context, ref string) (stance.Actor, error)
+	Vocabulary() *stance.Vocabulary
 }
 
-var _ Lookup = (*graph.Store)(nil)
+var _ Lookup = stance.Reader(nil)
 
 // Options tune Convert.
 type Options struct {
@@ -60,7 +61,7 @@ type Options struct {
 // target actor pair, typed through the store's vocabulary and citing the
 // event by reference. Loading the batch twice adds nothing, since each
 // stance is identified by its dataset and record.
-func Convert(ctx context.Context, r Reader, look Lookup, opts Options) (graph.Batch, Summary, error) {
+func Convert(ctx context.Context, r Reader, look Lookup, opts Options) (stance.Batch, Summary, error) {
 	c := &converter{ctx: ctx, look: look, vocab: look.Vocabulary(), cameo: newCAMEO(),
 		byCode: map[string]actorRef{}, byName: map[string]named{}, sum: Summary{Skipped: map[string]int{}}}
 	for {
@@ -72,7 +73,7 @@ func Convert(ctx context.Context, r Reader, look Lookup, opts Options) (graph.Ba
 		if errors.As(err, &rowErr) {
 			c.sum.Rows++
 			if !opts.SkipBad {
-				return graph.Batch{}, c.sum, fmt.Errorf("%w (use --skip-bad to skip malformed rows)", err)
+				return stance.Batch{}, c.sum, fmt.Errorf("%w (use --skip-bad to skip malformed rows)", err)
 			}
 			c.skip(SkipMalformed)
 			if len(c.sum.Bad) < maxBad {
@@ -81,15 +82,15 @@ func Convert(ctx context.Context, r Reader, look Lookup, opts Options) (graph.Ba
 			continue
 		}
 		if err != nil {
-			return graph.Batch{}, c.sum, err
+			return stance.Batch{}, c.sum, err
 		}
 		c.sum.Rows++
 		if err := c.event(ev); err != nil {
-			return graph.Batch{}, c.sum, fmt.Errorf("line %d: %w", ev.Line, err)
+			return stance.Batch{}, c.sum, fmt.Errorf("line %d: %w", ev.Line, err)
 		}
 		if c.sum.Rows%4096 == 0 {
 			if err := ctx.Err(); err != nil {
-				return graph.Batch{}, c.sum, err
+				return stance.Batch{}, c.sum, err
 			}
 		}
 	}
@@ -105,11 +106,11 @@ type actorRef struct{ ref, key string }
 type converter struct {
 	ctx    context.Context
 	look   Lookup
-	vocab  *graph.Vocabulary
+	vocab  *stance.Vocabulary
 	cameo  *cameo
 	byCode map[string]actorRef // actor code -> ref, for this file
 	byName map[string]named    // normalized name -> actor, for this file
-	batch  graph.Batch
+	batch  stance.Batch
 	sum    Summary
 }
 
@@ -148,9 +149,9 @@ func (c *converter) event(ev Event) error {
 				continue
 			}
 			m := ev.Measures
-			c.batch.Stances = append(c.batch.Stances, graph.StanceSpec{
+			c.batch.Stances = append(c.batch.Stances, stance.StanceSpec{
 				Subject: subj.ref, Type: typ, Object: obj.ref, Date: ev.Date, Confidence: Confidence,
-				References: []graph.Reference{ev.Ref}, Event: &m,
+				References: []stance.Reference{ev.Ref}, Event: &m,
 			})
 			added++
 		}
@@ -190,7 +191,7 @@ func (c *converter) actorByCode(p Party) (actorRef, error) {
 	if err == nil {
 		return actorRef{a.ID, a.ID}, nil
 	}
-	if !errors.Is(err, graph.ErrNotFound) {
+	if !errors.Is(err, stance.ErrNotFound) {
 		return actorRef{}, err
 	}
 	name, ok := c.cameo.name(p.Code)
@@ -208,7 +209,7 @@ func (c *converter) actorByCode(p Party) (actorRef, error) {
 // code in brackets, as "Government (GOV)" would be.
 func (c *converter) actorByName(p Party, name, code string) (actorRef, error) {
 	for _, n := range []string{name, fmt.Sprintf("%s (%s)", name, code)} {
-		norm := graph.NormalizeName(n)
+		norm := stance.NormalizeName(n)
 		if x, ok := c.byName[norm]; ok {
 			if code == "" || x.code == code || x.code == "" {
 				return x.r, nil
@@ -222,13 +223,13 @@ func (c *converter) actorByName(p Party, name, code string) (actorRef, error) {
 			if code != "" && a.Code == "" {
 				// Give the stored actor the code, so that the next
 				// file finds it by code.
-				c.batch.Actors = append(c.batch.Actors, graph.Actor{Name: a.Name, Code: code})
+				c.batch.Actors = append(c.batch.Actors, stance.Actor{Name: a.Name, Code: code})
 			}
 			c.byName[norm] = named{r, code}
 			return r, nil
 		case err == nil:
 			continue
-		case !errors.Is(err, graph.ErrNotFound):
+		case !errors.Is(err, stance.ErrNotFound):
 			return actorRef{}, err
 		}
 		r := actorRef{n, "new:" + norm}
@@ -246,19 +247,19 @@ type named struct {
 	code string
 }
 
-func (c *converter) newActor(p Party, name, code string) graph.Actor {
+func (c *converter) newActor(p Party, name, code string) stance.Actor {
 	country := c.cameo.country(code)
 	if country == "" {
 		country = p.Country
 	}
 	kind := c.cameo.kind(code, p.Sectors)
 	if code == "" && len(p.Sectors) == 0 && p.Country != "" && c.cameo.countryByName(name) == p.Country {
-		kind = graph.KindState // ICEWS names a country by its name alone
+		kind = stance.KindState // ICEWS names a country by its name alone
 	}
 	if len(country) != 3 {
 		country = ""
 	}
-	return graph.Actor{Name: name, Kind: kind, Country: country, Code: code}
+	return stance.Actor{Name: name, Kind: kind, Country: country, Code: code}
 }
 
 // displayName turns GDELT's upper-case names ("UNITED NATIONS") into

@@ -9,6 +9,6 @@
 // Detect tells the formats apart by content, and names the files graphd
 // cannot load (GraphML, CSV, its own JSON export) so that they are refused
 // rather than stored as an article. A Reader yields one Event per row;
-// Convert builds a graph.Batch from them and a Summary of what it skipped
+// Convert builds a stance.Batch from them and a Summary of what it skipped
 // and why.
 package events

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Event is one coded event as a dataset gives it, before its actors are
@@ -15,11 +15,11 @@ type Event struct {
 	Line     int     // line of the row in its file
 	Sources  []Party // who acts; GDELT and ICEWS give at most one
 	Targets  []Party // who is acted on
-	Date     graph.Date
+	Date     stance.Date
 	Code     string // CAMEO event code, e.g. "0431"; "" in PLOVER files
 	PLOVER   string // PLOVER event type, e.g. "CONSULT"; "" in CAMEO-coded files
-	Ref      graph.Reference
-	Measures graph.Measures
+	Ref      stance.Reference
+	Measures stance.Measures
 }
 
 // Party is an actor as an event row names it.

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // gdelt2Columns are the 61 columns of a GDELT 2.0 event export, in order
@@ -79,13 +79,13 @@ func (g *gdeltReader) Next() (Event, error) {
 	}
 	row := gdeltRow{f: f, cols: cols}
 	ev := Event{Line: g.l.line, Sources: row.party("Actor1"), Targets: row.party("Actor2")}
-	ev.Ref = graph.Reference{Dataset: "GDELT", Record: row.get("GLOBALEVENTID"), URL: row.get("SOURCEURL")}
+	ev.Ref = stance.Reference{Dataset: "GDELT", Record: row.get("GLOBALEVENTID"), URL: row.get("SOURCEURL")}
 	ev.Ref.Publisher = publisher(ev.Ref.URL)
 	ev.Code = row.get("EventCode")
 	m := &ev.Measures
 	m.EventCode = ev.Code
-	m.Location = graph.Location{Name: row.get("ActionGeo_FullName"), Country: row.get("ActionGeo_CountryCode")}
-	ev.Date, err = graph.ParseDate(compactDate(row.get("SQLDATE")))
+	m.Location = stance.Location{Name: row.get("ActionGeo_FullName"), Country: row.get("ActionGeo_CountryCode")}
+	ev.Date, err = stance.ParseDate(compactDate(row.get("SQLDATE")))
 	if err != nil {
 		return Event{}, g.l.rowErr("SQLDATE %q: want YYYYMMDD", row.get("SQLDATE"))
 	}
@@ -146,7 +146,7 @@ func (r gdeltRow) float(col string, dst *float64, has *bool) error {
 	return nil
 }
 
-func (r gdeltRow) point(prefix string, loc *graph.Location) error {
+func (r gdeltRow) point(prefix string, loc *stance.Location) error {
 	lat, long := r.get(prefix+"_Lat"), r.get(prefix+"_Long")
 	if lat == "" || long == "" {
 		return nil

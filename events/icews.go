@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // icewsColumns are the columns of an ICEWS Dataverse event file that the
@@ -66,8 +66,8 @@ func (ir *icewsReader) Next() (Event, error) {
 	ev := Event{Line: ir.l.line, Code: get("CAMEO Code")}
 	ev.Sources = ir.party(get("Source Name"), get("Source Sectors"), get("Source Country"))
 	ev.Targets = ir.party(get("Target Name"), get("Target Sectors"), get("Target Country"))
-	ev.Ref = graph.Reference{Dataset: "ICEWS", Record: get("Event ID"), Story: get("Story ID"), Publisher: get("Publisher")}
-	if ev.Date, err = graph.ParseDate(get("Event Date")); err != nil {
+	ev.Ref = stance.Reference{Dataset: "ICEWS", Record: get("Event ID"), Story: get("Story ID"), Publisher: get("Publisher")}
+	if ev.Date, err = stance.ParseDate(get("Event Date")); err != nil {
 		return Event{}, ir.l.rowErr("Event Date %q: want YYYY-MM-DD", get("Event Date"))
 	}
 	if err := digits("Event ID", ev.Ref.Record, 1, 20); err != nil {
@@ -90,7 +90,7 @@ func (ir *icewsReader) Next() (Event, error) {
 			place = append(place, v)
 		}
 	}
-	m.Location = graph.Location{Name: strings.Join(place, ", "), Country: get("Country")}
+	m.Location = stance.Location{Name: strings.Join(place, ", "), Country: get("Country")}
 	row := gdeltRow{f: f, cols: map[string]int{"Intensity": ir.cols["Intensity"], "Latitude": ir.cols["Latitude"], "Longitude": ir.cols["Longitude"]}}
 	for i := range row.f {
 		if row.f[i] == "NA" {

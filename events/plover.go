@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // ploverRecord holds the fields of both PLOVER spellings: the 2016
@@ -59,7 +59,7 @@ func (pr *ploverReader) Next() (Event, error) {
 	if rec.ID == "" {
 		return Event{}, pr.l.rowErr("no id")
 	}
-	ev.Ref = graph.Reference{Dataset: "PLOVER", Record: rec.ID, URL: rec.URL, Publisher: rec.Publisher}
+	ev.Ref = stance.Reference{Dataset: "PLOVER", Record: rec.ID, URL: rec.URL, Publisher: rec.Publisher}
 	ev.Measures.EventCode = ev.PLOVER
 	if rec.QuadCode != nil {
 		ev.Measures.QuadClass = *rec.QuadCode
@@ -67,7 +67,7 @@ func (pr *ploverReader) Next() (Event, error) {
 	if ev.PLOVER == "DOCUMENT" {
 		return ev, nil // a file header, not an event: Convert skips it
 	}
-	if ev.Date, err = graph.ParseDate(rec.Date); err != nil {
+	if ev.Date, err = stance.ParseDate(rec.Date); err != nil {
 		return Event{}, pr.l.rowErr("date %q: want YYYY-MM-DD", rec.Date)
 	}
 	for _, side := range []struct {

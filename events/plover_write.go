@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // ploverOut is one record of WritePLOVER, in the current PLOVER manual's
@@ -40,12 +40,12 @@ type ploverActorOut struct {
 // topics, confidence, quotes, aliases or other actor codes, so those are
 // not written (export jsonl keeps everything). A stance type without a
 // PLOVER type is an error naming it, rather than a stance left out.
-func WritePLOVER(ctx context.Context, store *graph.Store, w io.Writer) error {
+func WritePLOVER(ctx context.Context, store stance.Reader, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	pw := &ploverWriter{ctx: ctx, store: store, cameo: newCAMEO(), actors: map[string]ploverActorOut{}}
-	err := store.ForEachStance(ctx, false, func(s graph.Stance) error {
+	err := store.ForEachStance(ctx, nil, func(s stance.Stance) error {
 		rec, err := pw.record(s)
 		if err != nil {
 			return err
@@ -60,12 +60,12 @@ func WritePLOVER(ctx context.Context, store *graph.Store, w io.Writer) error {
 
 type ploverWriter struct {
 	ctx    context.Context
-	store  *graph.Store
+	store  stance.Reader
 	cameo  *cameo
 	actors map[string]ploverActorOut // by actor ID
 }
 
-func (pw *ploverWriter) record(s graph.Stance) (ploverOut, error) {
+func (pw *ploverWriter) record(s stance.Stance) (ploverOut, error) {
 	info, _ := pw.store.Vocabulary().Info(s.Type)
 	if info.PLOVER == "" {
 		return ploverOut{}, fmt.Errorf("export plover: stance type %s has no PLOVER type (give it one in the vocabulary, or export jsonl)", s.Type)

@@ -5,7 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // csvHeader is the CSV export's columns: one row per stance, so rows count
@@ -14,7 +14,7 @@ import (
 // row per quote).
 var csvHeader = []string{"id", "subject", "type", "object", "topic", "date", "confidence", "evidence", "subject_id", "object_id"}
 
-func writeCSV(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+func writeCSV(ctx context.Context, store stance.Reader, w *bufio.Writer) error {
 	actors, err := allActors(ctx, store)
 	if err != nil {
 		return err
@@ -22,7 +22,7 @@ func writeCSV(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
 	nm := names(actors)
 	cw := csv.NewWriter(w)
 	cw.Write(csvHeader)
-	err = store.ForEachStance(ctx, false, func(s graph.Stance) error {
+	err = store.ForEachStance(ctx, nil, func(s stance.Stance) error {
 		return cw.Write([]string{s.ID, nm[s.Subject], s.Type, nm[s.Object], s.Topic, s.Date.String(), ftoa(s.Confidence),
 			jsonText(evidenceOf(s)), s.Subject, s.Object})
 	})

@@ -20,27 +20,27 @@ import (
 	"strings"
 
 	"github.com/stancegraph/stancegraph/events"
-	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/jsonl"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // format is one export: its name and writer.
 type format struct {
 	name  string
-	write func(ctx context.Context, store *graph.Store, w *bufio.Writer) error
+	write func(ctx context.Context, store stance.Reader, w *bufio.Writer) error
 }
 
 // formats is the one list of export formats; Formats reads it.
 var formats = []format{
 	{"json", writeJSON},
-	{"jsonl", func(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+	{"jsonl", func(ctx context.Context, store stance.Reader, w *bufio.Writer) error {
 		return jsonl.Write(ctx, store, w)
 	}},
 	{"graphml", writeGraphML},
 	{"csv", writeCSV},
 	{"nquads", writeNQuads},
 	{"neo4j", writeNeo4j},
-	{"plover", func(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+	{"plover", func(ctx context.Context, store stance.Reader, w *bufio.Writer) error {
 		return events.WritePLOVER(ctx, store, w)
 	}},
 }
@@ -66,7 +66,7 @@ func lookup(name string) (format, bool) {
 
 // Write writes every actor and stance of store to w in format (see the
 // package documentation for which stances each format holds).
-func Write(ctx context.Context, store *graph.Store, w io.Writer, name string) error {
+func Write(ctx context.Context, store stance.Reader, w io.Writer, name string) error {
 	f, ok := lookup(name)
 	if !ok {
 		return fmt.Errorf("export: unknown format %q (want one of %s)", name, strings.Join(Formats(), ", "))
@@ -78,11 +78,11 @@ func Write(ctx context.Context, store *graph.Store, w io.Writer, name string) er
 	return bw.Flush()
 }
 
-func allActors(ctx context.Context, store *graph.Store) ([]graph.Actor, error) {
-	var out []graph.Actor
+func allActors(ctx context.Context, store stance.Reader) ([]stance.Actor, error) {
+	var out []stance.Actor
 	after := ""
 	for {
-		page, err := store.Actors(ctx, graph.ActorQuery{First: graph.MaxPageSize, After: after})
+		page, err := store.Actors(ctx, stance.ActorQuery{First: stance.MaxPageSize, After: after})
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func allActors(ctx context.Context, store *graph.Store) ([]graph.Actor, error) {
 	}
 }
 
-func names(actors []graph.Actor) map[string]string {
+func names(actors []stance.Actor) map[string]string {
 	m := make(map[string]string, len(actors))
 	for _, a := range actors {
 		m[a.ID] = a.Name
@@ -111,7 +111,7 @@ type jsonEvidence struct {
 	End      int    `json:"end"`
 }
 
-func evidenceOf(s graph.Stance) []jsonEvidence {
+func evidenceOf(s stance.Stance) []jsonEvidence {
 	out := make([]jsonEvidence, 0, len(s.Evidence))
 	for _, e := range s.Evidence {
 		out = append(out, jsonEvidence{e.DocumentID, e.Quote, e.Start, e.End})
@@ -169,7 +169,7 @@ type jsonDocument struct {
 
 // writeJSON streams {"actors": [...], "documents": [...], "stances": [...]}
 // without holding every stance in memory.
-func writeJSON(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+func writeJSON(ctx context.Context, store stance.Reader, w *bufio.Writer) error {
 	actors, err := allActors(ctx, store)
 	if err != nil {
 		return err
@@ -186,7 +186,7 @@ func writeJSON(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
 	}
 	w.WriteString(`],"documents":[`)
 	list.n = 0
-	err = store.ForEachDocument(ctx, func(d graph.Document) error {
+	err = store.ForEachDocument(ctx, func(d stance.Document) error {
 		return list.item(jsonDocument{d.ID, d.Title, d.Source, d.URL, d.Date.String()})
 	})
 	if err != nil {
@@ -194,7 +194,7 @@ func writeJSON(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
 	}
 	w.WriteString(`],"stances":[`)
 	list.n = 0
-	err = store.ForEachStance(ctx, false, func(s graph.Stance) error {
+	err = store.ForEachStance(ctx, nil, func(s stance.Stance) error {
 		return list.item(jsonStance{ID: s.ID, Subject: s.Subject, SubjectName: nm[s.Subject], Type: s.Type, Object: s.Object,
 			ObjectName: nm[s.Object], Topic: s.Topic, Date: s.Date.String(), Confidence: s.Confidence, Evidence: evidenceOf(s)})
 	})

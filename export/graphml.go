@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // graphmlKey declares one GraphML attribute. List values (aliases,
@@ -53,7 +53,7 @@ func graphmlData(w *bufio.Writer, pairs ...string) {
 	}
 }
 
-func writeGraphML(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+func writeGraphML(ctx context.Context, store stance.Reader, w *bufio.Writer) error {
 	actors, err := allActors(ctx, store)
 	if err != nil {
 		return err
@@ -74,7 +74,7 @@ func writeGraphML(ctx context.Context, store *graph.Store, w *bufio.Writer) erro
 		w.WriteString("</node>\n")
 	}
 	vocab := store.Vocabulary()
-	err = store.ForEachStance(ctx, false, func(s graph.Stance) error {
+	err = store.ForEachStance(ctx, nil, func(s stance.Stance) error {
 		info, _ := vocab.Info(s.Type)
 		fmt.Fprintf(w, "    <edge id=%q source=%q target=%q>", s.ID, s.Subject, s.Object)
 		graphmlData(w, "type", s.Type, "topic", s.Topic, "date", s.Date.String(), "confidence", ftoa(s.Confidence),

@@ -240,7 +240,7 @@ func TestEveryQuoteInEveryFormat(t *testing.T) {
 	s := fixture(t)
 	want := func(retracted bool) map[string][]quote {
 		out := map[string][]quote{}
-		err := s.ForEachStance(ctx, retracted, func(st graph.Stance) error {
+		err := s.ForEachStance(ctx, &graph.EachOptions{IncludeRetracted: retracted}, func(st graph.Stance) error {
 			out[st.ID] = []quote{}
 			for _, e := range st.Evidence {
 				out[st.ID] = append(out[st.ID], quote{e.DocumentID, e.Quote})

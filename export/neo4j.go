@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Neo4jArrayDelimiter separates the elements of array columns (aliases,
@@ -34,11 +34,11 @@ var (
 // writeNeo4j writes a zip of actors.csv, documents.csv and stances.csv for
 // `neo4j-admin database import full`. A zip is one stream, so the server
 // serves it at /export as it does every other format.
-func writeNeo4j(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+func writeNeo4j(ctx context.Context, store stance.Reader, w *bufio.Writer) error {
 	zw := zip.NewWriter(w)
 	for _, part := range []struct {
 		name  string
-		write func(context.Context, *graph.Store, *csv.Writer) error
+		write func(context.Context, stance.Reader, *csv.Writer) error
 	}{
 		{"actors.csv", neo4jActorRows},
 		{"documents.csv", neo4jDocumentRows},
@@ -77,7 +77,7 @@ func clip(s string) string {
 	return s
 }
 
-func neo4jActorRows(ctx context.Context, store *graph.Store, cw *csv.Writer) error {
+func neo4jActorRows(ctx context.Context, store stance.Reader, cw *csv.Writer) error {
 	actors, err := allActors(ctx, store)
 	if err != nil {
 		return err
@@ -95,16 +95,16 @@ func neo4jActorRows(ctx context.Context, store *graph.Store, cw *csv.Writer) err
 	return nil
 }
 
-func neo4jDocumentRows(ctx context.Context, store *graph.Store, cw *csv.Writer) error {
+func neo4jDocumentRows(ctx context.Context, store stance.Reader, cw *csv.Writer) error {
 	cw.Write(neo4jDocuments)
-	return store.ForEachDocument(ctx, func(d graph.Document) error {
+	return store.ForEachDocument(ctx, func(d stance.Document) error {
 		return cw.Write([]string{d.ID, d.Title, d.Source, d.URL, d.Date.String(), "Document"})
 	})
 }
 
-func neo4jStanceRows(ctx context.Context, store *graph.Store, cw *csv.Writer) error {
+func neo4jStanceRows(ctx context.Context, store stance.Reader, cw *csv.Writer) error {
 	cw.Write(neo4jStances)
-	return store.ForEachStance(ctx, false, func(s graph.Stance) error {
+	return store.ForEachStance(ctx, nil, func(s stance.Stance) error {
 		n := len(s.Evidence)
 		quotes, docs, starts, ends := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 		for i, e := range s.Evidence {

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // IRIs of the N-Quads export. Stancegraph's own predicates and classes
@@ -60,7 +60,7 @@ func evidenceIRI(stance string, n int) string {
 // so graph queries need not go through the stance nodes. Each piece of
 // evidence is a node of its own, so a quote stays paired with its document
 // and offsets.
-func writeNQuads(ctx context.Context, store *graph.Store, w *bufio.Writer) error {
+func writeNQuads(ctx context.Context, store stance.Reader, w *bufio.Writer) error {
 	q := nquads{w}
 	actors, err := allActors(ctx, store)
 	if err != nil {
@@ -69,7 +69,7 @@ func writeNQuads(ctx context.Context, store *graph.Store, w *bufio.Writer) error
 	for _, a := range actors {
 		q.actor(a)
 	}
-	if err := store.ForEachDocument(ctx, func(d graph.Document) error { q.document(d); return nil }); err != nil {
+	if err := store.ForEachDocument(ctx, func(d stance.Document) error { q.document(d); return nil }); err != nil {
 		return err
 	}
 	for _, a := range actors {
@@ -80,7 +80,7 @@ func writeNQuads(ctx context.Context, store *graph.Store, w *bufio.Writer) error
 	return nil
 }
 
-func (q nquads) actor(a graph.Actor) {
+func (q nquads) actor(a stance.Actor) {
 	s := uuidIRI(a.ID)
 	q.quad(s, rdfType, sg("Actor"))
 	q.quad(s, rdfsLabel, literal(a.Name))
@@ -100,7 +100,7 @@ func (q nquads) actor(a graph.Actor) {
 	}
 }
 
-func (q nquads) document(d graph.Document) {
+func (q nquads) document(d stance.Document) {
 	s := uuidIRI(d.ID)
 	q.quad(s, rdfType, sg("Document"))
 	q.maybe(s, dc("title"), d.Title, literal(d.Title))
@@ -112,11 +112,11 @@ func (q nquads) document(d graph.Document) {
 // stancesOf writes the live stances actor holds. Listing them by subject
 // lets the direct edges be written once each while remembering only one
 // actor's counterparts.
-func (q nquads) stancesOf(ctx context.Context, store *graph.Store, actor string) error {
+func (q nquads) stancesOf(ctx context.Context, store stance.Reader, actor string) error {
 	direct := map[string]bool{}
 	after := ""
 	for {
-		page, err := store.ActorStances(ctx, actor, graph.AdjacencyQuery{Direction: graph.Out, First: graph.MaxPageSize, After: after})
+		page, err := store.ActorStances(ctx, actor, stance.AdjacencyQuery{Direction: stance.Out, First: stance.MaxPageSize, After: after})
 		if err != nil {
 			return err
 		}
@@ -134,7 +134,7 @@ func (q nquads) stancesOf(ctx context.Context, store *graph.Store, actor string)
 	}
 }
 
-func (q nquads) stance(st graph.Stance) {
+func (q nquads) stance(st stance.Stance) {
 	s := uuidIRI(st.ID)
 	q.quad(s, rdfType, sg("Stance"))
 	q.quad(s, sg("subject"), uuidIRI(st.Subject))

@@ -7,14 +7,14 @@ import (
 	"io"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Article is a plain-text article: optional header lines Title:, Source:,
 // Date:, URL: before a blank line, then the body.
 type Article struct {
 	Title, Source, URL string
-	Date               graph.Date
+	Date               stance.Date
 	Body               string
 }
 
@@ -67,7 +67,7 @@ func ParseArticle(raw string) (Article, error) {
 		case "url":
 			a.URL = val
 		case "date":
-			d, err := graph.ParseDate(val)
+			d, err := stance.ParseDate(val)
 			if err != nil {
 				return Article{}, fmt.Errorf("%w: header line %d: Date: %v", ErrArticle, seen, err)
 			}

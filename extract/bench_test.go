@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // BenchmarkExtract measures extraction speed on the seed article; MB/s is
@@ -22,7 +22,7 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	ex := New(nil)
 	ctx := context.Background()
-	date := graph.NewDate(2018, 3, 9)
+	date := stance.NewDate(2018, 3, 9)
 	b.SetBytes(int64(len(art.Body)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

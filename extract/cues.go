@@ -1,13 +1,16 @@
 package extract
 
-// Stance types, as in graph's default vocabulary.
+import "github.com/stancegraph/stancegraph/stance"
+
+// Stance types the cues produce: the default vocabulary's, kept under
+// these names for callers of package extract.
 const (
-	Supports = "SUPPORTS"
-	Rejects  = "REJECTS"
-	Demands  = "DEMANDS"
-	Accuses  = "ACCUSES"
-	Offers   = "OFFERS"
-	Engages  = "ENGAGES"
+	Supports = stance.Supports
+	Rejects  = stance.Rejects
+	Demands  = stance.Demands
+	Accuses  = stance.Accuses
+	Offers   = stance.Offers
+	Engages  = stance.Engages
 )
 
 // cueMode says where a cue finds its object.

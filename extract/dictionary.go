@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 //go:embed actors.jsonl
@@ -60,8 +60,8 @@ type group struct {
 }
 
 type entry struct {
-	actor    graph.Actor
-	until    graph.Date // after it, the forms name successor instead
+	actor    stance.Actor
+	until    stance.Date // after it, the forms name successor instead
 	next     string
 	metonyms []string
 	demonyms []string
@@ -72,7 +72,7 @@ type entry struct {
 type member struct {
 	name     string
 	aliases  []string
-	from, to graph.Date
+	from, to stance.Date
 }
 
 // entryJSON is one line of the dictionary format.
@@ -173,15 +173,15 @@ func ReadDictionary(r io.Reader) (*Dictionary, error) {
 
 func (ej entryJSON) entry() (*entry, error) {
 	name := strings.TrimSpace(ej.Name)
-	if graph.NormalizeName(name) == "" {
+	if stance.NormalizeName(name) == "" {
 		return nil, errors.New(`field "name" is empty`)
 	}
-	kind := graph.ActorKind(ej.Kind)
+	kind := stance.ActorKind(ej.Kind)
 	if kind == "" {
-		kind = graph.KindOther
+		kind = stance.KindOther
 	}
 	if !kind.Valid() {
-		return nil, fmt.Errorf("field \"kind\": %q is not one of %v", ej.Kind, graph.ActorKinds())
+		return nil, fmt.Errorf("field \"kind\": %q is not one of %v", ej.Kind, stance.ActorKinds())
 	}
 	if ej.Country != "" && !isAlpha3(ej.Country) {
 		return nil, fmt.Errorf("field \"country\": %q is not an ISO 3166-1 alpha-3 code", ej.Country)
@@ -197,7 +197,7 @@ func (ej entryJSON) entry() (*entry, error) {
 			}
 		}
 	}
-	until, err := graph.ParseDate(ej.Until)
+	until, err := stance.ParseDate(ej.Until)
 	if err != nil {
 		return nil, fmt.Errorf("field \"until\": %v", err)
 	}
@@ -207,8 +207,8 @@ func (ej entryJSON) entry() (*entry, error) {
 	e := &entry{
 		until: until,
 		next:  strings.TrimSpace(ej.Next),
-		actor: graph.Actor{
-			ID: graph.ActorID(name), Name: name, Kind: kind,
+		actor: stance.Actor{
+			ID: stance.ActorID(name), Name: name, Kind: kind,
 			Aliases: dedupe(ej.Aliases), Country: ej.Country, Code: ej.Code, Wikidata: ej.Wikidata,
 		},
 		metonyms: dedupe(ej.Metonyms),
@@ -219,11 +219,11 @@ func (ej entryJSON) entry() (*entry, error) {
 		if len(tokenize(mj.Name)) == 0 {
 			return nil, fmt.Errorf("field \"members\": entry %d: field \"name\" is empty", i+1)
 		}
-		from, err := graph.ParseDate(mj.From)
+		from, err := stance.ParseDate(mj.From)
 		if err != nil {
 			return nil, fmt.Errorf("field \"members\": entry %d (%s): field \"from\": %v", i+1, mj.Name, err)
 		}
-		to, err := graph.ParseDate(mj.To)
+		to, err := stance.ParseDate(mj.To)
 		if err != nil {
 			return nil, fmt.Errorf("field \"members\": entry %d (%s): field \"to\": %v", i+1, mj.Name, err)
 		}
@@ -292,7 +292,7 @@ func dedupe(in []string) []string {
 }
 
 func (d *Dictionary) add(e *entry) {
-	key := graph.NormalizeName(e.actor.Name)
+	key := stance.NormalizeName(e.actor.Name)
 	if i, ok := d.index[key]; ok {
 		old := d.entries[i]
 		old.actor.Aliases = dedupe(append(old.actor.Aliases, e.actor.Aliases...))
@@ -300,7 +300,7 @@ func (d *Dictionary) add(e *entry) {
 		old.demonyms = dedupe(append(old.demonyms, e.demonyms...))
 		old.refs = dedupe(append(old.refs, e.refs...))
 		old.members = append(old.members, e.members...)
-		if e.actor.Kind != graph.KindOther {
+		if e.actor.Kind != stance.KindOther {
 			old.actor.Kind = e.actor.Kind
 		}
 		if e.actor.Country != "" {
@@ -369,8 +369,8 @@ func cloneGroups(gs []group) []group {
 func (d *Dictionary) Len() int { return len(d.entries) }
 
 // Actors returns the actors of d in dictionary order.
-func (d *Dictionary) Actors() []graph.Actor {
-	out := make([]graph.Actor, len(d.entries))
+func (d *Dictionary) Actors() []stance.Actor {
+	out := make([]stance.Actor, len(d.entries))
 	for i, e := range d.entries {
 		out[i] = e.actor
 		out[i].Aliases = append([]string(nil), e.actor.Aliases...)
@@ -379,10 +379,10 @@ func (d *Dictionary) Actors() []graph.Actor {
 }
 
 // Lookup returns the actor whose canonical name normalizes like name.
-func (d *Dictionary) Lookup(name string) (graph.Actor, bool) {
-	i, ok := d.index[graph.NormalizeName(name)]
+func (d *Dictionary) Lookup(name string) (stance.Actor, bool) {
+	i, ok := d.index[stance.NormalizeName(name)]
 	if !ok {
-		return graph.Actor{}, false
+		return stance.Actor{}, false
 	}
 	a := d.entries[i].actor
 	a.Aliases = append([]string(nil), a.Aliases...)

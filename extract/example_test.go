@@ -5,14 +5,14 @@ import (
 	"fmt"
 
 	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 func ExampleExtractor_Extract() {
 	ex := extract.New(extract.DefaultDictionary())
 	text := "Japan on Tuesday called on North Korea to halt its missile tests. " +
 		"Pyongyang rejected the demand, and the South Korean government was urged by Washington to stay calm."
-	cs, err := ex.Extract(context.Background(), text, graph.NewDate(2022, 10, 5))
+	cs, err := ex.Extract(context.Background(), text, stance.NewDate(2022, 10, 5))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -4,22 +4,22 @@ import (
 	"context"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Candidate is one stance found in a text.
 type Candidate struct {
-	Subject, Object graph.Actor // from the dictionary, ID = graph.ActorID(Name)
+	Subject, Object stance.Actor // from the dictionary, ID = stance.ActorID(Name)
 	// SubjectCode and ObjectCode are the CAMEO actor codes of the mentions
 	// ("AFGGOV" for a minister in office, "USA" for the state), empty
 	// where the dictionary gives none.
 	SubjectCode, ObjectCode string
-	Type                    string     // SUPPORTS REJECTS DEMANDS ACCUSES OFFERS ENGAGES
-	Topic                   string     // a short phrase of what the stance is about
-	Date                    graph.Date // from the text where stated ("on March 9"), else the document date
-	Confidence              float64    // always below 1: text-derived stances are never curated
-	Quote                   string     // the sentence stating it: an exact substring of the text
-	Start, End              int        // code-point offsets of Quote in the text, end exclusive
+	Type                    string      // SUPPORTS REJECTS DEMANDS ACCUSES OFFERS ENGAGES
+	Topic                   string      // a short phrase of what the stance is about
+	Date                    stance.Date // from the text where stated ("on March 9"), else the document date
+	Confidence              float64     // always below 1: text-derived stances are never curated
+	Quote                   string      // the sentence stating it: an exact substring of the text
+	Start, End              int         // code-point offsets of Quote in the text, end exclusive
 }
 
 // Extractor finds stance candidates in English news text with an actor
@@ -40,10 +40,10 @@ func New(d *Dictionary) *Extractor {
 
 // Canonical returns the canonical name of the dictionary actor that name
 // denotes: its canonical name or one of its aliases, compared as
-// graph.NormalizeName compares names ("ECOWAS", "DR Congo", "Houthi
+// stance.NormalizeName compares names ("ECOWAS", "DR Congo", "Houthi
 // movement"). It reports false for a name the dictionary does not hold.
 func (e *Extractor) Canonical(name string) (string, bool) {
-	i, ok := e.lx.names[graph.NormalizeName(name)]
+	i, ok := e.lx.names[stance.NormalizeName(name)]
 	if !ok {
 		return "", false
 	}
@@ -55,7 +55,7 @@ func (e *Extractor) Canonical(name string) (string, bool) {
 // stances whose sentence states no date; it may be zero. Any input is
 // accepted: text without actors or stances yields no candidates and no
 // error. The only error is ctx's, checked between sentences.
-func (e *Extractor) Extract(ctx context.Context, text string, docDate graph.Date) ([]Candidate, error) {
+func (e *Extractor) Extract(ctx context.Context, text string, docDate stance.Date) ([]Candidate, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func (e *Extractor) Extract(ctx context.Context, text string, docDate graph.Date
 type doc struct {
 	lx    *lexicon
 	text  string
-	date  graph.Date
+	date  stance.Date
 	toks  []token
 	low   []string
 	local map[string][]*pattern // people introduced by title or apposition
@@ -108,7 +108,7 @@ type recentRef struct {
 	gov, army, person bool
 }
 
-func newDoc(lx *lexicon, text string, date graph.Date) *doc {
+func newDoc(lx *lexicon, text string, date stance.Date) *doc {
 	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1, cueEnd: -1,
 		roles: map[string]int{}, owners: map[string][]int{}, seen: map[string]int{}, local: map[string][]*pattern{}}
 	d.low = make([]string, len(d.toks))

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
-var testDate = graph.NewDate(2022, 5, 10)
+var testDate = stance.NewDate(2022, 5, 10)
 
 // triples runs the default extractor and renders "Subject TYPE Object".
 func triples(t *testing.T, text string) []string {
@@ -143,11 +143,11 @@ func TestOfficeHolderDates(t *testing.T) {
 	ex := New(nil)
 	text := "Ashraf Ghani urged Pakistan to act."
 	for _, tc := range []struct {
-		date graph.Date
+		date stance.Date
 		want int
 	}{
-		{graph.NewDate(2019, 1, 1), 1},
-		{graph.NewDate(2023, 1, 1), 0}, // no longer in office
+		{stance.NewDate(2019, 1, 1), 1},
+		{stance.NewDate(2023, 1, 1), 0}, // no longer in office
 	} {
 		t.Run(tc.date.String(), func(t *testing.T) {
 			cs, err := ex.Extract(context.Background(), text, tc.date)
@@ -199,7 +199,7 @@ func TestOffsetsInCodePoints(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
-	doc := graph.NewDate(2021, 3, 19) // a Friday
+	doc := stance.NewDate(2021, 3, 19) // a Friday
 	for _, tc := range []struct {
 		text string
 		want string
@@ -232,7 +232,7 @@ func TestCandidateFields(t *testing.T) {
 		t.Fatalf("one candidate per triple, got %d", len(cs))
 	}
 	c := cs[0]
-	if c.Subject.ID != graph.ActorID("Ghana") || c.Object.ID != graph.ActorID("Togo") || c.Subject.Kind != graph.KindState || c.Subject.Country != "GHA" {
+	if c.Subject.ID != stance.ActorID("Ghana") || c.Object.ID != stance.ActorID("Togo") || c.Subject.Kind != stance.KindState || c.Subject.Country != "GHA" {
 		t.Errorf("actors %+v %+v", c.Subject, c.Object)
 	}
 	if c.Confidence <= 0 || c.Confidence >= 1 {
@@ -315,10 +315,10 @@ func TestDefaultDictionary(t *testing.T) {
 	d := DefaultDictionary()
 	states := 0
 	for _, a := range d.Actors() {
-		if a.Kind == graph.KindState && a.Country != "XKX" && a.Country != "PSE" && a.Country != "TWN" {
+		if a.Kind == stance.KindState && a.Country != "XKX" && a.Country != "PSE" && a.Country != "TWN" {
 			states++
 		}
-		if a.ID != graph.ActorID(a.Name) {
+		if a.ID != stance.ActorID(a.Name) {
 			t.Errorf("%s: ID %s is not ActorID(name)", a.Name, a.ID)
 		}
 	}
@@ -389,7 +389,7 @@ func TestExtendDictionary(t *testing.T) {
 	if g := got("Mali praised Africa Corps for its help."); !slices.Equal(g, []string{"Mali SUPPORTS Wagner Group"}) {
 		t.Errorf("merged alias: %q", g)
 	}
-	if a, _ := d.Lookup("Wagner Group"); a.Kind != graph.KindArmedGroup {
+	if a, _ := d.Lookup("Wagner Group"); a.Kind != stance.KindArmedGroup {
 		t.Errorf("merge kept kind %s, want ARMED_GROUP", a.Kind)
 	}
 }
@@ -401,9 +401,9 @@ func TestParseArticle(t *testing.T) {
 		want    Article
 		wantErr string
 	}{
-		{"header", "Title: T\nSource: S\nDate: 2020-03-01\nURL: http://x\n\nBody line.\n", Article{Title: "T", Source: "S", URL: "http://x", Date: graph.NewDate(2020, 3, 1), Body: "Body line."}, ""},
+		{"header", "Title: T\nSource: S\nDate: 2020-03-01\nURL: http://x\n\nBody line.\n", Article{Title: "T", Source: "S", URL: "http://x", Date: stance.NewDate(2020, 3, 1), Body: "Body line."}, ""},
 		{"no header", "KABUL -- Something happened.\n\nMore.", Article{Body: "KABUL -- Something happened.\n\nMore."}, ""},
-		{"crlf", "Title: T\r\nDate: 2020-03-01\r\n\r\nBody.\r\n", Article{Title: "T", Date: graph.NewDate(2020, 3, 1), Body: "Body."}, ""},
+		{"crlf", "Title: T\r\nDate: 2020-03-01\r\n\r\nBody.\r\n", Article{Title: "T", Date: stance.NewDate(2020, 3, 1), Body: "Body."}, ""},
 		{"header only", "Title: T", Article{Title: "T"}, ""},
 		{"bad date", "Date: March 1\n\nBody", Article{}, "Date:"},
 		{"bad header line", "Title: T\nAuthor: A\n\nBody", Article{}, "header line 2"},

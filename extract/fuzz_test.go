@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // FuzzExtract feeds arbitrary bytes to the extractor: it must not panic,
@@ -18,7 +18,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("<p>Chad\xff accused Niger</p>", int32(1))
 	ex := New(nil)
 	f.Fuzz(func(t *testing.T, text string, day int32) {
-		cs, err := ex.Extract(context.Background(), text, graph.Date(day%800000))
+		cs, err := ex.Extract(context.Background(), text, stance.Date(day%800000))
 		if err != nil {
 			t.Fatal(err)
 		}

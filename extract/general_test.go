@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // TestGeneralRules covers the failure classes seen on unseen articles, in
@@ -310,11 +310,11 @@ func TestDictionaryGroups(t *testing.T) {
 func TestSuccessor(t *testing.T) {
 	ex := New(nil)
 	for _, tc := range []struct {
-		date graph.Date
+		date stance.Date
 		want string
 	}{
-		{graph.NewDate(2020, 3, 1), "China DEMANDS Kabul government"},
-		{graph.NewDate(2024, 3, 1), "China DEMANDS Taliban"},
+		{stance.NewDate(2020, 3, 1), "China DEMANDS Kabul government"},
+		{stance.NewDate(2024, 3, 1), "China DEMANDS Taliban"},
 	} {
 		t.Run(tc.date.String(), func(t *testing.T) {
 			cs, err := ex.Extract(t.Context(), "China called on Kabul to show restraint.", tc.date)

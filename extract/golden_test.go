@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata")
@@ -28,7 +28,7 @@ func TestSeedGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, err := New(nil).Extract(context.Background(), art.Body, graph.NewDate(2018, 3, 9))
+	cs, err := New(nil).Extract(context.Background(), art.Body, stance.NewDate(2018, 3, 9))
 	if err != nil {
 		t.Fatal(err)
 	}

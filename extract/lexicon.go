@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // formKind says how a surface form names its actor.
@@ -23,7 +23,7 @@ type pattern struct {
 	toks     []ptok // surface tokens as written in the dictionary
 	entries  []int  // actor entries; refs may point at several
 	kind     formKind
-	from, to graph.Date
+	from, to stance.Date
 	gov      bool   // the form names a government ("Afghan government", a head of government)
 	army     bool   // the form names an army
 	code     string // CAMEO code of the form where the Phoenix table gives one ("AFGGOV")
@@ -36,7 +36,7 @@ type lexicon struct {
 	byFirst  map[string][]*pattern // lower-cased first token -> patterns, longest first
 	names    map[string]int        // normalized canonical name or alias -> entry
 	verbs    *verbTable            // CAMEO verb dictionary and our additions
-	vocab    *graph.Vocabulary     // maps the verbs' CAMEO codes to stance types
+	vocab    *stance.Vocabulary    // maps the verbs' CAMEO codes to stance types
 	codes    []string              // entry -> CAMEO code the Phoenix table links to it
 	agents   map[string]string     // Phoenix agent noun -> role code ("police" -> COP)
 	maxAgent int                   // words of the longest agent noun
@@ -47,24 +47,24 @@ var govWords = map[string]bool{"government": true, "administration": true, "auth
 var armyWords = map[string]bool{"army": true, "military": true, "armed": true}
 
 func compile(d *Dictionary) *lexicon {
-	lx := &lexicon{byFirst: map[string][]*pattern{}, names: map[string]int{}, verbs: defaultVerbs(), vocab: graph.DefaultVocabulary()}
+	lx := &lexicon{byFirst: map[string][]*pattern{}, names: map[string]int{}, verbs: defaultVerbs(), vocab: stance.DefaultVocabulary()}
 	for _, e := range d.entries {
 		lx.entries = append(lx.entries, e.clone())
 	}
 	// Canonical names first: an alias never takes over another actor's name.
 	for i, e := range lx.entries {
-		lx.names[graph.NormalizeName(e.actor.Name)] = i
+		lx.names[stance.NormalizeName(e.actor.Name)] = i
 	}
 	lx.next = make([]int, len(lx.entries))
 	for i, e := range lx.entries {
 		lx.next[i] = -1
-		if j, ok := lx.names[graph.NormalizeName(e.next)]; ok && e.next != "" && j != i {
+		if j, ok := lx.names[stance.NormalizeName(e.next)]; ok && e.next != "" && j != i {
 			lx.next[i] = j
 		}
 	}
 	for i, e := range lx.entries {
 		for _, a := range e.actor.Aliases {
-			if k := graph.NormalizeName(a); k != "" {
+			if k := stance.NormalizeName(a); k != "" {
 				if _, taken := lx.names[k]; !taken {
 					lx.names[k] = i
 				}
@@ -73,7 +73,7 @@ func compile(d *Dictionary) *lexicon {
 	}
 	refIndex := map[string]*pattern{}
 	for i, e := range lx.entries {
-		isGov := e.actor.Kind == graph.KindGovernment
+		isGov := e.actor.Kind == stance.KindGovernment
 		lx.add(e.actor.Name, i, formAlias, 0, 0, isGov)
 		for _, a := range e.actor.Aliases {
 			lx.add(a, i, formAlias, 0, 0, isGov)
@@ -86,7 +86,7 @@ func compile(d *Dictionary) *lexicon {
 		}
 		// People of a state or government lead a government; those of an
 		// armed group or organization do not.
-		memberGov := isGov || e.actor.Kind == graph.KindState
+		memberGov := isGov || e.actor.Kind == stance.KindState
 		for _, m := range e.members {
 			lx.add(m.name, i, formMember, m.from, m.to, memberGov)
 			for _, a := range m.aliases {
@@ -107,7 +107,7 @@ func compile(d *Dictionary) *lexicon {
 	for _, g := range d.groups {
 		var ents []int
 		for _, m := range g.members {
-			if i, ok := lx.names[graph.NormalizeName(m)]; ok && !contains(ents, i) {
+			if i, ok := lx.names[stance.NormalizeName(m)]; ok && !contains(ents, i) {
 				ents = append(ents, i)
 			}
 		}
@@ -138,7 +138,7 @@ func sortPatterns(ps []*pattern) {
 	}
 }
 
-func (lx *lexicon) add(form string, entry int, kind formKind, from, to graph.Date, gov bool) *pattern {
+func (lx *lexicon) add(form string, entry int, kind formKind, from, to stance.Date, gov bool) *pattern {
 	toks := tokenize(form)
 	var words []string
 	for _, t := range toks {

@@ -3,7 +3,7 @@ package extract
 import (
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // findMentions fills s.ms with the actors the sentence names, longest
@@ -260,7 +260,7 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 			// "Egypt and Qatar proposed a truce. They urged ...": the last
 			// subject that was several actors.
 			m.ent, m.group = d.lastSubjs[0], d.lastSubjs
-		} else if d.lastAny >= 0 && d.lx.entries[d.lastAny].actor.Kind == graph.KindArmedGroup {
+		} else if d.lastAny >= 0 && d.lx.entries[d.lastAny].actor.Kind == stance.KindArmedGroup {
 			m.ent = d.lastAny
 		}
 	}
@@ -524,7 +524,7 @@ func (d *doc) twoRef(s *sent, noun string, n int) []int {
 			return false
 		}
 		for _, e := range ents {
-			if k := d.lx.entries[e].actor.Kind; states && k != graph.KindState && k != graph.KindGovernment {
+			if k := d.lx.entries[e].actor.Kind; states && k != stance.KindState && k != stance.KindGovernment {
 				return false
 			}
 		}
@@ -556,7 +556,7 @@ func (d *doc) twoRef(s *sent, noun string, n int) []int {
 	// passing ("a puppet of the Pentagon").
 	for k := len(d.subjHist) - 1; k >= 0 && len(out) < n; k-- {
 		e := d.subjHist[k]
-		if kind := d.lx.entries[e].actor.Kind; (states && kind != graph.KindState && kind != graph.KindGovernment) || contains(out, e) {
+		if kind := d.lx.entries[e].actor.Kind; (states && kind != stance.KindState && kind != stance.KindGovernment) || contains(out, e) {
 			continue
 		}
 		if !d.namedInSentence(s, e) {
@@ -570,7 +570,7 @@ func (d *doc) twoRef(s *sent, noun string, n int) []int {
 	for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-30 && len(out) < 2; k-- {
 		e := d.recent[k].ent
 		kind := d.lx.entries[e].actor.Kind
-		if states && kind != graph.KindState && kind != graph.KindGovernment {
+		if states && kind != stance.KindState && kind != stance.KindGovernment {
 			continue
 		}
 		// Not "Angola" in "Angola hosted talks between the two governments".
@@ -618,7 +618,7 @@ func (d *doc) sidesBefore(s *sent, i int) []int {
 func (d *doc) groupBefore(s *sent, i int) int {
 	for k := len(s.ms) - 1; k >= 0; k-- {
 		m := s.ms[k]
-		if m.from < i && m.ent >= 0 && !m.place && !m.pron && d.lx.entries[m.ent].actor.Kind == graph.KindArmedGroup {
+		if m.from < i && m.ent >= 0 && !m.place && !m.pron && d.lx.entries[m.ent].actor.Kind == stance.KindArmedGroup {
 			return m.ent
 		}
 	}
@@ -726,7 +726,7 @@ func (d *doc) classify(s *sent, m *mention) {
 		return
 	}
 	k := d.lx.entries[m.ent].actor.Kind
-	if m.kind != formMetonym && !(m.kind == formAlias && k == graph.KindState) {
+	if m.kind != formMetonym && !(m.kind == formAlias && k == stance.KindState) {
 		return
 	}
 	// "Syria talks", "the Ukraine war": a country naming a topic.
@@ -1099,7 +1099,7 @@ func (d *doc) addLocal(a, b, ent int) bool {
 	gov := false
 	if ent >= 0 {
 		k := d.lx.entries[ent].actor.Kind
-		gov = k == graph.KindState || k == graph.KindGovernment
+		gov = k == stance.KindState || k == stance.KindGovernment
 	}
 	p := &pattern{toks: ts, entries: []int{ent}, kind: formMember, gov: gov}
 	d.local[key] = append(d.local[key], p)

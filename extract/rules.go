@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // subject is the actor (list) a verb is predicated of.
@@ -1957,7 +1957,7 @@ func (d *doc) topicBefore(s *sent, to int) string {
 }
 
 // sentenceDate dates a stance by "on March 9", "on Sunday" in its sentence.
-func (d *doc) sentenceDate(s *sent) graph.Date {
+func (d *doc) sentenceDate(s *sent) stance.Date {
 	var t time.Time
 	if !d.date.IsZero() {
 		t = d.date.Time()
@@ -1971,23 +1971,23 @@ func (d *doc) sentenceDate(s *sent) graph.Date {
 			}
 			if i+3 < s.b && d.low[i+2] == "," {
 				if yy := atoiSmall(d.low[i+3]); yy > 1900 && yy < 2200 {
-					return graph.NewDate(yy, timeMonth(mo), day)
+					return stance.NewDate(yy, timeMonth(mo), day)
 				}
 			}
 			if d.date.IsZero() {
 				return d.date
 			}
 			y := t.Year()
-			dt := graph.NewDate(y, timeMonth(mo), day)
+			dt := stance.NewDate(y, timeMonth(mo), day)
 			if dt > d.date+1 {
 				// "on December 30" in a January article is last year.
-				dt = graph.NewDate(y-1, timeMonth(mo), day)
+				dt = stance.NewDate(y-1, timeMonth(mo), day)
 			}
 			return dt
 		}
 		if wd, ok := weekdays[w]; ok && i > s.a && d.low[i-1] == "on" && !d.date.IsZero() {
 			back := (int(t.Weekday()) - wd + 7) % 7
-			return d.date - graph.Date(back)
+			return d.date - stance.Date(back)
 		}
 	}
 	return d.date
@@ -2051,7 +2051,7 @@ func (d *doc) nounUse(s *sent, i int) bool {
 		if m := s.mentionAt(i - 1); m != nil {
 			k := s.at[i-1-s.a]
 			ents, _ := d.listBack(s, k)
-			if len(ents) >= 2 || (m.ent >= 0 && d.lx.entries[m.ent].actor.Kind == graph.KindArmedGroup) || m.ref {
+			if len(ents) >= 2 || (m.ent >= 0 && d.lx.entries[m.ent].actor.Kind == stance.KindArmedGroup) || m.ref {
 				return false
 			}
 			return true

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // The verb table: PETRARCH2's CAMEO verb dictionary converted by
@@ -199,7 +199,7 @@ func (t *verbTable) wordIs(tok, w string) bool {
 }
 
 // typeOf maps a frame's CAMEO event code to a stance type of v.
-func typeOf(v *graph.Vocabulary, f frame) (string, bool) { return TypeForCAMEO(v, f.code) }
+func typeOf(v *stance.Vocabulary, f frame) (string, bool) { return TypeForCAMEO(v, f.code) }
 
 // frameCue codes a verb the hand cue table lacks with the verb dictionary
 // and handles it as a cue whose object is an actor right after it. Only a

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // A small table in the generated format, written for this test.
@@ -73,7 +73,7 @@ func TestFrameStages(t *testing.T) {
 		{"Norway accused Sweden of stalling.", "Norway ACCUSES Sweden"},
 		{"The peace talks with Bolivia stalled in Lima.", ""},
 	} {
-		cs, err := ex.Extract(context.Background(), tc.text, graph.NewDate(2022, 1, 1))
+		cs, err := ex.Extract(context.Background(), tc.text, stance.NewDate(2022, 1, 1))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -100,12 +100,6 @@ func (s *Store) resolveID(ref string) (string, error) {
 	return a.ID, nil
 }
 
-// MaxAliases bounds the aliases of one actor. Every alias is a key of the
-// name index and a line of the actor's record, read whole on each lookup
-// and listing; a few hundred covers every spelling and translation of a
-// real actor's name, while an unbounded list made one record megabytes.
-const MaxAliases = 256
-
 // checkAliasCount refuses an actor with more than MaxAliases aliases.
 func checkAliasCount(name string, n int) error {
 	if n > MaxAliases {

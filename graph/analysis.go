@@ -14,14 +14,6 @@ import (
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
-// Paths limits.
-const (
-	DefaultMaxHops = 3
-	MaxHops        = 6
-	DefaultPaths   = 10
-	MaxPaths       = 1000
-)
-
 // hop is one live stance seen from one of its ends.
 type hop struct {
 	to     string // actor ID at the far end
@@ -426,8 +418,8 @@ func liveEntry(_ []byte, item *badger.Item) (bool, error) {
 
 // DyadStances lists the live stances between a and b in both directions,
 // ordered by date (undated last), then ID.
-func (s *Store) DyadStances(ctx context.Context, a, b string, first int, after string) (StancePage, error) {
-	n, err := pageSize(first)
+func (s *Store) DyadStances(ctx context.Context, a, b string, q PageQuery) (StancePage, error) {
+	n, err := pageSize(q.First)
 	if err != nil {
 		return StancePage{}, err
 	}
@@ -472,8 +464,8 @@ func (s *Store) DyadStances(ctx context.Context, a, b string, first int, after s
 	}
 	sort.Slice(all, func(i, j int) bool { return bytes.Compare(sortKey(all[i]), sortKey(all[j])) < 0 })
 	start := 0
-	if after != "" {
-		pos, err := decodeCursor('y', after)
+	if q.After != "" {
+		pos, err := decodeCursor('y', q.After)
 		if err != nil {
 			return StancePage{}, err
 		}

@@ -1,7 +1,11 @@
 // Package graph is the stance graph: actors joined by typed, dated, sourced
 // stances, kept in an embedded Badger database. It is the heart of
 // stancegraph and the API for embedding it in another Go program; it knows
-// nothing of GraphQL or HTTP.
+// nothing of GraphQL or HTTP. Its Store implements stance.Store, the
+// interface the rest of stancegraph depends on, and passes the conformance
+// suite of stance/storetest. The types, limits and errors are package
+// stance's, repeated here as aliases (Actor is stance.Actor), so a program
+// embedding the store needs only this package.
 //
 // The core types:
 //
@@ -25,5 +29,6 @@
 // ActorStances, Stances, Paths, Dyad, Matrix and Stats; Close. Listings are
 // cursor-paginated: pass PageInfo.EndCursor back as After.
 //
-// Errors wrap the sentinels in errors.go; compare them with errors.Is.
+// Errors wrap the sentinels of package stance (aliased here: ErrNotFound,
+// ErrInvalidInput, ...); compare them with errors.Is.
 package graph

@@ -13,10 +13,6 @@ import (
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
-// MaxDocumentBytes bounds a document's text; larger texts are rejected
-// rather than stored, since every quote lookup reads the whole text.
-const MaxDocumentBytes = 32 << 20
-
 // PutDocument stores d under the ID derived from its text. When a document
 // with the same text exists, it is returned unchanged with created false
 // (its metadata is kept: the first load names the source).
@@ -113,8 +109,8 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 }
 
 // Documents lists documents in ID order.
-func (s *Store) Documents(ctx context.Context, first int, after string) (DocumentPage, error) {
-	n, err := pageSize(first)
+func (s *Store) Documents(ctx context.Context, q PageQuery) (DocumentPage, error) {
+	n, err := pageSize(q.First)
 	if err != nil {
 		return DocumentPage{}, err
 	}
@@ -125,7 +121,7 @@ func (s *Store) Documents(ctx context.Context, first int, after string) (Documen
 			return err
 		}
 		sc := scan{txn: txn, tag: 'D', prefixes: [][]byte{{keys.Document}}}
-		docs, cursors, info, err := page(&sc, after, n, func(_ []byte, item *badger.Item) (Document, bool, error) {
+		docs, cursors, info, err := page(&sc, q.After, n, func(_ []byte, item *badger.Item) (Document, bool, error) {
 			var d Document
 			err := item.Value(func(v []byte) error {
 				var err error

@@ -80,8 +80,8 @@ func FuzzCursor(f *testing.F) {
 				return err
 			},
 			func() error { _, err := s.Actors(ctx, graph.ActorQuery{After: c}); return err },
-			func() error { _, err := s.Documents(ctx, 0, c); return err },
-			func() error { _, err := s.DyadStances(ctx, "A", "B", 0, c); return err },
+			func() error { _, err := s.Documents(ctx, graph.PageQuery{After: c}); return err },
+			func() error { _, err := s.DyadStances(ctx, "A", "B", graph.PageQuery{After: c}); return err },
 		}
 		for i, check := range checks {
 			if err := check(); err != nil && !errors.Is(err, graph.ErrInvalidCursor) {

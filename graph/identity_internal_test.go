@@ -115,7 +115,7 @@ func TestIdentityEntriesOfOlderStores(t *testing.T) {
 	}
 	// Add the entries an older store holds.
 	var stances []Stance
-	if err := s.ForEachStance(ctx, true, func(st Stance) error { stances = append(stances, st); return nil }); err != nil {
+	if err := s.ForEachStance(ctx, &EachOptions{IncludeRetracted: true}, func(st Stance) error { stances = append(stances, st); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	err := s.db.Update(func(txn *badger.Txn) error {

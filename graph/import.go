@@ -138,7 +138,7 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		im.err = fmt.Errorf("graph: import failed partway through a batch, abort it: %w", err)
 		return LoadResult{}, err
 	}
-	im.res.add(res)
+	im.res.Add(res)
 	return res, nil
 }
 

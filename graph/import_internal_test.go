@@ -153,7 +153,7 @@ func TestImportMatchesLoad(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Load batch %d: %v", i, err)
 		}
-		want.add(res)
+		want.Add(res)
 	}
 	var re *RecordError
 	if !errors.As(wantErr, &re) || !errors.Is(wantErr, ErrQuoteNotFound) {

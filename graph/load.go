@@ -14,20 +14,6 @@ import (
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
-// RecordError locates a problem in a Batch: the kind of record and its
-// index within that kind. Loaders map the index back to a line number.
-type RecordError struct {
-	Record string // "actor", "document" or "stance"
-	Index  int    // 0-based index into the Batch slice
-	Err    error
-}
-
-// Error names the record and the problem.
-func (e *RecordError) Error() string { return fmt.Sprintf("%s %d: %v", e.Record, e.Index+1, e.Err) }
-
-// Unwrap returns the underlying error, usually wrapping a sentinel.
-func (e *RecordError) Unwrap() error { return e.Err }
-
 // Load applies b all-or-nothing. Every record is validated (names, kinds,
 // references, types, quotes) before anything is written, and the first
 // problem is returned as a *RecordError with nothing stored. Records
@@ -78,6 +64,9 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		}
 		return err
 	})
+	if err != nil {
+		res.Stored = Stored{}
+	}
 	if err != nil && cp.isPassed() {
 		return res, fmt.Errorf("%w (%w: part of the load is stored and all of it is journaled in %s: the next write or the next open of the store finishes it)", err, ErrLoadJournaled, s.journalPath())
 	}
@@ -122,14 +111,17 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		}
 		next, old, err := s.upsertActor(w, a, nil)
 		if err != nil {
-			return res, &RecordError{"actor", i, err}
+			return res, &RecordError{Record: "actor", Index: i, Err: err}
+		}
+		if b.ReturnStored {
+			res.Stored.Actors = append(res.Stored.Actors, *next)
 		}
 		if old == nil {
 			res.Actors++
 			continue
 		}
 		for _, c := range actorChanges(i, a, old, next) {
-			res.note(c)
+			res.Note(c)
 		}
 	}
 	// Most records loaded are new, which the filter knows without a
@@ -152,9 +144,12 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		if err := w.split(); err != nil {
 			return res, err
 		}
-		_, created, err := s.putDocument(w, d)
+		stored, created, err := s.putDocument(w, d)
 		if err != nil {
-			return res, &RecordError{"document", i, err}
+			return res, &RecordError{Record: "document", Index: i, Err: err}
+		}
+		if b.ReturnStored {
+			res.Stored.Documents = append(res.Stored.Documents, stored)
 		}
 		if created {
 			res.Documents++
@@ -162,7 +157,7 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 	}
 	lookup := func(id string) (Document, bool) { d, ok := docs[id]; return d, ok }
 	stance := 0 // the record being added, for its changes
-	policy := &mergePolicy{upsert: b.Upsert, onChange: func(c Change) { c.Index = stance; res.note(c) }}
+	policy := &mergePolicy{upsert: b.Upsert, onChange: func(c Change) { c.Index = stance; res.Note(c) }}
 	// Memoize actor references: stances name the same busy actors
 	// over and over.
 	w.refs = map[string]*Actor{}
@@ -189,12 +184,15 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 			r, err = s.prepare(w, spec, lookup)
 		}
 		if err != nil {
-			return res, &RecordError{"stance", i, err}
+			return res, &RecordError{Record: "stance", Index: i, Err: err}
 		}
 		stance = i
-		_, created, err := s.addStance(w, r, policy)
+		stored, created, err := s.addStance(w, r, policy)
 		if err != nil {
-			return res, &RecordError{"stance", i, err}
+			return res, &RecordError{Record: "stance", Index: i, Err: err}
+		}
+		if b.ReturnStored {
+			res.Stored.Stances = append(res.Stored.Stances, stored.Stance)
 		}
 		if created {
 			res.Stances++
@@ -225,14 +223,14 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 	actors := newBatchActors(s, c, b)
 	for i := range b.Actors {
 		if err := actors.check(i, &b.Actors[i]); err != nil {
-			return nil, &RecordError{"actor", i, err}
+			return nil, &RecordError{Record: "actor", Index: i, Err: err}
 		}
 	}
 	docs := map[string]Document{}
 	for i := range b.Documents {
 		d := &b.Documents[i]
 		if err := validateDocument(d); err != nil {
-			return nil, &RecordError{"document", i, err}
+			return nil, &RecordError{Record: "document", Index: i, Err: err}
 		}
 		d.ID = DocumentID(d.Text)
 		if _, dup := docs[d.ID]; !dup {
@@ -280,7 +278,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 			if readErr != nil {
 				return nil, readErr
 			}
-			return nil, &RecordError{"stance", i, err}
+			return nil, &RecordError{Record: "stance", Index: i, Err: err}
 		}
 	}
 	return docs, nil
@@ -300,7 +298,7 @@ func validateStance(spec StanceSpec, resolve func(string) (string, error), docum
 	if ends[0] == ends[1] {
 		return selfStance(spec, describe(ends[0]))
 	}
-	if err := vocab.check(spec.Type); err != nil {
+	if err := vocab.Validate(spec.Type); err != nil {
 		return err
 	}
 	if c := spec.Confidence; math.IsNaN(c) || c < 0 || c > 1 {

@@ -138,7 +138,7 @@ func TestMatrixSeekMatchesScan(t *testing.T) {
 	}{{"all dates", 0, 0}, {"a range", NewDate(2020, 1, 1), NewDate(2022, 1, 1)}} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := map[[3]string]int{}
-			err := s.ForEachStance(ctx, false, func(st Stance) error {
+			err := s.ForEachStance(ctx, nil, func(st Stance) error {
 				if in[st.Subject] && in[st.Object] && inRange(st.Date, tc.from, tc.to) {
 					want[[3]string{st.Subject, st.Object, st.Type}]++
 				}

@@ -8,48 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// Reference is evidence by reference: a record of an event dataset (GDELT,
-// ICEWS, PLOVER/POLECAT) that codes the stance. Such datasets publish a
-// source URL or a story ID, not the text, so there is no quote to keep;
-// Dataset and Record identify the event, and the same event loaded again
-// is the same stance.
-type Reference struct {
-	Dataset   string // "GDELT", "ICEWS", "PLOVER", ...
-	Record    string // the dataset's event ID: GLOBALEVENTID, ICEWS Event ID, PLOVER id
-	Story     string // ICEWS Story ID, where the dataset has one
-	Sentence  int    // ICEWS sentence number within the story; 0 when unknown
-	URL       string // source article
-	Publisher string
-}
-
-// Measures are what an event dataset measures about one event, kept on
-// the stance it becomes so that queries can weigh and place it. Fields a
-// dataset does not give stay zero; Has* flags tell a zero score from none.
-type Measures struct {
-	EventCode    string  // CAMEO event code ("0431") or PLOVER event type
-	Goldstein    float64 // -10 (conflict) to +10 (cooperation)
-	HasGoldstein bool
-	QuadClass    int // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; 0 unknown
-	Mentions     int // GDELT NumMentions
-	Sources      int // GDELT NumSources
-	Articles     int // GDELT NumArticles
-	Tone         float64
-	HasTone      bool
-	Location     Location
-}
-
-// Location is where an event took place.
-type Location struct {
-	Name      string
-	Country   string // as the dataset codes it: FIPS 10-4 for GDELT, a name for ICEWS
-	Latitude  float64
-	Longitude float64
-	HasPoint  bool // Latitude and Longitude are given
-}
-
 // fromEvent reports whether s cites a record of dataset ("" for any) and
 // its measures have quadClass (0 for any).
-func (s *Stance) fromEvent(dataset string, quadClass int) bool {
+func fromEvent(s *Stance, dataset string, quadClass int) bool {
 	if quadClass != 0 && (s.Event == nil || s.Event.QuadClass != quadClass) {
 		return false
 	}

@@ -321,7 +321,7 @@ func TestQuoteDisambiguation(t *testing.T) {
 					t.Fatal(err)
 				}
 				if how == "load" {
-					page, err := s.DocumentStances(ctx, doc.ID, 10, "")
+					page, err := s.DocumentStances(ctx, doc.ID, graph.PageQuery{First: 10})
 					if err != nil || len(page.Stances) != 1 {
 						t.Fatalf("document stances: %+v, %v", page, err)
 					}

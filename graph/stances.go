@@ -83,7 +83,7 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if subj.ID == obj.ID {
 		return nil, selfStance(spec, fmt.Sprintf("%q", subj.Name))
 	}
-	if err := s.Vocabulary().check(spec.Type); err != nil {
+	if err := s.Vocabulary().Validate(spec.Type); err != nil {
 		return nil, err
 	}
 	conf := spec.Confidence
@@ -482,7 +482,7 @@ func (s *Store) typeList(types []string) ([]string, error) {
 		return s.Vocabulary().Names(), nil
 	}
 	for _, t := range types {
-		if err := s.Vocabulary().check(t); err != nil {
+		if err := s.Vocabulary().Validate(t); err != nil {
 			return nil, err
 		}
 	}
@@ -720,7 +720,7 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 		if !typeSet[r.Type] || r.Confidence < q.MinConfidence || !inRange(r.effDate, q.From, q.To) {
 			return false
 		}
-		if !r.Stance.fromEvent(q.Dataset, q.QuadClass) {
+		if !fromEvent(&r.Stance, q.Dataset, q.QuadClass) {
 			return false
 		}
 		if doc != nil {
@@ -809,7 +809,7 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 
 // DocumentStances lists the stances citing a document, retracted ones
 // included, since a document view shows everything said of it.
-func (s *Store) DocumentStances(ctx context.Context, doc string, first int, after string) (StancePage, error) {
+func (s *Store) DocumentStances(ctx context.Context, doc string, q PageQuery) (StancePage, error) {
 	b, err := idBytes(doc)
 	if err != nil {
 		return StancePage{}, err
@@ -826,12 +826,14 @@ func (s *Store) DocumentStances(ctx context.Context, doc string, first int, afte
 	if err != nil {
 		return StancePage{}, err
 	}
-	return s.Stances(ctx, StanceQuery{Document: doc, IncludeRetracted: true, First: first, After: after})
+	return s.Stances(ctx, StanceQuery{Document: doc, IncludeRetracted: true, First: q.First, After: q.After})
 }
 
 // ForEachStance calls fn for every stance in ID order, retracted ones only
-// when includeRetracted is set. It reads a consistent snapshot.
-func (s *Store) ForEachStance(ctx context.Context, includeRetracted bool, fn func(Stance) error) error {
+// when opts asks for them (nil means live stances only). It reads a
+// consistent snapshot.
+func (s *Store) ForEachStance(ctx context.Context, opts *EachOptions, fn func(Stance) error) error {
+	includeRetracted := opts != nil && opts.IncludeRetracted
 	return s.view(ctx, func(txn *badger.Txn) error {
 		sc := scan{txn: txn, prefixes: [][]byte{{keys.Stance}}}
 		return sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {

@@ -245,7 +245,9 @@ func TestPagination(t *testing.T) {
 		{"by type", func(a string) (graph.StancePage, error) {
 			return s.Stances(ctx, graph.StanceQuery{Types: []string{"SUPPORTS"}, First: 7, After: a})
 		}, 25},
-		{"dyad", func(a string) (graph.StancePage, error) { return s.DyadStances(ctx, "US", "Kabul government", 7, a) }, 25},
+		{"dyad", func(a string) (graph.StancePage, error) {
+			return s.DyadStances(ctx, "US", "Kabul government", graph.PageQuery{First: 7, After: a})
+		}, 25},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // MaxLineBytes bounds one line; a document's inline text is the only thing
@@ -45,7 +45,7 @@ func (e *LineError) Error() string {
 	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
 }
 
-// Unwrap returns the problem, for errors.Is against ErrFormat or graph sentinels.
+// Unwrap returns the problem, for errors.Is against ErrFormat or stance sentinels.
 func (e *LineError) Unwrap() error { return e.Err }
 
 // ErrFormat is wrapped by errors about the shape of a line (bad JSON, an
@@ -110,7 +110,7 @@ type stanceRecord struct {
 
 // File is a parsed file: the batch to load and the line of each record.
 type File struct {
-	Batch graph.Batch
+	Batch stance.Batch
 	// Lines of each record, by kind and index, for error messages.
 	ActorLines, DocumentLines, StanceLines []int
 }
@@ -262,8 +262,8 @@ func (f *File) parse(line []byte, keys map[string]string, dir fs.FS) error {
 		if strings.TrimSpace(a.Name) == "" {
 			return fmt.Errorf("%w: actor: name is required", ErrFormat)
 		}
-		f.Batch.Actors = append(f.Batch.Actors, graph.Actor{
-			Name: a.Name, Kind: graph.ActorKind(strings.ToUpper(a.Kind)), Aliases: a.Aliases,
+		f.Batch.Actors = append(f.Batch.Actors, stance.Actor{
+			Name: a.Name, Kind: stance.ActorKind(strings.ToUpper(a.Kind)), Aliases: a.Aliases,
 			Country: a.Country, Code: a.Code, Wikidata: a.Wikidata,
 		})
 	case "document":
@@ -275,7 +275,7 @@ func (f *File) parse(line []byte, keys map[string]string, dir fs.FS) error {
 		if err != nil {
 			return err
 		}
-		id := graph.DocumentID(doc.Text)
+		id := stance.DocumentID(doc.Text)
 		if d.ID != "" && d.ID != id {
 			return fmt.Errorf("%w: document: id %q does not match its text (which gives %s)", ErrFormat, d.ID, id)
 		}
@@ -304,12 +304,12 @@ func (f *File) parse(line []byte, keys map[string]string, dir fs.FS) error {
 	return nil
 }
 
-func (d *documentRecord) document(dir fs.FS) (graph.Document, error) {
-	date, err := graph.ParseDate(d.Date)
+func (d *documentRecord) document(dir fs.FS) (stance.Document, error) {
+	date, err := stance.ParseDate(d.Date)
 	if err != nil {
-		return graph.Document{}, fmt.Errorf("document: date: %w", err)
+		return stance.Document{}, fmt.Errorf("document: date: %w", err)
 	}
-	doc := graph.Document{Title: d.Title, Source: d.Source, URL: d.URL, Date: date}
+	doc := stance.Document{Title: d.Title, Source: d.Source, URL: d.URL, Date: date}
 	switch {
 	case d.Text != nil && d.TextFile != "":
 		return doc, fmt.Errorf("%w: document: give text or text_file, not both", ErrFormat)
@@ -347,17 +347,17 @@ func readTextFile(dir fs.FS, name string) (string, error) {
 	return string(b), nil
 }
 
-func (s *stanceRecord) spec(keys map[string]string) (graph.StanceSpec, error) {
+func (s *stanceRecord) spec(keys map[string]string) (stance.StanceSpec, error) {
 	for _, f := range []struct{ name, v string }{{"subject", s.Subject}, {"type", s.Type}, {"object", s.Object}} {
 		if strings.TrimSpace(f.v) == "" {
-			return graph.StanceSpec{}, fmt.Errorf("%w: stance: %s is required", ErrFormat, f.name)
+			return stance.StanceSpec{}, fmt.Errorf("%w: stance: %s is required", ErrFormat, f.name)
 		}
 	}
-	date, err := graph.ParseDate(s.Date)
+	date, err := stance.ParseDate(s.Date)
 	if err != nil {
-		return graph.StanceSpec{}, fmt.Errorf("stance: date: %w", err)
+		return stance.StanceSpec{}, fmt.Errorf("stance: date: %w", err)
 	}
-	spec := graph.StanceSpec{Subject: s.Subject, Type: strings.ToUpper(strings.TrimSpace(s.Type)), Object: s.Object, Topic: s.Topic, Date: date, Confidence: 1,
+	spec := stance.StanceSpec{Subject: s.Subject, Type: strings.ToUpper(strings.TrimSpace(s.Type)), Object: s.Object, Topic: s.Topic, Date: date, Confidence: 1,
 		Retracted: s.Retracted, RetractReason: s.RetractReason}
 	if s.Confidence != nil {
 		if *s.Confidence <= 0 || *s.Confidence > 1 {
@@ -379,7 +379,7 @@ func (s *stanceRecord) spec(keys map[string]string) (graph.StanceSpec, error) {
 		if ev.Start != nil && *ev.Start < 0 {
 			return spec, fmt.Errorf("%w: stance: evidence %d: start must not be negative (got %d)", ErrFormat, i+1, *ev.Start)
 		}
-		spec.Evidence = append(spec.Evidence, graph.EvidenceSpec{Document: doc, Quote: ev.Quote, Prefix: ev.Prefix, Suffix: ev.Suffix, Start: ev.Start})
+		spec.Evidence = append(spec.Evidence, stance.EvidenceSpec{Document: doc, Quote: ev.Quote, Prefix: ev.Prefix, Suffix: ev.Suffix, Start: ev.Start})
 	}
 	return spec, nil
 }
@@ -392,10 +392,10 @@ func clip(s string) string {
 }
 
 // Load reads r and applies it to store all-or-nothing. Errors name the line.
-func Load(ctx context.Context, store *graph.Store, r io.Reader, name string, dir fs.FS) (graph.LoadResult, error) {
+func Load(ctx context.Context, store stance.Loader, r io.Reader, name string, dir fs.FS) (stance.LoadResult, error) {
 	f, err := Read(r, name, dir)
 	if err != nil {
-		return graph.LoadResult{}, err
+		return stance.LoadResult{}, err
 	}
 	return f.Apply(ctx, store, name)
 }
@@ -403,17 +403,17 @@ func Load(ctx context.Context, store *graph.Store, r io.Reader, name string, dir
 // Apply loads the parsed file into store, mapping record errors and
 // changes to lines. Set f.Batch.Upsert first to let the file change stored
 // records.
-func (f *File) Apply(ctx context.Context, store *graph.Store, name string) (graph.LoadResult, error) {
+func (f *File) Apply(ctx context.Context, store stance.Loader, name string) (stance.LoadResult, error) {
 	return f.ApplyWith(ctx, store.Load, name)
 }
 
 // ApplyWith is Apply through load, such as a graph.Importer's Load.
-func (f *File) ApplyWith(ctx context.Context, load func(context.Context, graph.Batch) (graph.LoadResult, error), name string) (graph.LoadResult, error) {
+func (f *File) ApplyWith(ctx context.Context, load func(context.Context, stance.Batch) (stance.LoadResult, error), name string) (stance.LoadResult, error) {
 	res, err := load(ctx, f.Batch)
 	for i, c := range res.Changes {
 		res.Changes[i].Line = f.line(c.Record, c.Index)
 	}
-	var re *graph.RecordError
+	var re *stance.RecordError
 	if errors.As(err, &re) {
 		if line := f.line(re.Record, re.Index); line > 0 {
 			return res, &LineError{File: name, Line: line, Err: re.Err}

@@ -6,20 +6,20 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Write writes every actor, document and stance of store in the format
 // Read accepts, so an export loads into another store unchanged: retracted
 // stances are kept with their reasons, and loading the export into an
 // empty store and exporting again gives the same bytes.
-func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
+func Write(ctx context.Context, store stance.Reader, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	after := ""
 	for {
-		page, err := store.Actors(ctx, graph.ActorQuery{First: graph.MaxPageSize, After: after})
+		page, err := store.Actors(ctx, stance.ActorQuery{First: stance.MaxPageSize, After: after})
 		if err != nil {
 			return err
 		}
@@ -33,7 +33,7 @@ func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
 		}
 		after = page.EndCursor
 	}
-	err := store.ForEachDocument(ctx, func(d graph.Document) error {
+	err := store.ForEachDocument(ctx, func(d stance.Document) error {
 		text := d.Text
 		return enc.Encode(documentRecord{Record: "document", ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date.String(), Text: &text})
 	})
@@ -52,7 +52,7 @@ func Write(ctx context.Context, store *graph.Store, w io.Writer) error {
 		names[id] = a.Name
 		return a.Name
 	}
-	err = store.ForEachStance(ctx, true, func(s graph.Stance) error {
+	err = store.ForEachStance(ctx, &stance.EachOptions{IncludeRetracted: true}, func(s stance.Stance) error {
 		conf := s.Confidence
 		rec := stanceRecord{Record: "stance", ID: s.ID, Subject: name(s.Subject), Type: s.Type, Object: name(s.Object), Topic: s.Topic, Date: s.Date.String(), Confidence: &conf,
 			Retracted: s.Retracted, RetractReason: s.RetractReason, References: referenceRecords(s.References), Event: measuresRecordOf(s.Event)}

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // args reads GraphQL argument values. graphql-go has already coerced them to
@@ -47,8 +47,8 @@ func (a args) float(name string, def float64) float64 {
 	return def
 }
 
-func (a args) date(name string) graph.Date {
-	d, _ := a[name].(graph.Date)
+func (a args) date(name string) stance.Date {
+	d, _ := a[name].(stance.Date)
 	return d
 }
 
@@ -76,9 +76,9 @@ func (a args) strings(name string) []string {
 // alone; graph treats 0 as the default size, so callers ask for one item and
 // drop it (see countOnly).
 func (a args) page() (first int, after string, err error) {
-	first = a.int("first", graph.DefaultPageSize)
-	if first < 0 || first > graph.MaxPageSize {
-		return 0, "", badArg("first", "must be between 0 and %d, got %d", graph.MaxPageSize, first)
+	first = a.int("first", stance.DefaultPageSize)
+	if first < 0 || first > stance.MaxPageSize {
+		return 0, "", badArg("first", "must be between 0 and %d, got %d", stance.MaxPageSize, first)
 	}
 	return first, a.str("after"), nil
 }
@@ -93,31 +93,31 @@ func storeFirst(first int) int {
 
 // countOnly empties a page fetched for first = 0 while keeping its total and
 // whether anything follows the cursor.
-func countOnly(info graph.PageInfo, n int) graph.PageInfo {
-	return graph.PageInfo{Total: info.Total, HasNext: n > 0 || info.HasNext}
+func countOnly(info stance.PageInfo, n int) stance.PageInfo {
+	return stance.PageInfo{Total: info.Total, HasNext: n > 0 || info.HasNext}
 }
 
 // actorRef resolves an actor argument given as a UUID or any name. An
 // unknown actor is an error naming the argument and the value: the contract
 // promises that, never an empty result.
-func (r *Resolver) actorRef(ctx context.Context, arg, ref string) (graph.Actor, error) {
+func (r *Resolver) actorRef(ctx context.Context, arg, ref string) (stance.Actor, error) {
 	if ref == "" {
-		return graph.Actor{}, badArg(arg, "an actor name or UUID is required, got an empty string")
+		return stance.Actor{}, badArg(arg, "an actor name or UUID is required, got an empty string")
 	}
 	a, err := r.store.Actor(ctx, ref)
 	if err != nil {
-		if errors.Is(err, graph.ErrNotFound) {
+		if errors.Is(err, stance.ErrNotFound) {
 			what := "name"
 			if looksLikeUUID(ref) {
 				what = "ID"
 			}
-			return graph.Actor{}, &Error{
+			return stance.Actor{}, &Error{
 				Code:    CodeNotFound,
 				Message: fmt.Sprintf("argument %s: no actor with the %s %q", arg, what, ref),
 				Err:     err,
 			}
 		}
-		return graph.Actor{}, argError(arg, err)
+		return stance.Actor{}, argError(arg, err)
 	}
 	return a, nil
 }
@@ -129,7 +129,7 @@ func uuidArg(arg, id string) error {
 		return &Error{
 			Code:    CodeBadUserInput,
 			Message: fmt.Sprintf("argument %s: %q is not a UUID (like 123e4567-e89b-12d3-a456-426614174000)", arg, clip(id)),
-			Err:     graph.ErrInvalidID,
+			Err:     stance.ErrInvalidID,
 		}
 	}
 	return nil
@@ -165,14 +165,14 @@ func clip(s string) string {
 }
 
 // direction maps the Direction enum; the enum's values are its names.
-func direction(v interface{}, def graph.Direction) graph.Direction {
+func direction(v interface{}, def stance.Direction) stance.Direction {
 	switch v {
 	case "OUT":
-		return graph.Out
+		return stance.Out
 	case "IN":
-		return graph.In
+		return stance.In
 	case "BOTH":
-		return graph.Both
+		return stance.Both
 	}
 	return def
 }

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Error codes reported in a GraphQL error's extensions.code. Clients branch
@@ -59,20 +59,20 @@ func Translate(err error) *Error {
 // codeOf picks the code for err by the sentinel it wraps.
 func codeOf(err error) string {
 	switch {
-	case errors.Is(err, graph.ErrNotFound):
+	case errors.Is(err, stance.ErrNotFound):
 		return CodeNotFound
-	case errors.Is(err, graph.ErrInvalidID),
-		errors.Is(err, graph.ErrInvalidDate),
-		errors.Is(err, graph.ErrInvalidType),
-		errors.Is(err, graph.ErrInvalidInput),
-		errors.Is(err, graph.ErrQuoteNotFound),
-		errors.Is(err, graph.ErrInvalidCursor):
+	case errors.Is(err, stance.ErrInvalidID),
+		errors.Is(err, stance.ErrInvalidDate),
+		errors.Is(err, stance.ErrInvalidType),
+		errors.Is(err, stance.ErrInvalidInput),
+		errors.Is(err, stance.ErrQuoteNotFound),
+		errors.Is(err, stance.ErrInvalidCursor):
 		return CodeBadUserInput
-	case errors.Is(err, graph.ErrReadOnly):
+	case errors.Is(err, stance.ErrReadOnly):
 		return CodeForbidden
-	case errors.Is(err, graph.ErrDiskFull):
+	case errors.Is(err, stance.ErrDiskFull):
 		return CodeDiskFull
-	case errors.Is(err, graph.ErrClosed), errors.Is(err, graph.ErrLocked):
+	case errors.Is(err, stance.ErrClosed), errors.Is(err, stance.ErrLocked):
 		return CodeUnavailable
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return CodeTimeout
@@ -98,6 +98,6 @@ func badArg(arg, format string, a ...any) *Error {
 	return &Error{
 		Code:    CodeBadUserInput,
 		Message: fmt.Sprintf("argument %s: %s", arg, fmt.Sprintf(format, a...)),
-		Err:     graph.ErrInvalidInput,
+		Err:     stance.ErrInvalidInput,
 	}
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/graphql-go/graphql"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 func (r *Resolver) mutUpsertActor(p graphql.ResolveParams) (interface{}, error) {
@@ -16,9 +16,9 @@ func (r *Resolver) mutUpsertActor(p graphql.ResolveParams) (interface{}, error) 
 		return nil, badArg("input.name", "must not be empty")
 	}
 	kind, _ := in["kind"].(string)
-	a, err := r.store.UpsertActor(p.Context, graph.Actor{
+	a, err := r.store.UpsertActor(p.Context, stance.Actor{
 		Name:     name,
-		Kind:     graph.ActorKind(kind),
+		Kind:     stance.ActorKind(kind),
 		Aliases:  in.strings("aliases"),
 		Country:  in.str("country"),
 		Code:     in.str("code"),
@@ -81,7 +81,7 @@ func (r *Resolver) mutAddStance(p graphql.ResolveParams) (interface{}, error) {
 	if conf <= 0 || conf > 1 {
 		return nil, badArg("input.confidence", "must be greater than 0 and at most 1, got %v", conf)
 	}
-	spec := graph.StanceSpec{
+	spec := stance.StanceSpec{
 		Subject:    subj.ID,
 		Type:       in.str("type"),
 		Object:     obj.ID,
@@ -99,7 +99,7 @@ func (r *Resolver) mutAddStance(p graphql.ResolveParams) (interface{}, error) {
 		if quote == "" {
 			return nil, badArg(fmt.Sprintf("input.evidence[%d].quote", i), "must not be empty")
 		}
-		es := graph.EvidenceSpec{Document: doc, Quote: quote, Prefix: ev.str("prefix"), Suffix: ev.str("suffix")}
+		es := stance.EvidenceSpec{Document: doc, Quote: quote, Prefix: ev.str("prefix"), Suffix: ev.str("suffix")}
 		if start, ok := ev["start"].(int); ok {
 			if start < 0 {
 				return nil, badArg(fmt.Sprintf("input.evidence[%d].start", i), "must not be negative, got %d", start)
@@ -114,7 +114,7 @@ func (r *Resolver) mutAddStance(p graphql.ResolveParams) (interface{}, error) {
 	}
 	sc := r.newScope()
 	sc.remember(subj, obj)
-	return sc.stanceValues([]graph.Stance{s})[0], nil
+	return sc.stanceValues([]stance.Stance{s})[0], nil
 }
 
 func (r *Resolver) mutRetractStance(p graphql.ResolveParams) (interface{}, error) {
@@ -127,14 +127,14 @@ func (r *Resolver) mutRetractStance(p graphql.ResolveParams) (interface{}, error
 	if err != nil {
 		return nil, argError("id", err)
 	}
-	return r.newScope().stanceValues([]graph.Stance{s})[0], nil
+	return r.newScope().stanceValues([]stance.Stance{s})[0], nil
 }
 
 // mutIngestDocument stores a document and, with extract: true, the stances
 // Config.Ingest finds in it.
 func (r *Resolver) mutIngestDocument(p graphql.ResolveParams) (interface{}, error) {
 	in := args(p.Args).obj("input")
-	doc := graph.Document{
+	doc := stance.Document{
 		Text:   in.str("text"),
 		Title:  in.str("title"),
 		Source: in.str("source"),

@@ -7,7 +7,7 @@ import (
 
 	"github.com/graphql-go/graphql"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // queryActor resolves Query.actor(id, name, code): null when nothing
@@ -21,13 +21,13 @@ func (r *Resolver) queryActor(p graphql.ResolveParams) (interface{}, error) {
 	if code != "" {
 		return r.actorByCode(p, id, name, code)
 	}
-	var found graph.Actor
+	var found stance.Actor
 	if id != "" {
 		if err := uuidArg("id", id); err != nil {
 			return nil, err
 		}
 		act, err := r.store.Actor(p.Context, id)
-		if errors.Is(err, graph.ErrNotFound) {
+		if errors.Is(err, stance.ErrNotFound) {
 			return nil, nil
 		} else if err != nil {
 			return nil, argError("id", err)
@@ -36,7 +36,7 @@ func (r *Resolver) queryActor(p graphql.ResolveParams) (interface{}, error) {
 	}
 	if name != "" {
 		act, err := r.store.Actor(p.Context, name)
-		if errors.Is(err, graph.ErrNotFound) {
+		if errors.Is(err, stance.ErrNotFound) {
 			return nil, nil
 		} else if err != nil {
 			return nil, argError("name", err)
@@ -53,7 +53,7 @@ func (r *Resolver) queryActor(p graphql.ResolveParams) (interface{}, error) {
 // name the same actor.
 func (r *Resolver) actorByCode(p graphql.ResolveParams, id, name, code string) (interface{}, error) {
 	act, err := r.store.ActorByCode(p.Context, code)
-	if errors.Is(err, graph.ErrNotFound) {
+	if errors.Is(err, stance.ErrNotFound) {
 		return nil, nil
 	} else if err != nil {
 		return nil, argError("code", err)
@@ -81,8 +81,8 @@ func (r *Resolver) queryActors(p graphql.ResolveParams) (interface{}, error) {
 		return nil, err
 	}
 	kind, _ := a["kind"].(string)
-	page, err := r.store.Actors(p.Context, graph.ActorQuery{
-		Kind: graph.ActorKind(kind), Search: a.str("search"), Code: a.str("code"), First: storeFirst(first), After: after,
+	page, err := r.store.Actors(p.Context, stance.ActorQuery{
+		Kind: stance.ActorKind(kind), Search: a.str("search"), Code: a.str("code"), First: storeFirst(first), After: after,
 	})
 	if err != nil {
 		return nil, pageError(err)
@@ -106,12 +106,12 @@ func (r *Resolver) queryStance(p graphql.ResolveParams) (interface{}, error) {
 		return nil, err
 	}
 	s, err := r.store.Stance(p.Context, id)
-	if errors.Is(err, graph.ErrNotFound) {
+	if errors.Is(err, stance.ErrNotFound) {
 		return nil, nil
 	} else if err != nil {
 		return nil, argError("id", err)
 	}
-	return r.newScope().stanceValues([]graph.Stance{s})[0], nil
+	return r.newScope().stanceValues([]stance.Stance{s})[0], nil
 }
 
 func (r *Resolver) queryStances(p graphql.ResolveParams) (interface{}, error) {
@@ -121,7 +121,7 @@ func (r *Resolver) queryStances(p graphql.ResolveParams) (interface{}, error) {
 		return nil, err
 	}
 	f := a.obj("filter")
-	q := graph.StanceQuery{
+	q := stance.StanceQuery{
 		Types:            f.strings("types"),
 		From:             f.date("from"),
 		To:               f.date("to"),
@@ -174,7 +174,7 @@ func (r *Resolver) queryDocument(p graphql.ResolveParams) (interface{}, error) {
 		return nil, err
 	}
 	d, err := r.store.Document(p.Context, id)
-	if errors.Is(err, graph.ErrNotFound) {
+	if errors.Is(err, stance.ErrNotFound) {
 		return nil, nil
 	} else if err != nil {
 		return nil, argError("id", err)
@@ -187,7 +187,7 @@ func (r *Resolver) queryDocuments(p graphql.ResolveParams) (interface{}, error) 
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.store.Documents(p.Context, storeFirst(first), after)
+	page, err := r.store.Documents(p.Context, stance.PageQuery{First: storeFirst(first), After: after})
 	if err != nil {
 		return nil, pageError(err)
 	}
@@ -213,19 +213,19 @@ func (r *Resolver) queryPaths(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
-	hops := a.int("maxHops", graph.DefaultMaxHops)
-	if hops < 1 || hops > graph.MaxHops {
-		return nil, badArg("maxHops", "must be between 1 and %d, got %d", graph.MaxHops, hops)
+	hops := a.int("maxHops", stance.DefaultMaxHops)
+	if hops < 1 || hops > stance.MaxHops {
+		return nil, badArg("maxHops", "must be between 1 and %d, got %d", stance.MaxHops, hops)
 	}
-	limit := a.int("limit", graph.DefaultPaths)
-	if limit < 0 || limit > graph.MaxPaths {
-		return nil, badArg("limit", "must be between 0 and %d, got %d", graph.MaxPaths, limit)
+	limit := a.int("limit", stance.DefaultPaths)
+	if limit < 0 || limit > stance.MaxPaths {
+		return nil, badArg("limit", "must be between 0 and %d, got %d", stance.MaxPaths, limit)
 	}
 	out := []*pathValue{}
 	if limit == 0 {
 		return out, nil
 	}
-	paths, err := r.store.Paths(p.Context, graph.PathQuery{
+	paths, err := r.store.Paths(p.Context, stance.PathQuery{
 		From: from.ID, To: to.ID, MaxHops: hops, Types: a.strings("types"),
 		FollowDirection: a.bool("followDirection", false), Limit: limit,
 	})
@@ -284,7 +284,7 @@ func (r *Resolver) dyadStances(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.store.DyadStances(p.Context, dv.a.a.ID, dv.b.a.ID, storeFirst(first), after)
+	page, err := r.store.DyadStances(p.Context, dv.a.a.ID, dv.b.a.ID, stance.PageQuery{First: storeFirst(first), After: after})
 	if err != nil {
 		return nil, pageError(err)
 	}
@@ -294,7 +294,7 @@ func (r *Resolver) dyadStances(p graphql.ResolveParams) (interface{}, error) {
 func (r *Resolver) queryMatrix(p graphql.ResolveParams) (interface{}, error) {
 	a := args(p.Args)
 	sc := r.newScope()
-	q := graph.MatrixQuery{Types: a.strings("types"), From: a.date("from"), To: a.date("to")}
+	q := stance.MatrixQuery{Types: a.strings("types"), From: a.date("from"), To: a.date("to")}
 	if err := dateRange("", q.From, q.To); err != nil {
 		return nil, err
 	}
@@ -356,8 +356,8 @@ func (r *Resolver) actorStances(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := graph.AdjacencyQuery{
-		Direction: direction(a["direction"], graph.Out),
+	q := stance.AdjacencyQuery{
+		Direction: direction(a["direction"], stance.Out),
 		Types:     a.strings("types"),
 		From:      a.date("from"),
 		To:        a.date("to"),
@@ -387,7 +387,7 @@ func (r *Resolver) actorDegree(p graphql.ResolveParams) (interface{}, error) {
 	if !ok {
 		return nil, errSource
 	}
-	return r.store.Degree(p.Context, av.a.ID, direction(p.Args["direction"], graph.Both))
+	return r.store.Degree(p.Context, av.a.ID, direction(p.Args["direction"], stance.Both))
 }
 
 func (r *Resolver) stanceSubject(p graphql.ResolveParams) (interface{}, error) {
@@ -417,7 +417,7 @@ func (r *Resolver) stanceDate(p graphql.ResolveParams) (interface{}, error) {
 		return optDate(s.s.Date), nil
 	}
 	d, err := s.sc.document(p.Context, s.s.Evidence[0].DocumentID)
-	if errors.Is(err, graph.ErrNotFound) {
+	if errors.Is(err, stance.ErrNotFound) {
 		return nil, nil
 	} else if err != nil {
 		return nil, err
@@ -446,7 +446,7 @@ func (r *Resolver) documentStances(p graphql.ResolveParams) (interface{}, error)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.store.DocumentStances(p.Context, dv.d.ID, storeFirst(first), after)
+	page, err := r.store.DocumentStances(p.Context, dv.d.ID, stance.PageQuery{First: storeFirst(first), After: after})
 	if err != nil {
 		return nil, pageError(err)
 	}
@@ -454,7 +454,7 @@ func (r *Resolver) documentStances(p graphql.ResolveParams) (interface{}, error)
 }
 
 // stanceConn wraps a page for StanceConnection; first = 0 keeps only counts.
-func (sc *scope) stanceConn(page graph.StancePage, first int) (*stanceConn, error) {
+func (sc *scope) stanceConn(page stance.StancePage, first int) (*stanceConn, error) {
 	if first == 0 {
 		return &stanceConn{nodes: []*stanceValue{}, info: countOnly(page.PageInfo, len(page.Stances))}, nil
 	}
@@ -466,14 +466,14 @@ func (sc *scope) stanceConn(page graph.StancePage, first int) (*stanceConn, erro
 
 // pageError names the after argument when the store rejects a cursor.
 func pageError(err error) error {
-	if errors.Is(err, graph.ErrInvalidCursor) {
+	if errors.Is(err, stance.ErrInvalidCursor) {
 		return argError("after", err)
 	}
 	return err
 }
 
 // dateRange rejects from > to: an empty answer would hide the mistake.
-func dateRange(prefix string, from, to graph.Date) error {
+func dateRange(prefix string, from, to stance.Date) error {
 	if !from.IsZero() && !to.IsZero() && from > to {
 		name := "from"
 		if prefix != "" {

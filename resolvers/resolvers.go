@@ -1,11 +1,12 @@
 // Package resolvers binds the GraphQL contract (../shared/api/schema.graphql)
-// to the graph store: one resolve function per field of every object type,
-// argument decoding and validation, pagination, and the translation of graph
-// errors into GraphQL errors with a code (see Translate).
+// to a stance.Store: one resolve function per field of every object type,
+// argument decoding and validation, pagination, and the translation of the
+// store's errors into GraphQL errors with a code (see Translate).
 //
 // Package schema builds the graphql-go types and attaches these functions;
 // this package knows field and argument names but builds no types, so the
-// import flow stays schema -> resolvers -> graph.
+// import flow stays schema -> resolvers -> stance. It depends on the Store
+// interface, not on package graph, so any implementation serves GraphQL.
 package resolvers
 
 import (
@@ -14,28 +15,29 @@ import (
 
 	"github.com/graphql-go/graphql"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Config configures a Resolver.
 type Config struct {
-	// Store is the graph every field reads and every mutation writes. Required.
-	Store *graph.Store
+	// Store is the graph every field reads and every mutation writes, such
+	// as a *graph.Store. Required.
+	Store stance.Store
 
 	// Ingest stores a document and extracts its stances, for
 	// ingestDocument(extract: true). It returns the stored document and the
 	// stances found (new or already known). Nil means extraction is not
 	// available on this deployment: such requests fail with a clear error,
 	// while extract: false still stores the document.
-	Ingest func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error)
+	Ingest func(ctx context.Context, doc stance.Document) (stance.Document, []stance.Stance, error)
 }
 
 // Resolver holds the resolve functions of every field of the contract. It
 // keeps no per-request state, so one Resolver serves all requests
 // concurrently.
 type Resolver struct {
-	store  *graph.Store
-	ingest func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error)
+	store  stance.Store
+	ingest func(ctx context.Context, doc stance.Document) (stance.Document, []stance.Stance, error)
 	fields map[string]map[string]graphql.FieldResolveFn
 }
 
@@ -57,11 +59,11 @@ func New(cfg Config) *Resolver {
 
 // Vocabulary returns the store's stance vocabulary, from which package schema
 // builds the StanceType enum.
-func (r *Resolver) Vocabulary() *graph.Vocabulary {
+func (r *Resolver) Vocabulary() *stance.Vocabulary {
 	if v := r.store.Vocabulary(); v != nil {
 		return v
 	}
-	return graph.DefaultVocabulary()
+	return stance.DefaultVocabulary()
 }
 
 // FieldResolvers returns the resolve function of every field, keyed by
@@ -169,8 +171,8 @@ func (r *Resolver) contractFields() map[string]map[string]graphql.FieldResolveFn
 			"stances": r.documentStances,
 		},
 		"PageInfo": {
-			"hasNextPage": field(func(p graph.PageInfo) any { return p.HasNext }),
-			"endCursor":   field(func(p graph.PageInfo) any { return optString(p.EndCursor) }),
+			"hasNextPage": field(func(p stance.PageInfo) any { return p.HasNext }),
+			"endCursor":   field(func(p stance.PageInfo) any { return optString(p.EndCursor) }),
 		},
 		"StanceEdge": {
 			"cursor": field(func(e stanceEdge) any { return e.cursor }),
@@ -197,8 +199,8 @@ func (r *Resolver) contractFields() map[string]map[string]graphql.FieldResolveFn
 			"stances": field(func(p *pathValue) any { return p.stances }),
 		},
 		"TypeCount": {
-			"type":  field(func(t graph.TypeCount) any { return t.Type }),
-			"count": field(func(t graph.TypeCount) any { return t.Count }),
+			"type":  field(func(t stance.TypeCount) any { return t.Type }),
+			"count": field(func(t stance.TypeCount) any { return t.Count }),
 		},
 		"Dyad": {
 			"a":       field(func(d *dyadValue) any { return d.a }),
@@ -214,17 +216,17 @@ func (r *Resolver) contractFields() map[string]map[string]graphql.FieldResolveFn
 			"count":   field(func(c *cellValue) any { return c.c.Count }),
 		},
 		"StanceTypeInfo": {
-			"type":        field(func(t graph.TypeInfo) any { return t.Type }),
-			"description": field(func(t graph.TypeInfo) any { return t.Description }),
-			"plover":      field(func(t graph.TypeInfo) any { return optString(t.PLOVER) }),
-			"cameo":       field(func(t graph.TypeInfo) any { return nonNilStrings(t.CAMEO) }),
-			"weight":      field(func(t graph.TypeInfo) any { return t.Weight }),
+			"type":        field(func(t stance.TypeInfo) any { return t.Type }),
+			"description": field(func(t stance.TypeInfo) any { return t.Description }),
+			"plover":      field(func(t stance.TypeInfo) any { return optString(t.PLOVER) }),
+			"cameo":       field(func(t stance.TypeInfo) any { return nonNilStrings(t.CAMEO) }),
+			"weight":      field(func(t stance.TypeInfo) any { return t.Weight }),
 		},
 		"Stats": {
-			"actors":    field(func(s graph.Stats) any { return s.Actors }),
-			"stances":   field(func(s graph.Stats) any { return s.Stances }),
-			"documents": field(func(s graph.Stats) any { return s.Documents }),
-			"retracted": field(func(s graph.Stats) any { return s.Retracted }),
+			"actors":    field(func(s stance.Stats) any { return s.Actors }),
+			"stances":   field(func(s stance.Stats) any { return s.Stances }),
+			"documents": field(func(s stance.Stats) any { return s.Documents }),
+			"retracted": field(func(s stance.Stats) any { return s.Retracted }),
 		},
 		"IngestResult": {
 			"document": field(func(i *ingestValue) any { return i.document }),

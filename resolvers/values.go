@@ -7,7 +7,7 @@ import (
 
 	"github.com/graphql-go/graphql"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // errSource marks a resolve function handed a source of the wrong Go type;
@@ -32,13 +32,13 @@ func field[T any](get func(T) any) graphql.FieldResolveFn {
 type scope struct {
 	r      *Resolver
 	mu     sync.Mutex // graphql-go resolves serially today; the lock keeps that an implementation detail
-	actors map[string]graph.Actor
+	actors map[string]stance.Actor
 	wanted map[string]struct{} // actor IDs of values created but not yet looked up
-	docs   map[string]graph.Document
+	docs   map[string]stance.Document
 }
 
 func (r *Resolver) newScope() *scope {
-	return &scope{r: r, actors: map[string]graph.Actor{}, wanted: map[string]struct{}{}, docs: map[string]graph.Document{}}
+	return &scope{r: r, actors: map[string]stance.Actor{}, wanted: map[string]struct{}{}, docs: map[string]stance.Document{}}
 }
 
 // want notes actor IDs that resolvers will probably ask for, to be fetched
@@ -54,7 +54,7 @@ func (sc *scope) want(ids ...string) {
 }
 
 // remember records actors already at hand, sparing a lookup.
-func (sc *scope) remember(as ...graph.Actor) {
+func (sc *scope) remember(as ...stance.Actor) {
 	sc.mu.Lock()
 	for _, a := range as {
 		sc.actors[a.ID] = a
@@ -98,7 +98,7 @@ func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 }
 
 // document returns the document with ID id, reading it once per scope.
-func (sc *scope) document(ctx context.Context, id string) (graph.Document, error) {
+func (sc *scope) document(ctx context.Context, id string) (stance.Document, error) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	if d, ok := sc.docs[id]; ok {
@@ -106,7 +106,7 @@ func (sc *scope) document(ctx context.Context, id string) (graph.Document, error
 	}
 	d, err := sc.r.store.Document(ctx, id)
 	if err != nil {
-		return graph.Document{}, err
+		return stance.Document{}, err
 	}
 	sc.docs[id] = d
 	return d, nil
@@ -114,22 +114,22 @@ func (sc *scope) document(ctx context.Context, id string) (graph.Document, error
 
 // actorValue is the source of Actor fields.
 type actorValue struct {
-	a  graph.Actor
+	a  stance.Actor
 	sc *scope
 }
 
-func (sc *scope) actorValue(a graph.Actor) *actorValue {
+func (sc *scope) actorValue(a stance.Actor) *actorValue {
 	sc.remember(a)
 	return &actorValue{a: a, sc: sc}
 }
 
 // stanceValue is the source of Stance fields.
 type stanceValue struct {
-	s  graph.Stance
+	s  stance.Stance
 	sc *scope
 }
 
-func (sc *scope) stanceValues(ss []graph.Stance) []*stanceValue {
+func (sc *scope) stanceValues(ss []stance.Stance) []*stanceValue {
 	out := make([]*stanceValue, len(ss))
 	ids := make([]string, 0, 2*len(ss))
 	for i, s := range ss {
@@ -150,13 +150,13 @@ func (s *stanceValue) evidence() []*evidenceValue {
 
 // evidenceValue is the source of Evidence fields.
 type evidenceValue struct {
-	e  graph.Evidence
+	e  stance.Evidence
 	sc *scope
 }
 
 // documentValue is the source of Document fields.
 type documentValue struct {
-	d  graph.Document
+	d  stance.Document
 	sc *scope
 }
 
@@ -170,7 +170,7 @@ type stanceEdge struct {
 type stanceConn struct {
 	nodes   []*stanceValue
 	cursors []string
-	info    graph.PageInfo
+	info    stance.PageInfo
 }
 
 func (c *stanceConn) edges() []stanceEdge {
@@ -184,13 +184,13 @@ func (c *stanceConn) edges() []stanceEdge {
 // actorConn is the source of ActorConnection fields.
 type actorConn struct {
 	nodes []*actorValue
-	info  graph.PageInfo
+	info  stance.PageInfo
 }
 
 // documentConn is the source of DocumentConnection fields.
 type documentConn struct {
 	nodes []*documentValue
-	info  graph.PageInfo
+	info  stance.PageInfo
 }
 
 // pathValue is the source of Path fields.
@@ -202,13 +202,13 @@ type pathValue struct {
 
 // dyadValue is the source of Dyad fields.
 type dyadValue struct {
-	d    graph.Dyad
+	d    stance.Dyad
 	a, b *actorValue
 }
 
 // cellValue is the source of MatrixCell fields.
 type cellValue struct {
-	c  graph.MatrixCell
+	c  stance.MatrixCell
 	sc *scope
 }
 
@@ -227,7 +227,7 @@ func optString(s string) any {
 }
 
 // optDate maps the zero Date to GraphQL null.
-func optDate(d graph.Date) any {
+func optDate(d stance.Date) any {
 	if d.IsZero() {
 		return nil
 	}
@@ -242,18 +242,18 @@ func nonNilStrings(s []string) []string {
 	return s
 }
 
-func nonNilCounts(c []graph.TypeCount) []graph.TypeCount {
+func nonNilCounts(c []stance.TypeCount) []stance.TypeCount {
 	if c == nil {
-		return []graph.TypeCount{}
+		return []stance.TypeCount{}
 	}
 	return c
 }
 
 // kindOrOther reports a stored actor without a kind as OTHER, the
 // documented default, instead of failing the non-null field.
-func kindOrOther(k graph.ActorKind) string {
+func kindOrOther(k stance.ActorKind) string {
 	if k == "" {
-		return string(graph.KindOther)
+		return string(stance.KindOther)
 	}
 	return string(k)
 }

@@ -381,7 +381,7 @@ func TestMutations(t *testing.T) {
 					if err != nil {
 						return d, nil, err
 					}
-					page, err := f.st.DocumentStances(ctx, d.ID, graph.MaxPageSize, "")
+					page, err := f.st.DocumentStances(ctx, d.ID, graph.PageQuery{First: graph.MaxPageSize})
 					return d, page.Stances, err
 				}
 			}

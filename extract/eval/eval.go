@@ -9,7 +9,7 @@
 // GUIDELINES.md. ENGAGES is compared as an unordered pair. Actors compare
 // by the dictionary actor their names denote (canonical name or alias, see
 // extract.Extractor.Canonical), so a gold short form such as "IAEA" matches
-// the canonical name; other names compare by graph.NormalizeName.
+// the canonical name; other names compare by stance.NormalizeName.
 package eval
 
 import (
@@ -29,7 +29,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // Gold is one annotated stance.
@@ -41,7 +41,7 @@ type Gold struct {
 type Case struct {
 	Name string
 	Text string
-	Date graph.Date
+	Date stance.Date
 	Gold []Gold
 }
 
@@ -161,7 +161,7 @@ func SeedCase(article string, seedJSONL []byte) (Case, error) {
 	sc := bufio.NewScanner(bytes.NewReader(seedJSONL))
 	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
 	line := 0
-	var docDate, minDate graph.Date
+	var docDate, minDate stance.Date
 	for sc.Scan() {
 		line++
 		raw := strings.TrimSpace(sc.Text())
@@ -182,9 +182,9 @@ func SeedCase(article string, seedJSONL []byte) (Case, error) {
 		if err := json.Unmarshal([]byte(raw), &r); err != nil {
 			return Case{}, fmt.Errorf("%w: seed line %d: %v", ErrGold, line, err)
 		}
-		var d graph.Date
+		var d stance.Date
 		if r.Date != "" {
-			if d, err = graph.ParseDate(r.Date); err != nil {
+			if d, err = stance.ParseDate(r.Date); err != nil {
 				return Case{}, fmt.Errorf("%w: seed line %d: field \"date\": %v", ErrGold, line, err)
 			}
 		}
@@ -240,7 +240,7 @@ func actorKey(ex *extract.Extractor, name string) string {
 	if c, ok := ex.Canonical(name); ok {
 		name = c
 	}
-	return graph.NormalizeName(name)
+	return stance.NormalizeName(name)
 }
 
 // Counts are true positives, false positives and false negatives.

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // writeCorpus writes a tiny gold directory of sentences written for this test.
@@ -48,7 +48,7 @@ func TestLoadDirAndRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cases) != 1 || cases[0].Name != "01" || cases[0].Date != graph.NewDate(2022, 5, 10) || len(cases[0].Gold) != 4 {
+	if len(cases) != 1 || cases[0].Name != "01" || cases[0].Date != stance.NewDate(2022, 5, 10) || len(cases[0].Gold) != 4 {
 		t.Fatalf("cases = %+v", cases)
 	}
 	r, err := RunWith(context.Background(), extract.New(nil), cases, Options{SpeedFor: 20 * time.Millisecond})
@@ -113,7 +113,7 @@ func TestSeedCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Name != "seed" || c.Date != graph.NewDate(2022, 5, 9) || len(c.Gold) != 1 || c.Gold[0].Quote != "Ghana urged Togo" {
+	if c.Name != "seed" || c.Date != stance.NewDate(2022, 5, 9) || len(c.Gold) != 1 || c.Gold[0].Quote != "Ghana urged Togo" {
 		t.Errorf("case %+v", c)
 	}
 	for _, tc := range []struct{ name, in, want string }{

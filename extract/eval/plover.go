@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // ploverRoots are the CAMEO root codes of the PLOVER 0.5 event categories
@@ -38,7 +38,7 @@ type PloverActor struct {
 type PloverCase struct {
 	ID, Event, Type string
 	Text            string
-	Date            graph.Date
+	Date            stance.Date
 	Sources         []PloverActor
 	Targets         []PloverActor
 }
@@ -56,11 +56,11 @@ type ploverJSON struct {
 
 // LoadPlover reads PLOVER records, one JSON object per line, skipping the
 // DOCUMENT header records. Categories map to types of v through the CAMEO
-// root of the category (nil v means graph.DefaultVocabulary). A record
+// root of the category (nil v means stance.DefaultVocabulary). A record
 // without text or with an unknown category is an error naming its line.
-func LoadPlover(r io.Reader, name string, v *graph.Vocabulary) ([]PloverCase, error) {
+func LoadPlover(r io.Reader, name string, v *stance.Vocabulary) ([]PloverCase, error) {
 	if v == nil {
-		v = graph.DefaultVocabulary()
+		v = stance.DefaultVocabulary()
 	}
 	var out []PloverCase
 	sc := bufio.NewScanner(r)
@@ -87,7 +87,7 @@ func LoadPlover(r io.Reader, name string, v *graph.Vocabulary) ([]PloverCase, er
 	return out, nil
 }
 
-func parsePlover(raw []byte, v *graph.Vocabulary) (c PloverCase, skip bool, err error) {
+func parsePlover(raw []byte, v *stance.Vocabulary) (c PloverCase, skip bool, err error) {
 	var p ploverJSON
 	if err := json.Unmarshal(raw, &p); err != nil {
 		return c, false, err
@@ -105,7 +105,7 @@ func parsePlover(raw []byte, v *graph.Vocabulary) (c PloverCase, skip bool, err 
 	c = PloverCase{ID: p.ID, Event: p.Event, Text: p.Text}
 	c.Type, _ = extract.TypeForCAMEO(v, root)
 	if p.Date != "" {
-		if c.Date, err = graph.ParseDate(p.Date); err != nil {
+		if c.Date, err = stance.ParseDate(p.Date); err != nil {
 			return c, false, fmt.Errorf("record %s: field \"date\": %v", p.ID, err)
 		}
 	}
@@ -256,7 +256,7 @@ func ActorMatches(ex *extract.Extractor, c PloverCase, cd extract.Candidate) boo
 	return cd.Type == extract.Engages && linked(ex, c, cd.Object, cd.ObjectCode, cd.Subject, cd.SubjectCode)
 }
 
-func linked(ex *extract.Extractor, c PloverCase, s graph.Actor, sc string, o graph.Actor, oc string) bool {
+func linked(ex *extract.Extractor, c PloverCase, s stance.Actor, sc string, o stance.Actor, oc string) bool {
 	for i, src := range c.Sources {
 		if !actorIs(ex, src, s, sc) {
 			continue
@@ -281,7 +281,7 @@ func linked(ex *extract.Extractor, c PloverCase, s graph.Actor, sc string, o gra
 // country part of the extracted code, or any organization for "IGO" and
 // "NGO") or by name (the gold words denote the actor in the dictionary, or
 // hold its name).
-func actorIs(ex *extract.Extractor, g PloverActor, a graph.Actor, code string) bool {
+func actorIs(ex *extract.Extractor, g PloverActor, a stance.Actor, code string) bool {
 	gc := strings.ToUpper(strings.TrimSpace(g.Code))
 	if code == "" {
 		code = a.Code
@@ -293,14 +293,14 @@ func actorIs(ex *extract.Extractor, g PloverActor, a graph.Actor, code string) b
 	case gc == "":
 	case len(code) >= 3 && code[:3] == gc:
 		return true
-	case (gc == "IGO" || gc == "NGO") && a.Kind == graph.KindOrganization:
+	case (gc == "IGO" || gc == "NGO") && a.Kind == stance.KindOrganization:
 		return true
 	}
 	if n, ok := ex.Canonical(g.Text); ok && n == a.Name {
 		return true
 	}
-	name := graph.NormalizeName(a.Name)
-	return name != "" && strings.Contains(" "+graph.NormalizeName(g.Text)+" ", " "+name+" ")
+	name := stance.NormalizeName(a.Name)
+	return name != "" && strings.Contains(" "+stance.NormalizeName(g.Text)+" ", " "+name+" ")
 }
 
 // Print writes the PLOVER scores, per type and overall, the speed, then

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // ploverRecords are written for this test in the PLOVER record format.
@@ -36,7 +36,7 @@ func TestLoadPlover(t *testing.T) {
 			t.Errorf("%s: type %q, want %q", c.ID, c.Type, w)
 		}
 	}
-	if c := cases[3]; len(c.Sources) != 2 || len(c.Targets) != 0 || c.Date != graph.NewDate(2022, 5, 10) {
+	if c := cases[3]; len(c.Sources) != 2 || len(c.Targets) != 0 || c.Date != stance.NewDate(2022, 5, 10) {
 		t.Errorf("compound record = %+v", c)
 	}
 	if c := cases[4]; len(c.Targets) != 0 {
@@ -105,7 +105,7 @@ func TestRunPlover(t *testing.T) {
 }
 
 func TestTypeForCAMEO(t *testing.T) {
-	v, err := graph.NewVocabulary([]graph.TypeInfo{{Type: "THREATENS", Description: "threatens", CAMEO: []string{"13"}}})
+	v, err := stance.NewVocabulary([]stance.TypeInfo{{Type: "THREATENS", Description: "threatens", CAMEO: []string{"13"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

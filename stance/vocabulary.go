@@ -1,4 +1,4 @@
-package graph
+package stance
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 
 // TypeInfo describes one stance type of a Vocabulary.
 type TypeInfo struct {
-	Type        string   `json:"type"`
+	Type        Type     `json:"type"`
 	Description string   `json:"description"`
 	PLOVER      string   `json:"plover,omitempty"` // corresponding PLOVER event type
 	CAMEO       []string `json:"cameo"`            // CAMEO codes it covers
@@ -28,12 +28,12 @@ type Vocabulary struct {
 // defaultTypes are always present. Weights are the Goldstein scores of the
 // CAMEO root codes each type covers (CAMEO.goldsteinscale.txt).
 var defaultTypes = []TypeInfo{
-	{Type: "SUPPORTS", Description: "backs, endorses, welcomes or praises the object or its proposal", PLOVER: "SUPPORT", CAMEO: []string{"05", "051"}, Weight: 3.4},
-	{Type: "REJECTS", Description: "rejects, refuses or dismisses the object's offer, demand or claim", PLOVER: "REJECT", CAMEO: []string{"12"}, Weight: -4.0},
-	{Type: "DEMANDS", Description: "calls on, urges or insists that the object do something", PLOVER: "REQUEST", CAMEO: []string{"10"}, Weight: -5.0},
-	{Type: "ACCUSES", Description: "accuses, blames or alleges wrongdoing by the object", PLOVER: "ACCUSE", CAMEO: []string{"11", "112"}, Weight: -2.0},
-	{Type: "OFFERS", Description: "offers or proposes something to the object", PLOVER: "AGREE", CAMEO: []string{"03"}, Weight: 4.0},
-	{Type: "ENGAGES", Description: "holds talks, meets or keeps contacts with the object", PLOVER: "CONSULT", CAMEO: []string{"04"}, Weight: 1.0},
+	{Type: Supports, Description: "backs, endorses, welcomes or praises the object or its proposal", PLOVER: "SUPPORT", CAMEO: []string{"05", "051"}, Weight: 3.4},
+	{Type: Rejects, Description: "rejects, refuses or dismisses the object's offer, demand or claim", PLOVER: "REJECT", CAMEO: []string{"12"}, Weight: -4.0},
+	{Type: Demands, Description: "calls on, urges or insists that the object do something", PLOVER: "REQUEST", CAMEO: []string{"10"}, Weight: -5.0},
+	{Type: Accuses, Description: "accuses, blames or alleges wrongdoing by the object", PLOVER: "ACCUSE", CAMEO: []string{"11", "112"}, Weight: -2.0},
+	{Type: Offers, Description: "offers or proposes something to the object", PLOVER: "AGREE", CAMEO: []string{"03"}, Weight: 4.0},
+	{Type: Engages, Description: "holds talks, meets or keeps contacts with the object", PLOVER: "CONSULT", CAMEO: []string{"04"}, Weight: 1.0},
 }
 
 // typeName is what a GraphQL enum value may be; it also keeps type names
@@ -170,8 +170,9 @@ func (v *Vocabulary) Info(t string) (TypeInfo, bool) {
 	return v.types[i], true
 }
 
-// check returns an ErrInvalidType error naming t when v lacks it.
-func (v *Vocabulary) check(t string) error {
+// Validate returns an error wrapping ErrInvalidType that names t and the
+// known types when v lacks t, the message every store gives for it.
+func (v *Vocabulary) Validate(t string) error {
 	if !v.Has(t) {
 		return fmt.Errorf("%w: %q (known: %v)", ErrInvalidType, t, v.Names())
 	}

@@ -1,13 +1,13 @@
-package graph_test
+package stance_test
 
 import (
 	"testing"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 func TestVocabularyForCAMEO(t *testing.T) {
-	v, err := graph.NewVocabulary([]graph.TypeInfo{
+	v, err := stance.NewVocabulary([]stance.TypeInfo{
 		{Type: "THREATENS", Description: "threatens the object", CAMEO: []string{"13"}, Weight: -4.4},
 		{Type: "PRAISES", Description: "praises the object", CAMEO: []string{"0512", "051"}, Weight: 3.4},
 	})
@@ -40,7 +40,7 @@ func TestVocabularyForCAMEO(t *testing.T) {
 }
 
 func TestVocabularyForPLOVER(t *testing.T) {
-	v := graph.DefaultVocabulary()
+	v := stance.DefaultVocabulary()
 	for event, want := range map[string]string{"CONSULT": "ENGAGES", "agree": "OFFERS", "ACCUSE": "ACCUSES", "ASSAULT": ""} {
 		if got, ok := v.ForPLOVER(event); got != want || ok != (want != "") {
 			t.Errorf("ForPLOVER(%q) = %q, %v; want %q", event, got, ok, want)

@@ -1,13 +1,15 @@
-package graph
+package stance
 
 import (
 	"errors"
 	"fmt"
 )
 
-// Sentinel errors returned by the graph package. Errors carry detail (the
-// offending name, field or value) by wrapping one of these with %w, so callers
-// compare with errors.Is and show err.Error() to users.
+// Sentinel errors returned by every Store. Errors carry detail (the
+// offending name, field or value) by wrapping one of these with %w, so
+// callers compare with errors.Is and show err.Error() to users. The texts
+// keep the "graph:" prefix they had when they lived in package graph,
+// since clients and scripts already match on them.
 var (
 	// ErrNotFound means no actor, stance or document matches the reference.
 	ErrNotFound = errors.New("graph: not found")
@@ -68,3 +70,17 @@ var (
 	// ErrSelfStance means a stance's subject and object are the same actor.
 	ErrSelfStance = fmt.Errorf("%w: stance from an actor to itself", ErrInvalidInput)
 )
+
+// RecordError locates a problem in a Batch: the kind of record and its
+// index within that kind. Loaders map the index back to a line number.
+type RecordError struct {
+	Record string // "actor", "document" or "stance"
+	Index  int    // 0-based index into the Batch slice
+	Err    error
+}
+
+// Error names the record and the problem.
+func (e *RecordError) Error() string { return fmt.Sprintf("%s %d: %v", e.Record, e.Index+1, e.Err) }
+
+// Unwrap returns the underlying error, usually wrapping a sentinel.
+func (e *RecordError) Unwrap() error { return e.Err }

@@ -1,4 +1,4 @@
-package graph
+package stance
 
 import (
 	_ "embed"
