@@ -222,6 +222,9 @@ export function resolveCollisions(items, opts = {}) {
   stats.leftovers = 0;
   for (stats.rounds = 0; stats.rounds < maxRounds; stats.rounds++) {
     if (!pushApart(boxes, gap)) return positionsOf(boxes);
+    // A crowd denser than the average (a hub and its many neighbours)
+    // would take a round for each step it has to grow: give it room.
+    if ((stats.rounds + 1) % GROW_EVERY === 0) scale(boxes, GROW_BY);
   }
   stats.leftovers = settleLeftovers(boxes, gap);
   return positionsOf(boxes);
@@ -288,7 +291,23 @@ function spread(boxes, gap) {
   }
   const have = Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1);
   const factor = Math.sqrt((2 * need) / have);
-  if (!(factor > 1)) return;
+  if (factor > 1) scale(boxes, factor);
+}
+
+// Rounds of pushing after which the drawing grows, and by how much.
+const GROW_EVERY = 40;
+const GROW_BY = 1.15;
+
+// scale multiplies the distances from the centre (or from the pinned item,
+// which stays put) by factor.
+function scale(boxes, factor) {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const b of boxes) {
+    minX = Math.min(minX, b.x);
+    maxX = Math.max(maxX, b.x);
+    minY = Math.min(minY, b.y);
+    maxY = Math.max(maxY, b.y);
+  }
   const pin = boxes.find((b) => b.pinned);
   const cx = pin ? pin.x : (minX + maxX) / 2;
   const cy = pin ? pin.y : (minY + maxY) / 2;
