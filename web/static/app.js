@@ -4,15 +4,18 @@
 // #stance=ID, #doc=ID&start=S&end=E, #edge=SUBJECT,OBJECT,TYPE) so that the
 // back button and shared links work.
 
-import { forceLayout } from './layout.js';
+import { forceLayout, resolveCollisions } from './layout.js';
+import { chooseColumns } from './table.js';
+import { zoomAt, fitView, neighbourhood, filterStances, dateStops } from './view.js';
 import { gql, post, collect } from './api.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Up to this many actors, actors without any visible stance are drawn too,
 // so a small graph shows everyone; past it they would only add clutter.
 const SHOW_ISOLATED_UP_TO = 80;
-// At most this many actors are drawn, the ones with the most stances.
-const MAX_DRAWN = 150;
+// At most this many actors are drawn, the ones with the most stances; the
+// layout keeps every label apart, so this bounds only the layout's time.
+const MAX_DRAWN = 400;
 
 // Colours from the Okabe-Ito palette, chosen to stay apart for the common
 // forms of colour blindness; each type also has its own dash pattern so the
@@ -39,11 +42,23 @@ const state = {
   from: '',
   to: '',
   actors: new Map(), // id -> actor
-  stances: [], // graph stances: {id, type, date, subject: {id}, object: {id}}
+  allStances: [], // every stance loaded: {id, type, date, subject: {id}, object: {id}}
   stanceTotal: 0,
-  positions: new Map(), // id -> {x, y}; kept across filter changes
-  layoutWidth: 0, // the pixel size the positions were computed for
-  layoutHeight: 0,
+  dateStops: [], // the distinct stance dates, sorted: the time slider's stops
+  layoutKey: '', // the actors the positions were computed for
+  layoutIds: [], // the actors placed, alphabetical
+  drawnIds: new Set(),
+  positions: new Map(), // id -> {x, y}, in layout coordinates
+  radius: new Map(), // id -> circle radius
+  labels: new Map(), // id -> label box {width, height, top}
+  view: { k: 1, x: 0, y: 0 }, // zoom and pan
+  viewWidth: 0, // the drawing's size on screen, in pixels
+  viewHeight: 0,
+  edgeViews: [], // drawn arrows with their paths, for dragging
+  shownEdges: [], // arrows drawn under the current filters
+  gesture: null, // a press on the drawing: a pan, or a drag of an actor
+  suppressClick: false,
+  focusHops: 0, // 0 for the whole graph, else 1 or 2
   selected: null, // actor id shown in the details panel
   selectedArrow: null, // {source, target, type} of the stance or arrow shown
   matches: new Set(), // actor ids found by the search box
@@ -240,13 +255,26 @@ async function main() {
 function bindControls() {
   $('from').addEventListener('change', onDateChange);
   $('to').addEventListener('change', onDateChange);
+  $('date-from-range').addEventListener('input', () => onSliderInput('from'));
+  $('date-to-range').addEventListener('input', () => onSliderInput('to'));
   $('reset-filters').addEventListener('click', () => {
     state.enabled = new Set(state.types.map((t) => t.type));
-    state.from = state.to = '';
-    $('from').value = $('to').value = '';
+    setDates('', '');
     renderTypeFilter();
-    refresh();
+    filtersChanged();
   });
+  $('focus-hops').addEventListener('change', () => {
+    state.focusHops = Number($('focus-hops').value);
+    markSelection();
+    focusView();
+  });
+  $('zoom-in').addEventListener('click', () => zoomBy(1.4));
+  $('zoom-out').addEventListener('click', () => zoomBy(1 / 1.4));
+  $('zoom-fit').addEventListener('click', () => {
+    state.view = fitView(contentBounds(state.drawnIds), state.viewWidth, state.viewHeight);
+    applyView();
+  });
+  bindGraphGestures($('graph'));
   $('search').addEventListener('input', onSearchInput);
   $('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -260,10 +288,10 @@ function bindControls() {
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
-      const w = Math.round($('graph').getBoundingClientRect().width);
-      if (state.types.length && Math.abs(w - (state.layoutWidth || 0)) > 40) renderGraph();
+      if (state.types.length) renderGraph();
     }, 200);
   });
+  new ResizeObserver(() => refitTables()).observe($('details-body'));
 
   const examples = $('gql-examples');
   EXAMPLES.forEach((ex, i) => examples.append(el('option', { value: i }, ex.name)));
@@ -290,13 +318,75 @@ function onDateChange() {
     setStatus($('graph-status'), `The date range is empty: ${from} is after ${to}.`, true);
     return;
   }
-  state.from = from;
-  state.to = to;
-  refresh();
+  setDates(from, to);
+  filtersChanged();
 }
 
-// refresh reloads the graph for the current filters and redraws whatever the
-// details panel shows, since its lists follow the same filters.
+// onSliderInput moves one end of the time range to the date stop under the
+// slider; the other end gives way so that the range is never empty. With
+// both ends at the outermost stops the date filter is off, which brings the
+// undated stances back.
+function onSliderInput(end) {
+  const stops = state.dateStops;
+  if (!stops.length) return;
+  let lo = Number($('date-from-range').value);
+  let hi = Number($('date-to-range').value);
+  if (lo > hi) {
+    if (end === 'from') hi = lo;
+    else lo = hi;
+  }
+  const whole = lo === 0 && hi === stops.length - 1;
+  setDates(whole ? '' : stops[lo], whole ? '' : stops[hi]);
+  filtersChanged();
+}
+
+// setDates sets the date range and shows it in both the date fields and
+// the time slider.
+function setDates(from, to) {
+  state.from = from;
+  state.to = to;
+  $('from').value = from;
+  $('to').value = to;
+  syncSlider();
+}
+
+function syncSlider() {
+  const stops = state.dateStops;
+  const lo = $('date-from-range');
+  const hi = $('date-to-range');
+  const last = Math.max(stops.length - 1, 0);
+  lo.max = hi.max = String(last);
+  lo.disabled = hi.disabled = stops.length < 2;
+  let a = 0;
+  let b = last;
+  if (state.from) a = Math.max(0, stops.findIndex((d) => d >= state.from));
+  if (state.to) {
+    const i = stops.findLastIndex((d) => d <= state.to);
+    b = i < 0 ? 0 : i;
+  }
+  lo.value = String(a);
+  hi.value = String(b);
+  lo.setAttribute('aria-valuetext', stops[a] || 'no dates');
+  hi.setAttribute('aria-valuetext', stops[b] || 'no dates');
+  $('date-range-out').textContent = stops.length
+    ? `${state.from || stops[0]} – ${state.to || stops[last]}${state.from || state.to ? '' : ' (all dates)'}`
+    : 'No stance has a date.';
+}
+
+// filtersChanged redraws the graph at once, filtering the stances already
+// loaded, and the details panel a moment later, since a slider being
+// dragged changes the range many times a second and the panel asks the
+// server.
+let routeTimer = 0;
+function filtersChanged() {
+  renderTypeFilter();
+  renderGraph();
+  clearTimeout(routeTimer);
+  routeTimer = setTimeout(route, 250);
+}
+
+// refresh reloads the graph from the server and redraws whatever the
+// details panel shows.
 async function refresh() {
   try {
     await loadGraph();
@@ -316,15 +406,6 @@ function typeFilterArg() {
   return state.enabled.size === state.types.length ? null : [...state.enabled];
 }
 
-function graphFilter() {
-  const f = {};
-  const types = typeFilterArg();
-  if (types) f.types = types;
-  if (state.from) f.from = state.from;
-  if (state.to) f.to = state.to;
-  return f;
-}
-
 function swatch(type) {
   const st = styleOf(type);
   return svg(
@@ -338,7 +419,9 @@ function swatch(type) {
 function renderTypeFilter() {
   const box = $('type-list');
   box.replaceChildren();
-  const counts = countByType(visibleStances());
+  // Counts follow the date range but not the types, so an unchecked type
+  // still says how many stances checking it would bring.
+  const counts = countByType(filterStances(state.allStances, new Set(state.types.map((t) => t.type)), state.from, state.to));
   for (const t of state.types) {
     const id = `type-${t.type}`;
     const input = el('input', { type: 'checkbox', id, value: t.type });
@@ -346,14 +429,14 @@ function renderTypeFilter() {
     input.addEventListener('change', () => {
       if (input.checked) state.enabled.add(t.type);
       else state.enabled.delete(t.type);
-      refresh();
+      filtersChanged();
     });
     box.append(
       el(
         'li',
         {},
         input,
-        el('label', { for: id, title: t.description }, swatch(t.type), ` ${t.type}`, el('span', { class: 'count' }, counts.has(t.type) ? ` (${counts.get(t.type)})` : '')),
+        el('label', { for: id, title: t.description }, swatch(t.type), ` ${t.type}`, el('span', { class: 'count' }, ` (${counts.get(t.type) || 0})`)),
       ),
     );
   }
@@ -367,33 +450,29 @@ function countByType(stances) {
 
 // ---- graph --------------------------------------------------------------------
 
+// loadGraph fetches every actor and every stance once; the filters then
+// work on what is loaded, so that the time slider redraws at once.
 async function loadGraph() {
   const seq = ++state.loadSeq;
-  const status = $('graph-status');
-  setStatus(status, 'Loading the graph…');
-  const noneEnabled = state.enabled.size === 0;
+  setStatus($('graph-status'), 'Loading the graph…');
   const [actors, stances, stats] = await Promise.all([
     collect(Q_ACTORS, {}, (d) => d.actors),
-    noneEnabled ? { nodes: [], total: 0 } : collect(Q_GRAPH, { filter: graphFilter() }, (d) => d.stances),
+    collect(Q_GRAPH, { filter: {} }, (d) => d.stances),
     gql(Q_STATS),
   ]);
   if (seq !== state.loadSeq) return; // a newer load has started
   state.actors = new Map(actors.nodes.map((a) => [a.id, a]));
-  state.stances = stances.nodes;
+  state.allStances = stances.nodes;
   state.stanceTotal = stances.total;
+  state.dateStops = dateStops(stances.nodes);
   renderStats(stats.stats);
+  syncSlider();
   renderTypeFilter();
   renderGraph();
-  const shown = state.stances.length;
-  let text = `${shown} stance${shown === 1 ? '' : 's'} shown`;
-  if (stances.total > shown) text += ` (first ${shown} of ${stances.total})`;
-  if (state.hidden) text += `; the ${MAX_DRAWN} actors with most stances are drawn, ${state.hidden} more are left out`;
-  if (noneEnabled) text = 'No stance type selected.';
-  setStatus(status, text);
 }
 
 function visibleStances() {
-  return state.stances.filter((s) => state.enabled.has(s.type));
+  return filterStances(state.allStances, state.enabled, state.from, state.to);
 }
 
 // edgesOf groups stances by subject, object and type; one arrow per group.
@@ -424,45 +503,19 @@ function edgeWidth(count) {
 }
 
 function renderGraph() {
-  const stances = visibleStances();
-  let edges = edgesOf(stances);
+  const root = $('graph');
+  ensureLayout(root);
+  sizeView(root);
+  const visible = visibleStances();
+  const edges = edgesOf(visible).filter((e) => state.drawnIds.has(e.source) && state.drawnIds.has(e.target));
   const degree = new Map();
   for (const e of edges) {
     degree.set(e.source, (degree.get(e.source) || 0) + e.ids.length);
     degree.set(e.target, (degree.get(e.target) || 0) + e.ids.length);
   }
-  let ids = [...degree.keys()].filter((id) => state.actors.has(id));
-  state.hidden = 0;
-  if (ids.length > MAX_DRAWN) {
-    // A drawing of thousands of actors is unreadable and slow to lay out:
-    // keep the busiest, and say so; search and filters reach the rest.
-    ids.sort((a, b) => degree.get(b) - degree.get(a) || (actorName(a) < actorName(b) ? -1 : 1));
-    state.hidden = ids.length - MAX_DRAWN;
-    ids = ids.slice(0, MAX_DRAWN);
-    const keep = new Set(ids);
-    edges = edges.filter((e) => keep.has(e.source) && keep.has(e.target));
-  } else if (state.actors.size <= SHOW_ISOLATED_UP_TO) {
-    ids = [...state.actors.keys()];
-  }
-  const nodes = ids.map((id) => ({ id, key: actorName(id).toLowerCase() }));
-  nodes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  // The drawing uses the pixel size it is shown at, so labels and arrows
-  // keep their size on any screen; positions survive filter changes and
-  // are recomputed only when the size changes or a new actor appears.
-  const root = $('graph');
-  const width = Math.max(480, Math.round(root.getBoundingClientRect().width || 1000));
-  // Taller for more actors, so that a busy graph keeps its labels apart.
-  const height = Math.round(Math.min(Math.max(width * 0.6 + nodes.length * 6, 420), 1000));
-  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  if (state.layoutWidth !== width || state.layoutHeight !== height || nodes.some((n) => !state.positions.has(n.id))) {
-    state.positions = placeNodes(nodes, edges, degree, width, height);
-    state.layoutWidth = width;
-    state.layoutHeight = height;
-  }
-  const pos = state.positions;
-  const radius = new Map(nodes.map((n) => [n.id, nodeRadius(degree.get(n.id) || 0)]));
+  const everyone = state.actors.size <= SHOW_ISOLATED_UP_TO;
+  const ids = state.layoutIds.filter((id) => everyone || degree.has(id));
 
-  root.replaceChildren();
   const defs = svg('defs');
   for (const t of state.types) {
     defs.append(
@@ -473,8 +526,6 @@ function renderGraph() {
       ),
     );
   }
-  root.append(defs);
-
   // Arrows between one pair of actors are spread out as curves so that
   // several types, and both directions, stay visible.
   const byPair = new Map();
@@ -483,74 +534,324 @@ function renderGraph() {
     if (!byPair.has(pk)) byPair.set(pk, []);
     byPair.get(pk).push(e);
   }
+  state.edgeViews = [];
   const edgeLayer = svg('g', { class: 'edges' });
   for (const group of byPair.values()) {
     group.forEach((e, i) => {
-      const offset = (i - (group.length - 1) / 2) * 16;
-      edgeLayer.append(drawEdge(e, offset, pos, radius));
+      const view = drawEdge(e, (i - (group.length - 1) / 2) * 16);
+      state.edgeViews.push(view);
+      edgeLayer.append(view.g);
     });
   }
+  // Nodes come after the arrows, so that no arrow is drawn over a label.
   const nodeLayer = svg('g', { class: 'nodes' });
-  for (const n of nodes) nodeLayer.append(drawNode(n.id, pos.get(n.id), radius.get(n.id), degree.get(n.id) || 0));
-  root.append(edgeLayer, nodeLayer);
+  for (const id of ids) nodeLayer.append(drawNode(id, degree.get(id) || 0));
+  const viewport = svg('g', { class: 'viewport' }, edgeLayer, nodeLayer);
+  root.replaceChildren(defs, viewport);
+  applyView();
   if (edges.length === 0) {
-    root.append(svg('text', { x: width / 2, y: 30, 'text-anchor': 'middle', class: 'empty' }, 'No stances match the filters.'));
+    root.append(svg('text', { x: state.viewWidth / 2, y: 30, 'text-anchor': 'middle', class: 'empty' }, 'No stances match the filters.'));
   }
+  state.shownEdges = edges;
   renderEdgeTable(edges);
+  renderGraphStatus(visible.length, edges);
   markSelection();
 }
 
-// placeNodes lays out the actors that have stances with the force layout
-// and lines up the others along the bottom, where they do not push the
-// connected actors into a corner.
-function placeNodes(nodes, edges, degree, width, height) {
-  const connected = nodes.filter((n) => degree.get(n.id));
-  const isolated = nodes.filter((n) => !degree.get(n.id));
-  const spacing = 130;
-  const perRow = Math.max(1, Math.floor((width - 40) / spacing));
-  const rows = Math.ceil(isolated.length / perRow);
-  const band = rows ? rows * 44 + 10 : 0;
-  const links = edges.map((e) => ({ source: e.source, target: e.target, weight: e.ids.length }));
-  const pos = forceLayout(connected, links, { width, height: height - band, margin: 85, minDistance: 95 });
-  isolated.forEach((n, i) => {
+// renderGraphStatus says how many stances the drawing shows: the sum of its
+// arrows' stances, the same number the table under the graph adds up to.
+function renderGraphStatus(visible, edges) {
+  const shown = edges.reduce((n, e) => n + e.ids.length, 0);
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  let text = `${plural(shown, 'stance')} shown as ${plural(edges.length, 'arrow')}`;
+  if (visible > shown) text += `; ${visible - shown} more are between actors left out`;
+  if (state.hidden) text += `; the ${MAX_DRAWN} actors with most stances are drawn, ${state.hidden} more are left out`;
+  if (state.stanceTotal > state.allStances.length) text += ` (the first ${state.allStances.length} of ${state.stanceTotal} stances are loaded)`;
+  if (state.enabled.size === 0) text = 'No stance type selected.';
+  setStatus($('graph-status'), text);
+}
+
+// layoutActors picks the actors the drawing places: every actor with a
+// stance (the busiest MAX_DRAWN of them on a large graph) and, on a small
+// graph, the others too. It ignores the filters, so that filtering hides
+// arrows and actors without moving anyone.
+function layoutActors() {
+  const degree = new Map();
+  for (const s of state.allStances) {
+    degree.set(s.subject.id, (degree.get(s.subject.id) || 0) + 1);
+    degree.set(s.object.id, (degree.get(s.object.id) || 0) + 1);
+  }
+  let ids = [...degree.keys()].filter((id) => state.actors.has(id));
+  let hidden = 0;
+  if (ids.length > MAX_DRAWN) {
+    // A drawing of thousands of actors is unreadable and slow to lay out:
+    // keep the busiest, and say so; search and filters reach the rest.
+    ids.sort((a, b) => degree.get(b) - degree.get(a) || (actorName(a) < actorName(b) ? -1 : 1));
+    hidden = ids.length - MAX_DRAWN;
+    ids = ids.slice(0, MAX_DRAWN);
+  } else if (state.actors.size <= SHOW_ISOLATED_UP_TO) {
+    ids = [...state.actors.keys()];
+  }
+  ids.sort((a, b) => compareText(actorName(a).toLowerCase(), actorName(b).toLowerCase()) || compareText(a, b));
+  return { ids, degree, hidden };
+}
+
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ensureLayout places the actors when the set of actors to place has
+// changed. The layout has its own coordinates, one unit a pixel at zoom 1,
+// independent of the screen: a resize refits the view, never re-places.
+function ensureLayout(root) {
+  const { ids, degree, hidden } = layoutActors();
+  state.hidden = hidden;
+  const key = ids.join('\n') + '|' + ids.map((id) => actorName(id)).join('\n');
+  if (key === state.layoutKey) return;
+  state.layoutKey = key;
+  state.layoutIds = ids;
+  state.drawnIds = new Set(ids);
+  state.radius = new Map(ids.map((id) => [id, nodeRadius(degree.get(id) || 0)]));
+  state.labels = measureLabels(root, ids);
+  const { width, height } = viewSize(root);
+  state.positions = placeNodes(ids, degree, width, height);
+  state.viewWidth = 0; // refit on the next sizeView
+}
+
+// measureLabels asks the browser for each label's box, in the font it is
+// drawn in, so that the layout keeps exactly those boxes apart.
+function measureLabels(root, ids) {
+  const texts = ids.map((id) => svg('text', { class: 'label' }, actorName(id)));
+  const probe = svg('g', { 'aria-hidden': 'true' }, texts);
+  root.append(probe);
+  const boxes = new Map(ids.map((id, i) => {
+    const b = texts[i].getBBox();
+    return [id, { width: b.width, height: b.height, top: b.y }];
+  }));
+  probe.remove();
+  return boxes;
+}
+
+// The room kept around a label beyond its glyphs: its white halo.
+const LABEL_PAD = 2.5;
+// The space between a circle and its label.
+const LABEL_GAP = 2;
+
+// footprint is the box an actor takes: its circle and the label below.
+function footprint(id) {
+  const r = state.radius.get(id);
+  const lb = state.labels.get(id);
+  const half = Math.max(r, lb.width / 2 + LABEL_PAD);
+  return { left: -half, right: half, top: -r - 1, bottom: r + LABEL_GAP + lb.height + LABEL_PAD };
+}
+
+// placeNodes lays out the actors that have stances with the force layout in
+// a box of the view's shape, at least the view's size and large enough for
+// all their footprints, lines up the others along the bottom, and then
+// moves footprints apart until none overlaps.
+function placeNodes(ids, degree, viewWidth, viewHeight) {
+  const connected = ids.filter((id) => degree.get(id)).map((id) => ({ id, key: actorName(id).toLowerCase() }));
+  const isolated = ids.filter((id) => !degree.get(id));
+  let need = 0;
+  let widest = 0;
+  for (const id of ids) {
+    const f = footprint(id);
+    need += (f.right - f.left) * (f.bottom - f.top);
+    widest = Math.max(widest, f.right - f.left);
+  }
+  const area = Math.max(viewWidth * viewHeight, 2 * need);
+  const width = Math.sqrt((area * viewWidth) / viewHeight);
+  const height = area / width;
+  const spacing = widest + 10;
+  const perRow = Math.max(1, Math.floor(width / spacing));
+  const band = isolated.length ? Math.ceil(isolated.length / perRow) * 50 + 10 : 0;
+  const drawn = new Set(ids);
+  const links = edgesOf(state.allStances)
+    .filter((e) => drawn.has(e.source) && drawn.has(e.target))
+    .map((e) => ({ source: e.source, target: e.target, weight: e.ids.length }));
+  const pos = forceLayout(connected, links, { width, height: Math.max(height - band, 200), margin: 60 });
+  isolated.forEach((id, i) => {
     const row = Math.floor(i / perRow);
     const inRow = Math.min(perRow, isolated.length - row * perRow);
     const x0 = (width - (inRow - 1) * spacing) / 2;
-    pos.set(n.id, { x: x0 + (i % perRow) * spacing, y: height - band + 16 + row * 44 });
+    pos.set(id, { x: x0 + (i % perRow) * spacing, y: height - band + 30 + row * 50 });
   });
-  return pos;
+  return resolveCollisions(ids.map((id) => ({ id, ...pos.get(id), ...footprint(id) })), { gap: 2 });
 }
 
-function drawEdge(e, offset, pos, radius) {
-  const s = pos.get(e.source);
-  const t = pos.get(e.target);
-  if (!s || !t) return null;
-  const width = edgeWidth(e.ids.length);
-  const st = styleOf(e.type);
-  const rs = radius.get(e.source) || 10;
-  const rt = radius.get(e.target) || 10;
-  let d;
+// contentBounds is the box around the footprints of the given actors.
+function contentBounds(ids) {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const id of ids) {
+    const p = state.positions.get(id);
+    if (!p) continue;
+    const f = footprint(id);
+    minX = Math.min(minX, p.x + f.left);
+    maxX = Math.max(maxX, p.x + f.right);
+    minY = Math.min(minY, p.y + f.top);
+    maxY = Math.max(maxY, p.y + f.bottom);
+  }
+  if (!Number.isFinite(minX)) return { minX: 0, minY: 0, maxX: 1, maxY: 1 };
+  return { minX, minY, maxX, maxY };
+}
+
+// sizeView gives the drawing the pixel size it is shown at, so that one unit
+// is one pixel at zoom 1, and fits the graph into it when the size changed.
+function sizeView(root) {
+  const { width, height } = viewSize(root);
+  if (width === state.viewWidth && height === state.viewHeight) return;
+  state.viewWidth = width;
+  state.viewHeight = height;
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  state.view = fitView(contentBounds(state.drawnIds), width, height);
+}
+
+// viewSize is the drawing's size on screen: the panel's width, and a
+// height that grows with the number of actors.
+function viewSize(root) {
+  const width = Math.max(320, Math.round(root.getBoundingClientRect().width || 1000));
+  const many = state.layoutIds.length > 60;
+  const height = Math.round(Math.min(Math.max(width * (many ? 0.9 : 0.66), 420), 1000));
+  return { width, height };
+}
+
+function applyView() {
+  const v = state.view;
+  const g = $('graph').querySelector('.viewport');
+  if (g) g.setAttribute('transform', `translate(${f1(v.x)},${f1(v.y)}) scale(${v.k.toFixed(4)})`);
+  $('zoom-level').textContent = `${Math.round(v.k * 100)}%`;
+}
+
+function zoomBy(factor) {
+  state.view = zoomAt(state.view, { x: state.viewWidth / 2, y: state.viewHeight / 2 }, factor);
+  applyView();
+}
+
+// focusView brings the focused neighbourhood into view.
+function focusView() {
+  if (!state.selected || !state.focusHops || !state.drawnIds.has(state.selected)) return;
+  const near = neighbourhood(state.shownEdges, state.selected, state.focusHops);
+  state.view = fitView(contentBounds(near), state.viewWidth, state.viewHeight, { margin: 30, maxZoom: 1.5 });
+  applyView();
+}
+
+// svgPoint converts a pointer event's position to drawing coordinates.
+function svgPoint(root, ev) {
+  const r = root.getBoundingClientRect();
+  return { x: ((ev.clientX - r.left) * state.viewWidth) / r.width, y: ((ev.clientY - r.top) * state.viewHeight) / r.height };
+}
+
+// bindGraphGestures makes the drawing zoom with the wheel, pan when dragged
+// on its background, and move an actor dragged by its circle. A press that
+// moves less than a few pixels is a click, so selecting still works.
+function bindGraphGestures(root) {
+  root.addEventListener(
+    'wheel',
+    (ev) => {
+      ev.preventDefault();
+      state.view = zoomAt(state.view, svgPoint(root, ev), Math.exp(-ev.deltaY * 0.0015));
+      applyView();
+    },
+    { passive: false },
+  );
+  root.addEventListener('pointerdown', (ev) => {
+    if (ev.button !== 0) return;
+    const node = ev.target.closest('.node');
+    const id = node ? node.dataset.actorId : null;
+    state.gesture = { id, start: svgPoint(root, ev), view0: { ...state.view }, pos0: id ? { ...state.positions.get(id) } : null, moved: false };
+  });
+  window.addEventListener('pointermove', (ev) => {
+    const g = state.gesture;
+    if (!g) return;
+    const p = svgPoint(root, ev);
+    const dx = p.x - g.start.x;
+    const dy = p.y - g.start.y;
+    if (!g.moved && Math.hypot(dx, dy) < 4) return;
+    g.moved = true;
+    root.classList.add('dragging');
+    if (g.id) {
+      state.positions.set(g.id, { x: g.pos0.x + dx / state.view.k, y: g.pos0.y + dy / state.view.k });
+      placeDrawn(new Set([g.id]));
+    } else {
+      state.view = { k: g.view0.k, x: g.view0.x + dx, y: g.view0.y + dy };
+      applyView();
+    }
+  });
+  window.addEventListener('pointerup', () => {
+    const g = state.gesture;
+    state.gesture = null;
+    root.classList.remove('dragging');
+    if (!g || !g.moved) return;
+    // The click that ends a drag is not a selection.
+    state.suppressClick = true;
+    setTimeout(() => {
+      state.suppressClick = false;
+    }, 0);
+    if (g.id) settleAfterDrag(g.id);
+  });
+}
+
+// settleAfterDrag keeps the dragged actor where it was dropped and moves
+// the others out of its way, so that labels stay apart after a drag too.
+function settleAfterDrag(id) {
+  const items = state.layoutIds.map((a) => ({ id: a, ...state.positions.get(a), ...footprint(a), pinned: a === id }));
+  state.positions = resolveCollisions(items, { gap: 2 });
+  placeDrawn(null);
+}
+
+// placeDrawn moves the drawn actors (those in only, when given) to their
+// positions and redraws the arrows that touch them.
+function placeDrawn(only) {
+  for (const n of $('graph').querySelectorAll('.node')) {
+    const id = n.dataset.actorId;
+    if (only && !only.has(id)) continue;
+    const p = state.positions.get(id);
+    n.setAttribute('transform', `translate(${f1(p.x)},${f1(p.y)})`);
+  }
+  for (const v of state.edgeViews) {
+    if (only && !only.has(v.edge.source) && !only.has(v.edge.target)) continue;
+    const d = edgePath(v.edge, v.offset);
+    for (const path of v.paths) path.setAttribute('d', d);
+  }
+}
+
+function edgePath(e, offset) {
+  const s = state.positions.get(e.source);
+  const t = state.positions.get(e.target);
+  const rs = state.radius.get(e.source) || 10;
+  const rt = state.radius.get(e.target) || 10;
   if (e.source === e.target) {
     const r = rs;
-    d = `M${s.x - r * 0.6},${s.y - r * 0.8} C${s.x - 45},${s.y - 70} ${s.x + 45},${s.y - 70} ${s.x + r * 0.6},${s.y - r * 0.8 - 2}`;
-  } else {
-    // The normal is taken for the pair's canonical direction, so A->B and
-    // B->A with opposite offsets land on opposite sides.
-    const flip = e.source < e.target ? 1 : -1;
-    const vx = (t.x - s.x) * flip;
-    const vy = (t.y - s.y) * flip;
-    const len = Math.hypot(vx, vy) || 1;
-    const nx = -vy / len;
-    const ny = vx / len;
-    const cx = (s.x + t.x) / 2 + nx * offset * 2;
-    const cy = (s.y + t.y) / 2 + ny * offset * 2;
-    const a = towards(s, { x: cx, y: cy }, rs + 1);
-    const b = towards(t, { x: cx, y: cy }, rt + 2);
-    d = `M${f1(a.x)},${f1(a.y)} Q${f1(cx)},${f1(cy)} ${f1(b.x)},${f1(b.y)}`;
+    return `M${f1(s.x - r * 0.6)},${f1(s.y - r * 0.8)} C${f1(s.x - 45)},${f1(s.y - 70)} ${f1(s.x + 45)},${f1(s.y - 70)} ${f1(s.x + r * 0.6)},${f1(s.y - r * 0.8 - 2)}`;
   }
+  // The normal is taken for the pair's canonical direction, so A->B and
+  // B->A with opposite offsets land on opposite sides.
+  const flip = e.source < e.target ? 1 : -1;
+  const vx = (t.x - s.x) * flip;
+  const vy = (t.y - s.y) * flip;
+  const len = Math.hypot(vx, vy) || 1;
+  const cx = (s.x + t.x) / 2 + (-vy / len) * offset * 2;
+  const cy = (s.y + t.y) / 2 + (vx / len) * offset * 2;
+  const a = towards(s, { x: cx, y: cy }, rs + 1);
+  const b = towards(t, { x: cx, y: cy }, rt + 2);
+  return `M${f1(a.x)},${f1(a.y)} Q${f1(cx)},${f1(cy)} ${f1(b.x)},${f1(b.y)}`;
+}
+
+function drawEdge(e, offset) {
+  const width = edgeWidth(e.ids.length);
+  const d = edgePath(e, offset);
   const n = e.ids.length;
   const label = `${actorName(e.source)} ${e.type} ${actorName(e.target)}: ${n} stance${n === 1 ? '' : 's'}` +
     (e.first ? `, ${e.first === e.last ? e.first : `${e.first} to ${e.last}`}` : '');
+  const hit = svg('path', { class: 'edge-hit', d });
+  const line = svg('path', {
+    class: 'edge-line',
+    d,
+    stroke: styleOf(e.type).color,
+    'stroke-width': f1(width),
+    'stroke-dasharray': dashFor(e.type, width),
+    'marker-end': `url(#arrow-${e.type})`,
+  });
   const g = svg(
     'g',
     {
@@ -558,20 +859,13 @@ function drawEdge(e, offset, pos, radius) {
       'data-source': e.source,
       'data-target': e.target,
       'data-type': e.type,
-      onclick: () => openEdge(e),
+      onclick: () => state.suppressClick || openEdge(e),
     },
     svg('title', {}, label),
-    svg('path', { class: 'edge-hit', d }),
-    svg('path', {
-      class: 'edge-line',
-      d,
-      stroke: st.color,
-      'stroke-width': f1(width),
-      'stroke-dasharray': dashFor(e.type, width),
-      'marker-end': `url(#arrow-${e.type})`,
-    }),
+    hit,
+    line,
   );
-  return g;
+  return { edge: e, offset, g, paths: [hit, line] };
 }
 
 function towards(from, to, dist) {
@@ -585,10 +879,13 @@ function f1(v) {
   return Math.round(v * 10) / 10;
 }
 
-function drawNode(id, p, r, degree) {
+function drawNode(id, degree) {
   const a = state.actors.get(id);
   const kind = a ? pretty(a.kind) : 'actor';
-  const g = svg(
+  const p = state.positions.get(id);
+  const r = state.radius.get(id);
+  const lb = state.labels.get(id);
+  return svg(
     'g',
     {
       class: 'node',
@@ -598,14 +895,15 @@ function drawNode(id, p, r, degree) {
       'data-actor-id': id,
       'data-name': actorName(id),
       'aria-label': `${actorName(id)}, ${kind}, ${degree} stance${degree === 1 ? '' : 's'} shown`,
-      onclick: () => selectActor(id, false),
+      onclick: () => state.suppressClick || selectActor(id, false),
       onkeydown: (ev) => onNodeKey(ev, id),
     },
     svg('title', {}, `${actorName(id)} (${kind})`),
     svg('circle', { r: f1(r) }),
-    svg('text', { class: 'label', y: f1(r + 15), 'text-anchor': 'middle' }, actorName(id)),
+    // The label's top sits LABEL_GAP under the circle, where its footprint
+    // was measured.
+    svg('text', { class: 'label', y: f1(r + LABEL_GAP - lb.top), 'text-anchor': 'middle' }, actorName(id)),
   );
-  return g;
 }
 
 function onNodeKey(ev, id) {
@@ -643,16 +941,19 @@ function openEdge(e) {
 
 // markSelection shows what the details panel is about: a selected actor
 // with its arrows, or the arrow of the stance or arrow shown, with the
-// other arrows dimmed.
+// other arrows dimmed. With a focus of 1 or 2 hops, the actors and arrows
+// outside the selected actor's neighbourhood are faded.
 function markSelection() {
   const root = $('graph');
   const sel = state.selected;
   const arrow = state.selectedArrow; // {source, target, type} or null
+  const near = sel && state.focusHops && state.drawnIds.has(sel) ? neighbourhood(state.shownEdges, sel, state.focusHops) : null;
   for (const n of root.querySelectorAll('.node')) {
     const id = n.dataset.actorId;
     const on = id === sel || Boolean(arrow && (id === arrow.source || id === arrow.target));
     n.classList.toggle('selected', on);
     n.classList.toggle('match', state.matches.has(id));
+    n.classList.toggle('faded', Boolean(near) && !near.has(id));
     if (on) n.setAttribute('aria-pressed', 'true');
     else n.removeAttribute('aria-pressed');
   }
@@ -662,19 +963,25 @@ function markSelection() {
     if (arrow) on = d.source === arrow.source && d.target === arrow.target && d.type === arrow.type;
     else if (sel) on = d.source === sel || d.target === sel;
     e.classList.toggle('incident', on);
-    e.classList.toggle('dim', Boolean(sel || arrow) && !on);
+    e.classList.toggle('dim', Boolean(sel || arrow) && !on && !near);
+    e.classList.toggle('faded', Boolean(near) && !(near.has(d.source) && near.has(d.target)));
   }
+  const status = $('focus-status');
+  if (near) status.textContent = `${near.size} actor${near.size === 1 ? '' : 's'} within ${state.focusHops} hop${state.focusHops === 1 ? '' : 's'} of ${actorName(sel)}.`;
+  else status.textContent = state.focusHops ? 'Select an actor to focus on its neighbourhood.' : '';
 }
 
 function select(actorId, arrow) {
+  const changed = actorId !== state.selected;
   state.selected = actorId;
   state.selectedArrow = arrow;
   markSelection();
+  if (changed && actorId) focusView();
 }
 
 function renderEdgeTable(edges) {
   const body = $('edge-table').querySelector('tbody');
-  fill(body, );
+  fill(body);
   for (const e of edges) {
     const dates = e.first ? (e.first === e.last ? e.first : `${e.first} – ${e.last}`) : '';
     body.append(
@@ -689,7 +996,8 @@ function renderEdgeTable(edges) {
       ),
     );
   }
-  $('edge-count').textContent = `(${edges.length})`;
+  const stances = edges.reduce((n, e) => n + e.ids.length, 0);
+  $('edge-count').textContent = `(${edges.length} arrow${edges.length === 1 ? '' : 's'}, ${stances} stance${stances === 1 ? '' : 's'})`;
 }
 
 function typeLink(e) {
@@ -768,33 +1076,81 @@ function filterNote() {
   return parts.length ? `; ${parts.join(', ')}` : '';
 }
 
-function stanceTable(caption, stances, id) {
-  const rows = stances.map((s) => {
+// STANCE_CELLS draws each column of a stance table; table.js decides which
+// columns a table shows and which it folds under the quote.
+const STANCE_CELLS = {
+  subject: (s) => actorLink(s.subject.id, s.subject.name),
+  type: (s) => el('a', { href: `#stance=${encodeURIComponent(s.id)}`, class: 'type', 'aria-label': `${s.type}: show quotes` }, swatch(s.type), ` ${s.type}`),
+  object: (s) => actorLink(s.object.id, s.object.name),
+  quote: (s) => (s.evidence[0] ? `“${s.evidence[0].quote}”` : ''),
+  date: (s) => s.date || '',
+  source: (s) => {
     const ev = s.evidence[0];
-    return el(
-      'tr',
-      { 'data-stance-id': s.id, class: s.retracted ? 'retracted' : null },
-      el('td', {}, actorLink(s.subject.id, s.subject.name)),
-      el('td', {}, el('a', { href: `#stance=${encodeURIComponent(s.id)}`, class: 'type', 'aria-label': `${s.type}: show quotes` }, swatch(s.type), ` ${s.type}`)),
-      el('td', {}, actorLink(s.object.id, s.object.name)),
-      el('td', { class: 'quote' }, ev ? `“${ev.quote}”` : '', s.evidence.length > 1 ? el('span', { class: 'more' }, ` +${s.evidence.length - 1} more`) : null),
-      el('td', { class: 'date' }, s.date || ''),
-      el('td', {}, s.topic || ''),
-      el('td', {}, ev ? ev.document.source || ev.document.title || '' : ''),
-    );
+    return ev ? ev.document.source || ev.document.title || '' : '';
+  },
+  topic: (s) => s.topic || '',
+};
+
+// tableRenderers redraws each stance table when its panel changes width.
+const tableRenderers = new WeakMap();
+
+// stanceTable lists stances with the columns that fit the details panel;
+// the others are shown under each quote, so nothing is cut or lost.
+function stanceTable(caption, stances, id) {
+  const box = el('div', { class: 'table-fit' });
+  let shownKeys = '';
+  const render = () => {
+    const cols = chooseColumns(detailsWidthEm());
+    const keys = cols.shown.map((c) => c.key).join(',');
+    if (keys === shownKeys) return;
+    shownKeys = keys;
+    fill(box, buildStanceTable(caption, stances, id, cols));
+  };
+  tableRenderers.set(box, render);
+  render();
+  return box;
+}
+
+function buildStanceTable(caption, stances, id, { shown, folded }) {
+  const rows = stances.map((s) => {
+    const cells = shown.map((c) => {
+      if (c.key !== 'quote') return el('td', { class: c.key }, STANCE_CELLS[c.key](s));
+      const extra = folded
+        .map((f) => [f, STANCE_CELLS[f.key](s)])
+        .filter(([, v]) => v !== '')
+        .map(([f, v]) => el('span', { class: 'folded-item' }, `${f.header}: `, v));
+      return el(
+        'td',
+        { class: 'quote' },
+        STANCE_CELLS.quote(s),
+        s.evidence.length > 1 ? el('span', { class: 'more' }, ` +${s.evidence.length - 1} more`) : null,
+        extra.length ? el('span', { class: 'folded' }, extra) : null,
+      );
+    });
+    return el('tr', { 'data-stance-id': s.id, class: s.retracted ? 'retracted' : null }, cells);
   });
-  const table = el(
+  return el(
     'table',
-    { id, class: 'stances' },
+    { id, class: 'stances', 'data-columns': shown.map((c) => c.key).join(' ') },
     el('caption', {}, caption),
-    el(
-      'thead',
-      {},
-      el('tr', {}, ['Subject', 'Stance', 'Object', 'Quote', 'Date', 'Topic', 'Source'].map((h) => el('th', { scope: 'col' }, h))),
-    ),
-    el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', { colspan: 7 }, 'No stances match.'))),
+    el('thead', {}, el('tr', {}, shown.map((c) => el('th', { scope: 'col', class: c.key }, c.header)))),
+    el('tbody', {}, rows.length ? rows : el('tr', {}, el('td', { colspan: shown.length }, 'No stances match.'))),
   );
-  return el('div', { class: 'table-scroll' }, table);
+}
+
+// detailsWidthEm is the details panel's inner width in em of the tables'
+// font (.9em of the panel's).
+function detailsWidthEm() {
+  const body = $('details-body');
+  const font = parseFloat(getComputedStyle(body).fontSize) * 0.9;
+  return body.clientWidth / font;
+}
+
+function refitTables() {
+  for (const box of $('details-body').querySelectorAll('.table-fit')) {
+    const render = tableRenderers.get(box);
+    if (render) render();
+  }
 }
 
 async function showEdge(spec) {
