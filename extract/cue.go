@@ -57,6 +57,14 @@ var (
 	speakVerbs = set("speak", "speaks", "spoke", "spoken", "talked", "conferred")
 	// callNouns follow "phone" in "a phone call with X".
 	callNouns = set("call", "conversation", "calls")
+	// rejectable are the stances a negation turns into a rejection.
+	rejectable = set(Supports, Offers, Engages)
+	// adjectivalCues are participles that "is" makes an adjective, not a
+	// passive: "is opposed to X".
+	adjectivalCues = set("opposed to")
+	// demandPreps introduce the addressee of a demanded thing: "demanded
+	// the withdrawal of X", "demanded autonomy from X".
+	demandPreps = set("of", "from", "by")
 	// contentTypes are the stances whose content states no stance of its
 	// own: "urged X to sanction Y" says nothing of X toward Y.
 	contentTypes = set(Demands, Accuses, Rejects, Offers)
@@ -116,10 +124,16 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		return
 	}
 	sub, ok := d.cueSubject(s, i, def)
+	if !ok && sub.refuses && len(sub.ents) > 0 && rejectable[def.typ] {
+		// "did not accept X", "is not ready to talk with X": a rejection.
+		r := *def
+		r.typ, r.recip, sub.neg = Rejects, "", false
+		def, ok = &r, true
+	}
 	if !ok {
 		return
 	}
-	c := &cueCall{i: i, after: d.cueEnd, end: d.cueEnd, def: def, mode: def.mode, sub: sub, conf: 0.85, typ: def.typ}
+	c := &cueCall{i: i, after: d.skipTime(s, d.cueEnd), end: d.cueEnd, def: def, mode: def.mode, sub: sub, conf: 0.85, typ: def.typ}
 	if sub.ref {
 		c.conf -= 0.1
 	}
@@ -186,7 +200,7 @@ func (d *doc) coordinated(s *sent, i int) bool {
 // cuePassive handles a passive cue ("was accused by X", "has been
 // rejected by X", "talks hosted by Cuba") and reports whether it was one.
 func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
-	if !isParticiple(d.low[i]) {
+	if !isParticiple(d.low[i]) || adjectivalCues[strings.Join(def.words, " ")] {
 		return false
 	}
 	after := i + len(def.words)
@@ -444,6 +458,21 @@ func (d *doc) refusedAct(s *sent, c *cueCall) {
 			return
 		}
 	}
+	d.actOf(s, c, after+1, after+12)
+}
+
+// actOf takes the first actor named in the act from to to as the
+// object: "refused to send troops to X".
+func (d *doc) actOf(s *sent, c *cueCall, from, to int) {
+	for q := from; q < s.b && q < to; q++ {
+		if boundaryWords[d.low[q]] || d.low[q] == "," {
+			return
+		}
+		if m := s.mentionAt(q); m != nil && m.ent >= 0 && !m.place && !m.pron && !contains(c.sub.ents, m.ent) {
+			c.objs, c.end = []int{m.ent}, m.to
+			return
+		}
+	}
 }
 
 // objThat: "demanded that X leave", "insisted that X must", "alleged that
@@ -456,6 +485,9 @@ func (d *doc) objThat(s *sent, c *cueCall) bool {
 		return false
 	}
 	c.objs, c.end, _, _ = d.objectNP(s, q, 3)
+	if len(c.objs) == 0 && q == c.after {
+		d.demandedOf(s, c)
+	}
 	if strings.HasPrefix(d.low[c.i], "insist") && len(c.objs) > 0 && !d.wordWithin(s, c.end, 5, "must", "should") {
 		c.objs = nil
 	}
@@ -465,6 +497,40 @@ func (d *doc) objThat(s *sent, c *cueCall) bool {
 	}
 	d.markContent(s, c.end)
 	return true
+}
+
+// demandedOf finds the addressee of a demanded thing: "demanded the
+// withdrawal of X", "demanding autonomy from X", "an admission by X".
+func (d *doc) demandedOf(s *sent, c *cueCall) {
+	for q := c.after; q < s.b && q < c.after+6; q++ {
+		if demandPreps[d.low[q]] {
+			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
+			return
+		}
+		if d.low[q] == "," || d.low[q] == ";" || d.low[q] == "that" || s.mentionAt(q) != nil {
+			return
+		}
+	}
+}
+
+// skipTime returns the first token after a time adverbial at j:
+// "demanded Friday that", "welcomed on Monday the decision".
+func (d *doc) skipTime(s *sent, j int) int {
+	for j < s.b {
+		w := d.low[j]
+		if _, ok := weekdays[w]; ok || w == "today" || w == "yesterday" {
+			j++
+			continue
+		}
+		if w == "on" && j+1 < s.b {
+			if _, ok := weekdays[d.low[j+1]]; ok {
+				j += 2
+				continue
+			}
+		}
+		return j
+	}
+	return j
 }
 
 // wordWithin reports one of ws in the n tokens from from.

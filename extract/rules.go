@@ -15,6 +15,10 @@ type subject struct {
 	relObj  []int // "Pakistan, which officials have accused": the object
 	nounObj string
 	neg     bool // negated, modal or otherwise not asserted
+	// refuses marks a verb under negation or a verb of refusal ("did not
+	// accept", "refused to meet", "is not ready to talk with"): an act of
+	// cooperation so stated is a rejection.
+	refuses bool
 	group   bool // one group name: "the Quartet met" is no meeting among its members
 	plural  bool // one actor named through a plural noun: "Israeli officials"
 }
@@ -25,6 +29,32 @@ var pluralNouns = set("officials", "diplomats", "leaders", "ministers", "negotia
 
 var negVerbs = set("declined", "refused", "failed", "ceased", "unwilling", "reluctant", "declines", "refuses", "refusing",
 	"declining", "fails", "stopped", "hesitated", "neither")
+
+// refusalVerbs before "to" refuse the act: "declined to meet".
+var refusalVerbs = set("declined", "refused", "failed", "unwilling", "reluctant", "declines", "refuses", "refusing", "declining", "fails")
+
+// willingWords state a willingness that a negation turns into refusal.
+var willingWords = set("ready", "willing", "prepared", "able", "going", "inclined", "keen", "eager")
+
+// modalIn reports a modal in [from, to): "would", "will", "cannot".
+func (d *doc) modalIn(s *sent, from, to int) bool {
+	for j := max(from, s.a); j < to; j++ {
+		if w := d.low[j]; modalWords[w] || w == "cannot" || w == "can" || w == "won't" || w == "won\u2019t" {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports a negation in the two words before k: "not ready".
+func (d *doc) negatedAt(s *sent, k int) bool {
+	for j := k - 1; j >= s.a && j >= k-2; j-- {
+		if w := d.low[j]; negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") {
+			return true
+		}
+	}
+	return false
+}
 
 var timeNouns = set("week", "month", "year", "morning", "evening", "night", "weekend", "afternoon")
 
@@ -54,8 +84,17 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			res.neg = true
 		}
 	}
+	// "will not meet", "cannot accept", "won't back": a refusal; "has not
+	// endorsed" only withholds.
+	// "is not ready to talk with X": a refusal, as an intent marker.
+	res.refuses = d.negatedAt(s, c) && (d.modalIn(s, k+1, c) || willingWords[d.low[c]])
 	if k >= s.a && (negVerbs[d.low[k]] || (d.low[k] == "of" && k > s.a && (d.low[k-1] == "short" || d.low[k-1] == "instead"))) {
 		res.neg = true
+		res.refuses = res.refuses || refusalVerbs[d.low[k]]
+	}
+	if k >= s.a && k+1 < c && d.low[k+1] == "to" && willingWords[d.low[k]] && d.negatedAt(s, k) {
+		// "is not ready to talk with X", "was unwilling to meet"
+		res.refuses = true
 	}
 	// "is not in a hurry to recognise", "is ready to meet", "plans to
 	// visit": an intention, not a stance; "continued to reject" is one.

@@ -231,22 +231,47 @@ func (d *doc) frameCue(s *sent, i int) {
 
 var subjectPronouns = set("he", "she", "it", "they", "we", "i")
 
+// predicateGap are words that may stand between a subject's name and its
+// verb besides auxiliaries: its title and office ("Taiwan's vice foreign
+// minister visited"), a time ("Kenya on Tuesday expelled").
+var predicateGap = set("'s", "\u2019s", "-", "on", "today", "yesterday", "tonight", "last", "late")
+
+// predicate reports whether the word at i stands where a verb of its
+// subject does: after an actor or pronoun, its title, office and name, an
+// apposition ("Pakistan, a key ally, has refused"), and auxiliaries,
+// adverbs or a time.
 func (d *doc) predicate(s *sent, i int) bool {
 	k := i - 1
-	for k >= s.a && k > i-5 && auxWords[d.low[k]] && d.low[k] != "to" && d.low[k] != "in" {
-		k--
-	}
-	for n := 0; n < 2 && k > s.a && officeNouns[d.low[k]] && s.mentionAt(k) == nil; n++ {
-		// "Estonian officials agreed", "the Chilean foreign minister said"
+	for k >= s.a && k > i-10 && d.gapWord(s, k) {
+		if m := s.mentionAt(k); m != nil && !m.place && m.ent >= 0 {
+			return true
+		}
 		k--
 	}
 	if k < s.a {
 		return false
 	}
-	if m := s.mentionAt(k); m != nil && !m.place {
-		return true
+	if m := s.mentionAt(k); m != nil {
+		return !m.place
+	}
+	if d.low[k] == "," {
+		// An apposition: the subject stands before it.
+		return len(d.subjectAt(s, i).ents) > 0
 	}
 	return subjectPronouns[d.low[k]]
+}
+
+// gapWord reports a word of the gap between a subject and its verb.
+func (d *doc) gapWord(s *sent, k int) bool {
+	w := d.low[k]
+	if w == "to" || w == "in" {
+		return false
+	}
+	if _, ok := weekdays[w]; ok {
+		return true
+	}
+	return auxWords[w] || officeNouns[w] || officeModifiers[w] || titleWords[w] || timeNouns[w] || predicateGap[w] ||
+		d.toks[k].upper && s.mentionAt(k) == nil && !reportVerbs[w]
 }
 
 // intentMarker states a future act of the subject. Followed by a verb of
