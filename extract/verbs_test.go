@@ -112,6 +112,10 @@ func TestRefusalsAndFrameSubjects(t *testing.T) {
 		{"Serbia demanded the withdrawal of Croatian forces from the region.", "Serbia DEMANDS Croatia"},
 		// A subject through its office and title.
 		{"Ecuador's deputy foreign minister visited Peru.", "Ecuador ENGAGES Peru"},
+		// The object after the preposition that follows the pattern's words.
+		{"Serbia lodged an official protest with Albania today.", "Serbia ACCUSES Albania"},
+		// An auxiliary codes nothing of its own.
+		{"Chad has continued to shun talks with Niger.", ""},
 		// "would" is a condition, no intent.
 		{"Italy said the talks would help Libya.", ""},
 	} {
