@@ -92,6 +92,7 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mObj, nil, verbForms("reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed", "dismissing",
 		"spurn", "spurns", "spurned", "spurning", "rebuff", "rebuffs", "rebuffed", "rebuffing", "repudiate", "repudiates", "repudiated"))
 	add(Rejects, mObj, nil, verbForms("oppose", "opposes", "opposed", "opposing", "veto", "vetoes", "vetoed", "vetoing"))
+	add(Rejects, mObj, p("to"), verbForms("opposed"))
 	add(Rejects, mObj, p("to"), verbForms("object", "objects", "objected", "objecting"))
 	add(Rejects, mObj, p("out"), verbForms("rule", "rules", "ruled", "ruling"))
 	add(Rejects, mObj, p("down"), verbForms("turn", "turns", "turned", "turning"))

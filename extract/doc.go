@@ -101,7 +101,10 @@
 //     under if/whether/unless, "Asked whether ..." and the content of
 //     another stance ("accused X of supporting Y" says nothing about X and
 //     Y) state no stance; neither do statements whose speaker is no actor
-//     ("analysts said").
+//     ("analysts said"). A refusal of cooperation is a stance: a verb of
+//     support, offer or engagement under a negation with a modal ("will
+//     not meet X"), after a negated willingness ("is not ready to talk
+//     with X") or a refusal ("refused to send troops to X") is REJECTS.
 //
 // Extraction is linear in the text: each token is looked up once in the
 // dictionary and cue tables, and rules look at a bounded window.

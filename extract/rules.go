@@ -15,6 +15,10 @@ type subject struct {
 	relObj  []int // "Pakistan, which officials have accused": the object
 	nounObj string
 	neg     bool // negated, modal or otherwise not asserted
+	// refuses marks a verb under negation or a verb of refusal ("did not
+	// accept", "refused to meet", "is not ready to talk with"): an act of
+	// cooperation so stated is a rejection.
+	refuses bool
 	group   bool // one group name: "the Quartet met" is no meeting among its members
 	plural  bool // one actor named through a plural noun: "Israeli officials"
 }
@@ -25,6 +29,32 @@ var pluralNouns = set("officials", "diplomats", "leaders", "ministers", "negotia
 
 var negVerbs = set("declined", "refused", "failed", "ceased", "unwilling", "reluctant", "declines", "refuses", "refusing",
 	"declining", "fails", "stopped", "hesitated", "neither")
+
+// refusalVerbs before "to" refuse the act: "declined to meet".
+var refusalVerbs = set("declined", "refused", "failed", "unwilling", "reluctant", "declines", "refuses", "refusing", "declining", "fails")
+
+// willingWords state a willingness that a negation turns into refusal.
+var willingWords = set("ready", "willing", "prepared", "able", "going", "inclined", "keen", "eager")
+
+// modalIn reports a modal in [from, to): "would", "will", "cannot".
+func (d *doc) modalIn(s *sent, from, to int) bool {
+	for j := max(from, s.a); j < to; j++ {
+		if w := d.low[j]; modalWords[w] || w == "cannot" || w == "can" || w == "won't" || w == "won\u2019t" {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports a negation in the two words before k: "not ready".
+func (d *doc) negatedAt(s *sent, k int) bool {
+	for j := k - 1; j >= s.a && j >= k-2; j-- {
+		if w := d.low[j]; negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") {
+			return true
+		}
+	}
+	return false
+}
 
 var timeNouns = set("week", "month", "year", "morning", "evening", "night", "weekend", "afternoon")
 
@@ -54,8 +84,17 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			res.neg = true
 		}
 	}
+	// "will not meet", "cannot accept", "won't back": a refusal; "has not
+	// endorsed" only withholds.
+	// "is not ready to talk with X": a refusal, as an intent marker.
+	res.refuses = d.negatedAt(s, c) && (d.modalIn(s, k+1, c) || willingWords[d.low[c]])
 	if k >= s.a && (negVerbs[d.low[k]] || (d.low[k] == "of" && k > s.a && (d.low[k-1] == "short" || d.low[k-1] == "instead"))) {
 		res.neg = true
+		res.refuses = res.refuses || refusalVerbs[d.low[k]]
+	}
+	if k >= s.a && k+1 < c && d.low[k+1] == "to" && willingWords[d.low[k]] && d.negatedAt(s, k) {
+		// "is not ready to talk with X", "was unwilling to meet"
+		res.refuses = true
 	}
 	// "is not in a hurry to recognise", "is ready to meet", "plans to
 	// visit": an intention, not a stance; "continued to reject" is one.
@@ -718,540 +757,6 @@ func isParticiple(w string) bool {
 		return true
 	}
 	return false
-}
-
-// cue handles a cue verb at token i.
-func (d *doc) cue(s *sent, i int, defs []cueDef) {
-	if i > s.a && (d.low[i-1] == "as" || d.low[i-1] == "to" && d.low[i] == "blame") {
-		return
-	}
-	// A gerund after a preposition is content: "accused of supporting".
-	if i > s.a && strings.HasSuffix(d.low[i], "ing") && gerundPreps[d.low[i-1]] {
-		return
-	}
-	if d.blockedText(s, i) {
-		// "Hungary blocked a statement condemning the law": a text that
-		// was never adopted states nothing.
-		return
-	}
-	def := d.pickDef(s, i, defs)
-	if def == nil {
-		return
-	}
-	after := i + len(def.words)
-	d.cueEnd = after
-	if def.typ == Supports && strings.HasPrefix(def.words[0], "agree") && after < s.b && !nounDets[d.low[after]] && s.mentionAt(after) == nil {
-		// "agreed to the proposal" supports it; "agreed to meet" is no stance.
-		return
-	}
-	if !def.verb && d.nounUse(s, i) {
-		return
-	}
-	if def.mode == mLabel && after < s.b && (d.low[after] == "off" || d.low[after] == "for" || d.low[after] == "on" || d.low[after] == "upon") {
-		return
-	}
-	// Coordinated verbs may follow the content of the verb before them.
-	coord := false
-	for k := i - 1; k >= s.a && k > i-4; k-- {
-		if d.low[k] == "and" || d.low[k] == "but" || d.low[k] == "," {
-			coord = true
-			break
-		}
-		if !auxWords[d.low[k]] || d.low[k] == "to" {
-			break // "..., to press Israel": an infinitive, no new verb
-		}
-	}
-	if s.isContent(i) && !(coord && !hypoBefore(d, s, i)) && !(def.mode == mLabel && d.whatBefore(s, i)) {
-		return
-	}
-	// Passive: "was accused by X", "has been rejected by X".
-	b := i - 1
-	for b >= s.a && (d.low[b] == "quickly" || d.low[b] == "also" || d.low[b] == "long" || d.low[b] == "repeatedly" || d.low[b] == "widely" || d.low[b] == "reportedly" || d.low[b] == "firmly") {
-		b--
-	}
-	if isParticiple(d.low[i]) {
-		passive := b >= s.a && beWords[d.low[b]]
-		byTok := -1
-		for q := after; q < s.b && q < after+3; q++ {
-			if d.low[q] == "by" {
-				byTok = q
-				break
-			}
-			if d.low[q] != "quickly" && d.low[q] != "also" && d.low[q] != "publicly" && d.low[q] != "," && d.low[q] != "formally" {
-				break
-			}
-		}
-		// A participle right before "by" is passive whatever precedes
-		// it: "talks hosted by Cuba and backed by Norway".
-		if passive || (byTok >= 0 && b >= s.a && !d.toks[b].word) || byTok >= 0 && b >= s.a && s.mentionAt(b) != nil || byTok == after {
-			d.passive(s, i, def, byTok, passive)
-			return
-		}
-	}
-	sub := d.subjectAt(s, i)
-	if joined := d.joinedIn(s, i); len(joined) > 0 && !sub.neg {
-		// "France joined Germany in condemning ...": both condemn.
-		sub.ents = joined
-	}
-	if len(sub.ents) == 0 && !sub.neg {
-		// A demand or offer by no known actor: "the demand" later is not
-		// the last known actor's.
-		switch def.typ {
-		case Demands:
-			delete(d.owners, "demand")
-		case Offers:
-			delete(d.owners, "offer")
-		}
-	}
-	if len(sub.ents) == 0 || sub.neg {
-		return
-	}
-	conf := 0.85
-	if sub.ref {
-		conf -= 0.1
-	}
-	var objs []int
-	typ := def.typ
-	end := after
-	class := ""
-	recip := false
-	talksFound := false
-	d.objPron = nil
-	mode := def.mode
-	if len(sub.relObj) > 0 && mode != mLabel && !d.actorWithin(s, after, 2) {
-		// "Pakistan, which officials have accused of ...": the antecedent.
-		objs, mode = sub.relObj, 255
-	}
-	if (mode == mObj || mode == mNear) && after < s.b && (d.low[after] == "them" || d.low[after] == "it") {
-		if len(s.prevObjs) > 0 {
-			// "X backed the plan, and Z also endorsed it": what the verb
-			// before was about.
-			objs, mode, end = s.prevObjs, 255, after+1
-			conf -= 0.1
-		} else if def.typ == Supports || def.typ == Rejects {
-			// What one accepts or rejects is a thing: "rejected it" is no
-			// stance toward whoever "it" might name.
-			d.setSubject(s, sub)
-			return
-		}
-	}
-	switch mode {
-	case mObj, mNear:
-		lim := 10
-		if def.mode == mNear {
-			lim = 3
-		}
-		if def.typ == Demands {
-			lim = 4
-		}
-		if def.typ == Accuses {
-			// The content of an accusation names no object: "accused X of siding with Y".
-			for q := after; q < s.b && q < after+lim; q++ {
-				if d.low[q] == "of" || d.low[q] == "for" {
-					lim = q - after
-					break
-				}
-			}
-		}
-		objs, end, class, recip = d.objectNP(s, after, lim)
-	case mGive:
-		objs, end, _, _ = d.objectNP(s, after, 3)
-		ok := false
-		for q := end; q < s.b && q < end+8; q++ {
-			if d.low[q] == "to" && q+1 < s.b && (d.low[q+1] == "leave" || d.low[q+1] == "depart" || d.low[q+1] == "quit" || d.low[q+1] == "go") {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			objs = nil
-		}
-	case mObjTo:
-		objs, end, _, _ = d.objectNP(s, after, 3)
-		if len(objs) > 0 {
-			q := end
-			if q < s.b && (d.low[q] == "'s" || d.low[q] == "\u2019s") {
-				q++
-			}
-			// "asked Togo's president to mediate", "asked Kenyan and
-			// Ugandan officials to explain"
-			for lim := q + 4; q < s.b && q < lim && (officeModifiers[d.low[q]] || officeNouns[d.low[q]] || titleWords[d.low[q]]); q++ {
-			}
-			if q < s.b && d.low[q] == "not" {
-				q++
-			}
-			if q >= s.b || (d.low[q] != "to" && !(d.low[q] == "against" && strings.HasPrefix(d.low[i], "warn"))) {
-				// "warned X against ..." demands as "warned X not to ..." does.
-				objs = nil
-			}
-		} else if len(def.words) == 2 && def.words[1] == "for" {
-			// "called for restraint from India and Pakistan"
-			for q := after; q < s.b && q < after+6; q++ {
-				if d.low[q] == "from" || d.low[q] == "by" {
-					objs, end, _, _ = d.objectNP(s, q+1, 3)
-					break
-				}
-				if d.low[q] == "," || d.low[q] == ";" || s.mentionAt(q) != nil {
-					break
-				}
-			}
-		}
-	case mBlame:
-		objs, end, class, recip = d.objectNP(s, after, 8)
-		if len(objs) == 0 {
-			for q := after; q < s.b && q < after+8; q++ {
-				if d.low[q] == "on" {
-					objs, end, _, _ = d.objectNP(s, q+1, 4)
-					break
-				}
-				if d.low[q] == "for" || d.low[q] == "," {
-					break
-				}
-			}
-		}
-	case mLabel:
-		d.label(s, i, after, def, sub, conf)
-		return
-	case mDeny:
-		if after < s.b && d.low[after] == "that" {
-			d.markContent(s, after)
-			return
-		}
-		if d.agentlessCharge(s, i) {
-			// "X has long been accused of arming Y, and it denies it": the
-			// denied charge is nobody's, so the denial targets no actor.
-			d.markContent(s, after)
-			return
-		}
-		if after < s.b && (d.low[after] == "it" || d.low[after] == "this" || d.low[after] == "them" || d.low[after] == "so") {
-			// "denies it": the accusation, whose accuser must be an actor.
-			objs, end, class = nil, after+1, "accusation"
-			break
-		}
-		objs, end, class, _ = d.objectNP(s, after, 8)
-		if len(objs) == 0 && class == "" && d.involvementAt(s, after) {
-			// "denied any involvement": the charge of the last accuser.
-			class = "accusation"
-		}
-		if len(objs) > 0 && !d.claimIn(s, after, min(end+3, s.b)) {
-			// "denied backing the M23": what is denied is content, and
-			// only an accuser is the object of a denial.
-			d.markContent(s, after)
-			return
-		}
-		if len(objs) > 0 {
-			// "denied accusations by the United States": the accusers accuse the denier.
-			for q := after; q < end && q < s.b; q++ {
-				if eventClass[d.low[q]] == "accusation" && q+1 < s.b && (d.low[q+1] == "by" || d.low[q+1] == "from") {
-					d.emit(s, Accuses, objs, sub.ents, conf-0.1, end)
-					break
-				}
-			}
-		} else if class != "accusation" && sub.nounObj == "" {
-			return
-		}
-	case mRefuse:
-		if after < s.b && d.low[after] == "to" {
-			for q := after; q < s.b && q < after+15; q++ {
-				if d.low[q] == "as" && q+2 < s.b && (d.low[q+1] == "demanded" || d.low[q+1] == "requested" || d.low[q+1] == "sought") && d.low[q+2] == "by" {
-					objs, end, _, _ = d.objectNP(s, q+3, 4)
-					if len(objs) > 0 {
-						d.emit(s, Demands, objs, sub.ents, conf-0.1, q)
-					}
-					break
-				}
-				if d.low[q] == "with" {
-					objs, end, _, _ = d.objectNP(s, q+1, 4)
-					break
-				}
-				if q == after+1 && refusable[d.low[q]] {
-					// "refused to recognise the Taliban", "refused to talk to Kabul"
-					r := q + 1
-					if r < s.b && (d.low[r] == "to" || d.low[r] == "with") {
-						r++
-					}
-					objs, end, _, _ = d.objectNP(s, r, 4)
-					break
-				}
-				if d.low[q] == "," || d.low[q] == ";" {
-					break
-				}
-			}
-			d.markContent(s, after)
-		} else {
-			objs, end, class, _ = d.objectNP(s, after, 8)
-		}
-	case mThat:
-		q := after
-		if q < s.b && d.low[q] == "that" {
-			q++
-		} else if d.low[i] != "demanded" && d.low[i] != "demands" && d.low[i] != "demand" {
-			return
-		}
-		objs, end, _, _ = d.objectNP(s, q, 3)
-		if strings.HasPrefix(d.low[i], "insist") && len(objs) > 0 {
-			ok := false
-			for r := end; r < s.b && r < end+5; r++ {
-				if d.low[r] == "must" || d.low[r] == "should" {
-					ok = true
-				}
-			}
-			if !ok {
-				objs = nil
-			}
-		}
-		if strings.HasPrefix(d.low[i], "alleg") && len(objs) > 0 {
-			// "alleged that Kosovo had been attacked": a victim, not a culprit.
-			for r := end; r < s.b && r < end+4; r++ {
-				if d.low[r] == "been" || (beWords[d.low[r]] && r+1 < s.b && isParticiple(d.low[r+1])) {
-					objs = nil
-					break
-				}
-			}
-		}
-		d.markContent(s, end)
-	case mOffer:
-		q := after
-		for q < s.b && (d.low[q] == "instead" || d.low[q] == "also" || d.low[q] == "again" || d.low[q] == "publicly" || d.low[q] == "formally") {
-			q++
-		}
-		if q+1 < s.b && d.low[q] == "to" && strings.HasPrefix(d.low[i], "promis") && !promiseVerbs[d.low[q+1]] {
-			// "promised to retaliate against X" is a threat, not an offer.
-			d.markContent(s, q)
-			return
-		}
-		if q < s.b && d.low[q] == "to" {
-			for r := q + 1; r < s.b && r < q+25; r++ {
-				w := d.low[r]
-				if w == "," && r+1 < s.b && s.mentionAt(r-1) != nil && s.mentionAt(r+1) != nil {
-					continue // a list: "the Russian, Indian and Chinese ministers"
-				}
-				if w == "," || w == ";" || w == "--" || w == "but" || w == "while" || w == "provided" || w == "if" {
-					break
-				}
-				if m := s.mentionAt(r); m != nil {
-					if m.ent >= 0 && !m.place && !contains(sub.ents, m.ent) && !contains(objs, m.ent) {
-						if m.pron && len(d.lastPair) >= 2 && isPairRef(d, m) {
-							objs = append(objs, d.lastPair...)
-						} else {
-							objs = append(objs, m.ent)
-						}
-					}
-					r = m.to - 1
-				}
-				end = r
-			}
-			d.markContent(s, q)
-		} else {
-			objs, end, _, _ = d.objectNP(s, q, 3)
-			if len(objs) == 0 {
-				// "offered assurances to X", "proposed a truce between X and Y"
-				for r := q; r < s.b && r < q+10; r++ {
-					if d.low[r] == "to" || d.low[r] == "between" {
-						objs, end, _, _ = d.objectNP(s, r+1, 3)
-						break
-					}
-					if d.low[r] == "," || d.low[r] == ";" || d.low[r] == "and" {
-						break
-					}
-				}
-			}
-		}
-	case mHost:
-		objs, end, _, _ = d.objectNP(s, after, 8)
-		parties := d.lastTalks
-		if len(parties) != 2 {
-			parties = nil
-			if len(d.lastPair) == 2 {
-				parties = d.lastPair
-			}
-		}
-		if len(objs) == 0 && d.roundNoun(s, after) && len(parties) == 2 {
-			// "Norway, which hosted the first round": the parties of the
-			// talks the text named last.
-			for _, e := range parties {
-				if !contains(sub.ents, e) {
-					objs = append(objs, e)
-				}
-			}
-			if len(objs) < 2 {
-				objs = nil
-			}
-			conf -= 0.15
-		}
-	case mTrade:
-		for q := after; q < s.b && q < after+3; q++ {
-			if w := d.low[q]; w == "accusations" || w == "blame" || w == "charges" || w == "insults" || w == "threats" {
-				recip = len(sub.ents) >= 2
-				break
-			}
-		}
-	case mTalks, mContacts, mWith, mPledge:
-		var heads map[string]bool
-		lim := 4
-		switch def.mode {
-		case mTalks:
-			heads, lim = set("talks", "negotiations", "meeting", "meetings", "discussions", "consultations", "contacts", "phone", "telephone", "call", "calls", "patrols", "exercises", "drills"), 9
-			if d.low[i] == "speak" || d.low[i] == "speaks" || d.low[i] == "spoke" || d.low[i] == "spoken" || d.low[i] == "talked" || d.low[i] == "conferred" {
-				heads, lim = set("phone", "telephone", "videoconference", "video"), 4
-			}
-		case mContacts:
-			heads = set("contacts", "contact", "ties", "relations", "channels", "channel", "links")
-		case mWith:
-			heads = set("relations", "ties", "contacts", "contact", "links", "with")
-		case mPledge:
-			heads = pledgeHeads
-		}
-		if def.mode == mWith && len(def.words) > 1 && def.words[1] == "ties" {
-			heads = set("with")
-		}
-		if def.mode == mWith && len(def.words) == 1 {
-			// "ended its defence cooperation agreement with France"
-			heads, lim = set("relations", "ties", "cooperation", "agreement", "pact", "accord", "treaty", "partnership"), 5
-		}
-		for q := after; q < s.b && q < after+lim; q++ {
-			if heads[d.low[q]] {
-				talksFound = true
-				r := q + 1
-				if d.low[q] == "with" {
-					r = q
-				}
-				if r < s.b && (d.low[q] == "phone" || d.low[q] == "telephone") && (d.low[r] == "call" || d.low[r] == "conversation" || d.low[r] == "calls") {
-					r++ // "a phone call with"
-				}
-				if def.mode == mWith && r+1 < s.b && d.low[r] != "with" && heads[d.low[r]] {
-					r++ // "cooperation agreement with"
-				}
-				if r < s.b && (d.low[r] == "with" || d.low[r] == "for" || d.low[r] == "to") {
-					objs, end, _, _ = d.objectNP(s, r+1, 5)
-				}
-				if def.mode == mPledge && giftNouns[d.low[q]] {
-					// "pledged funding for UNRWA": an offer of something.
-					typ = Offers
-				}
-				if def.mode == mPledge && talkHeads[d.low[q]] {
-					// "renewed negotiations with X", "announced talks with Y"
-					typ = Engages
-				}
-				break
-			}
-			if d.low[q] == "," || d.low[q] == ";" {
-				break
-			}
-		}
-	}
-	if d.objPron != nil && len(objs) == 1 && contains(sub.ents, objs[0]) {
-		// "urged its government ...": "its" is not the subject itself.
-		if e := d.otherActor(s, d.objPron, sub.ents); e >= 0 {
-			objs = []int{e}
-		}
-	}
-	if len(objs) == 0 && class != "" {
-		objs = d.ownerOf(class, sub.ents)
-		conf -= 0.1
-	}
-	if len(objs) == 0 && len(sub.relObj) > 0 {
-		objs = sub.relObj
-	}
-	if len(objs) == 0 && sub.nounObj != "" {
-		objs = d.ownerOf(sub.nounObj, sub.ents)
-	}
-	if recip && len(sub.ents) >= 2 {
-		d.reciprocal(s, typ, sub.ents, conf, end)
-	}
-	if len(objs) == 0 && typ == Engages && len(sub.ents) == 2 && !recip && !sub.group && (talksFound || d.low[i] == "met" || d.low[i] == "meets") {
-		// "Saudi Arabia and Iran held talks": with each other. Three or
-		// more ("the US, Saudi Arabia and Switzerland opened talks") are
-		// more likely conveners than parties.
-		d.lastTalks = append([]int(nil), sub.ents...)
-		for x := 0; x < len(sub.ents); x++ {
-			for y := x + 1; y < len(sub.ents); y++ {
-				d.emit(s, Engages, []int{sub.ents[x]}, []int{sub.ents[y]}, conf-0.1, end)
-			}
-		}
-	}
-	if len(objs) == 0 && def.recip != "" && !sub.group {
-		d.reciprocal(s, def.recip, sub.ents, conf-0.1, end)
-	}
-	if len(objs) == 0 {
-		d.setSubject(s, sub)
-		if (def.typ == Offers || def.typ == Demands || strings.HasPrefix(d.low[i], "pledg")) && !s.isContent(i) && !reportVerbs[d.low[i]] {
-			// "IGAD offered to convene a summit", "Serbia demanded a
-			// referendum", "the RSF pledged to protect convoys": "the
-			// initiative", "the demand", "the pledge" later are theirs.
-			c := "offer"
-			switch {
-			case def.typ == Demands:
-				c = "demand"
-			case strings.HasPrefix(d.low[i], "pledg"):
-				c = "pledge"
-			}
-			d.owners[c] = append([]int(nil), sub.ents...)
-		}
-		if (typ == Demands || typ == Accuses || typ == Rejects || typ == Offers) && !reportVerbs[d.low[i]] {
-			// "told reporters that ..." is speech, whose content the
-			// reporting rules read; "accused a militia of ..." is not.
-			d.markContent(s, after)
-		}
-		return
-	}
-	if len(objs) >= 2 && typ != Engages {
-		for _, o := range objs {
-			if contains(sub.ents, o) {
-				// A list that holds the subject itself is a misread list,
-				// not the object: "Brazil, Chile and Colombia condemned
-				// what they called ...".
-				d.setSubject(s, sub)
-				return
-			}
-		}
-	}
-	if typ == Supports && strings.HasPrefix(d.low[i], "welcom") && d.visitIn(s, after, end+1) {
-		// "welcomed an Israeli delegation", "welcomed delegations from both
-		// capitals": a visit received, not approval.
-		typ = Engages
-	}
-	d.emit(s, typ, sub.ents, objs, conf, end)
-	d.setSubject(s, sub)
-	s.prevObjs = objs
-	if typ == Demands && d.stopDoing(s, end) {
-		// "urged Tehran to stop smuggling weapons": a charge, which "a
-		// charge Iran denies" can refer to, though no stance of its own.
-		batch := len(d.accus)
-		for _, sb := range sub.ents {
-			for _, ob := range objs {
-				d.accus = append(d.accus, [3]int{sb, ob, batch})
-			}
-		}
-	}
-	if more := d.asDid(s, end); len(more) > 0 {
-		// "Turkey welcomed the plan, as did Italy."
-		d.emit(s, typ, more, objs, conf-0.1, end)
-	}
-	if typ == Engages && def.mode == mHost && strings.HasPrefix(d.low[i], "host") {
-		// "hosted negotiations between A and B": A and B talked; not
-		// where the parties are only referred to ("between the sides").
-		for q := after; q < end && q < s.b; q++ {
-			if d.low[q] == "between" && len(objs) >= 2 && !d.refAt(s, q+1) {
-				if len(objs) == 2 {
-					d.lastTalks = append([]int(nil), objs...)
-				}
-				for x := 0; x < len(objs); x++ {
-					for y := x + 1; y < len(objs); y++ {
-						d.emit(s, Engages, []int{objs[x]}, []int{objs[y]}, conf-0.1, end)
-					}
-				}
-			}
-		}
-	}
-	if typ == Demands || typ == Accuses || typ == Rejects || typ == Offers {
-		d.markContent(s, end)
-		if r := d.afterRelative(s, end); r > 0 && r < s.b && (d.low[r] == "to" || d.low[r] == "of") {
-			// "urged Washington and Paris, which brokered the truce, to
-			// press Israel": the demand's content resumes after the clause.
-			d.markContent(s, r)
-		}
-	}
 }
 
 // pledgeHeads are what one pledges, renews or announces: support (or

@@ -123,6 +123,7 @@ func splitWords(s string) []string {
 type frame struct {
 	code  string
 	words int // tokens of the verb form, particles included
+	post  int // the first token after the pattern's words after the verb
 }
 
 // match codes the verb at low[i] of the clause low[from:to]: the longest
@@ -137,15 +138,15 @@ func (t *verbTable) match(low []string, from, i, to int) (frame, bool) {
 		after := i + 1 + len(vf.rest)
 		b := t.blocks[vf.block]
 		for _, p := range b.patterns {
-			if t.inOrder(low, after, min(to, after+8), p.post) && t.inOrder(low, max(from, i-6), i, p.pre) {
-				return frame{code: p.code, words: after - i}, p.code != ""
+			if end, ok := t.inOrder(low, after, min(to, after+8), p.post); ok && t.matchPre(low, max(from, i-6), i, p.pre) {
+				return frame{code: p.code, words: after - i, post: end}, p.code != ""
 			}
 		}
 		code := vf.code
 		if code == "" {
 			code = b.code
 		}
-		return frame{code: code, words: after - i}, code != ""
+		return frame{code: code, words: after - i, post: after}, code != ""
 	}
 	return frame{}, false
 }
@@ -162,21 +163,30 @@ func wordsAt(low []string, at, to int, ws []string) bool {
 	return true
 }
 
-// inOrder reports whether the pattern words stand in order in low[from:to],
-// the first right at from for a post pattern's words to bind to the verb.
-func (t *verbTable) inOrder(low []string, from, to int, ws []string) bool {
+// inOrder reports whether the pattern words stand in order in
+// low[from:to], and the token after the last of them.
+func (t *verbTable) inOrder(low []string, from, to int, ws []string) (int, bool) {
 	j := from
 	for _, w := range ws {
 		for j < to && !t.wordIs(low[j], w) {
 			j++
 		}
 		if j >= to {
-			return false
+			return 0, false
 		}
 		j++
 	}
-	return true
+	return j, true
 }
+
+func (t *verbTable) matchPre(low []string, from, to int, ws []string) bool {
+	_, ok := t.inOrder(low, from, to, ws)
+	return ok
+}
+
+// framePreps introduce a frame's object after its pattern's words:
+// "lodged a protest with X".
+var framePreps = set("to", "with", "against", "toward", "towards", "at")
 
 // wordIs matches a token to a pattern word: a synonym set by any member, a
 // word ending in "_" exactly, others as a stem ("allegation" matches
@@ -208,7 +218,9 @@ func typeOf(v *stance.Vocabulary, f frame) (string, bool) { return TypeForCAMEO(
 // have agreed"), so that nouns and gerunds of the same spelling ("peace
 // talks", "accusations of sheltering") code nothing.
 func (d *doc) frameCue(s *sent, i int) {
-	if !d.predicate(s, i) {
+	// An auxiliary ("continued to reject talks with X") codes nothing of
+	// its own: the verb it carries does.
+	if auxWords[d.low[i]] || !d.predicate(s, i) {
 		return
 	}
 	f, ok := d.lx.verbs.match(d.low, s.a, i, s.b)
@@ -226,27 +238,58 @@ func (d *doc) frameCue(s *sent, i int) {
 	if reciprocal(f.code) {
 		recip = typ
 	}
-	d.cue(s, i, []cueDef{{words: d.low[i : i+f.words], typ: typ, mode: mNear, recip: recip}})
+	// The object follows the pattern's words and a preposition: "lodged
+	// an official protest with X".
+	end := i + f.words
+	if f.post > end && f.post < s.b && framePreps[d.low[f.post]] {
+		end = f.post + 1
+	}
+	d.cue(s, i, []cueDef{{words: d.low[i:end], typ: typ, mode: mNear, recip: recip}})
 }
 
 var subjectPronouns = set("he", "she", "it", "they", "we", "i")
 
+// predicateGap are words that may stand between a subject's name and its
+// verb besides auxiliaries: its title and office ("Taiwan's vice foreign
+// minister visited"), a time ("Kenya on Tuesday expelled").
+var predicateGap = set("'s", "\u2019s", "-", "on", "today", "yesterday", "tonight", "last", "late")
+
+// predicate reports whether the word at i stands where a verb of its
+// subject does: after an actor or pronoun, its title, office and name, an
+// apposition ("Pakistan, a key ally, has refused"), and auxiliaries,
+// adverbs or a time.
 func (d *doc) predicate(s *sent, i int) bool {
 	k := i - 1
-	for k >= s.a && k > i-5 && auxWords[d.low[k]] && d.low[k] != "to" && d.low[k] != "in" {
-		k--
-	}
-	for n := 0; n < 2 && k > s.a && officeNouns[d.low[k]] && s.mentionAt(k) == nil; n++ {
-		// "Estonian officials agreed", "the Chilean foreign minister said"
+	for k >= s.a && k > i-10 && d.gapWord(s, k) {
+		if m := s.mentionAt(k); m != nil && !m.place && m.ent >= 0 {
+			return true
+		}
 		k--
 	}
 	if k < s.a {
 		return false
 	}
-	if m := s.mentionAt(k); m != nil && !m.place {
-		return true
+	if m := s.mentionAt(k); m != nil {
+		return !m.place
+	}
+	if d.low[k] == "," {
+		// An apposition: the subject stands before it.
+		return len(d.subjectAt(s, i).ents) > 0
 	}
 	return subjectPronouns[d.low[k]]
+}
+
+// gapWord reports a word of the gap between a subject and its verb.
+func (d *doc) gapWord(s *sent, k int) bool {
+	w := d.low[k]
+	if w == "to" || w == "in" {
+		return false
+	}
+	if _, ok := weekdays[w]; ok {
+		return true
+	}
+	return auxWords[w] || officeNouns[w] || officeModifiers[w] || titleWords[w] || timeNouns[w] || predicateGap[w] ||
+		d.toks[k].upper && s.mentionAt(k) == nil && !reportVerbs[w]
 }
 
 // intentMarker states a future act of the subject. Followed by a verb of

@@ -69,11 +69,57 @@ func TestFrameStages(t *testing.T) {
 		{"Portugal will support Turkey's bid to join the bloc.", "Portugal OFFERS Turkey"},
 		{"Finland will give Tanzania a grant.", "Finland OFFERS Tanzania"},
 		{"Ghana promised to help Mali.", "Ghana OFFERS Mali"},
-		{"Chile will not support Peru in the vote.", ""},
+		// A negated act of cooperation with a modal is a refusal; without
+		// one it only withholds.
+		{"Chile will not support Peru in the vote.", "Chile REJECTS Peru"},
+		{"Chile has not endorsed Peru's plan.", ""},
 		{"Norway accused Sweden of stalling.", "Norway ACCUSES Sweden"},
 		{"The peace talks with Bolivia stalled in Lima.", ""},
 	} {
 		cs, err := ex.Extract(context.Background(), tc.text, stance.NewDate(2022, 1, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, c.Subject.Name+" "+c.Type+" "+c.Object.Name)
+		}
+		if g := strings.Join(got, "; "); g != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
+// TestRefusalsAndFrameSubjects covers the stances of refusal and the
+// subject and object positions of the frame stage, on sentences written
+// for this test.
+func TestRefusalsAndFrameSubjects(t *testing.T) {
+	ex := New(nil)
+	for _, tc := range []struct {
+		text string
+		want string // "subject TYPE object", or "" for no stance
+	}{
+		// Negated willingness and refusals.
+		{"Ghana is not ready to talk with Togo.", "Ghana REJECTS Togo"},
+		{"Ghana is ready to talk with Togo.", "Ghana OFFERS Togo"},
+		{"Kenya refused to sign a trade pact with Somalia.", "Kenya REJECTS Somalia"},
+		{"Kenya refused to send troops to Somalia.", "Kenya REJECTS Somalia"},
+		{"Finland, a close partner of Sweden, would not meet Hungarian officials.", "Finland REJECTS Hungary"},
+		// "is opposed to" is an adjective, not a passive.
+		{"Austria is opposed to Hungary's proposal.", "Austria REJECTS Hungary"},
+		// A time after the verb; the addressee of a demanded thing.
+		{"Bolivia demanded Friday that Chile return the land.", "Bolivia DEMANDS Chile"},
+		{"Serbia demanded the withdrawal of Croatian forces from the region.", "Serbia DEMANDS Croatia"},
+		// A subject through its office and title.
+		{"Ecuador's deputy foreign minister visited Peru.", "Ecuador ENGAGES Peru"},
+		// The object after the preposition that follows the pattern's words.
+		{"Serbia lodged an official protest with Albania today.", "Serbia ACCUSES Albania"},
+		// An auxiliary codes nothing of its own.
+		{"Chad has continued to shun talks with Niger.", ""},
+		// "would" is a condition, no intent.
+		{"Italy said the talks would help Libya.", ""},
+	} {
+		cs, err := ex.Extract(context.Background(), tc.text, graph.NewDate(2022, 1, 1))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,857 @@
+package extract
+
+import "strings"
+
+// A cue is handled in stages, each a short function: whether the verb
+// counts at all (pickCue, cueCounts), a passive (cuePassive), its subject
+// (cueSubject), its object by the rule of its mode (objectRules), the
+// fallbacks when the rule found none (objectFallbacks) and the stances it
+// states (cueStances). The word lists the stages consult are data below.
+
+// cueCall is one cue being handled: the verb, its subject and what the
+// object rule found.
+type cueCall struct {
+	i     int // the verb
+	after int // the first token after the verb and its particles
+	end   int // the first token after the object phrase
+	def   *cueDef
+	mode  cueMode // def.mode, or mKnown once the objects are known
+	sub   subject
+	conf  float64
+	typ   string // def.typ, or what the object turned it into ("pledged funding" offers)
+	class string // the event class of a definite object noun: "the proposal"
+	objs  []int
+	recip bool // "each other": every subject toward every other
+	talks bool // the talks noun of an engagement was found
+}
+
+// mKnown marks a cue whose objects are known before its mode's rule
+// runs: a relative clause's antecedent, or "it" for what the verb before
+// was about.
+const mKnown cueMode = 255
+
+// Word lists of the cue stages.
+var (
+	// labelParticles make a label verb something else: "called off",
+	// "called for", "called on".
+	labelParticles = set("off", "for", "on", "upon")
+	// passiveAdverbs may stand between "was" and a passive participle.
+	passiveAdverbs = set("quickly", "also", "long", "repeatedly", "widely", "reportedly", "firmly")
+	// byAdverbs may stand between a participle and its agent's "by".
+	byAdverbs = set("quickly", "also", "publicly", ",", "formally")
+	// leaveVerbs make "gave X 72 hours to leave" an expulsion demand.
+	leaveVerbs = set("leave", "depart", "quit", "go")
+	// denyPronouns stand for the accusation a denial answers: "denies it".
+	denyPronouns = set("it", "this", "them", "so")
+	// demandParticiples name a demand in "refused to ... as demanded by X".
+	demandParticiples = set("demanded", "requested", "sought")
+	// demandForms code a demand without "that": "demanded a referendum".
+	demandForms = set("demanded", "demands", "demand")
+	// offerAdverbs may stand between an offer verb and its complement.
+	offerAdverbs = set("instead", "also", "again", "publicly", "formally")
+	// offerStops end the complement of an offer.
+	offerStops = set(",", ";", "--", "but", "while", "provided", "if")
+	// tradedNouns make "traded accusations" mutual.
+	tradedNouns = set("accusations", "blame", "charges", "insults", "threats")
+	// speakVerbs engage through a call only: "spoke by phone with X".
+	speakVerbs = set("speak", "speaks", "spoke", "spoken", "talked", "conferred")
+	// callNouns follow "phone" in "a phone call with X".
+	callNouns = set("call", "conversation", "calls")
+	// rejectable are the stances a negation turns into a rejection.
+	rejectable = set(Supports, Offers, Engages)
+	// adjectivalCues are participles that "is" makes an adjective, not a
+	// passive: "is opposed to X".
+	adjectivalCues = set("opposed to")
+	// demandPreps introduce the addressee of a demanded thing: "demanded
+	// the withdrawal of X", "demanded autonomy from X".
+	demandPreps = set("of", "from", "by")
+	// contentTypes are the stances whose content states no stance of its
+	// own: "urged X to sanction Y" says nothing of X toward Y.
+	contentTypes = set(Demands, Accuses, Rejects, Offers)
+)
+
+// cueHeads are the nouns a cue governs ("held talks with X", "broke off
+// relations with X"), and how many tokens after the verb they may stand.
+type cueHeads struct {
+	words map[string]bool
+	lim   int
+}
+
+var (
+	headsByMode = map[cueMode]cueHeads{
+		mTalks: {set("talks", "negotiations", "meeting", "meetings", "discussions", "consultations", "contacts", "phone",
+			"telephone", "call", "calls", "patrols", "exercises", "drills"), 9},
+		mContacts: {set("contacts", "contact", "ties", "relations", "channels", "channel", "links"), 4},
+		mWith:     {set("relations", "ties", "contacts", "contact", "links", "with"), 4},
+		mPledge:   {pledgeHeads, 4},
+	}
+	phoneHeads = cueHeads{set("phone", "telephone", "videoconference", "video"), 4}
+	// tiesHeads: "cut ties with X".
+	tiesHeads = cueHeads{set("with"), 4}
+	// pactHeads: "ended its defence cooperation agreement with France".
+	pactHeads = cueHeads{set("relations", "ties", "cooperation", "agreement", "pact", "accord", "treaty", "partnership"), 5}
+)
+
+// objectRules find a cue's objects by its mode. A rule reports false when
+// the cue is fully handled (or states nothing) and no stance follows.
+var objectRules = map[cueMode]func(d *doc, s *sent, c *cueCall) bool{
+	mObj:      (*doc).objNear,
+	mNear:     (*doc).objNear,
+	mGive:     (*doc).objGive,
+	mObjTo:    (*doc).objTo,
+	mBlame:    (*doc).objBlame,
+	mLabel:    (*doc).objLabel,
+	mDeny:     (*doc).objDeny,
+	mRefuse:   (*doc).objRefuse,
+	mThat:     (*doc).objThat,
+	mOffer:    (*doc).objOffer,
+	mHost:     (*doc).objHost,
+	mTrade:    (*doc).objTrade,
+	mTalks:    (*doc).objHeads,
+	mContacts: (*doc).objHeads,
+	mWith:     (*doc).objHeads,
+	mPledge:   (*doc).objHeads,
+}
+
+// cue handles a cue verb at token i: one of defs, whose particles follow.
+func (d *doc) cue(s *sent, i int, defs []cueDef) {
+	def := d.pickCue(s, i, defs)
+	if def == nil {
+		return
+	}
+	d.cueEnd = i + len(def.words)
+	if !d.cueCounts(s, i, def) || d.cuePassive(s, i, def) {
+		return
+	}
+	sub, ok := d.cueSubject(s, i, def)
+	if !ok && sub.refuses && len(sub.ents) > 0 && rejectable[def.typ] {
+		// "did not accept X", "is not ready to talk with X": a rejection.
+		r := *def
+		r.typ, r.recip, sub.neg = Rejects, "", false
+		def, ok = &r, true
+	}
+	if !ok {
+		return
+	}
+	c := &cueCall{i: i, after: d.skipTime(s, d.cueEnd), end: d.cueEnd, def: def, mode: def.mode, sub: sub, conf: 0.85, typ: def.typ}
+	if sub.ref {
+		c.conf -= 0.1
+	}
+	d.objPron = nil
+	if !d.knownObjects(s, c) {
+		return
+	}
+	if rule := objectRules[c.mode]; rule != nil && !rule(d, s, c) {
+		return
+	}
+	d.objectFallbacks(s, c)
+	d.groupStances(s, c)
+	d.cueStances(s, c)
+}
+
+// pickCue returns the cue of defs at i unless its position rules it out.
+func (d *doc) pickCue(s *sent, i int, defs []cueDef) *cueDef {
+	if i > s.a && (d.low[i-1] == "as" || d.low[i-1] == "to" && d.low[i] == "blame") {
+		return nil
+	}
+	// A gerund after a preposition is content: "accused of supporting".
+	if i > s.a && strings.HasSuffix(d.low[i], "ing") && gerundPreps[d.low[i-1]] {
+		return nil
+	}
+	if d.blockedText(s, i) {
+		// "Hungary blocked a statement condemning the law": a text that
+		// was never adopted states nothing.
+		return nil
+	}
+	return d.pickDef(s, i, defs)
+}
+
+// cueCounts reports whether the cue at i is a verb that states something:
+// not a noun, not the content of another stance.
+func (d *doc) cueCounts(s *sent, i int, def *cueDef) bool {
+	after := i + len(def.words)
+	if def.typ == Supports && strings.HasPrefix(def.words[0], "agree") && after < s.b && !nounDets[d.low[after]] && s.mentionAt(after) == nil {
+		// "agreed to the proposal" supports it; "agreed to meet" is no stance.
+		return false
+	}
+	if !def.verb && d.nounUse(s, i) {
+		return false
+	}
+	if def.mode == mLabel && after < s.b && labelParticles[d.low[after]] {
+		return false
+	}
+	// Coordinated verbs may follow the content of the verb before them.
+	return !s.isContent(i) || d.coordinated(s, i) && !hypoBefore(d, s, i) || def.mode == mLabel && d.whatBefore(s, i)
+}
+
+// coordinated reports a verb joined to the one before it: "and urged".
+func (d *doc) coordinated(s *sent, i int) bool {
+	for k := i - 1; k >= s.a && k > i-4; k-- {
+		if d.low[k] == "and" || d.low[k] == "but" || d.low[k] == "," {
+			return true
+		}
+		if !auxWords[d.low[k]] || d.low[k] == "to" {
+			return false // "..., to press Israel": an infinitive, no new verb
+		}
+	}
+	return false
+}
+
+// cuePassive handles a passive cue ("was accused by X", "has been
+// rejected by X", "talks hosted by Cuba") and reports whether it was one.
+func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
+	if !isParticiple(d.low[i]) || adjectivalCues[strings.Join(def.words, " ")] {
+		return false
+	}
+	after := i + len(def.words)
+	b := i - 1
+	for b >= s.a && passiveAdverbs[d.low[b]] {
+		b--
+	}
+	passive := b >= s.a && beWords[d.low[b]]
+	byTok := -1
+	for q := after; q < s.b && q < after+3; q++ {
+		if d.low[q] == "by" {
+			byTok = q
+			break
+		}
+		if !byAdverbs[d.low[q]] {
+			break
+		}
+	}
+	// A participle right before "by" is passive whatever precedes it:
+	// "talks hosted by Cuba and backed by Norway".
+	if passive || byTok >= 0 && b >= s.a && (!d.toks[b].word || s.mentionAt(b) != nil) || byTok == after {
+		d.passive(s, i, def, byTok, passive)
+		return true
+	}
+	return false
+}
+
+// cueSubject finds the subject of the cue at i and reports whether it
+// asserts the cue: an actor, neither negated nor modal.
+func (d *doc) cueSubject(s *sent, i int, def *cueDef) (subject, bool) {
+	sub := d.subjectAt(s, i)
+	if joined := d.joinedIn(s, i); len(joined) > 0 && !sub.neg {
+		// "France joined Germany in condemning ...": both condemn.
+		sub.ents = joined
+	}
+	if len(sub.ents) == 0 && !sub.neg {
+		// A demand or offer by no known actor: "the demand" later is not
+		// the last known actor's.
+		switch def.typ {
+		case Demands:
+			delete(d.owners, "demand")
+		case Offers:
+			delete(d.owners, "offer")
+		}
+	}
+	return sub, len(sub.ents) > 0 && !sub.neg
+}
+
+// knownObjects takes objects the context gives before the mode's rule:
+// the antecedent of a relative clause, what "it" or "them" refers to. It
+// reports false when the cue states nothing.
+func (d *doc) knownObjects(s *sent, c *cueCall) bool {
+	if len(c.sub.relObj) > 0 && c.mode != mLabel && !d.actorWithin(s, c.after, 2) {
+		// "Pakistan, which officials have accused of ...": the antecedent.
+		c.objs, c.mode = c.sub.relObj, mKnown
+	}
+	if (c.mode != mObj && c.mode != mNear) || c.after >= s.b || (d.low[c.after] != "them" && d.low[c.after] != "it") {
+		return true
+	}
+	if len(s.prevObjs) > 0 {
+		// "X backed the plan, and Z also endorsed it": what the verb
+		// before was about.
+		c.objs, c.mode, c.end = s.prevObjs, mKnown, c.after+1
+		c.conf -= 0.1
+	} else if c.def.typ == Supports || c.def.typ == Rejects {
+		// What one accepts or rejects is a thing: "rejected it" is no
+		// stance toward whoever "it" might name.
+		d.setSubject(s, c.sub)
+		return false
+	}
+	return true
+}
+
+// objNear: the first actor list of the object phrase ("condemned
+// Russia"), close to the verb for mNear, never in an accusation's content.
+func (d *doc) objNear(s *sent, c *cueCall) bool {
+	lim := 10
+	if c.def.mode == mNear {
+		lim = 3
+	}
+	if c.def.typ == Demands {
+		lim = 4
+	}
+	if c.def.typ == Accuses {
+		// The content of an accusation names no object: "accused X of siding with Y".
+		for q := c.after; q < s.b && q < c.after+lim; q++ {
+			if d.low[q] == "of" || d.low[q] == "for" {
+				lim = q - c.after
+				break
+			}
+		}
+	}
+	c.objs, c.end, c.class, c.recip = d.objectNP(s, c.after, lim)
+	return true
+}
+
+// objGive: "gave X diplomats 72 hours to leave".
+func (d *doc) objGive(s *sent, c *cueCall) bool {
+	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
+	for q := c.end; q < s.b && q < c.end+8; q++ {
+		if d.low[q] == "to" && q+1 < s.b && leaveVerbs[d.low[q+1]] {
+			return true
+		}
+	}
+	c.objs = nil
+	return true
+}
+
+// objTo: the actor followed by "to" ("asked Togo's president to
+// mediate"), or the actors of "called for restraint from X".
+func (d *doc) objTo(s *sent, c *cueCall) bool {
+	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
+	if len(c.objs) > 0 {
+		if !d.toAfterObject(s, c) {
+			c.objs = nil
+		}
+		return true
+	}
+	if len(c.def.words) == 2 && c.def.words[1] == "for" {
+		// "called for restraint from India and Pakistan"
+		for q := c.after; q < s.b && q < c.after+6; q++ {
+			if d.low[q] == "from" || d.low[q] == "by" {
+				c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
+				break
+			}
+			if d.low[q] == "," || d.low[q] == ";" || s.mentionAt(q) != nil {
+				break
+			}
+		}
+	}
+	return true
+}
+
+// toAfterObject reports "to" after the object and its office words:
+// "asked Kenyan and Ugandan officials to explain"; "warned X against ..."
+// demands as "warned X not to ..." does.
+func (d *doc) toAfterObject(s *sent, c *cueCall) bool {
+	q := c.end
+	if q < s.b && (d.low[q] == "'s" || d.low[q] == "\u2019s") {
+		q++
+	}
+	for lim := q + 4; q < s.b && q < lim && (officeModifiers[d.low[q]] || officeNouns[d.low[q]] || titleWords[d.low[q]]); q++ {
+	}
+	if q < s.b && d.low[q] == "not" {
+		q++
+	}
+	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && strings.HasPrefix(d.low[c.i], "warn"))
+}
+
+// objBlame: "blamed X for", "blamed Y on X".
+func (d *doc) objBlame(s *sent, c *cueCall) bool {
+	c.objs, c.end, c.class, c.recip = d.objectNP(s, c.after, 8)
+	if len(c.objs) > 0 {
+		return true
+	}
+	for q := c.after; q < s.b && q < c.after+8; q++ {
+		if d.low[q] == "on" {
+			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
+			break
+		}
+		if d.low[q] == "for" || d.low[q] == "," {
+			break
+		}
+	}
+	return true
+}
+
+// objLabel hands a label verb to the label rules, which emit.
+func (d *doc) objLabel(s *sent, c *cueCall) bool {
+	d.label(s, c.i, c.after, c.def, c.sub, c.conf)
+	return false
+}
+
+// objDeny: the accuser of a denied accusation, never the content of a
+// denial.
+func (d *doc) objDeny(s *sent, c *cueCall) bool {
+	after := c.after
+	if after < s.b && d.low[after] == "that" || d.agentlessCharge(s, c.i) {
+		// "X has long been accused of arming Y, and it denies it": the
+		// denied charge is nobody's, so the denial targets no actor.
+		d.markContent(s, after)
+		return false
+	}
+	if after < s.b && denyPronouns[d.low[after]] {
+		// "denies it": the accusation, whose accuser must be an actor.
+		c.objs, c.end, c.class = nil, after+1, "accusation"
+		return true
+	}
+	c.objs, c.end, c.class, _ = d.objectNP(s, after, 8)
+	if len(c.objs) == 0 && c.class == "" && d.involvementAt(s, after) {
+		// "denied any involvement": the charge of the last accuser.
+		c.class = "accusation"
+	}
+	if len(c.objs) > 0 && !d.claimIn(s, after, min(c.end+3, s.b)) {
+		// "denied backing the M23": what is denied is content, and only
+		// an accuser is the object of a denial.
+		d.markContent(s, after)
+		return false
+	}
+	if len(c.objs) > 0 {
+		d.deniedAccusers(s, c)
+		return true
+	}
+	return c.class == "accusation" || c.sub.nounObj != ""
+}
+
+// deniedAccusers: "denied accusations by the United States": the accusers
+// accuse the denier.
+func (d *doc) deniedAccusers(s *sent, c *cueCall) {
+	for q := c.after; q < c.end && q < s.b; q++ {
+		if eventClass[d.low[q]] == "accusation" && q+1 < s.b && (d.low[q+1] == "by" || d.low[q+1] == "from") {
+			d.emit(s, Accuses, c.objs, c.sub.ents, c.conf-0.1, c.end)
+			return
+		}
+	}
+}
+
+// objRefuse: the object of a refusal, or of the refused act.
+func (d *doc) objRefuse(s *sent, c *cueCall) bool {
+	if c.after >= s.b || d.low[c.after] != "to" {
+		c.objs, c.end, c.class, _ = d.objectNP(s, c.after, 8)
+		return true
+	}
+	d.refusedAct(s, c)
+	d.markContent(s, c.after)
+	return true
+}
+
+// refusedAct finds the object of "refused to ...": who demanded it ("as
+// demanded by X", also a demand of X), who the act is with ("refused to
+// deal with X") or its object ("refused to recognise the Taliban").
+func (d *doc) refusedAct(s *sent, c *cueCall) {
+	after := c.after
+	for q := after; q < s.b && q < after+15; q++ {
+		if d.low[q] == "as" && q+2 < s.b && demandParticiples[d.low[q+1]] && d.low[q+2] == "by" {
+			c.objs, c.end, _, _ = d.objectNP(s, q+3, 4)
+			if len(c.objs) > 0 {
+				d.emit(s, Demands, c.objs, c.sub.ents, c.conf-0.1, q)
+			}
+			return
+		}
+		if d.low[q] == "with" {
+			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
+			return
+		}
+		if q == after+1 && refusable[d.low[q]] {
+			r := q + 1
+			if r < s.b && (d.low[r] == "to" || d.low[r] == "with") {
+				r++
+			}
+			c.objs, c.end, _, _ = d.objectNP(s, r, 4)
+			return
+		}
+		if d.low[q] == "," || d.low[q] == ";" {
+			return
+		}
+	}
+	d.actOf(s, c, after+1, after+12)
+}
+
+// actOf takes the first actor named in the act from to to as the
+// object: "refused to send troops to X".
+func (d *doc) actOf(s *sent, c *cueCall, from, to int) {
+	for q := from; q < s.b && q < to; q++ {
+		if boundaryWords[d.low[q]] || d.low[q] == "," {
+			return
+		}
+		if m := s.mentionAt(q); m != nil && m.ent >= 0 && !m.place && !m.pron && !contains(c.sub.ents, m.ent) {
+			c.objs, c.end = []int{m.ent}, m.to
+			return
+		}
+	}
+}
+
+// objThat: "demanded that X leave", "insisted that X must", "alleged that
+// X had ...".
+func (d *doc) objThat(s *sent, c *cueCall) bool {
+	q := c.after
+	if q < s.b && d.low[q] == "that" {
+		q++
+	} else if !demandForms[d.low[c.i]] {
+		return false
+	}
+	c.objs, c.end, _, _ = d.objectNP(s, q, 3)
+	if len(c.objs) == 0 && q == c.after {
+		d.demandedOf(s, c)
+	}
+	if strings.HasPrefix(d.low[c.i], "insist") && len(c.objs) > 0 && !d.wordWithin(s, c.end, 5, "must", "should") {
+		c.objs = nil
+	}
+	if strings.HasPrefix(d.low[c.i], "alleg") && len(c.objs) > 0 && d.passiveWithin(s, c.end, 4) {
+		// "alleged that Kosovo had been attacked": a victim, not a culprit.
+		c.objs = nil
+	}
+	d.markContent(s, c.end)
+	return true
+}
+
+// demandedOf finds the addressee of a demanded thing: "demanded the
+// withdrawal of X", "demanding autonomy from X", "an admission by X".
+func (d *doc) demandedOf(s *sent, c *cueCall) {
+	for q := c.after; q < s.b && q < c.after+6; q++ {
+		if demandPreps[d.low[q]] {
+			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
+			return
+		}
+		if d.low[q] == "," || d.low[q] == ";" || d.low[q] == "that" || s.mentionAt(q) != nil {
+			return
+		}
+	}
+}
+
+// skipTime returns the first token after a time adverbial at j:
+// "demanded Friday that", "welcomed on Monday the decision".
+func (d *doc) skipTime(s *sent, j int) int {
+	for j < s.b {
+		w := d.low[j]
+		if _, ok := weekdays[w]; ok || w == "today" || w == "yesterday" {
+			j++
+			continue
+		}
+		if w == "on" && j+1 < s.b {
+			if _, ok := weekdays[d.low[j+1]]; ok {
+				j += 2
+				continue
+			}
+		}
+		return j
+	}
+	return j
+}
+
+// wordWithin reports one of ws in the n tokens from from.
+func (d *doc) wordWithin(s *sent, from, n int, ws ...string) bool {
+	for r := from; r < s.b && r < from+n; r++ {
+		for _, w := range ws {
+			if d.low[r] == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passiveWithin reports a passive verb group in the n tokens from from.
+func (d *doc) passiveWithin(s *sent, from, n int) bool {
+	for r := from; r < s.b && r < from+n; r++ {
+		if d.low[r] == "been" || (beWords[d.low[r]] && r+1 < s.b && isParticiple(d.low[r+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// objOffer: "offered X Y", "offered assurances to X", or the actors of
+// the complement: "offered to mediate between X and Y".
+func (d *doc) objOffer(s *sent, c *cueCall) bool {
+	q := c.after
+	for q < s.b && offerAdverbs[d.low[q]] {
+		q++
+	}
+	if q+1 < s.b && d.low[q] == "to" && strings.HasPrefix(d.low[c.i], "promis") && !promiseVerbs[d.low[q+1]] {
+		// "promised to retaliate against X" is a threat, not an offer.
+		d.markContent(s, q)
+		return false
+	}
+	if q < s.b && d.low[q] == "to" {
+		d.offerComplement(s, c, q)
+		d.markContent(s, q)
+		return true
+	}
+	c.objs, c.end, _, _ = d.objectNP(s, q, 3)
+	if len(c.objs) > 0 {
+		return true
+	}
+	// "offered assurances to X", "proposed a truce between X and Y"
+	for r := q; r < s.b && r < q+10; r++ {
+		if d.low[r] == "to" || d.low[r] == "between" {
+			c.objs, c.end, _, _ = d.objectNP(s, r+1, 3)
+			break
+		}
+		if d.low[r] == "," || d.low[r] == ";" || d.low[r] == "and" {
+			break
+		}
+	}
+	return true
+}
+
+// offerComplement collects the actors of the offered act after "to" at q.
+func (d *doc) offerComplement(s *sent, c *cueCall, q int) {
+	for r := q + 1; r < s.b && r < q+25; r++ {
+		w := d.low[r]
+		if w == "," && r+1 < s.b && s.mentionAt(r-1) != nil && s.mentionAt(r+1) != nil {
+			continue // a list: "the Russian, Indian and Chinese ministers"
+		}
+		if offerStops[w] {
+			break
+		}
+		if m := s.mentionAt(r); m != nil {
+			if m.ent >= 0 && !m.place && !contains(c.sub.ents, m.ent) && !contains(c.objs, m.ent) {
+				if m.pron && len(d.lastPair) >= 2 && isPairRef(d, m) {
+					c.objs = append(c.objs, d.lastPair...)
+				} else {
+					c.objs = append(c.objs, m.ent)
+				}
+			}
+			r = m.to - 1
+		}
+		c.end = r
+	}
+}
+
+// objHost: who is hosted, or for "which hosted the first round" the
+// parties of the talks the text named last.
+func (d *doc) objHost(s *sent, c *cueCall) bool {
+	c.objs, c.end, _, _ = d.objectNP(s, c.after, 8)
+	parties := d.lastTalks
+	if len(parties) != 2 {
+		parties = nil
+		if len(d.lastPair) == 2 {
+			parties = d.lastPair
+		}
+	}
+	if len(c.objs) > 0 || !d.roundNoun(s, c.after) || len(parties) != 2 {
+		return true
+	}
+	for _, e := range parties {
+		if !contains(c.sub.ents, e) {
+			c.objs = append(c.objs, e)
+		}
+	}
+	if len(c.objs) < 2 {
+		c.objs = nil
+	}
+	c.conf -= 0.15
+	return true
+}
+
+// objTrade: "traded accusations" is mutual among the subjects.
+func (d *doc) objTrade(s *sent, c *cueCall) bool {
+	for q := c.after; q < s.b && q < c.after+3; q++ {
+		if tradedNouns[d.low[q]] {
+			c.recip = len(c.sub.ents) >= 2
+			break
+		}
+	}
+	return true
+}
+
+// headsFor returns the nouns the cue governs.
+func (d *doc) headsFor(c *cueCall) cueHeads {
+	w := c.def.words
+	switch {
+	case c.def.mode == mTalks && speakVerbs[d.low[c.i]]:
+		return phoneHeads
+	case c.def.mode == mWith && len(w) > 1 && w[1] == "ties":
+		return tiesHeads
+	case c.def.mode == mWith && len(w) == 1:
+		return pactHeads
+	}
+	return headsByMode[c.def.mode]
+}
+
+// objHeads: the actor after the governed noun: "held talks with X",
+// "pledged support for X", "broke off relations with X".
+func (d *doc) objHeads(s *sent, c *cueCall) bool {
+	h := d.headsFor(c)
+	for q := c.after; q < s.b && q < c.after+h.lim; q++ {
+		if h.words[d.low[q]] {
+			d.headObject(s, c, q, h)
+			break
+		}
+		if d.low[q] == "," || d.low[q] == ";" {
+			break
+		}
+	}
+	return true
+}
+
+// headObject reads the object after the head noun at q.
+func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
+	c.talks = true
+	r := q + 1
+	if d.low[q] == "with" {
+		r = q
+	}
+	if r < s.b && (d.low[q] == "phone" || d.low[q] == "telephone") && callNouns[d.low[r]] {
+		r++ // "a phone call with"
+	}
+	if c.def.mode == mWith && r+1 < s.b && d.low[r] != "with" && h.words[d.low[r]] {
+		r++ // "cooperation agreement with"
+	}
+	if r < s.b && (d.low[r] == "with" || d.low[r] == "for" || d.low[r] == "to") {
+		c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
+	}
+	if c.def.mode == mPledge && giftNouns[d.low[q]] {
+		// "pledged funding for UNRWA": an offer of something.
+		c.typ = Offers
+	}
+	if c.def.mode == mPledge && talkHeads[d.low[q]] {
+		// "renewed negotiations with X", "announced talks with Y"
+		c.typ = Engages
+	}
+}
+
+// objectFallbacks find objects the mode's rule did not: the owner of a
+// definite event noun ("rejected the proposal"), a relative clause's
+// antecedent, the owner of a fronted noun ("a charge Ankara rejects").
+func (d *doc) objectFallbacks(s *sent, c *cueCall) {
+	if d.objPron != nil && len(c.objs) == 1 && contains(c.sub.ents, c.objs[0]) {
+		// "urged its government ...": "its" is not the subject itself.
+		if e := d.otherActor(s, d.objPron, c.sub.ents); e >= 0 {
+			c.objs = []int{e}
+		}
+	}
+	if len(c.objs) == 0 && c.class != "" {
+		c.objs = d.ownerOf(c.class, c.sub.ents)
+		c.conf -= 0.1
+	}
+	if len(c.objs) == 0 && len(c.sub.relObj) > 0 {
+		c.objs = c.sub.relObj
+	}
+	if len(c.objs) == 0 && c.sub.nounObj != "" {
+		c.objs = d.ownerOf(c.sub.nounObj, c.sub.ents)
+	}
+}
+
+// groupStances emits what a subject list does with each other: "traded
+// accusations", "Saudi Arabia and Iran held talks", "Chile and Peru
+// agreed to a truce".
+func (d *doc) groupStances(s *sent, c *cueCall) {
+	sub := c.sub
+	if c.recip && len(sub.ents) >= 2 {
+		d.reciprocal(s, c.typ, sub.ents, c.conf, c.end)
+	}
+	if len(c.objs) > 0 {
+		return
+	}
+	if c.typ == Engages && len(sub.ents) == 2 && !c.recip && !sub.group && (c.talks || d.low[c.i] == "met" || d.low[c.i] == "meets") {
+		// Three or more ("the US, Saudi Arabia and Switzerland opened
+		// talks") are more likely conveners than parties.
+		d.lastTalks = append([]int(nil), sub.ents...)
+		d.pairs(s, sub.ents, c.conf-0.1, c.end)
+	}
+	if c.def.recip != "" && !sub.group {
+		d.reciprocal(s, c.def.recip, sub.ents, c.conf-0.1, c.end)
+	}
+}
+
+// pairs emits an engagement between every two of ents.
+func (d *doc) pairs(s *sent, ents []int, conf float64, end int) {
+	for x := 0; x < len(ents); x++ {
+		for y := x + 1; y < len(ents); y++ {
+			d.emit(s, Engages, []int{ents[x]}, []int{ents[y]}, conf, end)
+		}
+	}
+}
+
+// noObject records a cue without object: its subject, who owns "the
+// offer" or "the demand" later, and its content.
+func (d *doc) noObject(s *sent, c *cueCall) {
+	d.setSubject(s, c.sub)
+	w := d.low[c.i]
+	if (c.def.typ == Offers || c.def.typ == Demands || strings.HasPrefix(w, "pledg")) && !s.isContent(c.i) && !reportVerbs[w] {
+		// "IGAD offered to convene a summit", "Serbia demanded a
+		// referendum", "the RSF pledged to protect convoys": "the
+		// initiative", "the demand", "the pledge" later are theirs.
+		class := "offer"
+		switch {
+		case c.def.typ == Demands:
+			class = "demand"
+		case strings.HasPrefix(w, "pledg"):
+			class = "pledge"
+		}
+		d.owners[class] = append([]int(nil), c.sub.ents...)
+	}
+	if contentTypes[c.typ] && !reportVerbs[w] {
+		// "told reporters that ..." is speech, whose content the
+		// reporting rules read; "accused a militia of ..." is not.
+		d.markContent(s, c.after)
+	}
+}
+
+// cueStances emits the stance of the cue toward its objects and what it
+// implies.
+func (d *doc) cueStances(s *sent, c *cueCall) {
+	if len(c.objs) == 0 {
+		d.noObject(s, c)
+		return
+	}
+	if len(c.objs) >= 2 && c.typ != Engages && overlaps(c.objs, c.sub.ents) {
+		// A list that holds the subject itself is a misread list, not
+		// the object: "Brazil, Chile and Colombia condemned what they
+		// called ...".
+		d.setSubject(s, c.sub)
+		return
+	}
+	if c.typ == Supports && strings.HasPrefix(d.low[c.i], "welcom") && d.visitIn(s, c.after, c.end+1) {
+		// "welcomed an Israeli delegation", "welcomed delegations from
+		// both capitals": a visit received, not approval.
+		c.typ = Engages
+	}
+	d.emit(s, c.typ, c.sub.ents, c.objs, c.conf, c.end)
+	d.setSubject(s, c.sub)
+	s.prevObjs = c.objs
+	if c.typ == Demands && d.stopDoing(s, c.end) {
+		// "urged Tehran to stop smuggling weapons": a charge, which "a
+		// charge Iran denies" can refer to, though no stance of its own.
+		batch := len(d.accus)
+		for _, sb := range c.sub.ents {
+			for _, ob := range c.objs {
+				d.accus = append(d.accus, [3]int{sb, ob, batch})
+			}
+		}
+	}
+	if more := d.asDid(s, c.end); len(more) > 0 {
+		// "Turkey welcomed the plan, as did Italy."
+		d.emit(s, c.typ, more, c.objs, c.conf-0.1, c.end)
+	}
+	if c.typ == Engages && c.def.mode == mHost && strings.HasPrefix(d.low[c.i], "host") {
+		d.hostedBetween(s, c)
+	}
+	if contentTypes[c.typ] {
+		d.markContent(s, c.end)
+		if r := d.afterRelative(s, c.end); r > 0 && r < s.b && (d.low[r] == "to" || d.low[r] == "of") {
+			// "urged Washington and Paris, which brokered the truce, to
+			// press Israel": the demand's content resumes after the clause.
+			d.markContent(s, r)
+		}
+	}
+}
+
+// hostedBetween: "hosted negotiations between A and B": A and B talked;
+// not where the parties are only referred to ("between the sides").
+func (d *doc) hostedBetween(s *sent, c *cueCall) {
+	for q := c.after; q < c.end && q < s.b; q++ {
+		if d.low[q] == "between" && len(c.objs) >= 2 && !d.refAt(s, q+1) {
+			if len(c.objs) == 2 {
+				d.lastTalks = append([]int(nil), c.objs...)
+			}
+			d.pairs(s, c.objs, c.conf-0.1, c.end)
+		}
+	}
+}
+
+// overlaps reports whether xs and ys share an element.
+func overlaps(xs, ys []int) bool {
+	for _, x := range xs {
+		if contains(ys, x) {
+			return true
+		}
+	}
+	return false
+}
