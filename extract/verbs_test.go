@@ -119,7 +119,7 @@ func TestRefusalsAndFrameSubjects(t *testing.T) {
 		// "would" is a condition, no intent.
 		{"Italy said the talks would help Libya.", ""},
 	} {
-		cs, err := ex.Extract(context.Background(), tc.text, graph.NewDate(2022, 1, 1))
+		cs, err := ex.Extract(context.Background(), tc.text, stance.NewDate(2022, 1, 1))
 		if err != nil {
 			t.Fatal(err)
 		}
