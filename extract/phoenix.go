@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // The Phoenix actor table: PETRARCH2's country, international and armed
@@ -31,12 +31,12 @@ type phoenixRecord struct {
 // parsed so that each New only builds patterns.
 type phoenixPhrase struct {
 	text  string
-	norm  string // graph.NormalizeName(text)
+	norm  string // stance.NormalizeName(text)
 	words []string
 }
 
 func newPhoenixPhrase(text string) phoenixPhrase {
-	p := phoenixPhrase{text: text, norm: graph.NormalizeName(text)}
+	p := phoenixPhrase{text: text, norm: stance.NormalizeName(text)}
 	for _, t := range tokenize(text) {
 		p.words = append(p.words, text[t.bs:t.be])
 	}
@@ -48,7 +48,7 @@ func newPhoenixPhrase(text string) phoenixPhrase {
 
 type phoenixCode struct {
 	code     string
-	from, to graph.Date
+	from, to stance.Date
 	ranged   bool
 }
 
@@ -98,8 +98,8 @@ func parsePhoenixCode(f []string) phoenixCode {
 	c := phoenixCode{code: f[0]}
 	if len(f) == 3 {
 		c.ranged = true
-		c.from, _ = graph.ParseDate(strings.Trim(f[1], "-"))
-		c.to, _ = graph.ParseDate(strings.Trim(f[2], "-"))
+		c.from, _ = stance.ParseDate(strings.Trim(f[1], "-"))
+		c.to, _ = stance.ParseDate(strings.Trim(f[2], "-"))
 	}
 	return c
 }
@@ -119,7 +119,7 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 	lx.agents, lx.maxAgent, lx.dictLen = t.agents, t.maxAg, len(lx.entries)
 	states := map[string]int{}
 	for i, e := range lx.entries {
-		if e.actor.Kind == graph.KindState && e.actor.Country != "" {
+		if e.actor.Kind == stance.KindState && e.actor.Country != "" {
 			states[e.actor.Country] = i
 		}
 	}
@@ -190,17 +190,17 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 	if c.ranged || len(r.phrases) == 0 {
 		return -1, false, false
 	}
-	kind := graph.KindOrganization
+	kind := stance.KindOrganization
 	if r.kind == 'm' {
-		kind = graph.KindArmedGroup
+		kind = stance.KindArmedGroup
 	}
 	name := titleCase(r.phrases[0].text)
-	if i, ok := lx.names[graph.NormalizeName(name)]; ok {
+	if i, ok := lx.names[stance.NormalizeName(name)]; ok {
 		byCode[c.code] = i
 		return i, false, false
 	}
 	i := len(lx.entries)
-	a := graph.Actor{ID: graph.ActorID(name), Name: name, Kind: kind, Code: c.code}
+	a := stance.Actor{ID: stance.ActorID(name), Name: name, Kind: kind, Code: c.code}
 	if len(c.code) >= 3 && isAlpha3(c.code[:3]) {
 		if _, ok := states[c.code[:3]]; ok {
 			a.Country = c.code[:3]
@@ -209,7 +209,7 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 	lx.entries = append(lx.entries, &entry{actor: a})
 	lx.next = append(lx.next, -1)
 	lx.codes = append(lx.codes, c.code)
-	lx.names[graph.NormalizeName(name)] = i
+	lx.names[stance.NormalizeName(name)] = i
 	byCode[c.code] = i
 	return i, false, false
 }
@@ -317,7 +317,7 @@ func (lx *lexicon) code(e int) string {
 	switch {
 	case a.Code != "":
 		return a.Code
-	case a.Kind == graph.KindGovernment && a.Country != "":
+	case a.Kind == stance.KindGovernment && a.Country != "":
 		return a.Country + "GOV"
 	}
 	return a.Country

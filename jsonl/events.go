@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // referenceRecord is a stance's evidence by reference: the record of an
-// event dataset that codes it (graph.Reference).
+// event dataset that codes it (stance.Reference).
 type referenceRecord struct {
 	Dataset   string `json:"dataset"`
 	Record    string `json:"record"`
@@ -19,7 +19,7 @@ type referenceRecord struct {
 	Publisher string `json:"publisher,omitempty"`
 }
 
-// measuresRecord is what an event dataset measured (graph.Measures).
+// measuresRecord is what an event dataset measured (stance.Measures).
 // Pointers tell a measure the dataset did not give from a zero.
 type measuresRecord struct {
 	Code      string          `json:"code,omitempty"`
@@ -39,7 +39,7 @@ type locationRecord struct {
 	Long    *float64 `json:"long,omitempty"`
 }
 
-func referenceRecords(refs []graph.Reference) []referenceRecord {
+func referenceRecords(refs []stance.Reference) []referenceRecord {
 	var out []referenceRecord
 	for _, r := range refs {
 		out = append(out, referenceRecord(r))
@@ -47,10 +47,10 @@ func referenceRecords(refs []graph.Reference) []referenceRecord {
 	return out
 }
 
-func references(recs []referenceRecord) []graph.Reference {
-	var out []graph.Reference
+func references(recs []referenceRecord) []stance.Reference {
+	var out []stance.Reference
 	for _, r := range recs {
-		out = append(out, graph.Reference(r))
+		out = append(out, stance.Reference(r))
 	}
 	return out
 }
@@ -63,13 +63,13 @@ func opt(f float64, has bool) *float64 {
 	return &f
 }
 
-func measuresRecordOf(m *graph.Measures) *measuresRecord {
+func measuresRecordOf(m *stance.Measures) *measuresRecord {
 	if m == nil {
 		return nil
 	}
 	rec := &measuresRecord{Code: m.EventCode, Goldstein: opt(m.Goldstein, m.HasGoldstein), QuadClass: m.QuadClass,
 		Mentions: m.Mentions, Sources: m.Sources, Articles: m.Articles, Tone: opt(m.Tone, m.HasTone)}
-	if l := m.Location; l != (graph.Location{}) {
+	if l := m.Location; l != (stance.Location{}) {
 		rec.Location = &locationRecord{Name: l.Name, Country: l.Country, Lat: opt(l.Latitude, l.HasPoint), Long: opt(l.Longitude, l.HasPoint)}
 	}
 	return rec
@@ -77,11 +77,11 @@ func measuresRecordOf(m *graph.Measures) *measuresRecord {
 
 // measures returns the graph's measures of rec; a location needs both
 // lat and long or neither.
-func (rec *measuresRecord) measures() (*graph.Measures, error) {
+func (rec *measuresRecord) measures() (*stance.Measures, error) {
 	if rec == nil {
 		return nil, nil
 	}
-	m := &graph.Measures{EventCode: rec.Code, QuadClass: rec.QuadClass, Mentions: rec.Mentions, Sources: rec.Sources, Articles: rec.Articles}
+	m := &stance.Measures{EventCode: rec.Code, QuadClass: rec.QuadClass, Mentions: rec.Mentions, Sources: rec.Sources, Articles: rec.Articles}
 	if rec.Goldstein != nil {
 		m.Goldstein, m.HasGoldstein = *rec.Goldstein, true
 	}
@@ -89,7 +89,7 @@ func (rec *measuresRecord) measures() (*graph.Measures, error) {
 		m.Tone, m.HasTone = *rec.Tone, true
 	}
 	if l := rec.Location; l != nil {
-		m.Location = graph.Location{Name: l.Name, Country: l.Country}
+		m.Location = stance.Location{Name: l.Name, Country: l.Country}
 		if (l.Lat == nil) != (l.Long == nil) {
 			return nil, errLatLong
 		}
@@ -104,7 +104,7 @@ func (rec *measuresRecord) measures() (*graph.Measures, error) {
 // load back as b: how graphd sends what it converted from event files to
 // a server's POST /load. Stances name actors as b does (IDs of stored
 // actors, names of the batch's own).
-func WriteBatch(w io.Writer, b graph.Batch) error {
+func WriteBatch(w io.Writer, b stance.Batch) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -127,11 +127,11 @@ func WriteBatch(w io.Writer, b graph.Batch) error {
 	return bw.Flush()
 }
 
-func actorRecordOf(a graph.Actor) actorRecord {
+func actorRecordOf(a stance.Actor) actorRecord {
 	return actorRecord{Record: "actor", Name: a.Name, Kind: string(a.Kind), Aliases: a.Aliases, Country: a.Country, Code: a.Code, Wikidata: a.Wikidata}
 }
 
-func stanceRecordOfSpec(s graph.StanceSpec) stanceRecord {
+func stanceRecordOfSpec(s stance.StanceSpec) stanceRecord {
 	conf := s.Confidence
 	if conf == 0 {
 		conf = 1

@@ -3,7 +3,7 @@ package resolvers
 import (
 	"github.com/graphql-go/graphql"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // eventFields are the resolve functions of the types that extend the
@@ -13,28 +13,28 @@ import (
 func eventFields() map[string]map[string]graphql.FieldResolveFn {
 	return map[string]map[string]graphql.FieldResolveFn{
 		"EventReference": {
-			"dataset":   field(func(r graph.Reference) any { return r.Dataset }),
-			"record":    field(func(r graph.Reference) any { return r.Record }),
-			"story":     field(func(r graph.Reference) any { return optString(r.Story) }),
-			"sentence":  field(func(r graph.Reference) any { return optInt(r.Sentence) }),
-			"url":       field(func(r graph.Reference) any { return optString(r.URL) }),
-			"publisher": field(func(r graph.Reference) any { return optString(r.Publisher) }),
+			"dataset":   field(func(r stance.Reference) any { return r.Dataset }),
+			"record":    field(func(r stance.Reference) any { return r.Record }),
+			"story":     field(func(r stance.Reference) any { return optString(r.Story) }),
+			"sentence":  field(func(r stance.Reference) any { return optInt(r.Sentence) }),
+			"url":       field(func(r stance.Reference) any { return optString(r.URL) }),
+			"publisher": field(func(r stance.Reference) any { return optString(r.Publisher) }),
 		},
 		"EventMeasures": {
-			"eventCode": field(func(m *graph.Measures) any { return optString(m.EventCode) }),
-			"goldstein": field(func(m *graph.Measures) any { return optFloat(m.Goldstein, m.HasGoldstein) }),
-			"quadClass": field(func(m *graph.Measures) any { return optInt(m.QuadClass) }),
-			"mentions":  field(func(m *graph.Measures) any { return optInt(m.Mentions) }),
-			"sources":   field(func(m *graph.Measures) any { return optInt(m.Sources) }),
-			"articles":  field(func(m *graph.Measures) any { return optInt(m.Articles) }),
-			"tone":      field(func(m *graph.Measures) any { return optFloat(m.Tone, m.HasTone) }),
-			"location":  field(func(m *graph.Measures) any { return optLocation(m.Location) }),
+			"eventCode": field(func(m *stance.Measures) any { return optString(m.EventCode) }),
+			"goldstein": field(func(m *stance.Measures) any { return optFloat(m.Goldstein, m.HasGoldstein) }),
+			"quadClass": field(func(m *stance.Measures) any { return optInt(m.QuadClass) }),
+			"mentions":  field(func(m *stance.Measures) any { return optInt(m.Mentions) }),
+			"sources":   field(func(m *stance.Measures) any { return optInt(m.Sources) }),
+			"articles":  field(func(m *stance.Measures) any { return optInt(m.Articles) }),
+			"tone":      field(func(m *stance.Measures) any { return optFloat(m.Tone, m.HasTone) }),
+			"location":  field(func(m *stance.Measures) any { return optLocation(m.Location) }),
 		},
 		"EventLocation": {
-			"name":    field(func(l graph.Location) any { return optString(l.Name) }),
-			"country": field(func(l graph.Location) any { return optString(l.Country) }),
-			"lat":     field(func(l graph.Location) any { return optFloat(l.Latitude, l.HasPoint) }),
-			"long":    field(func(l graph.Location) any { return optFloat(l.Longitude, l.HasPoint) }),
+			"name":    field(func(l stance.Location) any { return optString(l.Name) }),
+			"country": field(func(l stance.Location) any { return optString(l.Country) }),
+			"lat":     field(func(l stance.Location) any { return optFloat(l.Latitude, l.HasPoint) }),
+			"long":    field(func(l stance.Location) any { return optFloat(l.Longitude, l.HasPoint) }),
 		},
 	}
 }
@@ -42,7 +42,7 @@ func eventFields() map[string]map[string]graphql.FieldResolveFn {
 // stanceReferences keeps Stance.references a list when a stance has none.
 func stanceReferences(s *stanceValue) any {
 	if s.s.References == nil {
-		return []graph.Reference{}
+		return []stance.Reference{}
 	}
 	return s.s.References
 }
@@ -72,8 +72,8 @@ func optFloat(f float64, has bool) any {
 }
 
 // optLocation maps a location with nothing known to null.
-func optLocation(l graph.Location) any {
-	if l == (graph.Location{}) {
+func optLocation(l stance.Location) any {
+	if l == (stance.Location{}) {
 		return nil
 	}
 	return l

@@ -7,14 +7,14 @@ import (
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
 
-	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // DateDescription is the Date scalar's description; clients see it in
 // introspection and the server quotes it when a Date argument is rejected.
 const DateDescription = "A calendar date, YYYY-MM-DD. Input also accepts an RFC 3339 timestamp."
 
-// Date returns the Date scalar: graph.Date values out as YYYY-MM-DD, input
+// Date returns the Date scalar: stance.Date values out as YYYY-MM-DD, input
 // as YYYY-MM-DD or an RFC 3339 timestamp (its UTC date). An invalid input
 // fails validation with graphql-go's message, which quotes the bad value.
 func Date() *graphql.Scalar {
@@ -35,12 +35,12 @@ func Date() *graphql.Scalar {
 
 func serializeDate(v interface{}) interface{} {
 	switch d := v.(type) {
-	case graph.Date:
+	case stance.Date:
 		if d.IsZero() {
 			return nil
 		}
 		return d.String()
-	case *graph.Date:
+	case *stance.Date:
 		if d == nil {
 			return nil
 		}
@@ -49,7 +49,7 @@ func serializeDate(v interface{}) interface{} {
 		if d.IsZero() {
 			return nil
 		}
-		return graph.DateOf(d).String()
+		return stance.DateOf(d).String()
 	}
 	return nil
 }
@@ -61,7 +61,7 @@ func parseDate(v interface{}) interface{} {
 	if !ok || strings.TrimSpace(s) == "" {
 		return nil
 	}
-	d, err := graph.ParseDate(s)
+	d, err := stance.ParseDate(s)
 	if err != nil {
 		return nil
 	}

@@ -15,8 +15,8 @@ import (
 
 	"github.com/graphql-go/graphql"
 
-	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/resolvers"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // New returns the schema of the contract, with the StanceType enum built
@@ -129,7 +129,7 @@ func listOf(t graphql.Type) graphql.Type {
 
 // build defines every type of the contract, plus the documented extensions
 // Stance.retractReason and Stats.retracted.
-func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
+func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 	date := Date()
 	actorKind := actorKindEnum()
 	stanceType := StanceTypeEnum(vocab)
@@ -147,8 +147,8 @@ func (b *builder) build(vocab *graph.Vocabulary) (graphql.Schema, error) {
 		if extra == nil {
 			extra = graphql.FieldConfigArgument{}
 		}
-		extra["first"] = &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: graph.DefaultPageSize,
-			Description: fmt.Sprintf("page size, 0..%d", graph.MaxPageSize)}
+		extra["first"] = &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: stance.DefaultPageSize,
+			Description: fmt.Sprintf("page size, 0..%d", stance.MaxPageSize)}
 		extra["after"] = &graphql.ArgumentConfig{Type: str, Description: "endCursor of the previous page"}
 		return extra
 	}
@@ -497,16 +497,16 @@ func evidence(b *builder, doc **graphql.Object) *graphql.Object {
 }
 
 func actorKindEnum() *graphql.Enum {
-	desc := map[graph.ActorKind]string{
-		graph.KindState:        "a country as a whole: United States, Pakistan, Russia, Iran",
-		graph.KindGovernment:   "a government or administration: Kabul government",
-		graph.KindArmedGroup:   "non-state armed group: Taliban, Islamic State",
-		graph.KindOrganization: "international or other organization: NATO, United Nations",
-		graph.KindPerson:       "a named individual, when not folded into an actor",
-		graph.KindOther:        "anything else",
+	desc := map[stance.ActorKind]string{
+		stance.KindState:        "a country as a whole: United States, Pakistan, Russia, Iran",
+		stance.KindGovernment:   "a government or administration: Kabul government",
+		stance.KindArmedGroup:   "non-state armed group: Taliban, Islamic State",
+		stance.KindOrganization: "international or other organization: NATO, United Nations",
+		stance.KindPerson:       "a named individual, when not folded into an actor",
+		stance.KindOther:        "anything else",
 	}
 	values := graphql.EnumValueConfigMap{}
-	kinds := graph.ActorKinds()
+	kinds := stance.ActorKinds()
 	for _, k := range kinds {
 		values[string(k)] = &graphql.EnumValueConfig{Value: string(k), Description: desc[k]}
 	}
@@ -519,7 +519,7 @@ func actorKindEnum() *graphql.Enum {
 
 // StanceTypeEnum returns the StanceType enum of vocab: one value per type,
 // named and valued by the type name.
-func StanceTypeEnum(vocab *graph.Vocabulary) *graphql.Enum {
+func StanceTypeEnum(vocab *stance.Vocabulary) *graphql.Enum {
 	values := graphql.EnumValueConfigMap{}
 	for _, t := range vocab.Types() {
 		values[t.Type] = &graphql.EnumValueConfig{Value: t.Type, Description: t.Description}
