@@ -119,6 +119,9 @@ type Engine struct {
 	// slowOnly sends every operation through graphql-go's executor; tests
 	// set it to compare the fast path with it.
 	slowOnly bool
+	// sdl is the schema printed once (see SDL).
+	sdlOnce sync.Once
+	sdl     []byte
 }
 
 // NewEngine returns an Engine for s, a schema built by New, with cfg's
