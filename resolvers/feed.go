@@ -14,7 +14,7 @@ import (
 
 // DefaultFeedBuffer is the number of stance changes a subscriber may have
 // waiting when Config.FeedBuffer is 0.
-const DefaultFeedBuffer = 256
+const DefaultFeedBuffer = 1024
 
 // CodeSubscriberDropped is the code of the last answer of a subscription
 // whose reader fell too far behind: the writers did not wait for it, and
@@ -110,7 +110,7 @@ func (f *feed) offer(kind graph.ChangeKind, match func(graph.Stance) bool, c gra
 			continue
 		}
 		if len(f.ch) >= f.size {
-			f.dropLocked(fmt.Sprintf("the subscriber read too slowly: %d changes were waiting, the most the feed holds, so it was dropped and missed what followed; query the stances since the last one received and subscribe again", f.size))
+			f.dropLocked(fmt.Sprintf("the subscriber fell %d changes behind, the most the feed holds, so it was dropped and missed what followed; query the stances since the last one received and subscribe again", f.size))
 			return
 		}
 		f.ch <- ch.Stance

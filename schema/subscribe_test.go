@@ -198,7 +198,7 @@ func TestSubscribeSlowReaderIsDropped(t *testing.T) {
 		}
 	}
 	last := answers[n]
-	if !strings.Contains(last, `"code":"SUBSCRIBER_DROPPED"`) || !strings.Contains(last, "read too slowly") {
+	if !strings.Contains(last, `"code":"SUBSCRIBER_DROPPED"`) || !strings.Contains(last, "fell 4 changes behind") {
 		t.Errorf("last answer %s, want the dropped notice", last)
 	}
 }

@@ -180,6 +180,9 @@ func (s *Server) openEvents(w http.ResponseWriter) *events {
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusOK)
 	ev := &events{w: w, rc: http.NewResponseController(w)}
+	// net/http cancels a request whose read deadline passes, even once its
+	// body is read.
+	ev.rc.SetReadDeadline(time.Time{})
 	ev.rc.SetWriteDeadline(time.Time{})
 	ev.rc.Flush()
 	return ev

@@ -140,6 +140,9 @@ then the store is closed.`)
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	// Subscriptions never finish by themselves: end them so that
+	// Shutdown does not wait for its deadline.
+	hs.RegisterOnShutdown(handler.EndStreams)
 	if *gcEvery > 0 && !*readOnly {
 		go runGC(ctx, st, *gcEvery, logger)
 	}
