@@ -24,6 +24,7 @@ import (
 	"github.com/stancegraph/stancegraph/seed"
 	"github.com/stancegraph/stancegraph/server"
 	"github.com/stancegraph/stancegraph/web"
+	"github.com/stancegraph/stancegraph/web/graphiql"
 )
 
 func cmdServe(ctx context.Context, e *env, args []string) error {
@@ -283,6 +284,7 @@ func newHandler(st *graph.Store, logger *slog.Logger, limits schema.Config, cfg 
 	cfg.Engine = e
 	cfg.Logger = logger
 	cfg.UI = web.Handler()
+	cfg.GraphiQL = graphiql.Handler()
 	cfg.Export = func(ctx context.Context, w io.Writer, format string) error { return export.Write(ctx, st, w, format) }
 	cfg.Load = func(ctx context.Context, r io.Reader, name string, upsert bool) (any, error) {
 		f, err := jsonl.Read(r, name, nil)
