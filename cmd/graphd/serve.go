@@ -32,7 +32,11 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 Opens (or creates) the store and serves:
 
   /graphql   the GraphQL API (POST, or GET for queries)
-  /          the graph explorer
+  /graphql/stream  subscriptions (stanceAdded, stanceRetracted) over
+             Server-Sent Events: POST with Accept: text/event-stream
+             (the graphql-sse protocol, distinct connections)
+  /graphiql  GraphiQL, the GraphQL IDE; /schema.graphql the schema (SDL)
+  /          the graph explorer (it follows /graphql/stream)
   /export    GET ?format=json|jsonl|graphml|csv|nquads
   /load      POST a JSON Lines file (graphd load --url), all-or-nothing;
              Content-Type application/jsonl, application/x-ndjson or
