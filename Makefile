@@ -9,7 +9,7 @@ FUZZTIME ?= 60s
 # BUILDVCS=false builds where git cannot describe the checkout.
 BUILDVCS ?= auto
 
-.PHONY: all build run test test-short test-bench vet fmt e2e bench eval fuzz clean
+.PHONY: all build run test test-short test-bench vet fmt e2e bench eval fuzz clean graphiql
 
 all: build
 
@@ -59,6 +59,11 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME) ./graph
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeName$$' -fuzztime $(FUZZTIME) ./graph
 	$(GO) test -run '^$$' -fuzz '^FuzzGraphQLHandler$$' -fuzztime $(FUZZTIME) ./server
+
+## graphiql: rebuild the embedded GraphiQL (web/graphiql/dist, committed) from
+## the npm packages pinned in web/graphiql/package-lock.json; needs Node.js 20
+graphiql:
+	cd web/graphiql && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 
 clean:
 	rm -rf bin

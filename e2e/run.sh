@@ -14,7 +14,12 @@
 #   4. checks the live schema against the contract shipped in the repository
 #      (e2e/contract.mjs, schema/testdata/contract.graphql);
 #   5. fetches every export format and reads each with its users' tools
-#      (e2e/exports.py: networkx, igraph, pandas, rapper, rdflib).
+#      (e2e/exports.py: networkx, igraph, pandas, rapper, rdflib);
+#   6. GraphiQL at /graphiql, /schema.graphql, and the live feed: the npm
+#      graphql-sse client and the explorer see a stance added by a mutation
+#      (e2e/live.mjs);
+#   7. rebuilds GraphiQL from web/graphiql/package-lock.json and compares it
+#      with the embedded web/graphiql/dist/.
 # Screenshots, the executed notebook, its PNGs, the audit report and the
 # server log land in e2e/out/. Exits non-zero when any step fails.
 # E2E_URL=http://HOST:PORT checks a server that is already running instead.
@@ -166,6 +171,18 @@ exports() {
   return $ok
 }
 
+live() {
+  (cd "$E2E_DIR" && node live.mjs "$BASE" "$OUT/screenshots")
+}
+
+graphiql_bundle() {
+  local fresh=$TMP/graphiql-dist
+  (cd "$ROOT/web/graphiql" && npm ci --no-audit --no-fund --loglevel=error &&
+    GRAPHIQL_OUT=$fresh node build.mjs) || return 1
+  diff -r "$fresh" "$ROOT/web/graphiql/dist" >/dev/null ||
+    { echo "     web/graphiql/dist differs from a build of its lockfile: run make graphiql and commit dist/"; return 1; }
+}
+
 run_step "explorer layout unit tests" node --test "$ROOT/web/jstest/"
 run_step "notebook client tests" notebook_client_tests
 run_step "notebook runs headless" notebook
@@ -173,6 +190,8 @@ run_step "explorer in headless Chromium" browser
 run_step "graphql-http audits (MUST)" audit
 run_step "schema matches the contract" contract
 run_step "export formats" exports
+run_step "GraphiQL and the live feed in headless Chromium" live
+run_step "GraphiQL bundle matches its lockfile" graphiql_bundle
 
 if [ -n "$SERVER_PID" ] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
   FAILED=$((FAILED + 1))

@@ -155,3 +155,17 @@ func ReadTypes(r io.Reader) ([]TypeInfo, error) { return stance.ReadTypes(r) }
 
 // VocabularyOf is stance.VocabularyOf.
 func VocabularyOf(types []TypeInfo) (*Vocabulary, error) { return stance.VocabularyOf(types) }
+
+// Stance change notifications, for Store.Subscribe.
+type (
+	ChangeKind    = stance.ChangeKind
+	StanceChange  = stance.StanceChange
+	StanceChanges = stance.StanceChanges
+)
+
+// The changes Store.Subscribe reports.
+const (
+	StanceAdded      = stance.StanceAdded
+	StanceRetracted  = stance.StanceRetracted
+	MaxStanceChanges = stance.MaxStanceChanges
+)

@@ -27,7 +27,9 @@
 // store with many files through an Importer (Import), which sorts records
 // outside Badger and writes finished tables at Commit; read with Actor,
 // ActorStances, Stances, Paths, Dyad, Matrix and Stats; Close. Listings are
-// cursor-paginated: pass PageInfo.EndCursor back as After.
+// cursor-paginated: pass PageInfo.EndCursor back as After. Subscribe
+// tells an observer of each commit's new and retracted stances, for live
+// feeds.
 //
 // Errors wrap the sentinels of package stance (aliased here: ErrNotFound,
 // ErrInvalidInput, ...); compare them with errors.Is.

@@ -193,12 +193,14 @@ func (s *Store) addStance(w *writer, r *stanceRecord, p *mergePolicy) (*stanceRe
 		if err := s.writeStance(w, &merged); err != nil {
 			return nil, false, err
 		}
+		w.noteStance(&old.Stance, &merged.Stance)
 		return &merged, false, nil
 	}
 	r.ID = r.derived[0].String()
 	if err := s.writeStance(w, r); err != nil {
 		return nil, false, err
 	}
+	w.noteStance(nil, &r.Stance)
 	return r, true, nil
 }
 
@@ -443,7 +445,11 @@ func (s *Store) RetractStance(ctx context.Context, id, reason string) (Stance, e
 			return err
 		}
 		out = next.Stance
-		return s.writeStance(w, &next)
+		if err := s.writeStance(w, &next); err != nil {
+			return err
+		}
+		w.noteStance(&old.Stance, &next.Stance)
+		return nil
 	})
 	return out, err
 }

@@ -114,6 +114,9 @@ type Store struct {
 	// a reader's snapshot, so viewWithDegree reads storage instead.
 	unsettled atomic.Int32
 
+	// observers are told of committed stance changes (see Subscribe).
+	observers observers
+
 	closeOnce sync.Once
 	closeErr  error
 	closed    chan struct{}
@@ -380,6 +383,9 @@ func (s *Store) update(ctx context.Context, fn func(w *writer) error) error {
 // updateLocked is update with the writer lock held.
 func (s *Store) updateLocked(ctx context.Context, fn func(w *writer) error) error {
 	w := &writer{s: s, txn: s.db.NewTransaction(true), counters: map[string]int64{}, degrees: map[degreeSlot]int64{}, cache: s.newCacheTxn()}
+	if s.observers.watched() {
+		w.changes = &StanceChanges{}
+	}
 	defer func() {
 		// A split still committing must land, and its counters be
 		// published, before the writer lock is released.
@@ -395,6 +401,9 @@ func (s *Store) updateLocked(ctx context.Context, fn func(w *writer) error) erro
 	w.cache.apply()
 	if w.committed != nil {
 		w.committed()
+	}
+	if w.changes != nil {
+		s.observers.notify(w.changes)
 	}
 	return nil
 }
@@ -544,6 +553,9 @@ type writer struct {
 	// first. nil staged: nothing is tracked (a single-transaction write).
 	staged *stageMap
 	prev   *flight
+	// changes collects the stance changes observers are told of after
+	// the commit; nil when nobody observes the store.
+	changes *StanceChanges
 }
 
 // stagedValue is a write not yet visible in the transaction's snapshot.

@@ -1,6 +1,7 @@
 package resolvers
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -120,7 +121,22 @@ func (r *Resolver) queryStances(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := a.obj("filter")
+	sc := r.newScope()
+	q, err := r.stanceQuery(p.Context, a.obj("filter"), sc)
+	if err != nil {
+		return nil, err
+	}
+	q.First, q.After = storeFirst(first), after
+	page, err := r.store.Stances(p.Context, q)
+	if err != nil {
+		return nil, pageError(err)
+	}
+	return sc.stanceConn(page, first)
+}
+
+// stanceQuery decodes a StanceFilter (Query.stances, Subscription.stanceAdded)
+// into a query whose actors are resolved to IDs, remembered in sc.
+func (r *Resolver) stanceQuery(ctx context.Context, f args, sc *scope) (stance.StanceQuery, error) {
 	q := stance.StanceQuery{
 		Types:            f.strings("types"),
 		From:             f.date("from"),
@@ -130,42 +146,30 @@ func (r *Resolver) queryStances(p graphql.ResolveParams) (interface{}, error) {
 		IncludeRetracted: f.bool("includeRetracted", false),
 		Dataset:          f.str("dataset"),
 		QuadClass:        f.int("quadClass", 0),
-		First:            storeFirst(first),
-		After:            after,
 	}
-	sc := r.newScope()
-	if f.has("subject") {
-		act, err := r.actorRef(p.Context, "filter.subject", f.str("subject"))
-		if err != nil {
-			return nil, err
+	for _, end := range []struct {
+		arg string
+		id  *string
+	}{{"subject", &q.Subject}, {"object", &q.Object}} {
+		if !f.has(end.arg) {
+			continue
 		}
-		q.Subject = act.ID
-		sc.remember(act)
-	}
-	if f.has("object") {
-		act, err := r.actorRef(p.Context, "filter.object", f.str("object"))
+		act, err := r.actorRef(ctx, "filter."+end.arg, f.str(end.arg))
 		if err != nil {
-			return nil, err
+			return q, err
 		}
-		q.Object = act.ID
+		*end.id = act.ID
 		sc.remember(act)
 	}
 	if f.has("document") {
 		if err := uuidArg("filter.document", q.Document); err != nil {
-			return nil, err
+			return q, err
 		}
 	}
 	if mc := q.MinConfidence; mc < 0 || mc > 1 {
-		return nil, badArg("filter.minConfidence", "must be between 0 and 1, got %v", mc)
+		return q, badArg("filter.minConfidence", "must be between 0 and 1, got %v", mc)
 	}
-	if err := dateRange("filter", q.From, q.To); err != nil {
-		return nil, err
-	}
-	page, err := r.store.Stances(p.Context, q)
-	if err != nil {
-		return nil, pageError(err)
-	}
-	return sc.stanceConn(page, first)
+	return q, dateRange("filter", q.From, q.To)
 }
 
 func (r *Resolver) queryDocument(p graphql.ResolveParams) (interface{}, error) {

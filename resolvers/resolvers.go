@@ -30,6 +30,11 @@ type Config struct {
 	// available on this deployment: such requests fail with a clear error,
 	// while extract: false still stores the document.
 	Ingest func(ctx context.Context, doc stance.Document) (stance.Document, []stance.Stance, error)
+
+	// FeedBuffer is the number of stance changes a subscription may have
+	// waiting for its reader before it is dropped, so that a slow reader
+	// never holds up the store's writers; 0 means DefaultFeedBuffer.
+	FeedBuffer int
 }
 
 // Resolver holds the resolve functions of every field of the contract. It
@@ -39,6 +44,8 @@ type Resolver struct {
 	store  stance.Store
 	ingest func(ctx context.Context, doc stance.Document) (stance.Document, []stance.Stance, error)
 	fields map[string]map[string]graphql.FieldResolveFn
+	// feedBuffer is Config.FeedBuffer with its default applied.
+	feedBuffer int
 }
 
 // New returns a Resolver over cfg.Store. It panics when cfg.Store is nil,
@@ -47,7 +54,10 @@ func New(cfg Config) *Resolver {
 	if cfg.Store == nil {
 		panic("resolvers: New needs a Config.Store")
 	}
-	r := &Resolver{store: cfg.Store, ingest: cfg.Ingest}
+	r := &Resolver{store: cfg.Store, ingest: cfg.Ingest, feedBuffer: cfg.FeedBuffer}
+	if r.feedBuffer <= 0 {
+		r.feedBuffer = DefaultFeedBuffer
+	}
 	r.fields = r.fieldMap()
 	for typ, fs := range r.fields {
 		for name, fn := range fs {
@@ -129,6 +139,10 @@ func (r *Resolver) contractFields() map[string]map[string]graphql.FieldResolveFn
 			"addStance":      r.mutAddStance,
 			"retractStance":  r.mutRetractStance,
 			"ingestDocument": r.mutIngestDocument,
+		},
+		"Subscription": {
+			"stanceAdded":     r.feedItem,
+			"stanceRetracted": r.feedItem,
 		},
 		"Actor": {
 			"id":       field(func(a *actorValue) any { return a.a.ID }),

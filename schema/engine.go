@@ -119,6 +119,9 @@ type Engine struct {
 	// slowOnly sends every operation through graphql-go's executor; tests
 	// set it to compare the fast path with it.
 	slowOnly bool
+	// sdl is the schema printed once (see SDL).
+	sdlOnce sync.Once
+	sdl     []byte
 }
 
 // NewEngine returns an Engine for s, a schema built by New, with cfg's
@@ -191,15 +194,25 @@ func (e *Engine) Stats() Stats {
 
 // Execute runs req within the engine's limits and ctx, and answers it.
 func (e *Engine) Execute(ctx context.Context, req Request) Response {
-	if nestingTooDeep(req.Query, 2*e.cfg.MaxDepth+32) {
-		return refuse(Response{}, ErrUnsupported, gqlError(codeTooComplex, fmt.Sprintf("query is nested too deeply; the depth limit is %d", e.cfg.MaxDepth)))
-	}
 	// Validation runs under the request's deadline as execution does.
 	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
 	defer cancel()
+	doc, op, resp, ok := e.prepare(ctx, req)
+	if !ok {
+		return resp
+	}
+	return e.run(ctx, req, doc, op, resp)
+}
+
+// prepare parses and validates req's document (or takes it from the
+// cache) and selects its operation; ok is false when resp refuses it.
+func (e *Engine) prepare(ctx context.Context, req Request) (doc *document, op *ast.OperationDefinition, resp Response, ok bool) {
+	if nestingTooDeep(req.Query, 2*e.cfg.MaxDepth+32) {
+		return nil, nil, refuse(Response{}, ErrUnsupported, gqlError(codeTooComplex, fmt.Sprintf("query is nested too deeply; the depth limit is %d", e.cfg.MaxDepth))), false
+	}
 	doc, hit, err := e.cache.parse(ctx, &e.schema, req.Query, e.cfg.shape())
 	if err != nil {
-		return e.timedOut(Response{})
+		return nil, nil, e.timedOut(Response{}), false
 	}
 	if hit {
 		e.cacheHits.Add(1)
@@ -207,23 +220,23 @@ func (e *Engine) Execute(ctx context.Context, req Request) Response {
 		e.cacheMisses.Add(1)
 	}
 	if doc.errs != nil {
-		return refuse(Response{OperationType: "invalid"}, ErrInvalid, doc.errs...)
+		return nil, nil, refuse(Response{OperationType: "invalid"}, ErrInvalid, doc.errs...), false
 	}
-	op, err := operation(doc.ast, req.OperationName)
+	op, err = operation(doc.ast, req.OperationName)
 	if err != nil {
-		return refuse(Response{OperationName: req.OperationName, OperationType: "invalid"}, ErrInvalid, gqlError(CodeOperationNotFound, err.Error()))
+		return nil, nil, refuse(Response{OperationName: req.OperationName, OperationType: "invalid"}, ErrInvalid, gqlError(CodeOperationNotFound, err.Error())), false
 	}
-	resp := Response{OperationType: op.Operation}
+	resp = Response{OperationType: op.Operation}
 	if op.Name != nil {
 		resp.OperationName = op.Name.Value
 	}
-	return e.run(ctx, req, doc, op, resp)
+	return doc, op, resp, true
 }
 
 // run applies the operation rules and limits to op, then executes it.
 func (e *Engine) run(ctx context.Context, req Request, doc *document, op *ast.OperationDefinition, resp Response) Response {
 	if t := op.Operation; t != ast.OperationTypeQuery && t != ast.OperationTypeMutation {
-		return refuse(resp, ErrUnsupported, gqlError(codeBadRequest, fmt.Sprintf("%s operations are not supported", t)))
+		return refuse(resp, ErrUnsupported, gqlError(codeBadRequest, fmt.Sprintf("%s operations are not supported here: stream them with Engine.Subscribe (graphd serves it at /graphql/stream, with Accept: text/event-stream)", t)))
 	}
 	if req.Permit != nil {
 		if err := req.Permit(op.Operation); err != nil {

@@ -26,7 +26,7 @@ func TestExecute(t *testing.T) {
 		{"validation error", `{ nope }`, "", nil, ErrInvalid, `"code":"GRAPHQL_VALIDATION_FAILED"`},
 		{"parse error", `{ stats {`, "", nil, ErrInvalid, `"code":"GRAPHQL_PARSE_FAILED"`},
 		{"bad variable", `query($n: Int!) { actors(first: $n) { totalCount } }`, "", map[string]interface{}{"n": "x"}, ErrInvalid, `"code":"BAD_REQUEST"`},
-		{"subscription", `subscription { stats { actors } }`, "", nil, ErrUnsupported, `not supported`},
+		{"subscription", `subscription { stanceRetracted { id } }`, "", nil, ErrUnsupported, `not supported here`},
 		{"too deep to parse", strings.Repeat("{", 100), "", nil, ErrUnsupported, `nested too deeply`},
 		{"field error", `{ dyad(a: "Atlantis", b: "Taliban") { a { name } } }`, "", nil, nil, `{"errors":[{"message":`},
 	}

@@ -19,7 +19,8 @@ var (
 	// query beyond the depth or complexity limit: the client must change
 	// the request.
 	ErrInvalid = errors.New("schema: invalid request")
-	// ErrUnsupported is a request the engine does not run: a subscription,
+	// ErrUnsupported is a request the engine does not run: a subscription
+	// given to Execute (Subscribe runs those),
 	// or a query nested so deeply that it is refused before parsing.
 	ErrUnsupported = errors.New("schema: request not supported")
 	// ErrTimeout is a request whose time (Config.Timeout, or the caller's

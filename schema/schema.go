@@ -28,7 +28,7 @@ func New(r *resolvers.Resolver) (graphql.Schema, error) {
 		return graphql.Schema{}, fmt.Errorf("schema: New needs a resolver")
 	}
 	repairIntrospection()
-	b := &builder{resolve: r.FieldResolvers(), used: map[string]bool{}}
+	b := &builder{resolve: r.FieldResolvers(), subscribe: r.FieldSubscribers(), used: map[string]bool{}}
 	s, err := b.build(r.Vocabulary())
 	if err != nil {
 		return graphql.Schema{}, fmt.Errorf("schema: %w", err)
@@ -43,9 +43,10 @@ func New(r *resolvers.Resolver) (graphql.Schema, error) {
 // builder attaches resolve functions while the types are defined and
 // remembers which ones it used.
 type builder struct {
-	resolve map[string]map[string]graphql.FieldResolveFn
-	used    map[string]bool
-	missing []string
+	resolve   map[string]map[string]graphql.FieldResolveFn
+	subscribe map[string]graphql.FieldResolveFn // Subscription fields
+	used      map[string]bool
+	missing   []string
 }
 
 // fields attaches the resolve function of every field of type typ.
@@ -79,6 +80,11 @@ func (b *builder) check() error {
 			if !b.used[typ+"."+name] {
 				unused = append(unused, typ+"."+name)
 			}
+		}
+	}
+	for name := range b.subscribe {
+		if !b.used["subscribe "+name] {
+			unused = append(unused, "Subscription."+name+" (subscribe)")
 		}
 	}
 	sort.Strings(b.missing)
@@ -128,7 +134,7 @@ func listOf(t graphql.Type) graphql.Type {
 }
 
 // build defines every type of the contract, plus the documented extensions
-// Stance.retractReason and Stats.retracted.
+// (Stance.retractReason, Stats.retracted, the Subscription type, ...).
 func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 	date := Date()
 	actorKind := actorKindEnum()
@@ -436,9 +442,23 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 			},
 		}
 	})
+	subscription := b.object("Subscription", "Changes as they are committed, streamed over Server-Sent Events at /graphql/stream (the graphql-sse protocol; extension).", func() graphql.Fields {
+		return b.subscriptions(graphql.Fields{
+			"stanceAdded": {
+				Type:        nonNull(stance),
+				Description: "each new live stance matching filter (every one without it; includeRetracted is ignored: new stances are live)",
+				Args:        graphql.FieldConfigArgument{"filter": {Type: stanceFilter}},
+			},
+			"stanceRetracted": {
+				Type:        nonNull(stance),
+				Description: "each stance retracted, with its reason",
+			},
+		})
+	})
 	return graphql.NewSchema(graphql.SchemaConfig{
-		Query:    query,
-		Mutation: mutation,
+		Query:        query,
+		Mutation:     mutation,
+		Subscription: subscription,
 		// Types not reachable from a field would be missing from
 		// introspection; listing the scalars and enums keeps them present
 		// even if a later edit drops their last use.
@@ -481,6 +501,22 @@ func eventTypes(b *builder) (reference, measures *graphql.Object) {
 		}
 	})
 	return reference, measures
+}
+
+// subscriptions attaches the Subscribe function of every Subscription
+// field, wrapped so that the engine learns when the subscription is in
+// place (see started).
+func (b *builder) subscriptions(fs graphql.Fields) graphql.Fields {
+	for name, f := range fs {
+		fn := b.subscribe[name]
+		if fn == nil {
+			b.missing = append(b.missing, "Subscription."+name+" (subscribe)")
+			continue
+		}
+		f.Subscribe = started(fn)
+		b.used["subscribe "+name] = true
+	}
+	return fs
 }
 
 // evidence defines the Evidence type; doc is read lazily because Document is

@@ -10,6 +10,10 @@
 // Routes:
 //
 //	/graphql  POST (application/json) and GET (query parameters; queries only)
+//	/graphql/stream  GraphQL over Server-Sent Events (graphql-sse, distinct
+//	          connections): subscriptions, and queries answered once
+//	/schema.graphql  the schema in SDL, as the engine serves it
+//	/graphiql Config.GraphiQL, when set
 //	/healthz  liveness: 200 while the process serves
 //	/readyz   readiness: 200 when Config.Ready reports no error
 //	/metrics  Prometheus text format
@@ -84,6 +88,14 @@ type Config struct {
 	MaxBodyBytes int64
 	// UI is mounted at "/" when not nil.
 	UI http.Handler
+	// GraphiQL is mounted at "/graphiql" and below when not nil.
+	GraphiQL http.Handler
+	// MaxStreams bounds the /graphql/stream connections open at once;
+	// more get 503. 0 means DefaultMaxStreams.
+	MaxStreams int
+	// KeepAlive is how often an idle stream sends a comment; 0 means
+	// DefaultKeepAlive.
+	KeepAlive time.Duration
 	// Export writes the whole graph in format (one of ExportFormats) for
 	// GET /export; nil disables the route.
 	Export func(ctx context.Context, w io.Writer, format string) error
@@ -115,6 +127,7 @@ type Config struct {
 // safe for concurrent use.
 type Server struct {
 	cfg       Config
+	streams   *streams
 	log       *slog.Logger
 	tokenHash [sha256.Size]byte
 	metrics   *metrics
@@ -140,6 +153,15 @@ func New(cfg Config) (*Server, error) {
 	if slices.Contains(cfg.CORSOrigins, "*") && cfg.Token == "" {
 		return nil, ErrWildcardCORS
 	}
+	if cfg.MaxStreams == 0 {
+		cfg.MaxStreams = DefaultMaxStreams
+	}
+	if cfg.KeepAlive == 0 {
+		cfg.KeepAlive = DefaultKeepAlive
+	}
+	if cfg.MaxStreams < 0 || cfg.KeepAlive < 0 {
+		return nil, fmt.Errorf("server: MaxStreams %d or KeepAlive %v is negative", cfg.MaxStreams, cfg.KeepAlive)
+	}
 	hosts, err := hostRules(cfg.AllowedHosts)
 	if err != nil {
 		return nil, err
@@ -149,7 +171,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, metrics: m}
+	s := &Server{cfg: cfg, log: cfg.Logger, metrics: m, streams: newStreams(cfg.MaxStreams)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -159,6 +181,12 @@ func New(cfg Config) (*Server, error) {
 	s.cfg.Token = "" // only the hash is kept, so no later change can log it
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("/graphql", s.serveGraphQL)
+	s.mux.HandleFunc("/graphql/stream", s.serveStream)
+	s.mux.HandleFunc("/schema.graphql", s.serveSchema)
+	if cfg.GraphiQL != nil {
+		s.mux.Handle("/graphiql", cfg.GraphiQL)
+		s.mux.Handle("/graphiql/", cfg.GraphiQL)
+	}
 	s.mux.HandleFunc("/healthz", s.serveHealth)
 	s.mux.HandleFunc("/readyz", s.serveReady)
 	s.mux.HandleFunc("/metrics", s.serveMetrics)
@@ -264,13 +292,15 @@ func infoOf(r *http.Request) *requestInfo {
 // routes are the paths counted under their own name in metrics; any other
 // path is counted as "/ui" when the UI is mounted, else as "other", so
 // that clients cannot grow the label set.
-var routes = []string{"/graphql", "/healthz", "/readyz", "/metrics", "/export", "/load", "/backup", "/check"}
+var routes = []string{"/graphql", "/graphql/stream", "/schema.graphql", "/healthz", "/readyz", "/metrics", "/export", "/load", "/backup", "/check"}
 
 // routeOf maps a path to a bounded metric label.
 func routeOf(path string, ui bool) string {
 	switch {
 	case slices.Contains(routes, path):
 		return path
+	case path == "/graphiql" || strings.HasPrefix(path, "/graphiql/"):
+		return "/graphiql"
 	case ui:
 		return "/ui"
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/stancegraph/stancegraph/seed"
 	"github.com/stancegraph/stancegraph/server"
 	"github.com/stancegraph/stancegraph/web"
+	"github.com/stancegraph/stancegraph/web/graphiql"
 )
 
 func cmdServe(ctx context.Context, e *env, args []string) error {
@@ -31,7 +32,11 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 Opens (or creates) the store and serves:
 
   /graphql   the GraphQL API (POST, or GET for queries)
-  /          the graph explorer
+  /graphql/stream  subscriptions (stanceAdded, stanceRetracted) over
+             Server-Sent Events: POST with Accept: text/event-stream
+             (the graphql-sse protocol, distinct connections)
+  /graphiql  GraphiQL, the GraphQL IDE; /schema.graphql the schema (SDL)
+  /          the graph explorer (it follows /graphql/stream)
   /export    GET ?format=json|jsonl|graphml|csv|nquads
   /load      POST a JSON Lines file (graphd load --url), all-or-nothing;
              Content-Type application/jsonl, application/x-ndjson or
@@ -140,6 +145,9 @@ then the store is closed.`)
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	// Subscriptions never finish by themselves: end them so that
+	// Shutdown does not wait for its deadline.
+	hs.RegisterOnShutdown(handler.EndStreams)
 	if *gcEvery > 0 && !*readOnly {
 		go runGC(ctx, st, *gcEvery, logger)
 	}
@@ -286,6 +294,7 @@ func newHandler(st *graph.Store, logger *slog.Logger, limits schema.Config, cfg 
 	cfg.Engine = e
 	cfg.Logger = logger
 	cfg.UI = web.Handler()
+	cfg.GraphiQL = graphiql.Handler()
 	cfg.Export = func(ctx context.Context, w io.Writer, format string) error { return export.Write(ctx, st, w, format) }
 	cfg.Load = func(ctx context.Context, r io.Reader, name string, upsert bool) (any, error) {
 		f, err := jsonl.Read(r, name, nil)

@@ -5,6 +5,8 @@ into a Python exception, so that notebook cells read as plain data access:
 
     >>> client = GraphdClient()                      # GRAPHD_URL or http://127.0.0.1:8080
     >>> client.query("{ stats { actors } }")["stats"]["actors"]
+    >>> with client.follow("subscription { stanceAdded { id } }") as feed:
+    ...     for data in feed: ...                    # each new stance, as it is stored
 
 A GraphQL answer that lists errors raises GraphQLError even when it also
 carries partial data: a notebook that silently plotted half an answer would
@@ -13,6 +15,7 @@ mislead its reader.
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any, Callable, Iterator
 
@@ -124,12 +127,84 @@ class GraphdClient:
             raise GraphdHTTPError(res.status_code, res.url, res.text)
         return res.content
 
+    def follow(self, document: str, variables: dict[str, Any] | None = None, read_timeout: float = 60.0) -> "Feed":
+        """Starts a subscription on ``/graphql/stream`` (GraphQL over Server-Sent Events).
+
+        The subscription is in place when follow returns: a change committed
+        afterwards is delivered. Iterate the Feed for each event's ``data``;
+        use it in a ``with`` block so the stream is closed. The server sends a
+        keep-alive every 15 s, so ``read_timeout`` (seconds) only ends a stream
+        whose server is gone.
+        """
+        endpoint = self.url + "/graphql/stream"
+        res = self.session.post(endpoint, json={"query": document, "variables": variables or {}},
+                                headers={"Accept": "text/event-stream"}, stream=True, timeout=(self.timeout, read_timeout))
+        if res.status_code != 200 or not res.headers.get("Content-Type", "").startswith("text/event-stream"):
+            body = res.text
+            res.close()
+            raise GraphdHTTPError(res.status_code, endpoint, body)
+        return Feed(res)
+
     def health(self) -> bool:
         """Reports whether GET /healthz answers 200."""
         try:
             return self.session.get(self.url + "/healthz", timeout=5).status_code == 200
         except requests.RequestException:
             return False
+
+
+class Feed:
+    """The events of one subscription, as GraphdClient.follow returns it.
+
+    Iterating yields the ``data`` of each ``next`` event and ends at the
+    ``complete`` event. An event with errors raises GraphQLError: a
+    refused subscription, or the server's notice that this reader fell too
+    far behind and was dropped (``extensions.code`` SUBSCRIBER_DROPPED),
+    after which the stream ends.
+    """
+
+    def __init__(self, response: requests.Response):
+        self.response = response
+
+    def __enter__(self) -> "Feed":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Ends the subscription."""
+        self.response.close()
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for event, data in parse_events(self.response.iter_lines(decode_unicode=True)):
+            if event == "complete":
+                return
+            if event != "next":
+                continue
+            body = json.loads(data)
+            if body.get("errors"):
+                raise GraphQLError(body["errors"], body.get("data"))
+            yield body["data"]
+
+
+def parse_events(lines: Iterator[str]) -> Iterator[tuple[str, str]]:
+    """Parses Server-Sent Events lines into (event, data) pairs."""
+    event, data = "message", []
+    for line in lines:
+        if line == "":
+            if data or event != "message":
+                yield event, "\n".join(data)
+            event, data = "message", []
+        elif line.startswith(":"):
+            continue  # a comment: keep-alive
+        else:
+            field, _, value = line.partition(":")
+            value = value[1:] if value.startswith(" ") else value
+            if field == "event":
+                event = value
+            elif field == "data":
+                data.append(value)
 
 
 def output_dir(default: str = ".") -> str:

@@ -141,6 +141,37 @@ class ClientTest(unittest.TestCase):
                 self.assertEqual(gc.output_dir(), want_out)
                 self.assertTrue(os.path.isdir(want_out))
 
+    def test_follow_reads_events(self):
+        stream = (": keep-alive\n\n"
+                  'event: next\ndata: {"data":{"stanceAdded":{"id":"1"}}}\n\n'
+                  'event: next\ndata: {"data":\ndata: {"stanceAdded":{"id":"2"}}}\n\n'
+                  "event: complete\ndata:\n\n")
+        self.server.reply = (200, "text/event-stream; charset=utf-8", stream)
+        with self.client.follow("subscription { stanceAdded { id } }", {"x": 1}) as feed:
+            got = [d["stanceAdded"]["id"] for d in feed]
+        self.assertEqual(got, ["1", "2"])
+        path, payload, headers = self.server.requests[-1]
+        self.assertEqual(path, "/graphql/stream")
+        self.assertEqual(headers["Accept"], "text/event-stream")
+        self.assertEqual(payload["variables"], {"x": 1})
+
+    def test_follow_raises_the_dropped_notice(self):
+        notice = {"errors": [{"message": "the subscriber fell 1024 changes behind", "extensions": {"code": "SUBSCRIBER_DROPPED"}}], "data": None}
+        stream = 'event: next\ndata: {"data":{"stanceAdded":{"id":"1"}}}\n\nevent: next\ndata: ' + json.dumps(notice) + "\n\nevent: complete\ndata:\n\n"
+        self.server.reply = (200, "text/event-stream", stream)
+        feed = self.client.follow("subscription { stanceAdded { id } }")
+        it = iter(feed)
+        self.assertEqual(next(it)["stanceAdded"]["id"], "1")
+        with self.assertRaises(gc.GraphQLError) as ctx:
+            next(it)
+        self.assertEqual(ctx.exception.errors[0]["extensions"]["code"], "SUBSCRIBER_DROPPED")
+        feed.close()
+
+    def test_follow_refused(self):
+        self.server.reply = (406, "application/json", {"errors": [{"message": "send Accept: text/event-stream"}]})
+        with self.assertRaises(gc.GraphdHTTPError):
+            self.client.follow("subscription { stanceAdded { id } }")
+
     def test_token_header(self):
         self.server.reply = (200, "application/json", {"data": {}})
         gc.GraphdClient(self.url, token="s3cret").query("{ a }")

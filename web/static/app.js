@@ -8,6 +8,7 @@ import { forceLayout, resolveCollisions } from './layout.js';
 import { chooseColumns } from './table.js';
 import { zoomAt, fitView, neighbourhood, filterStances, dateStops } from './view.js';
 import { gql, post, collect } from './api.js';
+import { followFeed } from './live.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Up to this many actors, actors without any visible stance are drawn too,
@@ -250,6 +251,17 @@ async function main() {
     setStatus(status, `Could not load the graph: ${errorText(err)}`, true);
   }
   await route();
+  followFeed({ onChange: onLiveChange, status: $('live-status') });
+}
+
+// onLiveChange redraws after stances were added or retracted elsewhere.
+async function onLiveChange() {
+  try {
+    renderStats((await gql('{ stats { actors stances documents } }')).stats);
+  } catch {
+    // the graph's own reload reports what went wrong
+  }
+  await refresh();
 }
 
 function bindControls() {
