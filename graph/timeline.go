@@ -224,3 +224,5 @@ func lastStances(bs []stance.TimelineBucket, end, w, n int) []string {
 }
 
 func firstN(ids []string, n int) []string { return ids[:min(n, len(ids))] }
+
+var _ stance.Analyzer = (*Store)(nil)
