@@ -185,7 +185,7 @@ type Coalitions struct {
 // Bloc is a set of actors that cooperate with each other more than with the
 // rest.
 type Bloc struct {
-	Actors []string // actor IDs
+	Actors []string // actor IDs, in ID order
 	// Stances are the live stances along the bloc's positive edges: the
 	// cooperation that holds it together.
 	Stances []string
