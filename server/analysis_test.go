@@ -3,6 +3,8 @@ package server_test
 import (
 	"context"
 	"math"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,5 +127,25 @@ func TestAnalysisErrors(t *testing.T) {
 				t.Errorf("code %q (%s), want %s", r.code(), r.errorText(), tt.code)
 			}
 		})
+	}
+}
+
+// TestReadmeAnalysisQuery runs the README's analysis example on the
+// fixture, so the README shows a query that works.
+func TestReadmeAnalysisQuery(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "## Analysis\n")
+	_, rest, ok2 := strings.Cut(rest, "```graphql\n")
+	query, _, ok3 := strings.Cut(rest, "```\n")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("README has no graphql block under ## Analysis")
+	}
+	ts := newServer(t, newFixture(t), nil, nil)
+	r := mustData(t, ts, query, nil)
+	if len(r.list("data.timeline.buckets")) != 72 {
+		t.Errorf("timeline 2015-2020 by month has %d buckets, want 72", len(r.list("data.timeline.buckets")))
 	}
 }
