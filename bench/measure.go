@@ -96,9 +96,10 @@ type results struct {
 		latency
 		Found int `json:"pairs_with_paths"`
 	} `json:"paths"`
-	Dyad   latency `json:"dyad"`
-	Matrix latency `json:"matrix"`
-	HTTP   struct {
+	Dyad     latency         `json:"dyad"`
+	Matrix   latency         `json:"matrix"`
+	Analysis analysisFigures `json:"analysis"`
+	HTTP     struct {
 		RPS    float64 `json:"rps"`
 		P50    float64 `json:"p50_us"`
 		P99    float64 `json:"p99_us"`
@@ -330,6 +331,11 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	}
 	res.Dyad, res.Matrix = summarize(dyads), summarize(matrix)
 	logf("dyad p50 %.0f us; matrix(20) p50 %.0f us", res.Dyad.P50us, res.Matrix.P50us)
+
+	// 4b. Analysis: timeline, alignment, coalitions.
+	if err := measureAnalysis(ctx, c, d, st, res, logf); err != nil {
+		return err
+	}
 
 	// 5. GraphQL over HTTP.
 	if err := measureHTTP(ctx, c, d, st, res, logf); err != nil {

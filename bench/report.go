@@ -61,6 +61,10 @@ func printTable(w io.Writer, c *config, r *results) {
 	fmt.Fprintf(tw, "paths maxHops 3 (%d/%d joined)\t%.0f\t%.0f\t%.0f\t\t\n", r.Paths.Found, r.Paths.N, r.Paths.P50, r.Paths.P99, r.Paths.OpsS)
 	fmt.Fprintf(tw, "dyad, top 20 pairs\t%.0f\t%.0f\t%.0f\t\t\n", r.Dyad.P50us, r.Dyad.P99us, r.Dyad.OpsS)
 	fmt.Fprintf(tw, "matrix, top 20\t%.0f\t%.0f\t%.1f\t\t\n", r.Matrix.P50us, r.Matrix.P99us, r.Matrix.OpsS)
+	an := r.Analysis
+	fmt.Fprintf(tw, "timeline MONTH (busiest %.0f us)\t%.0f\t%.0f\t%.0f\t\t\n", an.TimelineBusiest, an.Timeline.P50us, an.Timeline.P99us, an.Timeline.OpsS)
+	fmt.Fprintf(tw, "alignment (busiest %.0f ms)\t%.0f\t%.0f\t%.1f\t\t\n", an.AlignBusiest/1000, an.Alignment.P50us, an.Alignment.P99us, an.Alignment.OpsS)
+	fmt.Fprintf(tw, "coalitions, whole graph (%d blocs)\t%.0f\t\t\t\t\n", an.Blocs, an.CoalitionsMs*1000)
 	fmt.Fprintf(tw, "GraphQL/HTTP, %d clients\t%.0f\t%.0f\t%.0f\t\t\n", c.httpClients, r.HTTP.P50, r.HTTP.P99, r.HTTP.RPS)
 	fmt.Fprintln(tw, "\t\t\t\t\t")
 	fmt.Fprintf(tw, "6. peak RSS MB\t%.0f\t\t\t\t\n", float64(r.PeakRSS)/(1<<20))

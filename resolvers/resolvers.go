@@ -12,6 +12,7 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/graphql-go/graphql"
 
@@ -111,6 +112,13 @@ func (r *Resolver) fieldMap() map[string]map[string]graphql.FieldResolveFn {
 	m := r.contractFields()
 	for typ, fs := range eventFields() {
 		m[typ] = fs
+	}
+	for typ, fs := range r.analysisFields() {
+		if m[typ] == nil {
+			m[typ] = fs
+			continue
+		}
+		maps.Copy(m[typ], fs)
 	}
 	return m
 }

@@ -10,6 +10,7 @@ package schema
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 
@@ -362,8 +363,9 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 		},
 	})
 
+	analysis := analysisTypes{actor: actor, stance: stance, typeCount: typeCount, date: date, direction: direction}
 	query := b.object("Query", "", func() graphql.Fields {
-		return graphql.Fields{
+		fs := graphql.Fields{
 			"actor": {
 				Type:        actor,
 				Description: "null when nothing matches; code: a CAMEO actor code such as AFGINSTAL (beyond the contract)",
@@ -410,6 +412,8 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 			"vocabulary": {Type: listOf(typeInfo)},
 			"stats":      {Type: nonNull(stats)},
 		}
+		maps.Copy(fs, analysisQueries(b, analysis))
+		return fs
 	})
 	mutation := b.object("Mutation", "", func() graphql.Fields {
 		return graphql.Fields{

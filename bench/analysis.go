@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
+)
+
+// analysisFigures are the latencies of the analysis queries (README,
+// "Analysis" of the main module): timeline and alignment for uniformly
+// random actors and for the busiest actor, coalitions of the whole graph.
+type analysisFigures struct {
+	Timeline        latency `json:"timeline"`
+	TimelineBusiest float64 `json:"timeline_busiest_us"`
+	Alignment       latency `json:"alignment"`
+	AlignBusiest    float64 `json:"alignment_busiest_us"`
+	CoalitionsMs    float64 `json:"coalitions_ms"`
+	Blocs           int     `json:"blocs"`
+	Triads          int     `json:"triads"`
+}
+
+// alignmentSample is how many random actors alignment is timed for: each
+// reads the outgoing stances of every actor sharing a counterpart.
+const alignmentSample = 20
+
+// measureAnalysis times timeline (MONTH, both directions, -pairs random
+// actors), alignment (20 random actors) and one coalitions of the whole
+// graph, on the reopened store.
+func measureAnalysis(ctx context.Context, c *config, d *dataset, st *graph.Store, res *results, logf func(string, ...any)) error {
+	busiest := d.actors[d.topByWeight(1)[0]].ID
+	timeline := func(id string) (time.Duration, error) {
+		t := time.Now()
+		_, err := st.Timeline(ctx, stance.TimelineQuery{Actor: id, Bucket: stance.Month})
+		return time.Since(t), err
+	}
+	align := func(id string) (time.Duration, error) {
+		t := time.Now()
+		_, err := st.Alignment(ctx, stance.AlignmentQuery{Actor: id})
+		return time.Since(t), err
+	}
+	var err error
+	a := &res.Analysis
+	if a.Timeline, err = timeSample(d, c.pairsN, 104, timeline); err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	if a.Alignment, err = timeSample(d, alignmentSample, 105, align); err != nil {
+		return fmt.Errorf("alignment: %w", err)
+	}
+	tb, err := timeline(busiest)
+	if err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	ab, err := align(busiest)
+	if err != nil {
+		return fmt.Errorf("alignment: %w", err)
+	}
+	a.TimelineBusiest, a.AlignBusiest = us(tb), us(ab)
+	t := time.Now()
+	co, err := st.Coalitions(ctx, stance.CoalitionQuery{})
+	if err != nil {
+		return fmt.Errorf("coalitions: %w", err)
+	}
+	a.CoalitionsMs = float64(time.Since(t).Microseconds()) / 1000
+	a.Blocs, a.Triads = len(co.Blocs), co.Balance.Triads
+	logf("timeline p50 %.0f us (busiest %.0f us); alignment p50 %.0f us (busiest %.0f us); coalitions %.0f ms (%d blocs, %d triads)",
+		a.Timeline.P50us, a.TimelineBusiest, a.Alignment.P50us, a.AlignBusiest, a.CoalitionsMs, a.Blocs, a.Triads)
+	return nil
+}
+
+// timeSample runs fn for n random actors drawn from stream.
+func timeSample(d *dataset, n int, stream uint64, fn func(id string) (time.Duration, error)) (latency, error) {
+	ds := make([]time.Duration, 0, n)
+	for _, i := range d.sample(n, stream) {
+		dt, err := fn(d.actors[i].ID)
+		if err != nil {
+			return latency{}, err
+		}
+		ds = append(ds, dt)
+	}
+	return summarize(ds), nil
+}
+
+func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
