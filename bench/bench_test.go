@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"go/ast"
 	"go/parser"
 	"go/printer"
@@ -11,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stancegraph/stancegraph/events"
+	"github.com/stancegraph/stancegraph/graph"
 )
 
 // optionCalls returns the Badger option calls (WithX(arg)) made in the
@@ -169,4 +173,30 @@ func durations(us []int) []time.Duration {
 		out[i] = time.Duration(u) * time.Microsecond
 	}
 	return out
+}
+
+// TestGDELTGeneratorShape: the event benchmark's rows are GDELT 2.0 rows
+// the real reader takes, in the mix the README states (a third with one
+// actor, about a third of all rows stances under the default vocabulary).
+func TestGDELTGeneratorShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := newGDELTGen(1).writeRows(&buf, 5000, 1, time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.SplitN(buf.String(), "\n", 2)[0], "\t") + 1; n != 61 {
+		t.Fatalf("a row has %d fields, want 61", n)
+	}
+	st, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_, sum, err := events.Convert(context.Background(), events.NewGDELT(&buf), st, events.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, stances := float64(sum.Skipped[events.SkipOneActor])/5000, float64(sum.Stances)/5000
+	if sum.Rows != 5000 || one < 0.30 || one > 0.36 || stances < 0.33 || stances > 0.40 {
+		t.Errorf("%d rows, %.2f one actor, %.2f stances; want 5000, about 0.33 and 0.37", sum.Rows, one, stances)
+	}
 }

@@ -42,6 +42,7 @@ type config struct {
 	memTable, blockCache   int64
 	jsonOut                string
 	cpuProfile, memProfile string
+	events, fileRows       int
 }
 
 func main() {
@@ -76,6 +77,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.Int64Var(&c.blockCache, "blockcache", 0, "Badger block cache size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
 	fs.Int64Var(&c.memcg, "memcg", 0, "run inside a memory cgroup limited to this many MiB, as a container would (needs root; 0: none)")
 	fs.Int64Var(&c.memLimit, "memlimit", 0, "soft memory limit of the Go runtime in MiB (as GOMEMLIMIT; 0: none), for memory runs")
+	fs.IntVar(&c.events, "events", 0, "instead of the stance graph: import this many generated GDELT 2.0 events into an empty store, then 15-minute files into it (see README, \"Events\")")
+	fs.IntVar(&c.fileRows, "events-file", 2000, "with -events: rows of each 15-minute file")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -107,6 +110,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("-rounds %d: must be positive", c.rounds)
 	case c.chunk < 1:
 		return nil, fmt.Errorf("-chunk %d: must be positive", c.chunk)
+	case c.events < 0 || c.fileRows < 1:
+		return nil, fmt.Errorf("-events %d, -events-file %d: want -events >= 0 and -events-file >= 1", c.events, c.fileRows)
 	case c.httpClients < 1:
 		return nil, fmt.Errorf("-clients %d: must be positive", c.httpClients)
 	}
@@ -173,6 +178,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	logf := func(format string, a ...any) {
 		fmt.Fprintf(stderr, "[%6.1fs] %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, a...))
 	}
+	if c.events > 0 {
+		return benchEvents(ctx, c, dir, start, logf, stdout)
+	}
 	logf("generating %d actors, %d stances (seed %d), stores in %s", c.actors, c.stances, c.seed, dir)
 	d := newDataset(c.actors, c.stances, c.chunk, c.seed)
 	sampler := startRSSSampler()
@@ -215,4 +223,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// benchEvents runs the event benchmark (-events) and prints its figures.
+func benchEvents(ctx context.Context, c *config, dir string, start time.Time, logf func(string, ...any), stdout io.Writer) error {
+	sampler := startRSSSampler()
+	fig, err := runEvents(ctx, c, dir, logf)
+	if err != nil {
+		return err
+	}
+	fig.PeakRSS = peakRSS()
+	fig.RSSAnon, fig.RSSFile = sampler.peaks()
+	printEvents(stdout, c, fig, time.Since(start).Seconds())
+	if c.jsonOut == "" {
+		return nil
+	}
+	b, err := json.MarshalIndent(map[string]any{"events": fig, "seed": c.seed, "gomaxprocs": runtime.GOMAXPROCS(0), "elapsed_s": time.Since(start).Seconds()}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(c.jsonOut, append(b, '\n'), 0o644)
 }

@@ -129,12 +129,12 @@ notebook_client_tests() {
 
 notebook() {
   (cd "$ROOT/examples/notebook" &&
-    GRAPHD_URL=$BASE GRAPHD_NOTEBOOK_OUT="$OUT/notebook" PYTHONDONTWRITEBYTECODE=1 PYDEVD_DISABLE_FILE_VALIDATION=1 \
+    GRAPHD="$TMP/graphd" GRAPHD_URL=$BASE GRAPHD_NOTEBOOK_OUT="$OUT/notebook" PYTHONDONTWRITEBYTECODE=1 PYDEVD_DISABLE_FILE_VALIDATION=1 \
       "$PY" -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=300 \
       --ExecutePreprocessor.kernel_name=python3 stances.ipynb \
       --output-dir "$OUT/notebook" --output stances.executed.ipynb) || return 1
   local ok=0 png size
-  for png in stance_matrix.png stance_graph.png stance_graph_graphml.png dyad_timeline.png; do
+  for png in stance_matrix.png stance_graph.png stance_graph_graphml.png dyad_timeline.png gdelt_quadclass.png gdelt_goldstein.png; do
     size=$(stat -c %s "$OUT/notebook/$png" 2>/dev/null || echo 0)
     if [ "$size" -gt 5120 ]; then
       echo "     $png: $size bytes"

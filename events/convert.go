@@ -62,40 +62,76 @@ type Options struct {
 // event by reference. Loading the batch twice adds nothing, since each
 // stance is identified by its dataset and record.
 func Convert(ctx context.Context, r Reader, look Lookup, opts Options) (stance.Batch, Summary, error) {
+	var out stance.Batch
+	sum, err := ConvertEach(ctx, r, look, opts, 0, func(b stance.Batch) error { out = b; return nil })
+	if err != nil {
+		return stance.Batch{}, sum, err
+	}
+	return out, sum, nil
+}
+
+// ConvertEach is Convert for files too large to hold as one batch: it
+// hands load a batch each time chunk stances are made (0: one batch for
+// the whole file), then the rest. Each batch adds the actors its stances
+// are the first to name, so load must store it before the next is made:
+// later batches name those actors and ask look about them. A file of 20M
+// GDELT rows is about 8 GB of stances as one batch and a few tens of MB
+// as batches of 64k.
+func ConvertEach(ctx context.Context, r Reader, look Lookup, opts Options, chunk int, load func(stance.Batch) error) (Summary, error) {
 	c := &converter{ctx: ctx, look: look, vocab: look.Vocabulary(), cameo: newCAMEO(),
 		byCode: map[string]actorRef{}, byName: map[string]named{}, sum: Summary{Skipped: map[string]int{}}}
+	flush := func() error {
+		c.sum.Stances += len(c.batch.Stances)
+		b := c.batch
+		c.batch = stance.Batch{}
+		return load(b)
+	}
 	for {
 		ev, err := r.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		var rowErr *RowError
-		if errors.As(err, &rowErr) {
-			c.sum.Rows++
-			if !opts.SkipBad {
-				return stance.Batch{}, c.sum, fmt.Errorf("%w (use --skip-bad to skip malformed rows)", err)
-			}
-			c.skip(SkipMalformed)
-			if len(c.sum.Bad) < maxBad {
-				c.sum.Bad = append(c.sum.Bad, rowErr)
-			}
-			continue
+		if err := c.row(ev, err, opts); err != nil {
+			return c.sum, err
 		}
-		if err != nil {
-			return stance.Batch{}, c.sum, err
-		}
-		c.sum.Rows++
-		if err := c.event(ev); err != nil {
-			return stance.Batch{}, c.sum, fmt.Errorf("line %d: %w", ev.Line, err)
-		}
-		if c.sum.Rows%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return stance.Batch{}, c.sum, err
+		if chunk > 0 && len(c.batch.Stances) >= chunk {
+			if err := flush(); err != nil {
+				return c.sum, err
 			}
 		}
 	}
-	c.sum.Stances = len(c.batch.Stances)
-	return c.batch, c.sum, nil
+	if chunk > 0 && len(c.batch.Stances) == 0 && len(c.batch.Actors) == 0 {
+		return c.sum, nil
+	}
+	return c.sum, flush()
+}
+
+// row converts one event, or counts a malformed row with --skip-bad; err
+// is what the reader returned with ev.
+func (c *converter) row(ev Event, err error, opts Options) error {
+	var rowErr *RowError
+	if errors.As(err, &rowErr) {
+		c.sum.Rows++
+		if !opts.SkipBad {
+			return fmt.Errorf("%w (use --skip-bad to skip malformed rows)", err)
+		}
+		c.skip(SkipMalformed)
+		if len(c.sum.Bad) < maxBad {
+			c.sum.Bad = append(c.sum.Bad, rowErr)
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	c.sum.Rows++
+	if err := c.event(ev); err != nil {
+		return fmt.Errorf("line %d: %w", ev.Line, err)
+	}
+	if c.sum.Rows%4096 == 0 {
+		return c.ctx.Err()
+	}
+	return nil
 }
 
 // actorRef is how a stance names an actor: a stored actor's ID, or the

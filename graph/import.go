@@ -56,6 +56,9 @@ type Importer struct {
 	// meta is the store's metadata (its vocabulary), which emptying the
 	// store for the import's tables must not lose.
 	meta []metaEntry
+	// codes lists the imported actors by upper-case code, for
+	// ActorByCode: the store's own index sees them only after Commit.
+	codes map[string][]string
 }
 
 // Import starts an import into s, which must hold no records (else
@@ -88,7 +91,7 @@ func (s *Store) startImport() (*Importer, error) {
 	if !empty {
 		return nil, fmt.Errorf("%w: an import needs an empty store (load into this one instead)", ErrNotEmpty)
 	}
-	im := &Importer{s: s}
+	im := &Importer{s: s, codes: map[string][]string{}}
 	if im.meta, err = readMeta(s.db); err != nil {
 		return nil, err
 	}
@@ -139,6 +142,7 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		return LoadResult{}, err
 	}
 	im.res.Add(res)
+	im.indexCodes(b)
 	return res, nil
 }
 

@@ -77,10 +77,14 @@ reader takes is reported and recorded as refused; a failed load is
 reported and tried again when the file changes or the watch restarts.
 It runs until interrupted.
 
-Into an empty store, JSON Lines files are imported: sorted outside the
-storage engine and written as finished tables once all are read, several
-times faster than loading them one by one. Nothing is visible until the
-import ends; if it is interrupted, the store is left empty.`)
+Into an empty store, JSON Lines and event files are imported: sorted
+outside the storage engine and written as finished tables once all are
+read, several times faster than loading them one by one; event files go
+in batches of 65,536 stances, so a file of millions of rows is never held
+whole. Nothing is visible until the import ends; if it is interrupted,
+the store is left empty. A bad file stops the import with the files before
+it stored, except an event file that fails after some of its batches went
+in: then nothing is stored (--skip-bad skips malformed rows instead).`)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.register(fs)
@@ -116,22 +120,22 @@ import ends; if it is interrupted, the store is left empty.`)
 		return watchFolder(ctx, fl, *watchDir, *watchState, sf.data, *format, *interval)
 	}
 	kinds := make([]string, fs.NArg())
-	allJSONL := true
+	importable := true
 	for i, name := range fs.Args() {
 		kind, err := detectFormat(name, *format)
 		if err != nil {
 			return err
 		}
 		kinds[i] = kind
-		allJSONL = allJSONL && kind == "jsonl"
+		importable = importable && (kind == events.FormatJSONL || events.IsEvent(kind))
 	}
-	if st != nil && allJSONL && *doImport {
+	if st != nil && importable && *doImport {
 		empty, err := st.IsEmpty(ctx)
 		if err != nil {
 			return err
 		}
 		if empty {
-			return importFiles(ctx, e, st, fs.Args(), *upsert)
+			return importFiles(ctx, e, st, fs.Args(), kinds, importOptions{events.Options{SkipBad: *skipBad}, *upsert, importChunk})
 		}
 	}
 	prog := newProgress(e.stderr, fs.NArg())
@@ -304,10 +308,28 @@ func readJSONL(ctx context.Context, e *env, name string, apply func(f *jsonl.Fil
 	return apply(f, label)
 }
 
-// importFiles loads JSON Lines files into an empty store through one
-// import. A bad file stops the load as in Load, with the files before it
-// committed; an interruption leaves the store empty.
-func importFiles(ctx context.Context, e *env, st *graph.Store, names []string, upsert bool) error {
+// importOptions are the load switches an import honours.
+type importOptions struct {
+	events events.Options
+	upsert bool
+	chunk  int // stances of an event file per batch; importChunk
+}
+
+// importChunk is how many stances of an event file go to the import in
+// one batch: large enough for the importer's work ahead to pay, small
+// enough that a file of millions of rows is never held whole.
+const importChunk = 1 << 16
+
+// errImportSpoilt marks a file that failed after part of it went into
+// the import, which cannot take it out again: the import is abandoned.
+var errImportSpoilt = errors.New("part of this file was already imported, so the whole import is abandoned")
+
+// importFiles loads JSON Lines and event files into an empty store
+// through one import. A bad file stops the load as in Load, with the files
+// before it committed, unless part of it was imported already (an event
+// file fails in a later chunk): then, as after an interruption, the store
+// is left empty.
+func importFiles(ctx context.Context, e *env, st *graph.Store, names, kinds []string, opts importOptions) error {
 	im, err := st.Import(ctx)
 	if err != nil {
 		return err
@@ -321,15 +343,15 @@ func importFiles(ctx context.Context, e *env, st *graph.Store, names []string, u
 		res  graph.LoadResult
 	}
 	var read []done
-	for _, name := range names {
-		res, err := readJSONL(ctx, e, name, func(f *jsonl.File, label string) (graph.LoadResult, error) {
-			f.Batch.Upsert = upsert
-			return f.ApplyWith(ctx, im.Load, label)
-		})
+	for i, name := range names {
+		res, err := importFile(ctx, e, im, name, kinds[i], opts)
 		if err != nil {
 			prog.done()
-			if ctx.Err() != nil {
+			switch {
+			case ctx.Err() != nil:
 				return fmt.Errorf("interrupted while importing %s: nothing was stored, the store is empty as before; run the same load again", name)
+			case errors.Is(err, errImportSpoilt):
+				return fmt.Errorf("%w: nothing was stored, the store is empty as before; fix the file (or use --skip-bad for malformed rows) and run the same load again", err)
 			}
 			failed = err
 			break
@@ -353,6 +375,44 @@ func importFiles(ctx context.Context, e *env, st *graph.Store, names []string, u
 	res := im.Result()
 	fmt.Fprintf(e.stderr, "import: %d actors, %d documents, %d stances written in %.1f s\n", res.Actors, res.Documents, res.Stances, time.Since(t).Seconds())
 	return failed
+}
+
+// importFile adds one JSON Lines or event file to an import.
+func importFile(ctx context.Context, e *env, im *graph.Importer, name, kind string, opts importOptions) (graph.LoadResult, error) {
+	if events.IsEvent(kind) {
+		return importEvents(ctx, e, im, name, kind, opts)
+	}
+	return readJSONL(ctx, e, name, func(f *jsonl.File, label string) (graph.LoadResult, error) {
+		f.Batch.Upsert = opts.upsert
+		return f.ApplyWith(ctx, im.Load, label)
+	})
+}
+
+// importEvents converts an event file into the import chunk by chunk,
+// the importer answering which actors earlier chunks and files added.
+// The error wraps errImportSpoilt when chunks of the file were imported
+// before it.
+func importEvents(ctx context.Context, e *env, im *graph.Importer, name, format string, opts importOptions) (graph.LoadResult, error) {
+	var res graph.LoadResult
+	chunks := 0
+	sum, err := events.ConvertFile(ctx, im, name, format, opts.events, opts.chunk, func(b graph.Batch) error {
+		b.Upsert = opts.upsert
+		r, err := im.Load(ctx, b)
+		if err != nil {
+			return err
+		}
+		chunks++
+		res.Add(r)
+		return nil
+	})
+	if err != nil {
+		if chunks > 0 {
+			return res, fmt.Errorf("%s: %w; %w", name, err, errImportSpoilt)
+		}
+		return res, fmt.Errorf("%s: %w; nothing of it is stored", name, err)
+	}
+	reportEvents(e, name, format, sum, res)
+	return res, nil
 }
 
 func readArticle(name string) (graph.Document, error) {

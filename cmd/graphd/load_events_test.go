@@ -77,3 +77,28 @@ func TestLoadEventsThroughURL(t *testing.T) {
 		t.Errorf("loading through the server stored another graph than loading locally")
 	}
 }
+
+// TestLoadEventsImportIntoEmptyStore: event files loaded into an empty
+// store go through the import, and build the graph that loading them one
+// by one builds, with the same per-file summaries.
+func TestLoadEventsImportIntoEmptyStore(t *testing.T) {
+	files := []string{"../../events/testdata/gdelt2-20150218230000.export.CSV", "../../events/testdata/icews-events.2018.sample.tab", "../../events/testdata/plover-gsr.jsonl", "../../events/testdata/gdelt1-events.tsv"}
+	imported, loaded := filepath.Join(t.TempDir(), "imported"), filepath.Join(t.TempDir(), "loaded")
+	out := mustGraphd(t, append([]string{"load", "--data", imported}, files...)...)
+	want := mustGraphd(t, append([]string{"load", "--data", loaded, "--import=false"}, files...)...)
+	for _, line := range []string{"gdelt: 300 rows read, 36 stances made, 36 stored", "icews: 300 rows read, 166 stances made, 166 stored", "plover: 60 rows read, 52 stances made, 52 stored", "+36 stances (imported)", "stances written in"} {
+		if !strings.Contains(out, line) {
+			t.Errorf("import output lacks %q:\n%s", line, out)
+		}
+	}
+	if strings.Contains(want, "(imported)") {
+		t.Errorf("--import=false imported:\n%s", want)
+	}
+	if got, want := mustGraphd(t, "export", "--data", imported, "--format", "jsonl"), mustGraphd(t, "export", "--data", loaded, "--format", "jsonl"); got != want {
+		t.Errorf("the import stored another graph than loading file by file")
+	}
+	mustGraphd(t, "check", "--data", imported)
+	if out := mustGraphd(t, "load", "--data", imported, files[0]); !strings.Contains(out, "36 stances made, 0 stored") {
+		t.Errorf("the same file after the import:\n%s", out)
+	}
+}
