@@ -61,3 +61,26 @@ func TestExtractDefaultFormat(t *testing.T) {
 		t.Fatalf("extract without --records printed %s", out)
 	}
 }
+
+// TestLoadURLArticleReportsStored loads an article through a running
+// server and checks that the summary gives what the server stored, as its
+// stats show, and nothing when the same article comes again.
+func TestLoadURLArticleReportsStored(t *testing.T) {
+	url, stop := serve(t, t.TempDir(), "--no-seed")
+	defer stop()
+	article := writeFile(t, "note.txt", "Date: 2024-05-02\n\n"+
+		"Pakistan on Thursday accused India of violating the ceasefire along the border. Iran urged the Taliban to talk.\n")
+	out := mustGraphd(t, "load", "--url", url, article)
+	if !strings.Contains(out, "+4 actors, +1 documents, +2 stances") {
+		t.Fatalf("first load through the server: %s", out)
+	}
+	stats := mustGraphd(t, "stats", "--url", url)
+	for _, want := range []string{`"actors": 4`, `"documents": 1`, `"stances": 2`} {
+		if !strings.Contains(stats, want) {
+			t.Fatalf("server stats %s lack %s", stats, want)
+		}
+	}
+	if out := mustGraphd(t, "load", "--url", url, article); !strings.Contains(out, "+0 actors, +0 documents, +0 stances") {
+		t.Fatalf("second load through the server: %s", out)
+	}
+}
