@@ -44,7 +44,9 @@ file's summary. The same event loaded again adds nothing. A malformed row
 stops the file with its line number, or with --skip-bad is counted and
 skipped. With --url, event files are converted here, asking the server for
 its vocabulary and actors, and sent as JSON Lines to its POST /load (at
-most 512 MiB a file). See README, "Event data".
+most 512 MiB a file). See README, "Event data". An article sent with --url
+is extracted and stored by the server (the ingestDocument mutation); the
+summary counts what the server added.
 
 Each file is applied all-or-nothing: a bad line is reported with its number
 and nothing of that file is stored. Loading the same file again adds nothing.
