@@ -1,6 +1,7 @@
 // Package ingest stores a document together with the stances extracted
 // from it. graphd load (for articles) and the ingestDocument mutation share
-// it, so both store exactly the same thing for the same text.
+// it, so both store exactly the same thing for the same text; graphd
+// extract --records writes the same batch as JSON Lines for review.
 package ingest
 
 import (
@@ -27,39 +28,16 @@ func Document(ctx context.Context, store stance.Store, ex *extract.Extractor, do
 	if err != nil {
 		return Result{}, fmt.Errorf("ingest: extract: %w", err)
 	}
-	docID := stance.DocumentID(doc.Text)
-	batch := stance.Batch{Documents: []stance.Document{doc}, ReturnStored: true}
-	seen := map[string]bool{}
-	sent := map[string]bool{}
+	// "Iran demands Iran" by another name: the store refuses self-stances.
+	kept := cands[:0:0]
 	for _, c := range cands {
-		if sameActor(ctx, store, c.Subject.Name, c.Object.Name) {
-			continue // "Iran demands Iran": the store refuses self-stances
+		if !sameActor(ctx, store, c.Subject.Name, c.Object.Name) {
+			kept = append(kept, c)
 		}
-		for _, a := range []stance.Actor{c.Subject, c.Object} {
-			if seen[a.Name] {
-				continue
-			}
-			seen[a.Name] = true
-			if act, ok := newActor(ctx, store, a); ok {
-				batch.Actors = append(batch.Actors, act)
-			}
-		}
-		// The same claim in the same words is one stance: send it once.
-		id := c.Subject.Name + "\x00" + c.Type + "\x00" + c.Object.Name + "\x00" + c.Quote
-		if sent[id] {
-			continue
-		}
-		sent[id] = true
-		// The extractor knows where the quote is: say so, since a
-		// sentence can occur twice in a text and the store refuses to
-		// guess which occurrence is meant.
-		start := c.Start
-		batch.Stances = append(batch.Stances, stance.StanceSpec{
-			Subject: c.Subject.Name, Type: c.Type, Object: c.Object.Name,
-			Topic: c.Topic, Date: c.Date, Confidence: c.Confidence,
-			Evidence: []stance.EvidenceSpec{{Document: docID, Quote: c.Quote, Start: &start}},
-		})
 	}
+	batch := Batch(doc, kept)
+	batch.ReturnStored = true
+	batch.Actors = newActors(ctx, store, batch.Actors)
 	created, err := store.Load(ctx, batch)
 	if err != nil {
 		return Result{}, err
@@ -80,6 +58,45 @@ func Document(ctx context.Context, store stance.Store, ex *extract.Extractor, do
 	return res, nil
 }
 
+// Batch is the load that stores doc with the stances of cands, for an
+// empty store: the dictionary actors they name (each once, with its
+// aliases), the document, and one stance per claim, whose evidence cites
+// the document by ID with the quote's offset. Candidates whose two actors
+// have one name are left out, as the store refuses self-stances.
+func Batch(doc stance.Document, cands []extract.Candidate) stance.Batch {
+	docID := stance.DocumentID(doc.Text)
+	batch := stance.Batch{Documents: []stance.Document{doc}}
+	seen := map[string]bool{}
+	sent := map[string]bool{}
+	for _, c := range cands {
+		if stance.NormalizeName(c.Subject.Name) == stance.NormalizeName(c.Object.Name) {
+			continue
+		}
+		for _, a := range []stance.Actor{c.Subject, c.Object} {
+			if !seen[a.Name] {
+				seen[a.Name] = true
+				batch.Actors = append(batch.Actors, a)
+			}
+		}
+		// The same claim in the same words is one stance: send it once.
+		id := c.Subject.Name + "\x00" + c.Type + "\x00" + c.Object.Name + "\x00" + c.Quote
+		if sent[id] {
+			continue
+		}
+		sent[id] = true
+		// The extractor knows where the quote is: say so, since a
+		// sentence can occur twice in a text and the store refuses to
+		// guess which occurrence is meant.
+		start := c.Start
+		batch.Stances = append(batch.Stances, stance.StanceSpec{
+			Subject: c.Subject.Name, Type: c.Type, Object: c.Object.Name,
+			Topic: c.Topic, Date: c.Date, Confidence: c.Confidence,
+			Evidence: []stance.EvidenceSpec{{Document: docID, Quote: c.Quote, Start: &start}},
+		})
+	}
+	return batch
+}
+
 // sameActor reports whether two names denote one actor, by their spelling
 // or in the store.
 func sameActor(ctx context.Context, store stance.Store, a, b string) bool {
@@ -91,19 +108,23 @@ func sameActor(ctx context.Context, store stance.Store, a, b string) bool {
 	return errA == nil && errB == nil && x.ID == y.ID
 }
 
-// newActor returns the dictionary actor to add, or false when the store
-// already knows it by its canonical name. Aliases that already name another
-// stored actor are dropped: the analyst's curation wins over the dictionary.
-func newActor(ctx context.Context, store stance.Store, a stance.Actor) (stance.Actor, bool) {
-	if _, err := store.Actor(ctx, a.Name); err == nil {
-		return stance.Actor{}, false
-	}
-	out := a
-	out.Aliases = nil
-	for _, al := range a.Aliases {
-		if _, err := store.Actor(ctx, al); errors.Is(err, stance.ErrNotFound) {
-			out.Aliases = append(out.Aliases, al)
+// newActors keeps the dictionary actors the store does not know by their
+// canonical name. Aliases that already name another stored actor are
+// dropped: the analyst's curation wins over the dictionary.
+func newActors(ctx context.Context, store stance.Store, actors []stance.Actor) []stance.Actor {
+	var out []stance.Actor
+	for _, a := range actors {
+		if _, err := store.Actor(ctx, a.Name); err == nil {
+			continue
 		}
+		kept := a
+		kept.Aliases = nil
+		for _, al := range a.Aliases {
+			if _, err := store.Actor(ctx, al); errors.Is(err, stance.ErrNotFound) {
+				kept.Aliases = append(kept.Aliases, al)
+			}
+		}
+		out = append(out, kept)
 	}
-	return out, true
+	return out
 }

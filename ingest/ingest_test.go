@@ -9,6 +9,7 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/seed"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // TestDocumentIsIdempotent ingests the seed article into an empty store:
@@ -49,5 +50,43 @@ func TestDocumentIsIdempotent(t *testing.T) {
 	}
 	if _, err := ingest.Document(ctx, st, ex, graph.Document{Text: "   "}); err == nil {
 		t.Fatal("an empty document was accepted")
+	}
+}
+
+// TestBatch checks the store-free batch graphd extract --records writes:
+// each actor once, the same claim in the same words once, a stance naming
+// one actor twice left out, and every quote with its offset.
+func TestBatch(t *testing.T) {
+	iran := stance.Actor{Name: "Iran", Kind: stance.KindState}
+	taliban := stance.Actor{Name: "Taliban", Kind: stance.KindArmedGroup}
+	cand := func(s, o stance.Actor, typ, quote string, start int) extract.Candidate {
+		return extract.Candidate{Subject: s, Object: o, Type: typ, Quote: quote, Start: start, End: start + len([]rune(quote)), Confidence: 0.8}
+	}
+	doc := stance.Document{Text: "Iran urged the Taliban to talk. Iran urged the Taliban to talk. Iran urged Iran."}
+	tests := []struct {
+		name            string
+		cands           []extract.Candidate
+		actors, stances int
+	}{
+		{"none", nil, 0, 0},
+		{"one", []extract.Candidate{cand(iran, taliban, "DEMANDS", "Iran urged the Taliban to talk.", 0)}, 2, 1},
+		{"the same claim twice is sent once", []extract.Candidate{
+			cand(iran, taliban, "DEMANDS", "Iran urged the Taliban to talk.", 0),
+			cand(iran, taliban, "DEMANDS", "Iran urged the Taliban to talk.", 32)}, 2, 1},
+		{"a self-stance is left out", []extract.Candidate{cand(iran, iran, "DEMANDS", "Iran urged Iran.", 64)}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := ingest.Batch(doc, tt.cands)
+			if len(b.Documents) != 1 || len(b.Actors) != tt.actors || len(b.Stances) != tt.stances {
+				t.Fatalf("got %d documents, %d actors, %d stances", len(b.Documents), len(b.Actors), len(b.Stances))
+			}
+			for _, s := range b.Stances {
+				ev := s.Evidence[0]
+				if ev.Document != stance.DocumentID(doc.Text) || ev.Start == nil || *ev.Start != 0 {
+					t.Fatalf("evidence %+v", ev)
+				}
+			}
+		})
 	}
 }

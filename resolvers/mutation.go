@@ -152,17 +152,21 @@ func (r *Resolver) mutIngestDocument(p graphql.ResolveParams) (interface{}, erro
 				Message: "argument input.extract: stance extraction is not available on this server; pass extract: false to store the document alone",
 			}
 		}
-		d, stances, err := r.ingest(p.Context, doc)
+		in, err := r.ingest(p.Context, doc)
 		if err != nil {
 			return nil, argError("input", err)
 		}
-		return &ingestValue{document: &documentValue{d: d, sc: sc}, stances: sc.stanceValues(stances)}, nil
+		return &ingestValue{document: &documentValue{d: in.Document, sc: sc}, stances: sc.stanceValues(in.Stances), created: in.Created}, nil
 	}
-	d, _, err := r.store.PutDocument(p.Context, doc)
+	d, isNew, err := r.store.PutDocument(p.Context, doc)
 	if err != nil {
 		return nil, argError("input", err)
 	}
-	return &ingestValue{document: &documentValue{d: d, sc: sc}, stances: []*stanceValue{}}, nil
+	v := &ingestValue{document: &documentValue{d: d, sc: sc}, stances: []*stanceValue{}}
+	if isNew {
+		v.created.Documents = 1
+	}
+	return v, nil
 }
 
 func asMap(v interface{}) map[string]interface{} {

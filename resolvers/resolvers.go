@@ -26,11 +26,10 @@ type Config struct {
 	Store stance.Store
 
 	// Ingest stores a document and extracts its stances, for
-	// ingestDocument(extract: true). It returns the stored document and the
-	// stances found (new or already known). Nil means extraction is not
+	// ingestDocument(extract: true). Nil means extraction is not
 	// available on this deployment: such requests fail with a clear error,
 	// while extract: false still stores the document.
-	Ingest func(ctx context.Context, doc stance.Document) (stance.Document, []stance.Stance, error)
+	Ingest func(ctx context.Context, doc stance.Document) (Ingested, error)
 
 	// FeedBuffer is the number of stance changes a subscription may have
 	// waiting for its reader before it is dropped, so that a slow reader
@@ -38,12 +37,21 @@ type Config struct {
 	FeedBuffer int
 }
 
+// Ingested is what Config.Ingest stored for one document. Created lets
+// ingestDocument say what the call added, which a client cannot tell from
+// the stances alone: they are listed whether new or already known.
+type Ingested struct {
+	Document stance.Document   // the stored document (the first stored, when the text was known)
+	Stances  []stance.Stance   // every stance extracted, new or already known
+	Created  stance.LoadResult // the records this call added (counts)
+}
+
 // Resolver holds the resolve functions of every field of the contract. It
 // keeps no per-request state, so one Resolver serves all requests
 // concurrently.
 type Resolver struct {
 	store  stance.Store
-	ingest func(ctx context.Context, doc stance.Document) (stance.Document, []stance.Stance, error)
+	ingest func(ctx context.Context, doc stance.Document) (Ingested, error)
 	fields map[string]map[string]graphql.FieldResolveFn
 	// feedBuffer is Config.FeedBuffer with its default applied.
 	feedBuffer int
@@ -253,6 +261,12 @@ func (r *Resolver) contractFields() map[string]map[string]graphql.FieldResolveFn
 		"IngestResult": {
 			"document": field(func(i *ingestValue) any { return i.document }),
 			"stances":  field(func(i *ingestValue) any { return i.stances }),
+			"created":  field(func(i *ingestValue) any { return i.created }),
+		},
+		"IngestCounts": {
+			"actors":    field(func(c stance.LoadResult) any { return c.Actors }),
+			"documents": field(func(c stance.LoadResult) any { return c.Documents }),
+			"stances":   field(func(c stance.LoadResult) any { return c.Stances }),
 		},
 	}
 }

@@ -216,6 +216,7 @@ type cellValue struct {
 type ingestValue struct {
 	document *documentValue
 	stances  []*stanceValue
+	created  stance.LoadResult
 }
 
 // optString maps the empty string to GraphQL null.

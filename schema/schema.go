@@ -296,10 +296,18 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 			"retracted": {Type: nonNull(graphql.Int), Description: "retracted stances (extension)"},
 		}
 	})
+	ingestCounts := b.object("IngestCounts", "Records one ingestDocument call added to the store; 0 for those already known (extension).", func() graphql.Fields {
+		return graphql.Fields{
+			"actors":    {Type: nonNull(graphql.Int)},
+			"documents": {Type: nonNull(graphql.Int)},
+			"stances":   {Type: nonNull(graphql.Int)},
+		}
+	})
 	ingestResult := b.object("IngestResult", "", func() graphql.Fields {
 		return graphql.Fields{
 			"document": {Type: nonNull(document)},
 			"stances":  {Type: listOf(stance), Description: "the stances extracted from it (new or already known)"},
+			"created":  {Type: nonNull(ingestCounts), Description: "what this call added: new actors, documents and stances (extension)"},
 		}
 	})
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/resolvers"
 )
 
 // TestQueries runs every query of the contract through HTTP against the
@@ -255,12 +256,12 @@ func TestQueries(t *testing.T) {
 
 // TestMutations runs every mutation of the contract through HTTP.
 func TestMutations(t *testing.T) {
-	ingest := func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error) {
-		return doc, nil, errors.New("unreachable")
+	ingest := func(ctx context.Context, doc graph.Document) (resolvers.Ingested, error) {
+		return resolvers.Ingested{}, errors.New("unreachable")
 	}
 	tests := []struct {
 		name   string
-		ingest func(context.Context, graph.Document) (graph.Document, []graph.Stance, error)
+		ingest func(context.Context, graph.Document) (resolvers.Ingested, error)
 		run    func(t *testing.T, f *fixture, ts func(q string, v map[string]interface{}) response)
 	}{
 		{
@@ -348,10 +349,14 @@ func TestMutations(t *testing.T) {
 		{
 			name: "ingestDocument without extraction stores the document",
 			run: func(t *testing.T, f *fixture, do func(string, map[string]interface{}) response) {
-				r := do(`mutation { ingestDocument(input: {text: "Kabul offered talks.", title: "Short", date: "2018-03-01", extract: false}) { document { id title date text } stances { id } } }`, nil)
+				const m = `mutation { ingestDocument(input: {text: "Kabul offered talks.", title: "Short", date: "2018-03-01", extract: false}) { document { id title date text } stances { id } created { actors documents stances } } }`
+				r := do(m, nil)
 				if r.str("data.ingestDocument.document.id") != graph.DocumentID("Kabul offered talks.") || r.str("data.ingestDocument.document.date") != "2018-03-01" ||
-					len(r.list("data.ingestDocument.stances")) != 0 {
+					len(r.list("data.ingestDocument.stances")) != 0 || r.num("data.ingestDocument.created.documents") != 1 {
 					t.Fatalf("ingest: %s", r.raw)
+				}
+				if r := do(m, nil); r.num("data.ingestDocument.created.documents") != 0 {
+					t.Errorf("ingesting the same text again created %s", r.raw)
 				}
 				if r := do(`{ documents { totalCount } }`, nil); r.num("data.documents.totalCount") != 2 {
 					t.Errorf("documents: %s", r.raw)
@@ -376,13 +381,17 @@ func TestMutations(t *testing.T) {
 			f := newFixture(t)
 			in := tt.ingest
 			if in != nil {
-				in = func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error) {
-					d, _, err := f.st.PutDocument(ctx, doc)
+				in = func(ctx context.Context, doc graph.Document) (resolvers.Ingested, error) {
+					d, isNew, err := f.st.PutDocument(ctx, doc)
 					if err != nil {
-						return d, nil, err
+						return resolvers.Ingested{}, err
 					}
 					page, err := f.st.DocumentStances(ctx, d.ID, graph.PageQuery{First: graph.MaxPageSize})
-					return d, page.Stances, err
+					res := resolvers.Ingested{Document: d, Stances: page.Stances}
+					if isNew {
+						res.Created.Documents = 1
+					}
+					return res, err
 				}
 			}
 			ts := newServer(t, f, in, nil)

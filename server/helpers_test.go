@@ -78,7 +78,7 @@ func newFixture(t testing.TB) *fixture {
 }
 
 // newServer serves f's store; edit adjusts the configuration.
-func newServer(t testing.TB, f *fixture, ingest func(context.Context, graph.Document) (graph.Document, []graph.Stance, error), edit func(*server.Config)) *httptest.Server {
+func newServer(t testing.TB, f *fixture, ingest func(context.Context, graph.Document) (resolvers.Ingested, error), edit func(*server.Config)) *httptest.Server {
 	t.Helper()
 	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st, Ingest: ingest}))
 	if err != nil {

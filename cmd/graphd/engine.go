@@ -19,9 +19,9 @@ func newEngine(st *graph.Store, cfg schema.Config) (*schema.Engine, error) {
 	ex := extract.New(extract.DefaultDictionary())
 	r := resolvers.New(resolvers.Config{
 		Store: st,
-		Ingest: func(ctx context.Context, doc graph.Document) (graph.Document, []graph.Stance, error) {
+		Ingest: func(ctx context.Context, doc graph.Document) (resolvers.Ingested, error) {
 			res, err := ingest.Document(ctx, st, ex, doc)
-			return res.Document, res.Stances, err
+			return resolvers.Ingested{Document: res.Document, Stances: res.Stances, Created: res.Created}, err
 		},
 	})
 	sch, err := schema.New(r)

@@ -5,21 +5,33 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/extract/eval"
+	"github.com/stancegraph/stancegraph/ingest"
+	"github.com/stancegraph/stancegraph/jsonl"
 	"github.com/stancegraph/stancegraph/seed"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 func cmdExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "extract", "extract FILE... | extract -", `
+	fs := newFlags(e, "extract", "extract [--records] FILE... | extract [--records] -", `
 Finds the stances stated in plain-text articles and prints one JSON object
 per stance (document, subject, type, object, topic, date, quote, start, end,
 confidence, subject_code, object_code), storing nothing. subject_code and
 object_code are CAMEO actor codes ("AFGGOV", "IGOUNO", "NGACOP"), "" where
 none is known. Header lines Title:, Source:, URL: and Date:
 before a blank line are read as the article's metadata; quote offsets count
-Unicode code points in the body. "-" reads one article from standard input.`)
+Unicode code points in the body. "-" reads one article from standard input.
+
+--records prints instead the JSON Lines that graphd load takes (README, "The
+file format"): the dictionary actors the stances name, then per article a
+document record holding its text, then its stance records, each citing the
+document by ID with its quote and the quote's start offset. Review them
+(delete or edit stance lines, actors' aliases), then graphd load the file:
+it stores what graphd load ARTICLE would have, minus what was removed.`)
+	records := fs.Bool("records", false, "print actor, document and stance records that graphd load takes, instead of one candidate per line")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -27,28 +39,69 @@ Unicode code points in the body. "-" reads one article from standard input.`)
 		return usageError{"extract needs at least one FILE (or - for standard input)"}
 	}
 	ex := extract.New(extract.DefaultDictionary())
+	seenActors := map[string]bool{} // --records: each actor once across files
 	for _, name := range fs.Args() {
-		var b []byte
-		var err error
-		if name == "-" {
-			b, err = io.ReadAll(e.stdin)
-		} else {
-			b, err = os.ReadFile(name)
-		}
+		art, err := readExtractInput(e, name)
 		if err != nil {
 			return err
-		}
-		art, err := extract.ParseArticle(string(b))
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
 		}
 		cands, err := ex.Extract(ctx, art.Body, art.Date)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		if err := extract.WriteJSONL(e.stdout, name, cands); err != nil {
+		if !*records {
+			if err := extract.WriteJSONL(e.stdout, name, cands); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeRecords(e.stdout, name, art, cands, seenActors); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// readExtractInput reads and parses one article, "-" from standard input.
+func readExtractInput(e *env, name string) (extract.Article, error) {
+	var b []byte
+	var err error
+	if name == "-" {
+		b, err = io.ReadAll(e.stdin)
+	} else {
+		b, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return extract.Article{}, err
+	}
+	art, err := extract.ParseArticle(string(b))
+	if err != nil {
+		return art, fmt.Errorf("%s: %w", name, err)
+	}
+	return art, nil
+}
+
+// writeRecords writes the batch graphd load would store for one article,
+// as JSON Lines, leaving out actors an earlier article already wrote. The
+// document is titled as graphd load titles it: its Title: header, else
+// the file's name.
+func writeRecords(w io.Writer, name string, art extract.Article, cands []extract.Candidate, seen map[string]bool) error {
+	title := art.Title
+	if title == "" && name != "-" {
+		title = filepath.Base(name)
+	}
+	doc := stance.Document{Title: title, Source: art.Source, URL: art.URL, Date: art.Date, Text: art.Body}
+	b := ingest.Batch(doc, cands)
+	actors := b.Actors[:0]
+	for _, a := range b.Actors {
+		if !seen[a.Name] {
+			seen[a.Name] = true
+			actors = append(actors, a)
+		}
+	}
+	b.Actors = actors
+	if err := jsonl.WriteBatch(w, b); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }

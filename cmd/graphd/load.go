@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -43,7 +44,9 @@ file's summary. The same event loaded again adds nothing. A malformed row
 stops the file with its line number, or with --skip-bad is counted and
 skipped. With --url, event files are converted here, asking the server for
 its vocabulary and actors, and sent as JSON Lines to its POST /load (at
-most 512 MiB a file). See README, "Event data".
+most 512 MiB a file). See README, "Event data". An article sent with --url
+is extracted and stored by the server (the ingestDocument mutation); the
+summary counts what the server added.
 
 Each file is applied all-or-nothing: a bad line is reported with its number
 and nothing of that file is stored. Loading the same file again adds nothing.
@@ -446,28 +449,46 @@ func loadArticle(ctx context.Context, st *graph.Store, ex *extract.Extractor, na
 // loadRemote sends a file to a running server: JSON Lines in bulk to
 // POST /load, articles through the ingestDocument mutation.
 func loadRemote(ctx context.Context, rf *remoteFlags, stdin io.Reader, name, kind string, upsert bool) (graph.LoadResult, error) {
-	var res graph.LoadResult
 	if kind == "article" {
-		doc, err := readArticle(name)
-		if err != nil {
-			return res, err
-		}
-		input := map[string]any{"text": doc.Text, "title": doc.Title, "source": doc.Source, "url": doc.URL, "extract": true}
-		if !doc.Date.IsZero() {
-			input["date"] = doc.Date.String()
-		}
-		_, err = rf.graphQL(ctx, `mutation($in: DocumentInput!){ingestDocument(input:$in){document{id} stances{id}}}`, map[string]any{"in": input})
-		if err != nil {
-			return res, fmt.Errorf("%s: %w", name, err)
-		}
-		res.Documents = 1
-		return res, nil
+		return ingestRemote(ctx, rf, name)
 	}
 	body, err := remoteBody(stdin, name)
 	if err != nil {
-		return res, err
+		return graph.LoadResult{}, err
 	}
 	return postLoad(ctx, rf, name, body, upsert)
+}
+
+// ingestRemote sends an article to the server's ingestDocument mutation,
+// which extracts and stores as a local load does, and returns the counts
+// of what the server added, from its answer.
+func ingestRemote(ctx context.Context, rf *remoteFlags, name string) (graph.LoadResult, error) {
+	var res graph.LoadResult
+	doc, err := readArticle(name)
+	if err != nil {
+		return res, err
+	}
+	input := map[string]any{"text": doc.Text, "title": doc.Title, "source": doc.Source, "url": doc.URL, "extract": true}
+	if !doc.Date.IsZero() {
+		input["date"] = doc.Date.String()
+	}
+	raw, err := rf.graphQL(ctx, `mutation($in: DocumentInput!){ingestDocument(input:$in){created{actors documents stances}}}`, map[string]any{"in": input})
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", name, err)
+	}
+	var answer struct {
+		Data struct {
+			IngestDocument *struct {
+				Created struct{ Actors, Documents, Stances int }
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &answer); err != nil || answer.Data.IngestDocument == nil {
+		return res, fmt.Errorf("%s: the server's answer does not say what it stored: %.300s", name, raw)
+	}
+	c := answer.Data.IngestDocument.Created
+	res.Actors, res.Documents, res.Stances = c.Actors, c.Documents, c.Stances
+	return res, nil
 }
 
 // postLoad sends a JSON Lines body to the server's POST /load.

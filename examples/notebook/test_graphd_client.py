@@ -1,4 +1,5 @@
-"""Tests of graphd_client against a local HTTP server that answers as told.
+"""Tests of graphd_client against a local HTTP server that answers as told,
+and of graphd_figures' figures, measured on the rendered canvas.
 
 Run with: python3 -m unittest discover -s examples/notebook
 """
@@ -11,6 +12,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
 import graphd_client as gc
+
+FIGURES_MISSING = ""
+try:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    import networkx as nx
+    import pandas as pd
+
+    import graphd_figures as gf
+except ImportError as err:  # the client alone needs only requests
+    gf = None
+    FIGURES_MISSING = f"figures need matplotlib, networkx and pandas: {err}"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -176,6 +192,119 @@ class ClientTest(unittest.TestCase):
         self.server.reply = (200, "application/json", {"data": {}})
         gc.GraphdClient(self.url, token="s3cret").query("{ a }")
         self.assertEqual(self.server.requests[-1][2].get("Authorization"), "Bearer s3cret")
+
+
+# The seed graph's stances (subject, type, object), as the notebook draws them.
+SEED_STANCES = [
+    ("United States", "DEMANDS", "Taliban"), ("United States", "REJECTS", "Taliban"),
+    ("Taliban", "DEMANDS", "United States"), ("Taliban", "ACCUSES", "United States"),
+    ("Kabul government", "OFFERS", "Taliban"), ("Kabul government", "DEMANDS", "Taliban"),
+    ("Taliban", "REJECTS", "Kabul government"), ("United States", "SUPPORTS", "Kabul government"),
+    ("United States", "ACCUSES", "Pakistan"), ("United States", "DEMANDS", "Pakistan"),
+    ("Kabul government", "ACCUSES", "Pakistan"), ("Taliban", "DEMANDS", "NATO"),
+    ("Russia", "ENGAGES", "Taliban"), ("Iran", "ENGAGES", "Taliban"),
+]
+
+
+def _style(t):
+    return {"DEMANDS": ("#0072B2", (0, (1, 2)))}.get(t, ("#555555", "solid"))
+
+
+@unittest.skipIf(gf is None, FIGURES_MISSING)
+class FiguresTest(unittest.TestCase):
+    def tearDown(self):
+        plt.close("all")
+
+    def _seed_graph(self):
+        graph = nx.DiGraph()
+        graph.add_node("Islamic State")
+        by_type = {}
+        for u, t, v in SEED_STANCES:
+            graph.add_edge(u, v)
+            by_type.setdefault(t, []).append((u, v, 1))
+        fig, ax = plt.subplots(figsize=(10, 7.5))
+        pos = gf.layout(graph)
+        arrows = gf.draw_edges(ax, pos, by_type, _style)
+        labels = gf.draw_nodes(ax, pos)
+        ax.margins(0.12)
+        ax.set_aspect("equal", adjustable="datalim")
+        gf.place_labels(ax, pos, labels)
+        fig.canvas.draw()
+        centres = {n: ax.transData.transform(p) for n, p in pos.items()}
+        return fig, ax, centres, labels, arrows
+
+    def test_labels_beside_nodes(self):
+        fig, ax, centres, labels, _ = self._seed_graph()
+        r = gf.NODE_RADIUS_PT * fig.dpi / 72
+        boxes = {n: t.get_window_extent() for n, t in labels.items()}
+        for n, box in boxes.items():
+            for m, (cx, cy) in centres.items():
+                with self.subTest(label=n, node=m):
+                    self.assertFalse(gf._box_hits_circle(box, cx, cy, r), f"label {n!r} {box} covers the circle of {m!r}")
+            for m, other in boxes.items():
+                if m != n:
+                    self.assertFalse(box.overlaps(other), f"labels {n!r} and {m!r} overlap")
+            mid = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+            far = ((mid[0] - centres[n][0]) ** 2 + (mid[1] - centres[n][1]) ** 2) ** 0.5
+            self.assertLess(far, r + box.width, f"label {n!r} is not beside its node")
+
+    def test_arrowheads_on_the_rim_and_apart(self):
+        fig, ax, centres, _, arrows = self._seed_graph()
+        r = gf.NODE_RADIUS_PT * fig.dpi / 72
+        gap = gf.ARROW_GAP_PT * fig.dpi / 72
+        tips = {}
+        for a in arrows:
+            u, v, t = a.stance
+            pts = ax.transData.transform(a.get_path().vertices)
+            cx, cy = centres[v]
+            tip = min(pts, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
+            d = ((tip[0] - cx) ** 2 + (tip[1] - cy) ** 2) ** 0.5
+            with self.subTest(stance=a.stance):
+                self.assertGreater(d, r, "the head is under the node")
+                self.assertLess(d, r + gap + 3, "the arrow stops short of the node")
+            tips.setdefault(v, []).append((a.stance, tip))
+        for v, ts in tips.items():
+            for i, (s1, p1) in enumerate(ts):
+                for s2, p2 in ts[i + 1:]:
+                    with self.subTest(into=v, a=s1, b=s2):
+                        self.assertGreater(((p1[0] - p2[0]) ** 2 + (p1[1] - p2[1]) ** 2) ** 0.5, 4, "arrowheads on one point")
+
+    def test_arc_radii(self):
+        cases = [
+            ("one edge is straight", {"DEMANDS": [("a", "b", 1)]}, {("a", "b", "DEMANDS"): 0.0}),
+            ("one pair, three types, fanned around the line", {"DEMANDS": [("a", "b", 1)], "OFFERS": [("a", "b", 2)], "REJECTS": [("a", "b", 1)]},
+             {("a", "b", "DEMANDS"): -gf.ARC_STEP, ("a", "b", "OFFERS"): 0.0, ("a", "b", "REJECTS"): gf.ARC_STEP}),
+            ("both ways: each on its own side", {"DEMANDS": [("a", "b", 1), ("b", "a", 1)]},
+             {("a", "b", "DEMANDS"): 0.6 * gf.ARC_STEP, ("b", "a", "DEMANDS"): 0.6 * gf.ARC_STEP}),
+        ]
+        for name, edges, want in cases:
+            with self.subTest(name):
+                got = {(u, v, t): rad for u, v, t, _, rad in gf.arc_radii(edges)}
+                self.assertEqual(got.keys(), want.keys())
+                for k in want:
+                    self.assertAlmostEqual(got[k], want[k])
+
+    def test_timeline_spans_the_data(self):
+        day = pd.Timedelta(days=1)
+        cases = [
+            ("four stances on one date", ["2018-03-09"] * 4, 3 * day),
+            ("two months", ["2018-01-01", "2018-02-10", "2018-03-01"], 59 * day * 1.4),
+        ]
+        directions = ["a → b", "b → a"]
+        for name, dates, widest in cases:
+            with self.subTest(name):
+                df = pd.DataFrame({"date": pd.to_datetime(dates), "direction": [directions[i % 2] for i in range(len(dates))],
+                                   "type": "DEMANDS", "topic": "talks"})
+                fig, ax = plt.subplots(figsize=(10, 3.8))
+                gf.dyad_timeline(ax, df, directions, _style)
+                fig.canvas.draw()
+                lo, hi = (mdates.num2date(x).replace(tzinfo=None) for x in ax.get_xlim())
+                self.assertLessEqual(pd.Timestamp(hi) - pd.Timestamp(lo), widest)
+                self.assertLess(pd.Timestamp(lo), df["date"].min())
+                self.assertGreater(pd.Timestamp(hi), df["date"].max())
+                ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+                self.assertEqual(len(ticks), len(set(ticks)), f"repeated tick labels {ticks}")
+                plt.close(fig)
 
 
 if __name__ == "__main__":
