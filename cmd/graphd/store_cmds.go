@@ -105,7 +105,7 @@ formats (jsonl also keeps retracted stances and their reasons):
   graphml  GraphML; networkx.read_graphml(FILE), or File > Open in Gephi
   csv      one row per stance, quotes in the evidence column as JSON;
            pandas.read_csv(FILE)
-  nquads   RDF N-Quads; dgraph live --format=rdf -f FILE.nq, or any RDF store's loader
+  nquads   RDF N-Quads, for an RDF store's loader (checked with rapper and rdflib)
   neo4j    a zip of CSVs for neo4j-admin database import full (see README)
   plover   PLOVER event JSON Lines, one event per stance, without quotes;
            graphd load FILE reads it back (see README, "Event data")`)
