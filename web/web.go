@@ -7,17 +7,15 @@
 package web
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
 	"strings"
-	"time"
+
+	"github.com/stancegraph/stancegraph/web/internal/assets"
 )
 
 //go:embed static
@@ -29,17 +27,9 @@ var static embed.FS
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; " +
 	"img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// file is one embedded asset, read once when the handler is built.
-type file struct {
-	name        string
-	body        []byte
-	contentType string
-	etag        string
-}
-
 // handler serves the embedded files by exact path.
 type handler struct {
-	files map[string]file
+	files map[string]assets.File
 }
 
 // Handler returns the explorer's HTTP handler. It answers GET and HEAD for
@@ -58,7 +48,7 @@ func Handler() http.Handler {
 
 // newHandler reads every regular file under dir of fsys into memory.
 func newHandler(fsys fs.FS, dir string) (*handler, error) {
-	h := &handler{files: map[string]file{}}
+	h := &handler{files: map[string]assets.File{}}
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -75,8 +65,7 @@ func newHandler(fsys fs.FS, dir string) (*handler, error) {
 		if ct == "" {
 			return fmt.Errorf("web: no content type known for embedded file %q", name)
 		}
-		sum := sha256.Sum256(body)
-		h.files[name] = file{name: name, body: body, contentType: ct, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+		h.files[name] = assets.NewFile(name, ct, body)
 		return nil
 	})
 	if err != nil {
@@ -119,19 +108,5 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	hdr := w.Header()
-	hdr.Set("Content-Type", f.contentType)
-	hdr.Set("Content-Security-Policy", contentSecurityPolicy)
-	hdr.Set("X-Content-Type-Options", "nosniff")
-	hdr.Set("Referrer-Policy", "no-referrer")
-	// The files change only with the binary: let the browser revalidate
-	// cheaply by ETag instead of caching a stale page after an upgrade.
-	hdr.Set("Cache-Control", "no-cache")
-	hdr.Set("ETag", f.etag)
-	http.ServeContent(w, r, f.name, time.Time{}, bytes.NewReader(f.body))
+	assets.Serve(w, r, f, contentSecurityPolicy)
 }

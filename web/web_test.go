@@ -133,18 +133,18 @@ func TestAssetsSelfContained(t *testing.T) {
 		t.Fatal(err)
 	}
 	var refs []string
-	for _, m := range htmlRef.FindAllStringSubmatch(string(h.files["/index.html"].body), -1) {
+	for _, m := range htmlRef.FindAllStringSubmatch(string(h.files["/index.html"].Body), -1) {
 		refs = append(refs, m[1])
 	}
 	for name, f := range h.files {
 		if strings.HasSuffix(name, ".js") {
-			for _, m := range jsImport.FindAllStringSubmatch(string(f.body), -1) {
+			for _, m := range jsImport.FindAllStringSubmatch(string(f.Body), -1) {
 				refs = append(refs, m[1])
 			}
 		}
 		t.Run("no remote references in "+name, func(t *testing.T) {
-			if loc := remoteRef.FindIndex(f.body); loc != nil {
-				t.Errorf("%s refers to another host: %q", name, f.body[loc[0]:loc[1]])
+			if loc := remoteRef.FindIndex(f.Body); loc != nil {
+				t.Errorf("%s refers to another host: %q", name, f.Body[loc[0]:loc[1]])
 			}
 		})
 	}

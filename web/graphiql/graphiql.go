@@ -11,12 +11,10 @@
 package graphiql
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"net/http"
-	"time"
+
+	"github.com/stancegraph/stancegraph/web/internal/assets"
 )
 
 //go:embed dist
@@ -28,15 +26,9 @@ var dist embed.FS
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
 	"img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// asset is one embedded file.
-type asset struct {
-	name, contentType, etag string
-	body                    []byte
-}
-
-// assets maps each path to its file: the page, its script and style, and
+// files maps each path to its file: the page, its script and style, and
 // the licences.
-var assets = []struct{ path, file, contentType string }{
+var files = []struct{ path, file, contentType string }{
 	{"/graphiql", "index.html", "text/html; charset=utf-8"},
 	{"/graphiql/", "index.html", "text/html; charset=utf-8"},
 	{"/graphiql/graphiql.js", "graphiql.js", "text/javascript; charset=utf-8"},
@@ -44,20 +36,19 @@ var assets = []struct{ path, file, contentType string }{
 	{"/graphiql/LICENSES.txt", "LICENSES.txt", "text/plain; charset=utf-8"},
 }
 
-type handler map[string]asset
+type handler map[string]assets.File
 
 // Handler returns the handler of /graphiql and the paths below it; mount
 // it at both. Other paths are 404, methods other than GET and HEAD 405.
 func Handler() http.Handler {
 	h := handler{}
-	for _, a := range assets {
+	for _, a := range files {
 		body, err := dist.ReadFile("dist/" + a.file)
 		if err != nil {
 			// dist/ is fixed at build time and covered by the tests.
 			panic("graphiql: " + err.Error())
 		}
-		sum := sha256.Sum256(body)
-		h[a.path] = asset{name: a.file, contentType: a.contentType, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, body: body}
+		h[a.path] = assets.NewFile(a.file, a.contentType, body)
 	}
 	return h
 }
@@ -69,17 +60,5 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	hdr := w.Header()
-	hdr.Set("Content-Type", a.contentType)
-	hdr.Set("Content-Security-Policy", contentSecurityPolicy)
-	hdr.Set("X-Content-Type-Options", "nosniff")
-	hdr.Set("Referrer-Policy", "no-referrer")
-	hdr.Set("Cache-Control", "no-cache")
-	hdr.Set("ETag", a.etag)
-	http.ServeContent(w, r, a.name, time.Time{}, bytes.NewReader(a.body))
+	assets.Serve(w, r, a, contentSecurityPolicy)
 }
