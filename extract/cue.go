@@ -145,6 +145,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 		return
 	}
 	d.objectFallbacks(s, c)
+	d.placeTarget(s, c)
 	d.groupStances(s, c)
 	d.cueStances(s, c)
 }

@@ -1,0 +1,24 @@
+package extract
+
+import "testing"
+
+// TestPlaceTargets checks that the country of a place is the object of a
+// visit, of troops or aid sent there and of an embassy opened there, and
+// of nothing else, in sentences written for this test.
+func TestPlaceTargets(t *testing.T) {
+	runCases(t, []extractCase{
+		{"arrival on a visit", "The Ugandan envoy arrived in Nairobi on a two-day visit.", []string{"Uganda ENGAGES Kenya"}},
+		{"arrival for talks", "The Ugandan envoy arrived in Nairobi for talks.", []string{"Uganda ENGAGES Kenya"}},
+		{"arrival alone engages no one", "The Ugandan envoy arrived in Nairobi.", nil},
+		{"a meeting place is a venue", "Chad and Niger met in Nairobi.", []string{"Chad ENGAGES Niger"}},
+		{"troops to a force in", "Ghana is ready to contribute troops to a peacekeeping force in Liberia.", []string{"Ghana OFFERS Liberia"}},
+		{"observers sent to", "Nigeria agreed to send observers to Liberia.", []string{"Nigeria OFFERS Liberia"}},
+		{"refused deployment", "Pakistan refused to deploy peacekeepers in Somalia.", []string{"Pakistan REJECTS Somalia"}},
+		{"embassy opened", "Canada opened an embassy in Hanoi.", []string{"Canada ENGAGES Vietnam"}},
+		{"an actor object wins", "The Kenyan president held talks with Ugandan officials in Kampala.", []string{"Kenya ENGAGES Uganda"}},
+		{"venue of talks is no target", "Kenya praised the talks in Kampala.", nil},
+		{"accusation about a place is no target", "Pakistan condemned the deployment of troops in Somalia.", nil},
+		{"people received are no sent noun", "Kenya welcomed refugees in Nairobi.", nil},
+		{"own country is no target", "Kenya will send more troops to Kenya.", nil},
+	})
+}
