@@ -749,6 +749,30 @@ func (d *doc) groupStances(s *sent, c *cueCall) {
 	if c.def.recip != "" && !sub.group {
 		d.reciprocal(s, c.def.recip, sub.ents, c.conf-0.1, c.end)
 	}
+	if c.typ == Rejects && c.def.recip == "" && !sub.group && len(sub.ents) >= 2 && d.refusedTogether(s, c) {
+		d.reciprocal(s, Rejects, sub.ents, c.conf-0.1, c.end)
+	}
+}
+
+// refusedTogether reports a refusal of an act done together: "failed to
+// reach agreement", "refused to sign the accord". Parties that fail to
+// agree reject each other, as parties that agree offer each other.
+func (d *doc) refusedTogether(s *sent, c *cueCall) bool {
+	v := c.after
+	if v+1 >= s.b || d.low[v] != "to" {
+		return false
+	}
+	f, ok := d.lx.verbs.match(d.low, s.a, v+1, s.b)
+	if !ok || !reciprocal(f.code) {
+		return false
+	}
+	// "failed to reach a deal with Ethiopia": a third party, not each other.
+	for q := v + 1; q < s.b && q < v+12 && !placeStops[d.low[q]]; q++ {
+		if m := s.mentionAt(q); m != nil && m.ent >= 0 && !m.place && !contains(c.sub.ents, m.ent) {
+			return false
+		}
+	}
+	return true
 }
 
 // pairs emits an engagement between every two of ents.

@@ -22,3 +22,18 @@ func TestPlaceTargets(t *testing.T) {
 		{"own country is no target", "Kenya will send more troops to Kenya.", nil},
 	})
 }
+
+// TestRefusedTogether checks that a subject list failing or refusing to
+// do an act done together rejects each other, and not where a third party
+// is named or the act is not done together, in sentences written for this
+// test.
+func TestRefusedTogether(t *testing.T) {
+	runCases(t, []extractCase{
+		{"failed to reach agreement", "Kenya and Somalia failed to reach agreement on the border.", []string{"Kenya REJECTS Somalia", "Somalia REJECTS Kenya"}},
+		{"failed to agree", "The Kenyans and Somalis failed to agree on the border.", []string{"Kenya REJECTS Somalia", "Somalia REJECTS Kenya"}},
+		{"own demonym in the act", "Kenya and Somalia failed to reach agreement on Kenyan fishing rights.", []string{"Kenya REJECTS Somalia", "Somalia REJECTS Kenya"}},
+		{"third party", "Kenya and Somalia failed to reach a deal with Ethiopia.", nil},
+		{"not an act together", "Kenya and Somalia refused to condemn the attack.", nil},
+		{"single subject", "Kenya failed to reach agreement on the border.", nil},
+	})
+}
