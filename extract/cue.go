@@ -144,8 +144,14 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	if rule := objectRules[c.mode]; rule != nil && !rule(d, s, c) {
 		return
 	}
+	if c.def.intent && d.conditionAfter(s, c.after) {
+		// "will withdraw ... unless X": a conditional offer states none.
+		d.setSubject(s, c.sub)
+		return
+	}
 	d.objectFallbacks(s, c)
 	d.placeTarget(s, c)
+	d.punitiveTarget(s, c)
 	d.groupStances(s, c)
 	d.cueStances(s, c)
 }
@@ -573,14 +579,21 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 		d.markContent(s, q)
 		return true
 	}
-	c.objs, c.end, _, _ = d.objectNP(s, q, 3)
-	if len(c.objs) > 0 {
+	lim := 3
+	if c.def.intent {
+		lim = 5 // "would allow the return of U.N. inspectors"
+	}
+	c.objs, c.end, _, _ = d.objectNP(s, q, lim)
+	if len(c.objs) > 0 && !d.fromBefore(s, q, c.end, c.objs) {
 		return true
 	}
-	// "offered assurances to X", "proposed a truce between X and Y"
+	// "will withdraw its force from Chad": where from, not to whom.
+	c.objs = nil
+	// "offered assurances to X", "proposed a truce between X and Y",
+	// "aid to war-torn X"
 	for r := q; r < s.b && r < q+10; r++ {
 		if d.low[r] == "to" || d.low[r] == "between" {
-			c.objs, c.end, _, _ = d.objectNP(s, r+1, 3)
+			c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
 			break
 		}
 		if d.low[r] == "," || d.low[r] == ";" || d.low[r] == "and" {
@@ -588,6 +601,31 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 		}
 	}
 	return true
+}
+
+// conditionAfter reports a condition later in the sentence, before a
+// new clause of contrast: "will provide aid to X if ...".
+func (d *doc) conditionAfter(s *sent, from int) bool {
+	for j := from; j < s.b; j++ {
+		switch w := d.low[j]; {
+		case w == ";" || w == "but" || w == "while":
+			return false
+		case hypoWords[w] && w != "whether":
+			return true
+		}
+	}
+	return false
+}
+
+// fromBefore reports "from" right before the first mention of ents in
+// [q, end).
+func (d *doc) fromBefore(s *sent, q, end int, ents []int) bool {
+	for j := q; j < end && j < s.b; j++ {
+		if m := s.mentionAt(j); m != nil && contains(ents, m.ent) && !m.pron {
+			return j > q && d.low[j-1] == "from"
+		}
+	}
+	return false
 }
 
 // offerComplement collects the actors of the offered act after "to" at q.
@@ -726,6 +764,34 @@ func (d *doc) objectFallbacks(s *sent, c *cueCall) {
 	}
 	if len(c.objs) == 0 && c.sub.nounObj != "" {
 		c.objs = d.ownerOf(c.sub.nounObj, c.sub.ents)
+	}
+}
+
+// punitiveNouns are measures against an actor that a demand asks for:
+// "called for sanctions against X" disapproves of X (CAMEO 11), it asks
+// nothing of X.
+var punitiveNouns = set("sanctions", "embargo", "boycott", "punishment", "penalties", "measures", "action")
+
+// punitiveTarget makes a demand for measures against an actor an
+// accusation of it: "called for sanctions against Nigeria", "urged an
+// embargo on Burma".
+func (d *doc) punitiveTarget(s *sent, c *cueCall) {
+	if len(c.objs) > 0 || c.typ != Demands {
+		return
+	}
+	for q := c.after; q < s.b && q < c.after+5; q++ {
+		if !punitiveNouns[d.low[q]] {
+			if s.mentionAt(q) != nil || placeStops[d.low[q]] {
+				return
+			}
+			continue
+		}
+		if q+1 < s.b && (d.low[q+1] == "against" || d.low[q+1] == "on") {
+			if ents, end, _, _ := d.objectNP(s, q+2, 3); len(ents) > 0 && !overlaps(ents, c.sub.ents) {
+				c.objs, c.end, c.typ = ents, end, Accuses
+			}
+		}
+		return
 	}
 }
 

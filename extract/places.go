@@ -11,7 +11,8 @@ package extract
 // placeTypes are the stances whose act can be done toward a place.
 var placeTypes = set(Offers, Supports, Engages, Rejects)
 
-// placePreps put a place after the act: "in Iraq", "to Liberia".
+// placePreps put a place after the act: "in Iraq", "to Liberia". Not
+// "from": troops withdrawn from a country are offered to no one.
 var placePreps = set("in", "to", "into")
 
 // sentNouns are what is sent to or set up in a country for it: "troops
@@ -55,8 +56,8 @@ func (d *doc) placeTarget(s *sent, c *cueCall) {
 			return
 		}
 		m := s.mentionAt(q)
-		if m == nil {
-			continue
+		if m == nil || m.pron && isPossPron(d.low[m.from]) {
+			continue // "withdraw its troops from Mali"
 		}
 		if !m.place || m.ent < 0 || contains(c.sub.ents, m.ent) {
 			return
@@ -76,6 +77,9 @@ func (d *doc) placeTarget(s *sent, c *cueCall) {
 // peacekeeping force in Liberia").
 func (d *doc) placeOfAct(s *sent, c *cueCall, m *mention) bool {
 	p := m.from - 1
+	for p >= s.a && p > m.from-3 && placeModifier(d, p) {
+		p-- // "aid to war-torn Chad"
+	}
 	if p < s.a || !placePreps[d.low[p]] {
 		return false
 	}
@@ -88,4 +92,12 @@ func (d *doc) placeOfAct(s *sent, c *cueCall, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// placeModifier reports a word that may stand between a preposition and
+// its place: a lower-case word of no other use or a hyphen ("war-torn",
+// "neighbouring").
+func placeModifier(d *doc, k int) bool {
+	w := d.low[k]
+	return w == "-" || d.toks[k].word && !d.toks[k].upper && !placePreps[w] && !placeStops[w] && !sentNouns[w] && !determiners[w]
 }

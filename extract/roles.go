@@ -22,10 +22,10 @@ type roleActor struct {
 // roleActors are the sides every state with a demonym gets.
 var roleActors = []roleActor{
 	{label: "rebels", role: "REB", kind: stance.KindArmedGroup,
-		nouns: []string{"rebels", "rebel", "insurgents", "guerrillas", "guerrilla"},
+		nouns: []string{"rebels", "rebel", "rebel groups", "insurgents", "guerrillas", "guerrilla"},
 		refs:  []string{"the rebels", "the rebel group", "the insurgents", "the guerrillas"}},
 	{label: "opposition", role: "OPP", kind: stance.KindOther,
-		nouns: []string{"opposition"},
+		nouns: []string{"opposition", "opposition groups", "opposition parties"},
 		refs:  []string{"the opposition"}},
 }
 
@@ -54,17 +54,32 @@ func (lx *lexicon) addRoleActor(e *entry, r roleActor) {
 		return
 	}
 	a := stance.Actor{ID: stance.ActorID(name), Name: name, Kind: r.kind, Country: e.actor.Country, Code: e.actor.Country + r.role}
-	for _, h := range append(append([]string{}, e.demonyms...), e.actor.Name) {
-		for _, noun := range r.nouns {
-			form := h + " " + noun
-			if _, taken := lx.names[stance.NormalizeName(form)]; !taken && form != name {
-				a.Aliases = append(a.Aliases, form)
-			}
+	for _, form := range roleForms(e, r) {
+		if _, taken := lx.names[stance.NormalizeName(form)]; !taken && form != name {
+			a.Aliases = append(a.Aliases, form)
 		}
 	}
 	lx.names[stance.NormalizeName(name)] = len(lx.entries)
 	lx.entries = append(lx.entries, &entry{actor: a, refs: r.refs})
 	lx.next = append(lx.next, -1)
+}
+
+// roleForms are the names of role r of state e: its nouns after a
+// demonym or a name of the state ("Rwandan rebels", "Ivory Coast
+// rebels"), and before "in" and the state's name ("rebels in the Ivory
+// Coast", "opposition groups in Zimbabwe").
+func roleForms(e *entry, r roleActor) []string {
+	names := append([]string{e.actor.Name}, e.actor.Aliases...)
+	var out []string
+	for _, noun := range r.nouns {
+		for _, h := range e.demonyms {
+			out = append(out, h+" "+noun)
+		}
+		for _, h := range names {
+			out = append(out, h+" "+noun, noun+" in "+h, noun+" in the "+h)
+		}
+	}
+	return out
 }
 
 // pluralDemonym is the plural of a demonym naming the people of a state,

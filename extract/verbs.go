@@ -298,8 +298,9 @@ func (d *doc) gapWord(s *sent, k int) bool {
 // (open) make an offer of any act that is not hostile, coded or not:
 // "agreed to undertake joint exercises", "is ready to contribute troops".
 type intentMarker struct {
-	words []string
-	open  bool
+	words    []string
+	open     bool
+	reported bool // only after a speaker's verb of saying: "said it would"
 }
 
 var intentMarkers = []intentMarker{
@@ -309,6 +310,9 @@ var intentMarkers = []intentMarker{
 	{words: []string{"agreed", "to"}, open: true}, {words: []string{"agree", "to"}, open: true}, {words: []string{"agrees", "to"}, open: true},
 	{words: []string{"ready", "to"}, open: true}, {words: []string{"willing", "to"}, open: true},
 	{words: []string{"prepared", "to"}, open: true}, {words: []string{"committed", "to"}, open: true},
+	// "Iraq said it would allow ...": the future of reported speech, not
+	// a condition.
+	{words: []string{"would"}, reported: true},
 }
 
 // reciprocalCodes are the CAMEO code prefixes of acts parties do with
@@ -336,7 +340,7 @@ var cooperativeRoots = set("03", "04", "05", "06", "07", "08")
 // OFFERS cue at the marker. It reports whether it did.
 func (d *doc) intent(s *sent, i int) bool {
 	for _, mk := range intentMarkers {
-		if !wordsAt(d.low, i, s.b, mk.words) {
+		if !wordsAt(d.low, i, s.b, mk.words) || mk.reported && !d.saidBefore(s, i) {
 			continue
 		}
 		v := i + len(mk.words)
@@ -347,28 +351,43 @@ func (d *doc) intent(s *sent, i int) bool {
 			// "will only negotiate with X" states a condition, not an offer.
 			return false
 		}
-		words, ok := d.offeredAct(s, v, mk.open)
+		words, code, ok := d.offeredAct(s, v, mk.open)
 		if !ok {
 			return false
 		}
-		d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Offers, mode: mOffer, verb: true, recip: Offers}})
+		// Consent ("agreed to") or an act done together ("will meet")
+		// offers each other; "Mali and Niger said they would leave" not.
+		recip := ""
+		if mk.open || reciprocal(code) {
+			recip = Offers
+		}
+		d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Offers, mode: mOffer, verb: true, recip: recip, intent: true}})
 		return true
 	}
 	return false
 }
 
-// offeredAct reports whether the verb at v is an act an intent offers and
-// how many tokens it spans: a verb of cooperation, or for an open marker
+// saidBefore reports a verb of saying and a subject pronoun right before
+// token i: "said it would", "says they would".
+func (d *doc) saidBefore(s *sent, i int) bool {
+	return i-2 >= s.a && subjectPronouns[d.low[i-1]] && sayVerbs[d.low[i-2]]
+}
+
+// sayVerbs report a speaker's own statement of intent.
+var sayVerbs = set("said", "says", "announced", "stated", "declared", "added")
+
+// offeredAct reports whether the verb at v is an act an intent offers,
+// how many tokens it spans and its CAMEO code where the table has one: a verb of cooperation, or for an open marker
 // any verb the dictionary does not code as hostile.
-func (d *doc) offeredAct(s *sent, v int, open bool) (int, bool) {
+func (d *doc) offeredAct(s *sent, v int, open bool) (int, string, bool) {
 	f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
 	if ok && len(f.code) >= 2 {
-		return f.words, cooperativeRoots[f.code[:2]]
+		return f.words, f.code, cooperativeRoots[f.code[:2]]
 	}
 	if !open || !d.toks[v].word || d.toks[v].upper || nounDets[d.low[v]] || s.mentionAt(v) != nil || reportVerbs[d.low[v]] {
-		return 0, false
+		return 0, "", false
 	}
-	return 1, true
+	return 1, "", true
 }
 
 func adverb(w string) bool {

@@ -1,0 +1,22 @@
+package extract
+
+import "testing"
+
+// TestReportedIntentAndMeasures checks the future of reported speech as
+// an offer, offers whose object stands deeper in the act, and demands
+// for measures against an actor, in sentences written for this test.
+func TestReportedIntentAndMeasures(t *testing.T) {
+	runCases(t, []extractCase{
+		{"said it would", "Kenya said it would provide aid to Somalia.", []string{"Kenya OFFERS Somalia"}},
+		{"said it would, object deeper", "Iraq said it would allow the return of U.N. inspectors.", []string{"Iraq OFFERS United Nations"}},
+		{"would without a speaker is no intent", "Kenya would provide aid to Somalia.", nil},
+		{"would in a condition", "Kenya said it would provide aid to Somalia if the rains fail.", nil},
+		{"will under a condition", "Nigeria will keep its troops in Chad unless Chad holds elections.", nil},
+		{"modifier before the recipient", "France will provide aid to war-torn Chad.", []string{"France OFFERS Chad"}},
+		{"from is no recipient", "Nigeria will withdraw its peacekeeping force from Chad.", nil},
+		{"from then to", "Nigeria will provide aid from Japan to Chad.", []string{"Nigeria OFFERS Chad"}},
+		{"sanctions against", "Japan called for sanctions against Burma.", []string{"Japan ACCUSES Myanmar"}},
+		{"embargo on", "Japan urged an embargo on Burma.", []string{"Japan ACCUSES Myanmar"}},
+		{"sanctions asked of another", "Japan urged the UN to impose sanctions on Burma.", []string{"Japan DEMANDS United Nations"}},
+	})
+}
