@@ -429,6 +429,10 @@ func (d *doc) deniedAccusers(s *sent, c *cueCall) {
 func (d *doc) objRefuse(s *sent, c *cueCall) bool {
 	if c.after >= s.b || d.low[c.after] != "to" {
 		c.objs, c.end, c.class, _ = d.objectNP(s, c.after, 8)
+		if len(c.objs) == 0 && c.end+1 < s.b && d.low[c.end] == "to" {
+			// "refused entry to Ghanaians": whom it is refused to.
+			c.objs, c.end, _, _ = d.objectNP(s, c.end+1, 3)
+		}
 		return true
 	}
 	d.refusedAct(s, c)

@@ -3,8 +3,10 @@ package extract
 import "testing"
 
 // TestReportedIntentAndMeasures checks the future of reported speech as
-// an offer, offers whose object stands deeper in the act, and demands
-// for measures against an actor, in sentences written for this test.
+// an offer, intent markers with a time before "to" or an act continued,
+// offers whose object stands deeper in the act, the addressee of a
+// refusal and demands for measures against an actor, in sentences
+// written for this test.
 func TestReportedIntentAndMeasures(t *testing.T) {
 	runCases(t, []extractCase{
 		{"said it would", "Kenya said it would provide aid to Somalia.", []string{"Kenya OFFERS Somalia"}},
@@ -15,6 +17,11 @@ func TestReportedIntentAndMeasures(t *testing.T) {
 		{"modifier before the recipient", "France will provide aid to war-torn Chad.", []string{"France OFFERS Chad"}},
 		{"from is no recipient", "Nigeria will withdraw its peacekeeping force from Chad.", nil},
 		{"from then to", "Nigeria will provide aid from Japan to Chad.", []string{"Nigeria OFFERS Chad"}},
+		{"time between agreed and to", "Kenya agreed in principle on Saturday to provide aid to Somalia.", []string{"Kenya OFFERS Somalia"}},
+		{"continue aid", "Kenya has promised to continue military aid to Somalia.", []string{"Kenya OFFERS Somalia"}},
+		{"continue to provide", "Kenya promised to continue to provide aid to Somalia.", []string{"Kenya OFFERS Somalia"}},
+		{"continue a hostile act", "Kenya promised to continue strikes on Somalia.", nil},
+		{"refused to whom", "Benin refused entry to Nigerians.", []string{"Benin REJECTS Nigeria"}},
 		{"sanctions against", "Japan called for sanctions against Burma.", []string{"Japan ACCUSES Myanmar"}},
 		{"embargo on", "Japan urged an embargo on Burma.", []string{"Japan ACCUSES Myanmar"}},
 		{"sanctions asked of another", "Japan urged the UN to impose sanctions on Burma.", []string{"Japan DEMANDS United Nations"}},

@@ -340,11 +340,12 @@ var cooperativeRoots = set("03", "04", "05", "06", "07", "08")
 // OFFERS cue at the marker. It reports whether it did.
 func (d *doc) intent(s *sent, i int) bool {
 	for _, mk := range intentMarkers {
-		if !wordsAt(d.low, i, s.b, mk.words) || mk.reported && !d.saidBefore(s, i) {
+		after, ok := d.markerEnd(s, i, mk)
+		if !ok || mk.reported && !d.saidBefore(s, i) {
 			continue
 		}
-		v := i + len(mk.words)
-		for v < s.b && v < i+len(mk.words)+2 && adverb(d.low[v]) {
+		v := after
+		for v < s.b && v < after+2 && adverb(d.low[v]) {
 			v++
 		}
 		if v >= s.b || negWords[d.low[v]] || d.low[v] == "only" {
@@ -367,6 +368,35 @@ func (d *doc) intent(s *sent, i int) bool {
 	return false
 }
 
+// markerEnd returns the token after intent marker mk at i, which may
+// have a time or manner between its verb and "to": "agreed in principle
+// on Saturday to provide".
+func (d *doc) markerEnd(s *sent, i int, mk intentMarker) (int, bool) {
+	if wordsAt(d.low, i, s.b, mk.words) {
+		return i + len(mk.words), true
+	}
+	if len(mk.words) != 2 || mk.words[1] != "to" || d.low[i] != mk.words[0] {
+		return 0, false
+	}
+	j := i + 1
+	for j < s.b && j < i+6 && d.intentGap(j) {
+		j++
+	}
+	if j > i+1 && j < s.b && d.low[j] == "to" {
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// intentGapWords may stand between an intent verb and its "to".
+var intentGapWords = set("in", "principle", "on", "today", "yesterday", "tonight", "also", "again", "now", "last", "this",
+	"week", "month", "earlier", "later", "finally", "formally", "unanimously", "tentatively")
+
+func (d *doc) intentGap(j int) bool {
+	w := d.low[j]
+	return intentGapWords[w] || isWeekday(w) || adverb(w)
+}
+
 // saidBefore reports a verb of saying and a subject pronoun right before
 // token i: "said it would", "says they would".
 func (d *doc) saidBefore(s *sent, i int) bool {
@@ -380,6 +410,18 @@ var sayVerbs = set("said", "says", "announced", "stated", "declared", "added")
 // how many tokens it spans and its CAMEO code where the table has one: a verb of cooperation, or for an open marker
 // any verb the dictionary does not code as hostile.
 func (d *doc) offeredAct(s *sent, v int, open bool) (int, string, bool) {
+	if carryVerbs[d.low[v]] {
+		// "promised to continue to provide aid", "to resume military aid"
+		if v+2 < s.b && d.low[v+1] == "to" {
+			w, code, ok := d.offeredAct(s, v+2, open)
+			return w + 2, code, ok
+		}
+		for k := v + 1; k < s.b && k <= v+3; k++ {
+			if sentNouns[d.low[k]] {
+				return 1, "", true
+			}
+		}
+	}
 	f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
 	if ok && len(f.code) >= 2 {
 		return f.words, f.code, cooperativeRoots[f.code[:2]]
@@ -389,6 +431,9 @@ func (d *doc) offeredAct(s *sent, v int, open bool) (int, string, bool) {
 	}
 	return 1, "", true
 }
+
+// carryVerbs continue an act named after them: "continue military aid".
+var carryVerbs = set("continue", "resume", "maintain", "keep", "extend")
 
 func adverb(w string) bool {
 	return w != "only" && strings.HasSuffix(w, "ly") || w == "also" || w == "soon" || w == "now"
