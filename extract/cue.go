@@ -594,9 +594,9 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 	// "will withdraw its force from Chad": where from, not to whom.
 	c.objs = nil
 	// "offered assurances to X", "proposed a truce between X and Y",
-	// "aid to war-torn X"
+	// "aid to war-torn X", "aid for X"
 	for r := q; r < s.b && r < q+10; r++ {
-		if d.low[r] == "to" || d.low[r] == "between" {
+		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] {
 			c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
 			break
 		}

@@ -101,3 +101,44 @@ func placeModifier(d *doc, k int) bool {
 	w := d.low[k]
 	return w == "-" || d.toks[k].word && !d.toks[k].upper && !placePreps[w] && !placeStops[w] && !sentNouns[w] && !determiners[w]
 }
+
+// mediationHeads follow "mediation" in "a mediation effort between".
+var mediationHeads = set("effort", "efforts", "mission", "bid", "initiative", "attempt")
+
+// mediationBefore reports a mediation noun right before "between" at i:
+// "mediation between", "a mediation mission between".
+func (d *doc) mediationBefore(s *sent, i int) bool {
+	if d.low[i-1] == "mediation" {
+		return true
+	}
+	return i-2 >= s.a && d.low[i-2] == "mediation" && mediationHeads[d.low[i-1]]
+}
+
+// mediator handles "X launched a mediation effort between A and B": the
+// mediator engages each party, as a host of their talks does. The
+// mediator is the nearest actor before the noun in its clause, with no
+// negation or modal between.
+func (d *doc) mediator(s *sent, i int) {
+	if s.isContent(i) {
+		return
+	}
+	parties, end, _, _ := d.objectNP(s, i+1, 3)
+	if len(parties) < 2 {
+		return
+	}
+	for k := i - 2; k >= s.a && k > i-10; k-- {
+		w := d.low[k]
+		if negWords[w] || modalWords[w] || placeStops[w] || boundaryWords[w] {
+			return
+		}
+		m := s.mentionAt(k)
+		if m == nil || m.pron && isPossPron(d.low[m.from]) {
+			continue
+		}
+		if m.ent < 0 || m.place || contains(parties, m.ent) {
+			return
+		}
+		d.emit(s, Engages, []int{m.ent}, parties, 0.7, end)
+		return
+	}
+}

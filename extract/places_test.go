@@ -37,3 +37,18 @@ func TestRefusedTogether(t *testing.T) {
 		{"single subject", "Kenya failed to reach agreement on the border.", nil},
 	})
 }
+
+// TestMediationAndAmounts checks that a mediator engages the parties it
+// mediates between, that a number with a thousands comma is one token
+// and that aid "for" a country offers it, in sentences written for this
+// test.
+func TestMediationAndAmounts(t *testing.T) {
+	runCases(t, []extractCase{
+		{"mediation effort between", "Kenya launched a mediation effort between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia"}},
+		{"mediation between", "Kenya offered mediation between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia", "Kenya OFFERS Eritrea", "Kenya OFFERS Ethiopia"}},
+		{"negated mediation", "Kenya will not launch a mediation effort between Ethiopia and Eritrea.", nil},
+		{"thousands comma", "Kenya is ready to contribute 4,000 troops to a force in Chad.", []string{"Kenya OFFERS Chad"}},
+		{"aid for", "Kenya agreed on Saturday to provide 70 million dollars of aid for Chad and Niger.", []string{"Kenya OFFERS Chad", "Kenya OFFERS Niger"}},
+		{"for after no sent noun", "Kenya agreed to provide a large new meeting hall for Chad.", nil},
+	})
+}

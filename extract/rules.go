@@ -1010,6 +1010,10 @@ func isQuoteTok(w string) bool { return w == `"` || w == "\u201d" || w == "\u201
 // between handles "talks between A and B", "summits between A and B".
 func (d *doc) between(s *sent, i int) {
 	p := d.low[i-1]
+	if d.mediationBefore(s, i) {
+		d.mediator(s, i)
+		return
+	}
 	if p != "talks" && p != "negotiations" && p != "summit" && p != "summits" && p != "meeting" && p != "meetings" && p != "dialogue" {
 		return
 	}
