@@ -243,6 +243,10 @@ func (d *doc) frameCue(s *sent, i int) {
 	end := i + f.words
 	if f.post > end && f.post < s.b && framePreps[d.low[f.post]] {
 		end = f.post + 1
+	} else if end < s.b && framePreps[d.low[end]] && (d.low[end] != "to" || len(f.code) >= 2 && cooperativeRoots[f.code[:2]]) {
+		// "apologized to X", "met with X"; but "complained to X" names
+		// whom a complaint is addressed to, not its target.
+		end++
 	}
 	d.cue(s, i, []cueDef{{words: d.low[i:end], typ: typ, mode: mNear, recip: recip}})
 }
