@@ -161,6 +161,11 @@ func (d *doc) pickCue(s *sent, i int, defs []cueDef) *cueDef {
 	if i > s.a && (d.low[i-1] == "as" || d.low[i-1] == "to" && d.low[i] == "blame") {
 		return nil
 	}
+	// A participle after an article is an adjective: "rejected the
+	// proposed plan" proposes nothing.
+	if i > s.a && (d.low[i-1] == "the" || d.low[i-1] == "a" || d.low[i-1] == "an") && strings.HasSuffix(d.low[i], "ed") {
+		return nil
+	}
 	// A gerund after a preposition is content: "accused of supporting".
 	if i > s.a && strings.HasSuffix(d.low[i], "ing") && gerundPreps[d.low[i-1]] {
 		return nil

@@ -14,3 +14,13 @@ func TestOwnedDemand(t *testing.T) {
 		{"demands as a subject", "Kenya said its demands were clear.", nil},
 	})
 }
+
+// TestParticipleAfterArticle checks that a participle after an article
+// is an adjective, not a cue, in sentences written for this test.
+func TestParticipleAfterArticle(t *testing.T) {
+	runCases(t, []extractCase{
+		{"the proposed plan", "Kenya rejected the proposed Ugandan plan.", []string{"Kenya REJECTS Uganda"}},
+		{"a proposed plan", "Kenya backed a proposed Ugandan plan.", []string{"Kenya SUPPORTS Uganda"}},
+		{"verb after subject", "Uganda proposed a truce to Kenya.", []string{"Uganda OFFERS Kenya"}},
+	})
+}
