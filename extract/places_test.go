@@ -11,7 +11,7 @@ func TestPlaceTargets(t *testing.T) {
 		{"arrival for talks", "The Ugandan envoy arrived in Nairobi for talks.", []string{"Uganda ENGAGES Kenya"}},
 		{"arrival alone engages no one", "The Ugandan envoy arrived in Nairobi.", nil},
 		{"a meeting place is a venue", "Chad and Niger met in Nairobi.", []string{"Chad ENGAGES Niger"}},
-		{"troops to a force in", "Ghana is ready to contribute troops to a peacekeeping force in Liberia.", []string{"Ghana OFFERS Liberia"}},
+		{"troops to a force in", "Ghana is ready to send troops to a regional force in Mali.", []string{"Ghana OFFERS Mali"}},
 		{"observers sent to", "Nigeria agreed to send observers to Liberia.", []string{"Nigeria OFFERS Liberia"}},
 		{"refused deployment", "Pakistan refused to deploy peacekeepers in Somalia.", []string{"Pakistan REJECTS Somalia"}},
 		{"embassy opened", "Canada opened an embassy in Hanoi.", []string{"Canada ENGAGES Vietnam"}},
@@ -48,7 +48,7 @@ func TestMediationAndAmounts(t *testing.T) {
 		{"mediation between", "Kenya offered mediation between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia", "Kenya OFFERS Eritrea", "Kenya OFFERS Ethiopia"}},
 		{"negated mediation", "Kenya will not launch a mediation effort between Ethiopia and Eritrea.", nil},
 		{"thousands comma", "Kenya is ready to contribute 4,000 troops to a force in Chad.", []string{"Kenya OFFERS Chad"}},
-		{"aid for", "Kenya agreed on Saturday to provide 70 million dollars of aid for Chad and Niger.", []string{"Kenya OFFERS Chad", "Kenya OFFERS Niger"}},
+		{"aid for", "Kenya agreed on Tuesday to give 12 million dollars of aid for Chad and Niger.", []string{"Kenya OFFERS Chad", "Kenya OFFERS Niger"}},
 		{"for after no sent noun", "Kenya agreed to provide a large new meeting hall for Chad.", nil},
 	})
 }

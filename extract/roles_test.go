@@ -40,9 +40,9 @@ func TestRoleActorsAndPeoples(t *testing.T) {
 			"Jordan/JOR SUPPORTS Israel/ISR"},
 		{"singular demonym alone is no actor", stance.NewDate(1998, 3, 1), "A Palestinian accused Israel of breaking the truce.", ""},
 		{"organization added", stance.NewDate(1998, 3, 1), "APEC agreed to give aid to Laos.", "APEC/ OFFERS Laos/LAO"},
-		{"community before its end", stance.NewDate(1991, 3, 1), "The European Community demanded that Serbia end the siege.",
+		{"community before its end", stance.NewDate(1991, 3, 1), "The European Community demanded that Serbia lift the blockade.",
 			"European Community/ DEMANDS Serbia/SRB"},
-		{"community after its end is the union", stance.NewDate(1995, 3, 1), "The European Community demanded that Serbia end the siege.",
+		{"community after its end is the union", stance.NewDate(1995, 3, 1), "The European Community demanded that Serbia lift the blockade.",
 			"European Union/IGOEUREEC DEMANDS Serbia/SRB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
