@@ -144,7 +144,14 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	if rule := objectRules[c.mode]; rule != nil && !rule(d, s, c) {
 		return
 	}
+	if c.def.intent && d.conditionAfter(s, c.after) {
+		// "will withdraw ... unless X": a conditional offer states none.
+		d.setSubject(s, c.sub)
+		return
+	}
 	d.objectFallbacks(s, c)
+	d.placeTarget(s, c)
+	d.punitiveTarget(s, c)
 	d.groupStances(s, c)
 	d.cueStances(s, c)
 }
@@ -152,6 +159,11 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 // pickCue returns the cue of defs at i unless its position rules it out.
 func (d *doc) pickCue(s *sent, i int, defs []cueDef) *cueDef {
 	if i > s.a && (d.low[i-1] == "as" || d.low[i-1] == "to" && d.low[i] == "blame") {
+		return nil
+	}
+	// A participle after an article is an adjective: "rejected the
+	// proposed plan" proposes nothing.
+	if i > s.a && (d.low[i-1] == "the" || d.low[i-1] == "a" || d.low[i-1] == "an") && strings.HasSuffix(d.low[i], "ed") {
 		return nil
 	}
 	// A gerund after a preposition is content: "accused of supporting".
@@ -422,6 +434,10 @@ func (d *doc) deniedAccusers(s *sent, c *cueCall) {
 func (d *doc) objRefuse(s *sent, c *cueCall) bool {
 	if c.after >= s.b || d.low[c.after] != "to" {
 		c.objs, c.end, c.class, _ = d.objectNP(s, c.after, 8)
+		if len(c.objs) == 0 && c.end+1 < s.b && d.low[c.end] == "to" {
+			// "refused entry to Ghanaians": whom it is refused to.
+			c.objs, c.end, _, _ = d.objectNP(s, c.end+1, 3)
+		}
 		return true
 	}
 	d.refusedAct(s, c)
@@ -572,14 +588,21 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 		d.markContent(s, q)
 		return true
 	}
-	c.objs, c.end, _, _ = d.objectNP(s, q, 3)
-	if len(c.objs) > 0 {
+	lim := 3
+	if c.def.intent {
+		lim = 5 // "would allow the return of U.N. inspectors"
+	}
+	c.objs, c.end, _, _ = d.objectNP(s, q, lim)
+	if len(c.objs) > 0 && !d.fromBefore(s, q, c.end, c.objs) {
 		return true
 	}
-	// "offered assurances to X", "proposed a truce between X and Y"
+	// "will withdraw its force from Chad": where from, not to whom.
+	c.objs = nil
+	// "offered assurances to X", "proposed a truce between X and Y",
+	// "aid to war-torn X", "aid for X"
 	for r := q; r < s.b && r < q+10; r++ {
-		if d.low[r] == "to" || d.low[r] == "between" {
-			c.objs, c.end, _, _ = d.objectNP(s, r+1, 3)
+		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] {
+			c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
 			break
 		}
 		if d.low[r] == "," || d.low[r] == ";" || d.low[r] == "and" {
@@ -587,6 +610,31 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 		}
 	}
 	return true
+}
+
+// conditionAfter reports a condition later in the sentence, before a
+// new clause of contrast: "will provide aid to X if ...".
+func (d *doc) conditionAfter(s *sent, from int) bool {
+	for j := from; j < s.b; j++ {
+		switch w := d.low[j]; {
+		case w == ";" || w == "but" || w == "while":
+			return false
+		case hypoWords[w] && w != "whether":
+			return true
+		}
+	}
+	return false
+}
+
+// fromBefore reports "from" right before the first mention of ents in
+// [q, end).
+func (d *doc) fromBefore(s *sent, q, end int, ents []int) bool {
+	for j := q; j < end && j < s.b; j++ {
+		if m := s.mentionAt(j); m != nil && contains(ents, m.ent) && !m.pron {
+			return j > q && d.low[j-1] == "from"
+		}
+	}
+	return false
 }
 
 // offerComplement collects the actors of the offered act after "to" at q.
@@ -728,6 +776,34 @@ func (d *doc) objectFallbacks(s *sent, c *cueCall) {
 	}
 }
 
+// punitiveNouns are measures against an actor that a demand asks for:
+// "called for sanctions against X" disapproves of X (CAMEO 11), it asks
+// nothing of X.
+var punitiveNouns = set("sanctions", "embargo", "boycott", "punishment", "penalties", "measures", "action")
+
+// punitiveTarget makes a demand for measures against an actor an
+// accusation of it: "called for sanctions against Nigeria", "urged an
+// embargo on Burma".
+func (d *doc) punitiveTarget(s *sent, c *cueCall) {
+	if len(c.objs) > 0 || c.typ != Demands {
+		return
+	}
+	for q := c.after; q < s.b && q < c.after+5; q++ {
+		if !punitiveNouns[d.low[q]] {
+			if s.mentionAt(q) != nil || placeStops[d.low[q]] {
+				return
+			}
+			continue
+		}
+		if q+1 < s.b && (d.low[q+1] == "against" || d.low[q+1] == "on") {
+			if ents, end, _, _ := d.objectNP(s, q+2, 3); len(ents) > 0 && !overlaps(ents, c.sub.ents) {
+				c.objs, c.end, c.typ = ents, end, Accuses
+			}
+		}
+		return
+	}
+}
+
 // groupStances emits what a subject list does with each other: "traded
 // accusations", "Saudi Arabia and Iran held talks", "Chile and Peru
 // agreed to a truce".
@@ -748,6 +824,30 @@ func (d *doc) groupStances(s *sent, c *cueCall) {
 	if c.def.recip != "" && !sub.group {
 		d.reciprocal(s, c.def.recip, sub.ents, c.conf-0.1, c.end)
 	}
+	if c.typ == Rejects && c.def.recip == "" && !sub.group && len(sub.ents) >= 2 && d.refusedTogether(s, c) {
+		d.reciprocal(s, Rejects, sub.ents, c.conf-0.1, c.end)
+	}
+}
+
+// refusedTogether reports a refusal of an act done together: "failed to
+// reach agreement", "refused to sign the accord". Parties that fail to
+// agree reject each other, as parties that agree offer each other.
+func (d *doc) refusedTogether(s *sent, c *cueCall) bool {
+	v := c.after
+	if v+1 >= s.b || d.low[v] != "to" {
+		return false
+	}
+	f, ok := d.lx.verbs.match(d.low, s.a, v+1, s.b)
+	if !ok || !reciprocal(f.code) {
+		return false
+	}
+	// "failed to reach a deal with Ethiopia": a third party, not each other.
+	for q := v + 1; q < s.b && q < v+12 && !placeStops[d.low[q]]; q++ {
+		if m := s.mentionAt(q); m != nil && m.ent >= 0 && !m.place && !contains(c.sub.ents, m.ent) {
+			return false
+		}
+	}
+	return true
 }
 
 // pairs emits an engagement between every two of ents.

@@ -48,6 +48,10 @@ type cueDef struct {
 	// with no object does with each other: "Chile and Peru agreed to a
 	// truce" is an offer of each to the other. Empty for other cues.
 	recip string
+	// intent marks an offer coded from an intent marker and its verb
+	// ("would allow"), whose object may stand deeper in the act's
+	// phrase ("the return of U.N. inspectors").
+	intent bool
 }
 
 // verbForms lists inflections of a verb: base, third person, past (and

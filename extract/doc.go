@@ -41,7 +41,11 @@
 //     or military within their dates, organizations and armed groups the
 //     dictionary lacks. Each mention carries a CAMEO code: its form's,
 //     else its actor's, with the role of an agent noun after a country
-//     ("Nigerian police" NGACOP).
+//     ("Nigerian police" NGACOP). Every state with a demonym has its
+//     rebels and opposition as actors of their own (roles.go: "Rwandan
+//     rebels" RWAREB, "rebels in the Ivory Coast", "opposition groups in
+//     Zimbabwe" ZWEOPP), and a plural demonym names the state ("the
+//     Palestinians", "Israelis").
 //  3. References. "The group", "the insurgents", "the alliance" resolve to
 //     the last named actor that carries that description in the
 //     dictionary; "the government" to the last government named; "the
@@ -74,7 +78,15 @@
 //     sides are never the speakers of a reporting verb); ", as did X"
 //     gives X the same stance; "the UN envoy for Libya" speaks for the UN.
 //     A subject list with no object does an act of cooperation with each
-//     other ("Kenya and Uganda agreed on a treaty").
+//     other ("Kenya and Uganda agreed on a treaty"), and rejects each
+//     other when it fails or refuses to ("failed to reach agreement").
+//     Where no actor is the object, the country of a place is
+//     (places.go): a visit's host ("arrived in Amman on a visit"), where
+//     troops, aid or an embassy are sent or set up ("troops to a force in
+//     Liberia"); a mediator engages the parties ("a mediation effort
+//     between A and B"). A demand for measures against an actor accuses
+//     it ("called for sanctions against X"); a demand noun its owner
+//     repeats demands ("reiterated its demand that X ...", demands.go).
 //     The subject is the nearest actor list to the left within the clause,
 //     skipping appositions and relative clauses; coordinated verbs ("and
 //     urged") inherit it; relative pronouns take their antecedent. An
@@ -93,9 +105,12 @@
 //     around it, else its own or its block's code. It counts only in
 //     predicate position (an actor or pronoun, auxiliaries, the verb), its
 //     object is an actor right after it, and its code becomes a type
-//     through the vocabulary (TypeForCAMEO). An intent marker ("will",
-//     "agreed to", "is ready to") before a verb of cooperation (CAMEO
-//     03-08) is an offer, CAMEO 03.
+//     through the vocabulary (TypeForCAMEO); for an act of cooperation a
+//     preposition may come first ("apologized to X"). An intent marker
+//     ("will", "said it would", "agreed in principle to", "is ready to")
+//     before a verb of cooperation (CAMEO 03-08) or a continued act
+//     ("promised to continue aid") is an offer, CAMEO 03, unless a
+//     condition follows ("... unless X").
 //  6. Filters. Negation and modality in the verb group ("did not reject",
 //     "would reject", "stopped short of accusing"), questions, clauses
 //     under if/whether/unless, "Asked whether ..." and the content of

@@ -222,6 +222,7 @@ func (d *doc) sentence(a, b int) {
 		if d.low[i] == "between" && i > a {
 			d.between(s, i)
 		}
+		d.ownedDemand(s, i)
 	}
 	d.endSentence(s)
 }

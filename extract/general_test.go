@@ -61,7 +61,7 @@ func TestGeneralRules(t *testing.T) {
 		// Speakers.
 		{"possessive organisation", "The head of the Houthis' political council said Saudi Arabia must end the blockade.", []string{"Houthis DEMANDS Saudi Arabia"}},
 		{"head of is a he", `The head of Hamas's political bureau spoke on Monday. He called Israel's offensive "reckless".`, []string{"Hamas ACCUSES Israel"}},
-		{"him after the subject's own mention", "Erdogan said he would call Putin and urged him to reconsider.", []string{"Turkey DEMANDS Russia"}},
+		{"him after the subject's own mention", "Erdogan said he would call Putin and urged him to reconsider.", []string{"Turkey DEMANDS Russia", "Turkey OFFERS Russia"}},
 		{"him is the leader named before", "Russian President Vladimir Putin arrived in Beijing. Xi Jinping urged him to end the war.", []string{"China DEMANDS Russia"}},
 		{"told reporters keeps the content", "A French diplomat told reporters that Paris had held talks with Nigerien officials.", []string{"France ENGAGES Niger"}},
 		{"hostile label on a demand rejects it", `Serbia demanded a referendum. Kosovo called the demand "unacceptable".`, []string{"Kosovo REJECTS Serbia"}},

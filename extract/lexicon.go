@@ -71,6 +71,7 @@ func compile(d *Dictionary) *lexicon {
 			}
 		}
 	}
+	lx.addRoleActors()
 	refIndex := map[string]*pattern{}
 	for i, e := range lx.entries {
 		isGov := e.actor.Kind == stance.KindGovernment
@@ -83,6 +84,9 @@ func compile(d *Dictionary) *lexicon {
 		}
 		for _, a := range e.demonyms {
 			lx.add(a, i, formDemonym, 0, 0, false)
+			if pl := pluralDemonym(a); pl != "" {
+				lx.add(pl, i, formAlias, 0, 0, false)
+			}
 		}
 		// People of a state or government lead a government; those of an
 		// armed group or organization do not.

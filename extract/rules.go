@@ -529,7 +529,18 @@ func (d *doc) visitIn(s *sent, from, to int) bool {
 		if determiners[d.low[q]] || officeModifiers[d.low[q]] {
 			continue
 		}
-		return visitNouns[d.low[q]]
+		// "welcomed President X's statement": the statement, not a visit.
+		return visitNouns[d.low[q]] && !d.possessiveWithin(s, q+1, 4)
+	}
+	return false
+}
+
+// possessiveWithin reports a possessive 's in the n tokens from j.
+func (d *doc) possessiveWithin(s *sent, j, n int) bool {
+	for k := j; k < s.b && k < j+n; k++ {
+		if isApos1(d.low[k]) {
+			return true
+		}
 	}
 	return false
 }
@@ -1010,6 +1021,10 @@ func isQuoteTok(w string) bool { return w == `"` || w == "\u201d" || w == "\u201
 // between handles "talks between A and B", "summits between A and B".
 func (d *doc) between(s *sent, i int) {
 	p := d.low[i-1]
+	if d.mediationBefore(s, i) {
+		d.mediator(s, i)
+		return
+	}
 	if p != "talks" && p != "negotiations" && p != "summit" && p != "summits" && p != "meeting" && p != "meetings" && p != "dialogue" {
 		return
 	}

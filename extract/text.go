@@ -59,6 +59,12 @@ func tokenize(s string) []token {
 					rj++
 					continue
 				}
+				if r2 == ',' && s[j-1] >= '0' && s[j-1] <= '9' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+					// "4,000" is one number, not a list.
+					j++
+					rj++
+					continue
+				}
 				if r2 == '.' || isApos(r2) {
 					if r3, _ := utf8.DecodeRuneInString(s[j+n2:]); j+n2 < len(s) && unicode.IsLetter(r3) {
 						j += n2

@@ -243,6 +243,10 @@ func (d *doc) frameCue(s *sent, i int) {
 	end := i + f.words
 	if f.post > end && f.post < s.b && framePreps[d.low[f.post]] {
 		end = f.post + 1
+	} else if end < s.b && framePreps[d.low[end]] && (d.low[end] != "to" || len(f.code) >= 2 && cooperativeRoots[f.code[:2]]) {
+		// "apologized to X", "met with X"; but "complained to X" names
+		// whom a complaint is addressed to, not its target.
+		end++
 	}
 	d.cue(s, i, []cueDef{{words: d.low[i:end], typ: typ, mode: mNear, recip: recip}})
 }
@@ -298,8 +302,9 @@ func (d *doc) gapWord(s *sent, k int) bool {
 // (open) make an offer of any act that is not hostile, coded or not:
 // "agreed to undertake joint exercises", "is ready to contribute troops".
 type intentMarker struct {
-	words []string
-	open  bool
+	words    []string
+	open     bool
+	reported bool // only after a speaker's verb of saying: "said it would"
 }
 
 var intentMarkers = []intentMarker{
@@ -309,6 +314,9 @@ var intentMarkers = []intentMarker{
 	{words: []string{"agreed", "to"}, open: true}, {words: []string{"agree", "to"}, open: true}, {words: []string{"agrees", "to"}, open: true},
 	{words: []string{"ready", "to"}, open: true}, {words: []string{"willing", "to"}, open: true},
 	{words: []string{"prepared", "to"}, open: true}, {words: []string{"committed", "to"}, open: true},
+	// "Iraq said it would allow ...": the future of reported speech, not
+	// a condition.
+	{words: []string{"would"}, reported: true},
 }
 
 // reciprocalCodes are the CAMEO code prefixes of acts parties do with
@@ -336,40 +344,100 @@ var cooperativeRoots = set("03", "04", "05", "06", "07", "08")
 // OFFERS cue at the marker. It reports whether it did.
 func (d *doc) intent(s *sent, i int) bool {
 	for _, mk := range intentMarkers {
-		if !wordsAt(d.low, i, s.b, mk.words) {
+		after, ok := d.markerEnd(s, i, mk)
+		if !ok || mk.reported && !d.saidBefore(s, i) {
 			continue
 		}
-		v := i + len(mk.words)
-		for v < s.b && v < i+len(mk.words)+2 && adverb(d.low[v]) {
+		v := after
+		for v < s.b && v < after+2 && adverb(d.low[v]) {
 			v++
 		}
 		if v >= s.b || negWords[d.low[v]] || d.low[v] == "only" {
 			// "will only negotiate with X" states a condition, not an offer.
 			return false
 		}
-		words, ok := d.offeredAct(s, v, mk.open)
+		words, code, ok := d.offeredAct(s, v, mk.open)
 		if !ok {
 			return false
 		}
-		d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Offers, mode: mOffer, verb: true, recip: Offers}})
+		// Consent ("agreed to") or an act done together ("will meet")
+		// offers each other; "Mali and Niger said they would leave" not.
+		recip := ""
+		if mk.open || reciprocal(code) {
+			recip = Offers
+		}
+		d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Offers, mode: mOffer, verb: true, recip: recip, intent: true}})
 		return true
 	}
 	return false
 }
 
-// offeredAct reports whether the verb at v is an act an intent offers and
-// how many tokens it spans: a verb of cooperation, or for an open marker
-// any verb the dictionary does not code as hostile.
-func (d *doc) offeredAct(s *sent, v int, open bool) (int, bool) {
-	f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
-	if ok && len(f.code) >= 2 {
-		return f.words, cooperativeRoots[f.code[:2]]
+// markerEnd returns the token after intent marker mk at i, which may
+// have a time or manner between its verb and "to": "agreed in principle
+// on Saturday to provide".
+func (d *doc) markerEnd(s *sent, i int, mk intentMarker) (int, bool) {
+	if wordsAt(d.low, i, s.b, mk.words) {
+		return i + len(mk.words), true
 	}
-	if !open || !d.toks[v].word || d.toks[v].upper || nounDets[d.low[v]] || s.mentionAt(v) != nil || reportVerbs[d.low[v]] {
+	if len(mk.words) != 2 || mk.words[1] != "to" || d.low[i] != mk.words[0] {
 		return 0, false
 	}
-	return 1, true
+	j := i + 1
+	for j < s.b && j < i+6 && d.intentGap(j) {
+		j++
+	}
+	if j > i+1 && j < s.b && d.low[j] == "to" {
+		return j + 1, true
+	}
+	return 0, false
 }
+
+// intentGapWords may stand between an intent verb and its "to".
+var intentGapWords = set("in", "principle", "on", "today", "yesterday", "tonight", "also", "again", "now", "last", "this",
+	"week", "month", "earlier", "later", "finally", "formally", "unanimously", "tentatively")
+
+func (d *doc) intentGap(j int) bool {
+	w := d.low[j]
+	return intentGapWords[w] || isWeekday(w) || adverb(w)
+}
+
+// saidBefore reports a verb of saying and a subject pronoun right before
+// token i: "said it would", "says they would".
+func (d *doc) saidBefore(s *sent, i int) bool {
+	return i-2 >= s.a && subjectPronouns[d.low[i-1]] && sayVerbs[d.low[i-2]]
+}
+
+// sayVerbs report a speaker's own statement of intent.
+var sayVerbs = set("said", "says", "announced", "stated", "declared", "added")
+
+// offeredAct reports whether the verb at v is an act an intent offers,
+// how many tokens it spans and its CAMEO code where the table has one: a verb of cooperation, or for an open marker
+// any verb the dictionary does not code as hostile.
+func (d *doc) offeredAct(s *sent, v int, open bool) (int, string, bool) {
+	if carryVerbs[d.low[v]] {
+		// "promised to continue to provide aid", "to resume military aid"
+		if v+2 < s.b && d.low[v+1] == "to" {
+			w, code, ok := d.offeredAct(s, v+2, open)
+			return w + 2, code, ok
+		}
+		for k := v + 1; k < s.b && k <= v+3; k++ {
+			if sentNouns[d.low[k]] {
+				return 1, "", true
+			}
+		}
+	}
+	f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
+	if ok && len(f.code) >= 2 {
+		return f.words, f.code, cooperativeRoots[f.code[:2]]
+	}
+	if !open || !d.toks[v].word || d.toks[v].upper || nounDets[d.low[v]] || s.mentionAt(v) != nil || reportVerbs[d.low[v]] {
+		return 0, "", false
+	}
+	return 1, "", true
+}
+
+// carryVerbs continue an act named after them: "continue military aid".
+var carryVerbs = set("continue", "resume", "maintain", "keep", "extend")
 
 func adverb(w string) bool {
 	return w != "only" && strings.HasSuffix(w, "ly") || w == "also" || w == "soon" || w == "now"

@@ -132,3 +132,19 @@ func TestRefusalsAndFrameSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestFramePrepositionsAndOurVerbs checks a frame's object after its
+// preposition (but not the addressee of a complaint), our additions to
+// the verb table, and a welcome of someone's statement, in sentences
+// written for this test.
+func TestFramePrepositionsAndOurVerbs(t *testing.T) {
+	runCases(t, []extractCase{
+		{"apologized to", "Kenya apologized to Uganda for the border incident.", []string{"Kenya SUPPORTS Uganda"}},
+		{"complained to is an addressee", "Lebanon complained to the United Nations over the raids.", nil},
+		{"pressed to act", "Kenya pressed Uganda to reopen the border.", []string{"Kenya DEMANDS Uganda"}},
+		{"pressuring", "Kenya is pressuring Uganda to cancel the strike.", []string{"Kenya DEMANDS Uganda"}},
+		{"pressed ahead", "Kenya pressed ahead with the talks.", nil},
+		{"suing", "Kenya is suing Uganda for damages.", []string{"Kenya ACCUSES Uganda"}},
+		{"welcomed a statement of a president", "Kenya welcomed President Museveni's latest statement.", []string{"Kenya SUPPORTS Uganda"}},
+	})
+}

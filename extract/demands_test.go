@@ -1,0 +1,26 @@
+package extract
+
+import "testing"
+
+// TestOwnedDemand checks a demand named by a noun its owner repeats or
+// renews, in sentences written for this test.
+func TestOwnedDemand(t *testing.T) {
+	runCases(t, []extractCase{
+		{"demand that", "Kenya reiterated its demand that Uganda ease restrictions.", []string{"Kenya DEMANDS Uganda"}},
+		{"call for to", "Kenya renewed its call for Uganda to hold elections.", []string{"Kenya DEMANDS Uganda"}},
+		{"appeal to to", "Kenya repeated its appeal to Uganda to release the prisoners.", []string{"Kenya DEMANDS Uganda"}},
+		{"negated", "Kenya did not repeat its demand that Uganda ease restrictions.", nil},
+		{"call for without infinitive", "Kenya renewed its call for Ugandan support.", nil},
+		{"demands as a subject", "Kenya said its demands were clear.", nil},
+	})
+}
+
+// TestParticipleAfterArticle checks that a participle after an article
+// is an adjective, not a cue, in sentences written for this test.
+func TestParticipleAfterArticle(t *testing.T) {
+	runCases(t, []extractCase{
+		{"the proposed plan", "Kenya rejected the proposed Ugandan plan.", []string{"Kenya REJECTS Uganda"}},
+		{"a proposed plan", "Kenya backed a proposed Ugandan plan.", []string{"Kenya SUPPORTS Uganda"}},
+		{"verb after subject", "Uganda proposed a truce to Kenya.", []string{"Uganda OFFERS Kenya"}},
+	})
+}

@@ -1,0 +1,144 @@
+package extract
+
+// A place is no actor ("talks in Doha"), but CAMEO codes the country of a
+// place as the target of acts done there or sent there: a visit engages
+// its host ("arrived in Amman"), troops or aid sent to a country are
+// offered to it ("troops to a force in Liberia"), an embassy opened in a
+// capital supports its state, and a refused deployment rejects it. The
+// place counts only where the act's rule found no actor, right after the
+// verb or after a noun of what is sent or set up there.
+
+// placeTypes are the stances whose act can be done toward a place.
+var placeTypes = set(Offers, Supports, Engages, Rejects)
+
+// placePreps put a place after the act: "in Iraq", "to Liberia". Not
+// "from": troops withdrawn from a country are offered to no one.
+var placePreps = set("in", "to", "into")
+
+// sentNouns are what is sent to or set up in a country for it: "troops
+// in Liberia", "aid to Chad", "an embassy in Hanoi".
+var sentNouns = set("troops", "soldiers", "forces", "force", "peacekeepers", "peacekeeping", "personnel", "observers", "monitors",
+	"aid", "assistance", "relief", "supplies", "funds", "loans", "embassy", "consulate", "mission", "contingent", "battalion")
+
+// arrivalVerbs bring a visitor to a place: "arrived in Amman".
+var arrivalVerbs = set("arrive", "arrives", "arrived", "arriving", "travelled", "traveled", "flew", "came", "comes")
+
+// visitNounsAfter make an arrival a visit to the host ("arrived in Amman
+// on a two-day visit", "for talks"); an arrival alone engages no one.
+var visitNounsAfter = set("visit", "talks", "meeting", "meetings", "summit", "consultations", "tour")
+
+// visitAfter reports a visit noun in the clause from token j.
+func (d *doc) visitAfter(s *sent, j int) bool {
+	for k := j; k < s.b && k < j+8; k++ {
+		if visitNounsAfter[d.low[k]] {
+			return true
+		}
+		if placeStops[d.low[k]] || d.low[k] == "and" {
+			return false
+		}
+	}
+	return false
+}
+
+// placeStops end the search for a place: a new clause, or an actor that
+// the act's rule did not take as its object.
+var placeStops = set(",", ";", ":", "--", "\u2014", "but", "while", "if", "unless", "after", "before", "because", "until",
+	"which", "who", "where", "when", "against", "from", "despite")
+
+// placeTarget makes the country of a place the object of a cue without
+// one, where the place follows the verb or a sent noun.
+func (d *doc) placeTarget(s *sent, c *cueCall) {
+	if len(c.objs) > 0 || !placeTypes[c.typ] {
+		return
+	}
+	for q := c.after; q < s.b && q < c.after+12; q++ {
+		if placeStops[d.low[q]] {
+			return
+		}
+		m := s.mentionAt(q)
+		if m == nil || m.pron && isPossPron(d.low[m.from]) {
+			continue // "withdraw its troops from Mali"
+		}
+		if !m.place || m.ent < 0 || contains(c.sub.ents, m.ent) {
+			return
+		}
+		if d.placeOfAct(s, c, m) {
+			c.objs = []int{m.ent}
+			c.conf -= 0.1
+		}
+		return
+	}
+}
+
+// placeOfAct reports whether place m is where the act of c goes: right
+// after an arrival verb and a preposition for a visit ("arrived in Amman
+// on a visit"; "met in Cairo" names a venue, not a host), or
+// after a sent noun and a preposition within three words ("troops to a
+// peacekeeping force in Liberia").
+func (d *doc) placeOfAct(s *sent, c *cueCall, m *mention) bool {
+	p := m.from - 1
+	for p >= s.a && p > m.from-3 && placeModifier(d, p) {
+		p-- // "aid to war-torn Chad"
+	}
+	if p < s.a || !placePreps[d.low[p]] {
+		return false
+	}
+	if p == c.after && c.typ == Engages {
+		return arrivalVerbs[d.low[c.i]] && d.visitAfter(s, m.to)
+	}
+	for k := p - 1; k >= c.after && k >= p-4; k-- {
+		if sentNouns[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeModifier reports a word that may stand between a preposition and
+// its place: a lower-case word of no other use or a hyphen ("war-torn",
+// "neighbouring").
+func placeModifier(d *doc, k int) bool {
+	w := d.low[k]
+	return w == "-" || d.toks[k].word && !d.toks[k].upper && !placePreps[w] && !placeStops[w] && !sentNouns[w] && !determiners[w]
+}
+
+// mediationHeads follow "mediation" in "a mediation effort between".
+var mediationHeads = set("effort", "efforts", "mission", "bid", "initiative", "attempt")
+
+// mediationBefore reports a mediation noun right before "between" at i:
+// "mediation between", "a mediation mission between".
+func (d *doc) mediationBefore(s *sent, i int) bool {
+	if d.low[i-1] == "mediation" {
+		return true
+	}
+	return i-2 >= s.a && d.low[i-2] == "mediation" && mediationHeads[d.low[i-1]]
+}
+
+// mediator handles "X launched a mediation effort between A and B": the
+// mediator engages each party, as a host of their talks does. The
+// mediator is the nearest actor before the noun in its clause, with no
+// negation or modal between.
+func (d *doc) mediator(s *sent, i int) {
+	if s.isContent(i) {
+		return
+	}
+	parties, end, _, _ := d.objectNP(s, i+1, 3)
+	if len(parties) < 2 {
+		return
+	}
+	for k := i - 2; k >= s.a && k > i-10; k-- {
+		w := d.low[k]
+		if negWords[w] || modalWords[w] || placeStops[w] || boundaryWords[w] {
+			return
+		}
+		m := s.mentionAt(k)
+		if m == nil || m.pron && isPossPron(d.low[m.from]) {
+			continue
+		}
+		if m.ent < 0 || m.place || contains(parties, m.ent) {
+			return
+		}
+		d.emit(s, Engages, []int{m.ent}, parties, 0.7, end)
+		return
+	}
+}
