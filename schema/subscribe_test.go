@@ -12,6 +12,7 @@ import (
 	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/seed"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // feedEngine returns an engine over a seeded in-memory store, and the store
@@ -214,5 +215,36 @@ func TestStreamClose(t *testing.T) {
 	// With the observer gone, writes never reach the closed feed.
 	for i := range 5 {
 		add(t, st, "Iran", "DEMANDS", "Taliban", fmt.Sprint("after ", i), 0)
+	}
+}
+
+// quietStore is a store that announces no changes: the stance.Store alone,
+// without graph's Subscribe.
+type quietStore struct{ stance.Store }
+
+// TestSubscribeNeedsANotifier: a store that is not a stance.Notifier
+// answers a subscription with an error saying so, not a silent stream.
+func TestSubscribeNeedsANotifier(t *testing.T) {
+	st, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	s, err := schema.New(resolvers.New(resolvers.Config{Store: quietStore{st}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := schema.NewEngine(s, schema.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stream, res := e.Subscribe(context.Background(), schema.Request{Query: `subscription { stanceAdded { id } }`})
+	got := string(res.JSON)
+	if stream != nil {
+		defer stream.Close()
+		got, _ = next(t, stream)
+	}
+	if !strings.Contains(got, "does not announce changes") || !strings.Contains(got, "UNAVAILABLE") {
+		t.Errorf("answer %s, want an UNAVAILABLE error saying the store announces no changes", got)
 	}
 }
