@@ -17,7 +17,7 @@
 //	/healthz  liveness: 200 while the process serves
 //	/readyz   readiness: 200 when Config.Ready reports no error
 //	/metrics  Prometheus text format
-//	/export   GET ?format=json|graphml|csv|nquads, when Config.Export is set
+//	/export   GET ?format=json|jsonl|graphml|csv|nquads|neo4j|plover, when Config.Export is set
 //	/load     POST a JSON Lines file, when Config.Load is set
 //	/backup   GET a backup, when Config.Backup is set
 //	/check    GET the store's invariant check, when Config.Check is set
@@ -54,7 +54,13 @@ const DefaultMaxBodyBytes = 1 << 20
 
 // ExportFormats returns the formats /export accepts and passes to
 // Config.Export.
-func ExportFormats() []string { return []string{"json", "graphml", "csv", "nquads", "neo4j"} }
+func ExportFormats() []string {
+	names := make([]string, len(exportTypes))
+	for i, t := range exportTypes {
+		names[i] = t.format
+	}
+	return names
+}
 
 // Config configures a Server. Only Engine is required.
 type Config struct {
@@ -402,14 +408,18 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	s.metrics.handler.ServeHTTP(w, r)
 }
 
-// exportTypes gives the media type and file extension of each export format.
-var exportTypes = map[string][2]string{
-	"json":    {"application/json; charset=utf-8", "json"},
-	"jsonl":   {"application/jsonl; charset=utf-8", "jsonl"},
-	"graphml": {"application/graphml+xml; charset=utf-8", "graphml"},
-	"csv":     {"text/csv; charset=utf-8", "csv"},
-	"nquads":  {"application/n-quads; charset=utf-8", "nq"},
-	"neo4j":   {"application/zip", "neo4j.zip"},
+// exportType is the media type and file extension of an export format.
+type exportType struct{ format, media, ext string }
+
+// exportTypes lists every export format, in the order ExportFormats gives.
+var exportTypes = []exportType{
+	{"json", "application/json; charset=utf-8", "json"},
+	{"jsonl", "application/jsonl; charset=utf-8", "jsonl"},
+	{"graphml", "application/graphml+xml; charset=utf-8", "graphml"},
+	{"csv", "text/csv; charset=utf-8", "csv"},
+	{"nquads", "application/n-quads; charset=utf-8", "nq"},
+	{"neo4j", "application/zip", "neo4j.zip"},
+	{"plover", "application/jsonl; charset=utf-8", "plover.jsonl"},
 }
 
 func (s *Server) serveExport(w http.ResponseWriter, r *http.Request) {
@@ -422,13 +432,14 @@ func (s *Server) serveExport(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "json"
 	}
-	t, ok := exportTypes[format]
-	if !ok {
+	i := slices.IndexFunc(exportTypes, func(t exportType) bool { return t.format == format })
+	if i < 0 {
 		http.Error(w, fmt.Sprintf("export: unknown format %q; use one of %s", format, strings.Join(ExportFormats(), ", ")), http.StatusBadRequest)
 		return
 	}
-	w.Header().Set("Content-Type", t[0])
-	w.Header().Set("Content-Disposition", `attachment; filename="stancegraph.`+t[1]+`"`)
+	t := exportTypes[i]
+	w.Header().Set("Content-Type", t.media)
+	w.Header().Set("Content-Disposition", `attachment; filename="stancegraph.`+t.ext+`"`)
 	if r.Method == http.MethodHead {
 		return
 	}

@@ -37,7 +37,7 @@ Opens (or creates) the store and serves:
              (the graphql-sse protocol, distinct connections)
   /graphiql  GraphiQL, the GraphQL IDE; /schema.graphql the schema (SDL)
   /          the graph explorer (it follows /graphql/stream)
-  /export    GET ?format=json|jsonl|graphml|csv|nquads
+  /export    GET ?format=json|jsonl|graphml|csv|nquads|neo4j|plover
   /load      POST a JSON Lines file (graphd load --url), all-or-nothing;
              Content-Type application/jsonl, application/x-ndjson or
              application/json
