@@ -134,13 +134,39 @@ func listOf(t graphql.Type) graphql.Type {
 	return graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(t)))
 }
 
+// kit holds the types the parts of the schema share while build defines
+// them. Objects are defined with thunks, so a part may name a type that a
+// later part fills in (Actor's stances are Stances, a Stance's subject an
+// Actor).
+type kit struct {
+	b                                     *builder
+	date                                  *graphql.Scalar
+	actorKind, stanceType, direction      *graphql.Enum
+	types                                 *graphql.ArgumentConfig
+	actor, stance, document               *graphql.Object
+	stanceConn, actorConn, documentConn   *graphql.Object
+	path, typeCount, dyad, cell           *graphql.Object
+	typeInfo, stats, ingestResult         *graphql.Object
+	stanceFilter, actorInput, stanceInput *graphql.InputObject
+	documentInput                         *graphql.InputObject
+}
+
+// page adds the contract's first and after arguments to extra.
+func (k *kit) page(extra graphql.FieldConfigArgument) graphql.FieldConfigArgument {
+	if extra == nil {
+		extra = graphql.FieldConfigArgument{}
+	}
+	extra["first"] = &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: stance.DefaultPageSize,
+		Description: fmt.Sprintf("page size, 0..%d", stance.MaxPageSize)}
+	extra["after"] = &graphql.ArgumentConfig{Type: graphql.String, Description: "endCursor of the previous page"}
+	return extra
+}
+
 // build defines every type of the contract, plus the documented extensions
 // (Stance.retractReason, Stats.retracted, the Subscription type, ...).
 func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
-	date := Date()
-	actorKind := actorKindEnum()
-	stanceType := StanceTypeEnum(vocab)
-	direction := ordered(graphql.NewEnum(graphql.EnumConfig{
+	k := &kit{b: b, date: Date(), actorKind: actorKindEnum(), stanceType: StanceTypeEnum(vocab)}
+	k.direction = ordered(graphql.NewEnum(graphql.EnumConfig{
 		Name: "Direction",
 		Values: graphql.EnumValueConfigMap{
 			"OUT":  {Value: "OUT", Description: "stances the actor holds toward others (actor is the subject)"},
@@ -148,19 +174,25 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 			"BOTH": {Value: "BOTH", Description: "both"},
 		},
 	}), []string{"OUT", "IN", "BOTH"})
-	id := graphql.ID
-	str := graphql.String
-	page := func(extra graphql.FieldConfigArgument) graphql.FieldConfigArgument {
-		if extra == nil {
-			extra = graphql.FieldConfigArgument{}
-		}
-		extra["first"] = &graphql.ArgumentConfig{Type: graphql.Int, DefaultValue: stance.DefaultPageSize,
-			Description: fmt.Sprintf("page size, 0..%d", stance.MaxPageSize)}
-		extra["after"] = &graphql.ArgumentConfig{Type: str, Description: "endCursor of the previous page"}
-		return extra
-	}
-	types := &graphql.ArgumentConfig{Type: graphql.NewList(nonNull(stanceType))}
+	k.types = &graphql.ArgumentConfig{Type: graphql.NewList(nonNull(k.stanceType))}
+	k.nouns()
+	k.results()
+	k.inputs()
+	return graphql.NewSchema(graphql.SchemaConfig{
+		Query:        k.query(),
+		Mutation:     k.mutation(),
+		Subscription: k.subscription(),
+		// Types not reachable from a field would be missing from
+		// introspection; listing the scalars and enums keeps them present
+		// even if a later edit drops their last use.
+		Types: []graphql.Type{k.date, k.actorKind, k.stanceType, k.direction},
+	})
+}
 
+// nouns defines Actor, Stance and Document with their connections.
+func (k *kit) nouns() {
+	b, id, str, date, page := k.b, graphql.ID, graphql.String, k.date, k.page
+	actorKind, stanceType, direction, types := k.actorKind, k.stanceType, k.direction, k.types
 	eventReference, eventMeasures := eventTypes(b)
 	var actor, stance, document *graphql.Object
 	pageInfo := b.object("PageInfo", "Where a page sits in its listing.", func() graphql.Fields {
@@ -250,6 +282,15 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 			"stances": {Type: nonNull(stanceConn), Args: page(nil)},
 		}
 	})
+	k.actor, k.stance, k.document = actor, stance, document
+	k.stanceConn, k.actorConn, k.documentConn = stanceConn, actorConn, documentConn
+}
+
+// results defines the objects queries and mutations answer with beside
+// the nouns.
+func (k *kit) results() {
+	b, str, page := k.b, graphql.String, k.page
+	actor, stance, document, stanceType, stanceConn := k.actor, k.stance, k.document, k.stanceType, k.stanceConn
 	path := b.object("Path", "A chain of stances between two actors.", func() graphql.Fields {
 		return graphql.Fields{
 			"actors":  {Type: listOf(actor), Description: "from first to last, hops + 1 of them"},
@@ -311,6 +352,13 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 		}
 	})
 
+	k.path, k.typeCount, k.dyad, k.cell = path, typeCount, dyad, cell
+	k.typeInfo, k.stats, k.ingestResult = typeInfo, stats, ingestResult
+}
+
+// inputs defines the input objects of filters and mutations.
+func (k *kit) inputs() {
+	id, str, date, actorKind, stanceType := graphql.ID, graphql.String, k.date, k.actorKind, k.stanceType
 	stanceFilter := graphql.NewInputObject(graphql.InputObjectConfig{
 		Name: "StanceFilter",
 		Fields: graphql.InputObjectConfigFieldMap{
@@ -371,8 +419,17 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 		},
 	})
 
-	analysis := analysisTypes{actor: actor, stance: stance, typeCount: typeCount, date: date, direction: direction}
-	query := b.object("Query", "", func() graphql.Fields {
+	k.stanceFilter, k.actorInput, k.stanceInput, k.documentInput = stanceFilter, actorInput, stanceInput, documentInput
+}
+
+// query defines the Query type, the contract's fields and the analyses.
+func (k *kit) query() *graphql.Object {
+	b, id, str, date, page, types := k.b, graphql.ID, graphql.String, k.date, k.page, k.types
+	actor, stance, document, actorKind, stanceFilter := k.actor, k.stance, k.document, k.actorKind, k.stanceFilter
+	actorConn, stanceConn, documentConn := k.actorConn, k.stanceConn, k.documentConn
+	path, dyad, cell, typeInfo, stats := k.path, k.dyad, k.cell, k.typeInfo, k.stats
+	analysis := analysisTypes{actor: actor, stance: stance, typeCount: k.typeCount, date: date, direction: k.direction}
+	return b.object("Query", "", func() graphql.Fields {
 		fs := graphql.Fields{
 			"actor": {
 				Type:        actor,
@@ -423,7 +480,14 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 		maps.Copy(fs, analysisQueries(b, analysis))
 		return fs
 	})
-	mutation := b.object("Mutation", "", func() graphql.Fields {
+}
+
+// mutation defines the Mutation type.
+func (k *kit) mutation() *graphql.Object {
+	b, id, str := k.b, graphql.ID, graphql.String
+	actor, stance, ingestResult := k.actor, k.stance, k.ingestResult
+	actorInput, stanceInput, documentInput := k.actorInput, k.stanceInput, k.documentInput
+	return b.object("Mutation", "", func() graphql.Fields {
 		return graphql.Fields{
 			"upsertActor": {
 				Type:        nonNull(actor),
@@ -454,7 +518,12 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 			},
 		}
 	})
-	subscription := b.object("Subscription", "Changes as they are committed, streamed over Server-Sent Events at /graphql/stream (the graphql-sse protocol; extension).", func() graphql.Fields {
+}
+
+// subscription defines the Subscription type (an extension).
+func (k *kit) subscription() *graphql.Object {
+	b, stance, stanceFilter := k.b, k.stance, k.stanceFilter
+	return b.object("Subscription", "Changes as they are committed, streamed over Server-Sent Events at /graphql/stream (the graphql-sse protocol; extension).", func() graphql.Fields {
 		return b.subscriptions(graphql.Fields{
 			"stanceAdded": {
 				Type:        nonNull(stance),
@@ -466,15 +535,6 @@ func (b *builder) build(vocab *stance.Vocabulary) (graphql.Schema, error) {
 				Description: "each stance retracted, with its reason",
 			},
 		})
-	})
-	return graphql.NewSchema(graphql.SchemaConfig{
-		Query:        query,
-		Mutation:     mutation,
-		Subscription: subscription,
-		// Types not reachable from a field would be missing from
-		// introspection; listing the scalars and enums keeps them present
-		// even if a later edit drops their last use.
-		Types: []graphql.Type{date, actorKind, stanceType, direction},
 	})
 }
 
