@@ -336,36 +336,33 @@ type (
 	}
 )
 
-func (t *timelineValue) buckets() []*bucketValue {
-	out := make([]*bucketValue, len(t.t.Buckets))
-	for i, b := range t.t.Buckets {
-		out[i] = &bucketValue{b: b, sc: t.sc}
+// valuesOf makes one value of each item, for the fields that list them.
+func valuesOf[T, V any](items []T, value func(T) V) []V {
+	out := make([]V, len(items))
+	for i, it := range items {
+		out[i] = value(it)
 	}
 	return out
+}
+
+func (t *timelineValue) buckets() []*bucketValue {
+	return valuesOf(t.t.Buckets, func(b stance.TimelineBucket) *bucketValue { return &bucketValue{b: b, sc: t.sc} })
 }
 
 func (a *alignmentValue) shared() []*sharedValue {
-	out := make([]*sharedValue, len(a.a.Shared))
-	for i, s := range a.a.Shared {
+	return valuesOf(a.a.Shared, func(s stance.SharedCounterpart) *sharedValue {
 		a.sc.want(s.Counterpart)
-		out[i] = &sharedValue{s: s, sc: a.sc}
-	}
-	return out
+		return &sharedValue{s: s, sc: a.sc}
+	})
 }
 
 func (c *coalitionsValue) blocs() []*blocValue {
-	out := make([]*blocValue, len(c.c.Blocs))
-	for i, b := range c.c.Blocs {
-		out[i] = &blocValue{b: b, sc: c.sc}
-	}
-	return out
+	return valuesOf(c.c.Blocs, func(b stance.Bloc) *blocValue { return &blocValue{b: b, sc: c.sc} })
 }
 
 func (c *coalitionsValue) actors() []*actorBalanceValue {
-	out := make([]*actorBalanceValue, len(c.c.Actors))
-	for i, a := range c.c.Actors {
+	return valuesOf(c.c.Actors, func(a stance.ActorBalance) *actorBalanceValue {
 		c.sc.want(a.Actor)
-		out[i] = &actorBalanceValue{a: a, sc: c.sc}
-	}
-	return out
+		return &actorBalanceValue{a: a, sc: c.sc}
+	})
 }

@@ -141,11 +141,7 @@ func (sc *scope) stanceValues(ss []stance.Stance) []*stanceValue {
 }
 
 func (s *stanceValue) evidence() []*evidenceValue {
-	out := make([]*evidenceValue, len(s.s.Evidence))
-	for i, e := range s.s.Evidence {
-		out[i] = &evidenceValue{e: e, sc: s.sc}
-	}
-	return out
+	return valuesOf(s.s.Evidence, func(e stance.Evidence) *evidenceValue { return &evidenceValue{e: e, sc: s.sc} })
 }
 
 // evidenceValue is the source of Evidence fields.
