@@ -1,16 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -209,14 +206,14 @@ func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, err
 		s.dirExisted = err == nil
 		s.created = errors.Is(err, os.ErrNotExist) || err == nil && len(entries) == 0
 	}
-	st, err := graph.Open(s.data, o)
+	st, err := openStore(s.data, o)
 	if errors.Is(err, graph.ErrDiskFull) && readOnly {
 		// Reading needs no room: Badger's read-only mode creates no
 		// memtable. It refuses a store a crash left unflushed, which
 		// needs room to recover.
 		ro := *o
 		ro.ReadOnly = true
-		st, rerr := graph.Open(s.data, &ro)
+		st, rerr := openStore(s.data, &ro)
 		if rerr == nil {
 			s.readOnlyDisk = true
 			return st, nil
@@ -229,13 +226,22 @@ func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, err
 	if errors.Is(err, graph.ErrVocabularyConflict) {
 		return nil, fmt.Errorf("%v; the store in %s needs no --vocabulary (`graphd vocabulary --data %s` shows its own; `graphd vocabulary extend` adds types)", err, s.data, s.data)
 	}
-	if errors.Is(err, graph.ErrLocked) {
-		return nil, inUseError(s.data)
-	}
 	if err == nil {
 		// Holding the lock, this process knows no server runs on the
 		// store: a record left by one that was killed is stale.
 		os.Remove(filepath.Join(s.data, servingFile))
+	}
+	return st, err
+}
+
+// openStore opens the store at place with o. It is the one place graphd
+// opens a store: place is a store directory, or "" with o.InMemory; a
+// second kind of store, told by its place, is opened here too. A store
+// held by another process is explained in plain words.
+func openStore(place string, o *graph.Options) (*graph.Store, error) {
+	st, err := graph.Open(place, o)
+	if errors.Is(err, graph.ErrLocked) {
+		return nil, inUseError(place)
 	}
 	return st, err
 }
@@ -306,146 +312,17 @@ func servingURL(dir string) string {
 // server's address when it recorded one.
 func inUseError(dir string) error {
 	if u := servingURL(dir); u != "" {
-		return fmt.Errorf("the store in %s is in use by the graphd serving %s; stop it, or send this command to it with --url %s", dir, u, u)
+		return inUse(fmt.Sprintf("the store in %s is in use by the graphd serving %s; stop it, or send this command to it with --url %s", dir, u, u))
 	}
-	return fmt.Errorf("the store in %s is in use by another graphd process, which recorded no address (a load, or a --read-only server); wait for it to end or stop it", dir)
+	return inUse(fmt.Sprintf("the store in %s is in use by another graphd process, which recorded no address (a load, or a --read-only server); wait for it to end or stop it", dir))
 }
 
-// remoteFlags let a command talk to a running server instead of a store.
-type remoteFlags struct {
-	url       string
-	tokenFile string
-}
+// inUse is graph.ErrLocked explained for the command line.
+type inUse string
 
-func (r *remoteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&r.url, "url", "", "act on the running server at this base URL (e.g. http://127.0.0.1:8080) instead of --data")
-	fs.StringVar(&r.tokenFile, "token-file", "", "file holding the server's bearer token (default: $GRAPHD_TOKEN)")
-}
+func (e inUse) Error() string { return string(e) }
 
-func (r *remoteFlags) bearer() (string, error) {
-	if r.tokenFile != "" {
-		b, err := os.ReadFile(r.tokenFile)
-		if err != nil {
-			return "", fmt.Errorf("token file: %w", err)
-		}
-		return strings.TrimSpace(string(b)), nil
-	}
-	return os.Getenv("GRAPHD_TOKEN"), nil
-}
-
-// send sends an HTTP request to the server with the bearer token, if any.
-func (r *remoteFlags) send(ctx context.Context, method, path, contentType string, body io.Reader) (*http.Response, error) {
-	base := strings.TrimRight(r.url, "/")
-	req, err := http.NewRequestWithContext(ctx, method, base+path, body)
-	if err != nil {
-		return nil, fmt.Errorf("--url: %w", err)
-	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	req.Header.Set("Accept", "application/json")
-	tok, err := r.bearer()
-	if err != nil {
-		return nil, err
-	}
-	if tok != "" {
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
-	// No overall timeout: exports, loads and backups stream for as long as
-	// the graph needs; ctx (Ctrl-C) ends them.
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("server at %s: %w", base, err)
-	}
-	return resp, nil
-}
-
-// do sends a request and returns the body of a 2xx answer.
-func (r *remoteFlags) do(ctx context.Context, method, path, contentType string, body io.Reader) (io.ReadCloser, error) {
-	resp, err := r.send(ctx, method, path, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode/100 != 2 {
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		answer := "server at " + strings.TrimRight(r.url, "/") + " answered " + resp.Status
-		if msg := serverMessage(body, resp.Status); msg != "" {
-			answer += ": " + msg
-		}
-		return nil, errors.New(answer)
-	}
-	return resp.Body, nil
-}
-
-// serverMessage returns the explanation in an error body: the message of
-// graphd's {"error": ...} or of GraphQL errors, or the text itself; ""
-// when the body only repeats the status, as Go's server does for a
-// request it cannot parse.
-func serverMessage(body []byte, status string) string {
-	var res struct {
-		Error  string `json:"error"`
-		Errors []struct {
-			Message string `json:"message"`
-		} `json:"errors"`
-	}
-	if json.Unmarshal(body, &res) == nil {
-		msgs := []string{}
-		if res.Error != "" {
-			msgs = append(msgs, res.Error)
-		}
-		for _, e := range res.Errors {
-			msgs = append(msgs, e.Message)
-		}
-		if len(msgs) > 0 {
-			return strings.Join(msgs, "; ")
-		}
-	}
-	msg := strings.TrimSpace(string(body))
-	if strings.EqualFold(msg, status) {
-		return ""
-	}
-	if len(msg) > 300 {
-		msg = msg[:300] + "..."
-	}
-	return msg
-}
-
-// graphQL posts a request and returns the raw JSON answer. GraphQL errors
-// in the answer become a Go error listing their messages.
-func (r *remoteFlags) graphQL(ctx context.Context, query string, vars map[string]any) (json.RawMessage, error) {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	resp, err := r.send(ctx, http.MethodPost, "/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
-	if err != nil {
-		return nil, err
-	}
-	var res struct {
-		Errors []struct {
-			Message string `json:"message"`
-		} `json:"errors"`
-	}
-	if err := json.Unmarshal(raw, &res); err != nil {
-		return nil, fmt.Errorf("server at %s answered %s: %s", strings.TrimRight(r.url, "/"), resp.Status, bytes.TrimSpace(raw[:min(len(raw), 300)]))
-	}
-	msgs := make([]string, len(res.Errors))
-	for i, e := range res.Errors {
-		msgs[i] = e.Message
-	}
-	return raw, joinMessages(msgs)
-}
-
-// joinMessages makes one error of GraphQL error messages, or nil for none.
-func joinMessages(msgs []string) error {
-	if len(msgs) == 0 {
-		return nil
-	}
-	return errors.New(strings.Join(msgs, "; "))
-}
+func (e inUse) Unwrap() error { return graph.ErrLocked }
 
 func newLogger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))

@@ -75,7 +75,7 @@ func TestLoadURLArticleReportsStored(t *testing.T) {
 		t.Fatalf("first load through the server: %s", out)
 	}
 	stats := mustGraphd(t, "stats", "--url", url)
-	for _, want := range []string{`"actors": 4`, `"documents": 1`, `"stances": 2`} {
+	for _, want := range []string{"actors     4\n", "documents  1\n", "stances    2\n"} {
 		if !strings.Contains(stats, want) {
 			t.Fatalf("server stats %s lack %s", stats, want)
 		}

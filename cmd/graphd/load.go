@@ -111,87 +111,60 @@ in: then nothing is stored (--skip-bad skips malformed rows instead).`)
 	if *format != "auto" && !slices.Contains(events.Formats, *format) {
 		return usageError{fmt.Sprintf("--format %q: want auto, %s", *format, strings.Join(events.Formats, ", "))}
 	}
-	var st *graph.Store
-	if rf.url == "" {
-		if st, err = sf.open(nil, false); err != nil {
-			return err
-		}
-		defer sf.closeStore(st, &err) // a failed first load leaves no store
+	c, err := dial(e, &sf, &rf, writes)
+	if err != nil {
+		return err
 	}
+	defer closeClient(c, &err) // a failed first load leaves no store
+	fl := &fileLoader{e: e, c: c, opts: importOptions{events.Options{SkipBad: *skipBad}, *upsert, importChunk}}
 	if *watchDir != "" {
-		fl := &fileLoader{e: e, st: st, rf: &rf, opts: events.Options{SkipBad: *skipBad}, upsert: *upsert}
-		return watchFolder(ctx, fl, *watchDir, *watchState, sf.data, *format, *interval)
+		return watchFolder(ctx, fl, *watchDir, *watchState, *format, *interval)
 	}
-	kinds := make([]string, fs.NArg())
-	importable := true
-	for i, name := range fs.Args() {
-		kind, err := detectFormat(name, *format)
+	return fl.loadFiles(ctx, fs.Args(), *format, *doImport)
+}
+
+// fileLoader loads files of told formats through a client: the one path
+// of graphd load and of its --watch.
+type fileLoader struct {
+	e    *env
+	c    client
+	opts importOptions
+}
+
+func (fl *fileLoader) load(ctx context.Context, name, kind string) (graph.LoadResult, error) {
+	return fl.c.Load(ctx, name, kind, fl.opts)
+}
+
+// loadFiles loads names in order, each all-or-nothing, or imports them
+// in one pass when the client can (JSON Lines and event files into an
+// empty store, unless --import=false).
+func (fl *fileLoader) loadFiles(ctx context.Context, names []string, format string, doImport bool) error {
+	kinds := make([]string, len(names))
+	importable := doImport
+	for i, name := range names {
+		kind, err := detectFormat(name, format)
 		if err != nil {
 			return err
 		}
 		kinds[i] = kind
 		importable = importable && (kind == events.FormatJSONL || events.IsEvent(kind))
 	}
-	if st != nil && importable && *doImport {
-		empty, err := st.IsEmpty(ctx)
-		if err != nil {
+	if importable {
+		if done, err := fl.c.Import(ctx, names, kinds, fl.opts); done || err != nil {
 			return err
 		}
-		if empty {
-			return importFiles(ctx, e, st, fs.Args(), kinds, importOptions{events.Options{SkipBad: *skipBad}, *upsert, importChunk})
-		}
 	}
-	prog := newProgress(e.stderr, fs.NArg())
-	fl := &fileLoader{e: e, st: st, rf: &rf, opts: events.Options{SkipBad: *skipBad}, upsert: *upsert}
-	for i, name := range fs.Args() {
+	prog := newProgress(fl.e.stderr, len(names))
+	defer prog.done()
+	for i, name := range names {
 		res, err := fl.load(ctx, name, kinds[i])
 		if err != nil {
-			prog.done()
-			if ctx.Err() != nil && errors.Is(err, ctx.Err()) && rf.url == "" {
-				return fmt.Errorf("interrupted while loading %s: nothing of it is stored (the files before it are); run the same load again to complete it (nothing is added twice)", name)
-			}
 			return err
 		}
 		prog.file(name, res)
 		prog.changes(name, res)
 	}
-	prog.done()
 	return nil
-}
-
-// fileLoader loads one file of a told format into a store or through a
-// server: the one path of graphd load and of its --watch.
-type fileLoader struct {
-	e      *env
-	st     *graph.Store // nil with --url
-	rf     *remoteFlags
-	opts   events.Options
-	upsert bool
-	ex     *extract.Extractor // built for the first article
-	remote *remoteLookup      // built for the first event file sent to a server
-}
-
-func (fl *fileLoader) load(ctx context.Context, name, kind string) (graph.LoadResult, error) {
-	switch {
-	case fl.rf.url != "" && events.IsEvent(kind):
-		if fl.remote == nil {
-			var err error
-			if fl.remote, err = newRemoteLookup(ctx, fl.rf); err != nil {
-				return graph.LoadResult{}, err
-			}
-		}
-		return loadRemoteEvents(ctx, fl.e, fl.rf, fl.remote, name, kind, fl.opts, fl.upsert)
-	case fl.rf.url != "":
-		return loadRemote(ctx, fl.rf, fl.e.stdin, name, kind, fl.upsert)
-	case kind == events.FormatJSONL:
-		return loadJSONL(ctx, fl.e, fl.st, name, fl.upsert)
-	case events.IsEvent(kind):
-		return loadEvents(ctx, fl.e, fl.st, name, kind, fl.opts, fl.upsert)
-	}
-	if fl.ex == nil {
-		fl.ex = extract.New(extract.DefaultDictionary())
-	}
-	return loadArticle(ctx, fl.st, fl.ex, name)
 }
 
 // detectFormat returns the reader for a file: forced, or told by its

@@ -10,11 +10,9 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
-
-	"github.com/stancegraph/stancegraph/schema"
 )
 
-func cmdQuery(ctx context.Context, e *env, args []string) error {
+func cmdQuery(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "query", "query [--data DIR | --url URL] [--var k=v]... [--format json|table|csv] 'GRAPHQL'", `
 Runs one GraphQL query or mutation against the store (in process) or a
 running server (--url) and prints the answer as indented JSON, fields in
@@ -61,13 +59,16 @@ standard input. Example:
 		}
 		q = string(b)
 	}
-	var raw []byte
-	var qerr error
-	if rf.url != "" {
-		raw, qerr = rf.graphQL(ctx, q, vars)
-	} else {
-		raw, qerr = queryLocal(ctx, &sf, q, vars)
+	a := reads
+	if strings.HasPrefix(strings.TrimSpace(q), "mutation") {
+		a = writes
 	}
+	c, err := dial(e, &sf, &rf, a)
+	if err != nil {
+		return err
+	}
+	defer closeClient(c, &err)
+	raw, qerr := c.Query(ctx, q, vars)
 	if raw == nil {
 		return qerr
 	}
@@ -86,29 +87,6 @@ standard input. Example:
 		return fmt.Errorf("the answer holds no list to print as %s; use --format json", *format)
 	}
 	return printRows(e.stdout, rows, *format)
-}
-
-// queryLocal runs q on the store in process with the engine graphd serve
-// uses (its limits, timeout, cache and fast path), so the answer is the
-// one --url prints, byte for byte. GraphQL errors in the answer become a
-// Go error listing their messages, as for --url.
-func queryLocal(ctx context.Context, sf *storeFlags, q string, vars map[string]any) ([]byte, error) {
-	readOnly := !strings.HasPrefix(strings.TrimSpace(q), "mutation")
-	st, err := sf.open(nil, readOnly)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	eng, err := newEngine(st, schema.Config{})
-	if err != nil {
-		return nil, err
-	}
-	res := eng.Execute(ctx, schema.Request{Query: q, Variables: vars})
-	msgs := make([]string, len(res.Errors))
-	for i, e := range res.Errors {
-		msgs[i] = e.Message
-	}
-	return res.JSON, joinMessages(msgs)
 }
 
 func decodeJSON(r io.Reader, v any) error { return json.NewDecoder(r).Decode(v) }

@@ -230,13 +230,13 @@ func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readO
 	if entries, err := os.ReadDir(sf.data); errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
 		logger.Warn("read-only: no store in --data; serving an empty graph from memory and creating nothing", "data", sf.data)
 		o.InMemory = true
-		return graph.Open("", o)
+		return openStore("", o)
 	}
 	o.ReadOnly = true
-	st, err := graph.Open(sf.data, o)
+	st, err := openStore(sf.data, o)
 	switch {
 	case errors.Is(err, graph.ErrLocked):
-		return nil, inUseError(sf.data)
+		return nil, err
 	case err != nil:
 		return nil, fmt.Errorf("opening %s read-only: %w (a store that was not closed cleanly must be opened once without --read-only, e.g. by graphd stats --data, to recover)", sf.data, err)
 	}

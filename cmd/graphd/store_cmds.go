@@ -2,9 +2,9 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +12,6 @@ import (
 
 	"github.com/stancegraph/stancegraph/export"
 	"github.com/stancegraph/stancegraph/graph"
-	"github.com/stancegraph/stancegraph/seed"
 )
 
 func cmdSeed(ctx context.Context, e *env, args []string) (err error) {
@@ -31,29 +30,12 @@ nothing: every record is merged with what is there.`)
 	if err := noArgs(fs); err != nil {
 		return err
 	}
-	if rf.url != "" {
-		data, err := seed.Inline()
-		if err != nil {
-			return err
-		}
-		body, err := rf.do(ctx, "POST", "/load?name=seed.jsonl", "application/jsonl", bytes.NewReader(data))
-		if err != nil {
-			return err
-		}
-		defer body.Close()
-		var res graph.LoadResult
-		if err := decodeJSON(body, &res); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "seed: added %d actors, %d documents, %d stances\n", res.Actors, res.Documents, res.Stances)
-		return nil
-	}
-	st, err := sf.open(nil, false)
+	c, err := dial(e, &sf, &rf, writes)
 	if err != nil {
 		return err
 	}
-	defer sf.closeStore(st, &err)
-	res, err := seed.Load(ctx, st)
+	defer closeClient(c, &err)
+	res, err := c.Seed(ctx)
 	if err != nil {
 		return err
 	}
@@ -61,7 +43,7 @@ nothing: every record is merged with what is there.`)
 	return nil
 }
 
-func cmdStats(ctx context.Context, e *env, args []string) error {
+func cmdStats(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "stats", "stats [--data DIR | --url URL]", `
 Prints the number of actors, live stances, retracted stances and documents.`)
 	var sf storeFlags
@@ -74,27 +56,20 @@ Prints the number of actors, live stances, retracted stances and documents.`)
 	if err := noArgs(fs); err != nil {
 		return err
 	}
-	var s graph.Stats
-	if rf.url != "" {
-		raw, err := rf.graphQL(ctx, `{stats{actors stances documents}}`, nil)
-		if err != nil {
-			return err
-		}
-		return printJSON(e.stdout, raw, "data.stats")
-	}
-	st, err := sf.open(nil, true)
+	c, err := dial(e, &sf, &rf, reads)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if s, err = st.Stats(ctx); err != nil {
+	defer closeClient(c, &err)
+	s, err := c.Stats(ctx)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "actors     %d\nstances    %d\nretracted  %d\ndocuments  %d\n", s.Actors, s.Stances, s.Retracted, s.Documents)
 	return nil
 }
 
-func cmdExport(ctx context.Context, e *env, args []string) error {
+func cmdExport(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "export", "export [--format F] [--out FILE] [--data DIR | --url URL]", `
 Writes every actor and live stance, with every quote, in one of these
 formats (jsonl also keeps retracted stances and their reasons):
@@ -140,24 +115,15 @@ formats (jsonl also keeps retracted stances and their reasons):
 		defer bw.Flush()
 		w = bw
 	}
-	if rf.url != "" {
-		body, err := rf.do(ctx, "GET", "/export?format="+*format, "", nil)
-		if err != nil {
-			return err
-		}
-		defer body.Close()
-		_, err = bufio.NewReader(body).WriteTo(w)
-		return err
-	}
-	st, err := sf.open(nil, true)
+	c, err := dial(e, &sf, &rf, reads)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	return export.Write(ctx, st, w, *format)
+	defer closeClient(c, &err)
+	return c.Export(ctx, w, *format)
 }
 
-func cmdBackup(ctx context.Context, e *env, args []string) error {
+func cmdBackup(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "backup", "backup --to FILE [--data DIR | --url URL]", `
 Writes a consistent snapshot of the store to FILE (format: see README,
 "Backups"). With --url the running server writes it while it keeps serving;
@@ -176,56 +142,51 @@ with --data the store must not be held by a server.`)
 	if *to == "" {
 		return usageError{"--to FILE is required"}
 	}
-	tmp := *to + ".partial"
-	f, err := os.Create(tmp)
+	c, err := dial(e, &sf, &rf, reads)
 	if err != nil {
 		return err
 	}
+	defer closeClient(c, &err)
+	size, err := writeFileAtomically(*to, func(w io.Writer) error { return c.Backup(ctx, w) })
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "backup: wrote %s (%d bytes)\n", *to, size)
+	return nil
+}
+
+// writeFileAtomically writes name through write into name.partial, syncs
+// it and renames it into place only when complete, so that name is never
+// a truncated file. It returns the size written.
+func writeFileAtomically(name string, write func(io.Writer) error) (int64, error) {
+	tmp := name + ".partial"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return 0, err
+	}
 	defer os.Remove(tmp)
 	bw := bufio.NewWriterSize(f, 1<<20)
-	if rf.url != "" {
-		body, err := rf.do(ctx, "GET", "/backup", "", nil)
-		if err != nil {
-			f.Close()
-			return err
-		}
-		_, err = bw.ReadFrom(body)
-		body.Close()
-		if err != nil {
-			f.Close()
-			return err
-		}
-	} else {
-		st, err := sf.open(nil, true)
-		if err != nil {
-			f.Close()
-			return err
-		}
-		err = st.Backup(ctx, bw)
-		st.Close()
-		if err != nil {
-			f.Close()
-			return err
-		}
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
 	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
+	if err == nil {
+		err = f.Sync()
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := f.Close(); err != nil {
-		return err
+	if err != nil {
+		return 0, err
 	}
-	// Renamed only when complete, so FILE is never a truncated backup.
-	if err := os.Rename(tmp, *to); err != nil {
-		return err
+	if err := os.Rename(tmp, name); err != nil {
+		return 0, err
 	}
-	fi, _ := os.Stat(*to)
-	fmt.Fprintf(e.stdout, "backup: wrote %s (%d bytes)\n", *to, fi.Size())
-	return nil
+	fi, err := os.Stat(name)
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), nil
 }
 
 func cmdRestore(ctx context.Context, e *env, args []string) error {
@@ -296,7 +257,7 @@ Restores a backup written by graphd backup into an empty store.`)
 	return nil
 }
 
-func cmdCheck(ctx context.Context, e *env, args []string) error {
+func cmdCheck(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "check", "check [--data DIR | --url URL]", `
 Verifies every invariant of the store: each index entry has its record and
 each record its index entries, counters equal recounts, and every evidence
@@ -316,29 +277,14 @@ opens it read-only and says so.`)
 		return err
 	}
 	start := time.Now()
-	var rep graph.CheckReport
-	if rf.url != "" {
-		body, err := rf.do(ctx, "GET", "/check", "", nil)
-		if err != nil {
-			return err
-		}
-		defer body.Close()
-		if err := decodeJSON(body, &rep); err != nil {
-			return err
-		}
-		sf.data = rf.url
-	} else {
-		st, err := sf.open(nil, true)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		if sf.readOnlyDisk {
-			fmt.Fprintf(e.stderr, "check: the disk of %s is too full to open the store for writing; checking it read-only\n", sf.data)
-		}
-		if rep, err = st.Check(ctx); err != nil {
-			return err
-		}
+	c, err := dial(e, &sf, &rf, reads)
+	if err != nil {
+		return err
+	}
+	defer closeClient(c, &err)
+	rep, err := c.Check(ctx)
+	if err != nil {
+		return err
 	}
 	for _, v := range rep.Violations {
 		fmt.Fprintln(e.stdout, "violation:", v)
@@ -346,7 +292,7 @@ opens it read-only and says so.`)
 	fmt.Fprintf(e.stdout, "check: %d stances, %d actors, %d documents checked in %s; %d violations\n",
 		rep.Stances, rep.Actors, rep.Documents, time.Since(start).Round(time.Millisecond), len(rep.Violations))
 	if len(rep.Violations) > 0 {
-		return exitError{exitViolations, fmt.Sprintf("%d violations in %s", len(rep.Violations), filepath.Clean(sf.data))}
+		return exitError{exitViolations, fmt.Sprintf("%d violations in %s", len(rep.Violations), c.Where())}
 	}
 	return nil
 }

@@ -223,7 +223,7 @@ func hashFile(path string) (int64, string, error) {
 // watchFolder runs load --watch: state defaults to watch.jsonl in the
 // store's directory, or with --url (no store here) to a hidden file in
 // the folder.
-func watchFolder(ctx context.Context, fl *fileLoader, dir, state, data, format string, interval time.Duration) error {
+func watchFolder(ctx context.Context, fl *fileLoader, dir, state, format string, interval time.Duration) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -232,9 +232,9 @@ func watchFolder(ctx context.Context, fl *fileLoader, dir, state, data, format s
 		return fmt.Errorf("--watch %s: not a folder", dir)
 	}
 	if state == "" {
-		state = filepath.Join(data, watchStateName)
-		if fl.rf.url != "" {
-			state = filepath.Join(abs, ".graphd-"+watchStateName)
+		state = filepath.Join(abs, ".graphd-"+watchStateName)
+		if d := fl.c.StateDir(); d != "" {
+			state = filepath.Join(d, watchStateName)
 		}
 	}
 	done, err := readWatchState(state)
