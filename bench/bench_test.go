@@ -73,7 +73,7 @@ func TestRawOptionsMatchStore(t *testing.T) {
 		}
 		return out
 	}
-	store := norm(optionCalls(t, filepath.Join("..", "graph", "store.go"), "badgerOptions"))
+	store := norm(optionCalls(t, filepath.Join("..", "graph", "options.go"), "badgerOptions"))
 	raw := norm(optionCalls(t, "rawbadger.go", "rawOptions"))
 	if !reflect.DeepEqual(store, raw) {
 		t.Errorf("raw Badger options differ from the store's:\nstore: %v\nraw:   %v", store, raw)

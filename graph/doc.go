@@ -34,3 +34,16 @@
 // Errors wrap the sentinels of package stance (aliased here: ErrNotFound,
 // ErrInvalidInput, ...); compare them with errors.Is.
 package graph
+
+// The write engine is split by concern, as Badger splits db.go, txn.go and
+// options.go:
+//
+//   - options.go: Options, DefaultOptions and their mapping onto Badger's
+//   - open.go: Open and Close, and what opening settles (vocabulary,
+//     unfinished imports and journaled loads, empty memtable files)
+//   - store.go: the Store type and its upkeep (Reserve, RunGC, Size)
+//   - txn.go: read and write transactions (view, update)
+//   - writer.go: one write transaction: staging, counters, splitting a
+//     large batch, commit
+//   - cache.go: the in-memory actor cache and its per-transaction changes
+//   - stats.go: the stored counters and Stats
