@@ -502,53 +502,19 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 		}
 		set[id] = true
 	}
-	var subjects []string
+	subjects := slices.Collect(maps.Keys(set))
 	if len(set) == 0 {
 		s.mu.RLock()
-		for id := range s.actors {
-			subjects = append(subjects, id)
-		}
+		subjects = slices.Collect(maps.Keys(s.actors))
 		s.mu.RUnlock()
-	} else {
-		for id := range set {
-			subjects = append(subjects, id)
-		}
 	}
-	type cell struct{ s, o, t string }
-	counts := map[cell]int{}
-	objects := slices.Sorted(maps.Keys(set))
+	m := &matrix{q: q, types: types, set: set, objects: slices.Sorted(maps.Keys(set)), counts: map[matrixCell]int{}}
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		for _, subj := range subjects {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if len(set) > 0 && s.seekCheaper(subj, types, len(set)) {
-				if err := matrixSeek(txn, subj, types, objects, q.From, q.To, func(o, t string) { counts[cell{subj, o, t}]++ }); err != nil {
-					return err
-				}
-				continue
-			}
-			sc := scan{txn: txn, prefixes: adjacencyPrefixes([]byte{keys.Out}, mustID(subj), types, len(q.Types) == 0, nil)}
-			err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
-				_, _, t, other, _, ok := keys.ParseAdjacency(k)
-				if !ok {
-					return false, errCorrupt
-				}
-				o := idString(other)
-				if len(set) > 0 && !set[o] {
-					return true, nil
-				}
-				var live bool
-				var eff Date
-				if err := item.Value(func(v []byte) error { live, eff, _ = stanceHeader(v); return nil }); err != nil {
-					return false, err
-				}
-				if live && inRange(eff, q.From, q.To) {
-					counts[cell{subj, o, t}]++
-				}
-				return true, nil
-			})
-			if err != nil {
+			if err := s.matrixRow(txn, m, subj); err != nil {
 				return err
 			}
 		}
@@ -557,6 +523,56 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 	if err != nil {
 		return nil, err
 	}
+	return s.sortedCells(m.counts), nil
+}
+
+// matrixCell is a cell of Matrix: subject and object IDs and a type.
+type matrixCell struct{ s, o, t string }
+
+// matrix is a Matrix being counted: the query, its types, its actors as
+// a set of IDs (empty for every actor) and sorted, and the counts so far.
+type matrix struct {
+	q       MatrixQuery
+	types   []string
+	set     map[string]bool
+	objects []string
+	counts  map[matrixCell]int
+}
+
+// matrixRow counts the live stances from subj to the matrix's actors (any
+// actor when it has none), of its types, dated in its range: by seeking
+// each counterpart when that is cheaper, else by reading subj's whole
+// outgoing listing.
+func (s *Store) matrixRow(txn *badger.Txn, m *matrix, subj string) error {
+	q, types, set, counts := m.q, m.types, m.set, m.counts
+	if len(set) > 0 && s.seekCheaper(subj, types, len(set)) {
+		return matrixSeek(txn, subj, types, m.objects, q.From, q.To, func(o, t string) { counts[matrixCell{subj, o, t}]++ })
+	}
+	sc := scan{txn: txn, prefixes: adjacencyPrefixes([]byte{keys.Out}, mustID(subj), types, len(q.Types) == 0, nil)}
+	return sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+		_, _, t, other, _, ok := keys.ParseAdjacency(k)
+		if !ok {
+			return false, errCorrupt
+		}
+		o := idString(other)
+		if len(set) > 0 && !set[o] {
+			return true, nil
+		}
+		var live bool
+		var eff Date
+		if err := item.Value(func(v []byte) error { live, eff, _ = stanceHeader(v); return nil }); err != nil {
+			return false, err
+		}
+		if live && inRange(eff, q.From, q.To) {
+			counts[matrixCell{subj, o, t}]++
+		}
+		return true, nil
+	})
+}
+
+// sortedCells lists the counted cells by subject name, object name, then
+// vocabulary order.
+func (s *Store) sortedCells(counts map[matrixCell]int) []MatrixCell {
 	out := make([]MatrixCell, 0, len(counts))
 	for c, n := range counts {
 		out = append(out, MatrixCell{Subject: c.s, Object: c.o, Type: c.t, Count: n})
@@ -571,7 +587,6 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 		}
 	}
 	s.mu.RUnlock()
-	name := func(id string) string { return names[id] }
 	order := map[string]int{}
 	for i, t := range s.Vocabulary().Names() {
 		order[t] = i
@@ -579,14 +594,14 @@ func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error)
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Subject != b.Subject {
-			return name(a.Subject) < name(b.Subject)
+			return names[a.Subject] < names[b.Subject]
 		}
 		if a.Object != b.Object {
-			return name(a.Object) < name(b.Object)
+			return names[a.Object] < names[b.Object]
 		}
 		return order[a.Type] < order[b.Type]
 	})
-	return out, nil
+	return out
 }
 
 // seekCheaper reports whether seeking actor's outgoing entries towards each

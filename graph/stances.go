@@ -669,113 +669,19 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 	if err != nil {
 		return StancePage{}, err
 	}
-	var subj, obj, doc []byte
-	if q.Subject != "" {
-		id, err := s.resolveID(q.Subject)
-		if err != nil {
-			return StancePage{}, fmt.Errorf("subject: %w", err)
-		}
-		subj = mustID(id)
-	}
-	if q.Object != "" {
-		id, err := s.resolveID(q.Object)
-		if err != nil {
-			return StancePage{}, fmt.Errorf("object: %w", err)
-		}
-		obj = mustID(id)
-	}
-	if q.Document != "" {
-		if doc, err = idBytes(q.Document); err != nil {
-			return StancePage{}, fmt.Errorf("document: %w", err)
-		}
-	}
-	types, err := s.typeList(q.Types)
+	f, err := s.stanceFilter(q)
 	if err != nil {
 		return StancePage{}, err
 	}
-	if err := checkRange(q.From, q.To); err != nil {
-		return StancePage{}, err
-	}
-	if math.IsNaN(q.MinConfidence) || q.MinConfidence < 0 || q.MinConfidence > 1 {
-		return StancePage{}, fmt.Errorf("%w: minConfidence must be in [0, 1] (got %v)", ErrInvalidInput, q.MinConfidence)
-	}
-	if q.QuadClass < 0 || q.QuadClass > 4 {
-		return StancePage{}, fmt.Errorf("%w: quadClass must be 1 to 4, or 0 for any (got %d)", ErrInvalidInput, q.QuadClass)
-	}
-	typeSet := map[string]bool{}
-	for _, t := range types {
-		typeSet[t] = true
-	}
-	var subjID, objID, docID string
-	if subj != nil {
-		subjID = idString(subj)
-	}
-	if obj != nil {
-		objID = idString(obj)
-	}
-	if doc != nil {
-		docID = idString(doc)
-	}
-	keep := func(r *stanceRecord) bool {
-		if r.Retracted && !q.IncludeRetracted {
-			return false
-		}
-		if subj != nil && r.Subject != subjID || obj != nil && r.Object != objID {
-			return false
-		}
-		if !typeSet[r.Type] || r.Confidence < q.MinConfidence || !inRange(r.effDate, q.From, q.To) {
-			return false
-		}
-		if !fromEvent(&r.Stance, q.Dataset, q.QuadClass) {
-			return false
-		}
-		if doc != nil {
-			for _, e := range r.Evidence {
-				if e.DocumentID == docID {
-					return true
-				}
-			}
-			return false
-		}
-		return true
-	}
 	var pg StancePage
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		sc := scan{txn: txn}
-		// byKey reports whether entries point at records (index keys) or hold them.
-		var recordAt func(k []byte, item *badger.Item) (*stanceRecord, error)
-		holdRecord := func(_ []byte, item *badger.Item) (*stanceRecord, error) { return itemStance(item) }
-		idTail := func(k []byte, _ *badger.Item) (*stanceRecord, error) {
-			return s.readStance(txn, k[len(k)-keys.IDLen:])
-		}
-		switch {
-		case subj != nil:
-			var other []byte
-			if obj != nil {
-				other = obj
-			}
-			sc.tag, sc.prefixes, recordAt = 's', adjacencyPrefixes([]byte{keys.Out}, subj, types, len(q.Types) == 0, other), holdRecord
-		case obj != nil:
-			sc.tag, sc.prefixes, recordAt = 'i', adjacencyPrefixes([]byte{keys.In}, obj, types, len(q.Types) == 0, nil), holdRecord
-		case doc != nil:
-			sc.tag, sc.prefixes, recordAt = 'd', [][]byte{keys.DocStanceKey(doc, nil)}, idTail
-		case !q.From.IsZero() || !q.To.IsZero():
-			sc.tag, sc.prefixes, recordAt = 't', [][]byte{{keys.Date}}, idTail
-			if !q.From.IsZero() {
-				sc.lo = keys.DateKey(int32(q.From), nil)
-			}
-			if !q.To.IsZero() {
-				sc.hi = keys.DateKey(int32(q.To)+1, nil)
-			}
-		default:
-			sc.tag, sc.prefixes, recordAt = 'a', [][]byte{{keys.Stance}}, holdRecord
-		}
+		sc, recordAt := s.stanceIndex(txn, f)
 		match := func(k []byte, item *badger.Item) (*stanceRecord, bool, error) {
 			r, err := recordAt(k, item)
 			if err != nil {
 				return nil, false, err
 			}
-			return r, keep(r), nil
+			return r, f.keep(r), nil
 		}
 		items, cursors, info, err := page(&sc, q.After, n, func(k []byte, item *badger.Item) (Stance, bool, error) {
 			r, ok, err := match(k, item)
@@ -788,21 +694,9 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 			return err
 		}
 		pg = StancePage{Stances: items, Cursors: cursors, PageInfo: info}
-		unfiltered := subj == nil && obj == nil && doc == nil && q.From.IsZero() && q.To.IsZero() && len(q.Types) == 0 && q.MinConfidence == 0 && q.Dataset == "" && q.QuadClass == 0
-		if unfiltered {
-			live, err := readCounter(txn, keys.CounterKey(cntStances))
-			if err != nil {
-				return err
-			}
-			pg.Total = live
-			if q.IncludeRetracted {
-				ret, err := readCounter(txn, keys.CounterKey(cntRetracted))
-				if err != nil {
-					return err
-				}
-				pg.Total += ret
-			}
-			return nil
+		if f.unfiltered() {
+			pg.Total, err = stanceCount(txn, q.IncludeRetracted)
+			return err
 		}
 		pg.Total, err = sc.count(func(k []byte, item *badger.Item) (bool, error) {
 			_, ok, err := match(k, item)
@@ -811,6 +705,154 @@ func (s *Store) Stances(ctx context.Context, q StanceQuery) (StancePage, error) 
 		return err
 	})
 	return pg, err
+}
+
+// stanceFilter is a StanceQuery checked and resolved against the store:
+// its actors and document as IDs, its types as a set.
+type stanceFilter struct {
+	q                    StanceQuery
+	subj, obj, doc       []byte // nil when not asked for
+	subjID, objID, docID string
+	types                []string
+	typeSet              map[string]bool
+}
+
+// stanceFilter checks q and resolves its names and IDs.
+func (s *Store) stanceFilter(q StanceQuery) (*stanceFilter, error) {
+	f := &stanceFilter{q: q, typeSet: map[string]bool{}}
+	for _, ref := range []struct {
+		field, value string
+		dst          *[]byte
+	}{{"subject", q.Subject, &f.subj}, {"object", q.Object, &f.obj}} {
+		if ref.value == "" {
+			continue
+		}
+		id, err := s.resolveID(ref.value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ref.field, err)
+		}
+		*ref.dst = mustID(id)
+	}
+	if q.Document != "" {
+		var err error
+		if f.doc, err = idBytes(q.Document); err != nil {
+			return nil, fmt.Errorf("document: %w", err)
+		}
+	}
+	var err error
+	if f.types, err = s.typeList(q.Types); err != nil {
+		return nil, err
+	}
+	if err := checkStanceQuery(q); err != nil {
+		return nil, err
+	}
+	for _, t := range f.types {
+		f.typeSet[t] = true
+	}
+	for _, id := range []struct {
+		b   []byte
+		dst *string
+	}{{f.subj, &f.subjID}, {f.obj, &f.objID}, {f.doc, &f.docID}} {
+		if id.b != nil {
+			*id.dst = idString(id.b)
+		}
+	}
+	return f, nil
+}
+
+// checkStanceQuery refuses a date range, confidence or quad class out of
+// bounds.
+func checkStanceQuery(q StanceQuery) error {
+	if err := checkRange(q.From, q.To); err != nil {
+		return err
+	}
+	if math.IsNaN(q.MinConfidence) || q.MinConfidence < 0 || q.MinConfidence > 1 {
+		return fmt.Errorf("%w: minConfidence must be in [0, 1] (got %v)", ErrInvalidInput, q.MinConfidence)
+	}
+	if q.QuadClass < 0 || q.QuadClass > 4 {
+		return fmt.Errorf("%w: quadClass must be 1 to 4, or 0 for any (got %d)", ErrInvalidInput, q.QuadClass)
+	}
+	return nil
+}
+
+// keep reports whether a stance read from the chosen index matches every
+// condition of the query.
+func (f *stanceFilter) keep(r *stanceRecord) bool {
+	q := f.q
+	if r.Retracted && !q.IncludeRetracted {
+		return false
+	}
+	if f.subj != nil && r.Subject != f.subjID || f.obj != nil && r.Object != f.objID {
+		return false
+	}
+	if !f.typeSet[r.Type] || r.Confidence < q.MinConfidence || !inRange(r.effDate, q.From, q.To) {
+		return false
+	}
+	if !fromEvent(&r.Stance, q.Dataset, q.QuadClass) {
+		return false
+	}
+	if f.doc != nil {
+		for _, e := range r.Evidence {
+			if e.DocumentID == f.docID {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// unfiltered reports whether the query asks for every stance, so that its
+// total is the stored counters rather than a count.
+func (f *stanceFilter) unfiltered() bool {
+	q := f.q
+	return f.subj == nil && f.obj == nil && f.doc == nil && q.From.IsZero() && q.To.IsZero() && len(q.Types) == 0 && q.MinConfidence == 0 && q.Dataset == "" && q.QuadClass == 0
+}
+
+// stanceIndex chooses the narrowest index for f and returns its scan and
+// how an entry of it gives its stance: index keys end in the stance's ID,
+// adjacency and stance entries hold the record.
+func (s *Store) stanceIndex(txn *badger.Txn, f *stanceFilter) (scan, func(k []byte, item *badger.Item) (*stanceRecord, error)) {
+	sc := scan{txn: txn}
+	holdRecord := func(_ []byte, item *badger.Item) (*stanceRecord, error) { return itemStance(item) }
+	idTail := func(k []byte, _ *badger.Item) (*stanceRecord, error) {
+		return s.readStance(txn, k[len(k)-keys.IDLen:])
+	}
+	q := f.q
+	allTypes := len(q.Types) == 0
+	switch {
+	case f.subj != nil:
+		sc.tag, sc.prefixes = 's', adjacencyPrefixes([]byte{keys.Out}, f.subj, f.types, allTypes, f.obj)
+		return sc, holdRecord
+	case f.obj != nil:
+		sc.tag, sc.prefixes = 'i', adjacencyPrefixes([]byte{keys.In}, f.obj, f.types, allTypes, nil)
+		return sc, holdRecord
+	case f.doc != nil:
+		sc.tag, sc.prefixes = 'd', [][]byte{keys.DocStanceKey(f.doc, nil)}
+		return sc, idTail
+	case !q.From.IsZero() || !q.To.IsZero():
+		sc.tag, sc.prefixes = 't', [][]byte{{keys.Date}}
+		if !q.From.IsZero() {
+			sc.lo = keys.DateKey(int32(q.From), nil)
+		}
+		if !q.To.IsZero() {
+			sc.hi = keys.DateKey(int32(q.To)+1, nil)
+		}
+		return sc, idTail
+	}
+	sc.tag, sc.prefixes = 'a', [][]byte{{keys.Stance}}
+	return sc, holdRecord
+}
+
+// stanceCount reads the number of live stances, and retracted ones too
+// when asked, from the counters.
+func stanceCount(txn *badger.Txn, retracted bool) (int, error) {
+	n, err := readCounter(txn, keys.CounterKey(cntStances))
+	if err != nil || !retracted {
+		return n, err
+	}
+	r, err := readCounter(txn, keys.CounterKey(cntRetracted))
+	return n + r, err
 }
 
 // DocumentStances lists the stances citing a document, retracted ones
