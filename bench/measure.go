@@ -118,60 +118,115 @@ type results struct {
 // afterwards so that its compactions do not bill the next), then the
 // queries on the reopened stores.
 func measure(ctx context.Context, c *config, d *dataset, dir string, res *results, logf func(string, ...any)) error {
+	m := &measurement{ctx: ctx, c: c, d: d, res: res, logf: logf,
+		gdir: filepath.Join(dir, "graph"), bdir: filepath.Join(dir, "badger"), spath: filepath.Join(dir, "sqlite.db")}
 	res.Load.Engines = map[string]*loadFigures{}
 	res.Hop1.Engines = map[string]*latency{}
-	gdir, bdir, spath := filepath.Join(dir, "graph"), filepath.Join(dir, "badger"), filepath.Join(dir, "sqlite.db")
-
-	// 1. Bulk loads, each engine into a fresh store. With -rounds N every
-	// engine loads N times, the order reversed every other round so that
-	// none always goes first, and the figures are each engine's median
-	// round: on a shared machine one load of each moves by 10-20%.
-	type engineLoad struct {
-		name string
-		run  func() (*loadFigures, error)
+	if err := m.loads(filepath.Join(dir, "graph-load")); err != nil || c.loadOnly {
+		return err
 	}
-	var order []engineLoad
-	if c.engines["graph"] {
-		order = append(order, engineLoad{"graph", func() (*loadFigures, error) {
-			if err := os.RemoveAll(gdir); err != nil {
+	// graphd serve is a process of its own, started after graphd load
+	// exits: hand the loads' heap back to the OS first, or under a
+	// memory limit it crowds out the page cache the reads need.
+	debug.FreeOSMemory()
+	st, err := m.openGraph()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	g := &graphOps{st: st, d: d}
+	steps := []func() error{
+		func() error { return m.hop1(g) },                                 // 2.
+		func() error { return m.hop2AndPaths(g) },                         // 3.
+		func() error { return m.dyadsAndMatrix(st) },                      // 4.
+		func() error { return measureAnalysis(ctx, c, d, st, res, logf) }, // 4b.
+		func() error { return measureHTTP(ctx, c, d, st, res, logf) },     // 5.
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	// 6. Sizes, after the store is closed and its files are final.
+	if err := st.Close(); err != nil {
+		return err
+	}
+	m.sizes()
+	return nil
+}
+
+// measurement is one run of measure: its inputs, where each engine's
+// store lives, and the results its phases fill in.
+type measurement struct {
+	ctx  context.Context
+	c    *config
+	d    *dataset
+	res  *results
+	logf func(string, ...any)
+	// gdir, bdir and spath are the graph store, the raw Badger baseline
+	// and the SQLite database.
+	gdir, bdir, spath string
+}
+
+// engineLoad is one engine's bulk load into a fresh store.
+type engineLoad struct {
+	name string
+	run  func() (*loadFigures, error)
+}
+
+// loadOrder lists the loads of the engines the run measures, in order.
+// graph-load loads chunk by chunk, as into a store that is not empty; the
+// queries run on the imported store, so its store (ldir) is removed.
+func (m *measurement) loadOrder(ldir string) []engineLoad {
+	ctx, c, d, logf := m.ctx, m.c, m.d, m.logf
+	all := []engineLoad{
+		{"graph", func() (*loadFigures, error) {
+			if err := os.RemoveAll(m.gdir); err != nil {
 				return nil, err
 			}
-			return loadGraph(ctx, d, gdir, c.storeOptions(), false, logf)
-		}})
-	}
-	if c.engines["graph-load"] {
-		// Load chunk by chunk, as into a store that is not empty; the
-		// queries run on the imported store, so this one is removed.
-		ldir := filepath.Join(dir, "graph-load")
-		order = append(order, engineLoad{"graph-load", func() (*loadFigures, error) {
+			return loadGraph(ctx, d, m.gdir, c.storeOptions(), false, logf)
+		}},
+		{"graph-load", func() (*loadFigures, error) {
 			lf, err := loadGraph(ctx, d, ldir, c.storeOptions(), true, logf)
 			if err != nil {
 				return nil, err
 			}
 			lf.Bytes = diskUsage(ldir)
 			return lf, os.RemoveAll(ldir)
-		}})
-	}
-	if c.engines["badger"] {
-		order = append(order, engineLoad{"badger", func() (*loadFigures, error) {
-			if err := os.RemoveAll(bdir); err != nil {
+		}},
+		{"badger", func() (*loadFigures, error) {
+			if err := os.RemoveAll(m.bdir); err != nil {
 				return nil, err
 			}
-			return timeLoad(d, "badger", logf, func() (loader, error) { return openRaw(bdir, d, c.storeOptions()) })
-		}})
-	}
-	if c.engines["sqlite"] {
-		order = append(order, engineLoad{"sqlite", func() (*loadFigures, error) {
-			for _, p := range []string{spath, spath + "-wal", spath + "-shm"} {
+			return timeLoad(d, "badger", logf, func() (loader, error) { return openRaw(m.bdir, d, c.storeOptions()) })
+		}},
+		{"sqlite", func() (*loadFigures, error) {
+			for _, p := range []string{m.spath, m.spath + "-wal", m.spath + "-shm"} {
 				if err := os.RemoveAll(p); err != nil {
 					return nil, err
 				}
 			}
-			return timeLoad(d, "sqlite", logf, func() (loader, error) { return openSQLite(spath, d, c.storeOptions().BlockCacheSize) })
-		}})
+			return timeLoad(d, "sqlite", logf, func() (loader, error) { return openSQLite(m.spath, d, c.storeOptions().BlockCacheSize) })
+		}},
 	}
+	var order []engineLoad
+	for _, e := range all {
+		if c.engines[e.name] {
+			order = append(order, e)
+		}
+	}
+	return order
+}
+
+// loads runs phase 1, the bulk loads, each engine into a fresh store.
+// With -rounds N every engine loads N times, the order reversed every
+// other round so that none always goes first, and the figures are each
+// engine's median round: on a shared machine one load of each moves by
+// 10-20%.
+func (m *measurement) loads(ldir string) error {
+	order := m.loadOrder(ldir)
 	rounds := map[string][]*loadFigures{}
-	for r := 0; r < c.rounds; r++ {
+	for r := 0; r < m.c.rounds; r++ {
 		for i := range order {
 			e := order[i]
 			if r%2 == 1 {
@@ -184,91 +239,78 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 			rounds[e.name] = append(rounds[e.name], lf)
 		}
 	}
+	load := &m.res.Load
 	for name, lfs := range rounds {
 		lf := medianLoad(lfs)
 		if len(lfs) > 1 {
 			for _, x := range lfs {
 				lf.Rounds = append(lf.Rounds, x.PerS)
 			}
-			logf("load %-6s median of %d rounds: %.0f stances/s (rounds %.0f)", name, len(lfs), lf.PerS, lf.Rounds)
+			m.logf("load %-6s median of %d rounds: %.0f stances/s (rounds %.0f)", name, len(lfs), lf.PerS, lf.Rounds)
 		}
-		res.Load.Engines[name] = lf
+		load.Engines[name] = lf
 	}
-	if lf, ok := res.Load.Engines["graph"]; ok {
-		res.Load.GraphPerS = lf.PerS
+	for name, dst := range map[string]*float64{"graph": &load.GraphPerS, "badger": &load.BadgerPerS, "sqlite": &load.SQLitePerS} {
+		if lf, ok := load.Engines[name]; ok {
+			*dst = lf.PerS
+		}
 	}
-	if lf, ok := res.Load.Engines["badger"]; ok {
-		res.Load.BadgerPerS = lf.PerS
-	}
-	if lf, ok := res.Load.Engines["sqlite"]; ok {
-		res.Load.SQLitePerS = lf.PerS
-	}
+	return nil
+}
 
-	if c.loadOnly {
-		return nil
-	}
-
-	// 2. 1-hop on every engine. graphd serve is a process of its own,
-	// started after graphd load exits: hand the loads' heap back to the
-	// OS first, or under a memory limit it crowds out the page cache the
-	// reads need.
-	debug.FreeOSMemory()
-	so := c.storeOptions()
-	st, err := graph.Open(gdir, &so)
+// openGraph reopens the loaded graph store for the queries and checks
+// that it holds the whole data set.
+func (m *measurement) openGraph() (*graph.Store, error) {
+	so := m.c.storeOptions()
+	st, err := graph.Open(m.gdir, &so)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer st.Close()
-	settle("graph", logf)
-	g := &graphOps{st: st, d: d}
-	if stats, err := st.Stats(ctx); err != nil {
-		return err
-	} else if stats.Stances != d.nStances || stats.Actors != d.nActors {
-		return fmt.Errorf("graph holds %d stances and %d actors after the load, want %d and %d", stats.Stances, stats.Actors, d.nStances, d.nActors)
+	settle("graph", m.logf)
+	stats, err := st.Stats(m.ctx)
+	if err == nil && (stats.Stances != m.d.nStances || stats.Actors != m.d.nActors) {
+		err = fmt.Errorf("graph holds %d stances and %d actors after the load, want %d and %d", stats.Stances, stats.Actors, m.d.nStances, m.d.nActors)
 	}
-	sample := d.sample(c.hop1N, 101)
-	warm := d.sample(min(1000, c.hop1N), 102)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// hop1 runs phase 2, 1-hop reads on every engine, each warmed up first.
+func (m *measurement) hop1(g *graphOps) error {
+	sample := m.d.sample(m.c.hop1N, 101)
+	warm := m.d.sample(min(1000, m.c.hop1N), 102)
 	hop := func(name string, fn func(int32) (int, error)) error {
-		for _, a := range warm {
-			if _, err := fn(a); err != nil {
-				return fmt.Errorf("%s 1-hop: %w", name, err)
-			}
+		l, total, err := timeHop1(warm, sample, fn)
+		if err != nil {
+			return fmt.Errorf("%s 1-hop: %w", name, err)
 		}
-		ds := make([]time.Duration, len(sample))
-		total := 0
-		for i, a := range sample {
-			t := time.Now()
-			n, err := fn(a)
-			ds[i] = time.Since(t)
-			if err != nil {
-				return fmt.Errorf("%s 1-hop: %w", name, err)
-			}
-			total += n
-		}
-		l := summarize(ds)
-		res.Hop1.Engines[name] = &l
-		logf("1-hop %-6s p50 %7.1f us  p99 %7.1f us  %8.0f ops/s  (%d stances read)", name, l.P50us, l.P99us, l.OpsS, total)
+		m.res.Hop1.Engines[name] = &l
+		m.logf("1-hop %-6s p50 %7.1f us  p99 %7.1f us  %8.0f ops/s  (%d stances read)", name, l.P50us, l.P99us, l.OpsS, total)
 		return nil
 	}
-	if err := hop("graph", func(a int32) (int, error) { return g.hop1(ctx, a) }); err != nil {
+	h := &m.res.Hop1
+	if err := hop("graph", func(a int32) (int, error) { return g.hop1(m.ctx, a) }); err != nil {
 		return err
 	}
-	res.Hop1.GraphP50, res.Hop1.GraphP99 = res.Hop1.Engines["graph"].P50us, res.Hop1.Engines["graph"].P99us
-	if c.engines["badger"] {
-		rb, err := openRaw(bdir, d, c.storeOptions())
+	h.GraphP50, h.GraphP99 = h.Engines["graph"].P50us, h.Engines["graph"].P99us
+	if m.c.engines["badger"] {
+		rb, err := openRaw(m.bdir, m.d, m.c.storeOptions())
 		if err != nil {
 			return err
 		}
-		settle("badger", logf)
+		settle("badger", m.logf)
 		err = hop("badger", rb.hop1)
 		rb.close()
 		if err != nil {
 			return err
 		}
-		res.Hop1.BadgerP50 = res.Hop1.Engines["badger"].P50us
+		h.BadgerP50 = h.Engines["badger"].P50us
 	}
-	if c.engines["sqlite"] {
-		sq, err := openSQLite(spath, d, c.storeOptions().BlockCacheSize)
+	if m.c.engines["sqlite"] {
+		sq, err := openSQLite(m.spath, m.d, m.c.storeOptions().BlockCacheSize)
 		if err != nil {
 			return err
 		}
@@ -277,14 +319,41 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 		if err != nil {
 			return err
 		}
-		res.Hop1.SQLiteP50 = res.Hop1.Engines["sqlite"].P50us
+		h.SQLiteP50 = h.Engines["sqlite"].P50us
 	}
+	return nil
+}
 
-	// 3. 2-hop neighbourhoods and paths.
-	pairs := d.sample(2*c.pairsN, 103)
+// timeHop1 runs fn on the warm-up actors, then times it on the sample and
+// returns the latencies and the stances read.
+func timeHop1(warm, sample []int32, fn func(int32) (int, error)) (latency, int, error) {
+	for _, a := range warm {
+		if _, err := fn(a); err != nil {
+			return latency{}, 0, err
+		}
+	}
+	ds := make([]time.Duration, len(sample))
+	total := 0
+	for i, a := range sample {
+		t := time.Now()
+		n, err := fn(a)
+		ds[i] = time.Since(t)
+		if err != nil {
+			return latency{}, 0, err
+		}
+		total += n
+	}
+	return summarize(ds), total, nil
+}
+
+// hop2AndPaths runs phase 3: 2-hop neighbourhoods and paths of up to
+// three hops between sampled pairs.
+func (m *measurement) hop2AndPaths(g *graphOps) error {
+	ctx, d, res := m.ctx, m.d, m.res
+	pairs := d.sample(2*m.c.pairsN, 103)
 	var hop2, paths []time.Duration
 	found := 0
-	for i := 0; i < c.pairsN; i++ {
+	for i := 0; i < m.c.pairsN; i++ {
 		a, b := pairs[2*i], pairs[2*i+1]
 		t := time.Now()
 		if _, err := g.hop2(ctx, a); err != nil {
@@ -292,7 +361,7 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 		}
 		hop2 = append(hop2, time.Since(t))
 		t = time.Now()
-		ps, err := st.Paths(ctx, graph.PathQuery{From: d.actors[a].ID, To: d.actors[b].ID, MaxHops: 3})
+		ps, err := g.st.Paths(ctx, graph.PathQuery{From: d.actors[a].ID, To: d.actors[b].ID, MaxHops: 3})
 		paths = append(paths, time.Since(t))
 		if err != nil {
 			return fmt.Errorf("paths: %w", err)
@@ -304,9 +373,14 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	res.Hop2 = summarize(hop2)
 	pl := summarize(paths)
 	res.Paths.latency, res.Paths.P50, res.Paths.P99, res.Paths.Found = pl, pl.P50us, pl.P99us, found
-	logf("2-hop p50 %.0f us p99 %.0f us; paths p50 %.0f us p99 %.0f us (%d of %d pairs joined)", res.Hop2.P50us, res.Hop2.P99us, pl.P50us, pl.P99us, found, c.pairsN)
+	m.logf("2-hop p50 %.0f us p99 %.0f us; paths p50 %.0f us p99 %.0f us (%d of %d pairs joined)", res.Hop2.P50us, res.Hop2.P99us, pl.P50us, pl.P99us, found, m.c.pairsN)
+	return nil
+}
 
-	// 4. Dyads and matrix of the busiest actors.
+// dyadsAndMatrix runs phase 4: the dyad of every pair of the 20 busiest
+// actors, and their matrix ten times.
+func (m *measurement) dyadsAndMatrix(st *graph.Store) error {
+	ctx, d := m.ctx, m.d
 	top := d.topByWeight(20)
 	var dyads, matrix []time.Duration
 	for i := range top {
@@ -329,34 +403,24 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 		}
 		matrix = append(matrix, time.Since(t))
 	}
-	res.Dyad, res.Matrix = summarize(dyads), summarize(matrix)
-	logf("dyad p50 %.0f us; matrix(20) p50 %.0f us", res.Dyad.P50us, res.Matrix.P50us)
+	m.res.Dyad, m.res.Matrix = summarize(dyads), summarize(matrix)
+	m.logf("dyad p50 %.0f us; matrix(20) p50 %.0f us", m.res.Dyad.P50us, m.res.Matrix.P50us)
+	return nil
+}
 
-	// 4b. Analysis: timeline, alignment, coalitions.
-	if err := measureAnalysis(ctx, c, d, st, res, logf); err != nil {
-		return err
-	}
-
-	// 5. GraphQL over HTTP.
-	if err := measureHTTP(ctx, c, d, st, res, logf); err != nil {
-		return err
-	}
-
-	// 6. Sizes, after the store is closed and its files are final.
-	if err := st.Close(); err != nil {
-		return err
-	}
-	for name, p := range map[string]string{"graph": gdir, "badger": bdir, "sqlite": spath} {
+// sizes records each engine's store on disk, once the stores are closed.
+func (m *measurement) sizes() {
+	res := m.res
+	for name, p := range map[string]string{"graph": m.gdir, "badger": m.bdir, "sqlite": m.spath} {
 		if lf, ok := res.Load.Engines[name]; ok {
 			lf.Bytes = diskUsage(p)
 			if name == "sqlite" {
-				lf.Bytes += diskUsage(spath+"-wal") + diskUsage(spath+"-shm")
+				lf.Bytes += diskUsage(m.spath+"-wal") + diskUsage(m.spath+"-shm")
 			}
 		}
 	}
 	res.StoreBytes = res.Load.Engines["graph"].Bytes
-	res.BytesPerStance = float64(res.StoreBytes) / float64(d.nStances)
-	return nil
+	res.BytesPerStance = float64(res.StoreBytes) / float64(m.d.nStances)
 }
 
 // storeOptions are the graph options of the run, shared by the raw
