@@ -21,8 +21,8 @@ import (
 	"github.com/stancegraph/stancegraph/jsonl"
 )
 
-func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE... | --watch DIR", `
+// loadHelp is graphd load's description.
+const loadHelp = `
 Loads files into the store. Each file's format is told by its content, not
 its name (--format forces one): stancegraph JSON Lines (actor, document and
 stance records; see README); event data: GDELT 1.0 (57 or 58 columns) and 2.0
@@ -87,7 +87,10 @@ in batches of 65,536 stances, so a file of millions of rows is never held
 whole. Nothing is visible until the import ends; if it is interrupted,
 the store is left empty. A bad file stops the import with the files before
 it stored, except an event file that fails after some of its batches went
-in: then nothing is stored (--skip-bad skips malformed rows instead).`)
+in: then nothing is stored (--skip-bad skips malformed rows instead).`
+
+func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
+	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE... | --watch DIR", loadHelp)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.register(fs)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -27,8 +28,8 @@ import (
 	"github.com/stancegraph/stancegraph/web/graphiql"
 )
 
-func cmdServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "serve [--data DIR] [--addr HOST:PORT] [flags]", `
+// serveHelp is graphd serve's description.
+const serveHelp = `
 Opens (or creates) the store and serves:
 
   /graphql   the GraphQL API (POST, or GET for queries)
@@ -75,17 +76,37 @@ introspection by schema size, each alias again), at most 200,000. Queries
 costing 10,000 or more run two at a time; an answer may take 32 MiB.
 
 SIGINT or SIGTERM stops the server gracefully: requests in flight finish,
-then the store is closed.`)
-	var sf storeFlags
-	sf.register(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
-	tokenFile := fs.String("token-file", "", "file holding the bearer token mutations must carry (default: $GRAPHD_TOKEN)")
-	readOnly := fs.Bool("read-only", false, "serve queries only: refuse every mutation and write nothing to the store, not even the seed")
-	cors := fs.String("cors", "", "comma-separated origins allowed to call the API from a browser (e.g. http://localhost:8888); '*' needs a token")
-	allowedHosts := fs.String("allowed-hosts", "", "comma-separated Host names to answer besides localhost, *.localhost, 127.0.0.1 and [::1] (\".example.org\" admits subdomains, '*' any name)")
-	noSeed := fs.Bool("no-seed", false, "do not load the seed graph into an empty store")
-	timeout := fs.Duration("timeout", 30*time.Second, "time limit of each request")
-	gcEvery := fs.Duration("gc-interval", 10*time.Minute, "how often to reclaim space in the value log (0 disables)")
+then the store is closed.`
+
+// serveFlags are graphd serve's flags besides the store's.
+type serveFlags struct {
+	sf           storeFlags
+	addr         string
+	tokenFile    string
+	readOnly     bool
+	cors         string
+	allowedHosts string
+	noSeed       bool
+	timeout      time.Duration
+	gcEvery      time.Duration
+}
+
+func (f *serveFlags) register(fs *flag.FlagSet) {
+	f.sf.register(fs)
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
+	fs.StringVar(&f.tokenFile, "token-file", "", "file holding the bearer token mutations must carry (default: $GRAPHD_TOKEN)")
+	fs.BoolVar(&f.readOnly, "read-only", false, "serve queries only: refuse every mutation and write nothing to the store, not even the seed")
+	fs.StringVar(&f.cors, "cors", "", "comma-separated origins allowed to call the API from a browser (e.g. http://localhost:8888); '*' needs a token")
+	fs.StringVar(&f.allowedHosts, "allowed-hosts", "", "comma-separated Host names to answer besides localhost, *.localhost, 127.0.0.1 and [::1] (\".example.org\" admits subdomains, '*' any name)")
+	fs.BoolVar(&f.noSeed, "no-seed", false, "do not load the seed graph into an empty store")
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit of each request")
+	fs.DurationVar(&f.gcEvery, "gc-interval", 10*time.Minute, "how often to reclaim space in the value log (0 disables)")
+}
+
+func cmdServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "serve", "serve [--data DIR] [--addr HOST:PORT] [flags]", serveHelp)
+	var f serveFlags
+	f.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -93,22 +114,22 @@ then the store is closed.`)
 		return err
 	}
 	logger := newLogger(e.stderr)
-	token, err := serveToken(*tokenFile)
+	token, err := serveToken(f.tokenFile)
 	if err != nil {
 		return err
 	}
-	origins := splitList(*cors)
+	origins := splitList(f.cors)
 	if slices.Contains(origins, "*") && token == "" {
 		return usageError{"--cors '*' needs a token (--token-file or $GRAPHD_TOKEN): without one every web site could read the whole graph (/backup, /export) and write to it; list the origins instead"}
 	}
 	// Bind before the store is opened: a port in use then leaves no
 	// store created or seeded behind.
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
-		return listenError(*addr, err)
+		return listenError(f.addr, err)
 	}
 	defer ln.Close()
-	st, err := openServing(ctx, &sf, logger, *readOnly, !*noSeed)
+	st, err := openServing(ctx, &f.sf, logger, f.readOnly, !f.noSeed)
 	if err != nil {
 		return err
 	}
@@ -117,43 +138,55 @@ then the store is closed.`)
 			logger.Error("closing store", "err", err)
 		}
 	}()
-	if !*readOnly {
-		remove, err := recordServing(sf.data, ln.Addr())
+	if !f.readOnly {
+		remove, err := recordServing(f.sf.data, ln.Addr())
 		if err != nil {
 			logger.Warn("could not record the address in the store directory; commands finding the store in use will not name it", "err", err)
 		} else {
 			defer remove()
 		}
 	}
-	allow := !*readOnly
+	allow := !f.readOnly
 	if allow && token == "" && !isLoopback(ln.Addr()) {
 		allow = false
 		logger.Warn("mutations refused: listening beyond loopback without a token; set --token-file or GRAPHD_TOKEN", "addr", ln.Addr().String())
 	}
-	hosts := hostsToAnswer(ln.Addr(), splitList(*allowedHosts))
-	handler, err := newHandler(st, logger, schema.Config{Timeout: *timeout}, server.Config{
+	hosts := hostsToAnswer(ln.Addr(), splitList(f.allowedHosts))
+	handler, err := newHandler(st, logger, schema.Config{Timeout: f.timeout}, server.Config{
 		Token: token, AllowMutations: allow, CORSOrigins: origins, AllowedHosts: hosts,
 	})
 	if err != nil {
 		return err
 	}
+	if f.gcEvery > 0 && !f.readOnly {
+		go runGC(ctx, st, f.gcEvery, logger)
+	}
+	// The URL line is machine-read by scripts that start on port 0.
+	fmt.Fprintf(e.stdout, "graphd: serving http://%s/graphql\n", ln.Addr())
+	logger.Info("serving", "addr", ln.Addr().String(), "data", f.sf.data, "mutations", allow, "read_only", f.readOnly, "token", token != "", "hosts", strings.Join(hosts, ","))
+	return serveUntilDone(ctx, newHTTPServer(handler, f.timeout, logger), ln, logger)
+}
+
+// newHTTPServer returns the server of handler, with timeouts that let
+// exports and backups stream for long.
+func newHTTPServer(handler *server.Server, timeout time.Duration, logger *slog.Logger) *http.Server {
 	hs := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
-		WriteTimeout:      *timeout + 10*time.Minute, // exports and backups stream for long
+		WriteTimeout:      timeout + 10*time.Minute, // exports and backups stream for long
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	// Subscriptions never finish by themselves: end them so that
 	// Shutdown does not wait for its deadline.
 	hs.RegisterOnShutdown(handler.EndStreams)
-	if *gcEvery > 0 && !*readOnly {
-		go runGC(ctx, st, *gcEvery, logger)
-	}
-	// The URL line is machine-read by scripts that start on port 0.
-	fmt.Fprintf(e.stdout, "graphd: serving http://%s/graphql\n", ln.Addr())
-	logger.Info("serving", "addr", ln.Addr().String(), "data", sf.data, "mutations", allow, "read_only", *readOnly, "token", token != "", "hosts", strings.Join(hosts, ","))
+	return hs
+}
+
+// serveUntilDone serves on ln until ctx ends, then shuts hs down
+// gracefully: requests in flight finish.
+func serveUntilDone(ctx context.Context, hs *http.Server, ln net.Listener, logger *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
