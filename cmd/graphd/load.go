@@ -287,7 +287,8 @@ func readJSONL(ctx context.Context, e *env, name string, apply func(f *jsonl.Fil
 	return apply(f, label)
 }
 
-// importOptions are the load switches an import honours.
+// importOptions are the switches of graphd load, which client.Load and
+// client.Import honour (chunk only the import).
 type importOptions struct {
 	events events.Options
 	upsert bool
