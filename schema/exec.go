@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"strings"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
@@ -59,7 +60,7 @@ type field struct {
 }
 
 // compile prepares op for the fast executor, or returns nil when the
-// operation needs graphql-go: mutations and subscriptions, introspection,
+// operation needs graphql-go: mutations and subscriptions,
 // abstract types, directives other than @skip/@include with literal
 // conditions, and anything it does not recognise.
 func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) *compiled {
@@ -235,15 +236,13 @@ func (b *compiler) selection(t *graphql.Object, sets []*ast.SelectionSet, depth 
 			out.fields = append(out.fields, &field{key: key, typename: true})
 			continue
 		}
-		def := defs[name]
-		if def == nil || def.Resolve == nil {
-			// Introspection (__schema, __type) and unknown fields are
-			// graphql-go's business.
-			return nil
+		def, resolve := b.fieldDef(t, defs, name)
+		if def == nil || resolve == nil {
+			return nil // unknown fields are graphql-go's business
 		}
 		f := &field{
 			key:     key,
-			resolve: def.Resolve,
+			resolve: resolve,
 			typ:     def.Type,
 			argDefs: def.Args,
 			argASTs: first.Arguments,
@@ -281,6 +280,38 @@ func (b *compiler) selection(t *graphql.Object, sets []*ast.SelectionSet, depth 
 		out.fields = append(out.fields, f)
 	}
 	return out
+}
+
+// fieldDef returns the definition of field name of t and the function
+// that resolves it. Introspection runs here too, so that the engine, not
+// graphql-go's package-wide introspection types, answers
+// __InputValue.defaultValue (see inputDefault): the root's __schema and
+// __type are graphql-go's meta fields, and the fields of its introspection
+// types that have no resolver read their source as graphql-go's executor
+// does.
+func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, name string) (*graphql.FieldDefinition, graphql.FieldResolveFn) {
+	def := defs[name]
+	if def == nil && t == b.schema.QueryType() {
+		switch name {
+		case graphql.SchemaMetaFieldDef.Name:
+			def = graphql.SchemaMetaFieldDef
+		case graphql.TypeMetaFieldDef.Name:
+			def = graphql.TypeMetaFieldDef
+		}
+	}
+	if def == nil {
+		return nil, nil
+	}
+	if !strings.HasPrefix(t.Name(), "__") {
+		return def, def.Resolve
+	}
+	if t == graphql.InputValueType && name == "defaultValue" {
+		return def, inputDefault
+	}
+	if def.Resolve == nil {
+		return def, graphql.DefaultResolveFn
+	}
+	return def, def.Resolve
 }
 
 // applies reports whether a fragment with type condition cond applies to t.

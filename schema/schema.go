@@ -32,7 +32,6 @@ func New(r *resolvers.Resolver) (graphql.Schema, error) {
 	if r == nil {
 		return graphql.Schema{}, fmt.Errorf("schema: New needs a resolver")
 	}
-	repairIntrospection()
 	return build(r.Vocabulary(), r.FieldResolvers(), r.FieldSubscribers(),
 		sdlFile{"contract.graphql", contractSDL}, sdlFile{"extensions.graphql", extensionsSDL})
 }
