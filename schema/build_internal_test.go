@@ -113,9 +113,10 @@ func TestBuildFromSDL(t *testing.T) {
 }
 enum D { UP DOWN SIDEWAYS }
 input In { x: Int }`
-	ext := `"the root" type Query { "described" a("extra" code: String): Int }`
+	ext := `"the root" type Query { "described" a("extra" code: String): Int }
+extend type Query { "added by extend" b: Int }`
 	fn := func(graphql.ResolveParams) (interface{}, error) { return 1, nil }
-	s, err := build(stance.DefaultVocabulary(), map[string]map[string]graphql.FieldResolveFn{"Query": {"a": fn, "old": fn}}, nil,
+	s, err := build(stance.DefaultVocabulary(), map[string]map[string]graphql.FieldResolveFn{"Query": {"a": fn, "b": fn, "old": fn}}, nil,
 		sdlFile{"contract.graphql", contract}, sdlFile{"extensions.graphql", ext})
 	if err != nil {
 		t.Fatal(err)
@@ -137,6 +138,7 @@ input In { x: Int }`
 		{"Float default from an Int literal", args["f"].DefaultValue, 1.0},
 		{"input object default", fmt.Sprint(args["o"].DefaultValue), "map[x:3]"},
 		{"deprecation", q.Fields()["old"].DeprecationReason, "use a"},
+		{"extend type", q.Fields()["b"].Description, "added by extend"},
 		{"enum order", enumNames(s.Type("D").(*graphql.Enum)), "UP DOWN SIDEWAYS"},
 	}
 	for _, c := range checks {

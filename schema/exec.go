@@ -147,139 +147,146 @@ func (b *compiler) selection(t *graphql.Object, sets []*ast.SelectionSet, depth 
 	if depth > maxCompileDepth {
 		return nil
 	}
-	var keys []string
-	byKey := map[string][]*ast.Field{}
-	visited := map[string]bool{}
-	ok := true
-	var collect func(set *ast.SelectionSet)
-	collect = func(set *ast.SelectionSet) {
-		if set == nil {
-			return
-		}
-		for _, sel := range set.Selections {
-			switch s := sel.(type) {
-			case *ast.Field:
-				inc, good := included(s.Directives)
-				if !good {
-					ok = false
-					return
-				}
-				if !inc || s.Name == nil {
-					continue
-				}
-				key := s.Name.Value
-				if s.Alias != nil && s.Alias.Value != "" {
-					key = s.Alias.Value
-				}
-				if _, seen := byKey[key]; !seen {
-					keys = append(keys, key)
-				}
-				byKey[key] = append(byKey[key], s)
-			case *ast.InlineFragment:
-				inc, good := included(s.Directives)
-				if !good {
-					ok = false
-					return
-				}
-				if !inc {
-					continue
-				}
-				if !b.applies(s.TypeCondition, t) {
-					continue
-				}
-				collect(s.SelectionSet)
-			case *ast.FragmentSpread:
-				inc, good := included(s.Directives)
-				if !good || s.Name == nil {
-					ok = false
-					return
-				}
-				if !inc || visited[s.Name.Value] {
-					continue
-				}
-				visited[s.Name.Value] = true
-				f := b.frags[s.Name.Value]
-				if f == nil {
-					ok = false
-					return
-				}
-				if len(f.Directives) > 0 {
-					ok = false
-					return
-				}
-				if !b.applies(f.TypeCondition, t) {
-					continue
-				}
-				collect(f.SelectionSet)
-			default:
-				ok = false
-				return
-			}
-			if !ok {
-				return
-			}
-		}
-	}
+	m := &merged{t: t, byKey: map[string][]*ast.Field{}, visited: map[string]bool{}}
 	for _, set := range sets {
-		collect(set)
-		if !ok {
+		if !b.collect(m, set) {
 			return nil
 		}
 	}
 	out := &selection{typ: t}
 	defs := t.Fields()
-	for _, key := range keys {
-		asts := byKey[key]
-		first := asts[0]
-		name := first.Name.Value
-		if name == "__typename" {
-			out.fields = append(out.fields, &field{key: key, typename: true})
-			continue
-		}
-		def, resolve := b.fieldDef(t, defs, name)
-		if def == nil || resolve == nil {
-			return nil // unknown fields are graphql-go's business
-		}
-		f := &field{
-			key:     key,
-			resolve: resolve,
-			typ:     def.Type,
-			argDefs: def.Args,
-			argASTs: first.Arguments,
-			info: graphql.ResolveInfo{
-				FieldName:  name,
-				FieldASTs:  asts,
-				ReturnType: def.Type,
-				ParentType: t,
-				Schema:     *b.schema,
-				Fragments:  b.nodes,
-				Operation:  b.op,
-			},
-		}
-		if usesVariables(first.Arguments) {
-			f.dynamic = true
-		} else {
-			f.args = argumentValues(def.Args, first.Arguments, nil)
-		}
-		switch named := graphql.GetNamed(def.Type).(type) {
-		case *graphql.Object:
-			var subs []*ast.SelectionSet
-			for _, a := range asts {
-				if a.SelectionSet != nil {
-					subs = append(subs, a.SelectionSet)
-				}
-			}
-			f.sub = b.selection(named, subs, depth+1)
-			if f.sub == nil {
-				return nil
-			}
-		case *graphql.Scalar, *graphql.Enum:
-		default:
+	for _, key := range m.keys {
+		f, ok := b.field(t, defs, key, m.byKey[key], depth)
+		if !ok {
 			return nil
 		}
 		out.fields = append(out.fields, f)
 	}
 	return out
+}
+
+// merged is the fields of selection sets on one type, by response key in
+// response order, with the fragments already spread.
+type merged struct {
+	t       *graphql.Object
+	keys    []string
+	byKey   map[string][]*ast.Field
+	visited map[string]bool
+}
+
+// collect adds the fields of set to m, spreading fragments that apply to
+// m's type; ok is false for a directive or selection it cannot evaluate.
+func (b *compiler) collect(m *merged, set *ast.SelectionSet) (ok bool) {
+	if set == nil {
+		return true
+	}
+	for _, sel := range set.Selections {
+		var sub *ast.SelectionSet
+		switch s := sel.(type) {
+		case *ast.Field:
+			inc, good := included(s.Directives)
+			if !good {
+				return false
+			}
+			if inc && s.Name != nil {
+				m.add(s)
+			}
+			continue
+		case *ast.InlineFragment:
+			inc, good := included(s.Directives)
+			if !good {
+				return false
+			}
+			if !inc || !b.applies(s.TypeCondition, m.t) {
+				continue
+			}
+			sub = s.SelectionSet
+		case *ast.FragmentSpread:
+			inc, good := included(s.Directives)
+			if !good || s.Name == nil {
+				return false
+			}
+			if !inc || m.visited[s.Name.Value] {
+				continue
+			}
+			m.visited[s.Name.Value] = true
+			f := b.frags[s.Name.Value]
+			if f == nil || len(f.Directives) > 0 {
+				return false
+			}
+			if !b.applies(f.TypeCondition, m.t) {
+				continue
+			}
+			sub = f.SelectionSet
+		default:
+			return false
+		}
+		if !b.collect(m, sub) {
+			return false
+		}
+	}
+	return true
+}
+
+// add merges field f under its response key.
+func (m *merged) add(f *ast.Field) {
+	key := f.Name.Value
+	if f.Alias != nil && f.Alias.Value != "" {
+		key = f.Alias.Value
+	}
+	if _, seen := m.byKey[key]; !seen {
+		m.keys = append(m.keys, key)
+	}
+	m.byKey[key] = append(m.byKey[key], f)
+}
+
+// field compiles the response key key of a selection on t, given by the
+// fields asts; ok is false when the fast path cannot run it.
+func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key string, asts []*ast.Field, depth int) (*field, bool) {
+	first := asts[0]
+	name := first.Name.Value
+	if name == "__typename" {
+		return &field{key: key, typename: true}, true
+	}
+	def, resolve := b.fieldDef(t, defs, name)
+	if def == nil || resolve == nil {
+		return nil, false // unknown fields are graphql-go's business
+	}
+	f := &field{
+		key:     key,
+		resolve: resolve,
+		typ:     def.Type,
+		argDefs: def.Args,
+		argASTs: first.Arguments,
+		info: graphql.ResolveInfo{
+			FieldName:  name,
+			FieldASTs:  asts,
+			ReturnType: def.Type,
+			ParentType: t,
+			Schema:     *b.schema,
+			Fragments:  b.nodes,
+			Operation:  b.op,
+		},
+	}
+	if usesVariables(first.Arguments) {
+		f.dynamic = true
+	} else {
+		f.args = argumentValues(def.Args, first.Arguments, nil)
+	}
+	switch named := graphql.GetNamed(def.Type).(type) {
+	case *graphql.Object:
+		var subs []*ast.SelectionSet
+		for _, a := range asts {
+			if a.SelectionSet != nil {
+				subs = append(subs, a.SelectionSet)
+			}
+		}
+		f.sub = b.selection(named, subs, depth+1)
+		return f, f.sub != nil
+	case *graphql.Scalar, *graphql.Enum:
+		return f, true
+	}
+	return nil, false
 }
 
 // fieldDef returns the definition of field name of t and the function

@@ -20,14 +20,6 @@ var (
 	extensionsSDL string
 )
 
-// Contract returns the contract SDL the schema is built from: a copy of
-// the project's shared schema.graphql, embedded in the binary.
-func Contract() string { return contractSDL }
-
-// Extensions returns the SDL of what the schema adds to the contract:
-// the extension types, fields and arguments, and the descriptions.
-func Extensions() string { return extensionsSDL }
-
 // sdlFile is one SDL source with its name, for messages.
 type sdlFile struct{ name, body string }
 
