@@ -82,8 +82,6 @@ func TestBuildSDLErrors(t *testing.T) {
 		{"unknown enum default", `type Query { a(d: D = UP): Int } enum D { DOWN }`, ``, "Query.a(d): default UP is not a valid D"},
 		{"domain enum differs", `type Query { a: Int } enum ActorKind { STATE }`, ``,
 			"enum ActorKind lists STATE; the stance package defines STATE GOVERNMENT"},
-		{"stance type outside the vocabulary", `type Query { a: Int } enum StanceType { LOVES }`, ``,
-			"StanceType value LOVES is not in the vocabulary"},
 		{"scalar without Go", `type Query { a: Money } scalar Money`, ``, "scalar Money has no Go implementation"},
 		{"interface", `type Query { a: Int } interface I { a: Int }`, ``, "InterfaceDefinition definitions are not supported"},
 		{"no Query", `type Mutation { a: Int }`, ``, "the SDL defines no Query type"},
@@ -112,11 +110,12 @@ func TestBuildFromSDL(t *testing.T) {
   old: Int @deprecated(reason: "use a")
 }
 enum D { UP DOWN SIDEWAYS }
-input In { x: Int }`
+input In { x: Int }
+enum StanceType { SUPPORTS REJECTS }`
 	ext := `"the root" type Query { "described" a("extra" code: String): Int }
 extend type Query { "added by extend" b: Int }`
 	fn := func(graphql.ResolveParams) (interface{}, error) { return 1, nil }
-	s, err := build(stance.DefaultVocabulary(), map[string]map[string]graphql.FieldResolveFn{"Query": {"a": fn, "b": fn, "old": fn}}, nil,
+	s, err := build(stance.PLOVERVocabulary(), map[string]map[string]graphql.FieldResolveFn{"Query": {"a": fn, "b": fn, "old": fn}}, nil,
 		sdlFile{"contract.graphql", contract}, sdlFile{"extensions.graphql", ext})
 	if err != nil {
 		t.Fatal(err)
@@ -140,6 +139,7 @@ extend type Query { "added by extend" b: Int }`
 		{"deprecation", q.Fields()["old"].DeprecationReason, "use a"},
 		{"extend type", q.Fields()["b"].Description, "added by extend"},
 		{"enum order", enumNames(s.Type("D").(*graphql.Enum)), "UP DOWN SIDEWAYS"},
+		{"StanceType from the vocabulary", enumNames(s.Type("StanceType").(*graphql.Enum)), strings.Join(stance.PLOVERVocabulary().Names(), " ")},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
