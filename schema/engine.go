@@ -255,7 +255,11 @@ func (e *Engine) run(ctx context.Context, req Request, doc *document, op *ast.Op
 	}
 	defer release()
 	if !e.slowOnly {
-		if c := doc.fastPath(&e.schema, op); c != nil {
+		c := doc.fastPath(&e.schema, op)
+		if c == nil {
+			c = compileIntrospection(&e.schema, doc.ast, op, req.Variables)
+		}
+		if c != nil {
 			if out, ok := e.runFast(ctx, c, req.Variables, resp); ok {
 				return out
 			}

@@ -64,6 +64,58 @@ type field struct {
 // abstract types, directives other than @skip/@include with literal
 // conditions, and anything it does not recognise.
 func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) *compiled {
+	return compileWith(s, doc, op, nil)
+}
+
+// compileIntrospection compiles an introspection operation that compile
+// refused, evaluating @skip and @include conditions given by variables
+// with this request's values; the result is for this request only. So
+// the engine, not graphql-go, answers every introspection query it can
+// run, and with it __InputValue.defaultValue (see inputDefault).
+func compileIntrospection(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
+	if op == nil || !introspects(op.SelectionSet, doc, map[string]bool{}) {
+		return nil
+	}
+	if vars == nil {
+		vars = map[string]interface{}{}
+	}
+	return compileWith(s, doc, op, vars)
+}
+
+// introspects reports whether set selects __schema or __type at the root,
+// directly or through fragments.
+func introspects(set *ast.SelectionSet, doc *ast.Document, seen map[string]bool) bool {
+	if set == nil {
+		return false
+	}
+	for _, sel := range set.Selections {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name != nil && (s.Name.Value == "__schema" || s.Name.Value == "__type") {
+				return true
+			}
+		case *ast.InlineFragment:
+			if introspects(s.SelectionSet, doc, seen) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Name == nil || seen[s.Name.Value] {
+				continue
+			}
+			seen[s.Name.Value] = true
+			for _, d := range doc.Definitions {
+				if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil && f.Name.Value == s.Name.Value && introspects(f.SelectionSet, doc, seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// compileWith compiles op; with vars not nil, @skip and @include
+// conditions given by variables take their values from vars.
+func compileWith(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
 	if op == nil || op.Operation != ast.OperationTypeQuery || op.SelectionSet == nil || s.QueryType() == nil {
 		return nil
 	}
@@ -92,6 +144,12 @@ func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) 
 		nodes[k] = v
 	}
 	b := &compiler{schema: s, op: op, frags: frags, nodes: nodes}
+	if vars != nil {
+		var ok bool
+		if b.conditions, ok = c.variables(vars); !ok {
+			return nil
+		}
+	}
 	root := b.selection(s.QueryType(), []*ast.SelectionSet{op.SelectionSet}, 0)
 	if root == nil {
 		return nil
@@ -137,6 +195,9 @@ type compiler struct {
 	op     *ast.OperationDefinition
 	frags  map[string]*ast.FragmentDefinition
 	nodes  map[string]ast.Definition // frags, as ResolveInfo.Fragments wants them
+	// conditions are the variables @skip and @include may read; nil when
+	// the compiled form is shared by requests, which only literals allow.
+	conditions map[string]interface{}
 }
 
 // maxCompileDepth bounds recursion; the engine's depth limit is far lower.
@@ -184,7 +245,7 @@ func (b *compiler) collect(m *merged, set *ast.SelectionSet) (ok bool) {
 		var sub *ast.SelectionSet
 		switch s := sel.(type) {
 		case *ast.Field:
-			inc, good := included(s.Directives)
+			inc, good := b.included(s.Directives)
 			if !good {
 				return false
 			}
@@ -193,7 +254,7 @@ func (b *compiler) collect(m *merged, set *ast.SelectionSet) (ok bool) {
 			}
 			continue
 		case *ast.InlineFragment:
-			inc, good := included(s.Directives)
+			inc, good := b.included(s.Directives)
 			if !good {
 				return false
 			}
@@ -202,7 +263,7 @@ func (b *compiler) collect(m *merged, set *ast.SelectionSet) (ok bool) {
 			}
 			sub = s.SelectionSet
 		case *ast.FragmentSpread:
-			inc, good := included(s.Directives)
+			inc, good := b.included(s.Directives)
 			if !good || s.Name == nil {
 				return false
 			}
@@ -327,25 +388,26 @@ func (b *compiler) applies(cond *ast.Named, t *graphql.Object) bool {
 	return cond == nil || cond.Name == nil || cond.Name.Value == t.Name()
 }
 
-// included evaluates @skip and @include with literal conditions; ok is false
-// for any other directive or a condition given by a variable.
-func included(dirs []*ast.Directive) (inc, ok bool) {
+// included evaluates @skip and @include with literal conditions, or ones
+// given by variables when b has their values; ok is false for any other
+// directive or condition.
+func (b *compiler) included(dirs []*ast.Directive) (inc, ok bool) {
 	inc = true
 	for _, d := range dirs {
 		if d == nil || d.Name == nil || len(d.Arguments) != 1 || d.Arguments[0].Name == nil || d.Arguments[0].Name.Value != "if" {
 			return false, false
 		}
-		v, isBool := d.Arguments[0].Value.(*ast.BooleanValue)
+		cond, isBool := b.condition(d.Arguments[0].Value)
 		if !isBool {
 			return false, false
 		}
 		switch d.Name.Value {
 		case "skip":
-			if v.Value {
+			if cond {
 				inc = false
 			}
 		case "include":
-			if !v.Value {
+			if !cond {
 				inc = false
 			}
 		default:
@@ -353,6 +415,20 @@ func included(dirs []*ast.Directive) (inc, ok bool) {
 		}
 	}
 	return inc, true
+}
+
+// condition is the value of a directive's if argument: a literal, or a
+// variable when b has the variables' values.
+func (b *compiler) condition(v ast.Value) (cond, ok bool) {
+	switch v := v.(type) {
+	case *ast.BooleanValue:
+		return v.Value, true
+	case *ast.Variable:
+		if b.conditions != nil && v.Name != nil {
+			cond, ok = b.conditions[v.Name.Value].(bool)
+		}
+	}
+	return cond, ok
 }
 
 // usesVariables reports whether any argument value refers to a variable.

@@ -128,6 +128,8 @@ fragment A on Actor { name aliases country code wikidata degree }`}, true,
 		{"introspection", map[string]interface{}{"query": `{ __schema { queryType { name } } }`}, true, []string{`"Query"`}},
 		{"introspection of a type", map[string]interface{}{"query": `{ __type(name: "Dyad") { name kind fields { name type { kind ofType { name } } } } }`}, true,
 			[]string{`{"name":"aToB","type":{"kind":"NON_NULL","ofType":{"name":null}}}`}},
+		{"introspection with a variable directive", map[string]interface{}{"query": `query($x: Boolean!) { __type(name: "Dyad") { name fields @include(if: $x) { name } } }`, "variables": map[string]interface{}{"x": false}}, true,
+			[]string{`{"data":{"__type":{"name":"Dyad"}}}`}},
 		{"variable directive", map[string]interface{}{"query": `query($x: Boolean!) { stats { actors stances @include(if: $x) } }`, "variables": map[string]interface{}{"x": false}}, false,
 			[]string{`"actors":`}},
 	}

@@ -91,6 +91,13 @@ func TestIntrospectionDefaults(t *testing.T) {
 		}
 	}
 
+	// A condition given by a variable is the engine's business too.
+	vq := `query($x: Boolean = true) { __type(name: "Actor") { fields @include(if: $x) { name args { name defaultValue } } } }`
+	vresp := e.Execute(context.Background(), schema.Request{Query: vq})
+	if vresp.Executor != "fast" || !strings.Contains(string(vresp.JSON), `{"name":"direction","defaultValue":"OUT"}`) {
+		t.Errorf("introspection with a variable condition, by %q: %s", vresp.Executor, vresp.JSON)
+	}
+
 	// graphql-go's executor, run on the same schema, still prints what
 	// graphql-go prints: its package state is untouched.
 	raw := graphql.Do(graphql.Params{Schema: s, RequestString: string(q), Context: context.Background()})
