@@ -27,7 +27,7 @@ test:
 	$(GO) vet ./...
 	@# A plain clone has copies of the shared inputs the tests need; only
 	@# the checks that the copies are current need the originals.
-	@[ -d ../shared ] || echo "note: ../shared is not beside the repository, so TestContractCopy and TestCorpusCopy skip: they check that schema/testdata/contract.graphql and testdata/corpus/ still equal the shared originals; every other test runs on the copies."
+	@[ -d ../shared ] || echo "note: ../shared is not beside the repository, so TestContractCopy and TestCorpusCopy skip: they check that schema/contract.graphql and testdata/corpus/ still equal the shared originals; every other test runs on the copies."
 	$(GO) test -race -count=1 ./...
 
 ## test-bench: the benchmark module's own tests (it builds SQLite with cgo)

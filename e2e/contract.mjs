@@ -1,9 +1,9 @@
 // Checks a live server's schema against the contract shipped in the
-// repository (schema/testdata/contract.graphql, a copy of the project's
+// repository (schema/contract.graphql, a copy of the project's
 // shared contract): everything the contract has must be served unchanged.
 // The server may serve more (new fields, optional arguments, enum values).
 //
-// usage: node contract.mjs http://127.0.0.1:8080/graphql ../schema/testdata/contract.graphql
+// usage: node contract.mjs http://127.0.0.1:8080/graphql ../schema/contract.graphql
 import { readFileSync } from 'node:fs';
 import {
   buildClientSchema, buildSchema, DangerousChangeType, findBreakingChanges,

@@ -12,7 +12,7 @@
 #      loads and serves with the graphd built here;
 #   3. runs the graphql-http server audits (e2e/audit.mjs), failing on any MUST;
 #   4. checks the live schema against the contract shipped in the repository
-#      (e2e/contract.mjs, schema/testdata/contract.graphql);
+#      (e2e/contract.mjs, schema/contract.graphql);
 #   5. fetches every export format and reads each with its users' tools
 #      (e2e/exports.py: networkx, igraph, pandas, rapper, rdflib);
 #   6. GraphiQL at /graphiql, /schema.graphql, and the live feed: the npm
@@ -156,7 +156,7 @@ audit() {
 }
 
 contract() {
-  (cd "$E2E_DIR" && node contract.mjs "$BASE/graphql" "$ROOT/schema/testdata/contract.graphql")
+  (cd "$E2E_DIR" && node contract.mjs "$BASE/graphql" "$ROOT/schema/contract.graphql")
 }
 
 exports() {

@@ -16,8 +16,8 @@ var errNoAnalysis = fmt.Errorf("%w: this store does not answer analysis queries"
 // analysisFields are the resolve functions of the analysis extension
 // (README, "Analysis"). The values hold stance IDs; a stances field reads
 // the stances only when asked, so numbers cost no stance reads.
-func (r *Resolver) analysisFields() map[string]map[string]graphql.FieldResolveFn {
-	return map[string]map[string]graphql.FieldResolveFn{
+func (r *Resolver) analysisFields() fieldMap {
+	return fieldMap{
 		"Query": {
 			"timeline":   r.queryTimeline,
 			"shifts":     r.queryShifts,

@@ -176,3 +176,23 @@ func direction(v interface{}, def stance.Direction) stance.Direction {
 	}
 	return def
 }
+
+// pageError names the after argument when the store rejects a cursor.
+func pageError(err error) error {
+	if errors.Is(err, stance.ErrInvalidCursor) {
+		return argError("after", err)
+	}
+	return err
+}
+
+// dateRange rejects from > to: an empty answer would hide the mistake.
+func dateRange(prefix string, from, to stance.Date) error {
+	if !from.IsZero() && !to.IsZero() && from > to {
+		name := "from"
+		if prefix != "" {
+			name = prefix + ".from"
+		}
+		return badArg(name, "%s is after to (%s)", from, to)
+	}
+	return nil
+}

@@ -1,8 +1,6 @@
 package resolvers
 
 import (
-	"github.com/graphql-go/graphql"
-
 	"github.com/stancegraph/stancegraph/stance"
 )
 
@@ -10,8 +8,12 @@ import (
 // contract with evidence by reference and event measures (README, "Event
 // data"). Counts and scores a dataset does not give resolve to null
 // rather than to a zero that would read as measured.
-func eventFields() map[string]map[string]graphql.FieldResolveFn {
-	return map[string]map[string]graphql.FieldResolveFn{
+func eventFields() fieldMap {
+	return fieldMap{
+		"Stance": {
+			"references": field(stanceReferences),
+			"event":      field(stanceEvent),
+		},
 		"EventReference": {
 			"dataset":   field(func(r stance.Reference) any { return r.Dataset }),
 			"record":    field(func(r stance.Reference) any { return r.Record }),

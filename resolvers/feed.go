@@ -32,6 +32,17 @@ var ErrNoFeed = errors.New("the store announces no changes")
 // dropped is the last item of a subscription's channel when it was dropped.
 type dropped struct{ reason string }
 
+// feedFields resolve each item a subscription's channel delivers; the
+// items are the stances the Subscribe functions (subscribers) send.
+func (r *Resolver) feedFields() fieldMap {
+	return fieldMap{
+		"Subscription": {
+			"stanceAdded":     r.feedItem,
+			"stanceRetracted": r.feedItem,
+		},
+	}
+}
+
 // subscribers lists the Subscribe function of each Subscription field.
 func (r *Resolver) subscribers() map[string]graphql.FieldResolveFn {
 	return map[string]graphql.FieldResolveFn{

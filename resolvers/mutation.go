@@ -9,6 +9,31 @@ import (
 	"github.com/stancegraph/stancegraph/stance"
 )
 
+// mutationFields are the resolve functions of the mutations and of what
+// they answer beside the nouns.
+func (r *Resolver) mutationFields() fieldMap {
+	return fieldMap{
+		"Mutation": {
+			"upsertActor":    r.mutUpsertActor,
+			"addAlias":       r.mutAddAlias,
+			"mergeActors":    r.mutMergeActors,
+			"addStance":      r.mutAddStance,
+			"retractStance":  r.mutRetractStance,
+			"ingestDocument": r.mutIngestDocument,
+		},
+		"IngestResult": {
+			"document": field(func(i *ingestValue) any { return i.document }),
+			"stances":  field(func(i *ingestValue) any { return i.stances }),
+			"created":  field(func(i *ingestValue) any { return i.created }),
+		},
+		"IngestCounts": {
+			"actors":    field(func(c stance.LoadResult) any { return c.Actors }),
+			"documents": field(func(c stance.LoadResult) any { return c.Documents }),
+			"stances":   field(func(c stance.LoadResult) any { return c.Stances }),
+		},
+	}
+}
+
 func (r *Resolver) mutUpsertActor(p graphql.ResolveParams) (interface{}, error) {
 	in := args(p.Args).obj("input")
 	name := strings.TrimSpace(in.str("name"))
@@ -167,6 +192,13 @@ func (r *Resolver) mutIngestDocument(p graphql.ResolveParams) (interface{}, erro
 		v.created.Documents = 1
 	}
 	return v, nil
+}
+
+// ingestValue is the source of IngestResult fields.
+type ingestValue struct {
+	document *documentValue
+	stances  []*stanceValue
+	created  stance.LoadResult
 }
 
 func asMap(v interface{}) map[string]interface{} {

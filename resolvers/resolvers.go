@@ -1,7 +1,15 @@
-// Package resolvers binds the GraphQL contract (../shared/api/schema.graphql)
-// to a stance.Store: one resolve function per field of every object type,
-// argument decoding and validation, pagination, and the translation of the
-// store's errors into GraphQL errors with a code (see Translate).
+// Package resolvers binds the GraphQL schema (the contract
+// ../shared/api/schema.graphql and our extensions, as package schema reads
+// them) to a stance.Store: one resolve function per field of every object
+// type, argument decoding and validation, pagination, and the translation
+// of the store's errors into GraphQL errors with a code (see Translate).
+//
+// One file per noun holds its resolve functions and its part of the field
+// map (a fieldMap by "Type" and "field"), so adding a field touches one
+// file: actor.go, stance.go, document.go (with evidence), relations.go
+// (paths, dyad, matrix), vocabulary.go (with stats), events.go, analysis.go,
+// mutation.go and feed.go (subscriptions). args.go decodes arguments,
+// values.go holds what the files share.
 //
 // Package schema builds the graphql-go types and attaches these functions;
 // this package knows field and argument names but builds no types, so the
@@ -12,7 +20,6 @@ package resolvers
 import (
 	"context"
 	"fmt"
-	"maps"
 
 	"github.com/graphql-go/graphql"
 
@@ -114,159 +121,45 @@ func wrap(typ, field string, fn graphql.FieldResolveFn) graphql.FieldResolveFn {
 	}
 }
 
-// fieldMap lists the resolve functions. The schema package refuses to build
-// when a contract field has none, so this list is checked at start-up.
-func (r *Resolver) fieldMap() map[string]map[string]graphql.FieldResolveFn {
-	m := r.contractFields()
-	for typ, fs := range eventFields() {
-		m[typ] = fs
+// fieldMap is resolve functions by GraphQL type name, then field name.
+type fieldMap map[string]map[string]graphql.FieldResolveFn
+
+// parts are the field maps of the noun files, one each: a field is added
+// in the file of its noun, next to its resolve function.
+func (r *Resolver) parts() []fieldMap {
+	return []fieldMap{
+		r.actorFields(), r.stanceFields(), r.documentFields(), eventFields(),
+		r.relationFields(), r.vocabularyFields(), r.analysisFields(),
+		r.mutationFields(), r.feedFields(),
 	}
-	for typ, fs := range r.analysisFields() {
-		if m[typ] == nil {
-			m[typ] = fs
-			continue
-		}
-		maps.Copy(m[typ], fs)
+}
+
+// fieldMap joins the parts. The schema package refuses to build when a
+// field of the SDL has no resolve function, so the joined map is checked
+// at start-up; joining refuses a field two parts resolve.
+func (r *Resolver) fieldMap() fieldMap {
+	m, err := joinFields(r.parts()...)
+	if err != nil {
+		panic(err) // two files claim one field: the package's own mistake
 	}
 	return m
 }
 
-// contractFields are the resolve functions of the contract's types, with
-// the extensions to them.
-func (r *Resolver) contractFields() map[string]map[string]graphql.FieldResolveFn {
-	return map[string]map[string]graphql.FieldResolveFn{
-		"Query": {
-			"actor":      r.queryActor,
-			"actors":     r.queryActors,
-			"stance":     r.queryStance,
-			"stances":    r.queryStances,
-			"document":   r.queryDocument,
-			"documents":  r.queryDocuments,
-			"paths":      r.queryPaths,
-			"dyad":       r.queryDyad,
-			"matrix":     r.queryMatrix,
-			"vocabulary": r.queryVocabulary,
-			"stats":      r.queryStats,
-		},
-		"Mutation": {
-			"upsertActor":    r.mutUpsertActor,
-			"addAlias":       r.mutAddAlias,
-			"mergeActors":    r.mutMergeActors,
-			"addStance":      r.mutAddStance,
-			"retractStance":  r.mutRetractStance,
-			"ingestDocument": r.mutIngestDocument,
-		},
-		"Subscription": {
-			"stanceAdded":     r.feedItem,
-			"stanceRetracted": r.feedItem,
-		},
-		"Actor": {
-			"id":       field(func(a *actorValue) any { return a.a.ID }),
-			"name":     field(func(a *actorValue) any { return a.a.Name }),
-			"kind":     field(func(a *actorValue) any { return kindOrOther(a.a.Kind) }),
-			"aliases":  field(func(a *actorValue) any { return nonNilStrings(a.a.Aliases) }),
-			"country":  field(func(a *actorValue) any { return optString(a.a.Country) }),
-			"code":     field(func(a *actorValue) any { return optString(a.a.Code) }),
-			"wikidata": field(func(a *actorValue) any { return optString(a.a.Wikidata) }),
-			"stances":  r.actorStances,
-			"degree":   r.actorDegree,
-		},
-		"Stance": {
-			"id":            field(func(s *stanceValue) any { return s.s.ID }),
-			"type":          field(func(s *stanceValue) any { return s.s.Type }),
-			"subject":       r.stanceSubject,
-			"object":        r.stanceObject,
-			"topic":         field(func(s *stanceValue) any { return optString(s.s.Topic) }),
-			"date":          r.stanceDate,
-			"confidence":    field(func(s *stanceValue) any { return s.s.Confidence }),
-			"evidence":      field(func(s *stanceValue) any { return s.evidence() }),
-			"retracted":     field(func(s *stanceValue) any { return s.s.Retracted }),
-			"retractReason": field(func(s *stanceValue) any { return optString(s.s.RetractReason) }),
-			"references":    field(stanceReferences),
-			"event":         field(stanceEvent),
-		},
-		"Evidence": {
-			"document": r.evidenceDocument,
-			"quote":    field(func(e *evidenceValue) any { return e.e.Quote }),
-			"start":    field(func(e *evidenceValue) any { return e.e.Start }),
-			"end":      field(func(e *evidenceValue) any { return e.e.End }),
-		},
-		"Document": {
-			"id":      field(func(d *documentValue) any { return d.d.ID }),
-			"title":   field(func(d *documentValue) any { return optString(d.d.Title) }),
-			"source":  field(func(d *documentValue) any { return optString(d.d.Source) }),
-			"url":     field(func(d *documentValue) any { return optString(d.d.URL) }),
-			"date":    field(func(d *documentValue) any { return optDate(d.d.Date) }),
-			"text":    field(func(d *documentValue) any { return d.d.Text }),
-			"stances": r.documentStances,
-		},
-		"PageInfo": {
-			"hasNextPage": field(func(p stance.PageInfo) any { return p.HasNext }),
-			"endCursor":   field(func(p stance.PageInfo) any { return optString(p.EndCursor) }),
-		},
-		"StanceEdge": {
-			"cursor": field(func(e stanceEdge) any { return e.cursor }),
-			"node":   field(func(e stanceEdge) any { return e.node }),
-		},
-		"StanceConnection": {
-			"totalCount": field(func(c *stanceConn) any { return c.info.Total }),
-			"edges":      field(func(c *stanceConn) any { return c.edges() }),
-			"nodes":      field(func(c *stanceConn) any { return c.nodes }),
-			"pageInfo":   field(func(c *stanceConn) any { return c.info }),
-		},
-		"ActorConnection": {
-			"totalCount": field(func(c *actorConn) any { return c.info.Total }),
-			"nodes":      field(func(c *actorConn) any { return c.nodes }),
-			"pageInfo":   field(func(c *actorConn) any { return c.info }),
-		},
-		"DocumentConnection": {
-			"totalCount": field(func(c *documentConn) any { return c.info.Total }),
-			"nodes":      field(func(c *documentConn) any { return c.nodes }),
-			"pageInfo":   field(func(c *documentConn) any { return c.info }),
-		},
-		"Path": {
-			"actors":  r.pathActors,
-			"stances": field(func(p *pathValue) any { return p.stances }),
-		},
-		"TypeCount": {
-			"type":  field(func(t stance.TypeCount) any { return t.Type }),
-			"count": field(func(t stance.TypeCount) any { return t.Count }),
-		},
-		"Dyad": {
-			"a":       field(func(d *dyadValue) any { return d.a }),
-			"b":       field(func(d *dyadValue) any { return d.b }),
-			"aToB":    field(func(d *dyadValue) any { return nonNilCounts(d.d.AToB) }),
-			"bToA":    field(func(d *dyadValue) any { return nonNilCounts(d.d.BToA) }),
-			"stances": r.dyadStances,
-		},
-		"MatrixCell": {
-			"subject": r.cellSubject,
-			"object":  r.cellObject,
-			"type":    field(func(c *cellValue) any { return c.c.Type }),
-			"count":   field(func(c *cellValue) any { return c.c.Count }),
-		},
-		"StanceTypeInfo": {
-			"type":        field(func(t stance.TypeInfo) any { return t.Type }),
-			"description": field(func(t stance.TypeInfo) any { return t.Description }),
-			"plover":      field(func(t stance.TypeInfo) any { return optString(t.PLOVER) }),
-			"cameo":       field(func(t stance.TypeInfo) any { return nonNilStrings(t.CAMEO) }),
-			"weight":      field(func(t stance.TypeInfo) any { return t.Weight }),
-		},
-		"Stats": {
-			"actors":    field(func(s stance.Stats) any { return s.Actors }),
-			"stances":   field(func(s stance.Stats) any { return s.Stances }),
-			"documents": field(func(s stance.Stats) any { return s.Documents }),
-			"retracted": field(func(s stance.Stats) any { return s.Retracted }),
-		},
-		"IngestResult": {
-			"document": field(func(i *ingestValue) any { return i.document }),
-			"stances":  field(func(i *ingestValue) any { return i.stances }),
-			"created":  field(func(i *ingestValue) any { return i.created }),
-		},
-		"IngestCounts": {
-			"actors":    field(func(c stance.LoadResult) any { return c.Actors }),
-			"documents": field(func(c stance.LoadResult) any { return c.Documents }),
-			"stances":   field(func(c stance.LoadResult) any { return c.Stances }),
-		},
+// joinFields merges field maps, failing on a field given twice.
+func joinFields(parts ...fieldMap) (fieldMap, error) {
+	m := fieldMap{}
+	for _, p := range parts {
+		for typ, fs := range p {
+			if m[typ] == nil {
+				m[typ] = map[string]graphql.FieldResolveFn{}
+			}
+			for name, fn := range fs {
+				if m[typ][name] != nil {
+					return nil, fmt.Errorf("resolvers: %s.%s is resolved twice", typ, name)
+				}
+				m[typ][name] = fn
+			}
+		}
 	}
+	return m, nil
 }

@@ -17,8 +17,12 @@ const DateDescription = "A calendar date, YYYY-MM-DD. Input also accepts an RFC 
 // Date returns the Date scalar: stance.Date values out as YYYY-MM-DD, input
 // as YYYY-MM-DD or an RFC 3339 timestamp (its UTC date). An invalid input
 // fails validation with graphql-go's message, which quotes the bad value.
-func Date() *graphql.Scalar {
-	return graphql.NewScalar(graphql.ScalarConfig{
+func Date() *graphql.Scalar { return graphql.NewScalar(dateConfig()) }
+
+// dateConfig is the Date scalar's Go side, from which New builds the
+// scalar the SDL declares.
+func dateConfig() graphql.ScalarConfig {
+	return graphql.ScalarConfig{
 		Name:        "Date",
 		Description: DateDescription,
 		Serialize:   serializeDate,
@@ -30,7 +34,7 @@ func Date() *graphql.Scalar {
 			}
 			return parseDate(s.Value)
 		},
-	})
+	}
 }
 
 func serializeDate(v interface{}) interface{} {

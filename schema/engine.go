@@ -101,8 +101,9 @@ func (c *Config) shape() shapeLimits {
 
 // Engine runs GraphQL requests against one schema: it parses and
 // validates them (keeping the result in a cache), applies the limits of
-// its Config, runs queries on the compiled fast path (exec.go) and
-// everything else on graphql-go's executor, and writes the answer as JSON
+// its Config, runs queries (introspection included) on the compiled fast
+// path (exec.go) and everything else on graphql-go's executor, and writes
+// the answer as JSON
 // with fields in query order. The HTTP server, `graphd query` and Go
 // programs all call Execute, so they answer alike. An Engine is safe for
 // concurrent use.
@@ -254,7 +255,11 @@ func (e *Engine) run(ctx context.Context, req Request, doc *document, op *ast.Op
 	}
 	defer release()
 	if !e.slowOnly {
-		if c := doc.fastPath(&e.schema, op); c != nil {
+		c := doc.fastPath(&e.schema, op)
+		if c == nil {
+			c = compileIntrospection(&e.schema, doc.ast, op, req.Variables)
+		}
+		if c != nil {
 			if out, ok := e.runFast(ctx, c, req.Variables, resp); ok {
 				return out
 			}

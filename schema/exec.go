@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"strings"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
@@ -59,10 +60,62 @@ type field struct {
 }
 
 // compile prepares op for the fast executor, or returns nil when the
-// operation needs graphql-go: mutations and subscriptions, introspection,
+// operation needs graphql-go: mutations and subscriptions,
 // abstract types, directives other than @skip/@include with literal
 // conditions, and anything it does not recognise.
 func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) *compiled {
+	return compileWith(s, doc, op, nil)
+}
+
+// compileIntrospection compiles an introspection operation that compile
+// refused, evaluating @skip and @include conditions given by variables
+// with this request's values; the result is for this request only. So
+// the engine, not graphql-go, answers every introspection query it can
+// run, and with it __InputValue.defaultValue (see inputDefault).
+func compileIntrospection(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
+	if op == nil || !introspects(op.SelectionSet, doc, map[string]bool{}) {
+		return nil
+	}
+	if vars == nil {
+		vars = map[string]interface{}{}
+	}
+	return compileWith(s, doc, op, vars)
+}
+
+// introspects reports whether set selects __schema or __type at the root,
+// directly or through fragments.
+func introspects(set *ast.SelectionSet, doc *ast.Document, seen map[string]bool) bool {
+	if set == nil {
+		return false
+	}
+	for _, sel := range set.Selections {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name != nil && (s.Name.Value == "__schema" || s.Name.Value == "__type") {
+				return true
+			}
+		case *ast.InlineFragment:
+			if introspects(s.SelectionSet, doc, seen) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Name == nil || seen[s.Name.Value] {
+				continue
+			}
+			seen[s.Name.Value] = true
+			for _, d := range doc.Definitions {
+				if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil && f.Name.Value == s.Name.Value && introspects(f.SelectionSet, doc, seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// compileWith compiles op; with vars not nil, @skip and @include
+// conditions given by variables take their values from vars.
+func compileWith(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
 	if op == nil || op.Operation != ast.OperationTypeQuery || op.SelectionSet == nil || s.QueryType() == nil {
 		return nil
 	}
@@ -91,6 +144,12 @@ func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) 
 		nodes[k] = v
 	}
 	b := &compiler{schema: s, op: op, frags: frags, nodes: nodes}
+	if vars != nil {
+		var ok bool
+		if b.conditions, ok = c.variables(vars); !ok {
+			return nil
+		}
+	}
 	root := b.selection(s.QueryType(), []*ast.SelectionSet{op.SelectionSet}, 0)
 	if root == nil {
 		return nil
@@ -136,6 +195,9 @@ type compiler struct {
 	op     *ast.OperationDefinition
 	frags  map[string]*ast.FragmentDefinition
 	nodes  map[string]ast.Definition // frags, as ResolveInfo.Fragments wants them
+	// conditions are the variables @skip and @include may read; nil when
+	// the compiled form is shared by requests, which only literals allow.
+	conditions map[string]interface{}
 }
 
 // maxCompileDepth bounds recursion; the engine's depth limit is far lower.
@@ -146,141 +208,178 @@ func (b *compiler) selection(t *graphql.Object, sets []*ast.SelectionSet, depth 
 	if depth > maxCompileDepth {
 		return nil
 	}
-	var keys []string
-	byKey := map[string][]*ast.Field{}
-	visited := map[string]bool{}
-	ok := true
-	var collect func(set *ast.SelectionSet)
-	collect = func(set *ast.SelectionSet) {
-		if set == nil {
-			return
-		}
-		for _, sel := range set.Selections {
-			switch s := sel.(type) {
-			case *ast.Field:
-				inc, good := included(s.Directives)
-				if !good {
-					ok = false
-					return
-				}
-				if !inc || s.Name == nil {
-					continue
-				}
-				key := s.Name.Value
-				if s.Alias != nil && s.Alias.Value != "" {
-					key = s.Alias.Value
-				}
-				if _, seen := byKey[key]; !seen {
-					keys = append(keys, key)
-				}
-				byKey[key] = append(byKey[key], s)
-			case *ast.InlineFragment:
-				inc, good := included(s.Directives)
-				if !good {
-					ok = false
-					return
-				}
-				if !inc {
-					continue
-				}
-				if !b.applies(s.TypeCondition, t) {
-					continue
-				}
-				collect(s.SelectionSet)
-			case *ast.FragmentSpread:
-				inc, good := included(s.Directives)
-				if !good || s.Name == nil {
-					ok = false
-					return
-				}
-				if !inc || visited[s.Name.Value] {
-					continue
-				}
-				visited[s.Name.Value] = true
-				f := b.frags[s.Name.Value]
-				if f == nil {
-					ok = false
-					return
-				}
-				if len(f.Directives) > 0 {
-					ok = false
-					return
-				}
-				if !b.applies(f.TypeCondition, t) {
-					continue
-				}
-				collect(f.SelectionSet)
-			default:
-				ok = false
-				return
-			}
-			if !ok {
-				return
-			}
-		}
-	}
+	m := &merged{t: t, byKey: map[string][]*ast.Field{}, visited: map[string]bool{}}
 	for _, set := range sets {
-		collect(set)
-		if !ok {
+		if !b.collect(m, set) {
 			return nil
 		}
 	}
 	out := &selection{typ: t}
 	defs := t.Fields()
-	for _, key := range keys {
-		asts := byKey[key]
-		first := asts[0]
-		name := first.Name.Value
-		if name == "__typename" {
-			out.fields = append(out.fields, &field{key: key, typename: true})
-			continue
-		}
-		def := defs[name]
-		if def == nil || def.Resolve == nil {
-			// Introspection (__schema, __type) and unknown fields are
-			// graphql-go's business.
-			return nil
-		}
-		f := &field{
-			key:     key,
-			resolve: def.Resolve,
-			typ:     def.Type,
-			argDefs: def.Args,
-			argASTs: first.Arguments,
-			info: graphql.ResolveInfo{
-				FieldName:  name,
-				FieldASTs:  asts,
-				ReturnType: def.Type,
-				ParentType: t,
-				Schema:     *b.schema,
-				Fragments:  b.nodes,
-				Operation:  b.op,
-			},
-		}
-		if usesVariables(first.Arguments) {
-			f.dynamic = true
-		} else {
-			f.args = argumentValues(def.Args, first.Arguments, nil)
-		}
-		switch named := graphql.GetNamed(def.Type).(type) {
-		case *graphql.Object:
-			var subs []*ast.SelectionSet
-			for _, a := range asts {
-				if a.SelectionSet != nil {
-					subs = append(subs, a.SelectionSet)
-				}
-			}
-			f.sub = b.selection(named, subs, depth+1)
-			if f.sub == nil {
-				return nil
-			}
-		case *graphql.Scalar, *graphql.Enum:
-		default:
+	for _, key := range m.keys {
+		f, ok := b.field(t, defs, key, m.byKey[key], depth)
+		if !ok {
 			return nil
 		}
 		out.fields = append(out.fields, f)
 	}
 	return out
+}
+
+// merged is the fields of selection sets on one type, by response key in
+// response order, with the fragments already spread.
+type merged struct {
+	t       *graphql.Object
+	keys    []string
+	byKey   map[string][]*ast.Field
+	visited map[string]bool
+}
+
+// collect adds the fields of set to m, spreading fragments that apply to
+// m's type; ok is false for a directive or selection it cannot evaluate.
+func (b *compiler) collect(m *merged, set *ast.SelectionSet) (ok bool) {
+	if set == nil {
+		return true
+	}
+	for _, sel := range set.Selections {
+		var sub *ast.SelectionSet
+		switch s := sel.(type) {
+		case *ast.Field:
+			inc, good := b.included(s.Directives)
+			if !good {
+				return false
+			}
+			if inc && s.Name != nil {
+				m.add(s)
+			}
+			continue
+		case *ast.InlineFragment:
+			inc, good := b.included(s.Directives)
+			if !good {
+				return false
+			}
+			if !inc || !b.applies(s.TypeCondition, m.t) {
+				continue
+			}
+			sub = s.SelectionSet
+		case *ast.FragmentSpread:
+			inc, good := b.included(s.Directives)
+			if !good || s.Name == nil {
+				return false
+			}
+			if !inc || m.visited[s.Name.Value] {
+				continue
+			}
+			m.visited[s.Name.Value] = true
+			f := b.frags[s.Name.Value]
+			if f == nil || len(f.Directives) > 0 {
+				return false
+			}
+			if !b.applies(f.TypeCondition, m.t) {
+				continue
+			}
+			sub = f.SelectionSet
+		default:
+			return false
+		}
+		if !b.collect(m, sub) {
+			return false
+		}
+	}
+	return true
+}
+
+// add merges field f under its response key.
+func (m *merged) add(f *ast.Field) {
+	key := f.Name.Value
+	if f.Alias != nil && f.Alias.Value != "" {
+		key = f.Alias.Value
+	}
+	if _, seen := m.byKey[key]; !seen {
+		m.keys = append(m.keys, key)
+	}
+	m.byKey[key] = append(m.byKey[key], f)
+}
+
+// field compiles the response key key of a selection on t, given by the
+// fields asts; ok is false when the fast path cannot run it.
+func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key string, asts []*ast.Field, depth int) (*field, bool) {
+	first := asts[0]
+	name := first.Name.Value
+	if name == "__typename" {
+		return &field{key: key, typename: true}, true
+	}
+	def, resolve := b.fieldDef(t, defs, name)
+	if def == nil || resolve == nil {
+		return nil, false // unknown fields are graphql-go's business
+	}
+	f := &field{
+		key:     key,
+		resolve: resolve,
+		typ:     def.Type,
+		argDefs: def.Args,
+		argASTs: first.Arguments,
+		info: graphql.ResolveInfo{
+			FieldName:  name,
+			FieldASTs:  asts,
+			ReturnType: def.Type,
+			ParentType: t,
+			Schema:     *b.schema,
+			Fragments:  b.nodes,
+			Operation:  b.op,
+		},
+	}
+	if usesVariables(first.Arguments) {
+		f.dynamic = true
+	} else {
+		f.args = argumentValues(def.Args, first.Arguments, nil)
+	}
+	switch named := graphql.GetNamed(def.Type).(type) {
+	case *graphql.Object:
+		var subs []*ast.SelectionSet
+		for _, a := range asts {
+			if a.SelectionSet != nil {
+				subs = append(subs, a.SelectionSet)
+			}
+		}
+		f.sub = b.selection(named, subs, depth+1)
+		return f, f.sub != nil
+	case *graphql.Scalar, *graphql.Enum:
+		return f, true
+	}
+	return nil, false
+}
+
+// fieldDef returns the definition of field name of t and the function
+// that resolves it. Introspection runs here too, so that the engine, not
+// graphql-go's package-wide introspection types, answers
+// __InputValue.defaultValue (see inputDefault): the root's __schema and
+// __type are graphql-go's meta fields, and the fields of its introspection
+// types that have no resolver read their source as graphql-go's executor
+// does.
+func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, name string) (*graphql.FieldDefinition, graphql.FieldResolveFn) {
+	def := defs[name]
+	if def == nil && t == b.schema.QueryType() {
+		switch name {
+		case graphql.SchemaMetaFieldDef.Name:
+			def = graphql.SchemaMetaFieldDef
+		case graphql.TypeMetaFieldDef.Name:
+			def = graphql.TypeMetaFieldDef
+		}
+	}
+	if def == nil {
+		return nil, nil
+	}
+	if !strings.HasPrefix(t.Name(), "__") {
+		return def, def.Resolve
+	}
+	if t == graphql.InputValueType && name == "defaultValue" {
+		return def, inputDefault
+	}
+	if def.Resolve == nil {
+		return def, graphql.DefaultResolveFn
+	}
+	return def, def.Resolve
 }
 
 // applies reports whether a fragment with type condition cond applies to t.
@@ -289,25 +388,26 @@ func (b *compiler) applies(cond *ast.Named, t *graphql.Object) bool {
 	return cond == nil || cond.Name == nil || cond.Name.Value == t.Name()
 }
 
-// included evaluates @skip and @include with literal conditions; ok is false
-// for any other directive or a condition given by a variable.
-func included(dirs []*ast.Directive) (inc, ok bool) {
+// included evaluates @skip and @include with literal conditions, or ones
+// given by variables when b has their values; ok is false for any other
+// directive or condition.
+func (b *compiler) included(dirs []*ast.Directive) (inc, ok bool) {
 	inc = true
 	for _, d := range dirs {
 		if d == nil || d.Name == nil || len(d.Arguments) != 1 || d.Arguments[0].Name == nil || d.Arguments[0].Name.Value != "if" {
 			return false, false
 		}
-		v, isBool := d.Arguments[0].Value.(*ast.BooleanValue)
+		cond, isBool := b.condition(d.Arguments[0].Value)
 		if !isBool {
 			return false, false
 		}
 		switch d.Name.Value {
 		case "skip":
-			if v.Value {
+			if cond {
 				inc = false
 			}
 		case "include":
-			if !v.Value {
+			if !cond {
 				inc = false
 			}
 		default:
@@ -315,6 +415,20 @@ func included(dirs []*ast.Directive) (inc, ok bool) {
 		}
 	}
 	return inc, true
+}
+
+// condition is the value of a directive's if argument: a literal, or a
+// variable when b has the variables' values.
+func (b *compiler) condition(v ast.Value) (cond, ok bool) {
+	switch v := v.(type) {
+	case *ast.BooleanValue:
+		return v.Value, true
+	case *ast.Variable:
+		if b.conditions != nil && v.Name != nil {
+			cond, ok = b.conditions[v.Name.Value].(bool)
+		}
+	}
+	return cond, ok
 }
 
 // usesVariables reports whether any argument value refers to a variable.

@@ -6,43 +6,27 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/graphql-go/graphql"
 )
 
-// fixDefaults repairs __InputValue.defaultValue in graphql-go v0.8.1, which
-// prints every default with the argument itself as its type: an enum
-// default such as direction: Direction = OUT comes out as the string "OUT",
-// and clients building a schema from introspection drop it. The
-// introspection types are package state of graphql-go, so the repair is made
-// once per process, before any schema built here can run a query.
-//
-// There is no per-schema way around it in v0.8.1: its executor answers
-// __schema and __type of every schema with the package's own
-// SchemaMetaFieldDef and TypeMetaFieldDef, whose types (__InputValue among
-// them) are those globals, and a schema cannot declare fields named __*.
-// The repaired resolver is correct for any schema (it reads the argument's
-// own type), so other graphql-go schemas in the process only gain from it.
-// Removing it would need the engine to answer introspection itself.
-var fixDefaults sync.Once
-
-func repairIntrospection() {
-	fixDefaults.Do(func() {
-		f := graphql.InputValueType.Fields()["defaultValue"]
-		if f == nil {
-			return // a graphql-go without the field needs no repair
-		}
-		f.Resolve = func(p graphql.ResolveParams) (interface{}, error) {
-			switch v := p.Source.(type) {
-			case *graphql.Argument:
-				return printValue(v.DefaultValue, v.Type), nil
-			case *graphql.InputObjectField:
-				return printValue(v.DefaultValue, v.Type), nil
-			}
-			return nil, nil
-		}
-	})
+// inputDefault answers __InputValue.defaultValue. graphql-go v0.8.1's own
+// resolver prints every default with the argument itself as its type, so
+// an enum default such as direction: Direction = OUT comes out as the
+// string "OUT", and clients building a schema from introspection drop it.
+// Its introspection types are package state of graphql-go, shared by every
+// schema in the process, so rather than patch them the engine runs
+// introspection on its own executor (exec.go), which resolves this field
+// with inputDefault and every other introspection field with graphql-go's
+// resolvers.
+func inputDefault(p graphql.ResolveParams) (interface{}, error) {
+	switch v := p.Source.(type) {
+	case *graphql.Argument:
+		return printValue(v.DefaultValue, v.Type), nil
+	case *graphql.InputObjectField:
+		return printValue(v.DefaultValue, v.Type), nil
+	}
+	return nil, nil
 }
 
 // printValue renders a Go default value as a GraphQL literal of type t, or

@@ -35,7 +35,7 @@ func newSchema(t *testing.T, vocab *graph.Vocabulary) graphql.Schema {
 // TestContract checks every type, field, argument (type and default) and
 // enum value of the contract against the built schema.
 func TestContract(t *testing.T) {
-	sdl, err := os.ReadFile("testdata/contract.graphql")
+	sdl, err := os.ReadFile("contract.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestContract(t *testing.T) {
 		}
 	}
 	if checked < 150 {
-		t.Errorf("checked only %d items: is testdata/contract.graphql complete?", checked)
+		t.Errorf("checked only %d items: is contract.graphql complete?", checked)
 	}
 }
 
@@ -144,19 +144,19 @@ func compareInput(t *testing.T, where string, typ graphql.Type, def interface{},
 	}
 }
 
-// TestContractCopy keeps testdata/contract.graphql equal to the shared
+// TestContractCopy keeps contract.graphql equal to the shared
 // contract when the shared inputs sit beside the repository.
 func TestContractCopy(t *testing.T) {
 	shared, err := os.ReadFile("../../shared/api/schema.graphql")
 	if err != nil {
 		t.Skipf("shared contract not beside the repository: %v", err)
 	}
-	local, err := os.ReadFile("testdata/contract.graphql")
+	local, err := os.ReadFile("contract.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(shared, local) {
-		t.Error("testdata/contract.graphql differs from ../shared/api/schema.graphql; copy it again")
+		t.Error("contract.graphql differs from ../shared/api/schema.graphql; copy it again")
 	}
 }
 

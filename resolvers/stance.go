@@ -1,0 +1,209 @@
+package resolvers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/graphql-go/graphql"
+
+	"github.com/stancegraph/stancegraph/stance"
+)
+
+// stanceFields are the resolve functions of stances: one by ID, the
+// filtered listing, their fields and the connection every stance listing
+// shares.
+func (r *Resolver) stanceFields() fieldMap {
+	return fieldMap{
+		"Query": {
+			"stance":  r.queryStance,
+			"stances": r.queryStances,
+		},
+		"Stance": {
+			"id":            field(func(s *stanceValue) any { return s.s.ID }),
+			"type":          field(func(s *stanceValue) any { return s.s.Type }),
+			"subject":       r.stanceSubject,
+			"object":        r.stanceObject,
+			"topic":         field(func(s *stanceValue) any { return optString(s.s.Topic) }),
+			"date":          r.stanceDate,
+			"confidence":    field(func(s *stanceValue) any { return s.s.Confidence }),
+			"evidence":      field(func(s *stanceValue) any { return s.evidence() }),
+			"retracted":     field(func(s *stanceValue) any { return s.s.Retracted }),
+			"retractReason": field(func(s *stanceValue) any { return optString(s.s.RetractReason) }),
+		},
+		"PageInfo": {
+			"hasNextPage": field(func(p stance.PageInfo) any { return p.HasNext }),
+			"endCursor":   field(func(p stance.PageInfo) any { return optString(p.EndCursor) }),
+		},
+		"StanceEdge": {
+			"cursor": field(func(e stanceEdge) any { return e.cursor }),
+			"node":   field(func(e stanceEdge) any { return e.node }),
+		},
+		"StanceConnection": {
+			"totalCount": field(func(c *stanceConn) any { return c.info.Total }),
+			"edges":      field(func(c *stanceConn) any { return c.edges() }),
+			"nodes":      field(func(c *stanceConn) any { return c.nodes }),
+			"pageInfo":   field(func(c *stanceConn) any { return c.info }),
+		},
+	}
+}
+
+// queryStance resolves Query.stance(id): null for an unknown ID.
+func (r *Resolver) queryStance(p graphql.ResolveParams) (interface{}, error) {
+	id := args(p.Args).str("id")
+	if err := uuidArg("id", id); err != nil {
+		return nil, err
+	}
+	s, err := r.store.Stance(p.Context, id)
+	if errors.Is(err, stance.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, argError("id", err)
+	}
+	return r.newScope().stanceValues([]stance.Stance{s})[0], nil
+}
+
+func (r *Resolver) queryStances(p graphql.ResolveParams) (interface{}, error) {
+	a := args(p.Args)
+	first, after, err := a.page()
+	if err != nil {
+		return nil, err
+	}
+	sc := r.newScope()
+	q, err := r.stanceQuery(p.Context, a.obj("filter"), sc)
+	if err != nil {
+		return nil, err
+	}
+	q.First, q.After = storeFirst(first), after
+	page, err := r.store.Stances(p.Context, q)
+	if err != nil {
+		return nil, pageError(err)
+	}
+	return sc.stanceConn(page, first)
+}
+
+// stanceQuery decodes a StanceFilter (Query.stances, Subscription.stanceAdded)
+// into a query whose actors are resolved to IDs, remembered in sc.
+func (r *Resolver) stanceQuery(ctx context.Context, f args, sc *scope) (stance.StanceQuery, error) {
+	q := stance.StanceQuery{
+		Types:            f.strings("types"),
+		From:             f.date("from"),
+		To:               f.date("to"),
+		Document:         f.str("document"),
+		MinConfidence:    f.float("minConfidence", 0),
+		IncludeRetracted: f.bool("includeRetracted", false),
+		Dataset:          f.str("dataset"),
+		QuadClass:        f.int("quadClass", 0),
+	}
+	for _, end := range []struct {
+		arg string
+		id  *string
+	}{{"subject", &q.Subject}, {"object", &q.Object}} {
+		if !f.has(end.arg) {
+			continue
+		}
+		act, err := r.actorRef(ctx, "filter."+end.arg, f.str(end.arg))
+		if err != nil {
+			return q, err
+		}
+		*end.id = act.ID
+		sc.remember(act)
+	}
+	if f.has("document") {
+		if err := uuidArg("filter.document", q.Document); err != nil {
+			return q, err
+		}
+	}
+	if mc := q.MinConfidence; mc < 0 || mc > 1 {
+		return q, badArg("filter.minConfidence", "must be between 0 and 1, got %v", mc)
+	}
+	return q, dateRange("filter", q.From, q.To)
+}
+
+func (r *Resolver) stanceSubject(p graphql.ResolveParams) (interface{}, error) {
+	s, ok := p.Source.(*stanceValue)
+	if !ok {
+		return nil, errSource
+	}
+	return s.sc.actor(p.Context, s.s.Subject)
+}
+
+func (r *Resolver) stanceObject(p graphql.ResolveParams) (interface{}, error) {
+	s, ok := p.Source.(*stanceValue)
+	if !ok {
+		return nil, errSource
+	}
+	return s.sc.actor(p.Context, s.s.Object)
+}
+
+// stanceDate resolves Stance.date, falling back to the date of the first
+// evidence document as the contract says.
+func (r *Resolver) stanceDate(p graphql.ResolveParams) (interface{}, error) {
+	s, ok := p.Source.(*stanceValue)
+	if !ok {
+		return nil, errSource
+	}
+	if !s.s.Date.IsZero() || len(s.s.Evidence) == 0 {
+		return optDate(s.s.Date), nil
+	}
+	d, err := s.sc.document(p.Context, s.s.Evidence[0].DocumentID)
+	if errors.Is(err, stance.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return optDate(d.Date), nil
+}
+
+// stanceValue is the source of Stance fields.
+type stanceValue struct {
+	s  stance.Stance
+	sc *scope
+}
+
+func (sc *scope) stanceValues(ss []stance.Stance) []*stanceValue {
+	out := make([]*stanceValue, len(ss))
+	ids := make([]string, 0, 2*len(ss))
+	for i, s := range ss {
+		out[i] = &stanceValue{s: s, sc: sc}
+		ids = append(ids, s.Subject, s.Object)
+	}
+	sc.want(ids...)
+	return out
+}
+
+func (s *stanceValue) evidence() []*evidenceValue {
+	return valuesOf(s.s.Evidence, func(e stance.Evidence) *evidenceValue { return &evidenceValue{e: e, sc: s.sc} })
+}
+
+// stanceEdge is the source of StanceEdge fields.
+type stanceEdge struct {
+	cursor string
+	node   *stanceValue
+}
+
+// stanceConn is the source of StanceConnection fields.
+type stanceConn struct {
+	nodes   []*stanceValue
+	cursors []string
+	info    stance.PageInfo
+}
+
+func (c *stanceConn) edges() []stanceEdge {
+	out := make([]stanceEdge, len(c.nodes))
+	for i, n := range c.nodes {
+		out[i] = stanceEdge{cursor: c.cursors[i], node: n}
+	}
+	return out
+}
+
+// stanceConn wraps a page for StanceConnection; first = 0 keeps only counts.
+func (sc *scope) stanceConn(page stance.StancePage, first int) (*stanceConn, error) {
+	if first == 0 {
+		return &stanceConn{nodes: []*stanceValue{}, info: countOnly(page.PageInfo, len(page.Stances))}, nil
+	}
+	if len(page.Cursors) != len(page.Stances) {
+		return nil, fmt.Errorf("resolvers: the store returned %d cursors for %d stances", len(page.Cursors), len(page.Stances))
+	}
+	return &stanceConn{nodes: sc.stanceValues(page.Stances), cursors: page.Cursors, info: page.PageInfo}, nil
+}
