@@ -100,6 +100,7 @@ var (
 	ErrVocabularyConflict = stance.ErrVocabularyConflict
 	ErrNotEmpty           = stance.ErrNotEmpty
 	ErrClosed             = stance.ErrClosed
+	ErrCommit             = stance.ErrCommit
 	ErrTooManyAliases     = stance.ErrTooManyAliases
 	ErrInvalidName        = stance.ErrInvalidName
 	ErrLookalike          = stance.ErrLookalike

@@ -411,7 +411,7 @@ func (w *writer) commit() error {
 	w.s.mu.Lock()
 	defer w.s.mu.Unlock()
 	if err := w.txn.Commit(); err != nil {
-		return fmt.Errorf("graph: commit: %w", err)
+		return fmt.Errorf("%w: %w", ErrCommit, err)
 	}
 	for sl, n := range updates {
 		w.s.deg.setAt(sl, n)
@@ -467,7 +467,7 @@ func (w *writer) settle() error {
 		w.s.mu.Unlock()
 	}
 	if f.err != nil {
-		return fmt.Errorf("graph: commit: %w", f.err)
+		return fmt.Errorf("%w: %w", ErrCommit, f.err)
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/graphql-go/graphql/gqlerrors"
@@ -82,7 +81,7 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusInsufficientStorage
 		case errors.Is(err, r.Context().Err()) && r.Context().Err() != nil:
 			status = http.StatusServiceUnavailable
-		case strings.Contains(err.Error(), "graph: commit") || strings.Contains(err.Error(), "graph: store is closed"):
+		case errors.Is(err, graph.ErrCommit), errors.Is(err, graph.ErrClosed):
 			status = http.StatusInternalServerError
 		}
 		writeJSON(w, status, mediaJSON, adminError{err.Error()})

@@ -3,6 +3,8 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -100,5 +102,38 @@ func TestLoadAndBackupRoutes(t *testing.T) {
 	}
 	if a, err := restored.Actor(context.Background(), "Muscat"); err != nil || a.Name != "Oman" {
 		t.Fatalf("restored backup lacks the loaded actor: %v %v", a, err)
+	}
+}
+
+// TestLoadErrorStatus: a failed load is the client's fault (400) unless
+// the store failed (500), lacks disk (507) or the request was cut off, so
+// that clients retry what they can and fix what they must.
+func TestLoadErrorStatus(t *testing.T) {
+	tests := []struct {
+		name   string
+		err    error
+		status int
+	}{
+		{"bad record", &graph.RecordError{Record: "stance", Index: 2, Err: graph.ErrInvalidType}, 400},
+		{"commit failed", fmt.Errorf("%w: %w", graph.ErrCommit, errors.New("value log: input/output error")), 500},
+		{"store closed", fmt.Errorf("load: %w", graph.ErrClosed), 500},
+		{"disk full", fmt.Errorf("load: %w", graph.ErrDiskFull), 507},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			ts := newServer(t, f, nil, func(c *server.Config) {
+				c.Load = func(context.Context, io.Reader, string, bool) (any, error) { return nil, tt.err }
+			})
+			resp, err := http.Post(ts.URL+"/load?name=f.jsonl", "application/jsonl", strings.NewReader("{}\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status || !strings.Contains(string(b), tt.err.Error()) {
+				t.Fatalf("status %d body %s, want %d naming %q", resp.StatusCode, b, tt.status, tt.err)
+			}
+		})
 	}
 }

@@ -46,6 +46,10 @@ var (
 	ErrVocabularyConflict = errors.New("graph: vocabulary conflicts with the store's")
 	// ErrClosed means the store has been closed.
 	ErrClosed = errors.New("graph: store is closed")
+	// ErrCommit means the storage engine failed to commit a write: a
+	// fault of the store, not of the request, so servers answer it as
+	// their own error. Nothing of the failed write is acknowledged.
+	ErrCommit = errors.New("graph: commit")
 )
 
 // Sentinels for refused input that are kinds of ErrInvalidInput, so a
