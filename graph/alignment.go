@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -113,18 +112,19 @@ func (s *Store) align(ctx context.Context, txn *badger.Txn, ix *netIndex, a stri
 	if len(best) == 0 {
 		return []stance.Alignment{}, nil
 	}
-	mine, err := s.outEdges(txn, a, f, nil)
+	mine, err := s.outEdges(txn, a, f)
 	if err != nil {
 		return nil, err
 	}
 	va := newVector(mine)
+	shared := va.counterparts()
 	out := make([]stance.Alignment, 0, len(best))
 	for _, x := range best {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		id := idString(ix.ids[x][:])
-		theirs, err := s.outEdges(txn, id, f, va.weight)
+		theirs, err := s.edgesToward(txn, id, f, shared)
 		if err != nil {
 			return nil, err
 		}
@@ -136,34 +136,47 @@ func (s *Store) align(ctx context.Context, txn *badger.Txn, ix *netIndex, a stri
 	return out[:min(q.First, len(out))], nil
 }
 
-// outEdges reads actor's outgoing live stances, sorted by date; with only
-// set, those toward its keys alone, without reading the others' values.
-func (s *Store) outEdges(txn *badger.Txn, actor string, f edgeFilter, only map[string]float64) ([]edge, error) {
-	p := keys.AdjacencyPrefix(keys.Out, mustID(actor), "", nil)
-	if only == nil {
-		es, err := s.readEdges(txn, [][]byte{p}, f)
-		return sortedEdges(es), err
+// outEdges reads actor's outgoing live stances, sorted by date.
+func (s *Store) outEdges(txn *badger.Txn, actor string, f edgeFilter) ([]edge, error) {
+	es, err := s.readEdges(txn, [][]byte{keys.AdjacencyPrefix(keys.Out, mustID(actor), "", nil)}, f)
+	return sortedEdges(es), err
+}
+
+// counterparts maps the ID bytes of v's counterparts to their IDs.
+func (v stanceVector) counterparts() map[[16]byte]string {
+	m := make(map[[16]byte]string, len(v.weight))
+	for c := range v.weight {
+		m[[16]byte(mustID(c))] = c
 	}
-	set := make(map[[16]byte]bool, len(only))
-	for c := range only {
-		set[[16]byte(mustID(c))] = true
-	}
+	return m
+}
+
+// edgesToward reads actor's outgoing live stances toward the counterparts
+// of only, sorted by date; the values of the others are not read. A busy
+// actor aligned with another shares thousands of counterparts with it, so
+// each entry costs one map look-up and one string, its stance ID.
+func (s *Store) edgesToward(txn *badger.Txn, actor string, f edgeFilter, only map[[16]byte]string) ([]edge, error) {
 	weights := s.weights()
 	var es []edge
-	sc := scan{txn: txn, prefixes: [][]byte{p}}
+	sc := scan{txn: txn, prefixes: [][]byte{keys.AdjacencyPrefix(keys.Out, mustID(actor), "", nil)}}
 	err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
-		_, subj, typ, other, id, ok := keys.ParseAdjacency(k)
-		if !ok {
+		// The counterpart's ID sits before the stance's at the key's end.
+		if len(k) < 2*keys.IDLen {
 			return false, errCorrupt
 		}
-		if !set[[16]byte(other)] {
+		obj, shared := only[[16]byte(k[len(k)-2*keys.IDLen:])]
+		if !shared {
 			return true, nil
+		}
+		_, _, typ, _, id, ok := keys.ParseAdjacency(k)
+		if !ok {
+			return false, errCorrupt
 		}
 		live, eff, err := header(item)
 		if err != nil || !live || !inRange(eff, f.from, f.to) {
 			return err == nil, err
 		}
-		es = append(es, edge{id: idString(id), subj: idString(subj), obj: idString(other), typ: typ, date: eff, weight: weights[typ]})
+		es = append(es, edge{id: idString(id), subj: actor, obj: obj, typ: typ, date: eff, weight: weights[typ]})
 		return true, nil
 	})
 	return sortedEdges(es), err
@@ -277,12 +290,11 @@ func (c *netCache) get(ctx context.Context, s *Store, txn *badger.Txn, f edgeFil
 func buildNetIndex(ctx context.Context, s *Store, txn *badger.Txn, f edgeFilter) (*netIndex, error) {
 	ix := &netIndex{node: map[[16]byte]int32{}}
 	weights := s.weights()
-	cur, sums := int32(-1), map[int32]float64{}
+	cur, sums := int32(-1), &rowSums{}
 	flush := func() {
 		if cur >= 0 {
 			ix.addRow(cur, sums)
 		}
-		clear(sums)
 	}
 	n := 0
 	sc := scan{txn: txn, prefixes: [][]byte{{keys.Out}}}
@@ -304,7 +316,7 @@ func buildNetIndex(ctx context.Context, s *Store, txn *badger.Txn, f edgeFilter)
 			flush()
 			cur = sn
 		}
-		sums[ix.nodeOf(other)] += weights[typ]
+		sums.add(ix.nodeOf(other), weights[typ])
 		return true, nil
 	})
 	if err != nil {
@@ -327,15 +339,38 @@ func (ix *netIndex) nodeOf(id []byte) int32 {
 	return n
 }
 
+// rowSums adds up one actor's weights per counterpart node. It is dense,
+// indexed by node, and reused from actor to actor: a map would cost as
+// much to empty as the busiest actor made it large.
+type rowSums struct {
+	w       []float64
+	seen    []bool
+	touched []int32
+}
+
+func (r *rowSums) add(node int32, w float64) {
+	for int(node) >= len(r.w) {
+		r.w, r.seen = append(r.w, 0), append(r.seen, false)
+	}
+	if !r.seen[node] {
+		r.seen[node] = true
+		r.touched = append(r.touched, node)
+	}
+	r.w[node] += w
+}
+
 // addRow records the sums of node's stances per counterpart, rounded as
-// newVector rounds them.
-func (ix *netIndex) addRow(node int32, sums map[int32]float64) {
-	for _, o := range slices.Sorted(maps.Keys(sums)) {
-		w := round(sums[o])
+// newVector rounds them, and empties sums.
+func (ix *netIndex) addRow(node int32, sums *rowSums) {
+	slices.Sort(sums.touched)
+	for _, o := range sums.touched {
+		w := round(sums.w[o])
+		sums.w[o], sums.seen[o] = 0, false
 		ix.out[node] = append(ix.out[node], netEntry{o, w})
 		ix.in[o] = append(ix.in[o], netEntry{node, w})
 		ix.norm2[node] += w * w
 	}
+	sums.touched = sums.touched[:0]
 }
 
 // weightTo returns node's net weight toward other.
