@@ -1,12 +1,16 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -22,18 +26,6 @@ const defaultAlignments = 10
 type stanceVector struct {
 	weight  map[string]float64
 	stances map[string][]string
-}
-
-func newVector(es []edge) stanceVector {
-	v := stanceVector{weight: map[string]float64{}, stances: map[string][]string{}}
-	for _, e := range es {
-		v.weight[e.obj] += e.weight
-		v.stances[e.obj] = append(v.stances[e.obj], e.id)
-	}
-	for c, w := range v.weight {
-		v.weight[c] = round(w)
-	}
-	return v
 }
 
 // norm is the Euclidean norm of v with the entry for skip left out.
@@ -112,74 +104,116 @@ func (s *Store) align(ctx context.Context, txn *badger.Txn, ix *netIndex, a stri
 	if len(best) == 0 {
 		return []stance.Alignment{}, nil
 	}
-	mine, err := s.outEdges(txn, a, f)
+	shared := map[[16]byte]string{}
+	va, err := s.readVector(txn, a, f, nil, shared)
 	if err != nil {
 		return nil, err
 	}
-	va := newVector(mine)
-	shared := va.counterparts()
+	scored, err := s.scoreBest(ctx, txn, ix, an, a, va, best, f, shared)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]stance.Alignment, 0, len(best))
-	for _, x := range best {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		id := idString(ix.ids[x][:])
-		theirs, err := s.edgesToward(txn, id, f, shared)
-		if err != nil {
-			return nil, err
-		}
-		if al, ok := cosine(a, va, va.norm(id), id, newVector(theirs), ix.normWithout(x, an)); ok {
-			out = append(out, al)
+	for _, al := range scored {
+		if al != nil {
+			out = append(out, *al)
 		}
 	}
 	rankAlignments(out, q.Oppose)
 	return out[:min(q.First, len(out))], nil
 }
 
-// outEdges reads actor's outgoing live stances, sorted by date.
-func (s *Store) outEdges(txn *badger.Txn, actor string, f edgeFilter) ([]edge, error) {
-	es, err := s.readEdges(txn, [][]byte{keys.AdjacencyPrefix(keys.Out, mustID(actor), "", nil)}, f)
-	return sortedEdges(es), err
-}
-
-// counterparts maps the ID bytes of v's counterparts to their IDs.
-func (v stanceVector) counterparts() map[[16]byte]string {
-	m := make(map[[16]byte]string, len(v.weight))
-	for c := range v.weight {
-		m[[16]byte(mustID(c))] = c
+// scoreBest scores a against each of best from their stances, on as many
+// goroutines as there are processors: the best of a busy actor are busy
+// too, each with tens of thousands of stances to read. Badger allows
+// concurrent iterators in one read-only transaction. An entry is nil where
+// the two share no counterpart.
+func (s *Store) scoreBest(ctx context.Context, txn *badger.Txn, ix *netIndex, an int32, a string, va stanceVector, best []int32, f edgeFilter, shared map[[16]byte]string) ([]*stance.Alignment, error) {
+	out := make([]*stance.Alignment, len(best))
+	errs := make([]error, len(best))
+	next := atomic.Int32{}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(best)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(best) && ctx.Err() == nil; i = int(next.Add(1)) - 1 {
+				x := best[i]
+				id := idString(ix.ids[x][:])
+				vx, err := s.readVector(txn, id, f, shared, nil)
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				if al, ok := cosine(a, va, va.norm(id), id, vx, ix.normWithout(x, an)); ok {
+					out[i] = &al
+				}
+			}
+		}()
 	}
-	return m
+	wg.Wait()
+	return out, cmp.Or(errors.Join(errs...), ctx.Err())
 }
 
-// edgesToward reads actor's outgoing live stances toward the counterparts
-// of only, sorted by date; the values of the others are not read. A busy
-// actor aligned with another shares thousands of counterparts with it, so
-// each entry costs one map look-up and one string, its stance ID.
-func (s *Store) edgesToward(txn *badger.Txn, actor string, f edgeFilter, only map[[16]byte]string) ([]edge, error) {
+// vectorEntry is one stance as readVector collects it.
+type vectorEntry struct {
+	date   Date
+	id     [16]byte
+	weight float64
+}
+
+// readVector reads actor's stance vector from its outgoing adjacency:
+// every counterpart, or only those of only (whose values it then does not
+// read), with its stances by date then ID and its weight summed in that
+// order, as stance.Alignment defines it. Counterpart IDs are taken from
+// only, else made once and recorded in names. The busiest actor of a
+// million stances holds some eighty thousand, so entries are kept as
+// bytes until the end and only stance IDs become strings.
+func (s *Store) readVector(txn *badger.Txn, actor string, f edgeFilter, only, names map[[16]byte]string) (stanceVector, error) {
 	weights := s.weights()
-	var es []edge
+	groups := map[[16]byte][]vectorEntry{}
 	sc := scan{txn: txn, prefixes: [][]byte{keys.AdjacencyPrefix(keys.Out, mustID(actor), "", nil)}}
 	err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
-		// The counterpart's ID sits before the stance's at the key's end.
-		if len(k) < 2*keys.IDLen {
+		// A key ends with the type, a zero byte, the counterpart's ID and
+		// the stance's.
+		n := len(k) - 2*keys.IDLen
+		if n < 2+keys.IDLen || k[n-1] != 0 {
 			return false, errCorrupt
 		}
-		obj, shared := only[[16]byte(k[len(k)-2*keys.IDLen:])]
-		if !shared {
-			return true, nil
-		}
-		_, _, typ, _, id, ok := keys.ParseAdjacency(k)
-		if !ok {
-			return false, errCorrupt
+		other := [16]byte(k[n : n+keys.IDLen])
+		if only != nil {
+			if _, ok := only[other]; !ok {
+				return true, nil
+			}
 		}
 		live, eff, err := header(item)
 		if err != nil || !live || !inRange(eff, f.from, f.to) {
 			return err == nil, err
 		}
-		es = append(es, edge{id: idString(id), subj: actor, obj: obj, typ: typ, date: eff, weight: weights[typ]})
+		groups[other] = append(groups[other], vectorEntry{eff, [16]byte(k[n+keys.IDLen:]), weights[string(k[1+keys.IDLen:n-1])]})
 		return true, nil
 	})
-	return sortedEdges(es), err
+	if err != nil {
+		return stanceVector{}, err
+	}
+	v := stanceVector{weight: make(map[string]float64, len(groups)), stances: make(map[string][]string, len(groups))}
+	for other, es := range groups {
+		c, ok := only[other]
+		if !ok {
+			c = idString(other[:])
+			names[other] = c
+		}
+		slices.SortFunc(es, func(p, q vectorEntry) int {
+			return cmp.Or(cmp.Compare(p.date, q.date), bytes.Compare(p.id[:], q.id[:]))
+		})
+		sum, ids := 0.0, make([]string, len(es))
+		for i, e := range es {
+			sum += e.weight
+			ids[i] = idString(e.id[:])
+		}
+		v.weight[c], v.stances[c] = round(sum), ids
+	}
+	return v, nil
 }
 
 // header reads the liveness and effective date of an adjacency entry.
@@ -201,25 +235,38 @@ func cosine(a string, va stanceVector, na float64, x string, vx stanceVector, nx
 		return stance.Alignment{}, false
 	}
 	al := stance.Alignment{Actor: x}
-	for c, w := range va.weight {
-		o := vx.weight[c]
+	// vx holds at most the counterparts of va: the smaller map to walk.
+	shared := make([]stance.SharedCounterpart, 0, len(vx.weight))
+	for c, o := range vx.weight {
+		w := va.weight[c]
 		if c == x || c == a || w*o == 0 {
 			continue
 		}
 		share := w * o / (na * nx)
 		al.Score += share
-		al.Shared = append(al.Shared, stance.SharedCounterpart{
-			Counterpart: c, Weight: w, Other: o, Contribution: round(share),
-			Stances: append(slices.Clone(va.stances[c]), vx.stances[c]...),
-		})
+		mine, theirs := va.stances[c], vx.stances[c]
+		ids := make([]string, len(mine)+len(theirs))
+		copy(ids[copy(ids, mine):], theirs)
+		shared = append(shared, stance.SharedCounterpart{Counterpart: c, Weight: w, Other: o, Contribution: round(share), Stances: ids})
 	}
-	if len(al.Shared) == 0 {
+	if len(shared) == 0 {
 		return stance.Alignment{}, false
 	}
 	al.Score = round(al.Score)
-	slices.SortFunc(al.Shared, func(p, q stance.SharedCounterpart) int {
+	// Sorted through their indexes: a busy pair shares thousands of
+	// counterparts, and moving indexes is cheaper than moving entries.
+	order := make([]int32, len(shared))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		p, q := &shared[i], &shared[j]
 		return cmp.Or(cmp.Compare(math.Abs(q.Contribution), math.Abs(p.Contribution)), cmp.Compare(p.Counterpart, q.Counterpart))
 	})
+	al.Shared = make([]stance.SharedCounterpart, len(shared))
+	for i, k := range order {
+		al.Shared[i] = shared[k]
+	}
 	return al, true
 }
 

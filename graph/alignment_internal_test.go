@@ -16,6 +16,20 @@ import (
 	"github.com/stancegraph/stancegraph/stance"
 )
 
+// newVector is an actor's stance vector as stance.Alignment defines it,
+// from its stances sorted by date then ID.
+func newVector(es []edge) stanceVector {
+	v := stanceVector{weight: map[string]float64{}, stances: map[string][]string{}}
+	for _, e := range es {
+		v.weight[e.obj] += e.weight
+		v.stances[e.obj] = append(v.stances[e.obj], e.id)
+	}
+	for c, w := range v.weight {
+		v.weight[c] = round(w)
+	}
+	return v
+}
+
 // alignByScan is the definition of stance.Alignment computed the plain
 // way: every actor's vector from all its stances, every other actor
 // scored. Alignment must answer exactly this.
