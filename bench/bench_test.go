@@ -230,3 +230,12 @@ func TestAnalysisTargets(t *testing.T) {
 		})
 	}
 }
+
+func TestMedianOf(t *testing.T) {
+	runs := []time.Duration{90, 7, 12}
+	i := 0
+	got, err := medianOf(3, func() (time.Duration, error) { i++; return runs[i-1], nil })
+	if err != nil || got != 12 || i != 3 {
+		t.Errorf("medianOf(90, 7, 12) = %v after %d runs, %v; want 12 after 3", got, i, err)
+	}
+}
