@@ -21,10 +21,10 @@ type analysisFigures struct {
 	AlignBusiest    float64 `json:"alignment_busiest_us"`
 	// AlignFirst is the first alignment query, which scans every stance
 	// once to build the net weights the later ones reuse until a write.
-	AlignFirst float64 `json:"alignment_first_us"`
-	CoalitionsMs    float64 `json:"coalitions_ms"`
-	Blocs           int     `json:"blocs"`
-	Triads          int     `json:"triads"`
+	AlignFirst   float64 `json:"alignment_first_us"`
+	CoalitionsMs float64 `json:"coalitions_ms"`
+	Blocs        int     `json:"blocs"`
+	Triads       int     `json:"triads"`
 }
 
 // alignmentSample is how many random actors alignment is timed for: each
