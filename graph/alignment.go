@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
@@ -196,24 +197,52 @@ func (s *Store) readVector(txn *badger.Txn, actor string, f edgeFilter, only, na
 	if err != nil {
 		return stanceVector{}, err
 	}
-	v := stanceVector{weight: make(map[string]float64, len(groups)), stances: make(map[string][]string, len(groups))}
+	// Each counterpart's stances by date then ID; their IDs are made as
+	// substrings of one string: the busiest actor's answer lists hundreds
+	// of thousands, and one allocation for all spares the collector as
+	// many small ones.
+	others := make([][16]byte, 0, len(groups))
+	var buf []byte
 	for other, es := range groups {
+		others = append(others, other)
+		slices.SortFunc(es, func(p, q vectorEntry) int {
+			return cmp.Or(cmp.Compare(p.date, q.date), bytes.Compare(p.id[:], q.id[:]))
+		})
+		for _, e := range es {
+			buf = appendUUID(buf, e.id)
+		}
+	}
+	all := string(buf)
+	v := stanceVector{weight: make(map[string]float64, len(groups)), stances: make(map[string][]string, len(groups))}
+	for _, other := range others {
 		c, ok := only[other]
 		if !ok {
 			c = idString(other[:])
 			names[other] = c
 		}
-		slices.SortFunc(es, func(p, q vectorEntry) int {
-			return cmp.Or(cmp.Compare(p.date, q.date), bytes.Compare(p.id[:], q.id[:]))
-		})
-		sum, ids := 0.0, make([]string, len(es))
+		es := groups[other]
+		sum, list := 0.0, make([]string, len(es))
 		for i, e := range es {
 			sum += e.weight
-			ids[i] = idString(e.id[:])
+			list[i], all = all[:uuidLen], all[uuidLen:]
 		}
-		v.weight[c], v.stances[c] = round(sum), ids
+		v.weight[c], v.stances[c] = round(sum), list
 	}
 	return v, nil
+}
+
+// uuidLen is the length of a UUID's text form.
+const uuidLen = 36
+
+// appendUUID appends the text form of id, as idString makes it.
+func appendUUID(dst []byte, id [16]byte) []byte {
+	for i, end := range [...]int{4, 6, 8, 10, 16} {
+		if i > 0 {
+			dst = append(dst, '-')
+		}
+		dst = hex.AppendEncode(dst, id[[...]int{0, 4, 6, 8, 10}[i]:end])
+	}
+	return dst
 }
 
 // header reads the liveness and effective date of an adjacency entry.

@@ -174,3 +174,16 @@ func TestAlignmentIndexFollowsWrites(t *testing.T) {
 		t.Errorf("after the writes\n got %+v\nwant %+v", got, want)
 	}
 }
+
+func TestAppendUUIDMatchesIDString(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100 {
+		var id [16]byte
+		for i := range id {
+			id[i] = byte(r.IntN(256))
+		}
+		if got, want := string(appendUUID(nil, id)), idString(id[:]); got != want {
+			t.Fatalf("appendUUID = %s, idString = %s", got, want)
+		}
+	}
+}
