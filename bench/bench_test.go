@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -198,5 +199,43 @@ func TestGDELTGeneratorShape(t *testing.T) {
 	one, stances := float64(sum.Skipped[events.SkipOneActor])/5000, float64(sum.Stances)/5000
 	if sum.Rows != 5000 || one < 0.30 || one > 0.36 || stances < 0.33 || stances > 0.40 {
 		t.Errorf("%d rows, %.2f one actor, %.2f stances; want 5000, about 0.33 and 0.37", sum.Rows, one, stances)
+	}
+}
+
+// TestAnalysisTargets: the analysis goals are judged from the figures at
+// the benchmark's scale, and not below it.
+func TestAnalysisTargets(t *testing.T) {
+	fast := analysisFigures{Timeline: latency{P50us: 900}, Alignment: latency{P50us: 40_000}, AlignBusiest: 150_000, CoalitionsMs: 6_000}
+	slow := fast
+	slow.AlignBusiest = 7_700_000
+	tests := []struct {
+		name    string
+		a       analysisFigures
+		stances int
+		want    []string
+	}{
+		{"fast at 1M", fast, 1_000_000, []string{"PASS", "PASS", "PASS", "PASS"}},
+		{"slow busiest at 1M", slow, 1_000_000, []string{"PASS", "PASS", "MISS", "PASS"}},
+		{"below the scale", slow, 200_000, []string{"n/a", "n/a", "n/a", "n/a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, tg := range analysisTargets(tt.a, tt.stances) {
+				got = append(got, tg.verdict())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("verdicts %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMedianOf(t *testing.T) {
+	runs := []time.Duration{90, 7, 12}
+	i := 0
+	got, err := medianOf(3, func() (time.Duration, error) { i++; return runs[i-1], nil })
+	if err != nil || got != 12 || i != 3 {
+		t.Errorf("medianOf(90, 7, 12) = %v after %d runs, %v; want 12 after 3", got, i, err)
 	}
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveBigGraph } from './biggraph.mjs';
 import { labelOverlaps, graphCounts, tableFit, splitWords, viewTransform } from './pagechecks.mjs';
+import { timelineChecks, coalitionChecks } from './analysisviews.mjs';
 
 const SEED_ACTORS = ['United States', 'Taliban', 'Kabul government', 'Pakistan', 'Russia', 'Iran', 'NATO', 'Islamic State'];
 const base = (process.argv[2] || '').replace(/\/$/, '');
@@ -245,6 +246,25 @@ async function largeGraphSteps(big) {
     await checkCounts('large graph after reset', big.stances);
   });
 
+  await step('large graph: timeline of the busiest actor and a pair', async () => {
+    const busiest = await page.evaluate(() => {
+      const nodes = [...document.querySelectorAll('#graph .node')];
+      const big = nodes.sort((a, b) => b.querySelector('circle').r.baseVal.value - a.querySelector('circle').r.baseVal.value);
+      return big.slice(0, 2).map((n) => ({ id: n.dataset.actorId, name: n.dataset.name }));
+    });
+    // The pair: the busiest actor's first counterpart in the chooser.
+    await page.goto(`${big.base}/#actor=${encodeURIComponent(busiest[0].id)}`);
+    await page.waitForFunction(() => document.getElementById('timeline-chart')?.dataset.buckets !== undefined, null, { timeout: 30000 });
+    const partner = await page.$eval('#timeline-with option:nth-child(2)', (o) => ({ id: o.value, name: o.textContent }));
+    await timelineChecks({ page, base: big.base, check, shot, prefix: 'large graph: ', actorId: busiest[0].id, actorName: busiest[0].name, partnerId: partner.id, partnerName: partner.name, shots: 'explorer-large-timeline', emptyWeeks: true });
+  });
+
+  await step('large graph: coloured by coalition', async () => {
+    await page.goto(`${big.base}/`);
+    await page.waitForFunction(() => /stances? shown as/.test(document.getElementById('graph-status').textContent), null, { timeout: 60000 });
+    await coalitionChecks({ page, base: big.base, check, shot, prefix: 'large graph: ', shots: 'explorer-large-coalitions' });
+  });
+
   for (const width of [1920, 1500, 1280, 1024, 800]) {
     await step(`large graph: the details table fits at ${width} px`, async () => {
       await page.setViewportSize({ width, height: 1080 });
@@ -390,6 +410,18 @@ try {
     check('a date range after every stance leaves no arrow', /No stances match/.test(empty), `${before} arrows before`);
     await page.click('#reset-filters');
     await page.waitForFunction((n) => document.querySelectorAll('#graph .edge').length === n, before);
+  });
+
+  await step('the timeline of an actor and of a pair', async () => {
+    const actorId = await page.getAttribute('#graph .node[data-name="Taliban"]', 'data-actor-id');
+    const partnerId = await page.getAttribute('#graph .node[data-name="Kabul government"]', 'data-actor-id');
+    await timelineChecks({ page, base, check, shot, prefix: '', actorId, actorName: 'Taliban', partnerId, partnerName: 'Kabul government', shots: 'explorer-timeline' });
+  });
+
+  await step('the graph coloured by coalition', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => /stances? shown/.test(document.getElementById('graph-status').textContent));
+    await coalitionChecks({ page, base, check, shot, prefix: '', shots: 'explorer-coalitions' });
   });
 
   await step('the console runs a query', async () => {

@@ -134,7 +134,8 @@ notebook() {
       --ExecutePreprocessor.kernel_name=python3 stances.ipynb \
       --output-dir "$OUT/notebook" --output stances.executed.ipynb) || return 1
   local ok=0 png size
-  for png in stance_matrix.png stance_graph.png stance_graph_graphml.png dyad_timeline.png gdelt_quadclass.png gdelt_goldstein.png; do
+  for png in stance_matrix.png stance_graph.png stance_graph_graphml.png dyad_timeline.png analysis_timeline.png coalitions.png \
+    gdelt_quadclass.png gdelt_goldstein.png gdelt_timeline.png; do
     size=$(stat -c %s "$OUT/notebook/$png" 2>/dev/null || echo 0)
     if [ "$size" -gt 5120 ]; then
       echo "     $png: $size bytes"

@@ -54,6 +54,8 @@ type Store struct {
 	codes    map[string][]*Actor
 	codesGen uint64
 	deg      *degrees // per-actor live-stance counters (see degrees)
+	// nets keeps the net weights alignment scores on (see netIndex).
+	nets netCache
 	// unsettled counts bulk-load splits committing without mu held (see
 	// writer.commitAsync): while it is non-zero the degree table may lag
 	// a reader's snapshot, so viewWithDegree reads storage instead.

@@ -222,3 +222,41 @@ def dyad_timeline(ax, dated: pd.DataFrame, directions: list[str], style: Style) 
     ax.set_ylim(-0.5, max(len(directions) - 0.5, dated["y"].max() + 0.5))
     ax.grid(axis="x", alpha=0.3)
     return dated
+
+
+def timeline_frame(buckets: list[dict[str, Any]], types: list[str]) -> pd.DataFrame:
+    """One row per bucket of the timeline field, empty buckets included,
+    indexed by the bucket's first day: a column of counts per type (in
+    vocabulary order, 0 where none), total, net, and the stance IDs."""
+    rows = []
+    for b in buckets:
+        counts = {c["type"]: c["count"] for c in b["counts"]}
+        rows.append({"start": pd.Timestamp(b["start"]), **{t: counts.get(t, 0) for t in types},
+                     "total": sum(counts.values()), "net": b["net"], "stances": [s["id"] for s in b.get("stances") or []]})
+    return pd.DataFrame(rows, columns=["start", *types, "total", "net", "stances"]).set_index("start")
+
+
+def plot_timeline(ax, frame: pd.DataFrame, types: list[str], style: Style, title: str):
+    """Draws a timeline frame: bars of the counts stacked by type, one slot
+    per bucket whether empty or not (so that silence shows as a gap at
+    zero, not as a shorter axis), and the net weight as a line on its own
+    axis at the right. Returns that axis."""
+    x = range(len(frame))
+    bottom = [0] * len(frame)
+    for t in types:
+        if frame[t].sum() == 0:
+            continue
+        color, _ = style(t)
+        ax.bar(x, frame[t], bottom=bottom, color=color, edgecolor="black", linewidth=0.4, label=t)
+        bottom = [b + n for b, n in zip(bottom, frame[t])]
+    ax.set_ylabel("stances")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    net = ax.twinx()
+    net.plot(x, frame["net"], color="black", marker="o", markersize=3, linewidth=1.2, label="net weight")
+    net.axhline(0, color="#999999", linewidth=0.8, linestyle=":")
+    net.set_ylabel("net weight")
+    step = max(1, len(frame) // 12)
+    ax.set_xticks(list(x)[::step], [d.strftime("%Y-%m-%d") for d in frame.index[::step]], rotation=45, ha="right", fontsize=8)
+    ax.set_xlim(-0.6, len(frame) - 0.4)
+    ax.set_title(title)
+    return net

@@ -306,6 +306,24 @@ class FiguresTest(unittest.TestCase):
                 self.assertEqual(len(ticks), len(set(ticks)), f"repeated tick labels {ticks}")
                 plt.close(fig)
 
+    def test_timeline_keeps_empty_buckets(self):
+        buckets = [
+            {"start": "2018-02-28", "counts": [{"type": "DEMANDS", "count": 2}], "net": -1, "stances": [{"id": "s1"}, {"id": "s2"}]},
+            {"start": "2018-03-01", "counts": [], "net": 0, "stances": []},
+            {"start": "2018-03-02", "counts": [], "net": 0, "stances": []},
+            {"start": "2018-03-03", "counts": [{"type": "OFFERS", "count": 1}], "net": 4, "stances": [{"id": "s3"}]},
+        ]
+        frame = gf.timeline_frame(buckets, ["DEMANDS", "OFFERS"])
+        self.assertEqual(list(frame["total"]), [2, 0, 0, 1])
+        self.assertEqual(list(frame["DEMANDS"]), [2, 0, 0, 0])
+        self.assertEqual(frame["stances"].iloc[0], ["s1", "s2"])
+        fig, ax = plt.subplots(figsize=(8, 3))
+        net = gf.plot_timeline(ax, frame, ["DEMANDS", "OFFERS"], _style, "t")
+        fig.canvas.draw()
+        self.assertEqual(len(ax.get_xticks()), 4, "every bucket has its slot, the empty ones too")
+        self.assertEqual(list(net.lines[0].get_ydata()), [-1, 0, 0, 4])
+        plt.close(fig)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,14 +1,16 @@
 // The stance graph explorer. Plain JavaScript and SVG; the only server it
 // talks to is the one it came from (see api.js). State lives in one object,
 // the URL fragment names what the details panel shows (#actor=ID,
-// #stance=ID, #doc=ID&start=S&end=E, #edge=SUBJECT,OBJECT,TYPE) so that the
-// back button and shared links work.
+// #stance=ID, #doc=ID&start=S&end=E, #edge=SUBJECT,OBJECT,TYPE, #bloc=I;
+// an actor's timeline adds &with=ID&bucket=WIDTH) so that the back button
+// and shared links work.
 
 import { forceLayout, resolveCollisions } from './layout.js';
 import { chooseColumns } from './table.js';
 import { zoomAt, fitView, neighbourhood, filterStances, dateStops } from './view.js';
 import { gql, post, collect } from './api.js';
 import { followFeed } from './live.js';
+import { BUCKETS, timelineGeometry, bucketLabel, bucketTotal, balanceText, blocClass, blocIndex, moveBucket, signed, COLOURED_BLOCS } from './analysis.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Up to this many actors, actors without any visible stance are drawn too,
@@ -66,6 +68,12 @@ const state = {
   hidden: 0, // actors left out of the drawing for its size
   loadSeq: 0,
   searchSeq: 0,
+  coalitionsOn: false, // colour actors by coalition
+  coalitions: null, // the coalitions field's answer, when on
+  blocOf: null, // actor id -> bloc index, when on
+  coalitionSeq: 0,
+  timeline: null, // {a, b, bucket, buckets, active}: the timeline shown
+  timelineSeq: 0,
 };
 
 // ---- small DOM helpers ------------------------------------------------------
@@ -178,6 +186,33 @@ const Q_SEARCH = `query SearchActors($search: String!) {
   actors(search: $search, first: 20) { totalCount nodes { id name kind aliases } }
 }`;
 
+const Q_TIMELINE = `query Timeline($a: ID!, $b: ID, $bucket: TimeBucket, $from: Date, $to: Date) {
+  timeline(a: $a, b: $b, bucket: $bucket, from: $from, to: $to) {
+    bucket
+    buckets { start end total net counts { type count } }
+  }
+}`;
+// The stances of one bucket: the same field over the bucket's own days.
+const Q_BUCKET = `query BucketStances($a: ID!, $b: ID, $bucket: TimeBucket, $from: Date, $to: Date) {
+  timeline(a: $a, b: $b, bucket: $bucket, from: $from, to: $to) {
+    buckets { start end total stances(first: 500) { ${ROW_FIELDS} references { dataset record } } }
+  }
+}`;
+const Q_COALITIONS = `query Coalitions($from: Date, $to: Date) {
+  coalitions(from: $from, to: $to) {
+    frustration
+    balance { triads balanced share }
+    blocs { stanceCount actors { id } }
+    actors { actor { id } bloc }
+  }
+}`;
+const Q_BLOC = `query BlocStances($from: Date, $to: Date) {
+  coalitions(from: $from, to: $to) {
+    blocs { stanceCount actors { id name } stances(first: 500) { ${ROW_FIELDS} references { dataset record } } }
+    actors { actor { id } balance { triads balanced share } }
+  }
+}`;
+
 const EXAMPLES = [
   {
     name: 'Statistics and vocabulary',
@@ -232,6 +267,16 @@ const EXAMPLES = [
     name: 'Stance matrix',
     query: `{\n  matrix { subject { name } object { name } type count }\n}\n`,
     variables: {},
+  },  {
+    name: 'Timeline, shifts, alignment and coalitions',
+    query: `query Analysis($a: ID!, $b: ID!) {
+  timeline(a: $a, b: $b, bucket: YEAR) { buckets { start total net counts { type count } } }
+  shifts(a: $a, b: $b, bucket: MONTH) { date kind before after afterStances { date type evidence { quote } } }
+  alignment(actor: $a, first: 3) { actor { name } score shared { counterpart { name } contribution } }
+  coalitions { balance { triads balanced share } frustration blocs { actors { name } stanceCount } }
+}
+`,
+    variables: { a: 'Pakistan', b: 'United States' },
   },
 ];
 
@@ -287,6 +332,10 @@ function bindControls() {
     applyView();
   });
   bindGraphGestures($('graph'));
+  $('coalitions-on').addEventListener('change', () => {
+    state.coalitionsOn = $('coalitions-on').checked;
+    loadCoalitions();
+  });
   $('search').addEventListener('input', onSearchInput);
   $('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -393,6 +442,7 @@ let routeTimer = 0;
 function filtersChanged() {
   renderTypeFilter();
   renderGraph();
+  if (state.coalitionsOn) loadCoalitions();
   clearTimeout(routeTimer);
   routeTimer = setTimeout(route, 250);
 }
@@ -402,6 +452,7 @@ function filtersChanged() {
 async function refresh() {
   try {
     await loadGraph();
+    if (state.coalitionsOn) await loadCoalitions();
   } catch (err) {
     setStatus($('graph-status'), `Could not load the graph: ${errorText(err)}`, true);
   }
@@ -897,20 +948,23 @@ function drawNode(id, degree) {
   const p = state.positions.get(id);
   const r = state.radius.get(id);
   const lb = state.labels.get(id);
+  const bloc = state.blocOf ? state.blocOf.get(id) : undefined;
+  const inBloc = bloc !== undefined;
   return svg(
     'g',
     {
-      class: 'node',
+      class: inBloc ? `node ${blocClass(bloc)}` : 'node',
+      'data-bloc': inBloc ? bloc : null,
       transform: `translate(${f1(p.x)},${f1(p.y)})`,
       tabindex: 0,
       role: 'button',
       'data-actor-id': id,
       'data-name': actorName(id),
-      'aria-label': `${actorName(id)}, ${kind}, ${degree} stance${degree === 1 ? '' : 's'} shown`,
+      'aria-label': `${actorName(id)}, ${kind}, ${degree} stance${degree === 1 ? '' : 's'} shown${inBloc ? `, bloc ${bloc + 1}` : ''}`,
       onclick: () => state.suppressClick || selectActor(id, false),
       onkeydown: (ev) => onNodeKey(ev, id),
     },
-    svg('title', {}, `${actorName(id)} (${kind})`),
+    svg('title', {}, `${actorName(id)} (${kind}${inBloc ? `, bloc ${bloc + 1}` : ''})`),
     svg('circle', { r: f1(r) }),
     // The label's top sits LABEL_GAP under the circle, where its footprint
     // was measured.
@@ -1029,7 +1083,8 @@ async function route() {
   try {
     // doc comes before stance: a document link carries the stance it came
     // from, for the way back.
-    if (params.has('actor')) await showActor(params.get('actor'), state.focusDetails);
+    if (params.has('actor')) await showActor(params.get('actor'), state.focusDetails, params.get('with') || '', params.get('bucket') || 'MONTH');
+    else if (params.has('bloc')) await showBloc(Number(params.get('bloc')));
     else if (params.has('doc')) await showDocument(params.get('doc'), params.get('start'), params.get('end'), params.get('stance'));
     else if (params.has('stance')) await showStance(params.get('stance'));
     else if (params.has('edge')) await showEdge(params.get('edge'));
@@ -1054,7 +1109,7 @@ function detailsHeading(text, fromKeyboard) {
   if (fromKeyboard) h.focus();
 }
 
-async function showActor(id, fromKeyboard) {
+async function showActor(id, fromKeyboard, withId = '', bucket = 'MONTH') {
   const body = $('details-body');
   fill(body, el('p', {}, 'Loading…'));
   const data = await gql(Q_ACTOR, { id, types: typeFilterArg(), from: state.from || null, to: state.to || null });
@@ -1076,7 +1131,9 @@ async function showActor(id, fromKeyboard) {
   const conn = a.stances;
   const caption = `Stances of ${a.name} (held and received${filterNote()}): ${conn.nodes.length}` +
     (conn.totalCount > conn.nodes.length ? ` of ${conn.totalCount}` : '');
-  fill(body, facts, stanceTable(caption, conn.nodes, 'actor-stances'));
+  const partners = counterpartsOf(a.id, conn.nodes);
+  fill(body, facts, timelineSection(a, partners, withId, bucket), stanceTable(caption, conn.nodes, 'actor-stances'));
+  await loadTimeline();
 }
 
 function filterNote() {
@@ -1094,7 +1151,12 @@ const STANCE_CELLS = {
   subject: (s) => actorLink(s.subject.id, s.subject.name),
   type: (s) => el('a', { href: `#stance=${encodeURIComponent(s.id)}`, class: 'type', 'aria-label': `${s.type}: show quotes` }, swatch(s.type), ` ${s.type}`),
   object: (s) => actorLink(s.object.id, s.object.name),
-  quote: (s) => (s.evidence[0] ? `“${s.evidence[0].quote}”` : ''),
+  quote: (s) => {
+    if (s.evidence[0]) return `“${s.evidence[0].quote}”`;
+    // Event data is evidence by reference: the dataset's record.
+    const r = s.references && s.references[0];
+    return r ? `${r.dataset} event ${r.record}` : '';
+  },
   date: (s) => s.date || '',
   source: (s) => {
     const ev = s.evidence[0];
@@ -1175,7 +1237,10 @@ async function showEdge(spec) {
   const data = await gql(Q_EDGE, { filter });
   select(null, { source, target, type });
   detailsHeading(`${actorName(source)} ${type} ${actorName(target)}`);
-  fill(body, stanceTable(`Stances of this arrow: ${data.stances.totalCount}`, data.stances.nodes, 'edge-stances'));
+  const pair = `#actor=${encodeURIComponent(source)}&with=${encodeURIComponent(target)}`;
+  fill(body,
+    el('p', {}, el('a', { href: pair, class: 'pair-timeline' }, `Timeline of ${actorName(source)} and ${actorName(target)}`)),
+    stanceTable(`Stances of this arrow: ${data.stances.totalCount}`, data.stances.nodes, 'edge-stances'));
 }
 
 async function showStance(id) {
@@ -1262,6 +1327,296 @@ async function showDocument(id, startArg, endArg, stanceId) {
     text,
   );
   if (mark) mark.scrollIntoView({ block: 'center' });
+}
+
+// ---- timeline ------------------------------------------------------------------
+
+// counterpartsOf lists the actors an actor's stances are with, by name, for
+// the timeline's pair chooser.
+function counterpartsOf(id, stances) {
+  const names = new Map();
+  for (const s of stances) {
+    const other = s.subject.id === id ? s.object : s.subject;
+    if (other.id !== id) names.set(other.id, other.name);
+  }
+  return [...names].sort((p, q) => compareText(p[1], q[1]));
+}
+
+// timelineSection builds the controls and the empty chart of a's
+// timeline; loadTimeline fills it.
+function timelineSection(a, partners, withId, bucket) {
+  if (!BUCKETS.includes(bucket)) bucket = 'MONTH';
+  if (withId && !partners.some(([id]) => id === withId)) partners = [[withId, actorName(withId)], ...partners];
+  state.timeline = { a: a.id, name: a.name, b: withId, bucket, buckets: [], active: 0 };
+  const bucketSel = el('select', { id: 'timeline-bucket' }, BUCKETS.map((b) => el('option', { value: b, selected: b === bucket }, b.toLowerCase())));
+  const withSel = el(
+    'select',
+    { id: 'timeline-with' },
+    el('option', { value: '' }, 'every counterpart'),
+    partners.map(([id, name]) => el('option', { value: id, selected: id === withId }, name)),
+  );
+  const changed = () => {
+    state.timeline.bucket = bucketSel.value;
+    state.timeline.b = withSel.value;
+    // The address follows, without a hashchange: the rest of the panel
+    // stays as it is and the focus stays on the control.
+    const t = state.timeline;
+    history.replaceState(null, '', `#actor=${encodeURIComponent(t.a)}${t.b ? `&with=${encodeURIComponent(t.b)}` : ''}${t.bucket !== 'MONTH' ? `&bucket=${t.bucket}` : ''}`);
+    loadTimeline();
+  };
+  bucketSel.addEventListener('change', changed);
+  withSel.addEventListener('change', changed);
+  return el(
+    'section',
+    { class: 'timeline', 'aria-labelledby': 'timeline-title' },
+    el('h3', { id: 'timeline-title' }, 'Timeline'),
+    el(
+      'div',
+      { class: 'timeline-bar' },
+      el('label', { for: 'timeline-bucket' }, 'Bucket'),
+      bucketSel,
+      el('label', { for: 'timeline-with' }, 'With'),
+      withSel,
+    ),
+    el('p', { id: 'timeline-status', role: 'status' }),
+    svg('svg', { id: 'timeline-chart', role: 'group', 'aria-labelledby': 'timeline-title timeline-status', viewBox: '0 0 480 150' }),
+    el('p', { class: 'hint' }, 'Bars count the stances of each bucket by type; the line is their net weight (cooperation above zero, conflict below). Click a bucket, or Tab to the chart and move with the arrow keys, then press Enter, to list its stances.'),
+    el('details', { id: 'timeline-table-box' }, el('summary', {}, 'The timeline as a table'), el('div', { id: 'timeline-table' })),
+    el('div', { id: 'bucket-stances' }),
+  );
+}
+
+function timelineArgs(t, from, to) {
+  return { a: t.a, b: t.b || null, bucket: t.bucket, from: from || state.from || null, to: to || state.to || null };
+}
+
+async function loadTimeline() {
+  const t = state.timeline;
+  if (!t || !$('timeline-chart')) return;
+  const seq = ++state.timelineSeq;
+  setStatus($('timeline-status'), 'Loading the timeline…');
+  fill($('bucket-stances'));
+  try {
+    const data = await gql(Q_TIMELINE, timelineArgs(t));
+    // The panel may have moved on to something else meanwhile.
+    if (seq !== state.timelineSeq || !$('timeline-chart')) return;
+    t.buckets = data.timeline.buckets;
+    t.active = Math.max(0, t.buckets.length - 1);
+    renderTimeline();
+  } catch (err) {
+    if (seq === state.timelineSeq && $('timeline-status')) setStatus($('timeline-status'), `Could not load the timeline: ${errorText(err)}`, true);
+  }
+}
+
+function timelineSubject(t) {
+  return t.b ? `${t.name} and ${actorName(t.b)}` : t.name;
+}
+
+function renderTimeline() {
+  const t = state.timeline;
+  const chart = $('timeline-chart');
+  const n = t.buckets.length;
+  const stances = t.buckets.reduce((k, b) => k + b.total, 0);
+  const empty = t.buckets.filter((b) => b.total === 0).length;
+  setStatus($('timeline-status'), n
+    ? `${timelineSubject(t)}: ${stances} dated stance${stances === 1 ? '' : 's'} in ${n} ${t.bucket.toLowerCase()} bucket${n === 1 ? '' : 's'}, ${empty} of them empty.`
+    : `${timelineSubject(t)}: no dated stance${state.from || state.to ? ' in the date range' : ''}.`);
+  chart.dataset.buckets = String(n);
+  const width = 480;
+  const height = 150;
+  const g = timelineGeometry(t.buckets, state.types.map((x) => x.type), width, height);
+  const bars = g.slots.map((slot, i) => {
+    const b = t.buckets[i];
+    const label = `${bucketLabel(b, t.bucket)}: ${b.total} stance${b.total === 1 ? '' : 's'}, net ${signed(b.net)}`;
+    return svg(
+      'g',
+      {
+        class: 'bucket',
+        role: 'button',
+        tabindex: i === t.active ? 0 : -1,
+        'data-index': i,
+        'data-start': b.start,
+        'aria-label': label,
+        onclick: () => openBucket(i, false),
+        onkeydown: (ev) => onBucketKey(ev, i),
+      },
+      svg('title', {}, label),
+      // The whole slot takes clicks, so an empty bucket can be opened too.
+      svg('rect', { class: 'slot', x: f1(slot.x), y: g.plot.top, width: f1(Math.max(slot.width, 1)), height: f1(g.baseline - g.plot.top) }),
+      slot.segments.map((sg) => svg('rect', {
+        class: 'segment',
+        x: f1(slot.x + slot.width * 0.1),
+        y: f1(sg.y),
+        width: f1(Math.max(slot.width * 0.8, 0.6)),
+        height: f1(sg.height),
+        fill: styleOf(sg.type).color,
+      })),
+    );
+  });
+  const net = g.slots.map((slot) => `${f1(slot.x + slot.width / 2)},${f1(slot.netY)}`).join(' ');
+  const first = t.buckets[0];
+  const last = t.buckets[n - 1];
+  fill(chart,
+    svg('line', { class: 'axis', x1: g.plot.left, x2: g.plot.right, y1: g.baseline, y2: g.baseline }),
+    svg('line', { class: 'zero', x1: g.plot.left, x2: g.plot.right, y1: f1(g.zeroY), y2: f1(g.zeroY) }),
+    svg('text', { class: 'tick', x: g.plot.left - 4, y: f1(g.zeroY + 4), 'text-anchor': 'end' }, '0'),
+    svg('text', { class: 'tick', x: g.plot.left - 4, y: f1(g.barTop + 10), 'text-anchor': 'end' }, String(g.maxCount)),
+    bars,
+    n ? svg('polyline', { class: 'net', points: net }) : null,
+    first ? svg('text', { class: 'tick', x: g.plot.left, y: height - 6 }, bucketLabel(first, t.bucket)) : null,
+    n > 1 ? svg('text', { class: 'tick', x: g.plot.right, y: height - 6, 'text-anchor': 'end' }, bucketLabel(last, t.bucket)) : null,
+  );
+  renderTimelineTable();
+}
+
+// renderTimelineTable gives the chart's numbers as a table, every bucket a
+// row with a button listing its stances.
+function renderTimelineTable() {
+  const t = state.timeline;
+  const types = state.types.map((x) => x.type);
+  const rows = t.buckets.map((b, i) => {
+    const counts = new Map(b.counts.map((c) => [c.type, c.count]));
+    return el(
+      'tr',
+      { 'data-start': b.start },
+      el('th', { scope: 'row' }, el('button', { type: 'button', class: 'linklike', onclick: () => openBucket(i, true) }, bucketLabel(b, t.bucket))),
+      types.map((ty) => el('td', { class: 'num' }, String(counts.get(ty) || 0))),
+      el('td', { class: 'num' }, String(b.total)),
+      el('td', { class: 'num' }, signed(b.net)),
+    );
+  });
+  fill($('timeline-table'), el(
+    'table',
+    { class: 'stances timeline-numbers' },
+    el('caption', {}, `Stances per ${t.bucket.toLowerCase()} of ${timelineSubject(t)}: ${t.buckets.length} buckets`),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Bucket'), types.map((ty) => el('th', { scope: 'col', class: 'num' }, ty)), el('th', { scope: 'col', class: 'num' }, 'Total'), el('th', { scope: 'col', class: 'num' }, 'Net'))),
+    el('tbody', {}, rows),
+  ));
+}
+
+function onBucketKey(ev, i) {
+  if (ev.key === 'Enter' || ev.key === ' ') {
+    ev.preventDefault();
+    openBucket(i, true);
+    return;
+  }
+  const to = moveBucket(ev.key, i, state.timeline.buckets.length);
+  if (to < 0) return;
+  ev.preventDefault();
+  state.timeline.active = to;
+  const bars = [...$('timeline-chart').querySelectorAll('.bucket')];
+  bars.forEach((b, j) => b.setAttribute('tabindex', j === to ? '0' : '-1'));
+  bars[to].focus();
+}
+
+// openBucket lists the stances behind one bucket: the timeline field asked
+// again over the bucket's own days.
+async function openBucket(i, fromKeyboard) {
+  const t = state.timeline;
+  const b = t.buckets[i];
+  t.active = i;
+  for (const bar of $('timeline-chart').querySelectorAll('.bucket')) {
+    const on = Number(bar.dataset.index) === i;
+    bar.classList.toggle('active', on);
+    bar.setAttribute('tabindex', on ? '0' : '-1');
+    if (on) bar.setAttribute('aria-pressed', 'true');
+    else bar.removeAttribute('aria-pressed');
+  }
+  const box = $('bucket-stances');
+  fill(box, el('p', {}, 'Loading…'));
+  const data = await gql(Q_BUCKET, timelineArgs(t, b.start, b.end));
+  if (!box.isConnected) return;
+  const got = data.timeline.buckets[0] || { total: 0, stances: [] };
+  const caption = `Stances of ${bucketLabel(b, t.bucket)}, ${timelineSubject(t)}: ${got.stances.length}` + (got.total > got.stances.length ? ` of ${got.total}` : '');
+  fill(box, stanceTable(caption, got.stances, 'bucket-stances-table'));
+  if (fromKeyboard) {
+    const cap = box.querySelector('caption');
+    cap.setAttribute('tabindex', '-1');
+    cap.focus();
+  }
+}
+
+// ---- coalitions ----------------------------------------------------------------
+
+// loadCoalitions colours the actors by the coalitions of the stances in
+// the date range, or takes the colours away when switched off.
+async function loadCoalitions() {
+  const seq = ++state.coalitionSeq;
+  const status = $('coalitions-status');
+  if (!state.coalitionsOn) {
+    state.coalitions = null;
+    state.blocOf = null;
+    setStatus(status, '');
+    fill($('bloc-list'));
+    renderGraph();
+    return;
+  }
+  setStatus(status, 'Finding coalitions…');
+  try {
+    const data = await gql(Q_COALITIONS, { from: state.from || null, to: state.to || null });
+    if (seq !== state.coalitionSeq || !state.coalitionsOn) return;
+    state.coalitions = data.coalitions;
+    state.blocOf = blocIndex(data.coalitions.actors);
+    renderCoalitions();
+    renderGraph();
+  } catch (err) {
+    if (seq === state.coalitionSeq) setStatus(status, `Could not find coalitions: ${errorText(err)}`, true);
+  }
+}
+
+// BLOCS_LISTED bounds the legend; the smaller blocs are counted.
+const BLOCS_LISTED = 12;
+
+function renderCoalitions() {
+  const c = state.coalitions;
+  const status = $('coalitions-status');
+  setStatus(status, balanceText(c));
+  status.dataset.blocs = String(c.blocs.length);
+  const items = c.blocs.slice(0, BLOCS_LISTED).map((b, i) => el(
+    'li',
+    { 'data-bloc': i },
+    el('a', { href: `#bloc=${i}`, class: 'bloc-link' },
+      blocSwatch(i),
+      ` Bloc ${i + 1}: ${b.actors.length} actor${b.actors.length === 1 ? '' : 's'}, ${b.stanceCount} stance${b.stanceCount === 1 ? '' : 's'} holding it`),
+  ));
+  const more = c.blocs.length - items.length;
+  fill($('bloc-list'), items, more > 0 ? el('li', { class: 'hint' }, `and ${more} smaller bloc${more === 1 ? '' : 's'}`) : null);
+}
+
+function blocSwatch(i) {
+  return svg('svg', { class: `swatch bloc-swatch ${blocClass(i)}`, width: 14, height: 14, viewBox: '0 0 14 14', 'aria-hidden': 'true', focusable: 'false' },
+    svg('circle', { cx: 7, cy: 7, r: 6 }));
+}
+
+// showBloc lists a bloc's actors, the balance of each one's triangles, and
+// the cooperative stances that hold the bloc together.
+async function showBloc(i) {
+  const body = $('details-body');
+  fill(body, el('p', {}, 'Loading…'));
+  const data = await gql(Q_BLOC, { from: state.from || null, to: state.to || null });
+  const b = data.coalitions.blocs[i];
+  if (!b) {
+    fill(body, el('p', { class: 'error' }, `No bloc ${i + 1}: the graph has ${data.coalitions.blocs.length}.`));
+    return;
+  }
+  select(null, null);
+  detailsHeading(`Bloc ${i + 1}`);
+  const balance = new Map(data.coalitions.actors.map((a) => [a.actor.id, a.balance]));
+  const members = el(
+    'table',
+    { id: 'bloc-members', class: 'stances' },
+    el('caption', {}, `Actors of bloc ${i + 1}: ${b.actors.length}`),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Actor'), el('th', { scope: 'col', class: 'num' }, 'Triangles'), el('th', { scope: 'col', class: 'num' }, 'Balanced'))),
+    el('tbody', {}, b.actors.map((a) => {
+      const t = balance.get(a.id) || { triads: 0, balanced: 0 };
+      return el('tr', {}, el('td', {}, actorLink(a.id, a.name)), el('td', { class: 'num' }, String(t.triads)), el('td', { class: 'num' }, String(t.balanced)));
+    })),
+  );
+  const caption = `Stances holding bloc ${i + 1} together${filterNote()}: ${b.stances.length}` + (b.stanceCount > b.stances.length ? ` of ${b.stanceCount}` : '');
+  fill(body,
+    el('p', {}, blocSwatch(i), ' Cooperation along these stances keeps the bloc together; a triangle is balanced when the product of its three signs is positive.'),
+    members,
+    stanceTable(caption, b.stances, 'bloc-stances'));
 }
 
 // ---- search -----------------------------------------------------------------

@@ -1,0 +1,189 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
+	"github.com/stancegraph/stancegraph/stance"
+)
+
+// newVector is an actor's stance vector as stance.Alignment defines it,
+// from its stances sorted by date then ID.
+func newVector(es []edge) stanceVector {
+	v := stanceVector{weight: map[string]float64{}, stances: map[string][]string{}}
+	for _, e := range es {
+		v.weight[e.obj] += e.weight
+		v.stances[e.obj] = append(v.stances[e.obj], e.id)
+	}
+	for c, w := range v.weight {
+		v.weight[c] = round(w)
+	}
+	return v
+}
+
+// alignByScan is the definition of stance.Alignment computed the plain
+// way: every actor's vector from all its stances, every other actor
+// scored. Alignment must answer exactly this.
+func alignByScan(t *testing.T, s *Store, q stance.AlignmentQuery) []stance.Alignment {
+	t.Helper()
+	f := edgeFilter{from: q.From, to: q.To}
+	var es []edge
+	err := s.view(context.Background(), func(txn *badger.Txn) error {
+		var err error
+		es, err = s.readEdges(txn, [][]byte{{keys.Out}}, f)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string][]edge{}
+	for _, e := range sortedEdges(es) {
+		by[e.subj] = append(by[e.subj], e)
+	}
+	a := ActorID(q.Actor)
+	va := newVector(by[a])
+	out := []stance.Alignment{}
+	for _, x := range slices.Sorted(maps.Keys(by)) {
+		vx := newVector(by[x])
+		if x == a {
+			continue
+		}
+		if al, ok := cosine(a, va, va.norm(x), x, vx, vx.norm(a)); ok {
+			out = append(out, al)
+		}
+	}
+	rankAlignments(out, q.Oppose)
+	return out[:min(q.First, len(out))]
+}
+
+// randomStore holds n actors with m stances of random types, dates in
+// 2020 and a Zipf-like choice of actors, so that a few are busy.
+func randomStore(t *testing.T, seed uint64, n, m int) *Store {
+	t.Helper()
+	s, err := Open("", &Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	r := rand.New(rand.NewPCG(seed, 1))
+	types := s.Vocabulary().Names()
+	pick := func() string { return fmt.Sprintf("actor %d", int(float64(n)*r.Float64()*r.Float64())) }
+	for i := 0; i < n; i++ {
+		if _, err := s.UpsertActor(context.Background(), Actor{Name: fmt.Sprintf("actor %d", i), Kind: KindState}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < m; i++ {
+		subj, obj := pick(), pick()
+		if subj == obj {
+			continue
+		}
+		spec := StanceSpec{Subject: subj, Object: obj, Type: types[r.IntN(len(types))], Date: NewDate(2020, time.Month(1+r.IntN(12)), 1+r.IntN(28))}
+		if _, _, err := s.AddStance(context.Background(), spec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+func TestAlignmentMatchesScan(t *testing.T) {
+	s := randomStore(t, 7, 40, 600)
+	ranges := []struct{ from, to Date }{{}, {NewDate(2020, 3, 1), NewDate(2020, 8, 31)}, {NewDate(2020, 6, 1), 0}}
+	compared := 0
+	for _, rg := range ranges {
+		for _, oppose := range []bool{false, true} {
+			for i := 0; i < 40; i += 3 {
+				q := stance.AlignmentQuery{Actor: fmt.Sprintf("actor %d", i), From: rg.from, To: rg.to, Oppose: oppose, First: 1 + i%12}
+				got, err := s.Alignment(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := alignByScan(t, s, q)
+				compared += len(want)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%+v:\n got %+v\nwant %+v", q, got, want)
+				}
+			}
+		}
+	}
+	if compared < 100 {
+		t.Fatalf("only %d alignments compared: the random graph is too sparse", compared)
+	}
+}
+
+// TestAlignmentIndexFollowsWrites: the net weights are scanned once per
+// snapshot and range, and every write makes the next query see it.
+func TestAlignmentIndexFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	s := randomStore(t, 3, 12, 80)
+	q := stance.AlignmentQuery{Actor: "actor 0", First: 50}
+	if _, err := s.Alignment(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	built := s.nets.ix
+	if _, err := s.Alignment(ctx, stance.AlignmentQuery{Actor: "actor 5"}); err != nil {
+		t.Fatal(err)
+	}
+	if s.nets.ix != built {
+		t.Fatal("a second query on the same snapshot scanned the store again")
+	}
+	// A newcomer agreeing with actor 0 on one counterpart appears.
+	if _, err := s.UpsertActor(ctx, Actor{Name: "newcomer", Kind: KindState}); err != nil {
+		t.Fatal(err)
+	}
+	mine := alignByScan(t, s, stance.AlignmentQuery{Actor: "actor 0", First: 1})
+	if len(mine) == 0 || len(mine[0].Shared) == 0 {
+		t.Fatal("actor 0 has no counterpart in the random graph")
+	}
+	c := mine[0].Shared[0]
+	typ := "SUPPORTS"
+	if c.Weight < 0 {
+		typ = "REJECTS"
+	}
+	st, _, err := s.AddStance(ctx, StanceSpec{Subject: "newcomer", Object: c.Counterpart, Type: typ, Date: NewDate(2020, 5, 5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func() bool {
+		got, err := s.Alignment(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.ContainsFunc(got, func(al stance.Alignment) bool { return al.Actor == ActorID("newcomer") })
+	}
+	if !has() {
+		t.Error("after AddStance the newcomer is not aligned with actor 0")
+	}
+	if _, err := s.RetractStance(ctx, st.ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if has() {
+		t.Error("after RetractStance the newcomer is still aligned with actor 0")
+	}
+	got, _ := s.Alignment(ctx, q)
+	if want := alignByScan(t, s, q); !reflect.DeepEqual(got, want) {
+		t.Errorf("after the writes\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestAppendUUIDMatchesIDString(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100 {
+		var id [16]byte
+		for i := range id {
+			id[i] = byte(r.IntN(256))
+		}
+		if got, want := string(appendUUID(nil, id)), idString(id[:]); got != want {
+			t.Fatalf("appendUUID = %s, idString = %s", got, want)
+		}
+	}
+}
