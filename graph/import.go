@@ -252,9 +252,9 @@ func (im *Importer) flushCounters() error {
 	return nil
 }
 
-// stream replays the sorter in key order into Badger's StreamWriter, one
-// stream per key family (families are disjoint key ranges, so their
-// tables are built side by side).
+// stream replays the sorter in key order into Badger's StreamWriter:
+// three disjoint key ranges, merged side by side, each one stream whose
+// tables Badger builds in goroutines of its own.
 func (im *Importer) stream(ctx context.Context) error {
 	sw := im.s.db.NewStreamWriter()
 	if err := sw.Prepare(); err != nil {
@@ -274,7 +274,7 @@ func (im *Importer) stream(ctx context.Context) error {
 	var stop atomic.Bool // a range failed: the others give up
 	for i := range len(bounds) - 1 {
 		go func() {
-			err := im.mergeRange(ctx, sw, bounds[i], bounds[i+1], &stop)
+			err := im.mergeRange(ctx, sw, uint32(i+1), bounds[i], bounds[i+1], &stop)
 			if err != nil {
 				stop.Store(true)
 			}
@@ -295,9 +295,11 @@ func (im *Importer) stream(ctx context.Context) error {
 	return nil
 }
 
-// mergeRange streams the sorter's keys in [lo, hi) to sw, one stream per
-// key family (families are disjoint key ranges, so each stream is sorted).
-func (im *Importer) mergeRange(ctx context.Context, sw *badger.StreamWriter, lo, hi []byte, stop *atomic.Bool) error {
+// mergeRange streams the sorter's keys in [lo, hi), which come out
+// sorted, to sw as one stream. One stream per range rather than per key
+// family: Badger holds a table builder of twice the bottom level's table
+// size (128 MiB) for every stream until Flush, so streams cost memory.
+func (im *Importer) mergeRange(ctx context.Context, sw *badger.StreamWriter, stream uint32, lo, hi []byte, stop *atomic.Bool) error {
 	// Write copies what it keeps, so one buffer serves the whole range.
 	buf := z.NewBuffer(8<<20, "stancegraph.import")
 	defer buf.Release()
@@ -319,7 +321,7 @@ func (im *Importer) mergeRange(ctx context.Context, sw *badger.StreamWriter, lo,
 				return errors.New("another range failed")
 			}
 		}
-		appendKV(buf, k, v, uint32(k[0]))
+		appendKV(buf, k, v, stream)
 		if buf.LenNoPadding() >= 4<<20 {
 			return send()
 		}
