@@ -239,3 +239,33 @@ func TestMedianOf(t *testing.T) {
 		t.Errorf("medianOf(90, 7, 12) = %v after %d runs, %v; want 12 after 3", got, i, err)
 	}
 }
+
+// TestEventsRunAsGraphd keeps the events bench on graphd's Go runtime
+// settings: the constants cmd/graphd/main.go starts with.
+func TestEventsRunAsGraphd(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filepath.Join("..", "cmd", "graphd", "main.go"), nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	consts := map[string]string{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Values) == 1 {
+			var b strings.Builder
+			printer.Fprint(&b, fset, vs.Values[0])
+			consts[vs.Names[0].Name] = b.String()
+		}
+		return true
+	})
+	for name, want := range map[string]string{
+		"defaultMemoryLimit": "1536 << 20",
+		"defaultGCPercent":   "400",
+	} {
+		if consts[name] != want {
+			t.Errorf("cmd/graphd %s = %q; the events bench assumes %q (graphdMemoryLimit, graphdGCPercent)", name, consts[name], want)
+		}
+	}
+	if graphdMemoryLimit != 1536<<20 || graphdGCPercent != 400 {
+		t.Errorf("bench's graphd settings drifted from the values this test checks")
+	}
+}

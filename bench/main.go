@@ -179,7 +179,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "[%6.1fs] %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, a...))
 	}
 	if c.events > 0 {
-		return benchEvents(ctx, c, dir, start, logf, stdout)
+		return benchEvents(ctx, c, cg, dir, start, logf, stdout)
 	}
 	logf("generating %d actors, %d stances (seed %d), stores in %s", c.actors, c.stances, c.seed, dir)
 	d := newDataset(c.actors, c.stances, c.chunk, c.seed)
@@ -226,7 +226,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 // benchEvents runs the event benchmark (-events) and prints its figures.
-func benchEvents(ctx context.Context, c *config, dir string, start time.Time, logf func(string, ...any), stdout io.Writer) error {
+func benchEvents(ctx context.Context, c *config, cg *memcg, dir string, start time.Time, logf func(string, ...any), stdout io.Writer) error {
 	sampler := startRSSSampler()
 	fig, err := runEvents(ctx, c, dir, logf)
 	if err != nil {
@@ -234,6 +234,9 @@ func benchEvents(ctx context.Context, c *config, dir string, start time.Time, lo
 	}
 	fig.PeakRSS = peakRSS()
 	fig.RSSAnon, fig.RSSFile = sampler.peaks()
+	if cg != nil {
+		fig.Memcg = &memcgFigures{Limit: c.memcg << 20, Peak: cg.peak(), OOMKills: cg.ooms()}
+	}
 	printEvents(stdout, c, fig, time.Since(start).Seconds())
 	if c.jsonOut == "" {
 		return nil
