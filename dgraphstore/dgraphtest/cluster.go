@@ -43,7 +43,7 @@ type Cluster struct {
 	// dgraphstore.Open take.
 	Addr string
 	// HTTP is the alpha's HTTP address (/health, /alter, /query).
-	HTTP string
+	HTTP        string
 	dir         string
 	zero, alpha *proc
 }
