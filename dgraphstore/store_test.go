@@ -2,6 +2,10 @@ package dgraphstore_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -11,11 +15,52 @@ import (
 	"github.com/stancegraph/stancegraph/stance/storetest"
 )
 
+// The tests share one cluster, started by the first that needs it and
+// stopped by TestMain.
+var (
+	clusterOnce sync.Once
+	cluster     *dgraphtest.Cluster
+	clusterErr  error
+	clusterDir  string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if cluster != nil {
+		if err := cluster.Stop(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			code = 1
+		}
+	}
+	if clusterDir != "" {
+		os.RemoveAll(clusterDir)
+	}
+	os.Exit(code)
+}
+
+// shared returns the tests' cluster, skipping t when there is no binary.
+func shared(t *testing.T) *dgraphtest.Cluster {
+	t.Helper()
+	bin := dgraphtest.Available(t)
+	clusterOnce.Do(func() {
+		if clusterDir, clusterErr = os.MkdirTemp("", "dgraphstore-test"); clusterErr != nil {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		cluster, clusterErr = dgraphtest.Start(ctx, bin, clusterDir)
+	})
+	if clusterErr != nil {
+		t.Fatal(clusterErr)
+	}
+	return cluster
+}
+
 // TestStoreContract runs the stance.Store conformance suite, the one
 // graph.TestStoreContract runs on the embedded store, against Dgraph. The
 // subtests share one cluster; each starts from an empty store.
 func TestStoreContract(t *testing.T) {
-	c := dgraphtest.Require(t)
+	c := shared(t)
 	storetest.Run(t, func(t *testing.T) stance.Store {
 		return openEmpty(t, c)
 	})
@@ -35,4 +80,48 @@ func openEmpty(t *testing.T, c *dgraphtest.Cluster) *dgraphstore.Store {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestTwoStoresAgree writes through one Store and reads through another
+// on the same cluster, as two graphd processes would: a Store keeps
+// nothing between calls, so the second sees every write at once.
+func TestTwoStoresAgree(t *testing.T) {
+	c := shared(t)
+	ctx := context.Background()
+	w := openEmpty(t, c)
+	r, err := dgraphstore.Open(ctx, c.Addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := w.UpsertActor(ctx, stance.Actor{Name: "Iran", Kind: stance.KindState}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.UpsertActor(ctx, stance.Actor{Name: "Iraq"}); err != nil {
+		t.Fatal(err)
+	}
+	st, _, err := w.AddStance(ctx, stance.StanceSpec{Subject: "Iran", Type: stance.Supports, Object: "Iraq"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Stance(ctx, st.ID)
+	if err != nil || got.Subject != stance.ActorID("Iran") {
+		t.Fatalf("the other store reads %+v, %v", got, err)
+	}
+	if _, err := r.RetractStance(ctx, st.ID, "wrong"); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := w.Degree(ctx, "Iran", stance.Out); err != nil || n != 0 {
+		t.Errorf("after a retraction through the other store, Degree = %d, %v; want 0", n, err)
+	}
+}
+
+// TestOpenRefusesBadAddress checks that a store address names its scheme
+// and port, without dialing anything.
+func TestOpenRefusesBadAddress(t *testing.T) {
+	for _, addr := range []string{"", "localhost", "http://localhost:9080", "dgraph://localhost", "dgraph://:"} {
+		if _, err := dgraphstore.Open(context.Background(), addr, nil); !errors.Is(err, stance.ErrInvalidInput) {
+			t.Errorf("Open(%q) = %v, want an error wrapping ErrInvalidInput", addr, err)
+		}
+	}
 }

@@ -68,6 +68,9 @@ func (p *proc) exited() bool {
 // builds it).
 func Binary() (string, error) {
 	if b := os.Getenv("DGRAPH_BIN"); b != "" {
+		if _, err := os.Stat(b); err != nil {
+			return "", fmt.Errorf("dgraphtest: DGRAPH_BIN=%s: %w", b, err)
+		}
 		return b, nil
 	}
 	dir, err := os.Getwd()
@@ -94,13 +97,7 @@ func Binary() (string, error) {
 // binary it skips t, or fails it when STANCEGRAPH_DGRAPH=require.
 func Require(t testing.TB) *Cluster {
 	t.Helper()
-	bin, err := Binary()
-	if err != nil {
-		if os.Getenv("STANCEGRAPH_DGRAPH") == "require" {
-			t.Fatalf("%v (STANCEGRAPH_DGRAPH=require)", err)
-		}
-		t.Skipf("skipping the Dgraph tests: %v", err)
-	}
+	bin := Available(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	c, err := Start(ctx, bin, t.TempDir())
@@ -113,6 +110,21 @@ func Require(t testing.TB) *Cluster {
 		}
 	})
 	return c
+}
+
+// Available returns the dgraph binary, or skips t when there is none
+// (fails it when STANCEGRAPH_DGRAPH=require): for tests that share one
+// cluster among themselves and start it with Start.
+func Available(t testing.TB) string {
+	t.Helper()
+	bin, err := Binary()
+	if err != nil {
+		if os.Getenv("STANCEGRAPH_DGRAPH") == "require" {
+			t.Fatalf("%v (STANCEGRAPH_DGRAPH=require)", err)
+		}
+		t.Skipf("skipping the Dgraph tests: %v", err)
+	}
+	return bin
 }
 
 // Start runs a zero and an alpha of bin with their data under dir, and
