@@ -9,7 +9,7 @@ FUZZTIME ?= 60s
 # BUILDVCS=false builds where git cannot describe the checkout.
 BUILDVCS ?= auto
 
-.PHONY: all build run test test-short test-bench test-dgraph vet fmt e2e bench eval fuzz clean graphiql
+.PHONY: all build run test test-short test-bench test-dgraph bench-dgraph vet fmt e2e bench eval fuzz clean graphiql
 
 all: build
 
@@ -40,6 +40,11 @@ test-bench:
 test-dgraph:
 	bash scripts/dgraph.sh build
 	cd dgraphstore && $(GO) vet ./... && STANCEGRAPH_DGRAPH=require $(GO) test -count=1 ./...
+
+## bench-dgraph: the same workload on the embedded store and on Dgraph
+bench-dgraph:
+	bash scripts/dgraph.sh build
+	cd dgraphstore && STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run '^$$' -bench . -benchtime 20x .
 
 test-short:
 	$(GO) test -short ./...

@@ -71,7 +71,7 @@ func TestGraphQLSameBytes(t *testing.T) {
 }
 
 // engineOn is graphd's GraphQL engine on s, without extraction.
-func engineOn(t *testing.T, s stance.Store) *schema.Engine {
+func engineOn(t testing.TB, s stance.Store) *schema.Engine {
 	t.Helper()
 	sch, err := schema.New(resolvers.New(resolvers.Config{Store: s}))
 	if err != nil {

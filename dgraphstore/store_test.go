@@ -39,7 +39,7 @@ func TestMain(m *testing.M) {
 }
 
 // shared returns the tests' cluster, skipping t when there is no binary.
-func shared(t *testing.T) *dgraphtest.Cluster {
+func shared(t testing.TB) *dgraphtest.Cluster {
 	t.Helper()
 	bin := dgraphtest.Available(t)
 	clusterOnce.Do(func() {
@@ -67,7 +67,7 @@ func TestStoreContract(t *testing.T) {
 }
 
 // openEmpty opens a store on c with every record dropped.
-func openEmpty(t *testing.T, c *dgraphtest.Cluster) *dgraphstore.Store {
+func openEmpty(t testing.TB, c *dgraphtest.Cluster) *dgraphstore.Store {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
