@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -123,5 +125,66 @@ func TestOpenRefusesBadAddress(t *testing.T) {
 		if _, err := dgraphstore.Open(context.Background(), addr, nil); !errors.Is(err, stance.ErrInvalidInput) {
 			t.Errorf("Open(%q) = %v, want an error wrapping ErrInvalidInput", addr, err)
 		}
+	}
+}
+
+// TestConcurrentWritersOneStance adds the same stance through two stores
+// at once, as two graphd processes would: Dgraph's conflict detection
+// aborts one transaction, which is retried and finds the stance stored.
+func TestConcurrentWritersOneStance(t *testing.T) {
+	c := shared(t)
+	ctx := context.Background()
+	a := openEmpty(t, c)
+	b, err := dgraphstore.Open(ctx, c.Addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := a.Load(ctx, stance.Batch{Actors: []stance.Actor{{Name: "Iran"}, {Name: "Iraq"}}}); err != nil {
+		t.Fatal(err)
+	}
+	for round := range 5 {
+		spec := stance.StanceSpec{Subject: "Iran", Type: stance.Supports, Object: "Iraq", Topic: fmt.Sprintf("round %d", round)}
+		created := make(chan bool, 2)
+		errs := make(chan error, 2)
+		for _, s := range []*dgraphstore.Store{a, b} {
+			go func() {
+				_, c, err := s.AddStance(ctx, spec)
+				created <- c
+				errs <- err
+			}()
+		}
+		n := 0
+		for range 2 {
+			if <-created {
+				n++
+			}
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n != 1 {
+			t.Errorf("round %d: %d of two concurrent adds of one stance created it, want 1", round, n)
+		}
+	}
+	if st, err := a.Stats(ctx); err != nil || st.Stances != 5 {
+		t.Errorf("Stats = %+v, %v; want 5 stances, one per round", st, err)
+	}
+}
+
+// TestUnavailable checks that an unreachable cluster is a clear error
+// wrapping ErrUnavailable, once the caller's deadline passes.
+func TestUnavailable(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close() // nothing listens there now
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_, err = dgraphstore.Open(ctx, "dgraph://"+addr, nil)
+	if !errors.Is(err, dgraphstore.ErrUnavailable) || !strings.Contains(err.Error(), addr) {
+		t.Errorf("Open of a closed port = %v, want an error wrapping ErrUnavailable naming %s", err, addr)
 	}
 }
