@@ -78,7 +78,7 @@ func questions(names []string) []question {
 	for _, sq := range []stance.StanceQuery{
 		{}, {IncludeRetracted: true}, {Subject: names[1]}, {Object: names[2]}, {Subject: names[3], Object: names[4]},
 		{Subject: names[5], Types: types}, {Object: names[6], Types: types}, {Types: types}, {From: from, To: to},
-		{MinConfidence: 0.6}, {Document: stance.DocumentID(docText(1))}, {Subject: names[7], From: from},
+		{MinConfidence: 0.6}, {Dataset: "gdelt"}, {QuadClass: 2}, {Document: stance.DocumentID(docText(1))}, {Subject: names[7], From: from},
 	} {
 		add(fmt.Sprintf("Stances(%+v)", sq), func(ctx context.Context, s stance.Store) (any, error) {
 			return pages(func(after string) (stance.StancePage, error) {
@@ -210,6 +210,10 @@ func generated(n, m int) (stance.Batch, []string) {
 			spec.Date = stance.NewDate(2020, 1, 1+r.IntN(300))
 		}
 		spec.Confidence = []float64{0, 0.5, 0.8}[r.IntN(3)]
+		if i%11 == 0 {
+			spec.References = []stance.Reference{{Dataset: "GDELT", Record: fmt.Sprint(1000 + i), URL: fmt.Sprintf("https://example.org/%d", i)}}
+			spec.Event = &stance.Measures{EventCode: "042", Goldstein: 1.9, HasGoldstein: true, QuadClass: 1 + i%4}
+		}
 		if i%5 == 0 {
 			d := r.IntN(3)
 			spec.Evidence = []stance.EvidenceSpec{{Document: stance.DocumentID(docText(d)), Quote: fmt.Sprintf("sentence %d of %d.", i%7, d)}}
