@@ -3,6 +3,7 @@ package dgraphstore_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/export"
@@ -44,18 +45,18 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := exportOf(t, dg, "jsonl"); !bytes.Equal(got, want) {
-		t.Errorf("embedded -> Dgraph: the exports differ\n got %s\nwant %s", clipAny(string(got)), clipAny(string(want)))
+		t.Errorf("embedded -> Dgraph: the exports differ: %s", firstDiff(got, want))
 	}
 	last := openEmbedded(t)
 	if _, err := jsonl.Load(ctx, last, bytes.NewReader(exportOf(t, dg, "jsonl")), "dgraph.jsonl", nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := exportOf(t, last, "jsonl"); !bytes.Equal(got, want) {
-		t.Errorf("Dgraph -> embedded: the exports differ")
+		t.Errorf("Dgraph -> embedded: the exports differ: %s", firstDiff(got, want))
 	}
 	for _, f := range export.Formats() {
-		if !bytes.Equal(exportOf(t, dg, f), exportOf(t, first, f)) {
-			t.Errorf("export %s differs between the stores", f)
+		if got, want := exportOf(t, dg, f), exportOf(t, first, f); !bytes.Equal(got, want) {
+			t.Errorf("export %s differs between the stores: %s", f, firstDiff(got, want))
 		}
 	}
 }
@@ -77,4 +78,22 @@ func exportOf(t *testing.T, s stance.Reader, format string) []byte {
 		t.Fatalf("export %s: %v", format, err)
 	}
 	return buf.Bytes()
+}
+
+// firstDiff names the first line where got and want differ.
+func firstDiff(got, want []byte) string {
+	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
+	for i := range max(len(g), len(w)) {
+		var gl, wl []byte
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if !bytes.Equal(gl, wl) {
+			return fmt.Sprintf("line %d (of %d and %d):\n got %s\nwant %s", i+1, len(g), len(w), gl, wl)
+		}
+	}
+	return "no line differs"
 }
