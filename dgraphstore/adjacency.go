@@ -135,7 +135,7 @@ func (s *Store) Dyad(ctx context.Context, a, b string) (stance.Dyad, error) {
 			return err
 		}
 		d = stance.Dyad{A: x.ID, B: y.ID, AToB: []stance.TypeCount{}, BToA: []stance.TypeCount{}}
-		for _, t := range s.vocab.Names() {
+		for _, t := range s.Vocabulary().Names() {
 			var ab, ba int
 			for _, st := range all {
 				switch {
@@ -251,7 +251,7 @@ func (s *Store) Matrix(ctx context.Context, q stance.MatrixQuery) ([]stance.Matr
 		return nil, err
 	}
 	order := map[string]int{}
-	for i, t := range s.vocab.Names() {
+	for i, t := range s.Vocabulary().Names() {
 		order[t] = i
 	}
 	out := make([]stance.MatrixCell, 0, len(counts))

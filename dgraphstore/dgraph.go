@@ -43,6 +43,10 @@ type SGDocument {
 	sg.id
 	sg.data
 }
+type SGMeta {
+	sg.id
+	sg.data
+}
 type SGStance {
 	sg.id
 	sg.data
@@ -58,6 +62,7 @@ const (
 	typeActor    = "SGActor"
 	typeDocument = "SGDocument"
 	typeStance   = "SGStance"
+	typeMeta     = "SGMeta"
 )
 
 // dgraph wraps the client with the store's timeouts and error mapping.

@@ -38,10 +38,10 @@ func (s *Store) Stance(ctx context.Context, id string) (stance.Stance, error) {
 // typeList validates types, defaulting to the whole vocabulary.
 func (s *Store) typeList(types []string) ([]string, error) {
 	if len(types) == 0 {
-		return s.vocab.Names(), nil
+		return s.Vocabulary().Names(), nil
 	}
 	for _, t := range types {
-		if err := s.vocab.Validate(t); err != nil {
+		if err := s.Vocabulary().Validate(t); err != nil {
 			return nil, err
 		}
 	}

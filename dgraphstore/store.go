@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/dgo/v250"
@@ -22,7 +23,9 @@ import (
 // concurrent use; Close is idempotent.
 type Store struct {
 	dg    *dgraph
-	vocab *stance.Vocabulary
+	vocab atomic.Pointer[stance.Vocabulary] // the cluster's; DropAll may change it
+	// want is Options.Vocabulary, which DropAll keeps afresh.
+	want *stance.Vocabulary
 	// wmu serializes this process's writes: each reads the records it
 	// changes, checks them with package graph's rules and writes them
 	// back, and two of them on the same records must not interleave.
@@ -34,8 +37,10 @@ var _ stance.Store = (*Store)(nil)
 
 // Options configure Open; nil means the defaults.
 type Options struct {
-	// Vocabulary is the set of stance types the store accepts; nil means
-	// stance.DefaultVocabulary().
+	// Vocabulary is the set of stance types a new store is created with
+	// and keeps in the cluster (nil means stance.DefaultVocabulary()). A
+	// store that keeps one is read with it: then Vocabulary, when set, may
+	// only hold types it has, unchanged (else ErrVocabularyConflict).
 	Vocabulary *stance.Vocabulary
 	// Timeout bounds each call to Dgraph whose context has no deadline;
 	// 0 means 30 seconds.
@@ -66,14 +71,17 @@ func Open(ctx context.Context, addr string, opts *Options) (*Store, error) {
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
-	s := &Store{dg: &dgraph{c: c, timeout: timeout}, vocab: opts.Vocabulary}
-	if s.vocab == nil {
-		s.vocab = stance.DefaultVocabulary()
-	}
+	s := &Store{dg: &dgraph{c: c, timeout: timeout}, want: opts.Vocabulary}
 	if err := s.dg.migrate(ctx); err != nil {
 		c.Close()
 		return nil, err
 	}
+	v, err := s.dg.settleVocabulary(ctx, opts.Vocabulary)
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	s.vocab.Store(v)
 	return s, nil
 }
 
@@ -118,13 +126,21 @@ func (s *Store) Close() error {
 }
 
 // Vocabulary returns the stance types the store accepts.
-func (s *Store) Vocabulary() *stance.Vocabulary { return s.vocab }
+func (s *Store) Vocabulary() *stance.Vocabulary { return s.vocab.Load() }
 
-// DropAll deletes every record of the store, keeping its schema: for
+// DropAll deletes every record of the store and its vocabulary, then
+// keeps the vocabulary the store was opened with (Options.Vocabulary): for
 // tests, which share one cluster, and for reloading from scratch.
 func (s *Store) DropAll(ctx context.Context) error {
 	if err := s.dg.c.DropAll(ctx); err != nil {
 		return s.dg.fail(err)
 	}
-	return s.dg.migrate(ctx)
+	if err := s.dg.migrate(ctx); err != nil {
+		return err
+	}
+	v, err := s.dg.settleVocabulary(ctx, s.want)
+	if err == nil {
+		s.vocab.Store(v)
+	}
+	return err
 }

@@ -6,10 +6,15 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dgraph-io/dgo/v250"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/stancegraph/stancegraph/dgraphstore"
 	"github.com/stancegraph/stancegraph/dgraphstore/dgraphtest"
@@ -186,5 +191,42 @@ func TestUnavailable(t *testing.T) {
 	_, err = dgraphstore.Open(ctx, "dgraph://"+addr, nil)
 	if !errors.Is(err, dgraphstore.ErrUnavailable) || !strings.Contains(err.Error(), addr) {
 		t.Errorf("Open of a closed port = %v, want an error wrapping ErrUnavailable naming %s", err, addr)
+	}
+}
+
+// TestVocabularyKept checks that the cluster keeps the vocabulary it was
+// created with: a store opened without one reads it, and one opened with
+// a type the cluster lacks is refused, as the embedded store refuses it.
+func TestVocabularyKept(t *testing.T) {
+	c := shared(t)
+	ctx := context.Background()
+	raw, err := dgo.NewClient(c.Addr, dgo.WithGrpcOption(grpc.WithTransportCredentials(insecure.NewCredentials())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if err := raw.DropAll(ctx); err != nil { // no vocabulary kept
+		t.Fatal(err)
+	}
+	plover := stance.PLOVERVocabulary()
+	p, err := dgraphstore.Open(ctx, c.Addr, &dgraphstore.Options{Vocabulary: plover})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	n, err := dgraphstore.Open(ctx, c.Addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	if got, want := n.Vocabulary().Names(), plover.Names(); !slices.Equal(got, want) {
+		t.Errorf("a store opened without a vocabulary reads %v, want the kept %v", got, want)
+	}
+	other, err := stance.NewVocabulary([]stance.TypeInfo{{Type: "PRAISES", Description: "praises", CAMEO: []string{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dgraphstore.Open(ctx, c.Addr, &dgraphstore.Options{Vocabulary: other}); !errors.Is(err, stance.ErrVocabularyConflict) {
+		t.Errorf("Open with a type the cluster lacks = %v, want ErrVocabularyConflict", err)
 	}
 }

@@ -214,7 +214,7 @@ func (s *Store) writeOnce(ctx context.Context, gather func(*gatherer) error, app
 	if err := g.close(); err != nil {
 		return err
 	}
-	work, err := graph.Open("", &graph.Options{InMemory: true, Vocabulary: s.vocab, MemTableSize: 8 << 20, BlockCacheSize: 1 << 20})
+	work, err := graph.Open("", &graph.Options{InMemory: true, Vocabulary: s.Vocabulary(), MemTableSize: 8 << 20, BlockCacheSize: 1 << 20})
 	if err != nil {
 		return fmt.Errorf("dgraphstore: opening the working store: %w", err)
 	}
