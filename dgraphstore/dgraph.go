@@ -224,7 +224,7 @@ func (d *dgraph) nodesEq(ctx context.Context, txn *dgo.Txn, typ, pred string, va
 	return all, nil
 }
 
-// pageSize is how many nodes one query of a whole type returns.
+// typePage is how many nodes one query of a whole type returns.
 const typePage = 5000
 
 // eachOfType calls fn with every node of type typ, in pages by UID.

@@ -92,7 +92,7 @@ func (s *Store) resolve(ctx context.Context, txn *dgo.Txn, ref string) (actorRef
 	return actorRef{a, ns[0].UID}, err
 }
 
-// stanceNodes decodes stance nodes, keeping each node's UID beside it.
+// stancesOf decodes stance nodes.
 func stancesOf(ns []node) ([]stance.Stance, error) { return decodeAll[stance.Stance](ns) }
 
 // actorStanceNodes returns an actor's stance nodes in the directions asked.
