@@ -9,7 +9,7 @@ FUZZTIME ?= 60s
 # BUILDVCS=false builds where git cannot describe the checkout.
 BUILDVCS ?= auto
 
-.PHONY: all build run test test-short test-bench vet fmt e2e bench eval fuzz clean graphiql
+.PHONY: all build run test test-short test-bench test-dgraph bench-dgraph vet fmt e2e bench eval fuzz clean graphiql
 
 all: build
 
@@ -33,6 +33,18 @@ test:
 ## test-bench: the benchmark module's own tests (it builds SQLite with cgo)
 test-bench:
 	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
+
+## test-dgraph: the store contract, and the embedded store's answers, on
+## Dgraph v25.0.0 (built once into bin/dgraph by scripts/dgraph.sh, about
+## 5 minutes cold; one zero and one alpha started on loopback and stopped)
+test-dgraph:
+	bash scripts/dgraph.sh build
+	cd dgraphstore && $(GO) vet ./... && STANCEGRAPH_DGRAPH=require $(GO) test -count=1 ./...
+
+## bench-dgraph: the same workload on the embedded store and on Dgraph
+bench-dgraph:
+	bash scripts/dgraph.sh build
+	cd dgraphstore && STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run '^$$' -bench . -benchtime 20x .
 
 test-short:
 	$(GO) test -short ./...

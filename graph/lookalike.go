@@ -37,6 +37,12 @@ var confusables = sync.OnceValue(func() map[rune]rune {
 	return m
 })
 
+// Skeleton returns the look-alike skeleton of name's normalized form: two
+// names are look-alikes when their skeletons are equal. Another store
+// implementation indexes it to find the stored names a new name may
+// imitate without reading every actor.
+func Skeleton(name string) string { return skeleton(NormalizeName(name)) }
+
 // skeleton maps a normalized name (see NormalizeName) to the form two
 // look-alike names share, after UTS #39: each look-alike letter replaced
 // by the Latin letter it resembles. A name without one is its own skeleton.
