@@ -195,12 +195,59 @@ func TestAlignment(t *testing.T) {
 		}
 	}
 	got, _ := s.Alignment(ctx, stance.AlignmentQuery{Actor: "A", First: 1})
-	want := []stance.SharedCounterpart{{Counterpart: id["D"], Weight: -4, Other: -5, Contribution: math.Round(scoreB*1e9) / 1e9, Stances: []string{id["ad"], id["bd"]}}}
+	want := []stance.SharedCounterpart{{Counterpart: id["D"], Weight: -4, Other: -5, Contribution: math.Round(scoreB*1e9) / 1e9}}
 	if !reflect.DeepEqual(got[0].Shared, want) {
 		t.Errorf("shared with B\n got %+v\nwant %+v", got[0].Shared, want)
 	}
 	if got, _ := s.Alignment(ctx, stance.AlignmentQuery{Actor: "A", To: day(1, 31)}); len(got) != 0 {
 		t.Errorf("in January A shares no counterpart, got %+v", got)
+	}
+}
+
+// TestSharedStances lists the stances behind a shared counterpart: the
+// query's actor's first, then the other's, each by date, in the range
+// and page asked; bad queries are refused naming the field.
+func TestSharedStances(t *testing.T) {
+	s, id := analysisStore(t)
+	tests := []struct {
+		name string
+		q    stance.SharedQuery
+		want []string
+		err  error
+	}{
+		{"A and B toward D", stance.SharedQuery{Actor: "A", Other: "B", Counterpart: "D"}, []string{"ad", "bd"}, nil},
+		{"B first when B asks", stance.SharedQuery{Actor: "B", Other: "A", Counterpart: "D"}, []string{"bd", "ad"}, nil},
+		{"one page", stance.SharedQuery{Actor: "A", Other: "E", Counterpart: "C", First: 1}, []string{"ac"}, nil},
+		{"both actors", stance.SharedQuery{Actor: "A", Other: "E", Counterpart: "C"}, []string{"ac", "ec"}, nil},
+		{"by date", stance.SharedQuery{Actor: "A", Other: "C", Counterpart: "B"}, []string{"ab1", "ab2", "ab3", "ab4"}, nil},
+		{"in the range", stance.SharedQuery{Actor: "A", Other: "C", Counterpart: "B", From: day(2, 1), To: day(4, 20)}, []string{"ab2", "ab3"}, nil},
+		{"none", stance.SharedQuery{Actor: "C", Other: "D", Counterpart: "A"}, []string{}, nil},
+		{"counterpart required", stance.SharedQuery{Actor: "A", Other: "B"}, nil, graph.ErrInvalidInput},
+		{"unknown other", stance.SharedQuery{Actor: "A", Other: "Nobody", Counterpart: "D"}, nil, graph.ErrNotFound},
+		{"page too large", stance.SharedQuery{Actor: "A", Other: "B", Counterpart: "D", First: graph.MaxPageSize + 1}, nil, graph.ErrInvalidInput},
+		{"range reversed", stance.SharedQuery{Actor: "A", Other: "B", Counterpart: "D", From: day(4, 1), To: day(3, 1)}, nil, graph.ErrInvalidInput},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss, err := s.SharedStances(ctx, tt.q)
+			if !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				return
+			}
+			got := make([]string, len(ss))
+			for i, st := range ss {
+				got[i] = st.ID
+			}
+			want := make([]string, len(tt.want))
+			for i, n := range tt.want {
+				want[i] = id[n]
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("got %v, want %v (%v)", got, want, tt.want)
+			}
+		})
 	}
 }
 
