@@ -225,7 +225,7 @@ func (c *netCache) get(ctx context.Context, s *Store, txn *badger.Txn, f edgeFil
 func buildNetIndex(ctx context.Context, s *Store, txn *badger.Txn, f edgeFilter) (*netIndex, error) {
 	ix := &netIndex{node: map[[16]byte]int32{}}
 	weights := s.weights()
-	cur, row := int32(-1), []rowStance(nil)
+	cur, row := int32(-1), &rowBuilder{}
 	n := 0
 	sc := scan{txn: txn, prefixes: [][]byte{{keys.Out}}}
 	err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
@@ -244,9 +244,9 @@ func buildNetIndex(ctx context.Context, s *Store, txn *badger.Txn, f edgeFilter)
 		}
 		if sn := ix.nodeOf(subj); sn != cur {
 			ix.addRow(cur, row)
-			cur, row = sn, row[:0]
+			cur = sn
 		}
-		row = append(row, rowStance{ix.nodeOf(other), eff, [16]byte(id), weights[typ]})
+		row.add(rowStance{ix.nodeOf(other), eff, [16]byte(id), weights[typ]})
 		return true, nil
 	})
 	if err != nil {
@@ -287,29 +287,68 @@ type rowStance struct {
 	w     float64
 }
 
-// addRow records node's net weight toward each counterpart of row (none
-// when node is -1): the sum of the weights of its stances toward it, by
-// date then ID, rounded, as stance.Alignment defines it. Float addition
-// is not associative and the keys come by type, so the stances are put
-// in that order first: the weights on the index are then the very ones
-// the definition gives, and so are the scores computed from them.
-func (ix *netIndex) addRow(node int32, row []rowStance) {
-	if node < 0 {
-		return
+// rowBuilder collects one actor's stances, chained per counterpart, so
+// that only each counterpart's few stances are sorted rather than the
+// whole row (which cost the index build a sixth more). It is reused from
+// actor to actor, and last is dense, indexed by node: a map would cost as
+// much to empty as the busiest actor made it large.
+type rowBuilder struct {
+	stances []rowStance
+	prev    []int32 // stance -> the one before it toward the same counterpart, or -1
+	last    []int32 // node -> the last stance toward it, or -1
+	touched []int32 // nodes with a stance
+	group   []rowStance
+}
+
+// add appends a stance.
+func (b *rowBuilder) add(s rowStance) {
+	for int(s.other) >= len(b.last) {
+		b.last = append(b.last, -1)
 	}
-	slices.SortFunc(row, func(p, q rowStance) int {
-		return cmp.Or(cmp.Compare(p.other, q.other), cmp.Compare(p.date, q.date), bytes.Compare(p.id[:], q.id[:]))
+	if b.last[s.other] < 0 {
+		b.touched = append(b.touched, s.other)
+	}
+	b.prev = append(b.prev, b.last[s.other])
+	b.last[s.other] = int32(len(b.stances))
+	b.stances = append(b.stances, s)
+}
+
+// take returns the stances toward node by date then ID and forgets them.
+func (b *rowBuilder) take(node int32) []rowStance {
+	g := b.group[:0]
+	for i := b.last[node]; i >= 0; i = b.prev[i] {
+		g = append(g, b.stances[i])
+	}
+	b.last[node] = -1
+	slices.SortFunc(g, func(p, q rowStance) int {
+		return cmp.Or(cmp.Compare(p.date, q.date), bytes.Compare(p.id[:], q.id[:]))
 	})
-	for i := 0; i < len(row); {
-		o, sum := row[i].other, 0.0
-		for ; i < len(row) && row[i].other == o; i++ {
-			sum += row[i].w
+	b.group = g
+	return g
+}
+
+// addRow records node's net weight toward each counterpart in b (none
+// when node is -1), and empties b: the sum of the weights of its stances
+// toward it, by date then ID, rounded, as stance.Alignment defines it.
+// Float addition is not associative and the keys come by type, so the
+// stances are put in that order first: the weights on the index are then
+// the very ones the definition gives, and so are the scores computed from
+// them. Rows are in node order.
+func (ix *netIndex) addRow(node int32, b *rowBuilder) {
+	if node >= 0 {
+		slices.Sort(b.touched)
+		for _, o := range b.touched {
+			sum := 0.0
+			for _, s := range b.take(o) {
+				sum += s.w
+			}
+			w := round(sum)
+			ix.out[node] = append(ix.out[node], netEntry{o, w})
+			ix.in[o] = append(ix.in[o], netEntry{node, w})
+			ix.norm2[node] += w * w
 		}
-		w := round(sum)
-		ix.out[node] = append(ix.out[node], netEntry{o, w})
-		ix.in[o] = append(ix.in[o], netEntry{node, w})
-		ix.norm2[node] += w * w
 	}
+	b.stances, b.prev, b.touched = b.stances[:0], b.prev[:0], b.touched[:0]
 }
 
 // scoreTolerance bounds how far a candidate's score may lie from the one

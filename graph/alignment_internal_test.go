@@ -252,3 +252,36 @@ func TestAlignmentIndexFollowsWrites(t *testing.T) {
 		t.Errorf("after the writes\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestNetIndexSumsByDate: a row's weights are added by date (before the
+// epoch too), then stance ID, whatever order the keys came in. The
+// weights are chosen so that any other order loses the 1.
+func TestNetIndexSumsByDate(t *testing.T) {
+	id := func(b byte) [16]byte { return [16]byte{b} }
+	tests := []struct {
+		name string
+		row  []rowStance
+		want []netEntry
+	}{
+		{"by date, negative first", []rowStance{{1, 7, id(1), 1}, {1, -5, id(2), 1e17}, {1, 3, id(3), -1e17}}, []netEntry{{1, 1}}},
+		{"same date by ID", []rowStance{{1, 4, id(3), 1}, {1, 4, id(2), 1e17}, {1, 4, id(1), -1e17}}, []netEntry{{1, 1}}},
+		{"per counterpart", []rowStance{{2, 9, id(1), 2}, {1, 9, id(2), 1}, {2, 0, id(3), 1e17}, {1, 2, id(4), 1e17}, {1, 3, id(5), -1e17}, {2, 5, id(6), -1e17}},
+			[]netEntry{{1, 1}, {2, 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := &netIndex{node: map[[16]byte]int32{}}
+			for i := range 3 {
+				ix.nodeOf([]byte{0: byte(i), 15: 1})
+			}
+			b := &rowBuilder{}
+			for _, s := range tt.row {
+				b.add(s)
+			}
+			ix.addRow(0, b)
+			if !reflect.DeepEqual(ix.out[0], tt.want) {
+				t.Errorf("row %+v, want %+v", ix.out[0], tt.want)
+			}
+		})
+	}
+}
