@@ -172,30 +172,41 @@ func TestAlignmentMatchesScan(t *testing.T) {
 	}
 }
 
-// checkSharedStances compares SharedStances, for the first shared
-// counterparts of al and pages of a few sizes, with the stances of the
-// two vectors: the query's actor's by date then ID, then the other's.
+// checkSharedStances compares SharedStances with the stances of the two
+// vectors (the query's actor's by date then ID, then the other's), for
+// pages of a few sizes: for all of al's shared counterparts at once, and
+// for its first alone, so that both ways of reading them are compared.
 func checkSharedStances(t *testing.T, s *Store, q stance.AlignmentQuery, al stance.Alignment, vs map[string]vector) {
 	t.Helper()
 	a := ActorID(q.Actor)
-	for i, sc := range al.Shared[:min(3, len(al.Shared))] {
-		c := sc.Counterpart
-		all := slices.Concat(vs[a].stances[c], vs[al.Actor].stances[c])
-		first := []int{1, 2, 0}[i]
-		want := all[:min(cmp.Or(first, DefaultPageSize), len(all))]
-		sq := stance.SharedQuery{Actor: q.Actor, Other: al.Actor, Counterpart: c, From: q.From, To: q.To, First: first}
-		ss, err := s.SharedStances(context.Background(), sq)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := make([]string, len(ss))
-		for j, st := range ss {
-			got[j] = st.ID
-		}
-		if !slices.Equal(got, want) {
-			t.Fatalf("SharedStances(%+v)\n got %v\nwant %v", sq, got, want)
+	var all []string
+	for _, sc := range al.Shared {
+		all = append(all, sc.Counterpart)
+	}
+	for _, first := range []int{1, 2, 0} {
+		for _, cs := range [][]string{all, all[:1]} {
+			sq := stance.SharedQuery{Actor: q.Actor, Other: al.Actor, Counterparts: cs, From: q.From, To: q.To, First: first}
+			lists, err := s.SharedStances(context.Background(), sq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, c := range cs {
+				both := slices.Concat(vs[a].stances[c], vs[al.Actor].stances[c])
+				if got, want := stanceIDs(lists[i]), both[:min(cmp.Or(first, DefaultPageSize), len(both))]; !slices.Equal(got, want) {
+					t.Fatalf("SharedStances(%+v) for %s\n got %v\nwant %v", sq, c, got, want)
+				}
+			}
 		}
 	}
+}
+
+// stanceIDs lists the IDs of stances.
+func stanceIDs(ss []Stance) []string {
+	ids := make([]string, len(ss))
+	for i, s := range ss {
+		ids[i] = s.ID
+	}
+	return ids
 }
 
 // TestAlignmentIndexFollowsWrites: the net weights are scanned once per

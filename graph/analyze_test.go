@@ -204,47 +204,58 @@ func TestAlignment(t *testing.T) {
 	}
 }
 
-// TestSharedStances lists the stances behind a shared counterpart: the
-// query's actor's first, then the other's, each by date, in the range
-// and page asked; bad queries are refused naming the field.
+// TestSharedStances lists the stances behind shared counterparts: for
+// each, the query's actor's first, then the other's, each by date, in the
+// range and page asked; bad queries are refused naming the field.
 func TestSharedStances(t *testing.T) {
 	s, id := analysisStore(t)
+	type q = stance.SharedQuery
+	cs := func(names ...string) []string { return names }
 	tests := []struct {
 		name string
 		q    stance.SharedQuery
-		want []string
+		want [][]string
 		err  error
 	}{
-		{"A and B toward D", stance.SharedQuery{Actor: "A", Other: "B", Counterpart: "D"}, []string{"ad", "bd"}, nil},
-		{"B first when B asks", stance.SharedQuery{Actor: "B", Other: "A", Counterpart: "D"}, []string{"bd", "ad"}, nil},
-		{"one page", stance.SharedQuery{Actor: "A", Other: "E", Counterpart: "C", First: 1}, []string{"ac"}, nil},
-		{"both actors", stance.SharedQuery{Actor: "A", Other: "E", Counterpart: "C"}, []string{"ac", "ec"}, nil},
-		{"by date", stance.SharedQuery{Actor: "A", Other: "C", Counterpart: "B"}, []string{"ab1", "ab2", "ab3", "ab4"}, nil},
-		{"in the range", stance.SharedQuery{Actor: "A", Other: "C", Counterpart: "B", From: day(2, 1), To: day(4, 20)}, []string{"ab2", "ab3"}, nil},
-		{"none", stance.SharedQuery{Actor: "C", Other: "D", Counterpart: "A"}, []string{}, nil},
-		{"counterpart required", stance.SharedQuery{Actor: "A", Other: "B"}, nil, graph.ErrInvalidInput},
-		{"unknown other", stance.SharedQuery{Actor: "A", Other: "Nobody", Counterpart: "D"}, nil, graph.ErrNotFound},
-		{"page too large", stance.SharedQuery{Actor: "A", Other: "B", Counterpart: "D", First: graph.MaxPageSize + 1}, nil, graph.ErrInvalidInput},
-		{"range reversed", stance.SharedQuery{Actor: "A", Other: "B", Counterpart: "D", From: day(4, 1), To: day(3, 1)}, nil, graph.ErrInvalidInput},
+		{"A and B toward D", q{Actor: "A", Other: "B", Counterparts: cs("D")}, [][]string{{"ad", "bd"}}, nil},
+		{"B first when B asks", q{Actor: "B", Other: "A", Counterparts: cs("D")}, [][]string{{"bd", "ad"}}, nil},
+		{"one page", q{Actor: "A", Other: "E", Counterparts: cs("C"), First: 1}, [][]string{{"ac"}}, nil},
+		{"both actors", q{Actor: "A", Other: "E", Counterparts: cs("C")}, [][]string{{"ac", "ec"}}, nil},
+		{"by date", q{Actor: "A", Other: "C", Counterparts: cs("B")}, [][]string{{"ab1", "ab2", "ab3", "ab4"}}, nil},
+		{"in the range", q{Actor: "A", Other: "C", Counterparts: cs("B"), From: day(2, 1), To: day(4, 20)}, [][]string{{"ab2", "ab3"}}, nil},
+		{"in the order asked", q{Actor: "A", Other: "E", Counterparts: cs("C", "D", "B"), First: 2}, [][]string{{"ac", "ec"}, {"ad"}, {"ab1", "ab2"}}, nil},
+		{"none", q{Actor: "C", Other: "D", Counterparts: cs("A")}, [][]string{{}}, nil},
+		{"counterparts required", q{Actor: "A", Other: "B"}, nil, graph.ErrInvalidInput},
+		{"a counterpart twice", q{Actor: "A", Other: "B", Counterparts: cs("D", "C", "D")}, nil, graph.ErrInvalidInput},
+		{"unknown other", q{Actor: "A", Other: "Nobody", Counterparts: cs("D")}, nil, graph.ErrNotFound},
+		{"unknown counterpart", q{Actor: "A", Other: "B", Counterparts: cs("D", "Nobody")}, nil, graph.ErrNotFound},
+		{"page too large", q{Actor: "A", Other: "B", Counterparts: cs("D"), First: graph.MaxPageSize + 1}, nil, graph.ErrInvalidInput},
+		{"range reversed", q{Actor: "A", Other: "B", Counterparts: cs("D"), From: day(4, 1), To: day(3, 1)}, nil, graph.ErrInvalidInput},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ss, err := s.SharedStances(ctx, tt.q)
+			lists, err := s.SharedStances(ctx, tt.q)
 			if !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
 				t.Fatalf("err = %v, want %v", err, tt.err)
 			}
 			if err != nil {
 				return
 			}
-			got := make([]string, len(ss))
-			for i, st := range ss {
-				got[i] = st.ID
+			got := make([][]string, len(lists))
+			for i, ss := range lists {
+				got[i] = []string{}
+				for _, st := range ss {
+					got[i] = append(got[i], st.ID)
+				}
 			}
-			want := make([]string, len(tt.want))
-			for i, n := range tt.want {
-				want[i] = id[n]
+			want := make([][]string, len(tt.want))
+			for i, names := range tt.want {
+				want[i] = []string{}
+				for _, n := range names {
+					want[i] = append(want[i], id[n])
+				}
 			}
-			if !slices.Equal(got, want) {
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("got %v, want %v (%v)", got, want, tt.want)
 			}
 		})

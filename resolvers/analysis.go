@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/graphql-go/graphql"
 
@@ -203,8 +204,8 @@ func (r *Resolver) queryAlignment(p graphql.ResolveParams) (interface{}, error) 
 }
 
 // sharedStances lists the stances behind a shared counterpart, asking the
-// store for the first of them only when the field is selected: an
-// alignment of a busy actor shares tens of thousands of counterparts.
+// store only when the field is selected, and only for the first of them:
+// an alignment of a busy actor shares tens of thousands of counterparts.
 func (r *Resolver) sharedStances(p graphql.ResolveParams) (interface{}, error) {
 	s, ok := p.Source.(*sharedValue)
 	if !ok {
@@ -221,13 +222,36 @@ func (r *Resolver) sharedStances(p graphql.ResolveParams) (interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := s.q
-	q.First = first
-	ss, err := an.SharedStances(p.Context, q)
+	lists, err := s.al.sharedStances(p.Context, an, first)
 	if err != nil {
 		return nil, err
 	}
-	return s.sc.stanceValues(ss), nil
+	return s.sc.stanceValues(lists[s.i]), nil
+}
+
+// sharedStances returns the first stances behind each of a's shared
+// counterparts, asking the store once per value of first: the field is
+// resolved for every item of the shared list, and one query for all of
+// them reads each actor's stances once rather than once per counterpart.
+func (a *alignmentValue) sharedStances(ctx context.Context, an stance.Analyzer, first int) ([][]stance.Stance, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if lists, ok := a.stances[first]; ok {
+		return lists, nil
+	}
+	cs := make([]string, len(a.a.Shared))
+	for i, s := range a.a.Shared {
+		cs[i] = s.Counterpart
+	}
+	lists, err := an.SharedStances(ctx, stance.SharedQuery{Actor: a.q.Actor, Other: a.a.Actor, Counterparts: cs, From: a.q.From, To: a.q.To, First: first})
+	if err != nil {
+		return nil, err
+	}
+	if a.stances == nil {
+		a.stances = map[int][][]stance.Stance{}
+	}
+	a.stances[first] = lists
+	return lists, nil
 }
 
 func (r *Resolver) queryCoalitions(p graphql.ResolveParams) (interface{}, error) {
@@ -357,10 +381,14 @@ type (
 		a  stance.Alignment
 		q  stance.AlignmentQuery // its Actor resolved to an ID
 		sc *scope
+		mu sync.Mutex
+		// stances are the stances behind each of a.Shared, by first.
+		stances map[int][][]stance.Stance
 	}
 	sharedValue struct {
 		s  stance.SharedCounterpart
-		q  stance.SharedQuery // the stances behind s, but for First
+		al *alignmentValue
+		i  int // s is al.a.Shared[i]
 		sc *scope
 	}
 	coalitionsValue struct {
@@ -391,11 +419,12 @@ func (t *timelineValue) buckets() []*bucketValue {
 }
 
 func (a *alignmentValue) shared() []*sharedValue {
-	return valuesOf(a.a.Shared, func(s stance.SharedCounterpart) *sharedValue {
+	out := make([]*sharedValue, len(a.a.Shared))
+	for i, s := range a.a.Shared {
 		a.sc.want(s.Counterpart)
-		q := stance.SharedQuery{Actor: a.q.Actor, Other: a.a.Actor, Counterpart: s.Counterpart, From: a.q.From, To: a.q.To}
-		return &sharedValue{s: s, q: q, sc: a.sc}
-	})
+		out[i] = &sharedValue{s: s, al: a, i: i, sc: a.sc}
+	}
+	return out
 }
 
 func (c *coalitionsValue) blocs() []*blocValue {

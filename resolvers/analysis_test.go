@@ -48,7 +48,7 @@ func (c *countingStore) Stance(ctx context.Context, id string) (stance.Stance, e
 	return c.Store.Stance(ctx, id)
 }
 
-func (c *countingStore) SharedStances(ctx context.Context, q stance.SharedQuery) ([]stance.Stance, error) {
+func (c *countingStore) SharedStances(ctx context.Context, q stance.SharedQuery) ([][]stance.Stance, error) {
 	c.mu.Lock()
 	c.shared = append(c.shared, q.First)
 	c.mu.Unlock()
@@ -75,28 +75,57 @@ func TestAlignmentStancesOnDemand(t *testing.T) {
 		{"none asked", `{ alignment(actor: "US") { shared { stances(first: 0) { id } } } }`, `{"alignment":[{"shared":[{"stances":[]}]}]}`, nil},
 		{"the other side", `{ alignment(actor: "Pakistan") { shared { stances(first: 1) { type } } } }`,
 			`{"alignment":[{"shared":[{"stances":[{"type":"ENGAGES"}]}]}]}`, []int{1}},
+		{"once per first", `{ alignment(actor: "US") { shared { a: stances(first: 1) { type } b: stances(first: 1) { type } c: stances(first: 2) { type } } } }`,
+			`{"alignment":[{"shared":[{"a":[{"type":"DEMANDS"}],"b":[{"type":"DEMANDS"}],"c":[{"type":"DEMANDS"},{"type":"ENGAGES"}]}]}]}`, []int{1, 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := &countingStore{Store: f.store}
-			s, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
-			if err != nil {
-				t.Fatal(err)
-			}
-			e, err := schema.NewEngine(s, schema.Config{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp := e.Execute(context.Background(), schema.Request{Query: tt.query})
-			if want := `{"data":` + tt.data + `}`; resp.Err != nil || strings.TrimSpace(string(resp.JSON)) != want {
-				t.Fatalf("answer %s (%v)\nwant %s", resp.JSON, resp.Err, want)
-			}
-			if st.byID != 0 || !slices.Equal(st.shared, tt.firsts) {
-				t.Errorf("%d stances read by ID and SharedStances calls of first %v, want none and %v", st.byID, st.shared, tt.firsts)
-			}
+			checkStanceReads(t, f.store, tt.query, tt.data, tt.firsts)
 		})
 	}
 	f.run(t, []resolverCase{
 		{name: "first below zero", query: `{ alignment(actor: "US") { shared { stances(first: -1) { id } } } }`, code: resolvers.CodeBadUserInput, msg: "first"},
 	})
+}
+
+// checkStanceReads runs query on a countingStore over st and checks its
+// data and the stance reads it made: none by ID, and SharedStances calls
+// of the given firsts.
+func checkStanceReads(t *testing.T, st *graph.Store, query, data string, firsts []int) {
+	t.Helper()
+	c := &countingStore{Store: st}
+	s, err := schema.New(resolvers.New(resolvers.Config{Store: c}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := schema.NewEngine(s, schema.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := e.Execute(context.Background(), schema.Request{Query: query})
+	if want := `{"data":` + data + `}`; resp.Err != nil || strings.TrimSpace(string(resp.JSON)) != want {
+		t.Fatalf("answer %s (%v)\nwant %s", resp.JSON, resp.Err, want)
+	}
+	if c.byID != 0 || !slices.Equal(c.shared, firsts) {
+		t.Errorf("%d stances read by ID and SharedStances calls of first %v, want none and %v", c.byID, c.shared, firsts)
+	}
+}
+
+// TestAlignmentStancesInOneCall: the stances behind all of an alignment's
+// shared counterparts are asked of the store in one call. With these two
+// stances the United States and Pakistan share Russia too, whose
+// contribution (3.4 * -4) is the larger.
+func TestAlignmentStancesInOneCall(t *testing.T) {
+	f := newFixture(t, resolvers.Config{})
+	for _, spec := range []stance.StanceSpec{
+		{Subject: "US", Type: "SUPPORTS", Object: "Russia", Date: stance.NewDate(2021, 6, 1)},
+		{Subject: "Pakistan", Type: "REJECTS", Object: "Russia", Date: stance.NewDate(2021, 6, 2)},
+	} {
+		if _, _, err := f.store.AddStance(context.Background(), spec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkStanceReads(t, f.store, `{ alignment(actor: "US") { shared { counterpart { name } stances { type } } } }`,
+		`{"alignment":[{"shared":[{"counterpart":{"name":"Russia"},"stances":[{"type":"SUPPORTS"},{"type":"REJECTS"}]},`+
+			`{"counterpart":{"name":"Taliban"},"stances":[{"type":"DEMANDS"},{"type":"ENGAGES"}]}]}]}`, []int{stance.DefaultPageSize})
 }

@@ -14,7 +14,7 @@ import (
 // Analyzer returns carries the IDs of the stances behind it, so that a
 // client can show the quotes that make it, but for alignment: its shared
 // counterparts are too many to list their stances with every score, so
-// SharedStances lists them for the counterparts a client shows.
+// SharedStances lists them when a client asks.
 type Analyzer interface {
 	// Timeline counts an actor's (or a dyad's) live stances per bucket.
 	Timeline(ctx context.Context, q TimelineQuery) (Timeline, error)
@@ -23,9 +23,9 @@ type Analyzer interface {
 	// Alignment ranks the actors whose stances toward third parties most
 	// resemble (or oppose) an actor's.
 	Alignment(ctx context.Context, q AlignmentQuery) ([]Alignment, error)
-	// SharedStances lists the stances behind one shared counterpart of
-	// an alignment.
-	SharedStances(ctx context.Context, q SharedQuery) ([]Stance, error)
+	// SharedStances lists the stances behind shared counterparts of an
+	// alignment, one list per counterpart asked, in the order asked.
+	SharedStances(ctx context.Context, q SharedQuery) ([][]Stance, error)
 	// Coalitions splits the signed graph into blocs and measures its balance.
 	Coalitions(ctx context.Context, q CoalitionQuery) (Coalitions, error)
 }
@@ -172,15 +172,19 @@ type SharedCounterpart struct {
 	Contribution float64
 }
 
-// SharedQuery asks for the stances behind one SharedCounterpart: those of
-// Actor (the AlignmentQuery's) toward Counterpart, then those of Other
-// (the Alignment's), each by date then ID (undated ones first, when the
-// range is open), over the same From..To as the AlignmentQuery. These are
-// the stances whose weights make Weight and Other.
+// SharedQuery asks for the stances behind SharedCounterparts of one
+// Alignment: for each of Counterparts, those of Actor (the
+// AlignmentQuery's) toward it, then those of Other (the Alignment's),
+// each by date then ID (undated ones first, when the range is open), over
+// the same From..To as the AlignmentQuery. These are the stances whose
+// weights make Weight and Other. Asking for many counterparts in one
+// query lets a store read each actor's stances once rather than once per
+// counterpart.
 type SharedQuery struct {
-	Actor, Other, Counterpart string // actor references; all required
-	From, To                  Date
-	First                     int // at most this many; 0 means DefaultPageSize, at most MaxPageSize
+	Actor, Other string   // actor references; required
+	Counterparts []string // actor references, each once; at least one
+	From, To     Date
+	First        int // per counterpart; 0 means DefaultPageSize, at most MaxPageSize
 }
 
 // CoalitionQuery selects the stances coalitions are computed from.
