@@ -27,8 +27,10 @@ type analysisFigures struct {
 	Triads       int     `json:"triads"`
 }
 
-// alignmentSample is how many random actors alignment is timed for: each
-// reads the outgoing stances of every actor sharing a counterpart.
+// alignmentSample is how many random actors alignment is timed for. The
+// timed query asks for the scores and shared counterparts only, as a
+// GraphQL query without stances does: their stances are read on demand
+// (graph.Store.SharedStances).
 const alignmentSample = 20
 
 // measureAnalysis times timeline (MONTH, both directions, -pairs random

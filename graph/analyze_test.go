@@ -195,12 +195,70 @@ func TestAlignment(t *testing.T) {
 		}
 	}
 	got, _ := s.Alignment(ctx, stance.AlignmentQuery{Actor: "A", First: 1})
-	want := []stance.SharedCounterpart{{Counterpart: id["D"], Weight: -4, Other: -5, Contribution: math.Round(scoreB*1e9) / 1e9, Stances: []string{id["ad"], id["bd"]}}}
+	want := []stance.SharedCounterpart{{Counterpart: id["D"], Weight: -4, Other: -5, Contribution: math.Round(scoreB*1e9) / 1e9}}
 	if !reflect.DeepEqual(got[0].Shared, want) {
 		t.Errorf("shared with B\n got %+v\nwant %+v", got[0].Shared, want)
 	}
 	if got, _ := s.Alignment(ctx, stance.AlignmentQuery{Actor: "A", To: day(1, 31)}); len(got) != 0 {
 		t.Errorf("in January A shares no counterpart, got %+v", got)
+	}
+}
+
+// TestSharedStances lists the stances behind shared counterparts: for
+// each, the query's actor's first, then the other's, each by date, in the
+// range and page asked; bad queries are refused naming the field.
+func TestSharedStances(t *testing.T) {
+	s, id := analysisStore(t)
+	type q = stance.SharedQuery
+	cs := func(names ...string) []string { return names }
+	tests := []struct {
+		name string
+		q    stance.SharedQuery
+		want [][]string
+		err  error
+	}{
+		{"A and B toward D", q{Actor: "A", Other: "B", Counterparts: cs("D")}, [][]string{{"ad", "bd"}}, nil},
+		{"B first when B asks", q{Actor: "B", Other: "A", Counterparts: cs("D")}, [][]string{{"bd", "ad"}}, nil},
+		{"one page", q{Actor: "A", Other: "E", Counterparts: cs("C"), First: 1}, [][]string{{"ac"}}, nil},
+		{"both actors", q{Actor: "A", Other: "E", Counterparts: cs("C")}, [][]string{{"ac", "ec"}}, nil},
+		{"by date", q{Actor: "A", Other: "C", Counterparts: cs("B")}, [][]string{{"ab1", "ab2", "ab3", "ab4"}}, nil},
+		{"in the range", q{Actor: "A", Other: "C", Counterparts: cs("B"), From: day(2, 1), To: day(4, 20)}, [][]string{{"ab2", "ab3"}}, nil},
+		{"in the order asked", q{Actor: "A", Other: "E", Counterparts: cs("C", "D", "B"), First: 2}, [][]string{{"ac", "ec"}, {"ad"}, {"ab1", "ab2"}}, nil},
+		{"none", q{Actor: "C", Other: "D", Counterparts: cs("A")}, [][]string{{}}, nil},
+		{"counterparts required", q{Actor: "A", Other: "B"}, nil, graph.ErrInvalidInput},
+		{"a counterpart twice", q{Actor: "A", Other: "B", Counterparts: cs("D", "C", "D")}, nil, graph.ErrInvalidInput},
+		{"unknown other", q{Actor: "A", Other: "Nobody", Counterparts: cs("D")}, nil, graph.ErrNotFound},
+		{"unknown counterpart", q{Actor: "A", Other: "B", Counterparts: cs("D", "Nobody")}, nil, graph.ErrNotFound},
+		{"page too large", q{Actor: "A", Other: "B", Counterparts: cs("D"), First: graph.MaxPageSize + 1}, nil, graph.ErrInvalidInput},
+		{"range reversed", q{Actor: "A", Other: "B", Counterparts: cs("D"), From: day(4, 1), To: day(3, 1)}, nil, graph.ErrInvalidInput},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lists, err := s.SharedStances(ctx, tt.q)
+			if !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				return
+			}
+			got := make([][]string, len(lists))
+			for i, ss := range lists {
+				got[i] = []string{}
+				for _, st := range ss {
+					got[i] = append(got[i], st.ID)
+				}
+			}
+			want := make([][]string, len(tt.want))
+			for i, names := range tt.want {
+				want[i] = []string{}
+				for _, n := range names {
+					want[i] = append(want[i], id[n])
+				}
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got %v, want %v (%v)", got, want, tt.want)
+			}
+		})
 	}
 }
 

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/graphql-go/graphql"
 
@@ -14,7 +15,8 @@ import (
 var errNoAnalysis = fmt.Errorf("%w: this store does not answer analysis queries", stance.ErrInvalidInput)
 
 // analysisFields are the resolve functions of the analysis extension
-// (README, "Analysis"). The values hold stance IDs; a stances field reads
+// (README, "Analysis"). The values hold stance IDs, or for a shared
+// counterpart of an alignment what to list them by; a stances field reads
 // the stances only when asked, so numbers cost no stance reads.
 func (r *Resolver) analysisFields() fieldMap {
 	return fieldMap{
@@ -56,7 +58,7 @@ func (r *Resolver) analysisFields() fieldMap {
 			"weight":       field(func(s *sharedValue) any { return s.s.Weight }),
 			"otherWeight":  field(func(s *sharedValue) any { return s.s.Other }),
 			"contribution": field(func(s *sharedValue) any { return s.s.Contribution }),
-			"stances":      stancesOf(func(s *sharedValue) (*scope, []string) { return s.sc, s.s.Stances }),
+			"stances":      r.sharedStances,
 		},
 		"Coalitions": {
 			"blocs":       field(func(c *coalitionsValue) any { return c.blocs() }),
@@ -188,16 +190,68 @@ func (r *Resolver) queryAlignment(p graphql.ResolveParams) (interface{}, error) 
 	if first < 1 || first > stance.MaxPageSize {
 		return nil, badArg("first", "must be between 1 and %d, got %d", stance.MaxPageSize, first)
 	}
-	als, err := an.Alignment(p.Context, stance.AlignmentQuery{Actor: refs[0], From: from, To: to, First: first, Oppose: a.bool("oppose", false)})
+	q := stance.AlignmentQuery{Actor: refs[0], From: from, To: to, First: first, Oppose: a.bool("oppose", false)}
+	als, err := an.Alignment(p.Context, q)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*alignmentValue, len(als))
 	for i, al := range als {
 		sc.want(al.Actor)
-		out[i] = &alignmentValue{a: al, sc: sc}
+		out[i] = &alignmentValue{a: al, q: q, sc: sc}
 	}
 	return out, nil
+}
+
+// sharedStances lists the stances behind a shared counterpart, asking the
+// store only when the field is selected, and only for the first of them:
+// an alignment of a busy actor shares tens of thousands of counterparts.
+func (r *Resolver) sharedStances(p graphql.ResolveParams) (interface{}, error) {
+	s, ok := p.Source.(*sharedValue)
+	if !ok {
+		return nil, errSource
+	}
+	first, err := firstArg(p)
+	if err != nil {
+		return nil, err
+	}
+	if first == 0 {
+		return []*stanceValue{}, nil
+	}
+	an, err := r.analyzer()
+	if err != nil {
+		return nil, err
+	}
+	lists, err := s.al.sharedStances(p.Context, an, first)
+	if err != nil {
+		return nil, err
+	}
+	return s.sc.stanceValues(lists[s.i]), nil
+}
+
+// sharedStances returns the first stances behind each of a's shared
+// counterparts, asking the store once per value of first: the field is
+// resolved for every item of the shared list, and one query for all of
+// them reads each actor's stances once rather than once per counterpart.
+func (a *alignmentValue) sharedStances(ctx context.Context, an stance.Analyzer, first int) ([][]stance.Stance, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if lists, ok := a.stances[first]; ok {
+		return lists, nil
+	}
+	cs := make([]string, len(a.a.Shared))
+	for i, s := range a.a.Shared {
+		cs[i] = s.Counterpart
+	}
+	lists, err := an.SharedStances(ctx, stance.SharedQuery{Actor: a.q.Actor, Other: a.a.Actor, Counterparts: cs, From: a.q.From, To: a.q.To, First: first})
+	if err != nil {
+		return nil, err
+	}
+	if a.stances == nil {
+		a.stances = map[int][][]stance.Stance{}
+	}
+	a.stances[first] = lists
+	return lists, nil
 }
 
 func (r *Resolver) queryCoalitions(p graphql.ResolveParams) (interface{}, error) {
@@ -266,13 +320,22 @@ func stancesOf[T any](get func(T) (*scope, []string)) graphql.FieldResolveFn {
 		if !ok {
 			return nil, errSource
 		}
-		first := args(p.Args).int("first", stance.DefaultPageSize)
-		if first < 0 || first > stance.MaxPageSize {
-			return nil, badArg("first", "must be between 0 and %d, got %d", stance.MaxPageSize, first)
+		first, err := firstArg(p)
+		if err != nil {
+			return nil, err
 		}
 		sc, ids := get(v)
 		return sc.stancesByID(p.Context, ids[:min(first, len(ids))])
 	}
+}
+
+// firstArg reads the first argument of a stances field.
+func firstArg(p graphql.ResolveParams) (int, error) {
+	first := args(p.Args).int("first", stance.DefaultPageSize)
+	if first < 0 || first > stance.MaxPageSize {
+		return 0, badArg("first", "must be between 0 and %d, got %d", stance.MaxPageSize, first)
+	}
+	return first, nil
 }
 
 // allStances resolves a list of stances already bounded by the query.
@@ -316,10 +379,16 @@ type (
 	}
 	alignmentValue struct {
 		a  stance.Alignment
+		q  stance.AlignmentQuery // its Actor resolved to an ID
 		sc *scope
+		mu sync.Mutex
+		// stances are the stances behind each of a.Shared, by first.
+		stances map[int][][]stance.Stance
 	}
 	sharedValue struct {
 		s  stance.SharedCounterpart
+		al *alignmentValue
+		i  int // s is al.a.Shared[i]
 		sc *scope
 	}
 	coalitionsValue struct {
@@ -350,10 +419,12 @@ func (t *timelineValue) buckets() []*bucketValue {
 }
 
 func (a *alignmentValue) shared() []*sharedValue {
-	return valuesOf(a.a.Shared, func(s stance.SharedCounterpart) *sharedValue {
+	out := make([]*sharedValue, len(a.a.Shared))
+	for i, s := range a.a.Shared {
 		a.sc.want(s.Counterpart)
-		return &sharedValue{s: s, sc: a.sc}
-	})
+		out[i] = &sharedValue{s: s, al: a, i: i, sc: a.sc}
+	}
+	return out
 }
 
 func (c *coalitionsValue) blocs() []*blocValue {

@@ -12,7 +12,9 @@ import (
 // stance of an actor or of the graph, which a networked store may prefer to
 // compute elsewhere; resolvers check for it at run time. Every number an
 // Analyzer returns carries the IDs of the stances behind it, so that a
-// client can show the quotes that make it.
+// client can show the quotes that make it, but for alignment: its shared
+// counterparts are too many to list their stances with every score, so
+// SharedStances lists them when a client asks.
 type Analyzer interface {
 	// Timeline counts an actor's (or a dyad's) live stances per bucket.
 	Timeline(ctx context.Context, q TimelineQuery) (Timeline, error)
@@ -21,6 +23,9 @@ type Analyzer interface {
 	// Alignment ranks the actors whose stances toward third parties most
 	// resemble (or oppose) an actor's.
 	Alignment(ctx context.Context, q AlignmentQuery) ([]Alignment, error)
+	// SharedStances lists the stances behind shared counterparts of an
+	// alignment, one list per counterpart asked, in the order asked.
+	SharedStances(ctx context.Context, q SharedQuery) ([][]Stance, error)
 	// Coalitions splits the signed graph into blocs and measures its balance.
 	Coalitions(ctx context.Context, q CoalitionQuery) (Coalitions, error)
 }
@@ -155,14 +160,31 @@ type Alignment struct {
 	Shared []SharedCounterpart // counterparts both hold stances toward, largest contribution first
 }
 
-// SharedCounterpart is one third party behind an alignment score.
+// SharedCounterpart is one third party behind an alignment score. The
+// stances behind it are listed by Analyzer.SharedStances, not held here:
+// the busiest actor's ten best share tens of thousands of counterparts
+// with it, over half a million stances that a score does not need to read.
 type SharedCounterpart struct {
 	Counterpart   string  // actor ID
 	Weight, Other float64 // net weight of the query's actor, and of the other, toward it
 	// Contribution is Weight*Other over the product of the two vectors'
 	// norms: the Contributions of an Alignment sum to its Score.
 	Contribution float64
-	Stances      []string // both actors' stances toward the counterpart
+}
+
+// SharedQuery asks for the stances behind SharedCounterparts of one
+// Alignment: for each of Counterparts, those of Actor (the
+// AlignmentQuery's) toward it, then those of Other (the Alignment's),
+// each by date then ID (undated ones first, when the range is open), over
+// the same From..To as the AlignmentQuery. These are the stances whose
+// weights make Weight and Other. Asking for many counterparts in one
+// query lets a store read each actor's stances once rather than once per
+// counterpart.
+type SharedQuery struct {
+	Actor, Other string   // actor references; required
+	Counterparts []string // actor references, each once; at least one
+	From, To     Date
+	First        int // per counterpart; 0 means DefaultPageSize, at most MaxPageSize
 }
 
 // CoalitionQuery selects the stances coalitions are computed from.
