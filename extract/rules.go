@@ -58,9 +58,28 @@ func (d *doc) negatedAt(s *sent, k int) bool {
 
 var timeNouns = set("week", "month", "year", "morning", "evening", "night", "weekend", "afternoon")
 
-// subjectAt finds the subject of the verb at token c.
+// subjectAt finds the subject of the verb at token c. The steps: skip the
+// auxiliaries and times before the verb, read its polarity from them,
+// follow a connective, apposition or relative pronoun before them, take
+// the nearest actor to the left within the clause, else the actor of a
+// fronted place an unnamed official speaks for.
 func (d *doc) subjectAt(s *sent, c int) subject {
-	var res subject
+	k := d.skipBeforeVerb(s, c)
+	res := d.verbPolarity(s, k, c)
+	if k < s.a {
+		return res
+	}
+	k, res, done := d.connectiveSubject(s, k, c, res)
+	if done || d.nearestSubject(s, k, &res) {
+		return res
+	}
+	d.frontedPlaceSubject(s, k, &res)
+	return res
+}
+
+// skipBeforeVerb returns the last token before the verb at c that is not
+// an auxiliary, a negation, a time ("on Tuesday", "last week") or "on".
+func (d *doc) skipBeforeVerb(s *sent, c int) int {
 	k := c - 1
 	for k >= s.a {
 		w := d.low[k]
@@ -78,6 +97,14 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 		}
 		break
 	}
+	return k
+}
+
+// verbPolarity reads the words from k to the verb at c: a negation or
+// modal makes the verb not asserted, a negated modal or willingness a
+// refusal, a verb of failing or refusing before it the same.
+func (d *doc) verbPolarity(s *sent, k, c int) subject {
+	var res subject
 	for j := k + 1; j < c; j++ {
 		w := d.low[j]
 		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] {
@@ -101,41 +128,23 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 	if k >= s.a && k+1 < c && d.low[k+1] == "to" && d.toks[k].word && !assertingBeforeTo[d.low[k]] && !auxWords[d.low[k]] {
 		res.neg = true
 	}
-	if k < s.a {
-		return res
-	}
-	w := d.low[k]
-	switch {
+	return res
+}
+
+// connectiveSubject follows the word at k before the verb at c: a
+// conjunction inherits the subject of the verb before, an apposition or
+// parenthesis is skipped to the name before it, a relative pronoun takes
+// its antecedent. done reports that res is the subject; else the search
+// goes on to the left of the returned k.
+func (d *doc) connectiveSubject(s *sent, k, c int, res subject) (int, subject, bool) {
+	switch w := d.low[k]; {
 	case w == "and" || w == "but" || w == "or" || w == "nor" || w == "then":
 		if w == "nor" {
 			res.neg = true
 		}
-		return d.inherit(s, k, res)
+		return k, d.inherit(s, k, res), true
 	case w == ",":
-		if strings.HasSuffix(d.low[c], "ing") {
-			return d.inherit(s, k, res)
-		}
-		j := k - 1
-		for j > s.a && d.low[j] != "," && d.low[j] != ";" && d.low[j] != "--" {
-			j--
-		}
-		if j <= s.a || d.low[j] != "," {
-			return d.inherit(s, k, res)
-		}
-		k = j - 1
-		// "Russia, which has courted Chad's ruler, Mahamat Deby,
-		// welcomed": an apposition inside a relative clause; the subject
-		// stands before the relative pronoun.
-		for tries := 0; tries < 2 && !relWords[d.low[j+1]]; tries++ {
-			r := k
-			for r > s.a && d.low[r] != "," && d.low[r] != ";" {
-				r--
-			}
-			if r <= s.a || d.low[r] != "," || !relWords[d.low[r+1]] {
-				break
-			}
-			j, k = r, r-1
-		}
+		return d.appositionSubject(s, k, c, res)
 	case (w == "--" || w == "\u2014" || w == ")") && k > s.a:
 		// "The Troika -- Norway, Britain and the US -- urged": the name
 		// before the parenthesis.
@@ -147,7 +156,7 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			if d.low[j] == open {
 				if m := s.mentionAt(j - 1); m != nil && m.ent >= 0 && !m.place && len(m.group) > 0 {
 					res.ents, res.group = m.group, true
-					return res
+					return k, res, true
 				}
 				break
 			}
@@ -158,11 +167,46 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			fi := s.at[first-s.a]
 			_, li := d.listAt(s, fi)
 			res.person = listPerson(s, fi, li)
-			return res
 		}
-		return res
+		return k, res, true
 	}
-	// The nearest actor to the left within the clause.
+	return k, res, false
+}
+
+// appositionSubject handles a comma at k before the verb at c: a
+// participle or a clause without a second comma inherits the subject
+// before; an apposition between commas is skipped, with the relative
+// clauses around it ("Russia, which has courted Chad's ruler, Mahamat
+// Deby, welcomed": the subject stands before the relative pronoun).
+func (d *doc) appositionSubject(s *sent, k, c int, res subject) (int, subject, bool) {
+	if strings.HasSuffix(d.low[c], "ing") {
+		return k, d.inherit(s, k, res), true
+	}
+	j := k - 1
+	for j > s.a && d.low[j] != "," && d.low[j] != ";" && d.low[j] != "--" {
+		j--
+	}
+	if j <= s.a || d.low[j] != "," {
+		return k, d.inherit(s, k, res), true
+	}
+	k = j - 1
+	for tries := 0; tries < 2 && !relWords[d.low[j+1]]; tries++ {
+		r := k
+		for r > s.a && d.low[r] != "," && d.low[r] != ";" {
+			r--
+		}
+		if r <= s.a || d.low[r] != "," || !relWords[d.low[r+1]] {
+			break
+		}
+		j, k = r, r-1
+	}
+	return k, res, false
+}
+
+// nearestSubject takes the nearest actor to the left of k within the
+// clause as the subject, or the antecedent of "whose"; it reports whether
+// it found one.
+func (d *doc) nearestSubject(s *sent, k int, res *subject) bool {
 	for j := k; j >= s.a; j-- {
 		if m := s.mentionAt(j); m != nil {
 			if m.ent < 0 || m.place || d.officeTarget(s, m.from) {
@@ -171,34 +215,8 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 				j = m.from
 				continue
 			}
-			ents, first := d.listBack(s, s.at[j-s.a])
-			fm := s.ms[first]
-			res.ents, res.person, res.ref = ents, listPerson(s, first, s.at[j-s.a]), fm.ref
-			res.group = first == s.at[j-s.a] && len(fm.group) > 0 && !fm.pron
-			if p := fm.from - 2; p >= s.a && (d.low[p+1] == "of" || d.low[p+1] == "for") && titleWords[d.low[p]] {
-				// "the head of Hamas's political bureau": a person speaks.
-				res.person = true
-			}
-			if li := s.at[j-s.a]; len(ents) == 1 && s.ms[li].to < s.b && pluralNouns[d.low[s.ms[li].to]] {
-				res.plural = true // "Israeli officials": what "they" means next
-			}
-			for q := fm.from - 1; q >= s.a && q >= fm.from-3; q-- {
-				if d.low[q] == "nor" || d.low[q] == "neither" {
-					res.neg = true // "nor has it criticised"
-				}
-			}
-			if p := fm.from - 1; p >= s.a {
-				for p > s.a && (d.low[p] == "some" || d.low[p] == "many" || d.low[p] == "several" || d.low[p] == "senior" || d.low[p] == "the") {
-					p-- // "which some Israeli officials accuse of ..."
-				}
-				if d.low[p] == "which" || d.low[p] == "whom" {
-					res.relObj, _ = d.antecedent(s, p)
-				} else if c, ok := eventClass[d.low[p]]; ok && p > s.a && (d.low[p-1] == "a" || d.low[p-1] == "an" || d.low[p-1] == "the" || d.low[p-1] == "this" || d.low[p-1] == "that") {
-					// "a charge Ankara rejects": the charge is the object.
-					res.nounObj = c
-				}
-			}
-			return res
+			d.subjectFromMention(s, j, res)
+			return true
 		}
 		wj := d.low[j]
 		if wj == "whose" && j < k {
@@ -208,19 +226,58 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 				fi := s.at[first-s.a]
 				_, li := d.listAt(s, fi)
 				res.ents, res.person = ents, listPerson(s, fi, li)
-				return res
+				return true
 			}
-			break
+			return false
 		}
 		if j < k && (wj == "," || boundaryWords[wj] || (reportVerbs[wj] && j < k)) {
-			break
+			return false
 		}
 		if j == k && (wj == ";" || wj == "--") {
-			break
+			return false
 		}
 	}
-	// No actor: an unnamed official speaks for the actor a fronted place
-	// names ("In Kabul, a foreign ministry spokesman said").
+	return false
+}
+
+// subjectFromMention fills res from the actor mentioned at token j, with
+// the list it ends, whether a person or a plural speaks, a "nor" before
+// it, and the object of a relative clause it stands in.
+func (d *doc) subjectFromMention(s *sent, j int, res *subject) {
+	ents, first := d.listBack(s, s.at[j-s.a])
+	fm := s.ms[first]
+	res.ents, res.person, res.ref = ents, listPerson(s, first, s.at[j-s.a]), fm.ref
+	res.group = first == s.at[j-s.a] && len(fm.group) > 0 && !fm.pron
+	if p := fm.from - 2; p >= s.a && (d.low[p+1] == "of" || d.low[p+1] == "for") && titleWords[d.low[p]] {
+		// "the head of Hamas's political bureau": a person speaks.
+		res.person = true
+	}
+	if li := s.at[j-s.a]; len(ents) == 1 && s.ms[li].to < s.b && pluralNouns[d.low[s.ms[li].to]] {
+		res.plural = true // "Israeli officials": what "they" means next
+	}
+	for q := fm.from - 1; q >= s.a && q >= fm.from-3; q-- {
+		if d.low[q] == "nor" || d.low[q] == "neither" {
+			res.neg = true // "nor has it criticised"
+		}
+	}
+	p := fm.from - 1
+	if p < s.a {
+		return
+	}
+	for p > s.a && (d.low[p] == "some" || d.low[p] == "many" || d.low[p] == "several" || d.low[p] == "senior" || d.low[p] == "the") {
+		p-- // "which some Israeli officials accuse of ..."
+	}
+	if d.low[p] == "which" || d.low[p] == "whom" {
+		res.relObj, _ = d.antecedent(s, p)
+	} else if c, ok := eventClass[d.low[p]]; ok && p > s.a && (d.low[p-1] == "a" || d.low[p-1] == "an" || d.low[p-1] == "the" || d.low[p-1] == "this" || d.low[p-1] == "that") {
+		// "a charge Ankara rejects": the charge is the object.
+		res.nounObj = c
+	}
+}
+
+// frontedPlaceSubject gives an unnamed official before k the actor a
+// fronted place names ("In Kabul, a foreign ministry spokesman said").
+func (d *doc) frontedPlaceSubject(s *sent, k int, res *subject) {
 	official := false
 	for j := k; j >= s.a && j > k-6; j-- {
 		if officeNouns[d.low[j]] {
@@ -233,7 +290,6 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 	if official && s.frontLoc >= 0 {
 		res.ents, res.ref = []int{s.frontLoc}, true
 	}
-	return res
 }
 
 // inherit gives a coordinated or participial verb the subject of the verb
