@@ -59,86 +59,16 @@ func (d *doc) findMentions(s *sent) {
 
 // matchAt finds the longest mention starting at token i.
 func (d *doc) matchAt(s *sent, i int) (mention, bool) {
-	best := mention{ent: -1}
-	bestLen := 0
-	try := func(ps []*pattern) {
-		for _, p := range ps {
-			n := len(p.toks)
-			if n <= bestLen || i+n > s.b {
-				continue
-			}
-			ok := true
-			for k := 0; k < n; k++ {
-				if !tokMatch(p.toks[k], d.tok(i+k), d.toks[i+k]) {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
-			switch p.kind {
-			case formMember:
-				if p.entries[0] < 0 {
-					m.ent = -1
-					best, bestLen = m, n
-					continue
-				}
-				if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
-					continue
-				}
-				if n == 1 && d.partOfLongerName(s, i) {
-					continue
-				}
-				m.person = true
-				m.ent = p.entries[0]
-			case formDemonym:
-				if !d.demonymHasOffice(s, i+n, 0) {
-					continue
-				}
-				m.ent = d.current(p.entries[0])
-				if j := i + n; j < s.b && govWords[d.low[j]] {
-					m.gov = true
-				}
-				// "the Russian president", "the Turkish leader": a person,
-				// whom "he" and "him" can mean.
-				for j := i + n; j < s.b && j < i+n+3; j++ {
-					if personTitles[d.low[j]] {
-						m.person = true
-						break
-					}
-					if !officeModifiers[d.low[j]] {
-						break
-					}
-				}
-			case formGroup:
-				m.ent, m.group = p.entries[0], p.entries
-			case formRef:
-				m.ent = d.resolveRef(p.entries)
-				if m.ent < 0 {
-					continue
-				}
-				m.ref = true
-			default:
-				// "Victoria Nuland", "Washington Post": a longer name, not the actor.
-				if n == 1 && !p.toks[0].caps && d.partOfLongerName(s, i) {
-					continue
-				}
-				m.ent = d.current(p.entries[0])
-			}
-			best, bestLen = m, n
-		}
-	}
 	key := d.low[i]
 	if determiners[key] && i+1 < s.b && d.toks[i+1].upper && d.localGroupAt(s, i+1) {
 		// "the Mediators", named as a group in this text: not a role noun.
-		return best, false
+		return mention{ent: -1}, false
 	}
 	// Names learned from this text come first: "Anna Wagner", introduced
 	// as a minister, makes a later "Wagner" her and not the Wagner Group.
-	try(d.local[key])
-	try(d.lx.byFirst[key])
+	best, bestLen := mention{ent: -1}, 0
+	best, bestLen = d.longestMatch(s, i, d.local[key], best, bestLen)
+	best, bestLen = d.longestMatch(s, i, d.lx.byFirst[key], best, bestLen)
 	if bestLen > 0 {
 		if best.ent < 0 {
 			// A person of no known actor: the name is nobody we track.
@@ -147,6 +77,88 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 		return best, true
 	}
 	return d.genericRef(s, i)
+}
+
+// longestMatch returns the mention of the longest pattern of ps that
+// matches at token i and is longer than bestLen, else best.
+func (d *doc) longestMatch(s *sent, i int, ps []*pattern, best mention, bestLen int) (mention, int) {
+	for _, p := range ps {
+		n := len(p.toks)
+		if n <= bestLen || i+n > s.b {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			if !tokMatch(p.toks[k], d.tok(i+k), d.toks[i+k]) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if m, ok := d.patternMention(s, i, p); ok {
+			best, bestLen = m, n
+		}
+	}
+	return best, bestLen
+}
+
+// patternMention makes the mention of pattern p matched at token i, by
+// the pattern's form; ok is false where the form does not hold there (a
+// member out of office at the document's date, a demonym without an
+// office noun, a reference to no one named yet, a word of a longer name).
+func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
+	n := len(p.toks)
+	m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
+	switch p.kind {
+	case formMember:
+		if p.entries[0] < 0 {
+			return m, true
+		}
+		if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
+			return m, false
+		}
+		if n == 1 && d.partOfLongerName(s, i) {
+			return m, false
+		}
+		m.person = true
+		m.ent = p.entries[0]
+	case formDemonym:
+		if !d.demonymHasOffice(s, i+n, 0) {
+			return m, false
+		}
+		m.ent = d.current(p.entries[0])
+		if j := i + n; j < s.b && govWords[d.low[j]] {
+			m.gov = true
+		}
+		// "the Russian president", "the Turkish leader": a person,
+		// whom "he" and "him" can mean.
+		for j := i + n; j < s.b && j < i+n+3; j++ {
+			if personTitles[d.low[j]] {
+				m.person = true
+				break
+			}
+			if !officeModifiers[d.low[j]] {
+				break
+			}
+		}
+	case formGroup:
+		m.ent, m.group = p.entries[0], p.entries
+	case formRef:
+		m.ent = d.resolveRef(p.entries)
+		if m.ent < 0 {
+			return m, false
+		}
+		m.ref = true
+	default:
+		// "Victoria Nuland", "Washington Post": a longer name, not the actor.
+		if n == 1 && !p.toks[0].caps && d.partOfLongerName(s, i) {
+			return m, false
+		}
+		m.ent = d.current(p.entries[0])
+	}
+	return m, true
 }
 
 // current returns the actor entry e stands for at the document date: its
@@ -969,7 +981,18 @@ func (d *doc) listBack(s *sent, i int) ([]int, int) {
 // Wells, a U.S. official", "Kosovo's prime minister, Albin Kurti". It
 // reports whether it learned anyone.
 func (d *doc) registerPeople(s *sent) bool {
-	learned := d.registerGroups(s)
+	groups := d.registerGroups(s)
+	titled := d.registerTitled(s)
+	appos := d.registerAppositions(s)
+	named := d.registerTitledNames(s)
+	return groups || titled || appos || named
+}
+
+// registerTitled learns the names after an actor and its title:
+// "Chinese Foreign Minister Wang Yi", "Kosovo's prime minister, Albin
+// Kurti".
+func (d *doc) registerTitled(s *sent) bool {
+	learned := false
 	for _, m := range s.ms {
 		if m.ent < 0 || m.place || m.pron {
 			continue
@@ -998,7 +1021,14 @@ func (d *doc) registerPeople(s *sent) bool {
 			learned = d.learn(s, j, j+n, m.ent) || learned
 		}
 	}
-	// Apposition: "Alice Wells, a U.S. principal deputy ..., said".
+	return learned
+}
+
+// registerAppositions learns a name from the actor of its apposition:
+// "Alice Wells, a U.S. principal deputy ..., said", "Anna Wagner,
+// Austria's foreign minister, said".
+func (d *doc) registerAppositions(s *sent) bool {
+	learned := false
 	for i := s.a + 1; i+2 < s.b; i++ {
 		if d.low[i] != "," || s.at[i-1-s.a] >= 0 {
 			continue
@@ -1025,10 +1055,15 @@ func (d *doc) registerPeople(s *sent) bool {
 			}
 		}
 	}
-	// A title before a name with no actor before it ("Foreign Minister
-	// Anna Wagner"): the person speaks for the actor an "of X" after the
-	// name gives, else for nobody we know, and the name is kept from
-	// matching an actor it resembles (the Wagner Group).
+	return learned
+}
+
+// registerTitledNames learns a name after a title with no actor before it
+// ("Foreign Minister Anna Wagner"): the person speaks for the actor an "of
+// X" after the name gives, else for nobody we know, and the name is kept
+// from matching an actor it resembles (the Wagner Group).
+func (d *doc) registerTitledNames(s *sent) bool {
+	learned := false
 	for j := s.a; j+1 < s.b; j++ {
 		if !d.toks[j].upper || !titleWords[d.low[j]] || s.at[j-s.a] >= 0 {
 			continue
