@@ -1,0 +1,31 @@
+package extract
+
+import "testing"
+
+// TestWillingnessFrames checks willingness and commitment frames as
+// offers, in sentences written for this test: "prepared" and "committed"
+// before "to" are adjectives, not passives, and lifting a measure offers
+// it to the actor it bears on.
+func TestWillingnessFrames(t *testing.T) {
+	runCases(t, []extractCase{
+		{"prepared to", "Kenya is prepared to meet Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"said he is prepared to", "Ghana's president said he is prepared to hold talks with Togo.", []string{"Ghana OFFERS Togo"}},
+		{"committed to", "Kenya is committed to talks with Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"prepared by is passive", "The plan was prepared by Kenya.", nil},
+		{"lift the ban on", "Kenya is ready to lift the ban on Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"ease sanctions against", "Kenya will ease sanctions against Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"impose a ban is no offer", "Kenya will impose a ban on Uganda.", nil},
+	})
+}
+
+// TestModalSubjectPhrase checks a demand in reported speech addressed to
+// a subject phrase that holds actors among other words, in sentences
+// written for this test.
+func TestModalSubjectPhrase(t *testing.T) {
+	runCases(t, []extractCase{
+		{"actor and a region's rebels", "Britain said that Sudan and the rebels in Darfur must reach an agreement.", []string{"United Kingdom DEMANDS Sudan"}},
+		{"actor and other nations", "Kenya said on Saturday that the US and other rich nations must give more money.", []string{"Kenya DEMANDS United States"}},
+		{"a verb in the phrase", "Kenya said the report Uganda wrote must be withdrawn.", nil},
+		{"a clause of its own", "Kenya said the talks that Uganda wanted must wait.", nil},
+	})
+}
