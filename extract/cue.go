@@ -475,7 +475,7 @@ func (d *doc) refusedAct(s *sent, c *cueCall) {
 			return
 		}
 		if d.low[q] == "," || d.low[q] == ";" {
-			return
+			break // the act ends here; its actors stand before
 		}
 	}
 	d.actOf(s, c, after+1, after+12)

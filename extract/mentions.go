@@ -343,12 +343,30 @@ func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
 	}
 	if r < s.b && roleNouns[d.low[r]] && (w == "the" || w == "this") {
 		j = r
-		if e, ok := d.roles[d.low[j]]; ok {
+		if e, ok := d.roles[d.low[j]]; ok && !d.ofActor(s, j+1) {
 			m.to, m.ent = j+1, e
 			return m, true
 		}
 	}
 	return d.countedRef(s, w, j, m)
+}
+
+// ofActor reports "of" and an actor at j: "the president of Peru" names
+// Peru's president, not the president named last.
+func (d *doc) ofActor(s *sent, j int) bool {
+	if j+1 >= s.b || d.low[j] != "of" {
+		return false
+	}
+	k := j + 1
+	if d.low[k] == "the" && k+1 < s.b {
+		k++
+	}
+	for _, p := range d.lx.byFirst[d.low[k]] {
+		if p.kind != formRef && len(p.toks) > 0 && tokMatch(p.toks[0], d.tok(k), d.toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastRuler returns whoever was last named as governing, for "the junta"

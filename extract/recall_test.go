@@ -29,3 +29,15 @@ func TestModalSubjectPhrase(t *testing.T) {
 		{"a clause of its own", "Kenya said the talks that Uganda wanted must wait.", nil},
 	})
 }
+
+// TestRefusalAndRoleOf checks a refused act followed by a comma clause and
+// a role noun with "of" and an actor, in sentences written for this test.
+func TestRefusalAndRoleOf(t *testing.T) {
+	runCases(t, []extractCase{
+		{"refused act then comma", "Kenya refused to allow Uganda to hold the talks, citing its laws.", []string{"Kenya REJECTS Uganda"}},
+		{"refused commitment then comma", "Kenya refused to commit to any assistance to Uganda, citing its laws.", []string{"Kenya REJECTS Uganda"}},
+		{"refused with no actor", "Kenya refused to comment, and Uganda said nothing.", nil},
+		{"the president of X", "Ghana's president said he was ready to talk. Chile offered to negotiate with the president of Peru.", []string{"Chile OFFERS Peru"}},
+		{"the president alone", "Ghana's president spoke on Monday. The president praised Chile.", []string{"Ghana SUPPORTS Chile"}},
+	})
+}
