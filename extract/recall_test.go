@@ -41,3 +41,16 @@ func TestRefusalAndRoleOf(t *testing.T) {
 		{"the president alone", "Ghana's president spoke on Monday. The president praised Chile.", []string{"Ghana SUPPORTS Chile"}},
 	})
 }
+
+// TestIssuedDemandsAndSides checks a demand issued to its addressee and
+// demonyms before "sides", in sentences written for this test.
+func TestIssuedDemandsAndSides(t *testing.T) {
+	runCases(t, []extractCase{
+		{"issued a warning to X that", "The Kenyan president issued a stern warning to Uganda that it must withdraw its troops.", []string{"Kenya DEMANDS Uganda"}},
+		{"sent an appeal to X to", "Kenya sent an appeal to Uganda to release the prisoners.", []string{"Kenya DEMANDS Uganda"}},
+		{"time before to", "Kenya issued a warning Saturday to Uganda that it must cooperate.", []string{"Kenya DEMANDS Uganda"}},
+		{"negated issue", "Kenya did not issue a warning to Uganda that it must leave.", nil},
+		{"message about", "Kenya sent a message to Uganda about the talks.", nil},
+		{"demonym pair sides", "The Kenyan and Ugandan sides have agreed to exchange prisoners.", []string{"Kenya OFFERS Uganda", "Uganda OFFERS Kenya"}},
+	})
+}
