@@ -34,6 +34,7 @@ type lexicon struct {
 	entries  []*entry
 	next     []int                 // entry -> successor entry after its until date, or -1
 	byFirst  map[string][]*pattern // lower-cased first token -> patterns, longest first
+	surnames map[string][]*pattern // lower-cased last word of a person's name -> the person's patterns
 	names    map[string]int        // normalized canonical name or alias -> entry
 	verbs    *verbTable            // CAMEO verb dictionary and our additions
 	vocab    *stance.Vocabulary    // maps the verbs' CAMEO codes to stance types
@@ -76,6 +77,7 @@ func compile(d *Dictionary) *lexicon {
 	lx.addGroups(d.groups)
 	lx.codes = make([]string, len(lx.entries))
 	lx.addPhoenix(defaultPhoenix())
+	lx.indexSurnames()
 	for k, ps := range lx.byFirst {
 		// Longest first so that the first full match is the longest.
 		sortPatterns(ps)

@@ -76,6 +76,9 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 		}
 		return best, true
 	}
+	if m, ok := d.titledSurname(s, i); ok {
+		return m, true
+	}
 	return d.genericRef(s, i)
 }
 

@@ -1,6 +1,12 @@
 package extract
 
-import "testing"
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/stance"
+)
 
 // TestWillingnessFrames checks willingness and commitment frames as
 // offers, in sentences written for this test: "prepared" and "committed"
@@ -53,4 +59,36 @@ func TestIssuedDemandsAndSides(t *testing.T) {
 		{"message about", "Kenya sent a message to Uganda about the talks.", nil},
 		{"demonym pair sides", "The Kenyan and Ugandan sides have agreed to exchange prisoners.", []string{"Kenya OFFERS Uganda", "Uganda OFFERS Kenya"}},
 	})
+}
+
+// TestTitledSurname checks a title and a surname as the dictionary's
+// person in office at the document's date, in sentences written for this
+// test.
+func TestTitledSurname(t *testing.T) {
+	in, out := stance.NewDate(2005, 1, 1), stance.NewDate(2022, 5, 10)
+	for _, tc := range []struct {
+		name, text string
+		date       stance.Date
+		want       []string
+	}{
+		{"title and surname in office", "Kenya praised Prime Minister Blair.", in, []string{"Kenya SUPPORTS United Kingdom"}},
+		{"Mr. and surname", "Kenya praised Mr. Blair on Monday.", in, []string{"Kenya SUPPORTS United Kingdom"}},
+		{"out of office", "Kenya praised Prime Minister Blair.", out, nil},
+		{"no title", "Kenya praised Blair.", in, nil},
+		{"a first name after the title", "Kenya praised President Blair Smith.", in, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs, err := New(nil).Extract(context.Background(), tc.text, tc.date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range cs {
+				got = append(got, c.Subject.Name+" "+c.Type+" "+c.Object.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s (%s): got %q, want %q", tc.text, tc.date, got, tc.want)
+			}
+		})
+	}
 }
