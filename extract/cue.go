@@ -300,6 +300,7 @@ func (d *doc) objNear(s *sent, c *cueCall) bool {
 	if c.def.typ == Demands {
 		lim = 4
 	}
+	lim += d.frontedLabel(s, c.after)
 	if c.def.typ == Accuses {
 		// The content of an accusation names no object: "accused X of siding with Y".
 		for q := c.after; q < s.b && q < c.after+lim; q++ {
@@ -311,6 +312,28 @@ func (d *doc) objNear(s *sent, c *cueCall) bool {
 	}
 	c.objs, c.end, c.class, c.recip = d.objectNP(s, c.after, lim)
 	return true
+}
+
+// frontedLabel returns the length of a label put before the object
+// ("denounced as a crime X's ...", "rejected as unacceptable the X
+// proposal"): "as" at q and up to four words before an actor, none a
+// clause boundary; 0 if none.
+func (d *doc) frontedLabel(s *sent, q int) int {
+	if q >= s.b || d.low[q] != "as" {
+		return 0
+	}
+	for r := q + 1; r < s.b && r <= q+5; r++ {
+		if m := s.mentionAt(r); m != nil {
+			if m.ent < 0 || m.place {
+				return 0
+			}
+			return r - q
+		}
+		if w := d.low[r]; w == "," || w == ";" || w == "that" || w == "which" || boundaryWords[w] {
+			return 0
+		}
+	}
+	return 0
 }
 
 // objGive: "gave X diplomats 72 hours to leave".

@@ -92,3 +92,13 @@ func TestTitledSurname(t *testing.T) {
 		})
 	}
 }
+
+// TestFrontedLabel checks a label put before the object of a verb of
+// disapproval, in sentences written for this test.
+func TestFrontedLabel(t *testing.T) {
+	runCases(t, []extractCase{
+		{"denounced as a crime X's", "Kenya denounced as a crime Uganda's arrest of the journalists.", []string{"Kenya ACCUSES Uganda"}},
+		{"adjective in the label", "Kenya denounced as an ugly crime Uganda's arrest of the journalists.", []string{"Kenya ACCUSES Uganda"}},
+		{"a clause before any actor", "Kenya condemned as a crime the attack, which Uganda denied.", nil},
+	})
+}
