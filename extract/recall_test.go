@@ -33,6 +33,8 @@ func TestModalSubjectPhrase(t *testing.T) {
 		{"actor and other nations", "Kenya said on Saturday that the US and other rich nations must give more money.", []string{"Kenya DEMANDS United States"}},
 		{"a verb in the phrase", "Kenya said the report Uganda wrote must be withdrawn.", nil},
 		{"a clause of its own", "Kenya said the talks that Uganda wanted must wait.", nil},
+		{"the demanded act is not done", "Rwanda announced that Burundi and its army must agree to changes.", []string{"Rwanda DEMANDS Burundi"}},
+		{"the demanded meeting is not held", "Kenya said Uganda must meet Sudan.", []string{"Kenya DEMANDS Uganda"}},
 	})
 }
 

@@ -1259,11 +1259,13 @@ func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 	case w == "must":
 		if objs := d.modalSubject(s, k, cFrom); len(objs) > 0 {
 			d.emit(s, Demands, sub.ents, objs, conf, k+1)
+			d.markContent(s, k) // what X must do is demanded, not done
 		}
 	case w == "should" && k+1 < cTo && d.low[k+1] != "be" && d.low[k+1] != "not" && d.low[k+1] != "have":
 		// "said Washington should return to dialogue": a weaker demand.
 		if objs := d.modalSubject(s, k, cFrom); len(objs) > 0 {
 			d.emit(s, Demands, sub.ents, objs, conf-0.15, k+1)
+			d.markContent(s, k)
 		}
 	case beWords[w] && k+2 < cTo && ((d.low[k+1] == "to" && d.low[k+2] == "blame") || d.low[k+1] == "behind" ||
 		(d.low[k+1] == "responsible" && d.low[k+2] == "for")):
