@@ -104,3 +104,13 @@ func TestFrontedLabel(t *testing.T) {
 		{"a clause before any actor", "Kenya condemned as a crime the attack, which Uganda denied.", nil},
 	})
 }
+
+// TestProtestIsDisapproval checks protesting as a complaint, never support
+// of the actor protested to, in sentences written for this test.
+func TestProtestIsDisapproval(t *testing.T) {
+	runCases(t, []extractCase{
+		{"protested to X over", "Kenya protested to Uganda over the arrests.", nil},
+		{"protested X's act", "Kenya protested Uganda's decision.", []string{"Kenya ACCUSES Uganda"}},
+		{"street protest", "Students protested in Nairobi.", nil},
+	})
+}
