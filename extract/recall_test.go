@@ -114,3 +114,16 @@ func TestProtestIsDisapproval(t *testing.T) {
 		{"street protest", "Students protested in Nairobi.", nil},
 	})
 }
+
+// TestJudgedProposal checks a proposal or offer judged in reported speech
+// as a rejection of its author, in sentences written for this test.
+func TestJudgedProposal(t *testing.T) {
+	runCases(t, []extractCase{
+		{"the X proposal unacceptable", "Kenya said the Ugandan proposal was unacceptable.", []string{"Kenya REJECTS Uganda"}},
+		{"out of the question", "Kenya said the Ugandan proposal was out of the question.", []string{"Kenya REJECTS Uganda"}},
+		{"X's offer out of the question", "Kenya said Uganda's offer was out of the question.", []string{"Kenya REJECTS Uganda"}},
+		{"a friendly judgement", "Kenya said the Ugandan proposal was constructive.", []string{"Kenya SUPPORTS Uganda"}},
+		{"an act judged is accused", "Kenya said the Ugandan decision was a mistake.", []string{"Kenya ACCUSES Uganda"}},
+		{"negated", "Kenya said the Ugandan proposal was not unacceptable.", nil},
+	})
+}

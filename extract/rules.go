@@ -1310,17 +1310,36 @@ func (d *doc) reportedBe(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 		}
 		return true
 	}
-	if pe >= s.b || (d.low[pe] != "'s" && d.low[pe] != "\u2019s") || k-pe > 12 || modalIn(d, pe, k+1) {
+	if pe >= s.b || k-pe > 12 || modalIn(d, pe, k+1) {
 		return false
 	}
+	// "X's offer ... was", or "the X proposal was": the actor's act judged.
+	class, named := eventClass[d.low[pe]]
+	named = named && pe+1 == k
+	poss := d.low[pe] == "'s" || d.low[pe] == "\u2019s"
+	if !poss && !named {
+		return false
+	}
+	if poss && pe+1 < k {
+		class = eventClass[d.low[pe+1]]
+	}
 	hostile, friendly := d.judgement(k+1, min(cTo, k+9))
-	if hostile > 0 && friendly == 0 {
+	if wordsAt(d.low, k+1, cTo, outOfTheQuestion) {
+		hostile++
+	}
+	if hostile > 0 && friendly == 0 && (class == "offer" || class == "demand") {
+		// "said the X proposal was unacceptable": a rejection of it.
+		d.emit(s, Rejects, sub.ents, []int{m.ent}, conf-0.1, k+1)
+	} else if hostile > 0 && friendly == 0 {
 		d.emit(s, Accuses, sub.ents, []int{m.ent}, conf-0.1, k+1)
 	} else if friendly > 0 && hostile == 0 {
 		d.emit(s, Supports, sub.ents, []int{m.ent}, conf-0.1, k+1)
 	}
 	return true
 }
+
+// outOfTheQuestion after "to be" refuses what it is said of.
+var outOfTheQuestion = []string{"out", "of", "the", "question"}
 
 // judgement counts the hostile and friendly words from..to, up to a comma
 // or "if"; a negation among them cancels both.
