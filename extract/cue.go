@@ -59,9 +59,13 @@ var (
 	callNouns = set("call", "conversation", "calls")
 	// rejectable are the stances a negation turns into a rejection.
 	rejectable = set(Supports, Offers, Engages)
-	// adjectivalCues are participles that "is" makes an adjective, not a
-	// passive: "is opposed to X".
-	adjectivalCues = set("opposed to")
+	// restrictionNouns are measures whose lifting or easing is offered to
+	// the actor they bear "on" or "against": "will lift the ban on X".
+	restrictionNouns = set("ban", "bans", "sanctions", "embargo", "restrictions", "blockade", "curbs", "boycott")
+	// adjectivalCues are participles that "is" makes an adjective before
+	// "to", not a passive: "is opposed to X", "is prepared to meet X",
+	// "is committed to talks with X".
+	adjectivalCues = set("opposed", "prepared", "committed")
 	// demandPreps introduce the addressee of a demanded thing: "demanded
 	// the withdrawal of X", "demanded autonomy from X".
 	demandPreps = set("of", "from", "by")
@@ -212,7 +216,7 @@ func (d *doc) coordinated(s *sent, i int) bool {
 // cuePassive handles a passive cue ("was accused by X", "has been
 // rejected by X", "talks hosted by Cuba") and reports whether it was one.
 func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
-	if !isParticiple(d.low[i]) || adjectivalCues[strings.Join(def.words, " ")] {
+	if !isParticiple(d.low[i]) || len(def.words) >= 2 && def.words[1] == "to" && adjectivalCues[def.words[0]] {
 		return false
 	}
 	after := i + len(def.words)
@@ -296,6 +300,7 @@ func (d *doc) objNear(s *sent, c *cueCall) bool {
 	if c.def.typ == Demands {
 		lim = 4
 	}
+	lim += d.frontedLabel(s, c.after)
 	if c.def.typ == Accuses {
 		// The content of an accusation names no object: "accused X of siding with Y".
 		for q := c.after; q < s.b && q < c.after+lim; q++ {
@@ -307,6 +312,28 @@ func (d *doc) objNear(s *sent, c *cueCall) bool {
 	}
 	c.objs, c.end, c.class, c.recip = d.objectNP(s, c.after, lim)
 	return true
+}
+
+// frontedLabel returns the length of a label put before the object
+// ("denounced as a crime X's ...", "rejected as unacceptable the X
+// proposal"): "as" at q and up to four words before an actor, none a
+// clause boundary; 0 if none.
+func (d *doc) frontedLabel(s *sent, q int) int {
+	if q >= s.b || d.low[q] != "as" {
+		return 0
+	}
+	for r := q + 1; r < s.b && r <= q+5; r++ {
+		if m := s.mentionAt(r); m != nil {
+			if m.ent < 0 || m.place {
+				return 0
+			}
+			return r - q
+		}
+		if w := d.low[r]; w == "," || w == ";" || w == "that" || w == "which" || boundaryWords[w] {
+			return 0
+		}
+	}
+	return 0
 }
 
 // objGive: "gave X diplomats 72 hours to leave".
@@ -471,7 +498,7 @@ func (d *doc) refusedAct(s *sent, c *cueCall) {
 			return
 		}
 		if d.low[q] == "," || d.low[q] == ";" {
-			return
+			break // the act ends here; its actors stand before
 		}
 	}
 	d.actOf(s, c, after+1, after+12)
@@ -599,9 +626,10 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 	// "will withdraw its force from Chad": where from, not to whom.
 	c.objs = nil
 	// "offered assurances to X", "proposed a truce between X and Y",
-	// "aid to war-torn X", "aid for X"
+	// "aid to war-torn X", "aid for X", "lift the ban on X"
 	for r := q; r < s.b && r < q+10; r++ {
-		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] {
+		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] ||
+			(d.low[r] == "on" || d.low[r] == "against") && r > q && restrictionNouns[d.low[r-1]] {
 			c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
 			break
 		}

@@ -200,7 +200,7 @@ var officeNouns = set("government", "authorities", "official", "officials", "pre
 	"ministers", "presidents", "ambassadors", "spokesmen", "chiefs", "secretaries", "ministries", "generals", "rulers", "junta",
 	"spokeswoman", "spokesperson", "spokespeople", "envoy", "envoys", "ambassador", "diplomat", "diplomats", "delegation",
 	"delegations", "negotiator", "negotiators", "instructors", "advisers", "advisors", "trainers", "contractors", "peacekeepers", "jets", "warplanes", "drones", "warships", "mercenaries", "forces", "troops", "army", "military", "soldiers", "leader", "leaders",
-	"leadership", "counterpart", "counterparts", "side", "administration", "embassy", "office", "adviser", "advisor",
+	"leadership", "counterpart", "counterparts", "side", "sides", "administration", "embassy", "office", "adviser", "advisor",
 	"premier", "chancellor", "king", "regime", "navy", "commander", "commanders", "chief", "media", "parliament", "cabinet",
 	"secretary", "statement", "mission", "coalition", "representative", "representatives", "mediators", "police", "presidency", "foreign",
 	"prince", "emir", "sultan", "monarch")

@@ -44,3 +44,45 @@ func (d *doc) ownedDemand(s *sent, i int) {
 	d.emit(s, Demands, []int{m.ent}, objs, 0.75, end)
 	d.markContent(s, end)
 }
+
+// A demand can also be a thing issued to its addressee: "issued a stern
+// warning to X that it must ...", "sent an appeal to X to ...". The
+// subject of the issuing verb demands of the actor after "to" when a
+// "that" clause or an infinitive follows it.
+
+// issuedNouns name a demand that is issued, sent or delivered.
+var issuedNouns = set("warning", "reminder", "ultimatum", "appeal", "call", "message", "demand", "request", "plea")
+
+// issueVerbs issue a demand noun to its addressee.
+var issueVerbs = set("issued", "issues", "issue", "sent", "sends", "send", "delivered", "delivers", "gave", "gives", "made",
+	"makes", "addressed", "addresses", "repeated", "renewed")
+
+// issuedDemand handles a demand noun at i after an issuing verb (up to
+// three words of article and adjectives between).
+func (d *doc) issuedDemand(s *sent, i int) {
+	if !issuedNouns[d.low[i]] || s.isContent(i) {
+		return
+	}
+	v := i - 1
+	for v > s.a && v >= i-3 && !issueVerbs[d.low[v]] && d.toks[v].word && !d.toks[v].upper && s.mentionAt(v) == nil {
+		v--
+	}
+	if v < s.a || !issueVerbs[d.low[v]] {
+		return
+	}
+	j := d.skipTime(s, i+1)
+	if j+1 >= s.b || d.low[j] != "to" {
+		return
+	}
+	objs, end, _, _ := d.objectNP(s, j+1, 4)
+	end = d.skipTime(s, end)
+	if len(objs) == 0 || end >= s.b || (d.low[end] != "that" && d.low[end] != "to") {
+		return
+	}
+	sub := d.subjectAt(s, v)
+	if len(sub.ents) == 0 || sub.neg {
+		return
+	}
+	d.emit(s, Demands, sub.ents, objs, 0.75, end)
+	d.markContent(s, end)
+}

@@ -223,6 +223,7 @@ func (d *doc) sentence(a, b int) {
 			d.between(s, i)
 		}
 		d.ownedDemand(s, i)
+		d.issuedDemand(s, i)
 	}
 	d.endSentence(s)
 }

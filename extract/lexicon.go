@@ -34,6 +34,7 @@ type lexicon struct {
 	entries  []*entry
 	next     []int                 // entry -> successor entry after its until date, or -1
 	byFirst  map[string][]*pattern // lower-cased first token -> patterns, longest first
+	surnames map[string][]*pattern // lower-cased last word of a person's name -> the person's patterns
 	names    map[string]int        // normalized canonical name or alias -> entry
 	verbs    *verbTable            // CAMEO verb dictionary and our additions
 	vocab    *stance.Vocabulary    // maps the verbs' CAMEO codes to stance types
@@ -72,6 +73,23 @@ func compile(d *Dictionary) *lexicon {
 		}
 	}
 	lx.addRoleActors()
+	lx.addEntryForms()
+	lx.addGroups(d.groups)
+	lx.codes = make([]string, len(lx.entries))
+	lx.addPhoenix(defaultPhoenix())
+	lx.indexSurnames()
+	for k, ps := range lx.byFirst {
+		// Longest first so that the first full match is the longest.
+		sortPatterns(ps)
+		lx.byFirst[k] = ps
+	}
+	return lx
+}
+
+// addEntryForms adds the patterns of every entry's names: canonical name,
+// aliases, metonyms, demonyms (and their plurals), members and the
+// references that may mean several entries ("the rebels").
+func (lx *lexicon) addEntryForms() {
 	refIndex := map[string]*pattern{}
 	for i, e := range lx.entries {
 		isGov := e.actor.Kind == stance.KindGovernment
@@ -108,7 +126,12 @@ func compile(d *Dictionary) *lexicon {
 			}
 		}
 	}
-	for _, g := range d.groups {
+}
+
+// addGroups adds the names of groups of two or more known entries ("the
+// Quartet"): a mention of one is a mention of each member.
+func (lx *lexicon) addGroups(groups []group) {
+	for _, g := range groups {
 		var ents []int
 		for _, m := range g.members {
 			if i, ok := lx.names[stance.NormalizeName(m)]; ok && !contains(ents, i) {
@@ -124,14 +147,6 @@ func compile(d *Dictionary) *lexicon {
 			}
 		}
 	}
-	lx.codes = make([]string, len(lx.entries))
-	lx.addPhoenix(defaultPhoenix())
-	for k, ps := range lx.byFirst {
-		// Longest first so that the first full match is the longest.
-		sortPatterns(ps)
-		lx.byFirst[k] = ps
-	}
-	return lx
 }
 
 func sortPatterns(ps []*pattern) {

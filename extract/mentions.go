@@ -59,86 +59,16 @@ func (d *doc) findMentions(s *sent) {
 
 // matchAt finds the longest mention starting at token i.
 func (d *doc) matchAt(s *sent, i int) (mention, bool) {
-	best := mention{ent: -1}
-	bestLen := 0
-	try := func(ps []*pattern) {
-		for _, p := range ps {
-			n := len(p.toks)
-			if n <= bestLen || i+n > s.b {
-				continue
-			}
-			ok := true
-			for k := 0; k < n; k++ {
-				if !tokMatch(p.toks[k], d.tok(i+k), d.toks[i+k]) {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
-			switch p.kind {
-			case formMember:
-				if p.entries[0] < 0 {
-					m.ent = -1
-					best, bestLen = m, n
-					continue
-				}
-				if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
-					continue
-				}
-				if n == 1 && d.partOfLongerName(s, i) {
-					continue
-				}
-				m.person = true
-				m.ent = p.entries[0]
-			case formDemonym:
-				if !d.demonymHasOffice(s, i+n, 0) {
-					continue
-				}
-				m.ent = d.current(p.entries[0])
-				if j := i + n; j < s.b && govWords[d.low[j]] {
-					m.gov = true
-				}
-				// "the Russian president", "the Turkish leader": a person,
-				// whom "he" and "him" can mean.
-				for j := i + n; j < s.b && j < i+n+3; j++ {
-					if personTitles[d.low[j]] {
-						m.person = true
-						break
-					}
-					if !officeModifiers[d.low[j]] {
-						break
-					}
-				}
-			case formGroup:
-				m.ent, m.group = p.entries[0], p.entries
-			case formRef:
-				m.ent = d.resolveRef(p.entries)
-				if m.ent < 0 {
-					continue
-				}
-				m.ref = true
-			default:
-				// "Victoria Nuland", "Washington Post": a longer name, not the actor.
-				if n == 1 && !p.toks[0].caps && d.partOfLongerName(s, i) {
-					continue
-				}
-				m.ent = d.current(p.entries[0])
-			}
-			best, bestLen = m, n
-		}
-	}
 	key := d.low[i]
 	if determiners[key] && i+1 < s.b && d.toks[i+1].upper && d.localGroupAt(s, i+1) {
 		// "the Mediators", named as a group in this text: not a role noun.
-		return best, false
+		return mention{ent: -1}, false
 	}
 	// Names learned from this text come first: "Anna Wagner", introduced
 	// as a minister, makes a later "Wagner" her and not the Wagner Group.
-	try(d.local[key])
-	try(d.lx.byFirst[key])
+	best, bestLen := mention{ent: -1}, 0
+	best, bestLen = d.longestMatch(s, i, d.local[key], best, bestLen)
+	best, bestLen = d.longestMatch(s, i, d.lx.byFirst[key], best, bestLen)
 	if bestLen > 0 {
 		if best.ent < 0 {
 			// A person of no known actor: the name is nobody we track.
@@ -146,7 +76,92 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 		}
 		return best, true
 	}
+	if m, ok := d.titledSurname(s, i); ok {
+		return m, true
+	}
 	return d.genericRef(s, i)
+}
+
+// longestMatch returns the mention of the longest pattern of ps that
+// matches at token i and is longer than bestLen, else best.
+func (d *doc) longestMatch(s *sent, i int, ps []*pattern, best mention, bestLen int) (mention, int) {
+	for _, p := range ps {
+		n := len(p.toks)
+		if n <= bestLen || i+n > s.b {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			if !tokMatch(p.toks[k], d.tok(i+k), d.toks[i+k]) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if m, ok := d.patternMention(s, i, p); ok {
+			best, bestLen = m, n
+		}
+	}
+	return best, bestLen
+}
+
+// patternMention makes the mention of pattern p matched at token i, by
+// the pattern's form; ok is false where the form does not hold there (a
+// member out of office at the document's date, a demonym without an
+// office noun, a reference to no one named yet, a word of a longer name).
+func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
+	n := len(p.toks)
+	m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
+	switch p.kind {
+	case formMember:
+		if p.entries[0] < 0 {
+			return m, true
+		}
+		if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
+			return m, false
+		}
+		if n == 1 && d.partOfLongerName(s, i) {
+			return m, false
+		}
+		m.person = true
+		m.ent = p.entries[0]
+	case formDemonym:
+		if !d.demonymHasOffice(s, i+n, 0) {
+			return m, false
+		}
+		m.ent = d.current(p.entries[0])
+		if j := i + n; j < s.b && govWords[d.low[j]] {
+			m.gov = true
+		}
+		// "the Russian president", "the Turkish leader": a person,
+		// whom "he" and "him" can mean.
+		for j := i + n; j < s.b && j < i+n+3; j++ {
+			if personTitles[d.low[j]] {
+				m.person = true
+				break
+			}
+			if !officeModifiers[d.low[j]] {
+				break
+			}
+		}
+	case formGroup:
+		m.ent, m.group = p.entries[0], p.entries
+	case formRef:
+		m.ent = d.resolveRef(p.entries)
+		if m.ent < 0 {
+			return m, false
+		}
+		m.ref = true
+	default:
+		// "Victoria Nuland", "Washington Post": a longer name, not the actor.
+		if n == 1 && !p.toks[0].caps && d.partOfLongerName(s, i) {
+			return m, false
+		}
+		m.ent = d.current(p.entries[0])
+	}
+	return m, true
 }
 
 // current returns the actor entry e stands for at the document date: its
@@ -226,10 +241,28 @@ func (d *doc) resolveRef(ents []int) int {
 var determiners = set("the", "a", "an", "its", "his", "her", "their", "this", "that")
 
 // genericRef resolves descriptions and pronouns that no dictionary entry
-// carries: "the government", "the delegation", "he", "it", "both".
+// carries: "the government", "the delegation", "he", "it", "both". Each
+// kind of reference is one step, tried in this order.
 func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 	w := d.low[i]
 	m := mention{from: i, to: i + 1, ent: -1, ref: true, kind: formRef}
+	switch {
+	case d.pronounRef(s, i, &m):
+		return m, m.ent >= 0
+	case determiners[w] && i+1 < s.b:
+		return d.describedRef(s, i, m)
+	case w == "each":
+		return d.eachRef(s, i, m)
+	case w == "both":
+		return d.bothRef(s, i, m)
+	}
+	return m, false
+}
+
+// pronounRef resolves a personal or possessive pronoun into m and reports
+// whether the word at i is one.
+func (d *doc) pronounRef(s *sent, i int, m *mention) bool {
+	w := d.low[i]
 	switch {
 	case w == "he" || w == "she" || w == "his" || w == "her":
 		m.pron, m.person = true, true
@@ -244,142 +277,184 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 		m.ent = d.pronoun(s, i, false)
 	case w == "they" || w == "their":
 		m.pron = true
-		if list := d.listBefore(s, i); w == "they" && len(list) >= 2 {
-			// "Mali, Burkina Faso and Niger said they would ...": the list
-			// of this sentence.
-			m.ent, m.group = list[0], list
-		} else if e := d.pluralBefore(s, i); w == "they" && e >= 0 {
-			// "Ethiopian officials said ..., and they urged": the plural
-			// named earlier in this sentence.
-			m.ent = e
-		} else if e := d.groupBefore(s, i); w == "they" && e >= 0 {
-			// "The Taliban ..., which they call": an armed group of this
-			// sentence.
-			m.ent = e
-		} else if w == "they" && len(d.lastSubjs) >= 1 {
-			// "Egypt and Qatar proposed a truce. They urged ...": the last
-			// subject that was several actors.
-			m.ent, m.group = d.lastSubjs[0], d.lastSubjs
-		} else if d.lastAny >= 0 && d.lx.entries[d.lastAny].actor.Kind == stance.KindArmedGroup {
-			m.ent = d.lastAny
-		}
+		m.ent, m.group = d.theyRef(s, i)
+	default:
+		return false
 	}
-	if m.pron {
-		// "his government" is the government he leads.
-		if i+1 < s.b && govWords[d.low[i+1]] {
-			m.to = i + 2
-			m.gov = true
-		}
-		return m, m.ent >= 0
+	// "his government" is the government he leads.
+	if i+1 < s.b && govWords[d.low[i+1]] {
+		m.to = i + 2
+		m.gov = true
 	}
-	if determiners[w] && i+1 < s.b {
-		j := i + 1
-		for j < s.b && j < i+3 && (d.low[j] == "elected" || d.low[j] == "federal" || d.low[j] == "central" ||
-			d.low[j] == "national" || d.low[j] == "interim" || d.low[j] == "transitional") {
-			j++
-		}
-		if j < s.b && w == "the" && rulerRefs[d.low[j]] && !(j+1 < s.b && d.low[j+1] == "in") {
-			// "the junta", "the military": whoever was last named as governing.
-			e := -1
-			for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-200 && e < 0; k-- {
-				if d.recent[k].army || (d.low[j] != "army" && d.low[j] != "military" && d.recent[k].gov && !d.recent[k].person) {
-					e = d.recent[k].ent
-				}
+	return true
+}
+
+// theyRef returns what "they" or "their" at i means: for "they", the list
+// of this sentence, a plural or armed group named earlier in it, or the
+// last subject that was several actors; else the last actor if an armed
+// group.
+func (d *doc) theyRef(s *sent, i int) (int, []int) {
+	w := d.low[i]
+	if list := d.listBefore(s, i); w == "they" && len(list) >= 2 {
+		// "Mali, Burkina Faso and Niger said they would ...": the list
+		// of this sentence.
+		return list[0], list
+	} else if e := d.pluralBefore(s, i); w == "they" && e >= 0 {
+		// "Ethiopian officials said ..., and they urged": the plural
+		// named earlier in this sentence.
+		return e, nil
+	} else if e := d.groupBefore(s, i); w == "they" && e >= 0 {
+		// "The Taliban ..., which they call": an armed group of this
+		// sentence.
+		return e, nil
+	} else if w == "they" && len(d.lastSubjs) >= 1 {
+		// "Egypt and Qatar proposed a truce. They urged ...": the last
+		// subject that was several actors.
+		return d.lastSubjs[0], d.lastSubjs
+	} else if d.lastAny >= 0 && d.lx.entries[d.lastAny].actor.Kind == stance.KindArmedGroup {
+		return d.lastAny, nil
+	}
+	return -1, nil
+}
+
+// govModifiers may stand between a determiner and a government noun.
+var govModifiers = set("elected", "federal", "central", "national", "interim", "transitional")
+
+// describedRef resolves a determiner's description at i: a ruler, a
+// government, a role, a counted pair ("the two sides") or "the sides".
+func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
+	w := d.low[i]
+	j := i + 1
+	for j < s.b && j < i+3 && govModifiers[d.low[j]] {
+		j++
+	}
+	if j < s.b && w == "the" && rulerRefs[d.low[j]] && !(j+1 < s.b && d.low[j+1] == "in") {
+		if e := d.lastRuler(d.low[j]); e >= 0 {
+			m.to, m.ent, m.gov, m.army = j+1, e, true, true
+			if j+1 < s.b && (d.low[j+1] == "rulers" || d.low[j+1] == "leaders" || d.low[j+1] == "government") {
+				m.to = j + 2
 			}
-			if e >= 0 {
-				m.to, m.ent, m.gov, m.army = j+1, e, true, true
-				if j+1 < s.b && (d.low[j+1] == "rulers" || d.low[j+1] == "leaders" || d.low[j+1] == "government") {
-					m.to = j + 2
-				}
-				return m, true
-			}
-		}
-		if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") {
-			// "the elected government in Kabul" names the metonym's government.
-			if j+2 < s.b && d.low[j+1] == "in" {
-				if ps := d.lx.byFirst[d.low[j+2]]; len(ps) > 0 {
-					for _, p := range ps {
-						if p.kind == formMetonym && len(p.toks) == 1 && tokMatch(p.toks[0], d.tok(j+2), d.toks[j+2]) {
-							m.to, m.ent, m.gov, m.ref = j+3, p.entries[0], true, false
-							return m, true
-						}
-					}
-				}
-			}
-			// A government named as such ("the Afghan government") before
-			// one merely led by a person named since.
-			for pass := 0; pass < 2; pass++ {
-				for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-200; k-- {
-					if r := d.recent[k]; r.gov && (pass == 1 || !r.person) {
-						m.to, m.ent, m.gov = j+1, r.ent, true
-						return m, true
-					}
-				}
-			}
-			return m, false
-		}
-		r := j
-		for r < s.b && r < j+3 && officeModifiers[d.low[r]] && !roleNouns[d.low[r]] {
-			r++
-		}
-		if r < s.b && roleNouns[d.low[r]] && (w == "the" || w == "this") {
-			j = r
-			if e, ok := d.roles[d.low[j]]; ok {
-				m.to, m.ent = j+1, e
-				return m, true
-			}
-		}
-		if n := numberWords[d.low[j]]; w == "the" && j+1 < s.b && n > 0 {
-			h := j + 1
-			if !pairNouns[d.low[h]] && h+1 < s.b && d.toks[h].word && !d.toks[h].upper && pairNouns[d.low[h+1]] {
-				h++ // "the two downstream states"
-			}
-			if pairNouns[d.low[h]] {
-				if pair := d.twoRef(s, d.low[h], n); len(pair) == n {
-					m.to, m.ent, m.group, m.pron = h+1, pair[0], pair, true
-					return m, true
-				}
-			}
-		}
-		if w == "the" && j+1 < s.b && d.low[j] == "sides" && len(d.lastPair) >= 2 {
-			// The pair as it stands here, not as later mentions change it.
-			m.to, m.ent, m.group, m.pron = j+1, d.lastPair[0], d.lastPair, true
 			return m, true
 		}
 	}
-	if w == "each" && i+1 < s.b && eachNouns[d.low[i+1]] {
-		// "each side accused the other": the two sides, each of them.
-		pair := d.sidesBefore(s, i)
-		if len(pair) != 2 {
-			pair = d.lastPair
-		}
-		if len(pair) == 2 {
-			m.to, m.ent, m.group, m.pron = i+2, pair[0], pair, true
+	if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") {
+		return d.governmentRef(s, j, m)
+	}
+	r := j
+	for r < s.b && r < j+3 && officeModifiers[d.low[r]] && !roleNouns[d.low[r]] {
+		r++
+	}
+	if r < s.b && roleNouns[d.low[r]] && (w == "the" || w == "this") {
+		j = r
+		if e, ok := d.roles[d.low[j]]; ok && !d.ofActor(s, j+1) {
+			m.to, m.ent = j+1, e
 			return m, true
 		}
 	}
-	subjPair := false // the verb before "both" has a list for subject
-	if w == "both" {
-		// A list earlier in this sentence is what "both" means.
-		for k := 0; k < len(s.ms); k++ {
-			ents, last := d.listAt(s, k)
-			end := s.ms[last].to
-			// The subject of the clause "both" is in: "the US and the EU
-			// welcomed the move and urged both governments".
-			subj := d.subjectOfVerbBefore(s, end, i) || (d.clauseVerbAfter(s, end) && !d.actorBetween(s, end, i))
-			if len(ents) >= 2 && subj {
-				subjPair = true
-			}
-			if len(ents) == 2 && !s.ms[k].pron && !subj {
-				// A reference ("the two mediators blamed both parties") or
-				// the subject of the verb ("Brazil and Colombia urged both
-				// governments") is not the pair "both" means.
-				d.lastPair = ents
-			}
-			k = last
+	return d.countedRef(s, w, j, m)
+}
+
+// ofActor reports "of" and an actor at j: "the president of Peru" names
+// Peru's president, not the president named last.
+func (d *doc) ofActor(s *sent, j int) bool {
+	if j+1 >= s.b || d.low[j] != "of" {
+		return false
+	}
+	k := j + 1
+	if d.low[k] == "the" && k+1 < s.b {
+		k++
+	}
+	for _, p := range d.lx.byFirst[d.low[k]] {
+		if p.kind != formRef && len(p.toks) > 0 && tokMatch(p.toks[0], d.tok(k), d.toks[k]) {
+			return true
 		}
 	}
-	if w == "both" && i+1 < s.b && stateNouns[d.low[i+1]] && (len(d.lastPair) < 2 || (subjPair && d.pairInClause(s, d.lastPair, i))) {
+	return false
+}
+
+// lastRuler returns whoever was last named as governing, for "the junta"
+// or "the military" (ruler, the noun): an army, or for a noun other than
+// army or military a government that is not a person; -1 if none.
+func (d *doc) lastRuler(ruler string) int {
+	for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-200; k-- {
+		r := d.recent[k]
+		if (r.army || (ruler != "army" && ruler != "military" && r.gov && !r.person)) && r.ent >= 0 {
+			return r.ent
+		}
+	}
+	return -1
+}
+
+// governmentRef resolves "the government" with its noun at j: of the
+// metonym after "in" ("the elected government in Kabul"), else the
+// government last named as such before one merely led by a person named
+// since.
+func (d *doc) governmentRef(s *sent, j int, m mention) (mention, bool) {
+	if j+2 < s.b && d.low[j+1] == "in" {
+		for _, p := range d.lx.byFirst[d.low[j+2]] {
+			if p.kind == formMetonym && len(p.toks) == 1 && tokMatch(p.toks[0], d.tok(j+2), d.toks[j+2]) {
+				m.to, m.ent, m.gov, m.ref = j+3, p.entries[0], true, false
+				return m, true
+			}
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-200; k-- {
+			if r := d.recent[k]; r.gov && (pass == 1 || !r.person) {
+				m.to, m.ent, m.gov = j+1, r.ent, true
+				return m, true
+			}
+		}
+	}
+	return m, false
+}
+
+// countedRef resolves "the two sides", "the three states" (a number at
+// j) and "the sides" after the determiner w.
+func (d *doc) countedRef(s *sent, w string, j int, m mention) (mention, bool) {
+	if n := numberWords[d.low[j]]; w == "the" && j+1 < s.b && n > 0 {
+		h := j + 1
+		if !pairNouns[d.low[h]] && h+1 < s.b && d.toks[h].word && !d.toks[h].upper && pairNouns[d.low[h+1]] {
+			h++ // "the two downstream states"
+		}
+		if pairNouns[d.low[h]] {
+			if pair := d.twoRef(s, d.low[h], n); len(pair) == n {
+				m.to, m.ent, m.group, m.pron = h+1, pair[0], pair, true
+				return m, true
+			}
+		}
+	}
+	if w == "the" && j+1 < s.b && d.low[j] == "sides" && len(d.lastPair) >= 2 {
+		// The pair as it stands here, not as later mentions change it.
+		m.to, m.ent, m.group, m.pron = j+1, d.lastPair[0], d.lastPair, true
+		return m, true
+	}
+	return m, false
+}
+
+// eachRef resolves "each side accused the other": the two sides, each of
+// them.
+func (d *doc) eachRef(s *sent, i int, m mention) (mention, bool) {
+	if i+1 >= s.b || !eachNouns[d.low[i+1]] {
+		return m, false
+	}
+	pair := d.sidesBefore(s, i)
+	if len(pair) != 2 {
+		pair = d.lastPair
+	}
+	if len(pair) == 2 {
+		m.to, m.ent, m.group, m.pron = i+2, pair[0], pair, true
+		return m, true
+	}
+	return m, false
+}
+
+// bothRef resolves "both" at i: "both governments" the last two states
+// named before this clause, "both" alone the last pair named or the last
+// two actors the text has had act.
+func (d *doc) bothRef(s *sent, i int, m mention) (mention, bool) {
+	subjPair := d.notePairs(s, i)
+	if i+1 < s.b && stateNouns[d.low[i+1]] && (len(d.lastPair) < 2 || (subjPair && d.pairInClause(s, d.lastPair, i))) {
 		// "urged both governments": the last two states named before
 		// this clause.
 		if pair := d.twoRef(s, d.low[i+1], 2); len(pair) == 2 && !d.pairInClause(s, pair, i) {
@@ -388,32 +463,55 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 		}
 		return m, false
 	}
-	if w == "both" && i+1 <= s.b {
-		next := ""
-		if i+1 < s.b {
-			next = d.low[i+1]
-		}
-		if next == "to" || pairNouns[next] || next == "of" || next == "" || !d.toks[min(i+1, s.b-1)].word {
-			// "Both" is two: the last pair named, else the last two
-			// actors the text has had act.
-			pair := d.lastPair
-			if len(pair) != 2 || (subjPair && d.pairInClause(s, pair, i)) {
-				pair = nil
-				if p := d.twoRef(s, next, 2); len(p) == 2 && !d.pairInClause(s, p, i) {
-					pair = p
-				}
-			}
-			if len(pair) == 2 {
-				m.ent, m.group = pair[0], pair
-				m.pron = true
-				if pairNouns[next] {
-					m.to = i + 2
-				}
-				return m, true
-			}
+	if i+1 > s.b {
+		return m, false
+	}
+	next := ""
+	if i+1 < s.b {
+		next = d.low[i+1]
+	}
+	if !(next == "to" || pairNouns[next] || next == "of" || next == "" || !d.toks[min(i+1, s.b-1)].word) {
+		return m, false
+	}
+	pair := d.lastPair
+	if len(pair) != 2 || (subjPair && d.pairInClause(s, pair, i)) {
+		pair = nil
+		if p := d.twoRef(s, next, 2); len(p) == 2 && !d.pairInClause(s, p, i) {
+			pair = p
 		}
 	}
-	return m, false
+	if len(pair) != 2 {
+		return m, false
+	}
+	m.ent, m.group = pair[0], pair
+	m.pron = true
+	if pairNouns[next] {
+		m.to = i + 2
+	}
+	return m, true
+}
+
+// notePairs records as d.lastPair each two-actor list of this sentence
+// before "both" at i that is not the subject of the verb "both" follows,
+// and reports whether a list of two or more is that subject ("the US and
+// the EU welcomed the move and urged both governments").
+func (d *doc) notePairs(s *sent, i int) (subjPair bool) {
+	for k := 0; k < len(s.ms); k++ {
+		ents, last := d.listAt(s, k)
+		end := s.ms[last].to
+		subj := d.subjectOfVerbBefore(s, end, i) || (d.clauseVerbAfter(s, end) && !d.actorBetween(s, end, i))
+		if len(ents) >= 2 && subj {
+			subjPair = true
+		}
+		if len(ents) == 2 && !s.ms[k].pron && !subj {
+			// A reference ("the two mediators blamed both parties") or
+			// the subject of the verb ("Brazil and Colombia urged both
+			// governments") is not the pair "both" means.
+			d.lastPair = ents
+		}
+		k = last
+	}
+	return subjPair
 }
 
 // isCueVerb reports whether token j is a cue verb in use as a verb, so
@@ -904,7 +1002,18 @@ func (d *doc) listBack(s *sent, i int) ([]int, int) {
 // Wells, a U.S. official", "Kosovo's prime minister, Albin Kurti". It
 // reports whether it learned anyone.
 func (d *doc) registerPeople(s *sent) bool {
-	learned := d.registerGroups(s)
+	groups := d.registerGroups(s)
+	titled := d.registerTitled(s)
+	appos := d.registerAppositions(s)
+	named := d.registerTitledNames(s)
+	return groups || titled || appos || named
+}
+
+// registerTitled learns the names after an actor and its title:
+// "Chinese Foreign Minister Wang Yi", "Kosovo's prime minister, Albin
+// Kurti".
+func (d *doc) registerTitled(s *sent) bool {
+	learned := false
 	for _, m := range s.ms {
 		if m.ent < 0 || m.place || m.pron {
 			continue
@@ -933,7 +1042,14 @@ func (d *doc) registerPeople(s *sent) bool {
 			learned = d.learn(s, j, j+n, m.ent) || learned
 		}
 	}
-	// Apposition: "Alice Wells, a U.S. principal deputy ..., said".
+	return learned
+}
+
+// registerAppositions learns a name from the actor of its apposition:
+// "Alice Wells, a U.S. principal deputy ..., said", "Anna Wagner,
+// Austria's foreign minister, said".
+func (d *doc) registerAppositions(s *sent) bool {
+	learned := false
 	for i := s.a + 1; i+2 < s.b; i++ {
 		if d.low[i] != "," || s.at[i-1-s.a] >= 0 {
 			continue
@@ -960,10 +1076,15 @@ func (d *doc) registerPeople(s *sent) bool {
 			}
 		}
 	}
-	// A title before a name with no actor before it ("Foreign Minister
-	// Anna Wagner"): the person speaks for the actor an "of X" after the
-	// name gives, else for nobody we know, and the name is kept from
-	// matching an actor it resembles (the Wagner Group).
+	return learned
+}
+
+// registerTitledNames learns a name after a title with no actor before it
+// ("Foreign Minister Anna Wagner"): the person speaks for the actor an "of
+// X" after the name gives, else for nobody we know, and the name is kept
+// from matching an actor it resembles (the Wagner Group).
+func (d *doc) registerTitledNames(s *sent) bool {
+	learned := false
 	for j := s.a; j+1 < s.b; j++ {
 		if !d.toks[j].upper || !titleWords[d.low[j]] || s.at[j-s.a] >= 0 {
 			continue

@@ -58,9 +58,28 @@ func (d *doc) negatedAt(s *sent, k int) bool {
 
 var timeNouns = set("week", "month", "year", "morning", "evening", "night", "weekend", "afternoon")
 
-// subjectAt finds the subject of the verb at token c.
+// subjectAt finds the subject of the verb at token c. The steps: skip the
+// auxiliaries and times before the verb, read its polarity from them,
+// follow a connective, apposition or relative pronoun before them, take
+// the nearest actor to the left within the clause, else the actor of a
+// fronted place an unnamed official speaks for.
 func (d *doc) subjectAt(s *sent, c int) subject {
-	var res subject
+	k := d.skipBeforeVerb(s, c)
+	res := d.verbPolarity(s, k, c)
+	if k < s.a {
+		return res
+	}
+	k, res, done := d.connectiveSubject(s, k, c, res)
+	if done || d.nearestSubject(s, k, &res) {
+		return res
+	}
+	d.frontedPlaceSubject(s, k, &res)
+	return res
+}
+
+// skipBeforeVerb returns the last token before the verb at c that is not
+// an auxiliary, a negation, a time ("on Tuesday", "last week") or "on".
+func (d *doc) skipBeforeVerb(s *sent, c int) int {
 	k := c - 1
 	for k >= s.a {
 		w := d.low[k]
@@ -78,6 +97,14 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 		}
 		break
 	}
+	return k
+}
+
+// verbPolarity reads the words from k to the verb at c: a negation or
+// modal makes the verb not asserted, a negated modal or willingness a
+// refusal, a verb of failing or refusing before it the same.
+func (d *doc) verbPolarity(s *sent, k, c int) subject {
+	var res subject
 	for j := k + 1; j < c; j++ {
 		w := d.low[j]
 		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] {
@@ -101,41 +128,23 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 	if k >= s.a && k+1 < c && d.low[k+1] == "to" && d.toks[k].word && !assertingBeforeTo[d.low[k]] && !auxWords[d.low[k]] {
 		res.neg = true
 	}
-	if k < s.a {
-		return res
-	}
-	w := d.low[k]
-	switch {
+	return res
+}
+
+// connectiveSubject follows the word at k before the verb at c: a
+// conjunction inherits the subject of the verb before, an apposition or
+// parenthesis is skipped to the name before it, a relative pronoun takes
+// its antecedent. done reports that res is the subject; else the search
+// goes on to the left of the returned k.
+func (d *doc) connectiveSubject(s *sent, k, c int, res subject) (int, subject, bool) {
+	switch w := d.low[k]; {
 	case w == "and" || w == "but" || w == "or" || w == "nor" || w == "then":
 		if w == "nor" {
 			res.neg = true
 		}
-		return d.inherit(s, k, res)
+		return k, d.inherit(s, k, res), true
 	case w == ",":
-		if strings.HasSuffix(d.low[c], "ing") {
-			return d.inherit(s, k, res)
-		}
-		j := k - 1
-		for j > s.a && d.low[j] != "," && d.low[j] != ";" && d.low[j] != "--" {
-			j--
-		}
-		if j <= s.a || d.low[j] != "," {
-			return d.inherit(s, k, res)
-		}
-		k = j - 1
-		// "Russia, which has courted Chad's ruler, Mahamat Deby,
-		// welcomed": an apposition inside a relative clause; the subject
-		// stands before the relative pronoun.
-		for tries := 0; tries < 2 && !relWords[d.low[j+1]]; tries++ {
-			r := k
-			for r > s.a && d.low[r] != "," && d.low[r] != ";" {
-				r--
-			}
-			if r <= s.a || d.low[r] != "," || !relWords[d.low[r+1]] {
-				break
-			}
-			j, k = r, r-1
-		}
+		return d.appositionSubject(s, k, c, res)
 	case (w == "--" || w == "\u2014" || w == ")") && k > s.a:
 		// "The Troika -- Norway, Britain and the US -- urged": the name
 		// before the parenthesis.
@@ -147,7 +156,7 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			if d.low[j] == open {
 				if m := s.mentionAt(j - 1); m != nil && m.ent >= 0 && !m.place && len(m.group) > 0 {
 					res.ents, res.group = m.group, true
-					return res
+					return k, res, true
 				}
 				break
 			}
@@ -158,11 +167,46 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 			fi := s.at[first-s.a]
 			_, li := d.listAt(s, fi)
 			res.person = listPerson(s, fi, li)
-			return res
 		}
-		return res
+		return k, res, true
 	}
-	// The nearest actor to the left within the clause.
+	return k, res, false
+}
+
+// appositionSubject handles a comma at k before the verb at c: a
+// participle or a clause without a second comma inherits the subject
+// before; an apposition between commas is skipped, with the relative
+// clauses around it ("Russia, which has courted Chad's ruler, Mahamat
+// Deby, welcomed": the subject stands before the relative pronoun).
+func (d *doc) appositionSubject(s *sent, k, c int, res subject) (int, subject, bool) {
+	if strings.HasSuffix(d.low[c], "ing") {
+		return k, d.inherit(s, k, res), true
+	}
+	j := k - 1
+	for j > s.a && d.low[j] != "," && d.low[j] != ";" && d.low[j] != "--" {
+		j--
+	}
+	if j <= s.a || d.low[j] != "," {
+		return k, d.inherit(s, k, res), true
+	}
+	k = j - 1
+	for tries := 0; tries < 2 && !relWords[d.low[j+1]]; tries++ {
+		r := k
+		for r > s.a && d.low[r] != "," && d.low[r] != ";" {
+			r--
+		}
+		if r <= s.a || d.low[r] != "," || !relWords[d.low[r+1]] {
+			break
+		}
+		j, k = r, r-1
+	}
+	return k, res, false
+}
+
+// nearestSubject takes the nearest actor to the left of k within the
+// clause as the subject, or the antecedent of "whose"; it reports whether
+// it found one.
+func (d *doc) nearestSubject(s *sent, k int, res *subject) bool {
 	for j := k; j >= s.a; j-- {
 		if m := s.mentionAt(j); m != nil {
 			if m.ent < 0 || m.place || d.officeTarget(s, m.from) {
@@ -171,34 +215,8 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 				j = m.from
 				continue
 			}
-			ents, first := d.listBack(s, s.at[j-s.a])
-			fm := s.ms[first]
-			res.ents, res.person, res.ref = ents, listPerson(s, first, s.at[j-s.a]), fm.ref
-			res.group = first == s.at[j-s.a] && len(fm.group) > 0 && !fm.pron
-			if p := fm.from - 2; p >= s.a && (d.low[p+1] == "of" || d.low[p+1] == "for") && titleWords[d.low[p]] {
-				// "the head of Hamas's political bureau": a person speaks.
-				res.person = true
-			}
-			if li := s.at[j-s.a]; len(ents) == 1 && s.ms[li].to < s.b && pluralNouns[d.low[s.ms[li].to]] {
-				res.plural = true // "Israeli officials": what "they" means next
-			}
-			for q := fm.from - 1; q >= s.a && q >= fm.from-3; q-- {
-				if d.low[q] == "nor" || d.low[q] == "neither" {
-					res.neg = true // "nor has it criticised"
-				}
-			}
-			if p := fm.from - 1; p >= s.a {
-				for p > s.a && (d.low[p] == "some" || d.low[p] == "many" || d.low[p] == "several" || d.low[p] == "senior" || d.low[p] == "the") {
-					p-- // "which some Israeli officials accuse of ..."
-				}
-				if d.low[p] == "which" || d.low[p] == "whom" {
-					res.relObj, _ = d.antecedent(s, p)
-				} else if c, ok := eventClass[d.low[p]]; ok && p > s.a && (d.low[p-1] == "a" || d.low[p-1] == "an" || d.low[p-1] == "the" || d.low[p-1] == "this" || d.low[p-1] == "that") {
-					// "a charge Ankara rejects": the charge is the object.
-					res.nounObj = c
-				}
-			}
-			return res
+			d.subjectFromMention(s, j, res)
+			return true
 		}
 		wj := d.low[j]
 		if wj == "whose" && j < k {
@@ -208,19 +226,58 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 				fi := s.at[first-s.a]
 				_, li := d.listAt(s, fi)
 				res.ents, res.person = ents, listPerson(s, fi, li)
-				return res
+				return true
 			}
-			break
+			return false
 		}
 		if j < k && (wj == "," || boundaryWords[wj] || (reportVerbs[wj] && j < k)) {
-			break
+			return false
 		}
 		if j == k && (wj == ";" || wj == "--") {
-			break
+			return false
 		}
 	}
-	// No actor: an unnamed official speaks for the actor a fronted place
-	// names ("In Kabul, a foreign ministry spokesman said").
+	return false
+}
+
+// subjectFromMention fills res from the actor mentioned at token j, with
+// the list it ends, whether a person or a plural speaks, a "nor" before
+// it, and the object of a relative clause it stands in.
+func (d *doc) subjectFromMention(s *sent, j int, res *subject) {
+	ents, first := d.listBack(s, s.at[j-s.a])
+	fm := s.ms[first]
+	res.ents, res.person, res.ref = ents, listPerson(s, first, s.at[j-s.a]), fm.ref
+	res.group = first == s.at[j-s.a] && len(fm.group) > 0 && !fm.pron
+	if p := fm.from - 2; p >= s.a && (d.low[p+1] == "of" || d.low[p+1] == "for") && titleWords[d.low[p]] {
+		// "the head of Hamas's political bureau": a person speaks.
+		res.person = true
+	}
+	if li := s.at[j-s.a]; len(ents) == 1 && s.ms[li].to < s.b && pluralNouns[d.low[s.ms[li].to]] {
+		res.plural = true // "Israeli officials": what "they" means next
+	}
+	for q := fm.from - 1; q >= s.a && q >= fm.from-3; q-- {
+		if d.low[q] == "nor" || d.low[q] == "neither" {
+			res.neg = true // "nor has it criticised"
+		}
+	}
+	p := fm.from - 1
+	if p < s.a {
+		return
+	}
+	for p > s.a && (d.low[p] == "some" || d.low[p] == "many" || d.low[p] == "several" || d.low[p] == "senior" || d.low[p] == "the") {
+		p-- // "which some Israeli officials accuse of ..."
+	}
+	if d.low[p] == "which" || d.low[p] == "whom" {
+		res.relObj, _ = d.antecedent(s, p)
+	} else if c, ok := eventClass[d.low[p]]; ok && p > s.a && (d.low[p-1] == "a" || d.low[p-1] == "an" || d.low[p-1] == "the" || d.low[p-1] == "this" || d.low[p-1] == "that") {
+		// "a charge Ankara rejects": the charge is the object.
+		res.nounObj = c
+	}
+}
+
+// frontedPlaceSubject gives an unnamed official before k the actor a
+// fronted place names ("In Kabul, a foreign ministry spokesman said").
+func (d *doc) frontedPlaceSubject(s *sent, k int, res *subject) {
 	official := false
 	for j := k; j >= s.a && j > k-6; j-- {
 		if officeNouns[d.low[j]] {
@@ -233,7 +290,6 @@ func (d *doc) subjectAt(s *sent, c int) subject {
 	if official && s.frontLoc >= 0 {
 		res.ents, res.ref = []int{s.frontLoc}, true
 	}
-	return res
 }
 
 // inherit gives a coordinated or participial verb the subject of the verb
@@ -905,69 +961,17 @@ func (d *doc) passive(s *sent, i int, def *cueDef, byTok int, withBe bool) {
 	}
 }
 
-// label handles "called X a 'puppet'", "described X as 'a trusted friend'".
+// label handles "called X a 'puppet'", "described X as 'a trusted friend'":
+// the labelled object after the verb, where its label starts, and the
+// label's polarity.
 func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float64) {
-	var objs []int
-	proposal := false // the label is put on a demand or proposal
-	j := after
-	if len(sub.relObj) > 0 {
-		objs = sub.relObj
-	} else {
-		definite := false
-		for ; j < s.b && j < after+8; j++ {
-			if m := s.mentionAt(j); m != nil {
-				if m.ent >= 0 && !m.place {
-					e := m.ent
-					if m.pron && isPossPron(d.low[m.from]) {
-						e = d.otherActor(s, m, sub.ents)
-					}
-					if e >= 0 {
-						objs = []int{e}
-					}
-					j = m.to
-					break
-				}
-				j = m.to - 1
-				continue
-			}
-			w := d.low[j]
-			if w == "the" || w == "this" {
-				definite = true
-			}
-			if c, ok := eventClass[w]; ok && definite {
-				objs = d.ownerOf(c, sub.ents)
-				proposal = c == "demand" || c == "offer" || c == "accusation"
-				j++
-				break
-			}
-			if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" || w == "," || w == ";" {
-				break
-			}
-		}
-	}
+	objs, proposal, j := d.labelObject(s, after, sub)
 	if len(objs) == 0 {
 		return
 	}
-	// Skip the rest of the object phrase ("its leaders", "'s remarks") up to the label.
-	// "the American military drills in Guyana 'a provocation'": up to six
-	// words, none a verb or a clause boundary.
-	q := j
-	for q < s.b && q < j+6 {
-		w := d.low[q]
-		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" {
-			break
-		}
-		if _, ev := eventClass[w]; w == "," || w == ";" || boundaryWords[w] || (q > j && !ev && d.verbLike(q)) {
-			q = j + 6
-			break
-		}
-		q++
-	}
-	if q >= s.b || q >= j+6 {
-		if !(q < s.b && hostileWords[d.low[j]]) {
-			return
-		}
-		q = j
+	q, ok := d.labelStart(s, j)
+	if !ok {
+		return
 	}
 	needAs := strings.HasPrefix(d.low[i], "descri") || strings.HasPrefix(d.low[i], "refer")
 	if needAs && d.low[q] != "as" {
@@ -996,24 +1000,99 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 			proposal = c == "demand" || c == "offer" || c == "accusation"
 		}
 	}
-	typ := ""
-	switch {
-	case hostile > 0 && friendly == 0 && proposal:
-		// "called the demand 'unacceptable'", "called the claim
-		// 'baseless'": a rejection of it.
-		typ = Rejects
-	case hostile > 0 && friendly == 0:
-		typ = Accuses
-	case friendly > 0 && hostile == 0 && !strings.HasPrefix(d.low[i], "brand") && !strings.HasPrefix(d.low[i], "label"):
-		typ = Supports
-	case strings.HasPrefix(d.low[i], "brand") && friendly == 0:
-		typ = Accuses
-	}
+	typ := labelType(d.low[i], hostile, friendly, proposal)
 	if typ == "" {
 		return
 	}
 	d.emit(s, typ, sub.ents, objs, conf-0.15, q)
 	d.setSubject(s, sub)
+}
+
+// labelType is the stance of a label with these counts of hostile and
+// friendly words, put by the verb (its lower-case form) on a demand or
+// proposal or not: a hostile label on a proposal rejects it ("called the
+// demand 'unacceptable'"), on an actor accuses it; "branded" accuses
+// unless the label is friendly.
+func labelType(verb string, hostile, friendly int, proposal bool) string {
+	branded := strings.HasPrefix(verb, "brand")
+	switch {
+	case hostile > 0 && friendly == 0 && proposal:
+		return Rejects
+	case hostile > 0 && friendly == 0:
+		return Accuses
+	case friendly > 0 && hostile == 0 && !branded && !strings.HasPrefix(verb, "label"):
+		return Supports
+	case branded && friendly == 0:
+		return Accuses
+	}
+	return ""
+}
+
+// labelObject returns what the label after the verb (its object from
+// token after) is put on: the antecedent of a relative clause, the first
+// actor within eight words, or the owner of a definite event noun ("the
+// demand"), then whether that is a demand, offer or accusation, and the
+// token after the object.
+func (d *doc) labelObject(s *sent, after int, sub subject) (objs []int, proposal bool, j int) {
+	j = after
+	if len(sub.relObj) > 0 {
+		return sub.relObj, false, j
+	}
+	definite := false
+	for ; j < s.b && j < after+8; j++ {
+		if m := s.mentionAt(j); m != nil {
+			if m.ent >= 0 && !m.place {
+				e := m.ent
+				if m.pron && isPossPron(d.low[m.from]) {
+					e = d.otherActor(s, m, sub.ents)
+				}
+				if e >= 0 {
+					objs = []int{e}
+				}
+				return objs, false, m.to
+			}
+			j = m.to - 1
+			continue
+		}
+		w := d.low[j]
+		if w == "the" || w == "this" {
+			definite = true
+		}
+		if c, ok := eventClass[w]; ok && definite {
+			return d.ownerOf(c, sub.ents), c == "demand" || c == "offer" || c == "accusation", j + 1
+		}
+		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" || w == "," || w == ";" {
+			break
+		}
+	}
+	return objs, false, j
+}
+
+// labelStart skips the rest of the object phrase from j ("its leaders",
+// "'s remarks", "the American military drills in Guyana 'a
+// provocation'": up to six words, none a verb or a clause boundary) and
+// returns where the label starts; a hostile word right at j is itself
+// the label. ok is false where no label follows.
+func (d *doc) labelStart(s *sent, j int) (int, bool) {
+	q := j
+	for q < s.b && q < j+6 {
+		w := d.low[q]
+		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" {
+			break
+		}
+		if _, ev := eventClass[w]; w == "," || w == ";" || boundaryWords[w] || (q > j && !ev && d.verbLike(q)) {
+			q = j + 6
+			break
+		}
+		q++
+	}
+	if q >= s.b || q >= j+6 {
+		if !(q < s.b && hostileWords[d.low[j]]) {
+			return q, false
+		}
+		q = j
+	}
+	return q, true
 }
 
 func isQuoteTok(w string) bool { return w == `"` || w == "\u201d" || w == "\u201c" }
@@ -1054,82 +1133,13 @@ var wrongVerbs = set("struck", "violated", "violates", "breached", "breaches", "
 // reported handles reported speech at the reporting verb r: "X said Y
 // must ...", "'Y must ...,' a spokesman said", "X said Y's offer was the
 // most forward-leaning proposal", "X said the Y's provocations were to blame".
+// The speaker and the span of what was said come first; each word of the
+// span is then read by reportedAt.
 func (d *doc) reported(s *sent, r int) {
 	if s.isContent(r) {
 		return
 	}
-	var sub subject
-	cFrom, cTo := r+1, s.b
-	// Quote first: '"...," a Taliban spokesman said'.
-	q := -1
-	for k := r - 1; k >= s.a && k > r-8; k-- {
-		if isQuoteTok(d.low[k]) || d.tok(k) == "\u201d" {
-			q = k
-			break
-		}
-		if reportVerbs[d.low[k]] || boundaryWords[d.low[k]] {
-			break
-		}
-	}
-	if q >= 0 && s.quoteOpen >= 0 && q > s.quoteOpen {
-		cFrom, cTo = s.quoteOpen+1, q
-		for k := q + 1; k < r; k++ {
-			if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
-				sub.ents, sub.person = []int{m.ent}, m.person
-				break
-			}
-		}
-		if len(sub.ents) == 0 && r <= q+2 {
-			// '"...," said Foreign Minister Sergei Lavrov.'
-			for k := r + 1; k < s.b && k < r+7; k++ {
-				if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
-					var last int
-					sub.ents, last = d.listAt(s, s.at[k-s.a])
-					sub.person = listPerson(s, s.at[k-s.a], last)
-					break
-				}
-				if d.low[k] == "," || d.low[k] == "." {
-					break
-				}
-			}
-		}
-		if len(sub.ents) == 0 {
-			official := false
-			for k := q + 1; k < s.b && k < r+5; k++ {
-				if officeNouns[d.low[k]] {
-					official = true
-				}
-			}
-			if official && d.lastAny >= 0 {
-				sub.ents, sub.ref = []int{d.lastAny}, true
-			}
-		}
-		// The negation of the reporting verb itself.
-		for k := q + 1; k < r; k++ {
-			if negWords[d.low[k]] || modalWords[d.low[k]] {
-				sub.neg = true
-			}
-		}
-	} else {
-		sub = d.subjectAt(s, r)
-		// "told his cabinet that ...": the complement follows "that".
-		for k := cFrom; k < s.b && k < cFrom+5; k++ {
-			if d.low[k] == "that" {
-				cFrom = k + 1
-				break
-			}
-			if d.low[k] == "," || d.low[k] == ";" {
-				break
-			}
-		}
-		for k := cFrom; k < s.b; k++ {
-			w := d.low[k]
-			if w == ";" || w == "--" || w == "but" || w == "while" || w == "\u2014" {
-				cTo = k
-				break
-			}
-		}
-	}
+	sub, cFrom, cTo := d.reportedSpeech(s, r)
 	if len(sub.ents) == 0 || sub.neg {
 		return
 	}
@@ -1143,86 +1153,212 @@ func (d *doc) reported(s *sent, r int) {
 		conf -= 0.1
 	}
 	for k := cFrom; k < cTo; k++ {
-		w := d.low[k]
-		if hypoWords[w] {
-			return
-		}
-		switch {
-		case w == "role" && k+2 < cTo && d.low[k+1] == "to" && d.low[k+2] == "play":
-			// "Islamabad had a crucial role to play in ...": a call on it.
-			if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
-				d.emit(s, Demands, sub.ents, objs, conf-0.1, k+3)
-			}
-		case w == "must":
-			if objs := d.before(s, k, cFrom); len(objs) > 0 {
-				d.emit(s, Demands, sub.ents, objs, conf, k+1)
-			}
-		case w == "should" && k+1 < cTo && d.low[k+1] != "be" && d.low[k+1] != "not" && d.low[k+1] != "have":
-			// "said Washington should return to dialogue": a weaker demand.
-			if objs := d.before(s, k, cFrom); len(objs) > 0 {
-				d.emit(s, Demands, sub.ents, objs, conf-0.15, k+1)
-			}
-		case beWords[w] && k+2 < cTo && ((d.low[k+1] == "to" && d.low[k+2] == "blame") || d.low[k+1] == "behind" ||
-			(d.low[k+1] == "responsible" && d.low[k+2] == "for")):
-			if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
-				d.emit(s, Accuses, sub.ents, objs, conf, k+3)
-			}
-		case wrongVerbs[w]:
-			if objs := d.before(s, k, cFrom); len(objs) > 0 && !modalIn(d, cFrom, k) {
-				d.emit(s, Accuses, sub.ents, objs, conf-0.1, k+1)
-			}
-		case beWords[w]:
-			// "X's offer ... was the most forward-leaning proposal"
-			mi := -1
-			for t := cFrom; t < k && t < cFrom+4; t++ {
-				if m := s.mentionAt(t); m != nil && m.ent >= 0 && !m.place {
-					mi = s.at[t-s.a]
-					break
-				}
-			}
-			if mi < 0 {
-				d.reportedLabel(s, sub, cFrom, k, cTo, conf)
-				return
-			}
-			m := s.ms[mi]
-			_, last := d.listAt(s, mi)
-			pe := s.ms[last].to
-			if pe == k && d.quotedLabelAfter(s, k, cTo) && !modalIn(d, cFrom, k+1) {
-				// "said Guyana was acting as 'a puppet of ...'": the
-				// speaker labels the actor.
-				if typ := d.labelPolarity(s, k+1, cTo); typ != "" {
-					ents, _ := d.listBack(s, last)
-					d.emit(s, typ, sub.ents, ents, conf-0.15, k+1)
-				}
-				return
-			}
-			if pe >= s.b || (d.low[pe] != "'s" && d.low[pe] != "\u2019s") || k-pe > 12 || modalIn(d, pe, k+1) {
-				continue
-			}
-			hostile, friendly := 0, 0
-			for t := k + 1; t < cTo && t < k+9; t++ {
-				if d.low[t] == "," || d.low[t] == "if" {
-					break
-				}
-				if hostileWords[d.low[t]] {
-					hostile++
-				}
-				if friendlyWords[d.low[t]] {
-					friendly++
-				}
-				if negWords[d.low[t]] {
-					hostile, friendly = 0, 0
-					break
-				}
-			}
-			if hostile > 0 && friendly == 0 {
-				d.emit(s, Accuses, sub.ents, []int{m.ent}, conf-0.1, k+1)
-			} else if friendly > 0 && hostile == 0 {
-				d.emit(s, Supports, sub.ents, []int{m.ent}, conf-0.1, k+1)
-			}
+		if d.reportedAt(s, sub, k, cFrom, cTo, conf) {
 			return
 		}
 	}
+}
+
+// reportedSpeech returns the speaker of the reporting verb at r and the
+// span cFrom..cTo of what was said: the quote before the verb
+// ('"...," a Taliban spokesman said'), else the clause after it.
+func (d *doc) reportedSpeech(s *sent, r int) (sub subject, cFrom, cTo int) {
+	q := -1
+	for k := r - 1; k >= s.a && k > r-8; k-- {
+		if isQuoteTok(d.low[k]) || d.tok(k) == "\u201d" {
+			q = k
+			break
+		}
+		if reportVerbs[d.low[k]] || boundaryWords[d.low[k]] {
+			break
+		}
+	}
+	if q >= 0 && s.quoteOpen >= 0 && q > s.quoteOpen {
+		return d.quoteSpeaker(s, r, q), s.quoteOpen + 1, q
+	}
+	sub = d.subjectAt(s, r)
+	cFrom, cTo = r+1, s.b
+	// "told his cabinet that ...": the complement follows "that".
+	for k := cFrom; k < s.b && k < cFrom+5; k++ {
+		if d.low[k] == "that" {
+			cFrom = k + 1
+			break
+		}
+		if d.low[k] == "," || d.low[k] == ";" {
+			break
+		}
+	}
+	for k := cFrom; k < s.b; k++ {
+		w := d.low[k]
+		if w == ";" || w == "--" || w == "but" || w == "while" || w == "\u2014" {
+			cTo = k
+			break
+		}
+	}
+	return sub, cFrom, cTo
+}
+
+// quoteSpeaker returns who speaks the quote closed at q through the verb
+// at r: an actor between them, else one after the verb ('"...," said
+// Foreign Minister Sergei Lavrov'), else for an unnamed official the last
+// actor named; negated with the reporting verb itself.
+func (d *doc) quoteSpeaker(s *sent, r, q int) subject {
+	var sub subject
+	for k := q + 1; k < r; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+			sub.ents, sub.person = []int{m.ent}, m.person
+			break
+		}
+	}
+	if len(sub.ents) == 0 && r <= q+2 {
+		for k := r + 1; k < s.b && k < r+7; k++ {
+			if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+				var last int
+				sub.ents, last = d.listAt(s, s.at[k-s.a])
+				sub.person = listPerson(s, s.at[k-s.a], last)
+				break
+			}
+			if d.low[k] == "," || d.low[k] == "." {
+				break
+			}
+		}
+	}
+	if len(sub.ents) == 0 {
+		official := false
+		for k := q + 1; k < s.b && k < r+5; k++ {
+			if officeNouns[d.low[k]] {
+				official = true
+			}
+		}
+		if official && d.lastAny >= 0 {
+			sub.ents, sub.ref = []int{d.lastAny}, true
+		}
+	}
+	for k := q + 1; k < r; k++ {
+		if negWords[d.low[k]] || modalWords[d.low[k]] {
+			sub.neg = true
+		}
+	}
+	return sub
+}
+
+// reportedAt reads the word at k of what sub said (cFrom..cTo): a role to
+// play, "must" or "should" demand; blame and wrongdoing accuse; a form of
+// "to be" labels. It reports whether the span is done with.
+func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) bool {
+	w := d.low[k]
+	if hypoWords[w] {
+		return true
+	}
+	switch {
+	case w == "role" && k+2 < cTo && d.low[k+1] == "to" && d.low[k+2] == "play":
+		// "Islamabad had a crucial role to play in ...": a call on it.
+		if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
+			d.emit(s, Demands, sub.ents, objs, conf-0.1, k+3)
+		}
+	case w == "must":
+		if objs := d.modalSubject(s, k, cFrom); len(objs) > 0 {
+			d.emit(s, Demands, sub.ents, objs, conf, k+1)
+			d.markContent(s, k) // what X must do is demanded, not done
+		}
+	case w == "should" && k+1 < cTo && d.low[k+1] != "be" && d.low[k+1] != "not" && d.low[k+1] != "have":
+		// "said Washington should return to dialogue": a weaker demand.
+		if objs := d.modalSubject(s, k, cFrom); len(objs) > 0 {
+			d.emit(s, Demands, sub.ents, objs, conf-0.15, k+1)
+			d.markContent(s, k)
+		}
+	case beWords[w] && k+2 < cTo && ((d.low[k+1] == "to" && d.low[k+2] == "blame") || d.low[k+1] == "behind" ||
+		(d.low[k+1] == "responsible" && d.low[k+2] == "for")):
+		if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
+			d.emit(s, Accuses, sub.ents, objs, conf, k+3)
+		}
+	case wrongVerbs[w]:
+		if objs := d.before(s, k, cFrom); len(objs) > 0 && !modalIn(d, cFrom, k) {
+			d.emit(s, Accuses, sub.ents, objs, conf-0.1, k+1)
+		}
+	case beWords[w]:
+		return d.reportedBe(s, sub, k, cFrom, cTo, conf)
+	}
+	return false
+}
+
+// reportedBe reads a form of "to be" at k in what sub said: "X's offer
+// ... was the most forward-leaning proposal" judges X, "Guyana was acting
+// as 'a puppet of ...'" labels it. It reports whether the span is done
+// with.
+func (d *doc) reportedBe(s *sent, sub subject, k, cFrom, cTo int, conf float64) bool {
+	mi := -1
+	for t := cFrom; t < k && t < cFrom+4; t++ {
+		if m := s.mentionAt(t); m != nil && m.ent >= 0 && !m.place {
+			mi = s.at[t-s.a]
+			break
+		}
+	}
+	if mi < 0 {
+		d.reportedLabel(s, sub, cFrom, k, cTo, conf)
+		return true
+	}
+	m := s.ms[mi]
+	_, last := d.listAt(s, mi)
+	pe := s.ms[last].to
+	if pe == k && d.quotedLabelAfter(s, k, cTo) && !modalIn(d, cFrom, k+1) {
+		// "said Guyana was acting as 'a puppet of ...'": the
+		// speaker labels the actor.
+		if typ := d.labelPolarity(s, k+1, cTo); typ != "" {
+			ents, _ := d.listBack(s, last)
+			d.emit(s, typ, sub.ents, ents, conf-0.15, k+1)
+		}
+		return true
+	}
+	if pe >= s.b || k-pe > 12 || modalIn(d, pe, k+1) {
+		return false
+	}
+	// "X's offer ... was", or "the X proposal was": the actor's act judged.
+	class, named := eventClass[d.low[pe]]
+	named = named && pe+1 == k
+	poss := d.low[pe] == "'s" || d.low[pe] == "\u2019s"
+	if !poss && !named {
+		return false
+	}
+	if poss && pe+1 < k {
+		class = eventClass[d.low[pe+1]]
+	}
+	hostile, friendly := d.judgement(k+1, min(cTo, k+9))
+	if wordsAt(d.low, k+1, cTo, outOfTheQuestion) {
+		hostile++
+	}
+	if hostile > 0 && friendly == 0 && (class == "offer" || class == "demand") {
+		// "said the X proposal was unacceptable": a rejection of it.
+		d.emit(s, Rejects, sub.ents, []int{m.ent}, conf-0.1, k+1)
+	} else if hostile > 0 && friendly == 0 {
+		d.emit(s, Accuses, sub.ents, []int{m.ent}, conf-0.1, k+1)
+	} else if friendly > 0 && hostile == 0 {
+		d.emit(s, Supports, sub.ents, []int{m.ent}, conf-0.1, k+1)
+	}
+	return true
+}
+
+// outOfTheQuestion after "to be" refuses what it is said of.
+var outOfTheQuestion = []string{"out", "of", "the", "question"}
+
+// judgement counts the hostile and friendly words from..to, up to a comma
+// or "if"; a negation among them cancels both.
+func (d *doc) judgement(from, to int) (hostile, friendly int) {
+	for t := from; t < to; t++ {
+		if d.low[t] == "," || d.low[t] == "if" {
+			break
+		}
+		if hostileWords[d.low[t]] {
+			hostile++
+		}
+		if friendlyWords[d.low[t]] {
+			friendly++
+		}
+		if negWords[d.low[t]] {
+			return 0, 0
+		}
+	}
+	return hostile, friendly
 }
 
 // quotedLabelAfter reports a quoted phrase or an "as a"/"a" label within

@@ -107,7 +107,7 @@ func writeRecords(w io.Writer, name string, art extract.Article, cands []extract
 }
 
 func cmdEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "eval [--gold DIR] [--seed] [--plover FILE]", `
+	fs := newFlags(e, "eval", "eval [--gold DIR] [--seed] [--plover FILE [--plover-half tune|held]]", `
 Scores stance extraction against gold annotations: for each NN.txt with an
 NN.jsonl of gold stances in DIR (format: testdata/corpus/GUIDELINES.md),
 prints precision, recall and F1 of (subject, type, object) triples per
@@ -119,19 +119,27 @@ extraction speed, then every miss and false positive with its sentence.
 event maps to one of our types, how many gave a stance of that type (type
 recall) and how many gave it between the record's source and target, by
 CAMEO code or name (actor-level recall); of the others, how many gave any
-stance at all.`)
+stance at all. The records are split in two halves by their ID (32-bit
+FNV-1a hash of the "id" field: even "tune", odd "held" out), and the
+figures of each half are printed too: write rules from the misses of the
+tune half (--plover-half tune lists only those) and quote the held-out
+half, which the rules were not written from, as the measure of generality.`)
 	gold := fs.String("gold", "", "directory of gold-annotated articles")
 	withSeed := fs.Bool("seed", false, "also score the seed article against the curated seed stances")
 	plover := fs.String("plover", "", "also score the PLOVER gold-standard records of this JSON Lines file")
+	half := fs.String("plover-half", "", "list only the PLOVER misses of this half: tune or held (default: all)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *gold == "" && !*withSeed && *plover == "" {
 		return usageError{"eval needs --gold DIR, --seed or --plover FILE"}
 	}
+	if *half != "" && *half != eval.HalfTune && *half != eval.HalfHeld {
+		return usageError{fmt.Sprintf("--plover-half: %q is not a half (give tune or held)", *half)}
+	}
 	ex := extract.New(extract.DefaultDictionary())
 	if *plover != "" {
-		if err := evalPlover(ctx, e, ex, *plover); err != nil {
+		if err := evalPlover(ctx, e, ex, *plover, *half); err != nil {
 			return err
 		}
 		if *gold == "" && !*withSeed {
@@ -162,7 +170,7 @@ stance at all.`)
 	return nil
 }
 
-func evalPlover(ctx context.Context, e *env, ex *extract.Extractor, name string) error {
+func evalPlover(ctx context.Context, e *env, ex *extract.Extractor, name, half string) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return err
@@ -176,6 +184,6 @@ func evalPlover(ctx context.Context, e *env, ex *extract.Extractor, name string)
 	if err != nil {
 		return err
 	}
-	rep.Print(e.stdout)
+	rep.PrintHalf(e.stdout, half)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"strings"
 	"time"
@@ -147,15 +148,43 @@ type PloverTypeScore struct {
 	Records, TypeHits, ActorHits int
 }
 
+// The two halves of the PLOVER records. Rules are tuned on the misses of
+// HalfTune only; HalfHeld is scored and never looked at, so its figures
+// measure how far the rules generalize.
+const (
+	HalfTune = "tune"
+	HalfHeld = "held"
+)
+
+// PloverHalf returns the half of the record with this ID: HalfTune when the
+// 32-bit FNV-1a hash of the ID is even, else HalfHeld. It depends on the ID
+// alone, so a record keeps its half whatever the file's order, size or the
+// extractor's version.
+func PloverHalf(id string) string {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	if h.Sum32()%2 == 0 {
+		return HalfTune
+	}
+	return HalfHeld
+}
+
+// PloverHalfScore is the score of one half of the records.
+type PloverHalfScore struct {
+	Mapped         PloverTypeScore // records of one of our types
+	Other, OtherFP int             // records of other categories, and those with a stance
+}
+
 // PloverReport is the result of RunPlover.
 type PloverReport struct {
 	Types   map[string]PloverTypeScore
-	Mapped  PloverTypeScore // every record of one of our types
-	Other   int             // records of other categories
-	OtherFP int             // of those, records with any stance
-	OtherN  int             // stances produced on them
-	Misses  []PloverMiss    // mapped records without a stance of their type between the right actors
-	Wrong   []PloverMiss    // other records with a stance
+	Halves  map[string]PloverHalfScore // by PloverHalf of the record's ID
+	Mapped  PloverTypeScore            // every record of one of our types
+	Other   int                        // records of other categories
+	OtherFP int                        // of those, records with any stance
+	OtherN  int                        // stances produced on them
+	Misses  []PloverMiss               // mapped records without a stance of their type between the right actors
+	Wrong   []PloverMiss               // other records with a stance
 	Bytes   int64
 	Elapsed time.Duration
 }
@@ -188,7 +217,7 @@ func share(n, d int) float64 {
 // date, and scores it (see ActorMatches for the actor test), then times
 // extraction on one core as Run does.
 func RunPlover(ctx context.Context, ex *extract.Extractor, cases []PloverCase, opt Options) (PloverReport, error) {
-	r := PloverReport{Types: map[string]PloverTypeScore{}}
+	r := PloverReport{Types: map[string]PloverTypeScore{}, Halves: map[string]PloverHalfScore{}}
 	for _, c := range cases {
 		got, err := ex.Extract(ctx, c.Text, c.Date)
 		if err != nil {
@@ -206,10 +235,14 @@ func RunPlover(ctx context.Context, ex *extract.Extractor, cases []PloverCase, o
 }
 
 func (r *PloverReport) score(ex *extract.Extractor, c PloverCase, got []extract.Candidate) {
+	half := r.Halves[PloverHalf(c.ID)]
+	defer func() { r.Halves[PloverHalf(c.ID)] = half }()
 	if c.Type == "" {
 		r.Other++
+		half.Other++
 		if len(got) > 0 {
 			r.OtherFP++
+			half.OtherFP++
 			r.OtherN += len(got)
 			r.Wrong = append(r.Wrong, PloverMiss{Case: c, Got: got})
 		}
@@ -234,12 +267,17 @@ func (r *PloverReport) score(ex *extract.Extractor, c PloverCase, got []extract.
 		r.Misses = append(r.Misses, PloverMiss{Case: c, Got: got})
 	}
 	r.Types[c.Type] = ts
-	r.Mapped.Records++
+	r.Mapped.add(typeHit, actorHit)
+	half.Mapped.add(typeHit, actorHit)
+}
+
+func (s *PloverTypeScore) add(typeHit, actorHit bool) {
+	s.Records++
 	if typeHit {
-		r.Mapped.TypeHits++
+		s.TypeHits++
 	}
 	if actorHit {
-		r.Mapped.ActorHits++
+		s.ActorHits++
 	}
 }
 
@@ -303,9 +341,15 @@ func actorIs(ex *extract.Extractor, g PloverActor, a stance.Actor, code string) 
 	return name != "" && strings.Contains(" "+stance.NormalizeName(g.Text)+" ", " "+name+" ")
 }
 
-// Print writes the PLOVER scores, per type and overall, the speed, then
-// every miss and every other-category record that produced a stance.
-func (r PloverReport) Print(w io.Writer) {
+// Print writes the PLOVER scores, per type, overall and per half, the
+// speed, then every miss and every other-category record that produced a
+// stance.
+func (r PloverReport) Print(w io.Writer) { r.PrintHalf(w, "") }
+
+// PrintHalf is Print listing only the misses and false positives of one
+// half (HalfTune or HalfHeld; "" lists all), so that rules are written
+// from the misses of the tune half without reading the held-out ones.
+func (r PloverReport) PrintHalf(w io.Writer, half string) {
 	m := r.Mapped
 	fmt.Fprintf(w, "PLOVER records: %d of our types, %d of other categories\n", m.Records, r.Other)
 	fmt.Fprintf(w, "type recall:        %.3f  (%d/%d)\n", r.TypeRecall(), m.TypeHits, m.Records)
@@ -319,15 +363,40 @@ func (r PloverReport) Print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-9s type %3d/%-3d  actors %3d/%-3d\n", t, s.TypeHits, s.Records, s.ActorHits, s.Records)
 	}
+	r.printHalves(w)
 	if r.Elapsed > 0 {
 		fmt.Fprintf(w, "\nspeed: %.2f MB/s on one core (%d bytes in %s)\n", float64(r.Bytes)/1e6/r.Elapsed.Seconds(), r.Bytes, r.Elapsed.Round(time.Millisecond))
 	}
-	fmt.Fprintf(w, "\nmisses (%d):\n", len(r.Misses))
-	for _, x := range r.Misses {
-		printPloverMiss(w, x)
+	printPloverMisses(w, "misses", r.Misses, half)
+	printPloverMisses(w, "other categories with a stance", r.Wrong, half)
+}
+
+// printHalves writes the scores of each half: the held-out one is the
+// honest measure of rules tuned on the other.
+func (r PloverReport) printHalves(w io.Writer) {
+	fmt.Fprintln(w, "\nper half (FNV-1a of the record ID: even tune, odd held out):")
+	for _, h := range []string{HalfTune, HalfHeld} {
+		s := r.Halves[h]
+		m := s.Mapped
+		fmt.Fprintf(w, "  %-5s type recall %.3f (%d/%d)  actor-level recall %.3f (%d/%d)  other with a stance %.3f (%d/%d)\n",
+			h, share(m.TypeHits, m.Records), m.TypeHits, m.Records, share(m.ActorHits, m.Records), m.ActorHits, m.Records,
+			share(s.OtherFP, s.Other), s.OtherFP, s.Other)
 	}
-	fmt.Fprintf(w, "\nother categories with a stance (%d):\n", len(r.Wrong))
-	for _, x := range r.Wrong {
+}
+
+// printPloverMisses lists the records of xs in half ("" for all).
+func printPloverMisses(w io.Writer, title string, xs []PloverMiss, half string) {
+	var shown []PloverMiss
+	for _, x := range xs {
+		if half == "" || PloverHalf(x.Case.ID) == half {
+			shown = append(shown, x)
+		}
+	}
+	if half != "" {
+		title += ", " + half + " half"
+	}
+	fmt.Fprintf(w, "\n%s (%d):\n", title, len(shown))
+	for _, x := range shown {
 		printPloverMiss(w, x)
 	}
 }

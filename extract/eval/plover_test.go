@@ -104,6 +104,59 @@ func TestRunPlover(t *testing.T) {
 	}
 }
 
+// TestPloverHalf pins the split: the FNV-1a parity of the ID, computed
+// here by hand for IDs of both halves, so that a change of hash or rule
+// (which would move records between the halves) fails.
+func TestPloverHalf(t *testing.T) {
+	for _, tc := range []struct{ id, want string }{
+		{"a", HalfTune}, {"", HalfHeld}, {"R1", HalfTune}, {"R2", HalfHeld},
+		{"T-CONSULT-1", HalfTune}, {"T-DEMAND-1", HalfHeld},
+	} {
+		if got := PloverHalf(tc.id); got != tc.want {
+			t.Errorf("PloverHalf(%q) = %q, want %q", tc.id, got, tc.want)
+		}
+	}
+}
+
+// TestRunPloverHalves scores each half apart and lists only one half's
+// misses when asked.
+func TestRunPloverHalves(t *testing.T) {
+	cases, err := LoadPlover(strings.NewReader(ploverRecords), "test.jsonl", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := RunPlover(context.Background(), extract.New(nil), cases, Options{SpeedFor: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Tune: SUPPORT-2 (type only), CONSULT-1 (hit), FIGHT-1 (no stance).
+	// Held: DEMAND-1 and SUPPORT-1 (hits), DISAPPROVE-1 (none), FIGHT-2 (a stance).
+	want := map[string]PloverHalfScore{
+		HalfTune: {Mapped: PloverTypeScore{Records: 2, TypeHits: 2, ActorHits: 1}, Other: 1},
+		HalfHeld: {Mapped: PloverTypeScore{Records: 3, TypeHits: 2, ActorHits: 2}, Other: 1, OtherFP: 1},
+	}
+	for h, w := range want {
+		if got := r.Halves[h]; got != w {
+			t.Errorf("half %s: %+v, want %+v", h, got, w)
+		}
+	}
+	var b strings.Builder
+	r.PrintHalf(&b, HalfTune)
+	out := b.String()
+	for _, s := range []string{"tune  type recall 1.000 (2/2)  actor-level recall 0.500 (1/2)  other with a stance 0.000 (0/1)",
+		"held  type recall 0.667 (2/3)  actor-level recall 0.667 (2/3)  other with a stance 1.000 (1/1)",
+		"misses, tune half (1):", "[T-SUPPORT-2]", "other categories with a stance, tune half (0):"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	for _, s := range []string{"[T-DISAPPROVE-1]", "[T-FIGHT-2]"} {
+		if strings.Contains(out, s) {
+			t.Errorf("tune listing shows held-out record %s:\n%s", s, out)
+		}
+	}
+}
+
 func TestTypeForCAMEO(t *testing.T) {
 	v, err := stance.NewVocabulary([]stance.TypeInfo{{Type: "THREATENS", Description: "threatens", CAMEO: []string{"13"}}})
 	if err != nil {

@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/stance"
+)
+
+// TestWillingnessFrames checks willingness and commitment frames as
+// offers, in sentences written for this test: "prepared" and "committed"
+// before "to" are adjectives, not passives, and lifting a measure offers
+// it to the actor it bears on.
+func TestWillingnessFrames(t *testing.T) {
+	runCases(t, []extractCase{
+		{"prepared to", "Kenya is prepared to meet Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"said he is prepared to", "Ghana's president said he is prepared to hold talks with Togo.", []string{"Ghana OFFERS Togo"}},
+		{"committed to", "Kenya is committed to talks with Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"prepared by is passive", "The plan was prepared by Kenya.", nil},
+		{"lift the ban on", "Kenya is ready to lift the ban on Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"ease sanctions against", "Kenya will ease sanctions against Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"impose a ban is no offer", "Kenya will impose a ban on Uganda.", nil},
+	})
+}
+
+// TestModalSubjectPhrase checks a demand in reported speech addressed to
+// a subject phrase that holds actors among other words, in sentences
+// written for this test.
+func TestModalSubjectPhrase(t *testing.T) {
+	runCases(t, []extractCase{
+		{"actor and a region's rebels", "Britain said that Sudan and the rebels in Darfur must reach an agreement.", []string{"United Kingdom DEMANDS Sudan"}},
+		{"actor and other nations", "Kenya said on Saturday that the US and other rich nations must give more money.", []string{"Kenya DEMANDS United States"}},
+		{"a verb in the phrase", "Kenya said the report Uganda wrote must be withdrawn.", nil},
+		{"a clause of its own", "Kenya said the talks that Uganda wanted must wait.", nil},
+		{"the demanded act is not done", "Rwanda announced that Burundi and its army must agree to changes.", []string{"Rwanda DEMANDS Burundi"}},
+		{"the demanded meeting is not held", "Kenya said Uganda must meet Sudan.", []string{"Kenya DEMANDS Uganda"}},
+	})
+}
+
+// TestRefusalAndRoleOf checks a refused act followed by a comma clause and
+// a role noun with "of" and an actor, in sentences written for this test.
+func TestRefusalAndRoleOf(t *testing.T) {
+	runCases(t, []extractCase{
+		{"refused act then comma", "Kenya refused to allow Uganda to hold the talks, citing its laws.", []string{"Kenya REJECTS Uganda"}},
+		{"refused commitment then comma", "Kenya refused to commit to any assistance to Uganda, citing its laws.", []string{"Kenya REJECTS Uganda"}},
+		{"refused with no actor", "Kenya refused to comment, and Uganda said nothing.", nil},
+		{"the president of X", "Ghana's president said he was ready to talk. Chile offered to negotiate with the president of Peru.", []string{"Chile OFFERS Peru"}},
+		{"the president alone", "Ghana's president spoke on Monday. The president praised Chile.", []string{"Ghana SUPPORTS Chile"}},
+	})
+}
+
+// TestIssuedDemandsAndSides checks a demand issued to its addressee and
+// demonyms before "sides", in sentences written for this test.
+func TestIssuedDemandsAndSides(t *testing.T) {
+	runCases(t, []extractCase{
+		{"issued a warning to X that", "The Kenyan president issued a stern warning to Uganda that it must withdraw its troops.", []string{"Kenya DEMANDS Uganda"}},
+		{"sent an appeal to X to", "Kenya sent an appeal to Uganda to release the prisoners.", []string{"Kenya DEMANDS Uganda"}},
+		{"time before to", "Kenya issued a warning Saturday to Uganda that it must cooperate.", []string{"Kenya DEMANDS Uganda"}},
+		{"negated issue", "Kenya did not issue a warning to Uganda that it must leave.", nil},
+		{"message about", "Kenya sent a message to Uganda about the talks.", nil},
+		{"demonym pair sides", "The Kenyan and Ugandan sides have agreed to exchange prisoners.", []string{"Kenya OFFERS Uganda", "Uganda OFFERS Kenya"}},
+	})
+}
+
+// TestTitledSurname checks a title and a surname as the dictionary's
+// person in office at the document's date, in sentences written for this
+// test.
+func TestTitledSurname(t *testing.T) {
+	in, out := stance.NewDate(2005, 1, 1), stance.NewDate(2022, 5, 10)
+	for _, tc := range []struct {
+		name, text string
+		date       stance.Date
+		want       []string
+	}{
+		{"title and surname in office", "Kenya praised Prime Minister Blair.", in, []string{"Kenya SUPPORTS United Kingdom"}},
+		{"Mr. and surname", "Kenya praised Mr. Blair on Monday.", in, []string{"Kenya SUPPORTS United Kingdom"}},
+		{"out of office", "Kenya praised Prime Minister Blair.", out, nil},
+		{"no title", "Kenya praised Blair.", in, nil},
+		{"a first name after the title", "Kenya praised President Blair Smith.", in, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs, err := New(nil).Extract(context.Background(), tc.text, tc.date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range cs {
+				got = append(got, c.Subject.Name+" "+c.Type+" "+c.Object.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s (%s): got %q, want %q", tc.text, tc.date, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFrontedLabel checks a label put before the object of a verb of
+// disapproval, in sentences written for this test.
+func TestFrontedLabel(t *testing.T) {
+	runCases(t, []extractCase{
+		{"denounced as a crime X's", "Kenya denounced as a crime Uganda's arrest of the journalists.", []string{"Kenya ACCUSES Uganda"}},
+		{"adjective in the label", "Kenya denounced as an ugly crime Uganda's arrest of the journalists.", []string{"Kenya ACCUSES Uganda"}},
+		{"a clause before any actor", "Kenya condemned as a crime the attack, which Uganda denied.", nil},
+	})
+}
+
+// TestProtestIsDisapproval checks protesting as a complaint, never support
+// of the actor protested to, in sentences written for this test.
+func TestProtestIsDisapproval(t *testing.T) {
+	runCases(t, []extractCase{
+		{"protested to X over", "Kenya protested to Uganda over the arrests.", nil},
+		{"protested X's act", "Kenya protested Uganda's decision.", []string{"Kenya ACCUSES Uganda"}},
+		{"street protest", "Students protested in Nairobi.", nil},
+	})
+}
+
+// TestJudgedProposal checks a proposal or offer judged in reported speech
+// as a rejection of its author, in sentences written for this test.
+func TestJudgedProposal(t *testing.T) {
+	runCases(t, []extractCase{
+		{"the X proposal unacceptable", "Kenya said the Ugandan proposal was unacceptable.", []string{"Kenya REJECTS Uganda"}},
+		{"out of the question", "Kenya said the Ugandan proposal was out of the question.", []string{"Kenya REJECTS Uganda"}},
+		{"X's offer out of the question", "Kenya said Uganda's offer was out of the question.", []string{"Kenya REJECTS Uganda"}},
+		{"a friendly judgement", "Kenya said the Ugandan proposal was constructive.", []string{"Kenya SUPPORTS Uganda"}},
+		{"an act judged is accused", "Kenya said the Ugandan decision was a mistake.", []string{"Kenya ACCUSES Uganda"}},
+		{"negated", "Kenya said the Ugandan proposal was not unacceptable.", nil},
+	})
+}

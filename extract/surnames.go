@@ -1,0 +1,74 @@
+package extract
+
+import "sort"
+
+// A person the dictionaries name in full is often named by title and
+// surname alone: "President Mugabe", "Prime Minister Netanyahu", "Mr.
+// Kagame". The surname then means the dictionary's person of that surname
+// in office at the document's date, when exactly one actor has such a
+// person; a first name after the title ("President Juvenal X") is a full
+// name the surname rule does not guess at.
+
+// surnameTitles, capitalised right before a surname, make it a person's.
+var surnameTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan",
+	"sheikh", "general", "gen.", "secretary", "ambassador", "envoy", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
+
+// indexSurnames indexes the dictionary's people of two or more words by
+// their last word, in a fixed order (code, then start date) so that the
+// pattern chosen for a surname does not depend on map order.
+func (lx *lexicon) indexSurnames() {
+	lx.surnames = map[string][]*pattern{}
+	for _, ps := range lx.byFirst {
+		for _, p := range ps {
+			if p.kind != formMember || len(p.toks) < 2 || len(p.entries) == 0 || p.entries[0] < 0 {
+				continue
+			}
+			last := p.toks[len(p.toks)-1].s
+			if len([]rune(last)) < 3 || nameFunctionWords[last] {
+				continue
+			}
+			lx.surnames[last] = append(lx.surnames[last], p)
+		}
+	}
+	for _, ps := range lx.surnames {
+		sort.Slice(ps, func(a, b int) bool {
+			if ps[a].entries[0] != ps[b].entries[0] {
+				return ps[a].entries[0] < ps[b].entries[0]
+			}
+			if ps[a].code != ps[b].code {
+				return ps[a].code < ps[b].code
+			}
+			return ps[a].from < ps[b].from
+		})
+	}
+}
+
+// titledSurname resolves a capitalised word at i after a capitalised
+// title ("President Mugabe") to the one actor whose person of that
+// surname is in office at the document's date.
+func (d *doc) titledSurname(s *sent, i int) (mention, bool) {
+	none := mention{ent: -1}
+	if i == s.a || !d.toks[i].word || !d.toks[i].upper || !d.toks[i-1].upper || !surnameTitles[d.low[i-1]] {
+		return none, false
+	}
+	if i+1 < s.b && d.toks[i+1].word && d.toks[i+1].upper {
+		return none, false // "President Juvenal Habyarimana": a full name
+	}
+	var found *pattern
+	for _, p := range d.lx.surnames[d.low[i]] {
+		if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
+			continue
+		}
+		if found != nil && found.entries[0] != p.entries[0] {
+			return none, false // two actors' people share the surname
+		}
+		if found == nil {
+			found = p
+		}
+	}
+	if found == nil {
+		return none, false
+	}
+	m := mention{from: i, to: i + 1, ent: d.current(found.entries[0]), kind: formMember, person: true, gov: found.gov, army: found.army, code: found.code}
+	return m, true
+}
