@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -33,8 +36,9 @@ const notebookQuery = `query Stances($name: String!) {
 
 // newHandler wires the real handler on the store as graphd serve does
 // (cmd/graphd/serve.go newHandler), without the parts no query here
-// reaches: extraction, the explorer UI and export.
-func newHandler(st *graph.Store) (http.Handler, error) {
+// reaches: extraction, the explorer UI and export. A nil logger writes no
+// request log.
+func newHandler(st *graph.Store, logger *slog.Logger) (http.Handler, error) {
 	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
 	if err != nil {
 		return nil, err
@@ -43,24 +47,69 @@ func newHandler(st *graph.Store) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return server.New(server.Config{Engine: e})
+	return server.New(server.Config{Engine: e, Logger: logger})
 }
 
-func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, res *results, logf func(string, ...any)) error {
-	h, err := newHandler(st)
+// requestLogger is graphd serve's logger (cmd/graphd newLogger), writing
+// to w: one text line per request.
+func requestLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}
+
+// httpBench is a server on the store on a loopback port and the clients
+// that time notebook queries against it.
+type httpBench struct {
+	ctx    context.Context
+	url    string
+	client *http.Client
+	bodies [][]byte
+	names  []string
+	srv    *http.Server
+	tr     *http.Transport
+}
+
+// startHTTP serves the store on a loopback port, logging requests to
+// logger (nil: no log), and prepares notebook queries on busy actors.
+func startHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, logger *slog.Logger) (*httpBench, error) {
+	h, err := newHandler(st, logger)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
-	url := "http://" + ln.Addr().String() + "/graphql"
+	hb := &httpBench{ctx: ctx, url: "http://" + ln.Addr().String() + "/graphql", names: busyNames(d)}
+	hb.srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go hb.srv.Serve(ln)
+	hb.bodies = make([][]byte, len(hb.names))
+	for i, n := range hb.names {
+		hb.bodies[i], _ = json.Marshal(map[string]any{"query": notebookQuery, "variables": map[string]string{"name": n}})
+	}
+	hb.tr = &http.Transport{MaxIdleConns: c.httpClients * 2, MaxIdleConnsPerHost: c.httpClients * 2, DisableCompression: true}
+	hb.client = &http.Client{Transport: hb.tr, Timeout: 30 * time.Second}
+	// Check one answer in full before timing: it must name the actor and
+	// carry 20 stances with evidence.
+	if err := checkAnswer(hb.url, hb.client, hb.bodies[0], hb.names[0]); err != nil {
+		hb.close()
+		return nil, err
+	}
+	for i := 0; i < 200; i++ {
+		if err := hb.do(hb.bodies[i%len(hb.bodies)]); err != nil {
+			hb.close()
+			return nil, fmt.Errorf("graphql warm-up: %w", err)
+		}
+	}
+	return hb, nil
+}
 
-	// Actors busy enough to fill a page of 20.
+func (hb *httpBench) close() {
+	hb.tr.CloseIdleConnections()
+	hb.srv.Close()
+}
+
+// busyNames are actors busy enough to fill a page of 20.
+func busyNames(d *dataset) []string {
 	var names []string
 	for k := 0; k < d.nActors && len(names) < 2000; k++ {
 		if d.expectedDegree(k) < 30 {
@@ -71,61 +120,74 @@ func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, re
 	if len(names) == 0 {
 		names = append(names, d.actors[d.byRank[0]].Name)
 	}
-	bodies := make([][]byte, len(names))
-	for i, n := range names {
-		bodies[i], _ = json.Marshal(map[string]any{"query": notebookQuery, "variables": map[string]string{"name": n}})
-	}
-	tr := &http.Transport{MaxIdleConns: c.httpClients * 2, MaxIdleConnsPerHost: c.httpClients * 2, DisableCompression: true}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
-	do := func(body []byte) error {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-		if err != nil {
-			return err
-		}
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Accept", "application/graphql-response+json, application/json")
-		resp, err := client.Do(req)
-		if err != nil {
-			return err
-		}
-		b, err := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if err != nil {
-			return err
-		}
-		if resp.StatusCode != http.StatusOK || bytes.Contains(b, []byte(`"errors"`)) {
-			return fmt.Errorf("HTTP %d: %.300s", resp.StatusCode, b)
-		}
-		return nil
-	}
-	// Check one answer in full before timing: it must name the actor and
-	// carry 20 stances with evidence.
-	if err := checkAnswer(url, client, bodies[0], names[0]); err != nil {
+	return names
+}
+
+// do posts one query and checks that it answered without errors.
+func (hb *httpBench) do(body []byte) error {
+	req, err := http.NewRequestWithContext(hb.ctx, http.MethodPost, hb.url, bytes.NewReader(body))
+	if err != nil {
 		return err
 	}
-	for i := 0; i < 200; i++ {
-		if err := do(bodies[i%len(bodies)]); err != nil {
-			return fmt.Errorf("graphql warm-up: %w", err)
-		}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/graphql-response+json, application/json")
+	resp, err := hb.client.Do(req)
+	if err != nil {
+		return err
 	}
-	lat := make([]time.Duration, c.httpN)
+	b, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK || bytes.Contains(b, []byte(`"errors"`)) {
+		return fmt.Errorf("HTTP %d: %.300s", resp.StatusCode, b)
+	}
+	return nil
+}
+
+// httpRun is one timed series of requests.
+type httpRun struct {
+	lat      latency
+	rps      float64
+	errs     int
+	firstErr error
+}
+
+// run sends n requests from clients concurrent clients, the actors taken
+// from offset on, and times each.
+func (hb *httpBench) run(n, clients, offset int) httpRun {
+	return hb.series(clients, offset, func(i int, _ time.Time) bool { return i < n })
+}
+
+// runFor sends requests from clients concurrent clients for d.
+func (hb *httpBench) runFor(d time.Duration, clients, offset int) httpRun {
+	return hb.series(clients, offset*1_000_003, func(_ int, t0 time.Time) bool { return time.Since(t0) < d })
+}
+
+// series sends requests from clients concurrent clients while more says
+// so of the next request's number and the series' start.
+func (hb *httpBench) series(clients, offset int, more func(i int, t0 time.Time) bool) httpRun {
+	var mu sync.Mutex
+	var lat []time.Duration
 	var next, errs atomic.Int64
 	var firstErr atomic.Value
 	var wg sync.WaitGroup
 	t0 := time.Now()
-	for w := 0; w < c.httpClients; w++ {
+	for w := 0; w < clients; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var mine []time.Duration
+			defer func() { mu.Lock(); lat = append(lat, mine...); mu.Unlock() }()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= c.httpN {
+				if !more(i, t0) {
 					return
 				}
 				t := time.Now()
-				err := do(bodies[(i*7919)%len(bodies)])
-				lat[i] = time.Since(t)
+				err := hb.do(hb.bodies[((offset+i)*7919)%len(hb.bodies)])
+				mine = append(mine, time.Since(t))
 				if err != nil {
 					errs.Add(1)
 					firstErr.CompareAndSwap(nil, err)
@@ -134,15 +196,65 @@ func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, re
 		}()
 	}
 	wg.Wait()
-	wall := time.Since(t0)
-	l := summarize(lat)
-	res.HTTP.RPS = float64(c.httpN) / wall.Seconds()
-	res.HTTP.P50, res.HTTP.P99, res.HTTP.N, res.HTTP.Errors = l.P50us, l.P99us, c.httpN, int(errs.Load())
-	logf("graphql/http %0.f req/s, p50 %.0f us, p99 %.0f us, %d errors (%d clients, %d requests)", res.HTTP.RPS, l.P50us, l.P99us, res.HTTP.Errors, c.httpClients, c.httpN)
+	r := httpRun{lat: summarize(lat), rps: float64(len(lat)) / time.Since(t0).Seconds(), errs: int(errs.Load())}
 	if e := firstErr.Load(); e != nil {
-		return fmt.Errorf("graphql over http: %d of %d requests failed, first: %w", errs.Load(), c.httpN, e.(error))
+		r.firstErr = e.(error)
 	}
+	return r
+}
+
+// measureHTTP runs phase 5: the notebook query over HTTP from c.httpClients
+// clients, against a server that logs every request to a file as graphd
+// serve does and, in the same run, one that logs nothing; halves of the
+// requests alternate between the two so that noise falls on both. The
+// figures are the logged server's, with the unlogged one's beside them.
+func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, dir string, res *results, logf func(string, ...any)) error {
+	logFile, err := os.Create(filepath.Join(dir, "requests.log"))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(logFile.Name())
+	defer logFile.Close()
+	logged, err := startHTTP(ctx, c, d, st, requestLogger(logFile))
+	if err != nil {
+		return err
+	}
+	defer logged.close()
+	bare, err := startHTTP(ctx, c, d, st, nil)
+	if err != nil {
+		return err
+	}
+	defer bare.close()
+	var with, without []httpRun
+	for i := range 4 {
+		hb, into := logged, &with
+		if i%2 == 1 {
+			hb, into = bare, &without
+		}
+		r := hb.run(c.httpN/2, c.httpClients, i*c.httpN/2)
+		if r.firstErr != nil {
+			return fmt.Errorf("graphql over http: %d of %d requests failed, first: %w", r.errs, c.httpN/2, r.firstErr)
+		}
+		*into = append(*into, r)
+	}
+	h := &res.HTTP
+	h.RPS, h.P50, h.P99 = meanRuns(with)
+	h.UnloggedRPS, h.UnloggedP50, _ = meanRuns(without)
+	h.N = 2 * (c.httpN / 2)
+	h.LoggingCost = 1 - ratio(h.RPS, h.UnloggedRPS)
+	logf("graphql/http %0.f req/s, p50 %.0f us, p99 %.0f us (%d clients, %d requests, logging each to a file); without the log %.0f req/s, p50 %.0f us: logging costs %.1f%% of the throughput",
+		h.RPS, h.P50, h.P99, c.httpClients, h.N, h.UnloggedRPS, h.UnloggedP50, 100*h.LoggingCost)
 	return nil
+}
+
+// meanRuns averages the throughput and latencies of runs.
+func meanRuns(runs []httpRun) (rps, p50, p99 float64) {
+	for _, r := range runs {
+		rps += r.rps / float64(len(runs))
+		p50 += r.lat.P50us / float64(len(runs))
+		p99 += r.lat.P99us / float64(len(runs))
+	}
+	return rps, p50, p99
 }
 
 func checkAnswer(url string, client *http.Client, body []byte, name string) error {
