@@ -61,6 +61,9 @@ type Store struct {
 
 	// observers are told of committed stance changes (see Subscribe).
 	observers observers
+	// commitHook, when set (by tests only), runs as a write transaction
+	// is about to commit synchronously: what a reader may do then.
+	commitHook func()
 
 	closeOnce sync.Once
 	closeErr  error
