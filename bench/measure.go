@@ -107,9 +107,12 @@ type results struct {
 		Errors int     `json:"errors"`
 		// The same requests to a server that writes no request log, in
 		// the same run, and the share of throughput the log costs.
-		UnloggedRPS float64 `json:"unlogged_rps"`
-		UnloggedP50 float64 `json:"unlogged_p50_us"`
-		LoggingCost float64 `json:"logging_cost"`
+		UnloggedRPS   float64 `json:"unlogged_rps"`
+		UnloggedP50   float64 `json:"unlogged_p50_us"`
+		CPUus         float64 `json:"cpu_us_per_request"` // process CPU, the clients' included
+		UnloggedCPUus float64 `json:"unlogged_cpu_us_per_request"`
+		LoggingCost   float64 `json:"logging_cost"` // extra CPU per request the log costs, as a share
+
 	} `json:"http"`
 	PeakRSS        int64         `json:"peak_rss_bytes"`
 	Memcg          *memcgFigures `json:"memcg,omitempty"`     // with -memcg

@@ -72,13 +72,13 @@ func (l *eventLoader) eventBatch(n int) graph.Batch {
 // run loads rate stances a second until ctx ends, and reports the
 // stances written a second over its run.
 func (l *eventLoader) run(ctx context.Context, rate int) float64 {
-	t0 := time.Now()
+	t0, written0 := time.Now(), l.written
 	tick := time.NewTicker(time.Second / mixedBatches)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return float64(l.written) / time.Since(t0).Seconds()
+			return float64(l.written-written0) / time.Since(t0).Seconds()
 		case <-tick.C:
 		}
 		res, err := l.st.Load(ctx, l.eventBatch(rate/mixedBatches))
