@@ -113,7 +113,8 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err := noArgs(fs); err != nil {
 		return err
 	}
-	logger := newLogger(e.stderr)
+	logger, logs := newLogger(e.stderr)
+	defer logs.Close()
 	token, err := serveToken(f.tokenFile)
 	if err != nil {
 		return err
