@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/logbuf"
 	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/server"
@@ -50,10 +51,9 @@ func newHandler(st *graph.Store, logger *slog.Logger) (http.Handler, error) {
 	return server.New(server.Config{Engine: e, Logger: logger})
 }
 
-// requestLogger is graphd serve's logger (cmd/graphd newLogger), writing
-// to w: one text line per request.
-func requestLogger(w io.Writer) *slog.Logger {
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+// requestLogger is graphd serve's logger (cmd/graphd newLogger) onto w.
+func requestLogger(w io.Writer) (*slog.Logger, *logbuf.Writer) {
+	return logbuf.NewLogger(w, slog.LevelInfo, 100*time.Millisecond)
 }
 
 // httpBench is a server on the store on a loopback port and the clients
@@ -207,50 +207,69 @@ func (hb *httpBench) series(clients, offset int, more func(i int, t0 time.Time) 
 
 // measureHTTP runs phase 5: the notebook query over HTTP from c.httpClients
 // clients, against a server that logs every request to a file as graphd
-// serve does and, in the same run, one that logs nothing; series of the
-// requests alternate between the two so that noise falls on both. The
-// figures are the logged server's, with the unlogged one's beside them;
+// serve does and, in the same run, one that logs nothing and one that
+// writes each line as it comes; series of the requests alternate between
+// them so that noise falls on all. The figures are graphd's, with the
+// unlogged server's beside them;
 // the log's cost is judged by process CPU per request, which a shared
 // machine disturbs less than the throughput.
 func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, dir string, res *results, logf func(string, ...any)) error {
-	logFile, err := os.Create(filepath.Join(dir, "requests.log"))
+	logs, closeLogs, err := httpLoggers(dir)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(logFile.Name())
-	defer logFile.Close()
-	logged, err := startHTTP(ctx, c, d, st, requestLogger(logFile))
-	if err != nil {
-		return err
-	}
-	defer logged.close()
-	bare, err := startHTTP(ctx, c, d, st, nil)
-	if err != nil {
-		return err
-	}
-	defer bare.close()
-	var with, without []httpRun
-	n := max(c.httpN/(2*httpAlternations), 1)
-	for i := range 2 * httpAlternations {
-		hb, into := logged, &with
-		if i%2 == 1 {
-			hb, into = bare, &without
+	defer closeLogs()
+	servers := make([]*httpBench, len(logs))
+	for i, l := range logs {
+		if servers[i], err = startHTTP(ctx, c, d, st, l); err != nil {
+			return err
 		}
-		r := hb.run(n, c.httpClients, i*n)
+		defer servers[i].close()
+	}
+	runs := make([][]httpRun, len(servers))
+	n := max(c.httpN/(len(servers)*httpAlternations), 1)
+	for i := range len(servers) * httpAlternations {
+		k := i % len(servers)
+		r := servers[k].run(n, c.httpClients, i*n)
 		if r.firstErr != nil {
 			return fmt.Errorf("graphql over http: %d of %d requests failed, first: %w", r.errs, n, r.firstErr)
 		}
-		*into = append(*into, r)
+		runs[k] = append(runs[k], r)
 	}
 	h := &res.HTTP
-	h.RPS, h.P50, h.P99 = meanRuns(with)
-	h.UnloggedRPS, h.UnloggedP50, _ = meanRuns(without)
-	h.N = 2 * httpAlternations * n
-	h.CPUus, h.UnloggedCPUus = meanCPU(with), meanCPU(without)
+	h.RPS, h.P50, h.P99 = meanRuns(runs[0])
+	h.UnloggedRPS, h.UnloggedP50, _ = meanRuns(runs[1])
+	h.N = len(servers) * httpAlternations * n
+	h.CPUus, h.UnloggedCPUus, h.LineLoggedCPUus = meanCPU(runs[0]), meanCPU(runs[1]), meanCPU(runs[2])
 	h.LoggingCost = ratio(h.CPUus-h.UnloggedCPUus, h.UnloggedCPUus)
-	logf("graphql/http %0.f req/s, p50 %.0f us, p99 %.0f us, %.0f us CPU each (%d clients, %d requests, logging each to a file); without the log %.0f req/s, p50 %.0f us, %.0f us CPU each: logging costs %.1f%% more CPU",
-		h.RPS, h.P50, h.P99, h.CPUus, c.httpClients, h.N, h.UnloggedRPS, h.UnloggedP50, h.UnloggedCPUus, 100*h.LoggingCost)
+	h.LineLoggingCost = ratio(h.LineLoggedCPUus-h.UnloggedCPUus, h.UnloggedCPUus)
+	logf("graphql/http %0.f req/s, p50 %.0f us, p99 %.0f us, %.0f us CPU each (%d clients, %d requests over three servers); without the log %.0f req/s, p50 %.0f us, %.0f us CPU each: the log costs %.1f%% more CPU (%.1f%% written line by line)",
+		h.RPS, h.P50, h.P99, h.CPUus, c.httpClients, h.N, h.UnloggedRPS, h.UnloggedP50, h.UnloggedCPUus, 100*h.LoggingCost, 100*h.LineLoggingCost)
 	return nil
+}
+
+// httpLoggers are the request logs of the HTTP phase's three servers:
+// graphd serve's (batched writes to a file), none, and the same lines
+// written one write each, as graphd wrote them before.
+func httpLoggers(dir string) ([]*slog.Logger, func(), error) {
+	var files []*os.File
+	closeAll := func() {
+		for _, f := range files {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+	for _, name := range []string{"requests.log", "requests-lines.log"} {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		files = append(files, f)
+	}
+	graphd, bw := requestLogger(files[0])
+	lines := slog.New(slog.NewTextHandler(files[1], &slog.HandlerOptions{Level: slog.LevelInfo}))
+	return []*slog.Logger{graphd, nil, lines}, func() { bw.Close(); closeAll() }, nil
 }
 
 // httpAlternations is how many times the HTTP phase goes from the logged

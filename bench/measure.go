@@ -112,7 +112,10 @@ type results struct {
 		CPUus         float64 `json:"cpu_us_per_request"` // process CPU, the clients' included
 		UnloggedCPUus float64 `json:"unlogged_cpu_us_per_request"`
 		LoggingCost   float64 `json:"logging_cost"` // extra CPU per request the log costs, as a share
-
+		// The same with each line written as it comes, as graphd did
+		// before it batched its log.
+		LineLoggedCPUus float64 `json:"line_logged_cpu_us_per_request"`
+		LineLoggingCost float64 `json:"line_logging_cost"`
 	} `json:"http"`
 	PeakRSS        int64         `json:"peak_rss_bytes"`
 	Memcg          *memcgFigures `json:"memcg,omitempty"`     // with -memcg

@@ -107,7 +107,9 @@ func (m *measurement) mixed() error {
 	}
 	defer os.Remove(logFile.Name())
 	defer logFile.Close()
-	hb, err := startHTTP(m.ctx, m.c, m.d, st, requestLogger(logFile))
+	logger, logs := requestLogger(logFile)
+	defer logs.Close()
+	hb, err := startHTTP(m.ctx, m.c, m.d, st, logger)
 	if err != nil {
 		return err
 	}

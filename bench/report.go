@@ -138,6 +138,6 @@ func printReads(tw io.Writer, c *config, r *results) {
 	fmt.Fprintf(tw, "alignment (busiest %.0f ms)\t%.0f\t%.0f\t%.1f\t\t\n", an.AlignBusiest/1000, an.Alignment.P50us, an.Alignment.P99us, an.Alignment.OpsS)
 	fmt.Fprintf(tw, "coalitions, whole graph (%d blocs)\t%.0f\t\t\t\t\n", an.Blocs, an.CoalitionsMs*1000)
 	fmt.Fprintf(tw, "GraphQL/HTTP, %d clients\t%.0f\t%.0f\t%.0f\t\t\n", c.httpClients, r.HTTP.P50, r.HTTP.P99, r.HTTP.RPS)
-	fmt.Fprintf(tw, "same, no request log (log costs %.1f%% CPU)\t%.0f\t\t%.0f\t\t\n", 100*r.HTTP.LoggingCost, r.HTTP.UnloggedP50, r.HTTP.UnloggedRPS)
+	fmt.Fprintf(tw, "same, no request log (log costs %.1f%% CPU; %.1f%% line by line)\t%.0f\t\t%.0f\t\t\n", 100*r.HTTP.LoggingCost, 100*r.HTTP.LineLoggingCost, r.HTTP.UnloggedP50, r.HTTP.UnloggedRPS)
 	fmt.Fprintln(tw, "\t\t\t\t\t")
 }
