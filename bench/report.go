@@ -50,8 +50,6 @@ func printTable(w io.Writer, c *config, r *results) {
 	if c.reads {
 		printReads(tw, c, r)
 	}
-	printLater(tw, r)
-	fmt.Fprintln(tw, "\t\t\t\t\t")
 	fmt.Fprintf(tw, "6. peak RSS MB\t%.0f\t\t\t\t\n", float64(r.PeakRSS)/(1<<20))
 	fmt.Fprintf(tw, "peak anon / mapped-file RSS MB\t%.0f\t%.0f\t\t\t\n", float64(r.RSSAnon)/(1<<20), float64(r.RSSFile)/(1<<20))
 	if r.Memcg != nil {
@@ -59,6 +57,8 @@ func printTable(w io.Writer, c *config, r *results) {
 	}
 	fmt.Fprintf(tw, "store MB on disk\t%.0f\t\t\t\t\n", float64(r.StoreBytes)/(1<<20))
 	fmt.Fprintf(tw, "bytes per stance\t%.0f\t\t\t\t\n", r.BytesPerStance)
+	fmt.Fprintln(tw, "\t\t\t\t\t")
+	printLater(tw, r)
 	tw.Flush()
 
 	fmt.Fprintln(w, "\ntargets (issue 4):")
@@ -114,7 +114,6 @@ func printLater(tw io.Writer, r *results) {
 	fmt.Fprintln(tw, "8. GraphQL while loading\tp50 us\tp99 us\tloaded/idle p99\t\t")
 	fmt.Fprintf(tw, "idle\t%.0f\t%.0f\t\t\t\n", mx.IdleP50, mx.IdleP99)
 	fmt.Fprintf(tw, "loading %.0f stances/s (%d errors)\t%.0f\t%.0f\t%.2f\t\t\n", mx.WritePerS, mx.Errors, mx.LoadedP50, mx.LoadedP99, ratio(mx.LoadedP99, mx.IdleP99))
-	fmt.Fprintln(tw, "\t\t\t\t\t")
 }
 
 // printReads prints phases 2 to 5.
