@@ -65,7 +65,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.stances, "stances", 1_000_000, "stances in the generated graph")
 	fs.IntVar(&c.chunk, "chunk", 100_000, "stances per Load call (one JSON Lines file each)")
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed; the same seed yields the same graph")
-	fs.BoolVar(&c.quick, "quick", false, "small run (20k actors, 200k stances) for a check in under 45 s")
+	fs.BoolVar(&c.quick, "quick", false, "small run (20k actors, 200k stances, 2 s series in -mixed) for a check in about a minute on a quiet machine")
 	engines := fs.String("engines", "graph,badger,sqlite", "engines to measure: graph (the importer, as graphd load into an empty store), graph-load (Load per chunk, as into a store that holds data), badger, sqlite; graph alone for a memory run at 10M stances")
 	fs.IntVar(&c.hop1N, "hop1", 10_000, "random actors for the 1-hop measurement")
 	fs.IntVar(&c.pairsN, "pairs", 100, "random pairs for the 2-hop and paths measurements")
@@ -111,6 +111,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		}
 		if !set["requests"] {
 			c.httpN = 5_000
+		}
+		if !set["mixed-series"] {
+			c.mixedSeries = 2 * time.Second
 		}
 	}
 	switch {
