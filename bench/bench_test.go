@@ -211,7 +211,7 @@ func TestLaterPhases(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "out.json")
 	args := []string{"-actors", "200", "-stances", "3000", "-chunk", "1000", "-reads=false", "-engines", "graph,sqlite",
-		"-incremental-files", "200x3,1000x1", "-mixed-series", "300ms", "-mixed-rate", "400", "-clients", "2", "-dir", t.TempDir(), "-json", out}
+		"-incremental-files", "200x3,1000x1", "-mixed-series", "1s", "-mixed-rate", "400", "-clients", "2", "-dir", t.TempDir(), "-json", out}
 	var stdout, stderr bytes.Buffer
 	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
