@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -267,5 +269,83 @@ func TestEventsRunAsGraphd(t *testing.T) {
 	}
 	if graphdMemoryLimit != 1536<<20 || graphdGCPercent != 400 {
 		t.Errorf("bench's graphd settings drifted from the values this test checks")
+	}
+}
+
+// TestLaterPhases runs the incremental and mixed phases on a small graph
+// and checks that they report every figure their JSON keys promise.
+func TestLaterPhases(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads two engines and serves HTTP for a few seconds")
+	}
+	out := filepath.Join(t.TempDir(), "out.json")
+	args := []string{"-actors", "200", "-stances", "3000", "-chunk", "1000", "-reads=false", "-engines", "graph,sqlite",
+		"-incremental-files", "200x3,1000x1", "-mixed-series", "1s", "-mixed-rate", "400", "-clients", "2", "-dir", t.TempDir(), "-json", out}
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Inc struct {
+			Graph  float64 `json:"graph_per_s"`
+			SQLite float64 `json:"sqlite_per_s"`
+			Files  []struct {
+				Stances int `json:"stances_per_file"`
+				Files   int `json:"files"`
+			} `json:"files"`
+		} `json:"load_incremental"`
+		Mixed struct {
+			Idle   float64 `json:"idle_p99_us"`
+			Loaded float64 `json:"loaded_p99_us"`
+			Write  float64 `json:"write_per_s"`
+			Errors int     `json:"errors"`
+		} `json:"mixed"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		what string
+		ok   bool
+	}{
+		{"load_incremental.graph_per_s > 0", got.Inc.Graph > 0},
+		{"load_incremental.sqlite_per_s > 0", got.Inc.SQLite > 0},
+		{"two sizes of file, 3 of 200 and 1 of 1000", len(got.Inc.Files) == 2 && got.Inc.Files[0].Stances == 200 && got.Inc.Files[0].Files == 3 && got.Inc.Files[1].Stances == 1000},
+		{"mixed.idle_p99_us > 0", got.Mixed.Idle > 0},
+		{"mixed.loaded_p99_us > 0", got.Mixed.Loaded > 0},
+		{"mixed.write_per_s > 0", got.Mixed.Write > 0},
+		{"mixed.errors == 0", got.Mixed.Errors == 0},
+	}
+	for _, c := range checks {
+		if !c.ok {
+			t.Errorf("%s: no\n%s", c.what, b)
+		}
+	}
+}
+
+// TestParseFileClasses checks -incremental-files.
+func TestParseFileClasses(t *testing.T) {
+	cases := []struct {
+		in      string
+		stances int
+		want    []fileClass
+		err     bool
+	}{
+		{"", 1_000_000, []fileClass{{2000, 10}, {100_000, 2}}, false},
+		{"", 200_000, []fileClass{{2000, 10}, {100_000, 1}}, false},
+		{"500x4, 9000x1", 0, []fileClass{{500, 4}, {9000, 1}}, false},
+		{"500", 0, nil, true},
+		{"0x3", 0, nil, true},
+		{"5x-1", 0, nil, true},
+	}
+	for _, c := range cases {
+		got, err := parseFileClasses(c.in, c.stances)
+		if (err != nil) != c.err || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("parseFileClasses(%q, %d) = %v, %v; want %v (error %v)", c.in, c.stances, got, err, c.want, c.err)
+		}
 	}
 }

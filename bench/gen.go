@@ -139,10 +139,27 @@ type chunk struct {
 
 // chunk generates chunk c.
 func (d *dataset) chunk(c int) *chunk {
-	r := rand.New(rand.NewPCG(d.seed, uint64(c)+1))
 	lo := c * d.chunkSize
-	hi := min(lo+d.chunkSize, d.nStances)
-	ch := &chunk{index: c, stances: make([]row, 0, hi-lo)}
+	return d.generate(c, uint64(c)+1, lo, min(lo+d.chunkSize, d.nStances))
+}
+
+// extraStream numbers the streams of the files generated beyond the
+// dataset, far from those of its chunks.
+const extraStream = 1 << 40
+
+// extra generates file k of n stances beyond the dataset, whose serials
+// start at first (at least nStances, so that no quote repeats one of the
+// dataset's): what a later load into the store holding the dataset adds.
+// Its documents and stances are new; it names existing actors only.
+func (d *dataset) extra(k, first, n int) *chunk {
+	return d.generate(d.chunks()+1+k, extraStream+uint64(k), first, first+n)
+}
+
+// generate draws the stances with serials lo to hi from stream into the
+// chunk numbered index (index 0 carries the actors).
+func (d *dataset) generate(index int, stream uint64, lo, hi int) *chunk {
+	r := rand.New(rand.NewPCG(d.seed, stream))
+	ch := &chunk{index: index, stances: make([]row, 0, hi-lo)}
 	var text strings.Builder
 	for i := lo; i < hi; {
 		n := min(1+r.IntN(7), hi-i)
@@ -176,9 +193,9 @@ func (d *dataset) chunk(c int) *chunk {
 			rw.quote = body[rw.start : rw.start+len(rw.quote)]
 		}
 		gd := graph.Document{
-			Title:  fmt.Sprintf("Wire report %d", c*d.chunkSize+int(doc)),
+			Title:  fmt.Sprintf("Wire report %d", lo+int(doc)),
 			Source: fmt.Sprintf("Agency %d", r.IntN(40)),
-			URL:    fmt.Sprintf("https://news.example/%d/%d", c, doc),
+			URL:    fmt.Sprintf("https://news.example/%d/%d", index, doc),
 			Date:   day,
 			Text:   body,
 		}

@@ -7,13 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/logbuf"
 	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/server"
@@ -33,8 +37,9 @@ const notebookQuery = `query Stances($name: String!) {
 
 // newHandler wires the real handler on the store as graphd serve does
 // (cmd/graphd/serve.go newHandler), without the parts no query here
-// reaches: extraction, the explorer UI and export.
-func newHandler(st *graph.Store) (http.Handler, error) {
+// reaches: extraction, the explorer UI and export. A nil logger writes no
+// request log.
+func newHandler(st *graph.Store, logger *slog.Logger) (http.Handler, error) {
 	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
 	if err != nil {
 		return nil, err
@@ -43,24 +48,68 @@ func newHandler(st *graph.Store) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return server.New(server.Config{Engine: e})
+	return server.New(server.Config{Engine: e, Logger: logger})
 }
 
-func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, res *results, logf func(string, ...any)) error {
-	h, err := newHandler(st)
+// requestLogger is graphd serve's logger (cmd/graphd newLogger) onto w.
+func requestLogger(w io.Writer) (*slog.Logger, *logbuf.Writer) {
+	return logbuf.NewLogger(w, slog.LevelInfo, 100*time.Millisecond)
+}
+
+// httpBench is a server on the store on a loopback port and the clients
+// that time notebook queries against it.
+type httpBench struct {
+	ctx    context.Context
+	url    string
+	client *http.Client
+	bodies [][]byte
+	names  []string
+	srv    *http.Server
+	tr     *http.Transport
+}
+
+// startHTTP serves the store on a loopback port, logging requests to
+// logger (nil: no log), and prepares notebook queries on busy actors.
+func startHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, logger *slog.Logger) (*httpBench, error) {
+	h, err := newHandler(st, logger)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
-	url := "http://" + ln.Addr().String() + "/graphql"
+	hb := &httpBench{ctx: ctx, url: "http://" + ln.Addr().String() + "/graphql", names: busyNames(d)}
+	hb.srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go hb.srv.Serve(ln)
+	hb.bodies = make([][]byte, len(hb.names))
+	for i, n := range hb.names {
+		hb.bodies[i], _ = json.Marshal(map[string]any{"query": notebookQuery, "variables": map[string]string{"name": n}})
+	}
+	hb.tr = &http.Transport{MaxIdleConns: c.httpClients * 2, MaxIdleConnsPerHost: c.httpClients * 2, DisableCompression: true}
+	hb.client = &http.Client{Transport: hb.tr, Timeout: 30 * time.Second}
+	// Check one answer in full before timing: it must name the actor and
+	// carry 20 stances with evidence.
+	if err := checkAnswer(hb.url, hb.client, hb.bodies[0], hb.names[0]); err != nil {
+		hb.close()
+		return nil, err
+	}
+	for i := 0; i < 200; i++ {
+		if err := hb.do(hb.bodies[i%len(hb.bodies)]); err != nil {
+			hb.close()
+			return nil, fmt.Errorf("graphql warm-up: %w", err)
+		}
+	}
+	return hb, nil
+}
 
-	// Actors busy enough to fill a page of 20.
+func (hb *httpBench) close() {
+	hb.tr.CloseIdleConnections()
+	hb.srv.Close()
+}
+
+// busyNames are actors busy enough to fill a page of 20.
+func busyNames(d *dataset) []string {
 	var names []string
 	for k := 0; k < d.nActors && len(names) < 2000; k++ {
 		if d.expectedDegree(k) < 30 {
@@ -71,61 +120,75 @@ func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, re
 	if len(names) == 0 {
 		names = append(names, d.actors[d.byRank[0]].Name)
 	}
-	bodies := make([][]byte, len(names))
-	for i, n := range names {
-		bodies[i], _ = json.Marshal(map[string]any{"query": notebookQuery, "variables": map[string]string{"name": n}})
-	}
-	tr := &http.Transport{MaxIdleConns: c.httpClients * 2, MaxIdleConnsPerHost: c.httpClients * 2, DisableCompression: true}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
-	do := func(body []byte) error {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-		if err != nil {
-			return err
-		}
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Accept", "application/graphql-response+json, application/json")
-		resp, err := client.Do(req)
-		if err != nil {
-			return err
-		}
-		b, err := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if err != nil {
-			return err
-		}
-		if resp.StatusCode != http.StatusOK || bytes.Contains(b, []byte(`"errors"`)) {
-			return fmt.Errorf("HTTP %d: %.300s", resp.StatusCode, b)
-		}
-		return nil
-	}
-	// Check one answer in full before timing: it must name the actor and
-	// carry 20 stances with evidence.
-	if err := checkAnswer(url, client, bodies[0], names[0]); err != nil {
+	return names
+}
+
+// do posts one query and checks that it answered without errors.
+func (hb *httpBench) do(body []byte) error {
+	req, err := http.NewRequestWithContext(hb.ctx, http.MethodPost, hb.url, bytes.NewReader(body))
+	if err != nil {
 		return err
 	}
-	for i := 0; i < 200; i++ {
-		if err := do(bodies[i%len(bodies)]); err != nil {
-			return fmt.Errorf("graphql warm-up: %w", err)
-		}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/graphql-response+json, application/json")
+	resp, err := hb.client.Do(req)
+	if err != nil {
+		return err
 	}
-	lat := make([]time.Duration, c.httpN)
+	b, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK || bytes.Contains(b, []byte(`"errors"`)) {
+		return fmt.Errorf("HTTP %d: %.300s", resp.StatusCode, b)
+	}
+	return nil
+}
+
+// httpRun is one timed series of requests.
+type httpRun struct {
+	lat      latency
+	rps      float64
+	cpuUs    float64 // process CPU per request, clients included
+	errs     int
+	firstErr error
+}
+
+// run sends n requests from clients concurrent clients, the actors taken
+// from offset on, and times each.
+func (hb *httpBench) run(n, clients, offset int) httpRun {
+	return hb.series(clients, offset, func(i int, _ time.Time) bool { return i < n })
+}
+
+// runFor sends requests from clients concurrent clients for d.
+func (hb *httpBench) runFor(d time.Duration, clients, offset int) httpRun {
+	return hb.series(clients, offset*1_000_003, func(_ int, t0 time.Time) bool { return time.Since(t0) < d })
+}
+
+// series sends requests from clients concurrent clients while more says
+// so of the next request's number and the series' start.
+func (hb *httpBench) series(clients, offset int, more func(i int, t0 time.Time) bool) httpRun {
+	var mu sync.Mutex
+	var lat []time.Duration
 	var next, errs atomic.Int64
 	var firstErr atomic.Value
 	var wg sync.WaitGroup
-	t0 := time.Now()
-	for w := 0; w < c.httpClients; w++ {
+	t0, cpu0 := time.Now(), cpuTime()
+	for w := 0; w < clients; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var mine []time.Duration
+			defer func() { mu.Lock(); lat = append(lat, mine...); mu.Unlock() }()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= c.httpN {
+				if !more(i, t0) {
 					return
 				}
 				t := time.Now()
-				err := do(bodies[(i*7919)%len(bodies)])
-				lat[i] = time.Since(t)
+				err := hb.do(hb.bodies[((offset+i)*7919)%len(hb.bodies)])
+				mine = append(mine, time.Since(t))
 				if err != nil {
 					errs.Add(1)
 					firstErr.CompareAndSwap(nil, err)
@@ -134,15 +197,102 @@ func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, re
 		}()
 	}
 	wg.Wait()
-	wall := time.Since(t0)
-	l := summarize(lat)
-	res.HTTP.RPS = float64(c.httpN) / wall.Seconds()
-	res.HTTP.P50, res.HTTP.P99, res.HTTP.N, res.HTTP.Errors = l.P50us, l.P99us, c.httpN, int(errs.Load())
-	logf("graphql/http %0.f req/s, p50 %.0f us, p99 %.0f us, %d errors (%d clients, %d requests)", res.HTTP.RPS, l.P50us, l.P99us, res.HTTP.Errors, c.httpClients, c.httpN)
+	r := httpRun{lat: summarize(lat), rps: float64(len(lat)) / time.Since(t0).Seconds(), errs: int(errs.Load()),
+		cpuUs: float64((cpuTime() - cpu0).Microseconds()) / float64(max(len(lat), 1))}
 	if e := firstErr.Load(); e != nil {
-		return fmt.Errorf("graphql over http: %d of %d requests failed, first: %w", errs.Load(), c.httpN, e.(error))
+		r.firstErr = e.(error)
 	}
+	return r
+}
+
+// measureHTTP runs phase 5: the notebook query over HTTP from c.httpClients
+// clients, against a server that logs every request to a file as graphd
+// serve does and, in the same run, one that logs nothing and one that
+// writes each line as it comes; series of the requests alternate between
+// them so that noise falls on all. The figures are graphd's, with the
+// unlogged server's beside them;
+// the log's cost is judged by process CPU per request, which a shared
+// machine disturbs less than the throughput.
+func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, dir string, res *results, logf func(string, ...any)) error {
+	logs, closeLogs, err := httpLoggers(dir)
+	if err != nil {
+		return err
+	}
+	defer closeLogs()
+	servers := make([]*httpBench, len(logs))
+	for i, l := range logs {
+		if servers[i], err = startHTTP(ctx, c, d, st, l); err != nil {
+			return err
+		}
+		defer servers[i].close()
+	}
+	runs := make([][]httpRun, len(servers))
+	n := max(c.httpN/(len(servers)*httpAlternations), 1)
+	for i := range len(servers) * httpAlternations {
+		k := i % len(servers)
+		r := servers[k].run(n, c.httpClients, i*n)
+		if r.firstErr != nil {
+			return fmt.Errorf("graphql over http: %d of %d requests failed, first: %w", r.errs, n, r.firstErr)
+		}
+		runs[k] = append(runs[k], r)
+	}
+	h := &res.HTTP
+	h.RPS, h.P50, h.P99 = meanRuns(runs[0])
+	h.UnloggedRPS, h.UnloggedP50, _ = meanRuns(runs[1])
+	h.N = len(servers) * httpAlternations * n
+	h.CPUus, h.UnloggedCPUus, h.LineLoggedCPUus = meanCPU(runs[0]), meanCPU(runs[1]), meanCPU(runs[2])
+	h.LoggingCost = ratio(h.CPUus-h.UnloggedCPUus, h.UnloggedCPUus)
+	h.LineLoggingCost = ratio(h.LineLoggedCPUus-h.UnloggedCPUus, h.UnloggedCPUus)
+	logf("graphql/http %0.f req/s, p50 %.0f us, p99 %.0f us, %.0f us CPU each (%d clients, %d requests over three servers); without the log %.0f req/s, p50 %.0f us, %.0f us CPU each: the log costs %.1f%% more CPU (%.1f%% written line by line)",
+		h.RPS, h.P50, h.P99, h.CPUus, c.httpClients, h.N, h.UnloggedRPS, h.UnloggedP50, h.UnloggedCPUus, 100*h.LoggingCost, 100*h.LineLoggingCost)
 	return nil
+}
+
+// httpLoggers are the request logs of the HTTP phase's three servers:
+// graphd serve's (batched writes to a file), none, and the same lines
+// written one write each, as graphd wrote them before.
+func httpLoggers(dir string) ([]*slog.Logger, func(), error) {
+	var files []*os.File
+	closeAll := func() {
+		for _, f := range files {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+	for _, name := range []string{"requests.log", "requests-lines.log"} {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			closeAll()
+			return nil, nil, err
+		}
+		files = append(files, f)
+	}
+	graphd, bw := requestLogger(files[0])
+	lines := slog.New(slog.NewTextHandler(files[1], &slog.HandlerOptions{Level: slog.LevelInfo}))
+	return []*slog.Logger{graphd, nil, lines}, func() { bw.Close(); closeAll() }, nil
+}
+
+// httpAlternations is how many times the HTTP phase goes from the logged
+// server to the unlogged one.
+const httpAlternations = 4
+
+// meanCPU averages the CPU per request of runs.
+func meanCPU(runs []httpRun) float64 {
+	var sum float64
+	for _, r := range runs {
+		sum += r.cpuUs / float64(len(runs))
+	}
+	return sum
+}
+
+// meanRuns averages the throughput and latencies of runs.
+func meanRuns(runs []httpRun) (rps, p50, p99 float64) {
+	for _, r := range runs {
+		rps += r.rps / float64(len(runs))
+		p50 += r.lat.P50us / float64(len(runs))
+		p99 += r.lat.P99us / float64(len(runs))
+	}
+	return rps, p50, p99
 }
 
 func checkAnswer(url string, client *http.Client, body []byte, name string) error {

@@ -36,6 +36,11 @@ type config struct {
 	httpN, httpClients     int
 	dir                    string
 	keep, loadOnly         bool
+	reads                  bool // phases 2-5
+	incremental, mixed     bool // the phases after them
+	mixedRate              int  // stances a second the mixed phase's loader writes
+	mixedSeries            time.Duration
+	incFiles               []fileClass // the incremental phase's files
 	rounds                 int
 	memLimit               int64
 	memcg                  int64
@@ -60,7 +65,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.stances, "stances", 1_000_000, "stances in the generated graph")
 	fs.IntVar(&c.chunk, "chunk", 100_000, "stances per Load call (one JSON Lines file each)")
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed; the same seed yields the same graph")
-	fs.BoolVar(&c.quick, "quick", false, "small run (20k actors, 200k stances) for a check in under 45 s")
+	fs.BoolVar(&c.quick, "quick", false, "small run (20k actors, 200k stances, 2 s series in -mixed) for a check in about a minute on a quiet machine")
 	engines := fs.String("engines", "graph,badger,sqlite", "engines to measure: graph (the importer, as graphd load into an empty store), graph-load (Load per chunk, as into a store that holds data), badger, sqlite; graph alone for a memory run at 10M stances")
 	fs.IntVar(&c.hop1N, "hop1", 10_000, "random actors for the 1-hop measurement")
 	fs.IntVar(&c.pairsN, "pairs", 100, "random pairs for the 2-hop and paths measurements")
@@ -70,6 +75,12 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.keep, "keep", false, "keep the stores after the run")
 	fs.IntVar(&c.rounds, "rounds", 1, "load every engine this many times, alternating the order, and report each one's median")
 	fs.BoolVar(&c.loadOnly, "load-only", false, "measure the bulk loads only (for profiling one engine's load)")
+	fs.BoolVar(&c.reads, "reads", true, "measure the reads (1-hop to GraphQL); -reads=false with -incremental or -mixed measures those alone")
+	fs.BoolVar(&c.incremental, "incremental", true, "then load files of 2,000 and of 100,000 new stances into the store holding the data set, and into SQLite's database (needs the sqlite engine)")
+	fs.BoolVar(&c.mixed, "mixed", true, "then time GraphQL requests idle and while a loader writes event-shaped stances into the store through Load")
+	fs.IntVar(&c.mixedRate, "mixed-rate", 2000, "with -mixed: stances a second the loader writes")
+	fs.DurationVar(&c.mixedSeries, "mixed-series", 5*time.Second, "with -mixed: length of each of the four series of requests (idle, loading, idle, loading)")
+	incFiles := fs.String("incremental-files", "", "with -incremental: files to load as SIZExCOUNT,... (default 2000x10 and 100000x1 per 500,000 stances)")
 	fs.StringVar(&c.jsonOut, "json", "", "also write the figures as JSON to this file")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
@@ -79,7 +90,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.Int64Var(&c.memLimit, "memlimit", 0, "soft memory limit of the Go runtime in MiB (as GOMEMLIMIT; 0: none), for memory runs")
 	fs.IntVar(&c.events, "events", 0, "instead of the stance graph: import this many generated GDELT 2.0 events into an empty store, then 15-minute files into it (see README, \"Events\")")
 	fs.IntVar(&c.fileRows, "events-file", 2000, "with -events: rows of each 15-minute file")
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if err != nil {
 		return nil, err
 	}
 	if fs.NArg() > 0 {
@@ -100,6 +112,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		if !set["requests"] {
 			c.httpN = 5_000
 		}
+		if !set["mixed-series"] {
+			c.mixedSeries = 2 * time.Second
+		}
 	}
 	switch {
 	case c.actors < 100:
@@ -112,8 +127,13 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("-chunk %d: must be positive", c.chunk)
 	case c.events < 0 || c.fileRows < 1:
 		return nil, fmt.Errorf("-events %d, -events-file %d: want -events >= 0 and -events-file >= 1", c.events, c.fileRows)
+	case c.mixedRate < mixedBatches || c.mixedSeries <= 0:
+		return nil, fmt.Errorf("-mixed-rate %d, -mixed-series %v: want at least %d stances a second and a positive series", c.mixedRate, c.mixedSeries, mixedBatches)
 	case c.httpClients < 1:
 		return nil, fmt.Errorf("-clients %d: must be positive", c.httpClients)
+	}
+	if c.incFiles, err = parseFileClasses(*incFiles, c.stances); err != nil {
+		return nil, err
 	}
 	c.engines = map[string]bool{}
 	for _, e := range strings.Split(*engines, ",") {

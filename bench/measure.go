@@ -105,6 +105,17 @@ type results struct {
 		P99    float64 `json:"p99_us"`
 		N      int     `json:"requests"`
 		Errors int     `json:"errors"`
+		// The same requests to a server that writes no request log, in
+		// the same run, and the share of throughput the log costs.
+		UnloggedRPS   float64 `json:"unlogged_rps"`
+		UnloggedP50   float64 `json:"unlogged_p50_us"`
+		CPUus         float64 `json:"cpu_us_per_request"` // process CPU, the clients' included
+		UnloggedCPUus float64 `json:"unlogged_cpu_us_per_request"`
+		LoggingCost   float64 `json:"logging_cost"` // extra CPU per request the log costs, as a share
+		// The same with each line written as it comes, as graphd did
+		// before it batched its log.
+		LineLoggedCPUus float64 `json:"line_logged_cpu_us_per_request"`
+		LineLoggingCost float64 `json:"line_logging_cost"`
 	} `json:"http"`
 	PeakRSS        int64         `json:"peak_rss_bytes"`
 	Memcg          *memcgFigures `json:"memcg,omitempty"`     // with -memcg
@@ -112,13 +123,17 @@ type results struct {
 	RSSFile        int64         `json:"peak_rss_file_bytes"` // mapped store files resident (page cache the kernel can drop), sampled
 	StoreBytes     int64         `json:"store_bytes"`
 	BytesPerStance float64       `json:"bytes_per_stance"`
+	// LoadIncremental and Mixed are the phases after the others (see
+	// incremental.go and mixed.go).
+	LoadIncremental incrementalFigures `json:"load_incremental"`
+	Mixed           mixedFigures       `json:"mixed"`
 }
 
 // measure runs every phase: the loads (each engine alone, its store closed
 // afterwards so that its compactions do not bill the next), then the
 // queries on the reopened stores.
 func measure(ctx context.Context, c *config, d *dataset, dir string, res *results, logf func(string, ...any)) error {
-	m := &measurement{ctx: ctx, c: c, d: d, res: res, logf: logf,
+	m := &measurement{ctx: ctx, c: c, d: d, res: res, logf: logf, dir: dir,
 		gdir: filepath.Join(dir, "graph"), bdir: filepath.Join(dir, "badger"), spath: filepath.Join(dir, "sqlite.db")}
 	res.Load.Engines = map[string]*loadFigures{}
 	res.Hop1.Engines = map[string]*latency{}
@@ -129,6 +144,26 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	// exits: hand the loads' heap back to the OS first, or under a
 	// memory limit it crowds out the page cache the reads need.
 	debug.FreeOSMemory()
+	if c.reads {
+		if err := m.reads(); err != nil {
+			return err
+		}
+	}
+	m.sizes()
+	if c.incremental && c.engines["sqlite"] {
+		if err := m.incremental(); err != nil {
+			return err
+		}
+	}
+	if c.mixed {
+		return m.mixed()
+	}
+	return nil
+}
+
+// reads runs phases 2 to 5 on the reopened graph store, and closes it.
+func (m *measurement) reads() error {
+	ctx, c, d, res, logf := m.ctx, m.c, m.d, m.res, m.logf
 	st, err := m.openGraph()
 	if err != nil {
 		return err
@@ -136,23 +171,19 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	defer st.Close()
 	g := &graphOps{st: st, d: d}
 	steps := []func() error{
-		func() error { return m.hop1(g) },                                 // 2.
-		func() error { return m.hop2AndPaths(g) },                         // 3.
-		func() error { return m.dyadsAndMatrix(st) },                      // 4.
-		func() error { return measureAnalysis(ctx, c, d, st, res, logf) }, // 4b.
-		func() error { return measureHTTP(ctx, c, d, st, res, logf) },     // 5.
+		func() error { return m.hop1(g) },                                    // 2.
+		func() error { return m.hop2AndPaths(g) },                            // 3.
+		func() error { return m.dyadsAndMatrix(st) },                         // 4.
+		func() error { return measureAnalysis(ctx, c, d, st, res, logf) },    // 4b.
+		func() error { return measureHTTP(ctx, c, d, st, m.dir, res, logf) }, // 5.
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
 		}
 	}
-	// 6. Sizes, after the store is closed and its files are final.
-	if err := st.Close(); err != nil {
-		return err
-	}
-	m.sizes()
-	return nil
+	// Closed before the sizes are taken, so its files are final.
+	return st.Close()
 }
 
 // measurement is one run of measure: its inputs, where each engine's
@@ -164,8 +195,8 @@ type measurement struct {
 	res  *results
 	logf func(string, ...any)
 	// gdir, bdir and spath are the graph store, the raw Badger baseline
-	// and the SQLite database.
-	gdir, bdir, spath string
+	// and the SQLite database, in dir.
+	dir, gdir, bdir, spath string
 }
 
 // engineLoad is one engine's bulk load into a fresh store.

@@ -47,27 +47,9 @@ func printTable(w io.Writer, c *config, r *results) {
 		fmt.Fprintf(tw, "(medians of %d rounds)\t\t\t\t\t\n", len(g.Rounds))
 	}
 	fmt.Fprintln(tw, "\t\t\t\t\t")
-	fmt.Fprintln(tw, "2. 1-hop (first 50 out + names)\tp50 us\tp99 us\tops/s\tgraph/x p50\t")
-	for _, e := range []string{"graph", "badger", "sqlite"} {
-		l, ok := r.Hop1.Engines[e]
-		if !ok {
-			continue
-		}
-		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.0f\t%.2f\t\n", e, l.P50us, l.P99us, l.OpsS, ratio(r.Hop1.GraphP50, l.P50us))
+	if c.reads {
+		printReads(tw, c, r)
 	}
-	fmt.Fprintln(tw, "\t\t\t\t\t")
-	fmt.Fprintln(tw, "3-5. graph queries\tp50 us\tp99 us\tops/s\t\t")
-	fmt.Fprintf(tw, "2-hop neighbourhood (50 x 50)\t%.0f\t%.0f\t%.0f\t\t\n", r.Hop2.P50us, r.Hop2.P99us, r.Hop2.OpsS)
-	fmt.Fprintf(tw, "paths maxHops 3 (%d/%d joined)\t%.0f\t%.0f\t%.0f\t\t\n", r.Paths.Found, r.Paths.N, r.Paths.P50, r.Paths.P99, r.Paths.OpsS)
-	fmt.Fprintf(tw, "dyad, top 20 pairs\t%.0f\t%.0f\t%.0f\t\t\n", r.Dyad.P50us, r.Dyad.P99us, r.Dyad.OpsS)
-	fmt.Fprintf(tw, "matrix, top 20\t%.0f\t%.0f\t%.1f\t\t\n", r.Matrix.P50us, r.Matrix.P99us, r.Matrix.OpsS)
-	an := r.Analysis
-	fmt.Fprintf(tw, "timeline MONTH (busiest %.0f us)\t%.0f\t%.0f\t%.0f\t\t\n", an.TimelineBusiest, an.Timeline.P50us, an.Timeline.P99us, an.Timeline.OpsS)
-	fmt.Fprintf(tw, "alignment first (builds net weights)\t%.0f\t\t\t\t\n", an.AlignFirst)
-	fmt.Fprintf(tw, "alignment (busiest %.0f ms)\t%.0f\t%.0f\t%.1f\t\t\n", an.AlignBusiest/1000, an.Alignment.P50us, an.Alignment.P99us, an.Alignment.OpsS)
-	fmt.Fprintf(tw, "coalitions, whole graph (%d blocs)\t%.0f\t\t\t\t\n", an.Blocs, an.CoalitionsMs*1000)
-	fmt.Fprintf(tw, "GraphQL/HTTP, %d clients\t%.0f\t%.0f\t%.0f\t\t\n", c.httpClients, r.HTTP.P50, r.HTTP.P99, r.HTTP.RPS)
-	fmt.Fprintln(tw, "\t\t\t\t\t")
 	fmt.Fprintf(tw, "6. peak RSS MB\t%.0f\t\t\t\t\n", float64(r.PeakRSS)/(1<<20))
 	fmt.Fprintf(tw, "peak anon / mapped-file RSS MB\t%.0f\t%.0f\t\t\t\n", float64(r.RSSAnon)/(1<<20), float64(r.RSSFile)/(1<<20))
 	if r.Memcg != nil {
@@ -75,6 +57,8 @@ func printTable(w io.Writer, c *config, r *results) {
 	}
 	fmt.Fprintf(tw, "store MB on disk\t%.0f\t\t\t\t\n", float64(r.StoreBytes)/(1<<20))
 	fmt.Fprintf(tw, "bytes per stance\t%.0f\t\t\t\t\n", r.BytesPerStance)
+	fmt.Fprintln(tw, "\t\t\t\t\t")
+	printLater(tw, r)
 	tw.Flush()
 
 	fmt.Fprintln(w, "\ntargets (issues 4 and 16):")
@@ -118,4 +102,43 @@ func printTable(w io.Writer, c *config, r *results) {
 	tw.Flush()
 	fmt.Fprintln(w, "(paths, analysis and memory targets are judged at their scale only, n/a below it; peak RSS is VmHWM,")
 	fmt.Fprintln(w, " which counts Badger's mapped store files: the anonymous peak is printed beside it)")
+}
+
+// printLater prints the phases after the reads: incremental loads and
+// reads while writing.
+func printLater(tw io.Writer, r *results) {
+	fmt.Fprintln(tw, "7. load into the loaded store\tgraph/s\tsqlite/s\tgraph/x\t\t")
+	for _, cf := range r.LoadIncremental.Classes {
+		fmt.Fprintf(tw, "%d files of %d stances\t%.0f\t%.0f\t%.2f\t\t\n", cf.Files, cf.Stances, cf.GraphPerS, cf.SQLitePerS, ratio(cf.GraphPerS, cf.SQLitePerS))
+	}
+	mx := r.Mixed
+	fmt.Fprintln(tw, "8. GraphQL while loading\tp50 us\tp99 us\tloaded/idle p99\t\t")
+	fmt.Fprintf(tw, "idle\t%.0f\t%.0f\t\t\t\n", mx.IdleP50, mx.IdleP99)
+	fmt.Fprintf(tw, "loading %.0f stances/s (%d errors)\t%.0f\t%.0f\t%.2f\t\t\n", mx.WritePerS, mx.Errors, mx.LoadedP50, mx.LoadedP99, ratio(mx.LoadedP99, mx.IdleP99))
+}
+
+// printReads prints phases 2 to 5.
+func printReads(tw io.Writer, c *config, r *results) {
+	fmt.Fprintln(tw, "2. 1-hop (first 50 out + names)\tp50 us\tp99 us\tops/s\tgraph/x p50\t")
+	for _, e := range []string{"graph", "badger", "sqlite"} {
+		l, ok := r.Hop1.Engines[e]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.0f\t%.2f\t\n", e, l.P50us, l.P99us, l.OpsS, ratio(r.Hop1.GraphP50, l.P50us))
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\t")
+	fmt.Fprintln(tw, "3-5. graph queries\tp50 us\tp99 us\tops/s\t\t")
+	fmt.Fprintf(tw, "2-hop neighbourhood (50 x 50)\t%.0f\t%.0f\t%.0f\t\t\n", r.Hop2.P50us, r.Hop2.P99us, r.Hop2.OpsS)
+	fmt.Fprintf(tw, "paths maxHops 3 (%d/%d joined)\t%.0f\t%.0f\t%.0f\t\t\n", r.Paths.Found, r.Paths.N, r.Paths.P50, r.Paths.P99, r.Paths.OpsS)
+	fmt.Fprintf(tw, "dyad, top 20 pairs\t%.0f\t%.0f\t%.0f\t\t\n", r.Dyad.P50us, r.Dyad.P99us, r.Dyad.OpsS)
+	fmt.Fprintf(tw, "matrix, top 20\t%.0f\t%.0f\t%.1f\t\t\n", r.Matrix.P50us, r.Matrix.P99us, r.Matrix.OpsS)
+	an := r.Analysis
+	fmt.Fprintf(tw, "timeline MONTH (busiest %.0f us)\t%.0f\t%.0f\t%.0f\t\t\n", an.TimelineBusiest, an.Timeline.P50us, an.Timeline.P99us, an.Timeline.OpsS)
+	fmt.Fprintf(tw, "alignment first (builds net weights)\t%.0f\t\t\t\t\n", an.AlignFirst)
+	fmt.Fprintf(tw, "alignment (busiest %.0f ms)\t%.0f\t%.0f\t%.1f\t\t\n", an.AlignBusiest/1000, an.Alignment.P50us, an.Alignment.P99us, an.Alignment.OpsS)
+	fmt.Fprintf(tw, "coalitions, whole graph (%d blocs)\t%.0f\t\t\t\t\n", an.Blocs, an.CoalitionsMs*1000)
+	fmt.Fprintf(tw, "GraphQL/HTTP, %d clients\t%.0f\t%.0f\t%.0f\t\t\n", c.httpClients, r.HTTP.P50, r.HTTP.P99, r.HTTP.RPS)
+	fmt.Fprintf(tw, "same, no request log (log costs %.1f%% CPU; %.1f%% line by line)\t%.0f\t\t%.0f\t\t\n", 100*r.HTTP.LoggingCost, 100*r.HTTP.LineLoggingCost, r.HTTP.UnloggedP50, r.HTTP.UnloggedRPS)
+	fmt.Fprintln(tw, "\t\t\t\t\t")
 }

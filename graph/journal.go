@@ -24,8 +24,32 @@ import (
 // journalName names the journal file in the store directory.
 const journalName = "LOADING"
 
-// journalMagic starts a journal file, naming its format.
-const journalMagic = "stancegraph-load-journal 1\n"
+// journalMagic starts a journal file, naming its format: version 2 is a
+// gob stream of a journalHeader and the records in journalChunks of up to
+// journalChunkSize each (encoding a whole batch as one gob value grew a
+// buffer the size of the batch, by copying, on the load's path); version
+// 1, one gob-encoded Batch, is still read.
+const (
+	journalMagic   = "stancegraph-load-journal 2\n"
+	journalMagicV1 = "stancegraph-load-journal 1\n"
+)
+
+// journalChunkSize is how many records of a kind a journalChunk holds.
+const journalChunkSize = 1024
+
+// journalHeader opens a version 2 journal: the batch's flags and how many
+// records of each kind the chunks after it hold.
+type journalHeader struct {
+	Upsert, ReturnStored       bool
+	Actors, Documents, Stances int
+}
+
+// journalChunk is a run of one kind of record of a journaled batch.
+type journalChunk struct {
+	Actors    []Actor
+	Documents []Document
+	Stances   []StanceSpec
+}
 
 // journalPath returns where s keeps its journal; "" for an in-memory store.
 func (s *Store) journalPath() string {
@@ -64,7 +88,7 @@ func writeJournalFile(name string, b *Batch) error {
 	bw := bufio.NewWriterSize(f, 1<<20)
 	_, err = bw.WriteString(journalMagic)
 	if err == nil {
-		err = gob.NewEncoder(bw).Encode(b)
+		err = encodeJournal(gob.NewEncoder(bw), b)
 	}
 	if err == nil {
 		err = bw.Flush()
@@ -78,6 +102,57 @@ func writeJournalFile(name string, b *Batch) error {
 	return err
 }
 
+// encodeJournal writes b as a journalHeader and journalChunks.
+func encodeJournal(enc *gob.Encoder, b *Batch) error {
+	h := journalHeader{Upsert: b.Upsert, ReturnStored: b.ReturnStored, Actors: len(b.Actors), Documents: len(b.Documents), Stances: len(b.Stances)}
+	if err := enc.Encode(h); err != nil {
+		return err
+	}
+	for i := 0; i < len(b.Actors); i += journalChunkSize {
+		if err := enc.Encode(journalChunk{Actors: b.Actors[i:min(i+journalChunkSize, len(b.Actors))]}); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(b.Documents); i += journalChunkSize {
+		if err := enc.Encode(journalChunk{Documents: b.Documents[i:min(i+journalChunkSize, len(b.Documents))]}); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(b.Stances); i += journalChunkSize {
+		if err := enc.Encode(journalChunk{Stances: b.Stances[i:min(i+journalChunkSize, len(b.Stances))]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeJournal reads a batch written by encodeJournal.
+func decodeJournal(dec *gob.Decoder) (*Batch, error) {
+	var h journalHeader
+	if err := dec.Decode(&h); err != nil {
+		return nil, err
+	}
+	b := &Batch{Upsert: h.Upsert, ReturnStored: h.ReturnStored}
+	for len(b.Actors) < h.Actors || len(b.Documents) < h.Documents || len(b.Stances) < h.Stances {
+		var c journalChunk
+		if err := dec.Decode(&c); err != nil {
+			return nil, fmt.Errorf("after %d actors, %d documents and %d stances of %d, %d and %d: %w",
+				len(b.Actors), len(b.Documents), len(b.Stances), h.Actors, h.Documents, h.Stances, err)
+		}
+		if len(c.Actors)+len(c.Documents)+len(c.Stances) == 0 {
+			return nil, errors.New("empty chunk")
+		}
+		b.Actors = append(b.Actors, c.Actors...)
+		b.Documents = append(b.Documents, c.Documents...)
+		b.Stances = append(b.Stances, c.Stances...)
+	}
+	if len(b.Actors) != h.Actors || len(b.Documents) != h.Documents || len(b.Stances) != h.Stances {
+		return nil, fmt.Errorf("holds %d actors, %d documents and %d stances, its header %d, %d and %d",
+			len(b.Actors), len(b.Documents), len(b.Stances), h.Actors, h.Documents, h.Stances)
+	}
+	return b, nil
+}
+
 // readJournal reads the batch recorded at path.
 func readJournal(path string) (*Batch, error) {
 	f, err := os.Open(path)
@@ -87,14 +162,22 @@ func readJournal(path string) (*Batch, error) {
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
 	magic := make([]byte, len(journalMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != journalMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != journalMagic && string(magic) != journalMagicV1 {
 		return nil, fmt.Errorf("%s does not start with %q", path, journalMagic[:len(journalMagic)-1])
 	}
-	var b Batch
-	if err := gob.NewDecoder(br).Decode(&b); err != nil {
+	dec := gob.NewDecoder(br)
+	if string(magic) == journalMagicV1 {
+		var b Batch
+		if err := dec.Decode(&b); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return &b, nil
+	}
+	b, err := decodeJournal(dec)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &b, nil
+	return b, nil
 }
 
 // journaled reports whether a load is journaled in s's directory.

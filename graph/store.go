@@ -35,7 +35,8 @@ type Store struct {
 	// and must see the previous write, and one writer never conflicts.
 	wmu sync.Mutex
 	// ident filters identity reads of bulk loads; nil until the first
-	// Load builds it, and reset by Restore. Guarded by wmu.
+	// Load large enough to be worth it builds it (see
+	// filterWorthBuilding), and reset by Restore. Guarded by wmu.
 	ident *identFilter
 
 	// mu guards the actor cache: actors are few and read on every list,
@@ -63,6 +64,9 @@ type Store struct {
 
 	// observers are told of committed stance changes (see Subscribe).
 	observers observers
+	// commitHook, when set (by tests only), runs as a write transaction
+	// is about to commit synchronously: what a reader may do then.
+	commitHook func()
 
 	closeOnce sync.Once
 	closeErr  error

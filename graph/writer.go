@@ -405,12 +405,21 @@ func (w *writer) commit() error {
 	if w.staged != nil {
 		w.staged = newStageMap()
 	}
-	// The commit and the degree table change together under mu, so a
-	// reader that opens its transaction and reads the table under mu (see
-	// viewWithDegree) sees both before or both after.
+	// Badger's write of the transaction takes milliseconds for a large
+	// one, and readers take mu for every actor lookup, so it is not held
+	// across the commit. Instead, as for a split committing
+	// asynchronously, unsettled sends readers to their snapshot's degree
+	// counters (see viewWithDegree) from before the commit is visible
+	// until the table has its values.
+	w.s.unsettled.Add(1)
+	if w.s.commitHook != nil {
+		w.s.commitHook()
+	}
+	err = w.txn.Commit()
 	w.s.mu.Lock()
 	defer w.s.mu.Unlock()
-	if err := w.txn.Commit(); err != nil {
+	defer w.s.unsettled.Add(-1)
+	if err != nil {
 		return fmt.Errorf("%w: %w", ErrCommit, err)
 	}
 	for sl, n := range updates {

@@ -4,12 +4,17 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/logbuf"
 	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
 	"github.com/stancegraph/stancegraph/server"
@@ -23,7 +28,42 @@ const typicalQuery = `{"query":"query Typical { actor(name: \"U.S.\") { id name 
 // typical query; the document cache makes every iteration after the first
 // skip parsing and validation.
 func BenchmarkTypicalQuery(b *testing.B) {
-	h := newBenchHandler(b)
+	benchTypicalQuery(b, newBenchHandler(b, nil))
+}
+
+// BenchmarkRequestLog is BenchmarkTypicalQuery with graphd serve's
+// request log (a line per request into a file, batched by logbuf), with
+// the same lines written one write each, and with none: what the log
+// costs a request.
+func BenchmarkRequestLog(b *testing.B) {
+	loggers := []struct {
+		name string
+		make func(w io.Writer) (*slog.Logger, func())
+	}{
+		{"none", func(io.Writer) (*slog.Logger, func()) { return nil, func() {} }},
+		{"line-by-line", func(w io.Writer) (*slog.Logger, func()) {
+			return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo})), func() {}
+		}},
+		{"batched", func(w io.Writer) (*slog.Logger, func()) {
+			l, bw := logbuf.NewLogger(w, slog.LevelInfo, 100*time.Millisecond)
+			return l, func() { bw.Close() }
+		}},
+	}
+	for _, lg := range loggers {
+		b.Run(lg.name, func(b *testing.B) {
+			f, err := os.Create(filepath.Join(b.TempDir(), "requests.log"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			l, done := lg.make(f)
+			defer done()
+			benchTypicalQuery(b, newBenchHandler(b, l))
+		})
+	}
+}
+
+func benchTypicalQuery(b *testing.B, h *server.Server) {
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
@@ -39,7 +79,7 @@ func BenchmarkTypicalQuery(b *testing.B) {
 }
 
 // newBenchHandler serves newBenchFixture's store as graphd serve would.
-func newBenchHandler(b *testing.B) *server.Server {
+func newBenchHandler(b *testing.B, logger *slog.Logger) *server.Server {
 	b.Helper()
 	f := newBenchFixture(b)
 	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
@@ -50,7 +90,7 @@ func newBenchHandler(b *testing.B) *server.Server {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h, err := server.New(server.Config{Engine: e})
+	h, err := server.New(server.Config{Engine: e, Logger: logger})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -92,7 +132,7 @@ func newBenchFixture(b *testing.B) *fixture {
 // BenchmarkTypicalQueryHTTP measures the typical query over loopback HTTP
 // with as many concurrent clients as GOMAXPROCS.
 func BenchmarkTypicalQueryHTTP(b *testing.B) {
-	h := newBenchHandler(b)
+	h := newBenchHandler(b, nil)
 	ts := httptest.NewServer(h)
 	defer ts.Close()
 	client := ts.Client()

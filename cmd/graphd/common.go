@@ -11,8 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/logbuf"
 )
 
 // newFlags returns a command's flag set and makes e.help print its help:
@@ -324,6 +326,13 @@ func (e inUse) Error() string { return string(e) }
 
 func (e inUse) Unwrap() error { return graph.ErrLocked }
 
-func newLogger(w io.Writer) *slog.Logger {
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+// newLogger returns serve's logger: info lines and above onto w, one per
+// request among them, batched into a write every logFlushEvery (at once
+// for warnings and errors) because a write per line cost as much as
+// formatting it. Close the Writer before returning, so no line is lost.
+func newLogger(w io.Writer) (*slog.Logger, *logbuf.Writer) {
+	return logbuf.NewLogger(w, slog.LevelInfo, logFlushEvery)
 }
+
+// logFlushEvery is how late an info line may reach stderr.
+const logFlushEvery = 100 * time.Millisecond

@@ -54,6 +54,10 @@ mutations and loads are refused with 507 Insufficient Storage, and value log
 GC is skipped; queries go on, and writes resume once space is freed. The
 server does not start for writing on such a disk; graphd check still runs.
 
+Each request is logged to stderr as one line (logfmt: method, path, status,
+bytes, duration, remote, operation); lines are written in batches every
+100 ms, at once after a warning or an error, and all of them on shutdown.
+
 An empty store is loaded with the seed graph on first start. Mutations need
 the bearer token when one is set (--token-file or $GRAPHD_TOKEN); without a
 token they are allowed only on a loopback address.
@@ -113,7 +117,8 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err := noArgs(fs); err != nil {
 		return err
 	}
-	logger := newLogger(e.stderr)
+	logger, logs := newLogger(e.stderr)
+	defer logs.Close()
 	token, err := serveToken(f.tokenFile)
 	if err != nil {
 		return err
