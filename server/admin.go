@@ -11,6 +11,7 @@ import (
 	"github.com/graphql-go/graphql/gqlerrors"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/resolvers"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // DefaultMaxLoadBytes bounds a bulk load body: far above a GraphQL request,
@@ -79,7 +80,8 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusRequestEntityTooLarge
 		case errors.Is(err, graph.ErrDiskFull):
 			status = http.StatusInsufficientStorage
-		case errors.Is(err, r.Context().Err()) && r.Context().Err() != nil:
+		case errors.Is(err, r.Context().Err()) && r.Context().Err() != nil,
+			errors.Is(err, stance.ErrUnavailable):
 			status = http.StatusServiceUnavailable
 		case errors.Is(err, graph.ErrCommit), errors.Is(err, graph.ErrClosed):
 			status = http.StatusInternalServerError
@@ -92,12 +94,17 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 
 // resultStatus is the status of an executed request: 200, as GraphQL
 // over HTTP wants for errors met during execution, except 507 when a
-// mutation was refused for lack of disk space, so that clients and
-// proxies that look only at the status see that the write did not happen.
+// mutation was refused for lack of disk space and 503 when the store
+// could not be reached (a Dgraph cluster down), so that clients, load
+// balancers and proxies that look only at the status see that the request
+// did not happen and where the fault is.
 func resultStatus(errs []gqlerrors.FormattedError) int {
 	for _, e := range errs {
-		if e.Extensions["code"] == resolvers.CodeDiskFull {
+		switch {
+		case e.Extensions["code"] == resolvers.CodeDiskFull:
 			return http.StatusInsufficientStorage
+		case e.Extensions[resolvers.ExtensionRetry] == true:
+			return http.StatusServiceUnavailable
 		}
 	}
 	return http.StatusOK
