@@ -19,6 +19,7 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/jsonl"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // loadHelp is graphd load's description.
@@ -194,7 +195,7 @@ func detectFormat(name, forced string) (string, error) {
 
 // loadEvents loads a GDELT, ICEWS or PLOVER file all-or-nothing and
 // reports its rows, stances and skipped rows by reason.
-func loadEvents(ctx context.Context, e *env, st *graph.Store, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
+func loadEvents(ctx context.Context, e *env, st stance.Store, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
 	b, sum, err := convertEvents(ctx, st, name, format, opts)
 	if err != nil {
 		return graph.LoadResult{}, err
@@ -257,7 +258,7 @@ func reportEvents(e *env, name, format string, sum events.Summary, res graph.Loa
 	}
 }
 
-func loadJSONL(ctx context.Context, e *env, st *graph.Store, name string, upsert bool) (graph.LoadResult, error) {
+func loadJSONL(ctx context.Context, e *env, st stance.Loader, name string, upsert bool) (graph.LoadResult, error) {
 	return readJSONL(ctx, e, name, func(f *jsonl.File, label string) (graph.LoadResult, error) {
 		f.Batch.Upsert = upsert
 		return f.Apply(ctx, st, label)
@@ -411,7 +412,7 @@ func readArticle(name string) (graph.Document, error) {
 	return graph.Document{Title: title, Source: art.Source, URL: art.URL, Date: art.Date, Text: art.Body}, nil
 }
 
-func loadArticle(ctx context.Context, st *graph.Store, ex *extract.Extractor, name string) (graph.LoadResult, error) {
+func loadArticle(ctx context.Context, st stance.Store, ex *extract.Extractor, name string) (graph.LoadResult, error) {
 	doc, err := readArticle(name)
 	if err != nil {
 		return graph.LoadResult{}, err

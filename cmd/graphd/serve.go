@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -138,7 +139,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 			logger.Error("closing store", "err", err)
 		}
 	}()
-	if !f.readOnly {
+	if !f.readOnly && f.sf.store == "" {
 		remove, err := recordServing(f.sf.data, ln.Addr())
 		if err != nil {
 			logger.Warn("could not record the address in the store directory; commands finding the store in use will not name it", "err", err)
@@ -158,12 +159,12 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if f.gcEvery > 0 && !f.readOnly {
-		go runGC(ctx, st, f.gcEvery, logger)
+	if g, ok := st.(*graph.Store); ok && f.gcEvery > 0 && !f.readOnly {
+		go runGC(ctx, g, f.gcEvery, logger)
 	}
 	// The URL line is machine-read by scripts that start on port 0.
 	fmt.Fprintf(e.stdout, "graphd: serving http://%s/graphql\n", ln.Addr())
-	logger.Info("serving", "addr", ln.Addr().String(), "data", f.sf.data, "mutations", allow, "read_only", f.readOnly, "token", token != "", "hosts", strings.Join(hosts, ","))
+	logger.Info("serving", "addr", ln.Addr().String(), "store", cmp.Or(f.sf.store, f.sf.data), "mutations", allow, "read_only", f.readOnly, "token", token != "", "hosts", strings.Join(hosts, ","))
 	return serveUntilDone(ctx, newHTTPServer(handler, f.timeout, logger), ln, logger)
 }
 
@@ -244,7 +245,10 @@ func serveToken(file string) (string, error) {
 // read-only (Badger takes a shared lock and replays its log in memory), the
 // seed is skipped with a log line, and a directory holding no store serves
 // an empty graph from memory rather than creating one.
-func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readOnly, seedEmpty bool) (*graph.Store, error) {
+func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readOnly, seedEmpty bool) (store, error) {
+	if sf.store != "" {
+		return openServingCluster(ctx, sf, logger, readOnly, seedEmpty)
+	}
 	if !readOnly {
 		st, err := sf.open(logger, false)
 		if err != nil || !seedEmpty {
@@ -274,16 +278,31 @@ func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readO
 		return nil, fmt.Errorf("opening %s read-only: %w (a store that was not closed cleanly must be opened once without --read-only, e.g. by graphd stats --data, to recover)", sf.data, err)
 	}
 	if seedEmpty {
-		if empty, err := st.IsEmpty(ctx); err == nil && empty {
+		if empty, err := isEmpty(ctx, st); err == nil && empty {
 			logger.Info("read-only: the store is empty and is not seeded; queries answer an empty graph", "data", sf.data)
 		}
 	}
 	return st, nil
 }
 
+// openServingCluster opens the Dgraph cluster serve answers from, which
+// has no read-only mode: --read-only refuses every write at the server
+// and seeds nothing.
+func openServingCluster(ctx context.Context, sf *storeFlags, logger *slog.Logger, readOnly, seedEmpty bool) (store, error) {
+	st, err := sf.open(logger, false)
+	if err != nil || readOnly || !seedEmpty {
+		return st, err
+	}
+	if err := seedIfEmpty(ctx, st, logger); err != nil {
+		st.Close()
+		return nil, unreachable(sf.store, err)
+	}
+	return st, nil
+}
+
 // seedIfEmpty loads the seed graph into an empty store.
-func seedIfEmpty(ctx context.Context, st *graph.Store, logger *slog.Logger) error {
-	empty, err := st.IsEmpty(ctx)
+func seedIfEmpty(ctx context.Context, st store, logger *slog.Logger) error {
+	empty, err := isEmpty(ctx, st)
 	if err != nil || !empty {
 		return err
 	}
@@ -319,7 +338,7 @@ func hostsToAnswer(a net.Addr, extra []string) []string {
 
 // newHandler wires store, engine and server; limits and cfg carry the
 // serve flags.
-func newHandler(st *graph.Store, logger *slog.Logger, limits schema.Config, cfg server.Config) (*server.Server, error) {
+func newHandler(st store, logger *slog.Logger, limits schema.Config, cfg server.Config) (*server.Server, error) {
 	e, err := newEngine(st, limits)
 	if err != nil {
 		return nil, err
@@ -337,12 +356,23 @@ func newHandler(st *graph.Store, logger *slog.Logger, limits schema.Config, cfg 
 		f.Batch.Upsert = upsert
 		return f.Apply(ctx, st, name)
 	}
-	cfg.Backup = st.Backup
-	cfg.Check = func(ctx context.Context) (any, error) { return st.Check(ctx) }
-	cfg.Ready = func() error { _, err := st.Stats(context.Background()); return err }
+	if g, ok := st.(*graph.Store); ok { // a cluster backs up and checks itself
+		cfg.Backup = g.Backup
+		cfg.Check = func(ctx context.Context) (any, error) { return g.Check(ctx) }
+	}
+	cfg.Ready = func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), readyTimeout)
+		defer cancel()
+		_, err := st.Stats(ctx)
+		return err
+	}
 	cfg.Collectors = []prometheus.Collector{newStoreCollector(st)}
 	return server.New(cfg)
 }
+
+// readyTimeout bounds /readyz's question to the store, so that a cluster
+// that does not answer makes it 503 before a load balancer gives up.
+const readyTimeout = 2 * time.Second
 
 func runGC(ctx context.Context, st *graph.Store, every time.Duration, logger *slog.Logger) {
 	t := time.NewTicker(every)

@@ -142,6 +142,9 @@ with --data the store must not be held by a server.`)
 	if *to == "" {
 		return usageError{"--to FILE is required"}
 	}
+	if err := sf.refuseCluster("backup"); err != nil {
+		return err
+	}
 	c, err := dial(e, &sf, &rf, reads)
 	if err != nil {
 		return err
@@ -205,6 +208,9 @@ Restores a backup written by graphd backup into an empty store.`)
 	if *from == "" {
 		return usageError{"--from FILE is required"}
 	}
+	if err := sf.refuseCluster("restore"); err != nil {
+		return err
+	}
 	f, err := os.Open(*from)
 	if err != nil {
 		return err
@@ -222,8 +228,13 @@ Restores a backup written by graphd backup into an empty store.`)
 		return err
 	}
 	sf.data = tmp
-	st, err := sf.open(nil, false)
+	opened, err := sf.open(nil, false)
 	if err != nil {
+		return err
+	}
+	st, err := embedded(opened, sf.store, "restore")
+	if err != nil {
+		opened.Close()
 		return err
 	}
 	err = st.Restore(ctx, bufio.NewReaderSize(f, 1<<20))
@@ -274,6 +285,9 @@ opens it read-only and says so.`)
 		return err
 	}
 	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := sf.refuseCluster("check"); err != nil {
 		return err
 	}
 	start := time.Now()
