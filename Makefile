@@ -34,17 +34,20 @@ test:
 test-bench:
 	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
 
-## test-dgraph: the store contract, and the embedded store's answers, on
-## Dgraph v25.0.0 (built once into bin/dgraph by scripts/dgraph.sh, about
-## 5 minutes cold; one zero and one alpha started on loopback and stopped)
+## test-dgraph: the store contract, the embedded store's answers, and
+## graphd's commands and server with --store, on Dgraph v25.0.0 (built once
+## into bin/dgraph by scripts/dgraph.sh, about 5 minutes cold; each test
+## starts one zero and one alpha on loopback and stops them)
 test-dgraph:
 	bash scripts/dgraph.sh build
-	cd dgraphstore && $(GO) vet ./... && STANCEGRAPH_DGRAPH=require $(GO) test -count=1 ./...
+	$(GO) vet ./dgraphstore/... ./cmd/graphd/
+	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 ./dgraphstore/...
+	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run Dgraph ./cmd/graphd/
 
 ## bench-dgraph: the same workload on the embedded store and on Dgraph
 bench-dgraph:
 	bash scripts/dgraph.sh build
-	cd dgraphstore && STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run '^$$' -bench . -benchtime 20x .
+	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run '^$$' -bench . -benchtime 20x ./dgraphstore/
 
 test-short:
 	$(GO) test -short ./...

@@ -79,6 +79,7 @@ var conflicts = []struct{ a, b, why string }{
 	{"url", "cache-mb", "the server's store is already open"},
 	{"url", "import", "a server loads file by file"},
 	{"url", "store", "--url sends the command to a running server, --store opens a Dgraph cluster"},
+	{"url", "store-timeout", "the server waits for its own store"},
 	{"store", "data", "--store names a Dgraph cluster, --data a store directory"},
 	{"store", "sync", "the cluster writes as it is configured"},
 	{"store", "memtable-mb", "the flag tunes the embedded store"},
@@ -113,7 +114,7 @@ type storeFlags struct {
 	store string
 	// storeTimeout bounds connecting to the cluster and each call to it.
 	storeTimeout time.Duration
-	vocabulary string
+	vocabulary   string
 	// extend is what `graphd vocabulary extend` adds to the store's
 	// vocabulary on opening it.
 	extend   []graph.TypeInfo

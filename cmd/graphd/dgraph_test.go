@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -12,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph/dgraphstore/dgraphtest"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // seedFile is the seed's JSON Lines, loaded by file as a user would.
@@ -59,6 +62,12 @@ func TestDgraphCommandsMatchEmbedded(t *testing.T) {
 	mustGraphd(t, "load", "--data", back, exported)
 	if a, b := mustGraphd(t, "export", "--data", dir, "--format", "jsonl"), mustGraphd(t, "export", "--data", back, "--format", "jsonl"); a != b {
 		t.Errorf("embedded -> Dgraph -> embedded changed the JSON Lines:\n%s\nwant\n%s", b, a)
+	}
+	if out := mustGraphd(t, "vocabulary", "--store", store); !strings.Contains(out, "SUPPORTS") || !strings.Contains(out, "The cluster keeps this vocabulary") {
+		t.Errorf("vocabulary of the cluster:\n%s", out)
+	}
+	if out := mustGraphd(t, "seed", "--store", store); !strings.Contains(out, "seed: added 0 actors, 0 documents, 0 stances") {
+		t.Errorf("seed of a cluster holding the seed: %s", out)
 	}
 	// Loading the same file again adds nothing, as on the embedded store.
 	if out := mustGraphd(t, "load", "--store", store, seedFile); !strings.Contains(out, "+0 actors, +0 documents, +0 stances") {
@@ -168,4 +177,30 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestUnreachableNamesCluster: a cluster that stops answering during a
+// command is named in the command's error; other errors, and errors of
+// the embedded store, pass unchanged.
+func TestUnreachableNamesCluster(t *testing.T) {
+	down := fmt.Errorf("%w: rpc error: code = Unavailable", stance.ErrUnavailable)
+	bad := fmt.Errorf("%w: no actor", stance.ErrNotFound)
+	tests := []struct {
+		place string
+		err   error
+		want  string
+	}{
+		{"dgraph://10.0.0.5:9080", down, "the Dgraph cluster at dgraph://10.0.0.5:9080 did not answer: graph: store unavailable: rpc error: code = Unavailable"},
+		{"dgraph://10.0.0.5:9080", bad, bad.Error()},
+		{"", down, down.Error()},
+	}
+	for _, tt := range tests {
+		got := unreachable(tt.place, tt.err)
+		if got.Error() != tt.want || !errors.Is(got, tt.err) {
+			t.Errorf("unreachable(%q, %v) = %v, want %q wrapping the error", tt.place, tt.err, got, tt.want)
+		}
+	}
+	if unreachable("dgraph://10.0.0.5:9080", nil) != nil {
+		t.Error("unreachable of no error is an error")
+	}
 }

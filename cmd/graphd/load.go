@@ -88,10 +88,13 @@ in batches of 65,536 stances, so a file of millions of rows is never held
 whole. Nothing is visible until the import ends; if it is interrupted,
 the store is left empty. A bad file stops the import with the files before
 it stored, except an event file that fails after some of its batches went
-in: then nothing is stored (--skip-bad skips malformed rows instead).`
+in: then nothing is stored (--skip-bad skips malformed rows instead).
+
+With --store dgraph://HOST:PORT the files go to a Dgraph cluster one by
+one, each file one transaction, all-or-nothing; nothing is imported.`
 
 func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE... | --watch DIR", loadHelp)
+	fs := newFlags(e, "load", "load [--data DIR | --url URL | --store dgraph://HOST:PORT] FILE... | --watch DIR", loadHelp)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.register(fs)

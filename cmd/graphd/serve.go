@@ -76,6 +76,13 @@ estimated size of its answer (matrix by actors squared, lists by page size,
 introspection by schema size, each alias again), at most 200,000. Queries
 costing 10,000 or more run two at a time; an answer may take 32 MiB.
 
+--store dgraph://HOST:PORT serves a Dgraph cluster instead of the store in
+--data (see README, "Scale-out: Dgraph"): the same API, seeded when empty,
+without /backup and /check (the cluster's own) or subscriptions (the
+cluster announces no changes). While the cluster does not answer within
+--store-timeout, queries get 503 with the error code UNAVAILABLE and
+/readyz is 503; they recover when it answers again.
+
 SIGINT or SIGTERM stops the server gracefully: requests in flight finish,
 then the store is closed.`
 
