@@ -153,7 +153,7 @@ func TestStoreUnreachable(t *testing.T) {
 	}
 	addr := l.Addr().String()
 	l.Close() // nothing listens there now
-	for _, cmd := range []string{"stats", "query", "export", "load"} {
+	for _, cmd := range []string{"stats", "query", "export", "load", "serve"} {
 		t.Run(cmd, func(t *testing.T) {
 			args := []string{cmd, "--store", "dgraph://" + addr, "--store-timeout", "1s"}
 			switch cmd {
@@ -161,6 +161,8 @@ func TestStoreUnreachable(t *testing.T) {
 				args = append(args, "{ stats { actors } }")
 			case "load":
 				args = append(args, seedFile)
+			case "serve":
+				args = append(args, "--addr", "127.0.0.1:0")
 			}
 			code, _, stderr := graphdExit(t, args...)
 			if code != exitFailure || !strings.Contains(stderr, "--store dgraph://"+addr+": no Dgraph alpha answered within 1s") {
