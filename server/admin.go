@@ -127,7 +127,7 @@ func (s *Server) serveBackup(w http.ResponseWriter, r *http.Request) {
 		infoOf(r).err = err.Error()
 		if cw.n == 0 {
 			w.Header().Del("Content-Disposition")
-			writeJSON(w, http.StatusInternalServerError, mediaJSON, adminError{"backup: " + err.Error()})
+			writeJSON(w, adminStatus(err), mediaJSON, adminError{"backup: " + err.Error()})
 		}
 		// Once bytes are sent the client sees a truncated stream; graphd
 		// backup writes to a temporary file and keeps it only when complete.
@@ -142,8 +142,21 @@ func (s *Server) serveCheck(w http.ResponseWriter, r *http.Request) {
 	rep, err := s.cfg.Check(r.Context())
 	if err != nil {
 		infoOf(r).err = err.Error()
-		writeJSON(w, http.StatusInternalServerError, mediaJSON, adminError{"check: " + err.Error()})
+		writeJSON(w, adminStatus(err), mediaJSON, adminError{"check: " + err.Error()})
 		return
 	}
 	writeJSON(w, http.StatusOK, mediaJSON, rep)
+}
+
+// adminStatus is the status of a failed backup or check: 501 when the
+// store does not do it (a Dgraph cluster backs up and checks itself), 503
+// when it could not be reached, else 500.
+func adminStatus(err error) int {
+	switch {
+	case errors.Is(err, errors.ErrUnsupported):
+		return http.StatusNotImplemented
+	case errors.Is(err, stance.ErrUnavailable):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
 }

@@ -2,8 +2,11 @@ package server_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/resolvers"
@@ -44,5 +47,39 @@ func TestStoreUnavailable(t *testing.T) {
 	}
 	if ok := post(t, ts, `{ stats { actors } }`, nil); ok.status != http.StatusOK {
 		t.Errorf("a query the store answers: status %d, want 200: %s", ok.status, ok.raw)
+	}
+}
+
+// TestAdminStatus: a backup or check the store does not do is 501, one it
+// could not reach 503, and any other failure 500, with the reason.
+func TestAdminStatus(t *testing.T) {
+	tests := []struct {
+		name   string
+		err    error
+		status int
+	}{
+		{"unsupported", fmt.Errorf("--store dgraph://h:9080: backup is the cluster's own: %w", errors.ErrUnsupported), http.StatusNotImplemented},
+		{"unreachable", fmt.Errorf("%w: h:9080", stance.ErrUnavailable), http.StatusServiceUnavailable},
+		{"failed", errors.New("value log: input/output error"), http.StatusInternalServerError},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			ts := newServer(t, f, nil, func(c *server.Config) {
+				c.Backup = func(context.Context, io.Writer) error { return tt.err }
+				c.Check = func(context.Context) (any, error) { return nil, tt.err }
+			})
+			for _, route := range []string{"/backup", "/check"} {
+				resp, err := http.Get(ts.URL + route)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != tt.status || !strings.Contains(string(b), tt.err.Error()) {
+					t.Errorf("%s: %d %s, want %d naming %q", route, resp.StatusCode, b, tt.status, tt.err)
+				}
+			}
+		})
 	}
 }

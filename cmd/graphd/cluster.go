@@ -52,8 +52,17 @@ var clusterRefusals = map[string]string{
 // refusal is the error of a command asking a cluster for op, one of
 // clusterRefusals.
 func refusal(place, op string) error {
-	return usageError{fmt.Sprintf("--store %s: %s", place, clusterRefusals[op])}
+	return clusterRefusal{usageError{fmt.Sprintf("--store %s: %s", place, clusterRefusals[op])}}
 }
+
+// clusterRefusal is something asked of a cluster that only the embedded
+// store does: a usage error on the command line (exit status 2), and
+// errors.ErrUnsupported for the server, which answers it with 501.
+type clusterRefusal struct{ usage usageError }
+
+func (r clusterRefusal) Error() string { return r.usage.msg }
+
+func (r clusterRefusal) Unwrap() []error { return []error{r.usage, errors.ErrUnsupported} }
 
 // refuseCluster refuses op up front when the command was given --store.
 func (s *storeFlags) refuseCluster(op string) error {

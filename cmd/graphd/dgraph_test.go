@@ -96,6 +96,12 @@ func TestServeDgraph(t *testing.T) {
 	if code, _ := get(t, url+"/readyz"); code != http.StatusOK {
 		t.Errorf("/readyz = %d with the cluster up, want 200", code)
 	}
+	if code, body := get(t, url+"/check"); code != http.StatusNotImplemented || !strings.Contains(body, "no check of its own") {
+		t.Errorf("/check of a cluster = %d %s, want 501 saying why", code, body)
+	}
+	if _, err := graphd(t, "backup", "--url", url, "--to", filepath.Join(t.TempDir(), "b")); err == nil || !strings.Contains(err.Error(), "501 Not Implemented: backup: --store dgraph://"+c.Addr+": backup is the cluster's own") {
+		t.Errorf("backup --url of a server on a cluster: %v", err)
+	}
 	if err := c.Stop(); err != nil {
 		t.Fatal(err)
 	}

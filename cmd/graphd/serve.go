@@ -77,9 +77,9 @@ introspection by schema size, each alias again), at most 200,000. Queries
 costing 10,000 or more run two at a time; an answer may take 32 MiB.
 
 --store dgraph://HOST:PORT serves a Dgraph cluster instead of the store in
---data (see README, "Scale-out: Dgraph"): the same API, seeded when empty,
-without /backup and /check (the cluster's own) or subscriptions (the
-cluster announces no changes). While the cluster does not answer within
+--data (see README, "Scale-out: Dgraph"): the same API, seeded when empty;
+/backup and /check answer 501 (the cluster backs up and keeps its indexes
+itself) and subscriptions UNAVAILABLE (the cluster announces no changes). While the cluster does not answer within
 --store-timeout, queries get 503 with the error code UNAVAILABLE and
 /readyz is 503; they recover when it answers again.
 
@@ -160,7 +160,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		logger.Warn("mutations refused: listening beyond loopback without a token; set --token-file or GRAPHD_TOKEN", "addr", ln.Addr().String())
 	}
 	hosts := hostsToAnswer(ln.Addr(), splitList(f.allowedHosts))
-	handler, err := newHandler(st, logger, schema.Config{Timeout: f.timeout}, server.Config{
+	handler, err := newHandler(st, f.sf.store, logger, schema.Config{Timeout: f.timeout}, server.Config{
 		Token: token, AllowMutations: allow, CORSOrigins: origins, AllowedHosts: hosts,
 	})
 	if err != nil {
@@ -343,9 +343,9 @@ func hostsToAnswer(a net.Addr, extra []string) []string {
 	return append(hosts, extra...)
 }
 
-// newHandler wires store, engine and server; limits and cfg carry the
-// serve flags.
-func newHandler(st store, logger *slog.Logger, limits schema.Config, cfg server.Config) (*server.Server, error) {
+// newHandler wires store, engine and server; place is --store ("" for
+// the embedded store), limits and cfg carry the serve flags.
+func newHandler(st store, place string, logger *slog.Logger, limits schema.Config, cfg server.Config) (*server.Server, error) {
 	e, err := newEngine(st, limits)
 	if err != nil {
 		return nil, err
@@ -363,9 +363,19 @@ func newHandler(st store, logger *slog.Logger, limits schema.Config, cfg server.
 		f.Batch.Upsert = upsert
 		return f.Apply(ctx, st, name)
 	}
-	if g, ok := st.(*graph.Store); ok { // a cluster backs up and checks itself
-		cfg.Backup = g.Backup
-		cfg.Check = func(ctx context.Context) (any, error) { return g.Check(ctx) }
+	cfg.Backup = func(ctx context.Context, w io.Writer) error {
+		g, err := embedded(st, place, "backup")
+		if err != nil {
+			return err
+		}
+		return g.Backup(ctx, w)
+	}
+	cfg.Check = func(ctx context.Context) (any, error) {
+		g, err := embedded(st, place, "check")
+		if err != nil {
+			return nil, err
+		}
+		return g.Check(ctx)
 	}
 	cfg.Ready = func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), readyTimeout)
