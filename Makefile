@@ -28,23 +28,28 @@ test:
 	@# A plain clone has copies of the shared inputs the tests need; only
 	@# the checks that the copies are current need the originals.
 	@[ -d ../shared ] || echo "note: ../shared is not beside the repository, so TestContractCopy and TestCorpusCopy skip: they check that schema/contract.graphql and testdata/corpus/ still equal the shared originals; every other test runs on the copies."
-	$(GO) test -race -count=1 ./...
+	@# The Dgraph tests are make test-dgraph's: here they skip even when
+	@# bin/dgraph is present, so that make test tests the embedded store.
+	STANCEGRAPH_DGRAPH=skip $(GO) test -race -count=1 ./...
 
 ## test-bench: the benchmark module's own tests (it builds SQLite with cgo)
 test-bench:
 	cd bench && $(GO) vet ./... && $(GO) test -count=1 ./...
 
-## test-dgraph: the store contract, and the embedded store's answers, on
-## Dgraph v25.0.0 (built once into bin/dgraph by scripts/dgraph.sh, about
-## 5 minutes cold; one zero and one alpha started on loopback and stopped)
+## test-dgraph: the store contract, the embedded store's answers, and
+## graphd's commands and server with --store, on Dgraph v25.0.0 (built once
+## into bin/dgraph by scripts/dgraph.sh, about 5 minutes cold; each test
+## starts one zero and one alpha on loopback and stops them)
 test-dgraph:
 	bash scripts/dgraph.sh build
-	cd dgraphstore && $(GO) vet ./... && STANCEGRAPH_DGRAPH=require $(GO) test -count=1 ./...
+	$(GO) vet ./dgraphstore/... ./cmd/graphd/
+	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 ./dgraphstore/...
+	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run Dgraph ./cmd/graphd/
 
 ## bench-dgraph: the same workload on the embedded store and on Dgraph
 bench-dgraph:
 	bash scripts/dgraph.sh build
-	cd dgraphstore && STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run '^$$' -bench . -benchtime 20x .
+	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run '^$$' -bench . -benchtime 20x ./dgraphstore/
 
 test-short:
 	$(GO) test -short ./...

@@ -19,6 +19,7 @@
 // in one Dgraph transaction: a refused change stores nothing, and a change
 // that raced another writer is retried.
 //
-// stance/storetest checks the contract; this module's test runs it against
-// a Dgraph started by package dgraphtest (see `make test-dgraph`).
+// graphd opens it for `--store dgraph://HOST:PORT`. stance/storetest
+// checks the contract; this package's test runs it against a Dgraph
+// started by package dgraphtest (see `make test-dgraph`).
 package dgraphstore

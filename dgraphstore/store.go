@@ -2,7 +2,6 @@ package dgraphstore
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -48,8 +47,9 @@ type Options struct {
 }
 
 // ErrUnavailable means Dgraph could not be reached or did not answer in
-// time; the call may succeed later.
-var ErrUnavailable = errors.New("dgraphstore: Dgraph unavailable")
+// time; the call may succeed later. It is stance.ErrUnavailable, so that
+// graphd answers it as any store's unavailability (503, UNAVAILABLE).
+var ErrUnavailable = stance.ErrUnavailable
 
 // Open connects to the Dgraph alpha at addr ("dgraph://host:port" or
 // "host:port", its gRPC port) and creates or migrates the store's schema

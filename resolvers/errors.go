@@ -15,7 +15,7 @@ const (
 	CodeBadUserInput = "BAD_USER_INPUT"        // an argument is malformed, out of range or refers to nothing
 	CodeNotFound     = "NOT_FOUND"             // the actor, stance or document does not exist
 	CodeForbidden    = "FORBIDDEN"             // the store refuses writes
-	CodeUnavailable  = "UNAVAILABLE"           // the store is closed or a feature is not configured
+	CodeUnavailable  = "UNAVAILABLE"           // the store is closed or unreachable, or a feature is not configured
 	CodeDiskFull     = "INSUFFICIENT_STORAGE"  // the disk is too full to write; reads go on
 	CodeTimeout      = "TIMEOUT"               // the request ran out of time
 	CodeInternal     = "INTERNAL_SERVER_ERROR" // anything else; a bug or an I/O failure
@@ -37,10 +37,20 @@ func (e *Error) Error() string { return e.Message }
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Extensions returns the GraphQL error extensions: {"code": e.Code}.
+// Extensions returns the GraphQL error extensions: {"code": e.Code}, and
+// "retry": true when the store could not be reached (stance.ErrUnavailable),
+// which the same request may get past later; servers answer it with 503.
 func (e *Error) Extensions() map[string]interface{} {
-	return map[string]interface{}{"code": e.Code}
+	ext := map[string]interface{}{"code": e.Code}
+	if errors.Is(e.Err, stance.ErrUnavailable) {
+		ext[ExtensionRetry] = true
+	}
+	return ext
 }
+
+// ExtensionRetry is the extension that marks an error the same request may
+// get past later: the store was unreachable, not the request wrong.
+const ExtensionRetry = "retry"
 
 // Translate maps any error a resolver meets to an *Error. It is the one place
 // where graph's sentinel errors become GraphQL answers; every resolve
@@ -72,7 +82,8 @@ func codeOf(err error) string {
 		return CodeForbidden
 	case errors.Is(err, stance.ErrDiskFull):
 		return CodeDiskFull
-	case errors.Is(err, stance.ErrClosed), errors.Is(err, stance.ErrLocked):
+	case errors.Is(err, stance.ErrClosed), errors.Is(err, stance.ErrLocked),
+		errors.Is(err, stance.ErrUnavailable):
 		return CodeUnavailable
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return CodeTimeout

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 func TestTranslate(t *testing.T) {
@@ -26,6 +27,7 @@ func TestTranslate(t *testing.T) {
 		{graph.ErrReadOnly, CodeForbidden, "store is read-only", graph.ErrReadOnly},
 		{fmt.Errorf("%w: /data has 0 bytes free", graph.ErrDiskFull), CodeDiskFull, "not enough free disk space: /data has 0 bytes free", graph.ErrDiskFull},
 		{graph.ErrClosed, CodeUnavailable, "store is closed", graph.ErrClosed},
+		{fmt.Errorf("%w: 127.0.0.1:9080: connection refused", stance.ErrUnavailable), CodeUnavailable, "store unavailable: 127.0.0.1:9080: connection refused", stance.ErrUnavailable},
 		{context.DeadlineExceeded, CodeTimeout, "context deadline exceeded", context.DeadlineExceeded},
 		{errors.New("disk full"), CodeInternal, "disk full", nil},
 		{&Error{Code: CodeNotFound, Message: "kept"}, CodeNotFound, "kept", nil},
@@ -38,6 +40,10 @@ func TestTranslate(t *testing.T) {
 			}
 			if got.Extensions()["code"] != tt.code {
 				t.Errorf("extensions %v", got.Extensions())
+			}
+			// Only an unreachable store marks the error as worth retrying.
+			if retry := got.Extensions()[ExtensionRetry] == true; retry != (tt.sentinel == stance.ErrUnavailable) {
+				t.Errorf("extensions %v: retry %v", got.Extensions(), retry)
 			}
 			if tt.sentinel != nil && !errors.Is(got, tt.sentinel) {
 				t.Errorf("errors.Is(%v, %v) is false", got, tt.sentinel)

@@ -9,8 +9,8 @@ import (
 	"context"
 	"embed"
 
-	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/jsonl"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 //go:embed article.txt seed.jsonl
@@ -28,12 +28,13 @@ func Data() []byte {
 	return b
 }
 
-// Load adds the seed graph to store. It is idempotent: every record is
-// merged with what is already there, so loading twice adds nothing.
-func Load(ctx context.Context, store *graph.Store) (graph.LoadResult, error) {
+// Load adds the seed graph to store, whichever kind of store it is. It is
+// idempotent: every record is merged with what is already there, so
+// loading twice adds nothing.
+func Load(ctx context.Context, store stance.Loader) (stance.LoadResult, error) {
 	f, err := files.Open("seed.jsonl")
 	if err != nil {
-		return graph.LoadResult{}, err
+		return stance.LoadResult{}, err
 	}
 	defer f.Close()
 	return jsonl.Load(ctx, store, f, "seed/seed.jsonl", files)

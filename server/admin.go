@@ -11,6 +11,7 @@ import (
 	"github.com/graphql-go/graphql/gqlerrors"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/resolvers"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // DefaultMaxLoadBytes bounds a bulk load body: far above a GraphQL request,
@@ -79,7 +80,8 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusRequestEntityTooLarge
 		case errors.Is(err, graph.ErrDiskFull):
 			status = http.StatusInsufficientStorage
-		case errors.Is(err, r.Context().Err()) && r.Context().Err() != nil:
+		case errors.Is(err, r.Context().Err()) && r.Context().Err() != nil,
+			errors.Is(err, stance.ErrUnavailable):
 			status = http.StatusServiceUnavailable
 		case errors.Is(err, graph.ErrCommit), errors.Is(err, graph.ErrClosed):
 			status = http.StatusInternalServerError
@@ -92,12 +94,17 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 
 // resultStatus is the status of an executed request: 200, as GraphQL
 // over HTTP wants for errors met during execution, except 507 when a
-// mutation was refused for lack of disk space, so that clients and
-// proxies that look only at the status see that the write did not happen.
+// mutation was refused for lack of disk space and 503 when the store
+// could not be reached (a Dgraph cluster down), so that clients, load
+// balancers and proxies that look only at the status see that the request
+// did not happen and where the fault is.
 func resultStatus(errs []gqlerrors.FormattedError) int {
 	for _, e := range errs {
-		if e.Extensions["code"] == resolvers.CodeDiskFull {
+		switch {
+		case e.Extensions["code"] == resolvers.CodeDiskFull:
 			return http.StatusInsufficientStorage
+		case e.Extensions[resolvers.ExtensionRetry] == true:
+			return http.StatusServiceUnavailable
 		}
 	}
 	return http.StatusOK
@@ -120,7 +127,7 @@ func (s *Server) serveBackup(w http.ResponseWriter, r *http.Request) {
 		infoOf(r).err = err.Error()
 		if cw.n == 0 {
 			w.Header().Del("Content-Disposition")
-			writeJSON(w, http.StatusInternalServerError, mediaJSON, adminError{"backup: " + err.Error()})
+			writeJSON(w, adminStatus(err), mediaJSON, adminError{"backup: " + err.Error()})
 		}
 		// Once bytes are sent the client sees a truncated stream; graphd
 		// backup writes to a temporary file and keeps it only when complete.
@@ -135,8 +142,21 @@ func (s *Server) serveCheck(w http.ResponseWriter, r *http.Request) {
 	rep, err := s.cfg.Check(r.Context())
 	if err != nil {
 		infoOf(r).err = err.Error()
-		writeJSON(w, http.StatusInternalServerError, mediaJSON, adminError{"check: " + err.Error()})
+		writeJSON(w, adminStatus(err), mediaJSON, adminError{"check: " + err.Error()})
 		return
 	}
 	writeJSON(w, http.StatusOK, mediaJSON, rep)
+}
+
+// adminStatus is the status of a failed backup or check: 501 when the
+// store does not do it (a Dgraph cluster backs up and checks itself), 503
+// when it could not be reached, else 500.
+func adminStatus(err error) int {
+	switch {
+	case errors.Is(err, errors.ErrUnsupported):
+		return http.StatusNotImplemented
+	case errors.Is(err, stance.ErrUnavailable):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/jsonl"
 	"github.com/stancegraph/stancegraph/server"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // TestLoadAndBackupRoutes covers bulk loading over HTTP (all-or-nothing,
@@ -106,7 +107,8 @@ func TestLoadAndBackupRoutes(t *testing.T) {
 }
 
 // TestLoadErrorStatus: a failed load is the client's fault (400) unless
-// the store failed (500), lacks disk (507) or the request was cut off, so
+// the store failed (500), lacks disk (507), could not be reached or the
+// request was cut off (503), so
 // that clients retry what they can and fix what they must.
 func TestLoadErrorStatus(t *testing.T) {
 	tests := []struct {
@@ -118,6 +120,7 @@ func TestLoadErrorStatus(t *testing.T) {
 		{"commit failed", fmt.Errorf("%w: %w", graph.ErrCommit, errors.New("value log: input/output error")), 500},
 		{"store closed", fmt.Errorf("load: %w", graph.ErrClosed), 500},
 		{"disk full", fmt.Errorf("load: %w", graph.ErrDiskFull), 507},
+		{"cluster down", fmt.Errorf("load: %w: 127.0.0.1:9080: connection refused", stance.ErrUnavailable), 503},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,10 +127,11 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, media string, re
 	if len(res.Errors) > 0 {
 		info.err = res.Errors[0].Message
 	}
-	if errors.Is(res.Err, schema.ErrBusy) {
-		w.Header().Set("Retry-After", "5")
+	code := status(res, media)
+	if code == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5") // busy, or the store unreachable
 	}
-	writeBody(w, status(res, media), media, res.JSON)
+	writeBody(w, code, media, res.JSON)
 }
 
 // permit applies the method, read-only, origin and token rules to an

@@ -121,11 +121,13 @@ type Config struct {
 	// MaxLoadBytes bounds a /load body; 0 means DefaultMaxLoadBytes.
 	MaxLoadBytes int64
 	// Backup writes a consistent backup for GET /backup, which needs the
-	// token when one is set; nil disables the route.
+	// token when one is set; nil disables the route. An error wrapping
+	// errors.ErrUnsupported (a store backed up by other means) is 501.
 	Backup func(ctx context.Context, w io.Writer) error
 	// Check verifies the store's invariants for GET /check (graphd check
 	// --url) and returns the report, encoded as JSON; it needs the token
-	// when one is set. Nil disables the route.
+	// when one is set. Nil disables the route. An error wrapping
+	// errors.ErrUnsupported (a store with no check) is 501.
 	Check func(ctx context.Context) (any, error)
 }
 

@@ -50,6 +50,10 @@ var (
 	// fault of the store, not of the request, so servers answer it as
 	// their own error. Nothing of the failed write is acknowledged.
 	ErrCommit = errors.New("graph: commit")
+	// ErrUnavailable means a networked store (a Dgraph cluster) could not
+	// be reached or did not answer in time: nothing is wrong with the
+	// request, and it may succeed later, so servers answer 503.
+	ErrUnavailable = errors.New("graph: store unavailable")
 )
 
 // Sentinels for refused input that are kinds of ErrInvalidInput, so a

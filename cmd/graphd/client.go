@@ -63,8 +63,9 @@ const (
 )
 
 // dial chooses, from the command's flags, where its graph is: the server
-// at --url, or the store in --data opened with the access the command
-// needs. It is the only place that tells the two apart.
+// at --url, or the store opened with the access the command needs (the
+// Dgraph cluster at --store, else the embedded store in --data). It is
+// the only place that tells a server from a store.
 func dial(e *env, sf *storeFlags, rf *remoteFlags, a access) (client, error) {
 	if rf.url != "" {
 		return &httpClient{rf: rf, e: e}, nil

@@ -15,10 +15,11 @@ import (
 	"github.com/stancegraph/stancegraph/seed"
 )
 
-// localClient acts on a store this process holds open, with the engine,
-// loaders and checks graphd serve uses on its own store.
+// localClient acts on a store this process holds open, the embedded one
+// or a Dgraph cluster, with the engine, loaders and checks graphd serve
+// uses on its own store.
 type localClient struct {
-	st  *graph.Store
+	st  store
 	sf  *storeFlags
 	e   *env
 	ex  *extract.Extractor // built for the first article loaded
@@ -51,9 +52,21 @@ func (c *localClient) Export(ctx context.Context, w io.Writer, format string) er
 	return export.Write(ctx, c.st, w, format)
 }
 
-func (c *localClient) Backup(ctx context.Context, w io.Writer) error { return c.st.Backup(ctx, w) }
+func (c *localClient) Backup(ctx context.Context, w io.Writer) error {
+	g, err := embedded(c.st, c.sf.store, "backup")
+	if err != nil {
+		return err
+	}
+	return g.Backup(ctx, w)
+}
 
-func (c *localClient) Check(ctx context.Context) (graph.CheckReport, error) { return c.st.Check(ctx) }
+func (c *localClient) Check(ctx context.Context) (graph.CheckReport, error) {
+	g, err := embedded(c.st, c.sf.store, "check")
+	if err != nil {
+		return graph.CheckReport{}, err
+	}
+	return g.Check(ctx)
+}
 
 // Load applies a file in this process. Interrupted, it says that nothing
 // of the file is stored, which a server's client cannot know.
@@ -78,19 +91,38 @@ func (c *localClient) load(ctx context.Context, name, kind string, opts importOp
 	return loadArticle(ctx, c.st, c.ex, name)
 }
 
+// Import imports into an empty embedded store. A cluster takes no
+// import: its files go one by one to Load, each one Dgraph transaction.
 func (c *localClient) Import(ctx context.Context, names, kinds []string, opts importOptions) (bool, error) {
-	empty, err := c.st.IsEmpty(ctx)
+	g, ok := c.st.(*graph.Store)
+	if !ok {
+		return false, nil
+	}
+	empty, err := g.IsEmpty(ctx)
 	if err != nil || !empty {
 		return false, err
 	}
-	return true, importFiles(ctx, c.e, c.st, names, kinds, opts)
+	return true, importFiles(ctx, c.e, g, names, kinds, opts)
 }
 
-func (c *localClient) StateDir() string { return c.sf.data }
+// StateDir is the store's directory; a cluster has none here.
+func (c *localClient) StateDir() string {
+	if c.sf.store != "" {
+		return ""
+	}
+	return c.sf.data
+}
 
-func (c *localClient) Where() string { return filepath.Clean(c.sf.data) }
+func (c *localClient) Where() string {
+	if c.sf.store != "" {
+		return c.sf.store
+	}
+	return filepath.Clean(c.sf.data)
+}
 
+// Close closes the store; a cluster that stopped answering during the
+// command is named in its error.
 func (c *localClient) Close(err error) error {
 	c.sf.closeStore(c.st, &err)
-	return err
+	return unreachable(c.sf.store, err)
 }

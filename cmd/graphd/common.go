@@ -13,8 +13,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stancegraph/stancegraph/dgraphstore"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/logbuf"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // newFlags returns a command's flag set and makes e.help print its help:
@@ -77,6 +79,12 @@ var conflicts = []struct{ a, b, why string }{
 	{"url", "memtable-mb", "the server's store is already open"},
 	{"url", "cache-mb", "the server's store is already open"},
 	{"url", "import", "a server loads file by file"},
+	{"url", "store", "--url sends the command to a running server, --store opens a Dgraph cluster"},
+	{"url", "store-timeout", "the server waits for its own store"},
+	{"store", "data", "--store names a Dgraph cluster, --data a store directory"},
+	{"store", "sync", "the cluster writes as it is configured"},
+	{"store", "memtable-mb", "the flag tunes the embedded store"},
+	{"store", "cache-mb", "the flag tunes the embedded store"},
 }
 
 // checkConflicts returns a usage error for the first pair of conflicting
@@ -101,8 +109,13 @@ const (
 
 // storeFlags are the flags of a command that opens a store.
 type storeFlags struct {
-	data       string
-	vocabulary string
+	data string
+	// store is --store, a Dgraph cluster's address used instead of the
+	// embedded store in data; "" for the embedded store.
+	store string
+	// storeTimeout bounds connecting to the cluster and each call to it.
+	storeTimeout time.Duration
+	vocabulary   string
 	// extend is what `graphd vocabulary extend` adds to the store's
 	// vocabulary on opening it.
 	extend   []graph.TypeInfo
@@ -136,7 +149,13 @@ func (s *storeFlags) registerData(fs *flag.FlagSet, creates bool) {
 		usage = "store directory (created when missing)"
 	}
 	fs.StringVar(&s.data, "data", "./data", usage)
+	fs.StringVar(&s.store, "store", "", "a Dgraph cluster to use instead of the embedded store in --data: dgraph://HOST:PORT, an alpha's gRPC address (see README, \"Scale-out: Dgraph\")")
+	fs.DurationVar(&s.storeTimeout, "store-timeout", defaultStoreTimeout, "with --store: how long to wait for the cluster to answer, when connecting and on each call")
 }
+
+// defaultStoreTimeout is --store-timeout's default: long enough for an
+// alpha that is starting (about 11 seconds) or busy with a load.
+const defaultStoreTimeout = 30 * time.Second
 
 // registerVocabulary adds --vocabulary, for commands that read or write
 // stance types.
@@ -151,8 +170,16 @@ func (s *storeFlags) registerTuning(fs *flag.FlagSet) {
 	fs.IntVar(&s.cache, "cache-mb", defaultCacheMB, "size of the block cache in MiB")
 }
 
-func (s *storeFlags) options(logger *slog.Logger) (*graph.Options, error) {
-	o := graph.DefaultOptions()
+// openOptions are how graphd opens a store: the embedded store's options
+// and, for a cluster, how long to wait for it.
+type openOptions struct {
+	graph.Options
+	// wait bounds connecting to a cluster and each call to it.
+	wait time.Duration
+}
+
+func (s *storeFlags) options(logger *slog.Logger) (*openOptions, error) {
+	o := openOptions{Options: graph.DefaultOptions(), wait: s.storeTimeout}
 	o.SyncWrites = s.sync
 	o.Logger = logger
 	// Badger keeps values up to 1 MiB in its tree and needs a write batch
@@ -170,6 +197,12 @@ func (s *storeFlags) options(logger *slog.Logger) (*graph.Options, error) {
 		o.Vocabulary = v
 	}
 	o.ExtendVocabulary = s.extend
+	if s.store != "" && !isCluster(s.store) {
+		return nil, usageError{fmt.Sprintf("--store %q: want dgraph://HOST:PORT, a Dgraph alpha's gRPC address (the embedded store is --data DIR)", s.store)}
+	}
+	if s.store != "" && s.storeTimeout <= 0 {
+		return nil, usageError{fmt.Sprintf("--store-timeout must be positive, got %s", s.storeTimeout)}
+	}
 	return &o, nil
 }
 
@@ -191,11 +224,15 @@ func vocabularyFlag(name string) (*graph.Vocabulary, error) {
 	return v, nil
 }
 
-// open opens the store, explaining a held lock in plain words.
-func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, error) {
+// open opens the store, explaining a held lock in plain words: the
+// cluster --store names, or the embedded store in --data.
+func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (store, error) {
 	o, err := s.options(logger)
 	if err != nil {
 		return nil, err
+	}
+	if s.store != "" {
+		return openStore(s.store, o)
 	}
 	// Badger's read-only mode refuses a store that was not closed cleanly,
 	// so reading commands open read-write; they only refuse to create one.
@@ -236,25 +273,45 @@ func (s *storeFlags) open(logger *slog.Logger, readOnly bool) (*graph.Store, err
 	return st, err
 }
 
+// store is a store graphd opens: the contract every command and the
+// server work through, and closing. The embedded store (*graph.Store)
+// also backs up, checks, imports and reclaims space; what needs those asks
+// for it with embedded.
+type store interface {
+	stance.Store
+	Close() error
+}
+
+var (
+	_ store = (*graph.Store)(nil)
+	_ store = (*dgraphstore.Store)(nil)
+)
+
 // openStore opens the store at place with o. It is the one place graphd
-// opens a store: place is a store directory, or "" with o.InMemory; a
-// second kind of store, told by its place, is opened here too. A store
-// held by another process is explained in plain words.
-func openStore(place string, o *graph.Options) (*graph.Store, error) {
-	st, err := graph.Open(place, o)
+// opens a store: place is a store directory, "" with o.InMemory, or a
+// Dgraph cluster's dgraph://HOST:PORT (see openCluster). A store held by
+// another process is explained in plain words.
+func openStore(place string, o *openOptions) (store, error) {
+	if isCluster(place) {
+		return openCluster(place, o)
+	}
+	st, err := graph.Open(place, &o.Options)
 	if errors.Is(err, graph.ErrLocked) {
 		return nil, inUseError(place)
 	}
-	return st, err
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
 }
 
 // closeStore closes st and, when open created the store and the command
 // failed (*errp) before anything was stored, removes what it created: a
 // failed first load leaves no store behind, only the directory as it was.
-func (s *storeFlags) closeStore(st *graph.Store, errp *error) {
+func (s *storeFlags) closeStore(st store, errp *error) {
 	empty := false
-	if *errp != nil && s.created {
-		empty, _ = st.IsEmpty(context.Background())
+	if g, ok := st.(*graph.Store); ok && *errp != nil && s.created {
+		empty, _ = g.IsEmpty(context.Background())
 	}
 	if err := st.Close(); err != nil && *errp == nil {
 		*errp = err

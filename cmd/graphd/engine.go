@@ -8,6 +8,7 @@ import (
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/schema"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // newEngine wires the GraphQL engine on st: the same resolvers (with
@@ -15,7 +16,7 @@ import (
 // answers over HTTP or query answers in process, so both give the same
 // bytes. cfg carries the limits the command sets; the store's counts feed
 // the cost model.
-func newEngine(st *graph.Store, cfg schema.Config) (*schema.Engine, error) {
+func newEngine(st stance.Store, cfg schema.Config) (*schema.Engine, error) {
 	ex := extract.New(extract.DefaultDictionary())
 	r := resolvers.New(resolvers.Config{
 		Store: st,

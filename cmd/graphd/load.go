@@ -19,6 +19,7 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/jsonl"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // loadHelp is graphd load's description.
@@ -87,10 +88,13 @@ in batches of 65,536 stances, so a file of millions of rows is never held
 whole. Nothing is visible until the import ends; if it is interrupted,
 the store is left empty. A bad file stops the import with the files before
 it stored, except an event file that fails after some of its batches went
-in: then nothing is stored (--skip-bad skips malformed rows instead).`
+in: then nothing is stored (--skip-bad skips malformed rows instead).
+
+With --store dgraph://HOST:PORT the files go to a Dgraph cluster one by
+one, each file one transaction, all-or-nothing; nothing is imported.`
 
 func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "load", "load [--data DIR | --url URL] FILE... | --watch DIR", loadHelp)
+	fs := newFlags(e, "load", "load [--data DIR | --url URL | --store dgraph://HOST:PORT] FILE... | --watch DIR", loadHelp)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.register(fs)
@@ -194,7 +198,7 @@ func detectFormat(name, forced string) (string, error) {
 
 // loadEvents loads a GDELT, ICEWS or PLOVER file all-or-nothing and
 // reports its rows, stances and skipped rows by reason.
-func loadEvents(ctx context.Context, e *env, st *graph.Store, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
+func loadEvents(ctx context.Context, e *env, st stance.Store, name, format string, opts events.Options, upsert bool) (graph.LoadResult, error) {
 	b, sum, err := convertEvents(ctx, st, name, format, opts)
 	if err != nil {
 		return graph.LoadResult{}, err
@@ -257,7 +261,7 @@ func reportEvents(e *env, name, format string, sum events.Summary, res graph.Loa
 	}
 }
 
-func loadJSONL(ctx context.Context, e *env, st *graph.Store, name string, upsert bool) (graph.LoadResult, error) {
+func loadJSONL(ctx context.Context, e *env, st stance.Loader, name string, upsert bool) (graph.LoadResult, error) {
 	return readJSONL(ctx, e, name, func(f *jsonl.File, label string) (graph.LoadResult, error) {
 		f.Batch.Upsert = upsert
 		return f.Apply(ctx, st, label)
@@ -411,7 +415,7 @@ func readArticle(name string) (graph.Document, error) {
 	return graph.Document{Title: title, Source: art.Source, URL: art.URL, Date: art.Date, Text: art.Body}, nil
 }
 
-func loadArticle(ctx context.Context, st *graph.Store, ex *extract.Extractor, name string) (graph.LoadResult, error) {
+func loadArticle(ctx context.Context, st stance.Store, ex *extract.Extractor, name string) (graph.LoadResult, error) {
 	doc, err := readArticle(name)
 	if err != nil {
 		return graph.LoadResult{}, err

@@ -188,7 +188,9 @@ Commands:
 	}
 	fmt.Fprint(w, `
 Every command that reads or writes a store takes --data DIR (default ./data);
-most also take --url URL to act on a running server instead (not both).
+most also take --url URL to act on a running server instead (not both), and
+serve, load, query, export, stats, seed and vocabulary take --store
+dgraph://HOST:PORT to use a Dgraph cluster instead of the embedded store.
 Run "graphd help <command>" or "graphd <command> --help" for its flags.
 Exit status: 0 done, 1 failed, 2 wrong usage, 3 check found violations.
 `)

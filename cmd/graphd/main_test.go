@@ -53,13 +53,20 @@ func mustGraphd(t *testing.T, args ...string) string {
 // stop function that waits for a clean shutdown.
 func serve(t *testing.T, dir string, extra ...string) (string, func()) {
 	t.Helper()
+	return serveWith(t, append([]string{"--data", dir}, extra...)...)
+}
+
+// serveWith is serve with the store's flags in args (--data DIR, or
+// --store dgraph://HOST:PORT).
+func serveWith(t *testing.T, args ...string) (string, func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errOut syncBuffer
 	done := make(chan error, 1)
-	args := append([]string{"serve", "--data", dir, "--addr", "127.0.0.1:0"}, extra...)
+	args = append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)
 	go func() { done <- run(ctx, args, strings.NewReader(""), &out, &errOut) }()
 	re := regexp.MustCompile(`serving (http://[0-9.:]+)/graphql`)
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := re.FindStringSubmatch(out.String()); m != nil {
 			stopped := false

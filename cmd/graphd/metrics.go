@@ -7,17 +7,19 @@ import (
 
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/server"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // storeCollector exports what a store holds at each scrape: actors, live
-// and retracted stances, documents, and bytes on disk. The counts are kept
-// as counters by the store, so a scrape costs a few reads.
+// and retracted stances, documents, and bytes on disk (the embedded store
+// only: a cluster reports its own). The counts are kept as counters by the
+// store, so a scrape costs a few reads.
 type storeCollector struct {
-	st                                *graph.Store
+	st                                stance.Reader
 	actors, stances, documents, bytes *prometheus.Desc
 }
 
-func newStoreCollector(st *graph.Store) *storeCollector {
+func newStoreCollector(st stance.Reader) *storeCollector {
 	desc := func(name, help string, labels ...string) *prometheus.Desc {
 		return prometheus.NewDesc(server.MetricsPrefix+name, help, labels, nil)
 	}
@@ -41,7 +43,9 @@ func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
 // Collect implements prometheus.Collector. A closed store still reports
 // its size; /readyz reports the rest.
 func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
-	ch <- prometheus.MustNewConstMetric(c.bytes, prometheus.GaugeValue, float64(c.st.Size()))
+	if g, ok := c.st.(*graph.Store); ok {
+		ch <- prometheus.MustNewConstMetric(c.bytes, prometheus.GaugeValue, float64(g.Size()))
+	}
 	s, err := c.st.Stats(context.Background())
 	if err != nil {
 		return

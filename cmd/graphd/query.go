@@ -13,7 +13,7 @@ import (
 )
 
 func cmdQuery(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "query", "query [--data DIR | --url URL] [--var k=v]... [--format json|table|csv] 'GRAPHQL'", `
+	fs := newFlags(e, "query", "query [--data DIR | --url URL | --store dgraph://HOST:PORT] [--var k=v]... [--format json|table|csv] 'GRAPHQL'", `
 Runs one GraphQL query or mutation against the store (in process) or a
 running server (--url) and prints the answer as indented JSON, fields in
 query order. Both run the same engine with the same limits, so --data and

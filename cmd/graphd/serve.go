@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -79,6 +80,13 @@ estimated size of its answer (matrix by actors squared, lists by page size,
 introspection by schema size, each alias again), at most 200,000. Queries
 costing 10,000 or more run two at a time; an answer may take 32 MiB.
 
+--store dgraph://HOST:PORT serves a Dgraph cluster instead of the store in
+--data (see README, "Scale-out: Dgraph"): the same API, seeded when empty;
+/backup and /check answer 501 (the cluster backs up and keeps its indexes
+itself) and subscriptions UNAVAILABLE (the cluster announces no changes). While the cluster does not answer within
+--store-timeout, queries get 503 with the error code UNAVAILABLE and
+/readyz is 503; they recover when it answers again.
+
 SIGINT or SIGTERM stops the server gracefully: requests in flight finish,
 then the store is closed.`
 
@@ -143,7 +151,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 			logger.Error("closing store", "err", err)
 		}
 	}()
-	if !f.readOnly {
+	if !f.readOnly && f.sf.store == "" {
 		remove, err := recordServing(f.sf.data, ln.Addr())
 		if err != nil {
 			logger.Warn("could not record the address in the store directory; commands finding the store in use will not name it", "err", err)
@@ -157,18 +165,18 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		logger.Warn("mutations refused: listening beyond loopback without a token; set --token-file or GRAPHD_TOKEN", "addr", ln.Addr().String())
 	}
 	hosts := hostsToAnswer(ln.Addr(), splitList(f.allowedHosts))
-	handler, err := newHandler(st, logger, schema.Config{Timeout: f.timeout}, server.Config{
+	handler, err := newHandler(st, f.sf.store, logger, schema.Config{Timeout: f.timeout}, server.Config{
 		Token: token, AllowMutations: allow, CORSOrigins: origins, AllowedHosts: hosts,
 	})
 	if err != nil {
 		return err
 	}
-	if f.gcEvery > 0 && !f.readOnly {
-		go runGC(ctx, st, f.gcEvery, logger)
+	if g, ok := st.(*graph.Store); ok && f.gcEvery > 0 && !f.readOnly {
+		go runGC(ctx, g, f.gcEvery, logger)
 	}
 	// The URL line is machine-read by scripts that start on port 0.
 	fmt.Fprintf(e.stdout, "graphd: serving http://%s/graphql\n", ln.Addr())
-	logger.Info("serving", "addr", ln.Addr().String(), "data", f.sf.data, "mutations", allow, "read_only", f.readOnly, "token", token != "", "hosts", strings.Join(hosts, ","))
+	logger.Info("serving", "addr", ln.Addr().String(), "store", cmp.Or(f.sf.store, f.sf.data), "mutations", allow, "read_only", f.readOnly, "token", token != "", "hosts", strings.Join(hosts, ","))
 	return serveUntilDone(ctx, newHTTPServer(handler, f.timeout, logger), ln, logger)
 }
 
@@ -249,7 +257,10 @@ func serveToken(file string) (string, error) {
 // read-only (Badger takes a shared lock and replays its log in memory), the
 // seed is skipped with a log line, and a directory holding no store serves
 // an empty graph from memory rather than creating one.
-func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readOnly, seedEmpty bool) (*graph.Store, error) {
+func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readOnly, seedEmpty bool) (store, error) {
+	if sf.store != "" {
+		return openServingCluster(ctx, sf, logger, readOnly, seedEmpty)
+	}
 	if !readOnly {
 		st, err := sf.open(logger, false)
 		if err != nil || !seedEmpty {
@@ -279,16 +290,31 @@ func openServing(ctx context.Context, sf *storeFlags, logger *slog.Logger, readO
 		return nil, fmt.Errorf("opening %s read-only: %w (a store that was not closed cleanly must be opened once without --read-only, e.g. by graphd stats --data, to recover)", sf.data, err)
 	}
 	if seedEmpty {
-		if empty, err := st.IsEmpty(ctx); err == nil && empty {
+		if empty, err := isEmpty(ctx, st); err == nil && empty {
 			logger.Info("read-only: the store is empty and is not seeded; queries answer an empty graph", "data", sf.data)
 		}
 	}
 	return st, nil
 }
 
+// openServingCluster opens the Dgraph cluster serve answers from, which
+// has no read-only mode: --read-only refuses every write at the server
+// and seeds nothing.
+func openServingCluster(ctx context.Context, sf *storeFlags, logger *slog.Logger, readOnly, seedEmpty bool) (store, error) {
+	st, err := sf.open(logger, false)
+	if err != nil || readOnly || !seedEmpty {
+		return st, err
+	}
+	if err := seedIfEmpty(ctx, st, logger); err != nil {
+		st.Close()
+		return nil, unreachable(sf.store, err)
+	}
+	return st, nil
+}
+
 // seedIfEmpty loads the seed graph into an empty store.
-func seedIfEmpty(ctx context.Context, st *graph.Store, logger *slog.Logger) error {
-	empty, err := st.IsEmpty(ctx)
+func seedIfEmpty(ctx context.Context, st store, logger *slog.Logger) error {
+	empty, err := isEmpty(ctx, st)
 	if err != nil || !empty {
 		return err
 	}
@@ -322,9 +348,9 @@ func hostsToAnswer(a net.Addr, extra []string) []string {
 	return append(hosts, extra...)
 }
 
-// newHandler wires store, engine and server; limits and cfg carry the
-// serve flags.
-func newHandler(st *graph.Store, logger *slog.Logger, limits schema.Config, cfg server.Config) (*server.Server, error) {
+// newHandler wires store, engine and server; place is --store ("" for
+// the embedded store), limits and cfg carry the serve flags.
+func newHandler(st store, place string, logger *slog.Logger, limits schema.Config, cfg server.Config) (*server.Server, error) {
 	e, err := newEngine(st, limits)
 	if err != nil {
 		return nil, err
@@ -342,12 +368,33 @@ func newHandler(st *graph.Store, logger *slog.Logger, limits schema.Config, cfg 
 		f.Batch.Upsert = upsert
 		return f.Apply(ctx, st, name)
 	}
-	cfg.Backup = st.Backup
-	cfg.Check = func(ctx context.Context) (any, error) { return st.Check(ctx) }
-	cfg.Ready = func() error { _, err := st.Stats(context.Background()); return err }
+	cfg.Backup = func(ctx context.Context, w io.Writer) error {
+		g, err := embedded(st, place, "backup")
+		if err != nil {
+			return err
+		}
+		return g.Backup(ctx, w)
+	}
+	cfg.Check = func(ctx context.Context) (any, error) {
+		g, err := embedded(st, place, "check")
+		if err != nil {
+			return nil, err
+		}
+		return g.Check(ctx)
+	}
+	cfg.Ready = func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), readyTimeout)
+		defer cancel()
+		_, err := st.Stats(ctx)
+		return err
+	}
 	cfg.Collectors = []prometheus.Collector{newStoreCollector(st)}
 	return server.New(cfg)
 }
+
+// readyTimeout bounds /readyz's question to the store, so that a cluster
+// that does not answer makes it 503 before a load balancer gives up.
+const readyTimeout = 2 * time.Second
 
 func runGC(ctx context.Context, st *graph.Store, every time.Duration, logger *slog.Logger) {
 	t := time.NewTicker(every)

@@ -15,7 +15,7 @@ import (
 )
 
 func cmdSeed(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "seed", "seed [--data DIR | --url URL]", `
+	fs := newFlags(e, "seed", "seed [--data DIR | --url URL | --store dgraph://HOST:PORT]", `
 Loads the seed graph (the actors and stances curated from a March 2018 RFE/RL
 report on the Afghan peace process) into the store. Running it again adds
 nothing: every record is merged with what is there.`)
@@ -44,7 +44,7 @@ nothing: every record is merged with what is there.`)
 }
 
 func cmdStats(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "stats", "stats [--data DIR | --url URL]", `
+	fs := newFlags(e, "stats", "stats [--data DIR | --url URL | --store dgraph://HOST:PORT]", `
 Prints the number of actors, live stances, retracted stances and documents.`)
 	var sf storeFlags
 	var rf remoteFlags
@@ -70,7 +70,7 @@ Prints the number of actors, live stances, retracted stances and documents.`)
 }
 
 func cmdExport(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "export", "export [--format F] [--out FILE] [--data DIR | --url URL]", `
+	fs := newFlags(e, "export", "export [--format F] [--out FILE] [--data DIR | --url URL | --store dgraph://HOST:PORT]", `
 Writes every actor and live stance, with every quote, in one of these
 formats (jsonl also keeps retracted stances and their reasons):
 
@@ -127,7 +127,8 @@ func cmdBackup(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "backup", "backup --to FILE [--data DIR | --url URL]", `
 Writes a consistent snapshot of the store to FILE (format: see README,
 "Backups"). With --url the running server writes it while it keeps serving;
-with --data the store must not be held by a server.`)
+with --data the store must not be held by a server. A Dgraph cluster
+(--store) is backed up with its own tools (dgraph export).`)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.registerData(fs, false)
@@ -141,6 +142,9 @@ with --data the store must not be held by a server.`)
 	}
 	if *to == "" {
 		return usageError{"--to FILE is required"}
+	}
+	if err := sf.refuseCluster("backup"); err != nil {
+		return err
 	}
 	c, err := dial(e, &sf, &rf, reads)
 	if err != nil {
@@ -205,6 +209,9 @@ Restores a backup written by graphd backup into an empty store.`)
 	if *from == "" {
 		return usageError{"--from FILE is required"}
 	}
+	if err := sf.refuseCluster("restore"); err != nil {
+		return err
+	}
 	f, err := os.Open(*from)
 	if err != nil {
 		return err
@@ -222,8 +229,13 @@ Restores a backup written by graphd backup into an empty store.`)
 		return err
 	}
 	sf.data = tmp
-	st, err := sf.open(nil, false)
+	opened, err := sf.open(nil, false)
 	if err != nil {
+		return err
+	}
+	st, err := embedded(opened, sf.store, "restore")
+	if err != nil {
+		opened.Close()
 		return err
 	}
 	err = st.Restore(ctx, bufio.NewReaderSize(f, 1<<20))
@@ -265,7 +277,8 @@ quote lies inside its document at its offsets. Prints each violation and
 exits with status 3 when there is any (2 is a usage error, 1 a failure).
 
 On a disk too full to open the store for writing (see graphd serve -h), check
-opens it read-only and says so.`)
+opens it read-only and says so. A Dgraph cluster (--store) is not checked:
+it keeps its indexes itself, and the Dgraph store has no check of its own.`)
 	var sf storeFlags
 	var rf remoteFlags
 	sf.registerData(fs, false)
@@ -274,6 +287,9 @@ opens it read-only and says so.`)
 		return err
 	}
 	if err := noArgs(fs); err != nil {
+		return err
+	}
+	if err := sf.refuseCluster("check"); err != nil {
 		return err
 	}
 	start := time.Now()

@@ -34,6 +34,9 @@ running server first: it builds its GraphQL enum of types at start.`)
 	switch rest := fs.Args(); {
 	case len(rest) == 0:
 	case len(rest) == 2 && rest[0] == "extend":
+		if err := sf.refuseCluster("vocabulary extend"); err != nil {
+			return err
+		}
 		types, err := readTypesFile(rest[1])
 		if err != nil {
 			return err
@@ -47,12 +50,28 @@ running server first: it builds its GraphQL enum of types at start.`)
 		return err
 	}
 	defer st.Close()
-	history, err := st.VocabularyHistory(ctx)
+	g, ok := st.(*graph.Store)
+	if !ok {
+		printTypes(e, st.Vocabulary())
+		fmt.Fprintln(e.stdout, "\nThe cluster keeps this vocabulary, the one it was created with; it records no history of changes.")
+		return nil
+	}
+	history, err := g.VocabularyHistory(ctx)
 	if err != nil {
 		return err
 	}
-	printVocabulary(e, st.Vocabulary(), history)
+	printVocabulary(e, g.Vocabulary(), history)
 	return nil
+}
+
+// printTypes prints a vocabulary's types as a table.
+func printTypes(e *env, v *graph.Vocabulary) {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "TYPE\tPLOVER\tWEIGHT\tCAMEO")
+	for _, t := range v.Types() {
+		fmt.Fprintf(tw, "%s\t%s\t%+.1f\t%s\n", t.Type, t.PLOVER, t.Weight, strings.Join(t.CAMEO, " "))
+	}
+	tw.Flush()
 }
 
 // readTypesFile reads the types of `vocabulary extend`.
@@ -70,12 +89,7 @@ func readTypesFile(name string) ([]graph.TypeInfo, error) {
 }
 
 func printVocabulary(e *env, v *graph.Vocabulary, history []graph.VocabularyChange) {
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "TYPE\tPLOVER\tWEIGHT\tCAMEO")
-	for _, t := range v.Types() {
-		fmt.Fprintf(tw, "%s\t%s\t%+.1f\t%s\n", t.Type, t.PLOVER, t.Weight, strings.Join(t.CAMEO, " "))
-	}
-	tw.Flush()
+	printTypes(e, v)
 	if len(history) == 0 {
 		fmt.Fprintln(e.stdout, "\nThe store keeps no vocabulary: written before stores kept theirs, it is read with the default; give --vocabulary once to record the one it was loaded with.")
 		return

@@ -3,7 +3,7 @@
 // ports moved by an offset so that it does not meet another Dgraph on the
 // machine. Tests call Require, which skips without a binary unless
 // STANCEGRAPH_DGRAPH=require (as `make test-dgraph` sets) makes that a
-// failure.
+// failure, and always under STANCEGRAPH_DGRAPH=skip (as `make test` sets).
 package dgraphtest
 
 import (
@@ -113,10 +113,15 @@ func Require(t testing.TB) *Cluster {
 }
 
 // Available returns the dgraph binary, or skips t when there is none
-// (fails it when STANCEGRAPH_DGRAPH=require): for tests that share one
+// (fails it when STANCEGRAPH_DGRAPH=require) or when
+// STANCEGRAPH_DGRAPH=skip (as `make test` sets: it tests the embedded
+// store, and `make test-dgraph` the cluster): for tests that share one
 // cluster among themselves and start it with Start.
 func Available(t testing.TB) string {
 	t.Helper()
+	if os.Getenv("STANCEGRAPH_DGRAPH") == "skip" {
+		t.Skip("skipping the Dgraph tests: STANCEGRAPH_DGRAPH=skip (make test-dgraph runs them)")
+	}
 	bin, err := Binary()
 	if err != nil {
 		if os.Getenv("STANCEGRAPH_DGRAPH") == "require" {

@@ -1,6 +1,6 @@
 // Module tools pins the Dgraph server that the Dgraph store's tests run
 // against. It is its own module so that Dgraph's dependencies stay out of
-// graphd's go.mod and out of the dgraphstore module.
+// graphd's go.mod, which needs only the client (dgo and gRPC).
 module github.com/stancegraph/stancegraph/dgraphstore/tools
 
 go 1.26.0
