@@ -32,11 +32,11 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q stance.Adjacen
 			}
 			other = c.ID
 		}
-		types, err := s.typeList(q.Types)
+		types, err := s.Vocabulary().Select(q.Types)
 		if err != nil {
 			return err
 		}
-		if err := checkRange(q.From, q.To); err != nil {
+		if err := stance.CheckRange(q.From, q.To); err != nil {
 			return err
 		}
 		after := ""
@@ -52,7 +52,7 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q stance.Adjacen
 		}
 		var keep []stance.Stance
 		for _, st := range all {
-			if slices.Contains(types, st.Type) && inRange(st.Date, q.From, q.To) && (other == "" || farEnd(st, a.ID) == other) {
+			if slices.Contains(types, st.Type) && st.Date.Within(q.From, q.To) && (other == "" || farEnd(st, a.ID) == other) {
 				keep = append(keep, st)
 			}
 		}
@@ -195,11 +195,11 @@ func (s *Store) DyadStances(ctx context.Context, a, b string, q stance.PageQuery
 // (every actor when empty) by type; cells by subject name, object name,
 // then vocabulary order.
 func (s *Store) Matrix(ctx context.Context, q stance.MatrixQuery) ([]stance.MatrixCell, error) {
-	types, err := s.typeList(q.Types)
+	types, err := s.Vocabulary().Select(q.Types)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return nil, err
 	}
 	type cell struct{ s, o, t string }
@@ -216,7 +216,7 @@ func (s *Store) Matrix(ctx context.Context, q stance.MatrixQuery) ([]stance.Matr
 			names[a.ID] = stance.NormalizeName(a.Name)
 		}
 		count := func(st stance.Stance) {
-			if !st.Retracted && slices.Contains(types, st.Type) && inRange(st.Date, q.From, q.To) {
+			if !st.Retracted && slices.Contains(types, st.Type) && st.Date.Within(q.From, q.To) {
 				counts[cell{st.Subject, st.Object, st.Type}]++
 			}
 		}

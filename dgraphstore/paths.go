@@ -39,7 +39,7 @@ func (s *Store) Paths(ctx context.Context, q stance.PathQuery) ([]stance.Path, e
 		if err != nil {
 			return fmt.Errorf("to: %w", err)
 		}
-		types, err := s.typeList(q.Types)
+		types, err := s.Vocabulary().Select(q.Types)
 		if err != nil {
 			return err
 		}

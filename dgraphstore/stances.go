@@ -35,36 +35,6 @@ func (s *Store) Stance(ctx context.Context, id string) (stance.Stance, error) {
 	return st, err
 }
 
-// typeList validates types, defaulting to the whole vocabulary.
-func (s *Store) typeList(types []string) ([]string, error) {
-	if len(types) == 0 {
-		return s.Vocabulary().Names(), nil
-	}
-	for _, t := range types {
-		if err := s.Vocabulary().Validate(t); err != nil {
-			return nil, err
-		}
-	}
-	return types, nil
-}
-
-func checkRange(from, to stance.Date) error {
-	if !from.IsZero() && !to.IsZero() && from > to {
-		return fmt.Errorf("%w: from %s is after to %s", stance.ErrInvalidInput, from, to)
-	}
-	return nil
-}
-
-func inRange(d, from, to stance.Date) bool {
-	if from.IsZero() && to.IsZero() {
-		return true
-	}
-	if d.IsZero() {
-		return false
-	}
-	return (from.IsZero() || d >= from) && (to.IsZero() || d <= to)
-}
-
 // typeOrder returns the part of a listing key that orders stances by type
 // as package graph's adjacency listings do: by the type's bytes when a
 // listing covers every type, else in the order the types were asked for.
@@ -117,10 +87,10 @@ func (s *Store) stances(ctx context.Context, txn *dgo.Txn, q stance.StanceQuery)
 			return stance.StancePage{}, fmt.Errorf("document: %w", err)
 		}
 	}
-	if sq.types, err = s.typeList(q.Types); err != nil {
+	if sq.types, err = s.Vocabulary().Select(q.Types); err != nil {
 		return stance.StancePage{}, err
 	}
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return stance.StancePage{}, err
 	}
 	if math.IsNaN(q.MinConfidence) || q.MinConfidence < 0 || q.MinConfidence > 1 {
@@ -184,7 +154,7 @@ func (q *stanceQuery) keep(st *stance.Stance) bool {
 		q.Object != "" && st.Object != q.obj.ID,
 		!slices.Contains(q.types, st.Type),
 		st.Confidence < q.MinConfidence,
-		!inRange(st.Date, q.From, q.To),
+		!st.Date.Within(q.From, q.To),
 		!fromEvent(st, q.Dataset, q.QuadClass):
 		return false
 	case q.Document != "":

@@ -39,7 +39,7 @@ func (s *Store) Alignment(ctx context.Context, q stance.AlignmentQuery) ([]stanc
 	if q.First < 1 || q.First > MaxPageSize {
 		return nil, fmt.Errorf("%w: first: must be between 1 and %d, got %d", ErrInvalidInput, MaxPageSize, q.First)
 	}
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return nil, err
 	}
 	a, err := s.resolveID(q.Actor)
@@ -239,7 +239,7 @@ func buildNetIndex(ctx context.Context, s *Store, txn *badger.Txn, f edgeFilter)
 			return false, errCorrupt
 		}
 		live, eff, err := header(item)
-		if err != nil || !live || !inRange(eff, f.from, f.to) {
+		if err != nil || !live || !eff.Within(f.from, f.to) {
 			return err == nil, err
 		}
 		if sn := ix.nodeOf(subj); sn != cur {
@@ -430,7 +430,7 @@ func (s *Store) SharedStances(ctx context.Context, q stance.SharedQuery) ([][]St
 	if err != nil {
 		return nil, err
 	}
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return nil, err
 	}
 	pair, cs, err := s.sharedActors(q)
@@ -562,7 +562,7 @@ func collectStances(txn *badger.Txn, prefixes [][]byte, f edgeFilter, lists [][]
 			return true, nil
 		}
 		r, err := itemStance(item)
-		if err == nil && !r.Retracted && inRange(r.effDate, f.from, f.to) {
+		if err == nil && !r.Retracted && r.effDate.Within(f.from, f.to) {
 			lists[i] = append(lists[i], r)
 		}
 		return err == nil, err

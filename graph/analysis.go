@@ -12,6 +12,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // hop is one live stance seen from one of its ends.
@@ -61,7 +62,7 @@ func (s *Store) paths(ctx context.Context, q PathQuery, how search) ([]Path, err
 	if err != nil {
 		return nil, fmt.Errorf("to: %w", err)
 	}
-	types, err := s.typeList(q.Types)
+	types, err := s.Vocabulary().Select(q.Types)
 	if err != nil {
 		return nil, err
 	}
@@ -487,11 +488,11 @@ func (s *Store) DyadStances(ctx context.Context, a, b string, q PageQuery) (Stan
 // actor when empty) by type; zero cells are left out. Cells are ordered by
 // subject name, object name, then vocabulary order.
 func (s *Store) Matrix(ctx context.Context, q MatrixQuery) ([]MatrixCell, error) {
-	types, err := s.typeList(q.Types)
+	types, err := s.Vocabulary().Select(q.Types)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return nil, err
 	}
 	set := map[string]bool{}
@@ -563,7 +564,7 @@ func (s *Store) matrixRow(txn *badger.Txn, m *matrix, subj string) error {
 		if err := item.Value(func(v []byte) error { live, eff, _ = stanceHeader(v); return nil }); err != nil {
 			return false, err
 		}
-		if live && inRange(eff, q.From, q.To) {
+		if live && eff.Within(q.From, q.To) {
 			counts[matrixCell{subj, o, t}]++
 		}
 		return true, nil
@@ -629,7 +630,7 @@ func matrixSeek(txn *badger.Txn, subj string, types, objects []string, from, to 
 				if err := it.Item().Value(func(v []byte) error { live, eff, _ = stanceHeader(v); return nil }); err != nil {
 					return err
 				}
-				if live && inRange(eff, from, to) {
+				if live && eff.Within(from, to) {
 					count(o, t)
 				}
 			}

@@ -54,7 +54,7 @@ type pair struct {
 // Balance counts the triangles of the same graph; a triangle is balanced
 // when the product of its three signs is positive.
 func (s *Store) Coalitions(ctx context.Context, q stance.CoalitionQuery) (stance.Coalitions, error) {
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return stance.Coalitions{}, err
 	}
 	var es []edge

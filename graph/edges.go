@@ -39,7 +39,7 @@ func (s *Store) readEdges(txn *badger.Txn, prefixes [][]byte, f edgeFilter) ([]e
 		if !ok {
 			return false, errCorrupt
 		}
-		if !live || (f.dated && eff.IsZero()) || !inRange(eff, f.from, f.to) {
+		if !live || (f.dated && eff.IsZero()) || !eff.Within(f.from, f.to) {
 			return true, nil
 		}
 		dir, actor, typ, other, id, ok := keys.ParseAdjacency(k)

@@ -139,7 +139,7 @@ func TestMatrixSeekMatchesScan(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			want := map[[3]string]int{}
 			err := s.ForEachStance(ctx, nil, func(st Stance) error {
-				if in[st.Subject] && in[st.Object] && inRange(st.Date, tc.from, tc.to) {
+				if in[st.Subject] && in[st.Object] && st.Date.Within(tc.from, tc.to) {
 					want[[3]string{st.Subject, st.Object, st.Type}]++
 				}
 				return nil

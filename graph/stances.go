@@ -16,6 +16,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/stancegraph/stancegraph/graph/internal/keys"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // identities returns the identity hashes of a stance: one per piece of
@@ -482,36 +483,6 @@ func (s *Store) Stance(ctx context.Context, id string) (Stance, error) {
 	return out, err
 }
 
-// typeList validates types, defaulting to the whole vocabulary.
-func (s *Store) typeList(types []string) ([]string, error) {
-	if len(types) == 0 {
-		return s.Vocabulary().Names(), nil
-	}
-	for _, t := range types {
-		if err := s.Vocabulary().Validate(t); err != nil {
-			return nil, err
-		}
-	}
-	return types, nil
-}
-
-func checkRange(from, to Date) error {
-	if !from.IsZero() && !to.IsZero() && from > to {
-		return fmt.Errorf("%w: from %s is after to %s", ErrInvalidInput, from, to)
-	}
-	return nil
-}
-
-func inRange(d, from, to Date) bool {
-	if from.IsZero() && to.IsZero() {
-		return true
-	}
-	if d.IsZero() {
-		return false
-	}
-	return (from.IsZero() || d >= from) && (to.IsZero() || d <= to)
-}
-
 // adjacencyPrefixes lists the prefixes covering an actor's entries in the
 // given directions, types and counterpart, in listing order.
 func adjacencyPrefixes(dirs []byte, actor []byte, types []string, all bool, other []byte) [][]byte {
@@ -558,11 +529,11 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 		}
 		other = mustID(cID)
 	}
-	types, err := s.typeList(q.Types)
+	types, err := s.Vocabulary().Select(q.Types)
 	if err != nil {
 		return StancePage{}, err
 	}
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return StancePage{}, err
 	}
 	var pg StancePage
@@ -579,7 +550,7 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 			if err == nil && !ok {
 				err = errCorrupt
 			}
-			return err == nil && live && inRange(eff, q.From, q.To), err
+			return err == nil && live && eff.Within(q.From, q.To), err
 		}
 		items, cursors, info, err := page(&sc, q.After, n, func(k []byte, item *badger.Item) (Stance, bool, error) {
 			ok, err := match(k, item)
@@ -740,7 +711,7 @@ func (s *Store) stanceFilter(q StanceQuery) (*stanceFilter, error) {
 		}
 	}
 	var err error
-	if f.types, err = s.typeList(q.Types); err != nil {
+	if f.types, err = s.Vocabulary().Select(q.Types); err != nil {
 		return nil, err
 	}
 	if err := checkStanceQuery(q); err != nil {
@@ -763,7 +734,7 @@ func (s *Store) stanceFilter(q StanceQuery) (*stanceFilter, error) {
 // checkStanceQuery refuses a date range, confidence or quad class out of
 // bounds.
 func checkStanceQuery(q StanceQuery) error {
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return err
 	}
 	if math.IsNaN(q.MinConfidence) || q.MinConfidence < 0 || q.MinConfidence > 1 {
@@ -785,7 +756,7 @@ func (f *stanceFilter) keep(r *stanceRecord) bool {
 	if f.subj != nil && r.Subject != f.subjID || f.obj != nil && r.Object != f.objID {
 		return false
 	}
-	if !f.typeSet[r.Type] || r.Confidence < q.MinConfidence || !inRange(r.effDate, q.From, q.To) {
+	if !f.typeSet[r.Type] || r.Confidence < q.MinConfidence || !r.effDate.Within(q.From, q.To) {
 		return false
 	}
 	if !fromEvent(&r.Stance, q.Dataset, q.QuadClass) {

@@ -18,7 +18,7 @@ func (s *Store) Timeline(ctx context.Context, q stance.TimelineQuery) (stance.Ti
 	if _, err := q.Bucket.Start(1); err != nil {
 		return stance.Timeline{}, fmt.Errorf("bucket: %w", err)
 	}
-	if err := checkRange(q.From, q.To); err != nil {
+	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return stance.Timeline{}, err
 	}
 	es, a, b, err := s.actorEdges(ctx, q.Actor, q.Counterpart, q.Direction, q.From, q.To)

@@ -67,3 +67,25 @@ func (d Date) String() string {
 	}
 	return d.Time().Format("2006-01-02")
 }
+
+// CheckRange refuses a date range whose from is after its to (either may
+// be zero, meaning open), wrapping ErrInvalidInput.
+func CheckRange(from, to Date) error {
+	if !from.IsZero() && !to.IsZero() && from > to {
+		return fmt.Errorf("%w: from %s is after to %s", ErrInvalidInput, from, to)
+	}
+	return nil
+}
+
+// Within reports whether d falls in [from, to], either bound zero meaning
+// open. With no bound at all every date is in, undated ones too; with a
+// bound an undated d is out, since it cannot be placed.
+func (d Date) Within(from, to Date) bool {
+	if from.IsZero() && to.IsZero() {
+		return true
+	}
+	if d.IsZero() {
+		return false
+	}
+	return (from.IsZero() || d >= from) && (to.IsZero() || d <= to)
+}

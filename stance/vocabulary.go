@@ -205,3 +205,17 @@ func (v *Vocabulary) ForPLOVER(event string) (string, bool) {
 	}
 	return "", false
 }
+
+// Select validates the types a query names and returns them, or the whole
+// vocabulary when it names none: the rule every filter by type follows.
+func (v *Vocabulary) Select(types []string) ([]string, error) {
+	if len(types) == 0 {
+		return v.Names(), nil
+	}
+	for _, t := range types {
+		if err := v.Validate(t); err != nil {
+			return nil, err
+		}
+	}
+	return types, nil
+}
