@@ -142,65 +142,19 @@ func (w *walker) hops(actor string, dirs []dir) ([]hop, error) {
 	return out, nil
 }
 
-// paths finds up to limit paths from from to to by increasing length:
-// distances to the target, walking backwards level by level, prune a
-// depth-first walk forwards.
+// paths finds up to limit paths from from to to, shortest first, by the
+// search every store runs (stance.PathSearch), reading each level of the
+// backward walk in one query.
 func (w *walker) paths(from, to string, maxHops, limit int, fwd, back []dir) ([]stance.Path, error) {
-	dist := map[string]int{to: 0}
-	frontier := []string{to}
-	for d := 1; d <= maxHops-1 && len(frontier) > 0; d++ {
-		if err := w.load(frontier); err != nil {
-			return nil, err
-		}
-		var next []string
-		for _, a := range frontier {
-			hs, err := w.hops(a, back)
-			if err != nil {
-				return nil, err
-			}
-			for _, h := range hs {
-				if _, seen := dist[h.to]; !seen {
-					dist[h.to] = d
-					next = append(next, h.to)
-				}
-			}
-		}
-		frontier = next
+	search := stance.PathSearch[hop]{
+		Forward:  func(a string) ([]hop, error) { return w.hops(a, fwd) },
+		Backward: func(a string) ([]hop, error) { return w.hops(a, back) },
+		End:      func(h hop) string { return h.to },
+		Prefetch: w.load,
 	}
-	var found [][]hop
-	var walk func(at string, left int, path []hop, onPath map[string]bool) error
-	walk = func(at string, left int, path []hop, onPath map[string]bool) error {
-		if len(found) >= limit {
-			return nil
-		}
-		if left == 0 {
-			if at == to {
-				found = append(found, slices.Clone(path))
-			}
-			return nil
-		}
-		hs, err := w.hops(at, fwd)
-		if err != nil {
-			return err
-		}
-		for _, h := range hs {
-			d, ok := dist[h.to]
-			if !ok || d > left-1 || onPath[h.to] || (h.to == to && left > 1) {
-				continue
-			}
-			onPath[h.to] = true
-			err := walk(h.to, left-1, append(path, h), onPath)
-			delete(onPath, h.to)
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for length := 1; length <= maxHops && len(found) < limit; length++ {
-		if err := walk(from, length, nil, map[string]bool{from: true}); err != nil {
-			return nil, err
-		}
+	found, err := search.Find(from, to, maxHops, limit)
+	if err != nil {
+		return nil, err
 	}
 	var out []stance.Path
 	for _, hs := range found {

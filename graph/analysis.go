@@ -105,65 +105,14 @@ func (s *Store) paths(ctx context.Context, q PathQuery, how search) ([]Path, err
 	return out, err
 }
 
-// dfsPaths walks depth-first from from, by increasing length, pruned by
-// each actor's distance to the target (found walking backwards first).
+// dfsPaths is the general search (stance.PathSearch) over g's hops.
 func dfsPaths(g *walker, from, to string, maxHops, limit int, fwd, back []byte) ([][]hop, error) {
-	// Distances to the target, walking backwards, bound the search:
-	// from an actor at distance d the target needs d more hops.
-	dist := map[string]int{to: 0}
-	frontier := []string{to}
-	for d := 1; d <= maxHops-1 && len(frontier) > 0; d++ {
-		var next []string
-		for _, a := range frontier {
-			hs, err := g.hops(a, back)
-			if err != nil {
-				return nil, err
-			}
-			for _, h := range hs {
-				if _, seen := dist[h.to]; !seen {
-					dist[h.to] = d
-					next = append(next, h.to)
-				}
-			}
-		}
-		frontier = next
+	search := stance.PathSearch[hop]{
+		Forward:  func(a string) ([]hop, error) { return g.hops(a, fwd) },
+		Backward: func(a string) ([]hop, error) { return g.hops(a, back) },
+		End:      func(h hop) string { return h.to },
 	}
-	var found [][]hop
-	for length := 1; length <= maxHops && len(found) < limit; length++ {
-		var walk func(at string, left int, path []hop, onPath map[string]bool) error
-		walk = func(at string, left int, path []hop, onPath map[string]bool) error {
-			if len(found) >= limit {
-				return nil
-			}
-			if left == 0 {
-				if at == to {
-					found = append(found, append([]hop(nil), path...))
-				}
-				return nil
-			}
-			hs, err := g.hops(at, fwd)
-			if err != nil {
-				return err
-			}
-			for _, h := range hs {
-				d, ok := dist[h.to]
-				if !ok || d > left-1 || onPath[h.to] || (h.to == to && left > 1) {
-					continue
-				}
-				onPath[h.to] = true
-				err := walk(h.to, left-1, append(path, h), onPath)
-				delete(onPath, h.to)
-				if err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		if err := walk(from, length, nil, map[string]bool{from: true}); err != nil {
-			return nil, err
-		}
-	}
-	return found, nil
+	return search.Find(from, to, maxHops, limit)
 }
 
 // meetPaths finds the paths of dfsPaths for at most three hops, in the
