@@ -14,10 +14,14 @@ async function graphql(base, query, variables = {}) {
   return body.data;
 }
 
-// drawnTimeline reads the chart: its bucket count, the stances its labels
-// add up to and the empty buckets.
-function drawnTimeline() {
+// drawnTimeline reads the chart once it shows w.n buckets starting at
+// w.first (else null, so that page.waitForFunction tries again): its
+// bucket count, the stances its labels add up to and the empty buckets.
+// Waiting and reading in one call leaves no moment for the panel to be
+// redrawn in between.
+function drawnTimeline(w) {
   const chart = document.getElementById('timeline-chart');
+  if (!chart || chart.dataset.buckets !== String(w.n) || chart.querySelectorAll('.bucket')[0]?.dataset.start !== w.first) return null;
   const bars = [...chart.querySelectorAll('.bucket')];
   const totals = bars.map((b) => Number(/: (\d+) stances?/.exec(b.getAttribute('aria-label'))[1]));
   return {
@@ -42,11 +46,7 @@ export async function timelineChecks({ page, base, check, shot, prefix, actorId,
     if (b) await page.selectOption('#timeline-with', b);
     await page.selectOption('#timeline-bucket', bucket);
     const want = (await graphql(base, Q_TIMELINE, { a: actorId, b, bucket })).timeline.buckets;
-    await page.waitForFunction(
-      (w) => document.getElementById('timeline-chart')?.dataset.buckets === String(w.n) && document.querySelectorAll('#timeline-chart .bucket')[0]?.dataset.start === w.first,
-      { n: want.length, first: want[0]?.start },
-    );
-    const got = await page.evaluate(drawnTimeline);
+    const got = await (await page.waitForFunction(drawnTimeline, { n: want.length, first: want[0]?.start })).jsonValue();
     const stances = want.reduce((n, x) => n + x.total, 0);
     const empty = want.filter((x) => x.total === 0).length;
     const who = b ? `${actorName} and ${partnerName}` : actorName;
