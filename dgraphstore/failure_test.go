@@ -26,6 +26,13 @@ import (
 func TestTwoAlphasAgree(t *testing.T) {
 	c := dgraphtest.RequireGroup(t, 2)
 	ctx := context.Background()
+	groups, err := c.Groups(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 1 || len(groups["1"]) != 2 {
+		t.Fatalf("zero's groups are %v, want both alphas in group 1", groups)
+	}
 	a, b := openOn(t, c.Alphas[0], 0), openOn(t, c.Alphas[1], 0)
 	emb := embedded(t)
 	batch, names := generated(24, 300)
@@ -108,49 +115,66 @@ func TestLoadSurvivesAlphaKill(t *testing.T) {
 	s := openOn(t, c.Addr, 3*time.Second)
 	batch, names := generated(24, 600)
 	batches := split(batch, 6)
+	// after[i] is what the first i batches store.
 	emb := embedded(t)
+	after := []stance.Stats{{}}
 	for _, b := range batches {
 		if _, err := emb.Load(ctx, b); err != nil {
 			t.Fatal(err)
 		}
+		st, err := emb.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		after = append(after, st)
 	}
 	const killAfter = 2 // batches loaded before the kill
-	loaded := make(chan int)
-	failed := make(chan error, 1)
+	loaded := make(chan struct{})
+	type failure struct {
+		batch int
+		err   error
+	}
+	failed := make(chan failure, 1)
 	go func() {
 		for i, b := range batches {
 			if _, err := s.Load(ctx, b); err != nil {
-				failed <- err
+				failed <- failure{i, err}
 				return
 			}
 			if i+1 == killAfter {
-				loaded <- i + 1
+				loaded <- struct{}{}
 			}
 		}
-		failed <- nil
+		failed <- failure{len(batches), nil}
 	}()
 	<-loaded
 	if err := c.KillAlpha(0); err != nil { // the next batch is already being read and written
 		t.Fatal(err)
 	}
-	err := <-failed
-	if !errors.Is(err, dgraphstore.ErrUnavailable) {
-		t.Fatalf("the load with the alpha killed ended with %v, want an error wrapping ErrUnavailable", err)
+	f := <-failed
+	if !errors.Is(f.err, dgraphstore.ErrUnavailable) {
+		t.Fatalf("the load with the alpha killed ended with %v, want an error wrapping ErrUnavailable", f.err)
 	}
-	t.Logf("the load stopped with: %v", err)
+	t.Logf("batch %d stopped the load with: %v", f.batch, f.err)
 	restartAlpha(t, c)
+	// The failed batch stored all of itself (its commit landed, its
+	// answer did not) or nothing.
+	got, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != after[f.batch] && got != after[f.batch+1] {
+		t.Errorf("after the kill the store holds %+v, want what %d batches store (%+v) or %d (%+v)",
+			got, f.batch, after[f.batch], f.batch+1, after[f.batch+1])
+	}
 	for i, b := range batches {
 		if _, err := s.Load(ctx, b); err != nil {
 			t.Fatalf("loading batch %d again after the restart: %v", i, err)
 		}
 	}
 	sameAnswers(t, ctx, emb, s, names)
-	want, err := emb.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := countNodes(t, c.Addr); got != want {
-		t.Errorf("the cluster holds %+v nodes, want one per record: %+v", got, want)
+	if got := countNodes(t, c.Addr); got != after[len(batches)] {
+		t.Errorf("the cluster holds %+v nodes, want one per record: %+v", got, after[len(batches)])
 	}
 }
 

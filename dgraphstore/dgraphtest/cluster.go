@@ -8,12 +8,15 @@ package dgraphtest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -46,11 +49,12 @@ type Cluster struct {
 	HTTP string
 	// Alphas are every alpha's gRPC addresses, Addr first: replicas of
 	// one group, each answering for all of the data.
-	Alphas []string
-	bin    string
-	dir    string
-	zero   *proc
-	alphas []*alpha
+	Alphas   []string
+	zeroHTTP string
+	bin      string
+	dir      string
+	zero     *proc
+	alphas   []*alpha
 }
 
 // alpha is one alpha: its process and what restarts it in place.
@@ -167,7 +171,7 @@ func StartGroup(ctx context.Context, bin, dir string, n int) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{bin: bin, dir: dir, Addr: hostPort(alphaGRPC + off), HTTP: hostPort(alphaHTTP + off)}
+	c := &Cluster{bin: bin, dir: dir, Addr: hostPort(alphaGRPC + off), HTTP: hostPort(alphaHTTP + off), zeroHTTP: hostPort(zeroHTTP + off)}
 	c.zero, err = run(bin, dir, "zero", append([]string{"zero", "-o", strconv.Itoa(off),
 		"--my", hostPort(zeroGRPC + off), "--wal", filepath.Join(dir, "zw"), "--replicas", strconv.Itoa(n | 1)}, common...))
 	if err != nil {
@@ -308,6 +312,37 @@ func alter(ctx context.Context, addr string) error {
 	}
 	defer dg.Close()
 	return dg.SetSchema(ctx, "dgraphtest.ready: bool .")
+}
+
+// Groups returns, from zero's /state, the internal addresses of each
+// group's alphas by group ID: what shows that a cluster's alphas
+// replicate one group rather than each serving a shard.
+func (c *Cluster) Groups(ctx context.Context) (map[string][]string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+c.zeroHTTP+"/state", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("dgraphtest: reading zero's state: %w", err)
+	}
+	defer resp.Body.Close()
+	var state struct {
+		Groups map[string]struct {
+			Members map[string]struct{ Addr string }
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&state); err != nil {
+		return nil, fmt.Errorf("dgraphtest: decoding zero's state: %w", err)
+	}
+	out := map[string][]string{}
+	for id, g := range state.Groups {
+		for _, m := range g.Members {
+			out[id] = append(out[id], m.Addr)
+		}
+		slices.Sort(out[id])
+	}
+	return out, nil
 }
 
 // logTails quotes the end of each process's log.
