@@ -48,15 +48,22 @@ func TestSameAnswersAsEmbedded(t *testing.T) {
 	if !reflect.DeepEqual(results[1], results[0]) {
 		t.Errorf("Load = %+v\nembedded store's %+v", clipAny(results[1]), clipAny(results[0]))
 	}
+	sameAnswers(t, ctx, emb, dg, names)
+}
+
+// sameAnswers asks want and got every question about the graph of
+// generated's names and reports each answer or error that differs.
+func sameAnswers(t *testing.T, ctx context.Context, want, got stance.Store, names []string) {
+	t.Helper()
 	for _, q := range questions(names) {
-		want, werr := q.ask(ctx, emb)
-		got, gerr := q.ask(ctx, dg)
+		w, werr := q.ask(ctx, want)
+		g, gerr := q.ask(ctx, got)
 		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
-			t.Errorf("%s: error %v, embedded store's %v", q.name, gerr, werr)
+			t.Errorf("%s: error %v, want %v", q.name, gerr, werr)
 			continue
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s:\n got %+v\nwant %+v", q.name, clipAny(got), clipAny(want))
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s:\n got %+v\nwant %+v", q.name, clipAny(g), clipAny(w))
 		}
 	}
 }

@@ -91,7 +91,10 @@ it stored, except an event file that fails after some of its batches went
 in: then nothing is stored (--skip-bad skips malformed rows instead).
 
 With --store dgraph://HOST:PORT the files go to a Dgraph cluster one by
-one, each file one transaction, all-or-nothing; nothing is imported.`
+one, each file one transaction, all-or-nothing; nothing is imported. A
+cluster that fails mid-load stops it with the file being sent unstored;
+once the cluster is back, run the same load again: records already stored
+merge with themselves, none is stored twice.`
 
 func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "load", "load [--data DIR | --url URL | --store dgraph://HOST:PORT] FILE... | --watch DIR", loadHelp)

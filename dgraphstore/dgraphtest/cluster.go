@@ -8,12 +8,15 @@ package dgraphtest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -37,15 +40,28 @@ const (
 // Common flags: listen on loopback only, send nothing home.
 var common = []string{"--bindall=false", "--telemetry", "reports=false; sentry=false;"}
 
-// Cluster is a running zero and alpha.
+// Cluster is a running zero and one or more alphas in one group.
 type Cluster struct {
-	// Addr is the alpha's gRPC address, host:port, what dgo and
+	// Addr is the first alpha's gRPC address, host:port, what dgo and
 	// dgraphstore.Open take.
 	Addr string
-	// HTTP is the alpha's HTTP address (/health, /alter, /query).
-	HTTP        string
-	dir         string
-	zero, alpha *proc
+	// HTTP is the first alpha's HTTP address (/health, /alter, /query).
+	HTTP string
+	// Alphas are every alpha's gRPC addresses, Addr first: replicas of
+	// one group, each answering for all of the data.
+	Alphas   []string
+	zeroHTTP string
+	bin      string
+	dir      string
+	zero     *proc
+	alphas   []*alpha
+}
+
+// alpha is one alpha: its process and what restarts it in place.
+type alpha struct {
+	name, addr string
+	args       []string
+	p          *proc
 }
 
 // proc is a started process; done closes when it exits.
@@ -93,14 +109,18 @@ func Binary() (string, error) {
 	}
 }
 
-// Require starts a cluster for t and stops it when t ends. Without a
-// binary it skips t, or fails it when STANCEGRAPH_DGRAPH=require.
-func Require(t testing.TB) *Cluster {
+// Require starts a cluster of one alpha for t and stops it when t ends.
+// Without a binary it skips t, or fails it when STANCEGRAPH_DGRAPH=require.
+func Require(t testing.TB) *Cluster { t.Helper(); return RequireGroup(t, 1) }
+
+// RequireGroup is Require with n alphas replicating one group: for tests
+// that write through one alpha and read through another.
+func RequireGroup(t testing.TB, n int) *Cluster {
 	t.Helper()
 	bin := Available(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	c, err := Start(ctx, bin, t.TempDir())
+	c, err := StartGroup(ctx, bin, t.TempDir(), n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,36 +155,92 @@ func Available(t testing.TB) string {
 // Start runs a zero and an alpha of bin with their data under dir, and
 // returns once the alpha accepts a schema change.
 func Start(ctx context.Context, bin, dir string) (*Cluster, error) {
-	off, err := freeOffset()
+	return StartGroup(ctx, bin, dir, 1)
+}
+
+// StartGroup runs a zero and n alphas that all join group 1, alpha i with
+// the port offset of the zero plus i, and returns once each accepts a
+// schema change. Zero refuses an even --replicas ("must be odd for
+// consensus"), so it gets n rounded up to odd, which never makes it open
+// a second group, and each alpha asks for group 1 (--raft group=1).
+func StartGroup(ctx context.Context, bin, dir string, n int) (*Cluster, error) {
+	if n < 1 {
+		return nil, fmt.Errorf("dgraphtest: %d alphas: want at least one", n)
+	}
+	off, err := freeOffset(n)
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{dir: dir, Addr: hostPort(alphaGRPC + off), HTTP: hostPort(alphaHTTP + off)}
+	c := &Cluster{bin: bin, dir: dir, Addr: hostPort(alphaGRPC + off), HTTP: hostPort(alphaHTTP + off), zeroHTTP: hostPort(zeroHTTP + off)}
 	c.zero, err = run(bin, dir, "zero", append([]string{"zero", "-o", strconv.Itoa(off),
-		"--my", hostPort(zeroGRPC + off), "--wal", filepath.Join(dir, "zw")}, common...))
+		"--my", hostPort(zeroGRPC + off), "--wal", filepath.Join(dir, "zw"), "--replicas", strconv.Itoa(n | 1)}, common...))
 	if err != nil {
 		return nil, err
 	}
-	c.alpha, err = run(bin, dir, "alpha", append([]string{"alpha", "-o", strconv.Itoa(off),
-		"--my", hostPort(alphaInternal + off), "--zero", hostPort(zeroGRPC + off),
-		"-p", filepath.Join(dir, "p"), "-w", filepath.Join(dir, "w"), "--tmp", filepath.Join(dir, "t"),
-		"--security", "whitelist=127.0.0.1", "--cache", "size-mb=256"}, common...))
-	if err != nil {
-		c.Stop()
-		return nil, err
-	}
-	if err := c.waitReady(ctx); err != nil {
-		c.Stop()
-		return nil, err
+	for i := range n {
+		a := c.newAlpha(i, off)
+		c.alphas = append(c.alphas, a)
+		c.Alphas = append(c.Alphas, a.addr)
+		// One at a time: the first forms the group, the others join it.
+		if err := c.startAlpha(ctx, a); err != nil {
+			c.Stop()
+			return nil, err
+		}
 	}
 	return c, nil
 }
 
+// newAlpha describes alpha i: its own ports and directories, group 1.
+func (c *Cluster) newAlpha(i, off int) *alpha {
+	name := "alpha"
+	if i > 0 {
+		name = fmt.Sprintf("alpha%d", i+1)
+	}
+	o := off + i
+	d := func(sub string) string { return filepath.Join(c.dir, name+"-"+sub) }
+	args := append([]string{"alpha", "-o", strconv.Itoa(o),
+		"--my", hostPort(alphaInternal + o), "--zero", hostPort(zeroGRPC + off),
+		"-p", d("p"), "-w", d("w"), "--tmp", d("t"), "--raft", "group=1",
+		"--security", "whitelist=127.0.0.1", "--cache", "size-mb=256"}, common...)
+	return &alpha{name: name, addr: hostPort(alphaGRPC + o), args: args}
+}
+
+// startAlpha runs a and waits until it accepts a schema change.
+func (c *Cluster) startAlpha(ctx context.Context, a *alpha) error {
+	p, err := run(c.bin, c.dir, a.name, a.args)
+	if err != nil {
+		return err
+	}
+	a.p = p
+	return c.waitReady(ctx, a)
+}
+
+// KillAlpha kills alpha i (0 is Addr's) with SIGKILL, as a crash would,
+// and waits until it has exited. Its data stays for RestartAlpha.
+func (c *Cluster) KillAlpha(i int) error {
+	p := c.alphas[i].p
+	if err := p.cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		return fmt.Errorf("dgraphtest: killing %s (pid %d): %w", c.alphas[i].name, p.cmd.Process.Pid, err)
+	}
+	<-p.done
+	return nil
+}
+
+// RestartAlpha starts alpha i again, after KillAlpha, on the same ports
+// and directories, and returns once it accepts a schema change.
+func (c *Cluster) RestartAlpha(ctx context.Context, i int) error {
+	a := c.alphas[i]
+	if !a.p.exited() {
+		return fmt.Errorf("dgraphtest: %s is still running", a.name)
+	}
+	return c.startAlpha(ctx, a)
+}
+
 func hostPort(p int) string { return net.JoinHostPort("127.0.0.1", strconv.Itoa(p)) }
 
-// run starts one Dgraph process, its output in dir/name.log.
+// run starts one Dgraph process, its output appended to dir/name.log.
 func run(bin, dir, name string, args []string) (*proc, error) {
-	log, err := os.Create(filepath.Join(dir, name+".log"))
+	log, err := os.OpenFile(filepath.Join(dir, name+".log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -180,50 +256,57 @@ func run(bin, dir, name string, args []string) (*proc, error) {
 	return p, nil
 }
 
-// freeOffset picks a port offset whose five ports are all free.
-func freeOffset() (int, error) {
+// freeOffset picks a port offset whose five ports are all free, and the
+// alpha ports of the offsets after it for alphas beyond the first.
+func freeOffset(alphas int) (int, error) {
 	for try := 0; try < 50; try++ {
 		off := 10000 + (os.Getpid()*7+try*131)%20000
-		free := true
-		for _, p := range []int{zeroGRPC, zeroHTTP, alphaInternal, alphaHTTP, alphaGRPC} {
-			l, err := net.Listen("tcp", hostPort(p+off))
-			if err != nil {
-				free = false
-				break
-			}
-			l.Close()
+		ports := []int{zeroGRPC + off, zeroHTTP + off}
+		for i := range alphas {
+			ports = append(ports, alphaInternal+off+i, alphaHTTP+off+i, alphaGRPC+off+i)
 		}
-		if free {
+		if allFree(ports) {
 			return off, nil
 		}
 	}
 	return 0, errors.New("dgraphtest: no free port offset for Dgraph")
 }
 
-// waitReady retries a schema change until it succeeds: the alpha answers
-// /health several seconds before it accepts one.
-func (c *Cluster) waitReady(ctx context.Context) error {
+func allFree(ports []int) bool {
+	for _, p := range ports {
+		l, err := net.Listen("tcp", hostPort(p))
+		if err != nil {
+			return false
+		}
+		l.Close()
+	}
+	return true
+}
+
+// waitReady retries a schema change through a until it succeeds: an
+// alpha answers /health several seconds before it accepts one.
+func (c *Cluster) waitReady(ctx context.Context, a *alpha) error {
 	for {
-		err := c.alter(ctx)
+		err := alter(ctx, a.addr)
 		if err == nil {
 			return nil
 		}
-		if c.alpha.exited() || c.zero.exited() {
-			return fmt.Errorf("dgraphtest: Dgraph exited while starting; see %s", c.logTails())
+		if a.p.exited() || c.zero.exited() {
+			return fmt.Errorf("dgraphtest: Dgraph exited while starting %s; see %s", a.name, c.logTails())
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("dgraphtest: alpha at %s not ready: %w (last error %v); %s", c.Addr, ctx.Err(), err, c.logTails())
+			return fmt.Errorf("dgraphtest: %s at %s not ready: %w (last error %v); %s", a.name, a.addr, ctx.Err(), err, c.logTails())
 		case <-time.After(500 * time.Millisecond):
 		}
 	}
 }
 
-// alter connects (dgo pings on connecting) and changes the schema.
-func (c *Cluster) alter(ctx context.Context) error {
+// alter connects to addr (dgo pings on connecting) and changes the schema.
+func alter(ctx context.Context, addr string) error {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	dg, err := dgo.NewClient(c.Addr, dgo.WithGrpcOption(grpc.WithTransportCredentials(insecure.NewCredentials())))
+	dg, err := dgo.NewClient(addr, dgo.WithGrpcOption(grpc.WithTransportCredentials(insecure.NewCredentials())))
 	if err != nil {
 		return err
 	}
@@ -231,10 +314,45 @@ func (c *Cluster) alter(ctx context.Context) error {
 	return dg.SetSchema(ctx, "dgraphtest.ready: bool .")
 }
 
+// Groups returns, from zero's /state, the internal addresses of each
+// group's alphas by group ID: what shows that a cluster's alphas
+// replicate one group rather than each serving a shard.
+func (c *Cluster) Groups(ctx context.Context) (map[string][]string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+c.zeroHTTP+"/state", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("dgraphtest: reading zero's state: %w", err)
+	}
+	defer resp.Body.Close()
+	var state struct {
+		Groups map[string]struct {
+			Members map[string]struct{ Addr string }
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&state); err != nil {
+		return nil, fmt.Errorf("dgraphtest: decoding zero's state: %w", err)
+	}
+	out := map[string][]string{}
+	for id, g := range state.Groups {
+		for _, m := range g.Members {
+			out[id] = append(out[id], m.Addr)
+		}
+		slices.Sort(out[id])
+	}
+	return out, nil
+}
+
 // logTails quotes the end of each process's log.
 func (c *Cluster) logTails() string {
 	var b strings.Builder
-	for _, name := range []string{"zero", "alpha"} {
+	names := []string{"zero"}
+	for _, a := range c.alphas {
+		names = append(names, a.name)
+	}
+	for _, name := range names {
 		data, _ := os.ReadFile(filepath.Join(c.dir, name+".log"))
 		if len(data) > 2000 {
 			data = data[len(data)-2000:]
@@ -244,11 +362,15 @@ func (c *Cluster) logTails() string {
 	return b.String()
 }
 
-// Stop ends the alpha, then the zero, by PID: SIGTERM, then SIGKILL after a
-// few seconds (a zero whose alpha is gone may ignore SIGTERM).
+// Stop ends the alphas, then the zero, by PID: SIGTERM, then SIGKILL after
+// a few seconds (a zero whose alpha is gone may ignore SIGTERM).
 func (c *Cluster) Stop() error {
 	var errs []error
-	for _, p := range []*proc{c.alpha, c.zero} {
+	procs := []*proc{}
+	for i := len(c.alphas) - 1; i >= 0; i-- {
+		procs = append(procs, c.alphas[i].p)
+	}
+	for _, p := range append(procs, c.zero) {
 		if p != nil {
 			errs = append(errs, p.stop(5*time.Second))
 		}
