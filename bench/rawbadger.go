@@ -30,7 +30,8 @@ func rawOptions(dir string, o graph.Options) badger.Options {
 		WithMemTableSize(o.MemTableSize).
 		WithBlockCacheSize(o.BlockCacheSize).
 		WithValueLogFileSize(o.ValueLogFileSize).
-		WithCompression(options.None).
+		WithCompression(options.Snappy).
+		WithBlockSize(16 << 10).
 		WithLogger(nil).
 		WithMetricsEnabled(false).
 		WithDetectConflicts(false).
