@@ -30,8 +30,7 @@ func rawOptions(dir string, o graph.Options) badger.Options {
 		WithMemTableSize(o.MemTableSize).
 		WithBlockCacheSize(o.BlockCacheSize).
 		WithValueLogFileSize(o.ValueLogFileSize).
-		WithCompression(options.Snappy).
-		WithBlockSize(16 << 10).
+		WithCompression(options.None).
 		WithLogger(nil).
 		WithMetricsEnabled(false).
 		WithDetectConflicts(false).

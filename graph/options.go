@@ -85,20 +85,18 @@ func badgerOptions(dir string, o Options) badger.Options {
 		WithMemTableSize(o.MemTableSize).
 		WithBlockCacheSize(o.BlockCacheSize).
 		WithValueLogFileSize(o.ValueLogFileSize).
-		// Snappy over 16 KiB blocks (Badger's default is 4 KiB): at
-		// 200k stances (bench -quick, three runs) the store takes 538
-		// bytes a stance against 1,165 uncompressed and SQLite's 576,
-		// with 1-hop p50 and GraphQL req/s unchanged within the
-		// machine's noise, loads no slower and paths p99 1.4 -> 2.5-5
-		// ms. Snappy over 4 KiB blocks took 668 bytes and ZSTD level 1
-		// 620 (a block is too short to hold repeats); ZSTD 1 over 16
-		// KiB took 486 and over 64 KiB 421, but held 250-350 MiB more
-		// heap at peak than Snappy, which a 2 GiB container cannot
-		// spare. Badger records each table's compression in the
-		// table, so stores written with another setting read as they
-		// were and are rewritten as compaction reaches them.
-		WithCompression(options.Snappy).
-		WithBlockSize(16 << 10).
+		// Tables stay uncompressed in Badger's 4 KiB blocks, though
+		// Snappy in 16 KiB blocks brings the store under SQLite (541
+		// bytes a stance against 1,162 and SQLite's 579 at 1M): with
+		// it, every read of a block the block cache misses decompresses
+		// (1-hop p50 13.4 -> 19-26 us at 1M, up to 1.14x SQLite), the
+		// run's peak heap doubled (2.2 -> 4.1-4.4 GiB at 1M) and the
+		// 10M import in a 2,000 MiB cgroup was OOM-killed. 4 KiB blocks
+		// compress to 668 bytes only. bench/README.md has the table;
+		// the stance record stored three times is the next saving.
+		// Badger records each table's compression in the table, so a
+		// store written with another setting reads as it was.
+		WithCompression(options.None).
 		WithLogger(badgerLogger{o.Logger}).
 		WithMetricsEnabled(false).
 		// Writers are serialized by Store.wmu, so transactions cannot
