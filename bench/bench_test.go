@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"github.com/stancegraph/stancegraph/events"
 	"github.com/stancegraph/stancegraph/graph"
 )
@@ -347,5 +349,49 @@ func TestParseFileClasses(t *testing.T) {
 		if (err != nil) != c.err || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("parseFileClasses(%q, %d) = %v, %v; want %v (error %v)", c.in, c.stances, got, err, c.want, c.err)
 		}
+	}
+}
+
+// TestFamilyBytes: the breakdown sums each family's entries, keys and
+// values, names prefixes it does not know by their byte, and puts the
+// largest family first.
+func TestFamilyBytes(t *testing.T) {
+	dir := t.TempDir()
+	o := graph.DefaultOptions()
+	o.MemTableSize, o.BlockCacheSize = 8<<20, 1<<20
+	db, err := badger.Open(rawOptions(dir, o))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := []struct{ k, v string }{
+		{"S0123", "recordrecord"}, {"S4567", "recordrecord"},
+		{"O01", "rec"}, {"T1", ""}, {"\x7fz", "v"},
+	}
+	err = db.Update(func(txn *badger.Txn) error {
+		for _, e := range entries {
+			if err := txn.Set([]byte(e.k), []byte(e.v)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := familyBytes(dir, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []familyFigures{
+		{Family: "stance", Entries: 2, KeyBytes: 10, ValueBytes: 24},
+		{Family: "out", Entries: 1, KeyBytes: 3, ValueBytes: 3},
+		{Family: "0x7f", Entries: 1, KeyBytes: 2, ValueBytes: 1},
+		{Family: "date", Entries: 1, KeyBytes: 2, ValueBytes: 0},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("familyBytes = %+v, want %+v", got, want)
 	}
 }

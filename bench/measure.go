@@ -123,6 +123,10 @@ type results struct {
 	RSSFile        int64         `json:"peak_rss_file_bytes"` // mapped store files resident (page cache the kernel can drop), sampled
 	StoreBytes     int64         `json:"store_bytes"`
 	BytesPerStance float64       `json:"bytes_per_stance"`
+	// SQLiteBytesPerStance is the target bytes per stance must not pass.
+	SQLiteBytesPerStance float64 `json:"sqlite_bytes_per_stance"`
+	// Families is where the graph store's bytes go, by key family.
+	Families []familyFigures `json:"bytes_by_family"`
 	// LoadIncremental and Mixed are the phases after the others (see
 	// incremental.go and mixed.go).
 	LoadIncremental incrementalFigures `json:"load_incremental"`
@@ -452,6 +456,14 @@ func (m *measurement) sizes() {
 	}
 	res.StoreBytes = res.Load.Engines["graph"].Bytes
 	res.BytesPerStance = float64(res.StoreBytes) / float64(m.d.nStances)
+	if lf, ok := res.Load.Engines["sqlite"]; ok {
+		res.SQLiteBytesPerStance = float64(lf.Bytes) / float64(m.d.nStances)
+	}
+	fams, err := familyBytes(m.gdir, m.c.storeOptions())
+	if err != nil {
+		m.logf("%v", err)
+	}
+	res.Families = fams
 }
 
 // storeOptions are the graph options of the run, shared by the raw

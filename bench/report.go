@@ -56,7 +56,8 @@ func printTable(w io.Writer, c *config, r *results) {
 		fmt.Fprintf(tw, "memory cgroup limit / peak MB\t%.0f\t%.0f\t\t\t\n", float64(r.Memcg.Limit)/(1<<20), float64(r.Memcg.Peak)/(1<<20))
 	}
 	fmt.Fprintf(tw, "store MB on disk\t%.0f\t\t\t\t\n", float64(r.StoreBytes)/(1<<20))
-	fmt.Fprintf(tw, "bytes per stance\t%.0f\t\t\t\t\n", r.BytesPerStance)
+	fmt.Fprintf(tw, "bytes per stance (SQLite's)\t%.0f\t%.0f\t\t\t\n", r.BytesPerStance, r.SQLiteBytesPerStance)
+	printFamilies(tw, r)
 	fmt.Fprintln(tw, "\t\t\t\t\t")
 	printLater(tw, r)
 	tw.Flush()
@@ -141,4 +142,16 @@ func printReads(tw io.Writer, c *config, r *results) {
 	fmt.Fprintf(tw, "GraphQL/HTTP, %d clients\t%.0f\t%.0f\t%.0f\t\t\n", c.httpClients, r.HTTP.P50, r.HTTP.P99, r.HTTP.RPS)
 	fmt.Fprintf(tw, "same, no request log (log costs %.1f%% CPU; %.1f%% line by line)\t%.0f\t\t%.0f\t\t\n", 100*r.HTTP.LoggingCost, 100*r.HTTP.LineLoggingCost, r.HTTP.UnloggedP50, r.HTTP.UnloggedRPS)
 	fmt.Fprintln(tw, "\t\t\t\t\t")
+}
+
+// printFamilies prints the graph store's logical bytes per stance by key
+// family (key and value, before compression), largest first.
+func printFamilies(tw io.Writer, r *results) {
+	n := float64(r.Stances)
+	if n == 0 {
+		return
+	}
+	for _, f := range r.Families {
+		fmt.Fprintf(tw, "  %s: entries, key + value bytes per stance\t%d\t%.0f\t%.0f\t\t\n", f.Family, f.Entries, float64(f.KeyBytes)/n, float64(f.ValueBytes)/n)
+	}
 }
