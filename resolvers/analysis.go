@@ -111,6 +111,35 @@ func (r *Resolver) actorArgs(ctx context.Context, sc *scope, a args, names ...st
 	return out, nil
 }
 
+// analysisCall is what every analysis field reads before it asks the
+// store: the analyzer, the arguments, a scope for the actors it will
+// show, the actors its arguments name and its date range.
+type analysisCall struct {
+	an       stance.Analyzer
+	a        args
+	sc       *scope
+	actors   []string
+	from, to stance.Date
+}
+
+// analysisArgs reads an analysis field's common arguments, the actor
+// arguments named first, failing in that order: no analyzer, an unknown
+// actor, a bad range.
+func (r *Resolver) analysisArgs(p graphql.ResolveParams, actors ...string) (analysisCall, error) {
+	an, err := r.analyzer()
+	if err != nil {
+		return analysisCall{}, err
+	}
+	c := analysisCall{an: an, a: args(p.Args), sc: r.newScope()}
+	if c.actors, err = r.actorArgs(p.Context, c.sc, c.a, actors...); err != nil {
+		return analysisCall{}, err
+	}
+	if c.from, c.to, err = rangeArgs(c.a); err != nil {
+		return analysisCall{}, err
+	}
+	return c, nil
+}
+
 // rangeArgs reads from and to.
 func rangeArgs(a args) (from, to stance.Date, err error) {
 	from, to = a.date("from"), a.date("to")
@@ -118,19 +147,11 @@ func rangeArgs(a args) (from, to stance.Date, err error) {
 }
 
 func (r *Resolver) queryTimeline(p graphql.ResolveParams) (interface{}, error) {
-	an, err := r.analyzer()
+	c, err := r.analysisArgs(p, "a", "b")
 	if err != nil {
 		return nil, err
 	}
-	a, sc := args(p.Args), r.newScope()
-	refs, err := r.actorArgs(p.Context, sc, a, "a", "b")
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := rangeArgs(a)
-	if err != nil {
-		return nil, err
-	}
+	an, a, sc, refs, from, to := c.an, c.a, c.sc, c.actors, c.from, c.to
 	q := stance.TimelineQuery{Actor: refs[0], Counterpart: refs[1], Direction: direction(p.Args["direction"], stance.Both), From: from, To: to, Bucket: stance.Bucket(a.str("bucket"))}
 	t, err := an.Timeline(p.Context, q)
 	if err != nil {
@@ -140,19 +161,11 @@ func (r *Resolver) queryTimeline(p graphql.ResolveParams) (interface{}, error) {
 }
 
 func (r *Resolver) queryShifts(p graphql.ResolveParams) (interface{}, error) {
-	an, err := r.analyzer()
+	c, err := r.analysisArgs(p, "a", "b")
 	if err != nil {
 		return nil, err
 	}
-	a, sc := args(p.Args), r.newScope()
-	refs, err := r.actorArgs(p.Context, sc, a, "a", "b")
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := rangeArgs(a)
-	if err != nil {
-		return nil, err
-	}
+	an, a, sc, refs, from, to := c.an, c.a, c.sc, c.actors, c.from, c.to
 	q := stance.ShiftQuery{A: refs[0], B: refs[1], From: from, To: to, Bucket: stance.Bucket(a.str("bucket")),
 		Window: a.int("window", 1), Threshold: a.float("threshold", 0), Evidence: a.int("evidence", 5)}
 	if q.Window < 1 {
@@ -173,19 +186,11 @@ func (r *Resolver) queryShifts(p graphql.ResolveParams) (interface{}, error) {
 }
 
 func (r *Resolver) queryAlignment(p graphql.ResolveParams) (interface{}, error) {
-	an, err := r.analyzer()
+	c, err := r.analysisArgs(p, "actor")
 	if err != nil {
 		return nil, err
 	}
-	a, sc := args(p.Args), r.newScope()
-	refs, err := r.actorArgs(p.Context, sc, a, "actor")
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := rangeArgs(a)
-	if err != nil {
-		return nil, err
-	}
+	an, a, sc, refs, from, to := c.an, c.a, c.sc, c.actors, c.from, c.to
 	first := a.int("first", 10)
 	if first < 1 || first > stance.MaxPageSize {
 		return nil, badArg("first", "must be between 1 and %d, got %d", stance.MaxPageSize, first)
@@ -255,19 +260,15 @@ func (a *alignmentValue) sharedStances(ctx context.Context, an stance.Analyzer, 
 }
 
 func (r *Resolver) queryCoalitions(p graphql.ResolveParams) (interface{}, error) {
-	an, err := r.analyzer()
+	call, err := r.analysisArgs(p)
 	if err != nil {
 		return nil, err
 	}
-	from, to, err := rangeArgs(args(p.Args))
+	c, err := call.an.Coalitions(p.Context, stance.CoalitionQuery{From: call.from, To: call.to})
 	if err != nil {
 		return nil, err
 	}
-	c, err := an.Coalitions(p.Context, stance.CoalitionQuery{From: from, To: to})
-	if err != nil {
-		return nil, err
-	}
-	return &coalitionsValue{c: c, sc: r.newScope()}, nil
+	return &coalitionsValue{c: c, sc: call.sc}, nil
 }
 
 func (r *Resolver) blocActors(p graphql.ResolveParams) (interface{}, error) {
