@@ -1,9 +1,9 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"context"
-	"maps"
 	"slices"
 
 	"github.com/dgraph-io/badger/v4"
@@ -19,21 +19,18 @@ const maxRefineRounds = 100
 
 // signedGraph is the undirected signed graph of coalitions: one edge per
 // pair of actors with stances either way, weighted by their net weight.
+// It holds a few bytes per pair and no stance, so that coalitions of ten
+// million stances fit a small memory: the stances a bloc reports are read
+// again from the store once the blocs are known.
 type signedGraph struct {
-	actors []string         // actor IDs, indexed by node
-	adj    [][]signedEdge   // by node
-	pairs  map[[2]int]*pair // by (lower node, higher node)
+	ids  [][16]byte         // node -> actor ID, in ID order
+	node map[[16]byte]int32 // actor ID -> node
+	adj  [][]signedEdge     // node -> its edges, by the other node
 }
 
 type signedEdge struct {
-	to int
+	to int32
 	w  float64
-}
-
-// pair holds the stances between two actors, both ways.
-type pair struct {
-	w       float64
-	stances []edge
 }
 
 // Coalitions splits the signed graph of live stances dated q.From to q.To
@@ -57,68 +54,159 @@ func (s *Store) Coalitions(ctx context.Context, q stance.CoalitionQuery) (stance
 	if err := stance.CheckRange(q.From, q.To); err != nil {
 		return stance.Coalitions{}, err
 	}
-	var es []edge
+	f := edgeFilter{from: q.From, to: q.To}
+	var out stance.Coalitions
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		var err error
-		es, err = s.readEdges(txn, [][]byte{{keys.Out}}, edgeFilter{from: q.From, to: q.To})
+		g, err := s.signedGraph(ctx, txn, f)
+		if err != nil {
+			return err
+		}
+		label := g.refine(g.positiveComponents())
+		out, err = s.describe(ctx, txn, f, g, label)
 		return err
 	})
 	if err != nil {
 		return stance.Coalitions{}, err
 	}
-	g := newSignedGraph(es)
-	bloc := g.refine(g.positiveComponents())
-	return s.describe(g, bloc), ctx.Err()
+	return out, ctx.Err()
 }
 
-// newSignedGraph builds the signed graph of es.
-func newSignedGraph(es []edge) *signedGraph {
-	node := map[string]int{}
-	for _, e := range es {
-		node[e.subj], node[e.obj] = 0, 0
-	}
-	g := &signedGraph{pairs: map[[2]int]*pair{}}
-	g.actors = slices.Sorted(maps.Keys(node))
-	for i, a := range g.actors {
-		node[a] = i
-	}
-	for _, e := range es {
-		k := [2]int{node[e.subj], node[e.obj]}
-		if k[0] > k[1] {
-			k[0], k[1] = k[1], k[0]
+// liveOut calls fn for each live outgoing adjacency entry dated within f,
+// in key order: by subject, type, object, then ID.
+func (s *Store) liveOut(ctx context.Context, txn *badger.Txn, f edgeFilter, fn func(subj, obj, id []byte, eff Date, w float64)) error {
+	weights := s.weights()
+	n := 0
+	sc := scan{txn: txn, prefixes: [][]byte{{keys.Out}}}
+	return sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+		if n++; n%65536 == 0 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
 		}
-		p := g.pairs[k]
-		if p == nil {
-			p = &pair{}
-			g.pairs[k] = p
+		live, eff, err := header(item)
+		if err != nil || !live || !eff.Within(f.from, f.to) {
+			return err == nil, err
 		}
-		p.w += e.weight
-		p.stances = append(p.stances, e)
-	}
-	g.adj = make([][]signedEdge, len(g.actors))
-	for _, k := range slices.SortedFunc(maps.Keys(g.pairs), comparePairs) {
-		p := g.pairs[k]
-		if p.w = round(p.w); p.w == 0 {
-			delete(g.pairs, k)
-			continue
+		_, subj, typ, obj, id, ok := keys.ParseAdjacency(k)
+		if !ok {
+			return false, errCorrupt
 		}
-		g.adj[k[0]] = append(g.adj[k[0]], signedEdge{k[1], p.w})
-		g.adj[k[1]] = append(g.adj[k[1]], signedEdge{k[0], p.w})
-	}
-	return g
+		fn(subj, obj, id, eff, weights[typ])
+		return true, nil
+	})
 }
 
-func comparePairs(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) }
+// signedGraph sums the weights of each pair's stances in key order (the
+// order the definition's float sums take) and builds the graph of the
+// pairs whose rounded sum is not zero.
+func (s *Store) signedGraph(ctx context.Context, txn *badger.Txn, f edgeFilter) (*signedGraph, error) {
+	g := &signedGraph{node: map[[16]byte]int32{}}
+	sums := map[[2]int32]float64{} // by the two nodes in the order first met
+	err := s.liveOut(ctx, txn, f, func(subj, obj, _ []byte, _ Date, w float64) {
+		a, b := g.nodeOf(subj), g.nodeOf(obj)
+		sums[[2]int32{min(a, b), max(a, b)}] += w
+	})
+	if err != nil {
+		return nil, err
+	}
+	rank := g.sortNodes()
+	pairs := make([]pairWeight, 0, len(sums))
+	for k, w := range sums {
+		if w = round(w); w != 0 {
+			a, b := rank[k[0]], rank[k[1]]
+			pairs = append(pairs, pairWeight{min(a, b), max(a, b), w})
+		}
+	}
+	sums = nil
+	slices.SortFunc(pairs, func(p, q pairWeight) int { return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b)) })
+	g.link(pairs)
+	return g, nil
+}
+
+// pairWeight is the rounded net weight of the stances between nodes a <= b.
+type pairWeight struct {
+	a, b int32
+	w    float64
+}
+
+// nodeOf returns id's node, adding it when new.
+func (g *signedGraph) nodeOf(id []byte) int32 {
+	k := [16]byte(id)
+	n, ok := g.node[k]
+	if !ok {
+		n = int32(len(g.ids))
+		g.node[k] = n
+		g.ids = append(g.ids, k)
+	}
+	return n
+}
+
+// sortNodes renumbers the nodes in ID order (the order of the IDs as
+// text too) and returns the new number of each old one.
+func (g *signedGraph) sortNodes() []int32 {
+	order := make([]int32, len(g.ids))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(g.ids[a][:], g.ids[b][:]) })
+	rank := make([]int32, len(order))
+	ids := make([][16]byte, len(order))
+	for r, old := range order {
+		rank[old], ids[r] = int32(r), g.ids[old]
+		g.node[ids[r]] = int32(r)
+	}
+	g.ids = ids
+	return rank
+}
+
+// link makes the adjacency lists of pairs, which are sorted, so that each
+// list is sorted by the other node.
+func (g *signedGraph) link(pairs []pairWeight) {
+	deg := make([]int32, len(g.ids))
+	for _, p := range pairs {
+		deg[p.a]++
+		deg[p.b]++
+	}
+	g.adj = make([][]signedEdge, len(g.ids))
+	for n := range g.adj {
+		g.adj[n] = make([]signedEdge, 0, deg[n])
+	}
+	for _, p := range pairs {
+		g.adj[p.a] = append(g.adj[p.a], signedEdge{p.b, p.w})
+		g.adj[p.b] = append(g.adj[p.b], signedEdge{p.a, p.w})
+	}
+}
+
+// weight returns the weight of the edge between a and b, if there is one.
+func (g *signedGraph) weight(a, b int32) (float64, bool) {
+	es := g.adj[a]
+	i, ok := slices.BinarySearchFunc(es, b, func(e signedEdge, t int32) int { return cmp.Compare(e.to, t) })
+	if !ok {
+		return 0, false
+	}
+	return es[i].w, true
+}
+
+// eachPair calls fn for each edge once, in the order of its two nodes.
+func (g *signedGraph) eachPair(fn func(a, b int32, w float64)) {
+	for a, es := range g.adj {
+		for i, e := range es {
+			if e.to > int32(a) || (e.to == int32(a) && (i == 0 || es[i-1].to != e.to)) {
+				fn(int32(a), e.to, e.w)
+			}
+		}
+	}
+}
 
 // positiveComponents labels each node with its component over positive
 // edges.
 func (g *signedGraph) positiveComponents() []int {
-	bloc := make([]int, len(g.actors))
+	bloc := make([]int, len(g.ids))
 	for i := range bloc {
 		bloc[i] = -1
 	}
 	next := 0
-	for start := range g.actors {
+	for start := range g.ids {
 		if bloc[start] >= 0 {
 			continue
 		}
@@ -130,7 +218,7 @@ func (g *signedGraph) positiveComponents() []int {
 			for _, e := range g.adj[n] {
 				if e.w > 0 && bloc[e.to] < 0 {
 					bloc[e.to] = next
-					stack = append(stack, e.to)
+					stack = append(stack, int(e.to))
 				}
 			}
 		}
@@ -139,28 +227,68 @@ func (g *signedGraph) positiveComponents() []int {
 	return bloc
 }
 
+// gains sums a node's edge weights by the bloc at their other end. It is
+// reused from node to node: a fresh map per node and round cost more than
+// the moves.
+type gains struct {
+	sum     []float64
+	seen    []bool
+	touched []int // blocs with an edge
+}
+
+// add adds w to bloc b.
+func (t *gains) add(b int, w float64) {
+	if b >= len(t.sum) {
+		t.sum = append(t.sum, make([]float64, b+1-len(t.sum))...)
+		t.seen = append(t.seen, make([]bool, b+1-len(t.seen))...)
+	}
+	if !t.seen[b] {
+		t.seen[b] = true
+		t.touched = append(t.touched, b)
+	}
+	t.sum[b] += w
+}
+
+// of returns the sum toward bloc b (0 for a bloc without an edge).
+func (t *gains) of(b int) float64 {
+	if b < len(t.sum) {
+		return t.sum[b]
+	}
+	return 0
+}
+
+// reset forgets every sum.
+func (t *gains) reset() {
+	for _, b := range t.touched {
+		t.sum[b], t.seen[b] = 0, false
+	}
+	t.touched = t.touched[:0]
+}
+
 // refine moves nodes to the bloc with the largest sum of edge weights
 // toward the node (a fresh bloc scores 0), which is the move lowering the
 // frustration most.
 func (g *signedGraph) refine(bloc []int) []int {
 	fresh := len(bloc) // labels at or above len(bloc) are never in use
+	var gain gains
 	for round := 0; round < maxRefineRounds; round++ {
 		moved := false
-		for n := range g.actors {
-			gain := map[int]float64{}
+		for n := range g.ids {
+			gain.reset()
 			for _, e := range g.adj[n] {
-				gain[bloc[e.to]] += e.w
+				gain.add(bloc[e.to], e.w)
 			}
-			best, bestGain := bloc[n], gain[bloc[n]]
+			best, bestGain := bloc[n], gain.of(bloc[n])
 			if bestGain < 0 {
 				best, bestGain = fresh, 0
 			}
-			for _, b := range slices.Sorted(maps.Keys(gain)) {
-				if gain[b] > bestGain+1e-9 {
-					best, bestGain = b, gain[b]
+			slices.Sort(gain.touched)
+			for _, b := range gain.touched {
+				if gain.sum[b] > bestGain+1e-9 {
+					best, bestGain = b, gain.sum[b]
 				}
 			}
-			if best != bloc[n] && bestGain > gain[bloc[n]]+1e-9 {
+			if best != bloc[n] && bestGain > gain.of(bloc[n])+1e-9 {
 				if best == fresh {
 					fresh++
 				}
@@ -176,90 +304,124 @@ func (g *signedGraph) refine(bloc []int) []int {
 
 // describe turns bloc labels into Coalitions: blocs largest first, each
 // with its cooperative stances, frustration and triad balance.
-func (s *Store) describe(g *signedGraph, label []int) stance.Coalitions {
-	members := map[int][]int{}
+func (s *Store) describe(ctx context.Context, txn *badger.Txn, f edgeFilter, g *signedGraph, label []int) (stance.Coalitions, error) {
+	members := map[int][]int32{}
 	for n, b := range label {
-		members[b] = append(members[b], n)
+		members[b] = append(members[b], int32(n))
 	}
-	order := slices.SortedFunc(maps.Keys(members), func(a, b int) int {
+	order := make([]int, 0, len(members))
+	for b := range members {
+		order = append(order, b)
+	}
+	slices.SortFunc(order, func(a, b int) int {
 		return cmp.Or(cmp.Compare(len(members[b]), len(members[a])), cmp.Compare(members[a][0], members[b][0]))
 	})
-	index := map[int]int{}
+	index := make([]int, len(label)) // node -> its bloc's place in order
 	out := stance.Coalitions{Blocs: make([]stance.Bloc, len(order))}
 	for i, b := range order {
-		index[b] = i
 		for _, n := range members[b] {
-			out.Blocs[i].Actors = append(out.Blocs[i].Actors, g.actors[n])
+			index[n] = i
+			out.Blocs[i].Actors = append(out.Blocs[i].Actors, idString(g.ids[n][:]))
 		}
 	}
-	held := make([][]edge, len(order))
-	for _, k := range slices.SortedFunc(maps.Keys(g.pairs), comparePairs) {
-		p, same := g.pairs[k], label[k[0]] == label[k[1]]
-		switch {
-		case same && p.w > 0:
-			for _, e := range p.stances {
-				if e.weight > 0 {
-					held[index[label[k[0]]]] = append(held[index[label[k[0]]]], e)
-				}
-			}
-		case same && p.w < 0:
-			out.Frustration -= p.w
-		case !same && p.w > 0:
-			out.Frustration += p.w
+	g.eachPair(func(a, b int32, w float64) {
+		switch same := label[a] == label[b]; {
+		case same && w < 0:
+			out.Frustration -= w
+		case !same && w > 0:
+			out.Frustration += w
 		}
-	}
+	})
 	out.Frustration = round(out.Frustration)
+	held, err := s.heldStances(ctx, txn, f, g, label, index, len(order))
+	if err != nil {
+		return stance.Coalitions{}, err
+	}
 	for i := range out.Blocs {
-		out.Blocs[i].Stances = ids(sortedEdges(held[i]))
+		out.Blocs[i].Stances = held[i]
 	}
 	per := g.triads(&out.Balance)
-	for i, b := range out.Blocs {
-		for _, a := range b.Actors {
-			out.Actors = append(out.Actors, stance.ActorBalance{Actor: a, Bloc: i, Balance: per[a]})
+	for i, b := range order {
+		for j, n := range members[b] {
+			out.Actors = append(out.Actors, stance.ActorBalance{Actor: out.Blocs[i].Actors[j], Bloc: i, Balance: per[n]})
 		}
 	}
-	return out
+	return out, nil
 }
 
-// triads counts the triangles of g into total and per actor. Each
+// heldStance is a stance a bloc reports, as much of it as its order needs.
+type heldStance struct {
+	date Date
+	id   [16]byte
+}
+
+// heldStances reads the stances along each bloc's positive edges again:
+// those of positive weight between two actors of the bloc, by date then
+// ID.
+func (s *Store) heldStances(ctx context.Context, txn *badger.Txn, f edgeFilter, g *signedGraph, label, index []int, blocs int) ([][]string, error) {
+	held := make([][]heldStance, blocs)
+	err := s.liveOut(ctx, txn, f, func(subj, obj, id []byte, eff Date, w float64) {
+		a, b := g.node[[16]byte(subj)], g.node[[16]byte(obj)]
+		if w <= 0 || label[a] != label[b] {
+			return
+		}
+		if pw, ok := g.weight(a, b); ok && pw > 0 {
+			held[index[a]] = append(held[index[a]], heldStance{eff, [16]byte(id)})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, blocs)
+	for i, hs := range held {
+		slices.SortFunc(hs, func(p, q heldStance) int {
+			return cmp.Or(cmp.Compare(p.date, q.date), bytes.Compare(p.id[:], q.id[:]))
+		})
+		out[i] = make([]string, len(hs))
+		for j, h := range hs {
+			out[i][j] = idString(h.id[:])
+		}
+	}
+	return out, nil
+}
+
+// triads counts the triangles of g into total and per node. Each
 // triangle is found once: from its lowest-ranked node, ranked by degree
 // then index, through two edges toward higher-ranked nodes.
-func (g *signedGraph) triads(total *stance.TriadBalance) map[string]stance.TriadBalance {
-	rank := func(n int) [2]int { return [2]int{len(g.adj[n]), n} }
-	higher := func(a, b int) bool { return comparePairs(rank(a), rank(b)) < 0 }
-	up := make([]map[int]float64, len(g.actors))
-	for n := range g.actors {
-		up[n] = map[int]float64{}
+func (g *signedGraph) triads(total *stance.TriadBalance) []stance.TriadBalance {
+	higher := func(a, b int32) bool {
+		return cmp.Or(cmp.Compare(len(g.adj[a]), len(g.adj[b])), cmp.Compare(a, b)) < 0
+	}
+	up := make([][]signedEdge, len(g.ids)) // by the other node, as adj
+	for n := range g.ids {
 		for _, e := range g.adj[n] {
-			if higher(n, e.to) {
-				up[n][e.to] = e.w
+			if higher(int32(n), e.to) {
+				up[n] = append(up[n], e)
 			}
 		}
 	}
-	per := map[string]stance.TriadBalance{}
-	count := func(n int, balanced bool) {
-		t := per[g.actors[n]]
-		t.Triads++
+	per := make([]stance.TriadBalance, len(g.ids))
+	count := func(n int32, balanced bool) {
+		per[n].Triads++
 		if balanced {
-			t.Balanced++
+			per[n].Balanced++
 		}
-		per[g.actors[n]] = t
 	}
-	for u := range g.actors {
-		for v, wuv := range up[u] {
-			for w, wvw := range up[v] {
-				wuw, ok := up[u][w]
+	for u := range up {
+		for _, uv := range up[u] {
+			for _, vw := range up[uv.to] {
+				i, ok := slices.BinarySearchFunc(up[u], vw.to, func(e signedEdge, t int32) int { return cmp.Compare(e.to, t) })
 				if !ok {
 					continue
 				}
-				balanced := wuv*wvw*wuw > 0
+				balanced := uv.w*vw.w*up[u][i].w > 0
 				total.Triads++
 				if balanced {
 					total.Balanced++
 				}
-				count(u, balanced)
-				count(v, balanced)
-				count(w, balanced)
+				count(int32(u), balanced)
+				count(uv.to, balanced)
+				count(vw.to, balanced)
 			}
 		}
 	}
