@@ -407,14 +407,18 @@ func (g *signedGraph) triads(total *stance.TriadBalance) []stance.TriadBalance {
 			per[n].Balanced++
 		}
 	}
+	toU := make([]float64, len(g.ids)) // node -> its edge's weight to u; edges are never 0
 	for u := range up {
+		for _, e := range up[u] {
+			toU[e.to] = e.w
+		}
 		for _, uv := range up[u] {
 			for _, vw := range up[uv.to] {
-				i, ok := slices.BinarySearchFunc(up[u], vw.to, func(e signedEdge, t int32) int { return cmp.Compare(e.to, t) })
-				if !ok {
+				wuw := toU[vw.to]
+				if wuw == 0 {
 					continue
 				}
-				balanced := uv.w*vw.w*up[u][i].w > 0
+				balanced := uv.w*vw.w*wuw > 0
 				total.Triads++
 				if balanced {
 					total.Balanced++
@@ -423,6 +427,9 @@ func (g *signedGraph) triads(total *stance.TriadBalance) []stance.TriadBalance {
 				count(uv.to, balanced)
 				count(vw.to, balanced)
 			}
+		}
+		for _, e := range up[u] {
+			toU[e.to] = 0
 		}
 	}
 	return per
