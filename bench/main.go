@@ -37,6 +37,7 @@ type config struct {
 	dir                    string
 	keep, loadOnly         bool
 	reads                  bool // phases 2-5
+	cold                   bool // phase 2c, before them
 	incremental, mixed     bool // the phases after them
 	mixedRate              int  // stances a second the mixed phase's loader writes
 	mixedSeries            time.Duration
@@ -76,6 +77,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.rounds, "rounds", 1, "load every engine this many times, alternating the order, and report each one's median")
 	fs.BoolVar(&c.loadOnly, "load-only", false, "measure the bulk loads only (for profiling one engine's load)")
 	fs.BoolVar(&c.reads, "reads", true, "measure the reads (1-hop to GraphQL); -reads=false with -incremental or -mixed measures those alone")
+	fs.BoolVar(&c.cold, "cold", true, "with -reads: first drop the stores' files from the page cache, reopen the graph store read-only and time 1-hop reads with no warm-up, as after a restart")
 	fs.BoolVar(&c.incremental, "incremental", true, "then load files of 2,000 and of 100,000 new stances into the store holding the data set, and into SQLite's database (needs the sqlite engine)")
 	fs.BoolVar(&c.mixed, "mixed", true, "then time GraphQL requests idle and while a loader writes event-shaped stances into the store through Load")
 	fs.IntVar(&c.mixedRate, "mixed-rate", 2000, "with -mixed: stances a second the loader writes")

@@ -89,7 +89,9 @@ type results struct {
 		SQLiteP50 float64             `json:"sqlite_p50_us,omitempty"`
 		Engines   map[string]*latency `json:"engines"`
 	} `json:"hop1"`
-	Hop2  latency `json:"hop2"`
+	// Cold is the 1-hop reads after a restart with a cold page cache.
+	Cold  coldFigures `json:"cold"`
+	Hop2  latency     `json:"hop2"`
 	Paths struct {
 		P50 float64 `json:"p50_us"`
 		P99 float64 `json:"p99_us"`
@@ -148,6 +150,11 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	// exits: hand the loads' heap back to the OS first, or under a
 	// memory limit it crowds out the page cache the reads need.
 	debug.FreeOSMemory()
+	if c.reads && c.cold {
+		if err := m.cold(); err != nil {
+			return err
+		}
+	}
 	if c.reads {
 		if err := m.reads(); err != nil {
 			return err

@@ -128,6 +128,15 @@ func printReads(tw io.Writer, c *config, r *results) {
 		}
 		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.0f\t%.2f\t\n", e, l.P50us, l.P99us, l.OpsS, ratio(r.Hop1.GraphP50, l.P50us))
 	}
+	if cl := r.Cold; len(cl.Hop1) > 0 {
+		fmt.Fprintf(tw, "2c. 1-hop after a restart, cold cache\tp50 us\tp99 us\tops/s\tgraph/x p50\t\n")
+		for _, e := range []string{"graph", "sqlite"} {
+			if l, ok := cl.Hop1[e]; ok {
+				fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.0f\t%.2f\t\n", e, l.P50us, l.P99us, l.OpsS, ratio(cl.GraphP50, l.P50us))
+			}
+		}
+		fmt.Fprintf(tw, "graph opened read-only in %.0f ms, first 1-hop %.0f us\t\t\t\t\t\n", cl.OpenMs, cl.FirstUs)
+	}
 	fmt.Fprintln(tw, "\t\t\t\t\t")
 	fmt.Fprintln(tw, "3-5. graph queries\tp50 us\tp99 us\tops/s\t\t")
 	fmt.Fprintf(tw, "2-hop neighbourhood (50 x 50)\t%.0f\t%.0f\t%.0f\t\t\n", r.Hop2.P50us, r.Hop2.P99us, r.Hop2.OpsS)
