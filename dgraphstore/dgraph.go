@@ -368,3 +368,46 @@ func (d *dgraph) eachByID(ctx context.Context, txn *dgo.Txn, typ, filter string,
 		after = ns[len(ns)-1].ID
 	}
 }
+
+// pairsPerQuery bounds the subject-object pairs one query of between asks.
+const pairsPerQuery = 2000
+
+// between returns the stance nodes from each subject of pairs (by UID) to
+// any of its objects, filtered in Dgraph so that a busy actor's other
+// stances never travel.
+func (d *dgraph) between(ctx context.Context, txn *dgo.Txn, pairs map[string]map[string]bool) ([]node, error) {
+	var all []node
+	q, blocks, size := newDQL(), 0, 0
+	flush := func() error {
+		if blocks == 0 {
+			return nil
+		}
+		var res map[string][]struct {
+			L []node `json:"l"`
+		}
+		if err := d.query(ctx, txn, q, &res); err != nil {
+			return err
+		}
+		for _, b := range res {
+			for _, s := range b {
+				all = append(all, s.L...)
+			}
+		}
+		q, blocks, size = newDQL(), 0, 0
+		return nil
+	}
+	for s, objs := range pairs {
+		uids := make([]string, 0, len(objs))
+		for o := range objs {
+			uids = append(uids, o)
+		}
+		q.add("s%d(func: uid(%s)) { l: ~sg.subject @filter(uid_in(sg.object, [%s])) { uid sg.id sg.data } }", blocks, s, strings.Join(uids, ", "))
+		blocks++
+		if size += len(uids); size >= pairsPerQuery {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return all, flush()
+}

@@ -87,12 +87,6 @@ func (g *gatherer) docs(ids ...string) error {
 	return err
 }
 
-// stancesAmong reads the stances whose two ends are both actors of the
-// working set: every stance a change among them could merge with.
-func (g *gatherer) stancesAmong() error {
-	return g.incident(func(st stance.Stance) bool { _, ok := g.ws.actors[st.Object]; return ok }, "~sg.subject")
-}
-
 // stancesOf reads every stance of the actors ids, either way.
 func (g *gatherer) stancesOf(ids ...string) error {
 	return g.incident(func(st stance.Stance) bool {
@@ -525,4 +519,80 @@ func (s *Store) commit(ctx context.Context, txn *dgo.Txn, del, set []map[string]
 		return s.dg.fail(err)
 	}
 	return nil
+}
+
+// stancesFor reads the stances b's stances may merge with: those between
+// the actors each of them can resolve to. A stance's identities all hold
+// its two ends, and a load never merges two stored actors (package
+// graph refuses an actor line whose names belong to two), so no other
+// stance can be touched. This keeps a batch's working set to its own
+// pairs instead of every stance among the actors it names, which for a
+// busy actor is most of the graph.
+func (g *gatherer) stancesFor(b stance.Batch) error {
+	r := newEndResolver(b, g.ws.actors)
+	pairs := map[string]map[string]bool{}
+	for _, sp := range b.Stances {
+		for _, s := range r.uids(sp.Subject) {
+			for _, o := range r.uids(sp.Object) {
+				if pairs[s] == nil {
+					pairs[s] = map[string]bool{}
+				}
+				pairs[s][o] = true
+			}
+		}
+	}
+	ns, err := g.s.dg.between(g.ctx, g.txn, pairs)
+	g.add(g.ws.stances, ns)
+	return err
+}
+
+// endResolver finds the stored actors a stance's end may resolve to in a
+// load: by ID, or by any name of the batch's actor line holding the name
+// given, since that line may add the name to a stored actor.
+type endResolver struct {
+	byKey  map[string][]string // normalized name -> UIDs of stored actors
+	byID   map[string]string   // actor ID -> UID
+	groups map[string][]string // normalized name -> every name of its actor lines
+}
+
+func newEndResolver(b stance.Batch, actors map[string]node) *endResolver {
+	r := &endResolver{byKey: map[string][]string{}, byID: map[string]string{}, groups: map[string][]string{}}
+	for id, n := range actors {
+		r.byID[id] = n.UID
+		a, err := actorOf(n)
+		if err != nil {
+			continue // the write reports it when it loads the working set
+		}
+		for _, name := range append([]string{a.Name}, a.Aliases...) {
+			k := stance.NormalizeName(name)
+			r.byKey[k] = append(r.byKey[k], n.UID)
+		}
+	}
+	for _, a := range b.Actors {
+		var keys []string
+		for _, name := range append([]string{a.Name}, a.Aliases...) {
+			keys = append(keys, stance.NormalizeName(name))
+		}
+		for _, k := range keys {
+			r.groups[k] = append(r.groups[k], keys...)
+		}
+	}
+	return r
+}
+
+// uids returns the UIDs of the stored actors ref may resolve to.
+func (r *endResolver) uids(ref string) []string {
+	ref = strings.TrimSpace(ref)
+	if u, err := uuid.Parse(ref); err == nil && len(ref) == 36 {
+		if uid, ok := r.byID[u.String()]; ok {
+			return []string{uid}
+		}
+		return nil
+	}
+	k := stance.NormalizeName(ref)
+	var out []string
+	for _, key := range append([]string{k}, r.groups[k]...) {
+		out = append(out, r.byKey[key]...)
+	}
+	return dedupe(out)
 }
