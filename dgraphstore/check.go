@@ -163,11 +163,11 @@ func sameSet(a, b []string) bool {
 func (c *checker) checkActors() error {
 	return c.each("actor", typeActor, func(n checkNode) {
 		c.rep.Actors++
+		c.actors[n.ID] = n.UID // an undecodable actor still exists for its stances
 		var a stance.Actor
 		if !c.decodeRecord("actor", n, &a) {
 			return
 		}
-		c.actors[a.ID] = n.UID
 		switch {
 		case a.ID != n.ID:
 			c.bad("actor", n, "sg.data has id %q", a.ID)
