@@ -61,11 +61,7 @@ func (c *localClient) Backup(ctx context.Context, w io.Writer) error {
 }
 
 func (c *localClient) Check(ctx context.Context) (graph.CheckReport, error) {
-	g, err := embedded(c.st, c.sf.store, "check")
-	if err != nil {
-		return graph.CheckReport{}, err
-	}
-	return g.Check(ctx)
+	return checkStore(ctx, c.st)
 }
 
 // Load applies a file in this process. Interrupted, it says that nothing
