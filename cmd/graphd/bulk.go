@@ -6,16 +6,15 @@ import (
 	"io"
 	"time"
 
+	"github.com/stancegraph/stancegraph/dgraphstore"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/jsonl"
 	"github.com/stancegraph/stancegraph/stance"
 )
 
 // defaultBatch is --batch's default: records of a JSON Lines file per
-// Dgraph transaction. A batch's working set is read and written back in
-// one transaction, so a larger one holds more in memory on both sides for
-// little gain: at 300k stances 5,000 loads as fast as 20,000 here.
-const defaultBatch = 5000
+// Dgraph transaction.
+const defaultBatch = dgraphstore.DefaultBatch
 
 // loadInBatches loads a JSON Lines file into a cluster part by part (see
 // jsonl.File.Split), each part one transaction, printing each part's
