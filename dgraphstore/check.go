@@ -20,7 +20,8 @@ const maxViolations = 1000
 // Check verifies the cluster's records against one snapshot: each node's
 // JSON decodes into a valid record of its type with the node's sg.id;
 // each sg.id is held by one node of a type; the indexes a node carries
-// (names, skeletons, code, the live flag) agree with its record; a
+// (names, skeletons, code, the live flag, identities) agree with its
+// record; a
 // stance's subject, object and cited documents exist, its edges point at
 // their nodes, and each quote sits at its offsets in its document. Dgraph
 // keeps its own indexes; this checks what graphd wrote. The report counts
@@ -68,6 +69,7 @@ type checkNode struct {
 	Skel    []string    `json:"sg.skel"`
 	Code    string      `json:"sg.code"`
 	Live    *bool       `json:"sg.live"`
+	Ident   []string    `json:"sg.ident"`
 	Subject *checkEdge  `json:"sg.subject"`
 	Object  *checkEdge  `json:"sg.object"`
 	Cites   []checkEdge `json:"sg.cites"`
@@ -80,7 +82,7 @@ type checkEdge struct {
 }
 
 // checkSelection is what the check reads of each node.
-const checkSelection = "uid sg.id sg.data sg.key sg.skel sg.code sg.live sg.subject { uid sg.id } sg.object { uid sg.id } sg.cites { uid sg.id }"
+const checkSelection = "uid sg.id sg.data sg.key sg.skel sg.code sg.live sg.ident sg.subject { uid sg.id } sg.object { uid sg.id } sg.cites { uid sg.id }"
 
 // bad records a violation about node n.
 func (c *checker) bad(kind string, n checkNode, f string, a ...any) {
@@ -230,6 +232,9 @@ func (c *checker) checkStances() error {
 		}
 		if n.Live == nil || *n.Live == st.Retracted {
 			c.bad("stance", n, "sg.live disagrees with its record (retracted %v)", st.Retracted)
+		}
+		if want := identsOf(st); !sameSet(n.Ident, want) {
+			c.bad("stance", n, "sg.ident %q disagrees with its record's identities %q", n.Ident, want)
 		}
 		c.end(n, "sg.subject", n.Subject, st.Subject)
 		c.end(n, "sg.object", n.Object, st.Object)

@@ -128,3 +128,51 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestIdentityIndexMigrated: stances stored without sg.ident, as by a
+// graphd from before that index, fail the check naming it; opening the
+// store indexes them, and then the check is clean and loading the same
+// records again stores none twice.
+func TestIdentityIndexMigrated(t *testing.T) {
+	c := shared(t)
+	ctx := context.Background()
+	s := openEmpty(t, c)
+	batch, _ := generated(12, 60)
+	if _, err := s.Load(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := dgo.NewClient(c.Addr, dgo.WithGrpcOption(grpc.WithTransportCredentials(insecure.NewCredentials())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	resp, err := raw.NewReadOnlyTxn().Query(ctx, `{ s(func: type(SGStance)) { uid } }`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct{ S []map[string]any }
+	if err := json.Unmarshal(resp.Json, &out); err != nil || len(out.S) == 0 {
+		t.Fatalf("stances: %v %s", err, resp.Json)
+	}
+	for _, n := range out.S {
+		n["sg.ident"] = nil // every value
+	}
+	del, _ := json.Marshal(out.S)
+	if _, err := raw.NewTxn().Mutate(ctx, &api.Mutation{DeleteJson: del, CommitNow: true}); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := s.Check(ctx); err != nil || len(rep.Violations) != len(out.S) || !strings.Contains(rep.Violations[0], "sg.ident [] disagrees") {
+		t.Fatalf("Check of stances without sg.ident = %q, %v; want one violation each", rep.Violations, err)
+	}
+	again := openOn(t, c.Addr, 0)
+	if rep, err := again.Check(ctx); err != nil || len(rep.Violations) > 0 {
+		t.Fatalf("Check after reopening = %q, %v; want the index rebuilt", rep.Violations, err)
+	}
+	before := countNodes(t, c.Addr)
+	if _, err := again.Load(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	if after := countNodes(t, c.Addr); after != before {
+		t.Errorf("loading the same records again: nodes %+v, were %+v", after, before)
+	}
+}

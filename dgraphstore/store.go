@@ -83,6 +83,10 @@ func Open(ctx context.Context, addr string, opts *Options) (*Store, error) {
 		c.Close()
 		return nil, err
 	}
+	if err := s.dg.indexIdentities(ctx); err != nil {
+		c.Close()
+		return nil, err
+	}
 	v, err := s.dg.settleVocabulary(ctx, opts.Vocabulary)
 	if err != nil {
 		c.Close()
