@@ -9,8 +9,11 @@ import (
 	"time"
 
 	"github.com/dgraph-io/dgo/v250"
+	"github.com/dgraph-io/dgo/v250/protos/api"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // schema is the store's DQL schema. Each record is one node: sg.id is our
@@ -20,7 +23,9 @@ import (
 // normalized names (sg.key), their look-alike skeletons (sg.skel) and its
 // code; a stance's ends (sg.subject, sg.object, reversed so that an actor
 // lists its stances both ways) and the documents it cites (sg.cites,
-// reversed for a document's stances). Alter is idempotent, so Open applies
+// reversed for a document's stances) and its identities (sg.ident, see
+// graph.Identities: a write finds the stances it merges with by them).
+// Alter is idempotent, so Open applies
 // it every time: adding a predicate or index here migrates old clusters.
 const schema = `
 sg.id: string @index(exact) @upsert .
@@ -32,6 +37,7 @@ sg.subject: uid @reverse .
 sg.object: uid @reverse .
 sg.cites: [uid] @reverse .
 sg.live: bool @index(bool) .
+sg.ident: [string] @index(exact) .
 type SGActor {
 	sg.id
 	sg.data
@@ -54,6 +60,7 @@ type SGStance {
 	sg.object
 	sg.cites
 	sg.live
+	sg.ident
 }
 `
 
@@ -367,4 +374,83 @@ func (d *dgraph) eachByID(ctx context.Context, txn *dgo.Txn, typ, filter string,
 		}
 		after = ns[len(ns)-1].ID
 	}
+}
+
+// pairsPerQuery bounds the subject-object pairs one query of between asks.
+const pairsPerQuery = 2000
+
+// between returns the stance nodes from each subject of pairs (by UID) to
+// any of its objects, filtered in Dgraph so that a busy actor's other
+// stances never travel.
+func (d *dgraph) between(ctx context.Context, txn *dgo.Txn, pairs map[string]map[string]bool) ([]node, error) {
+	var all []node
+	q, blocks, size := newDQL(), 0, 0
+	flush := func() error {
+		if blocks == 0 {
+			return nil
+		}
+		var res map[string][]struct {
+			L []node `json:"l"`
+		}
+		if err := d.query(ctx, txn, q, &res); err != nil {
+			return err
+		}
+		for _, b := range res {
+			for _, s := range b {
+				all = append(all, s.L...)
+			}
+		}
+		q, blocks, size = newDQL(), 0, 0
+		return nil
+	}
+	for s, objs := range pairs {
+		uids := make([]string, 0, len(objs))
+		for o := range objs {
+			uids = append(uids, o)
+		}
+		q.add("s%d(func: uid(%s)) { l: ~sg.subject @filter(uid_in(sg.object, [%s])) { uid sg.id sg.data } }", blocks, s, strings.Join(uids, ", "))
+		blocks++
+		if size += len(uids); size >= pairsPerQuery {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return all, flush()
+}
+
+// indexIdentities gives sg.ident to the stances of a cluster written
+// before that index existed, a page at a time, each page one
+// transaction: a write finds the stances it merges with by it. On a
+// cluster that has it, it is one query that finds nothing.
+func (d *dgraph) indexIdentities(ctx context.Context) error {
+	for {
+		var out struct{ R []node }
+		q := newDQL().add("r(func: type(%s), first: %d) @filter(NOT has(sg.ident)) { uid sg.id sg.data }", typeStance, typePage)
+		txn := d.c.NewTxn()
+		err := d.query(ctx, txn, q, &out)
+		if err == nil && len(out.R) > 0 {
+			err = d.setIdentities(ctx, txn, out.R)
+		}
+		txn.Discard(context.WithoutCancel(ctx))
+		if err != nil || len(out.R) < typePage {
+			return err
+		}
+	}
+}
+
+// setIdentities writes the sg.ident of stance nodes ns and commits.
+func (d *dgraph) setIdentities(ctx context.Context, txn *dgo.Txn, ns []node) error {
+	set := make([]map[string]any, 0, len(ns))
+	for _, n := range ns {
+		st, err := decode[stance.Stance](n)
+		if err != nil {
+			return fmt.Errorf("dgraphstore: indexing the identities of stored stances: %w (graphd check --store lists what is damaged)", err)
+		}
+		set = append(set, map[string]any{"uid": n.UID, "sg.ident": identsOf(st)})
+	}
+	ctx, cancel := d.bound(ctx)
+	defer cancel()
+	_, err := txn.Mutate(ctx, &api.Mutation{SetJson: mustJSON(set), CommitNow: true})
+	return d.fail(err)
 }

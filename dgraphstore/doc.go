@@ -17,7 +17,12 @@
 // in-memory graph.Store, apply the change there, so that validation,
 // merging and errors are package graph's own, and write back what changed
 // in one Dgraph transaction: a refused change stores nothing, and a change
-// that raced another writer is retried.
+// that raced another writer is retried. A load finds the stored stances
+// its own merge with by their identities (sg.ident), so that a batch reads
+// what it can touch rather than every stance of a busy actor; graphd loads
+// large files in batches of DefaultBatch records, and a batch that failed
+// is finished by loading it again, since every record's ID is
+// deterministic. Check verifies what graphd wrote to the cluster.
 //
 // graphd opens it for `--store dgraph://HOST:PORT`. stance/storetest
 // checks the contract; this package's test runs it against a Dgraph

@@ -46,6 +46,13 @@ type Options struct {
 	Timeout time.Duration
 }
 
+// DefaultBatch is how many records a bulk load sends a cluster per
+// transaction (graphd load --batch): a write reads its working set and
+// writes back what changed in one transaction, so one of millions of
+// records would be held whole on both sides, while much smaller ones pay
+// a round trip and a commit each for little work.
+const DefaultBatch = 5000
+
 // ErrUnavailable means Dgraph could not be reached or did not answer in
 // time; the call may succeed later. It is stance.ErrUnavailable, so that
 // graphd answers it as any store's unavailability (503, UNAVAILABLE).
@@ -73,6 +80,10 @@ func Open(ctx context.Context, addr string, opts *Options) (*Store, error) {
 	}
 	s := &Store{dg: &dgraph{c: c, timeout: timeout}, want: opts.Vocabulary}
 	if err := s.dg.migrate(ctx); err != nil {
+		c.Close()
+		return nil, err
+	}
+	if err := s.dg.indexIdentities(ctx); err != nil {
 		c.Close()
 		return nil, err
 	}

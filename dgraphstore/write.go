@@ -87,12 +87,6 @@ func (g *gatherer) docs(ids ...string) error {
 	return err
 }
 
-// stancesAmong reads the stances whose two ends are both actors of the
-// working set: every stance a change among them could merge with.
-func (g *gatherer) stancesAmong() error {
-	return g.incident(func(st stance.Stance) bool { _, ok := g.ws.actors[st.Object]; return ok }, "~sg.subject")
-}
-
 // stancesOf reads every stance of the actors ids, either way.
 func (g *gatherer) stancesOf(ids ...string) error {
 	return g.incident(func(st stance.Stance) bool {
@@ -214,9 +208,9 @@ func (s *Store) writeOnce(ctx context.Context, gather func(*gatherer) error, app
 	if err := g.close(); err != nil {
 		return err
 	}
-	work, err := graph.Open("", &graph.Options{InMemory: true, Vocabulary: s.Vocabulary(), MemTableSize: 8 << 20, BlockCacheSize: 1 << 20})
+	work, err := openWork(s.Vocabulary())
 	if err != nil {
-		return fmt.Errorf("dgraphstore: opening the working store: %w", err)
+		return err
 	}
 	defer work.Close()
 	ids, err := seed(ctx, work, &g.ws)
@@ -227,6 +221,15 @@ func (s *Store) writeOnce(ctx context.Context, gather func(*gatherer) error, app
 		return err
 	}
 	return s.writeBack(ctx, txn, work, &g.ws, ids)
+}
+
+// openWork opens an empty in-memory store for a write's working set.
+func openWork(v *stance.Vocabulary) (*graph.Store, error) {
+	work, err := graph.Open("", &graph.Options{InMemory: true, Vocabulary: v, MemTableSize: 8 << 20, BlockCacheSize: 1 << 20})
+	if err != nil {
+		return nil, fmt.Errorf("dgraphstore: opening the working store: %w", err)
+	}
+	return work, nil
 }
 
 // seed loads the working set into the working store and maps the stance
@@ -348,13 +351,20 @@ func actorRecord(a stance.Actor) record {
 	return record{typ: typeActor, id: a.ID, data: mustJSON(a), fields: f}
 }
 
+// identsOf is the sg.ident index of st.
+func identsOf(st stance.Stance) []string {
+	idents, _ := graph.Identities(st)
+	return idents
+}
+
 func stanceRecord(st stance.Stance) record {
 	var cites []string
 	for _, e := range st.Evidence {
 		cites = append(cites, e.DocumentID)
 	}
 	return record{typ: typeStance, id: st.ID, data: mustJSON(st), fields: map[string]any{
-		"sg.live": !st.Retracted, "sg.subject": st.Subject, "sg.object": st.Object, "sg.cites": dedupe(cites)}}
+		"sg.live": !st.Retracted, "sg.subject": st.Subject, "sg.object": st.Object, "sg.cites": dedupe(cites),
+		"sg.ident": identsOf(st)}}
 }
 
 func mustJSON(v any) []byte {
@@ -525,4 +535,129 @@ func (s *Store) commit(ctx context.Context, txn *dgo.Txn, del, set []map[string]
 		return s.dg.fail(err)
 	}
 	return nil
+}
+
+// stancesFor reads the stances b's stances may merge with: those sharing
+// an identity with one of them (graph.Identities), which is how package
+// graph tells the same stance. A stance's identities need its ends
+// resolved, its quotes found and its type checked, so b is first applied
+// to a working store holding only the actors and documents read: what it
+// stores there are b's stances as they will be, before any merge. When
+// that fails, the change itself will fail, perhaps at an earlier record
+// once stored stances are there too, so the working set is then the wider
+// one of byPairs, and the change reports its first error as package graph
+// would.
+func (g *gatherer) stancesFor(b stance.Batch) error {
+	idents, ids, err := g.identitiesOf(b)
+	if err != nil {
+		return g.byPairs(b)
+	}
+	for _, by := range []struct {
+		pred string
+		vs   []string
+	}{{"sg.ident", idents}, {"sg.id", ids}} {
+		ns, err := g.s.dg.nodesEq(g.ctx, g.txn, typeStance, by.pred, by.vs)
+		if err != nil {
+			return err
+		}
+		g.add(g.ws.stances, ns)
+	}
+	return nil
+}
+
+// identitiesOf applies b to a working store holding the working set's
+// actors and documents, and returns the identities of the stances it
+// stores and the IDs they derive (see graph.Identities).
+func (g *gatherer) identitiesOf(b stance.Batch) (idents, ids []string, err error) {
+	work, err := openWork(g.s.Vocabulary())
+	if err != nil {
+		return nil, nil, err
+	}
+	defer work.Close()
+	if _, err := seed(g.ctx, work, &workingSet{actors: g.ws.actors, docs: g.ws.docs}); err != nil {
+		return nil, nil, err
+	}
+	b.ReturnStored = true
+	res, err := work.Load(g.ctx, b)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, st := range res.Stored.Stances {
+		is, ds := graph.Identities(st)
+		idents, ids = append(idents, is...), append(ids, ds...)
+	}
+	return idents, ids, nil
+}
+
+// byPairs reads the stances between the actors each of b's stances can
+// resolve to: a stance's identities all hold its two ends, and a load
+// never merges two stored actors (package graph refuses an actor line
+// whose names belong to two), so no other stance can be touched.
+func (g *gatherer) byPairs(b stance.Batch) error {
+	r := newEndResolver(b, g.ws.actors)
+	pairs := map[string]map[string]bool{}
+	for _, sp := range b.Stances {
+		for _, s := range r.uids(sp.Subject) {
+			for _, o := range r.uids(sp.Object) {
+				if pairs[s] == nil {
+					pairs[s] = map[string]bool{}
+				}
+				pairs[s][o] = true
+			}
+		}
+	}
+	ns, err := g.s.dg.between(g.ctx, g.txn, pairs)
+	g.add(g.ws.stances, ns)
+	return err
+}
+
+// endResolver finds the stored actors a stance's end may resolve to in a
+// load: by ID, or by any name of the batch's actor line holding the name
+// given, since that line may add the name to a stored actor.
+type endResolver struct {
+	byKey  map[string][]string // normalized name -> UIDs of stored actors
+	byID   map[string]string   // actor ID -> UID
+	groups map[string][]string // normalized name -> every name of its actor lines
+}
+
+func newEndResolver(b stance.Batch, actors map[string]node) *endResolver {
+	r := &endResolver{byKey: map[string][]string{}, byID: map[string]string{}, groups: map[string][]string{}}
+	for id, n := range actors {
+		r.byID[id] = n.UID
+		a, err := actorOf(n)
+		if err != nil {
+			continue // the write reports it when it loads the working set
+		}
+		for _, name := range append([]string{a.Name}, a.Aliases...) {
+			k := stance.NormalizeName(name)
+			r.byKey[k] = append(r.byKey[k], n.UID)
+		}
+	}
+	for _, a := range b.Actors {
+		var keys []string
+		for _, name := range append([]string{a.Name}, a.Aliases...) {
+			keys = append(keys, stance.NormalizeName(name))
+		}
+		for _, k := range keys {
+			r.groups[k] = append(r.groups[k], keys...)
+		}
+	}
+	return r
+}
+
+// uids returns the UIDs of the stored actors ref may resolve to.
+func (r *endResolver) uids(ref string) []string {
+	ref = strings.TrimSpace(ref)
+	if u, err := uuid.Parse(ref); err == nil && len(ref) == 36 {
+		if uid, ok := r.byID[u.String()]; ok {
+			return []string{uid}
+		}
+		return nil
+	}
+	k := stance.NormalizeName(ref)
+	var out []string
+	for _, key := range append([]string{k}, r.groups[k]...) {
+		out = append(out, r.byKey[key]...)
+	}
+	return dedupe(out)
 }

@@ -32,7 +32,7 @@ func (s *Store) Load(ctx context.Context, b stance.Batch) (stance.LoadResult, er
 		if err := g.docs(docs...); err != nil {
 			return err
 		}
-		return g.stancesAmong()
+		return g.stancesFor(b)
 	}
 	err := s.write(ctx, gather, func(w *graph.Store, ids idMap) error {
 		var err error
@@ -128,7 +128,7 @@ func (s *Store) AddStance(ctx context.Context, spec stance.StanceSpec) (stance.S
 		if err := g.docs(docs...); err != nil {
 			return err
 		}
-		return g.stancesAmong()
+		return g.stancesFor(stance.Batch{Stances: []stance.StanceSpec{spec}})
 	}
 	err := s.write(ctx, gather, func(w *graph.Store, ids idMap) error {
 		st, c, err := w.AddStance(ctx, spec)

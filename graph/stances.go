@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
@@ -39,6 +40,20 @@ func identities(r *Stance) [][]byte {
 		out = append(out, h("ref", r.Subject, r.Type, r.Object, ref.Dataset, ref.Record))
 	}
 	return out
+}
+
+// Identities returns st's identities (see identities) as hex strings,
+// and the stance ID each would give a stance created with it first. A
+// store that keeps stances elsewhere (package dgraphstore) indexes them by
+// identity, so that a write reads what this package reads to add st (the
+// stances holding its identities, and those at their IDs) and no more.
+func Identities(st Stance) (idents, ids []string) {
+	hs := identities(&st)
+	for i, id := range derivedIDs(hs) {
+		idents = append(idents, hex.EncodeToString(hs[i]))
+		ids = append(ids, id.String())
+	}
+	return idents, ids
 }
 
 // AddStance adds the stance spec describes, or merges its evidence into the

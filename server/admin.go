@@ -149,7 +149,7 @@ func (s *Server) serveCheck(w http.ResponseWriter, r *http.Request) {
 }
 
 // adminStatus is the status of a failed backup or check: 501 when the
-// store does not do it (a Dgraph cluster backs up and checks itself), 503
+// store does not do it (a Dgraph cluster backs up by its own means), 503
 // when it could not be reached, else 500.
 func adminStatus(err error) int {
 	switch {

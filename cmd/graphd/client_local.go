@@ -61,16 +61,15 @@ func (c *localClient) Backup(ctx context.Context, w io.Writer) error {
 }
 
 func (c *localClient) Check(ctx context.Context) (graph.CheckReport, error) {
-	g, err := embedded(c.st, c.sf.store, "check")
-	if err != nil {
-		return graph.CheckReport{}, err
-	}
-	return g.Check(ctx)
+	return checkStore(ctx, c.st)
 }
 
 // Load applies a file in this process. Interrupted, it says that nothing
 // of the file is stored, which a server's client cannot know.
 func (c *localClient) Load(ctx context.Context, name, kind string, opts importOptions) (graph.LoadResult, error) {
+	if c.sf.store != "" && kind == events.FormatJSONL && opts.batch > 0 {
+		return loadInBatches(ctx, c.e, c.st, name, opts) // its error says what is stored
+	}
 	res, err := c.load(ctx, name, kind, opts)
 	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		return res, fmt.Errorf("interrupted while loading %s: nothing of it is stored (the files before it are); run the same load again to complete it (nothing is added twice)", name)

@@ -45,7 +45,6 @@ func openCluster(place string, o *openOptions) (store, error) {
 var clusterRefusals = map[string]string{
 	"backup":            "backup is the cluster's own (dgraph export, or Dgraph's backup API); graphd export --format jsonl writes graphd's own copy",
 	"restore":           "restore is the cluster's own (dgraph live or dgraph bulk on its export); graphd load --store loads graphd's JSON Lines",
-	"check":             "check verifies the embedded store's own indexes and counters, and the Dgraph store has no check of its own (Dgraph keeps its indexes itself); export with --format jsonl, load the file into an embedded store with graphd load --data DIR and check that",
 	"vocabulary extend": "the cluster keeps the vocabulary it was created with, and graphd does not extend it; load into a new cluster with --vocabulary FILE",
 }
 
@@ -79,6 +78,27 @@ func embedded(st store, place, op string) (*graph.Store, error) {
 		return g, nil
 	}
 	return nil, refusal(place, op)
+}
+
+// checkable is a store that verifies its own invariants: the embedded
+// store its keys, indexes and counters, a cluster the records graphd
+// wrote there (dgraphstore.Store.Check). Both report alike.
+type checkable interface {
+	Check(ctx context.Context) (graph.CheckReport, error)
+}
+
+var (
+	_ checkable = (*graph.Store)(nil)
+	_ checkable = (*dgraphstore.Store)(nil)
+)
+
+// checkStore runs st's own check.
+func checkStore(ctx context.Context, st store) (graph.CheckReport, error) {
+	c, ok := st.(checkable)
+	if !ok {
+		return graph.CheckReport{}, fmt.Errorf("this store has no check: %w", errors.ErrUnsupported)
+	}
+	return c.Check(ctx)
 }
 
 // isEmpty reports whether st holds no records: the embedded store asks

@@ -85,6 +85,8 @@ var conflicts = []struct{ a, b, why string }{
 	{"store", "sync", "the cluster writes as it is configured"},
 	{"store", "memtable-mb", "the flag tunes the embedded store"},
 	{"store", "cache-mb", "the flag tunes the embedded store"},
+	{"url", "batch", "a server loads each file in one transaction"},
+	{"data", "batch", "the embedded store loads each file all-or-nothing (a large one through its journal)"},
 }
 
 // checkConflicts returns a usage error for the first pair of conflicting

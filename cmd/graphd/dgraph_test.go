@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +13,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dgraph-io/dgo/v250"
+	"github.com/dgraph-io/dgo/v250/protos/api"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/stancegraph/stancegraph/dgraphstore/dgraphtest"
 	"github.com/stancegraph/stancegraph/stance"
@@ -69,16 +76,59 @@ func TestDgraphCommandsMatchEmbedded(t *testing.T) {
 	if out := mustGraphd(t, "seed", "--store", store); !strings.Contains(out, "seed: added 0 actors, 0 documents, 0 stances") {
 		t.Errorf("seed of a cluster holding the seed: %s", out)
 	}
+	checked := regexp.MustCompile(` checked in [^;]*;`)
+	ce, cc := mustGraphd(t, "check", "--data", dir), mustGraphd(t, "check", "--store", store)
+	if checked.ReplaceAllString(ce, "") != checked.ReplaceAllString(cc, "") || !strings.Contains(cc, "0 violations") {
+		t.Errorf("check --store:\n%s\nwant as check --data:\n%s", cc, ce)
+	}
 	// Loading the same file again adds nothing, as on the embedded store.
 	if out := mustGraphd(t, "load", "--store", store, seedFile); !strings.Contains(out, "+0 actors, +0 documents, +0 stances") {
 		t.Errorf("second load into the cluster: %s", out)
 	}
+	uid, id := damageActor(t, c.Addr)
+	code, out, _ := graphdExit(t, "check", "--store", store)
+	if want := fmt.Sprintf("violation: actor node %s (sg.id %q): sg.data does not decode", uid, id); code != exitViolations || !strings.Contains(out, want) || !strings.Contains(out, "; 1 violations") {
+		t.Errorf("check of a cluster with a damaged actor: exit %d\n%s\nwant %d and %q", code, out, exitViolations, want)
+	}
+}
+
+// damageActor overwrites one actor's record in the cluster at addr with
+// text that is not JSON, below graphd, and returns its node and ID.
+func damageActor(t *testing.T, addr string) (uid, id string) {
+	t.Helper()
+	ctx := context.Background()
+	raw, err := dgo.NewClient(addr, dgo.WithGrpcOption(grpc.WithTransportCredentials(insecure.NewCredentials())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	resp, err := raw.NewReadOnlyTxn().Query(ctx, `{ a(func: type(SGActor), first: 1) { uid sg.id } }`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nodes struct {
+		A []struct {
+			UID string `json:"uid"`
+			ID  string `json:"sg.id"`
+		}
+	}
+	if err := json.Unmarshal(resp.Json, &nodes); err != nil || len(nodes.A) == 0 {
+		t.Fatalf("an actor to damage: %v %s", err, resp.Json)
+	}
+	uid, id = nodes.A[0].UID, nodes.A[0].ID
+	set, _ := json.Marshal(map[string]string{"uid": uid, "sg.data": "{not JSON"})
+	if _, err := raw.NewTxn().Mutate(ctx, &api.Mutation{SetJson: set, CommitNow: true}); err != nil {
+		t.Fatal(err)
+	}
+	return uid, id
 }
 
 // TestServeDgraph serves the contract from a cluster with graphd serve
 // --store: the cluster is seeded on first start, a mutation and a query
-// answer over HTTP and /readyz is 200; once the cluster is gone /readyz
-// and queries answer 503 (UNAVAILABLE) while the server keeps running.
+// answer over HTTP, /readyz is 200 and /check checks the cluster; once
+// the alpha is gone /readyz and queries answer 503 (UNAVAILABLE) while
+// the server keeps running, and once it is back, the same server, never
+// restarted, is ready again and answers as before.
 func TestServeDgraph(t *testing.T) {
 	c := dgraphtest.Require(t)
 	url, stop := serveWith(t, "--store", "dgraph://"+c.Addr, "--store-timeout", "3s")
@@ -89,35 +139,65 @@ func TestServeDgraph(t *testing.T) {
 	dir := t.TempDir()
 	mustGraphd(t, "seed", "--data", dir)
 	mustGraphd(t, "query", "--data", dir, `mutation { upsertActor(input: {name: "Oman", kind: STATE}) { name } }`)
-	want := mustGraphd(t, "query", "--data", dir, `{ stats { actors stances documents } }`)
-	if got := mustGraphd(t, "query", "--url", url, `{ stats { actors stances documents } }`); got != want {
+	stats := `{ stats { actors stances documents } }`
+	want := mustGraphd(t, "query", "--data", dir, stats)
+	if got := mustGraphd(t, "query", "--url", url, stats); got != want {
 		t.Errorf("stats over the seeded cluster:\n%s\nwant, as on a seeded embedded store:\n%s", got, want)
 	}
 	if code, _ := get(t, url+"/readyz"); code != http.StatusOK {
 		t.Errorf("/readyz = %d with the cluster up, want 200", code)
 	}
-	if code, body := get(t, url+"/check"); code != http.StatusNotImplemented || !strings.Contains(body, "no check of its own") {
-		t.Errorf("/check of a cluster = %d %s, want 501 saying why", code, body)
+	if code, body := get(t, url+"/check"); code != http.StatusOK || !strings.Contains(body, `"Violations":null`) || !strings.Contains(body, `"Stances":14`) {
+		t.Errorf("/check of a cluster = %d %s, want 200 with no violations", code, body)
+	}
+	checked := regexp.MustCompile(` checked in [^;]*;`)
+	if got, want := mustGraphd(t, "check", "--url", url), mustGraphd(t, "check", "--data", dir); checked.ReplaceAllString(got, "") != checked.ReplaceAllString(want, "") {
+		t.Errorf("graphd check --url of a server on a cluster:\n%s\nwant as of the embedded store:\n%s", got, want)
 	}
 	if _, err := graphd(t, "backup", "--url", url, "--to", filepath.Join(t.TempDir(), "b")); err == nil || !strings.Contains(err.Error(), "501 Not Implemented: backup: --store dgraph://"+c.Addr+": backup is the cluster's own") {
 		t.Errorf("backup --url of a server on a cluster: %v", err)
 	}
-	if err := c.Stop(); err != nil {
+	if err := c.KillAlpha(0); err != nil {
 		t.Fatal(err)
 	}
 	if code, _ := get(t, url+"/readyz"); code != http.StatusServiceUnavailable {
-		t.Errorf("/readyz = %d with the cluster down, want 503", code)
+		t.Errorf("/readyz = %d with the alpha down, want 503", code)
 	}
-	body, _ := json.Marshal(map[string]string{"query": `{ actor(name: "Oman") { name } }`})
+	query := `{ actor(name: "Oman") { name } }`
+	if code, body := postQuery(t, url, query); code != http.StatusServiceUnavailable || !strings.Contains(body, `"UNAVAILABLE"`) {
+		t.Errorf("query with the alpha down: %d %s, want 503 with code UNAVAILABLE", code, body)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := c.RestartAlpha(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for code, _ := get(t, url+"/readyz"); code != http.StatusOK; code, _ = get(t, url+"/readyz") {
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz = %d a minute after the alpha came back, want 200", code)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if code, body := postQuery(t, url, query); code != http.StatusOK || !strings.Contains(body, `{"data":{"actor":{"name":"Oman"}}}`) {
+		t.Errorf("query once the alpha is back: %d %s, want 200 with the actor", code, body)
+	}
+	if got := mustGraphd(t, "query", "--url", url, stats); got != want {
+		t.Errorf("stats once the alpha is back:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// postQuery sends a GraphQL query and returns the status and body.
+func postQuery(t *testing.T, url, query string) (int, string) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"query": query})
 	resp, err := http.Post(url+"/graphql", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(b), `"UNAVAILABLE"`) {
-		t.Errorf("query with the cluster down: %d %s, want 503 with code UNAVAILABLE", resp.StatusCode, b)
-	}
+	return resp.StatusCode, string(b)
 }
 
 // TestStoreFlagRefusals: what graphd does only to its embedded store is
@@ -133,7 +213,6 @@ func TestStoreFlagRefusals(t *testing.T) {
 	}{
 		{[]string{"backup", "--store", store, "--to", filepath.Join(t.TempDir(), "b")}, "backup is the cluster's own (dgraph export"},
 		{[]string{"restore", "--store", store, "--from", "x"}, "restore is the cluster's own"},
-		{[]string{"check", "--store", store}, "the Dgraph store has no check of its own"},
 		{[]string{"vocabulary", "--store", store, "extend", types}, "the cluster keeps the vocabulary it was created with"},
 		{[]string{"stats", "--store", "localhost:9080"}, `--store "localhost:9080": want dgraph://HOST:PORT`},
 		{[]string{"stats", "--store", store, "--data", t.TempDir()}, "--data and --store cannot be used together"},

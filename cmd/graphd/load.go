@@ -91,10 +91,14 @@ it stored, except an event file that fails after some of its batches went
 in: then nothing is stored (--skip-bad skips malformed rows instead).
 
 With --store dgraph://HOST:PORT the files go to a Dgraph cluster one by
-one, each file one transaction, all-or-nothing; nothing is imported. A
-cluster that fails mid-load stops it with the file being sent unstored;
-once the cluster is back, run the same load again: records already stored
-merge with themselves, none is stored twice.`
+one; nothing is imported. A JSON Lines file of more than --batch records
+(5,000) goes in batches of that many, actors first, then documents, then
+stances, each batch one transaction, with a line of progress per batch;
+smaller files, event files and articles go whole, all-or-nothing. A bad
+line or a cluster that fails mid-load stops the load with the batch being
+sent unstored and those before it stored, naming the batch and its lines;
+fix the line, or wait for the cluster, and run the same load again: records
+already stored merge with themselves, none is stored twice.`
 
 func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "load", "load [--data DIR | --url URL | --store dgraph://HOST:PORT] FILE... | --watch DIR", loadHelp)
@@ -105,6 +109,7 @@ func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
 	format := fs.String("format", "auto", "auto (by content), "+strings.Join(events.Formats, ", "))
 	skipBad := fs.Bool("skip-bad", false, "event files: skip malformed rows (counted, the first listed with their lines) instead of stopping at the first")
 	doImport := fs.Bool("import", true, "import JSON Lines files into an empty store in one pass; false commits file by file")
+	batch := fs.Int("batch", defaultBatch, "with --store: records of a JSON Lines file per Dgraph transaction; 0 sends each file as one")
 	upsert := fs.Bool("upsert", false, "let the files change stored actors and stances (kind, fields, merges by alias, topic, confidence); the changes are listed")
 	watchDir := fs.String("watch", "", "follow this folder, loading each new complete file once, until interrupted (see README, \"Event data\")")
 	interval := fs.Duration("interval", 10*time.Second, "with --watch: how often to look at the folder")
@@ -118,6 +123,9 @@ func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
 	if *watchDir != "" && (fs.NArg() > 0 || *interval <= 0) {
 		return usageError{"--watch DIR takes no FILE and a positive --interval"}
 	}
+	if *batch < 0 {
+		return usageError{fmt.Sprintf("--batch %d: want a number of records, or 0 for one transaction per file", *batch)}
+	}
 	if *format != "auto" && !slices.Contains(events.Formats, *format) {
 		return usageError{fmt.Sprintf("--format %q: want auto, %s", *format, strings.Join(events.Formats, ", "))}
 	}
@@ -126,7 +134,7 @@ func cmdLoad(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	defer closeClient(c, &err) // a failed first load leaves no store
-	fl := &fileLoader{e: e, c: c, opts: importOptions{events.Options{SkipBad: *skipBad}, *upsert, importChunk}}
+	fl := &fileLoader{e: e, c: c, opts: importOptions{events: events.Options{SkipBad: *skipBad}, upsert: *upsert, chunk: importChunk, batch: *batch}}
 	if *watchDir != "" {
 		return watchFolder(ctx, fl, *watchDir, *watchState, *format, *interval)
 	}
@@ -300,6 +308,9 @@ type importOptions struct {
 	events events.Options
 	upsert bool
 	chunk  int // stances of an event file per batch; importChunk
+	// batch is --batch: records of a JSON Lines file per transaction of
+	// a cluster (0: the whole file in one).
+	batch int
 }
 
 // importChunk is how many stances of an event file go to the import in

@@ -82,8 +82,10 @@ costing 10,000 or more run two at a time; an answer may take 32 MiB.
 
 --store dgraph://HOST:PORT serves a Dgraph cluster instead of the store in
 --data (see README, "Scale-out: Dgraph"): the same API, seeded when empty;
-/backup and /check answer 501 (the cluster backs up and keeps its indexes
-itself) and subscriptions UNAVAILABLE (the cluster announces no changes). While the cluster does not answer within
+/backup answers 501 (the cluster backs up itself), /check checks the
+records graphd wrote to the cluster (see graphd check -h), and
+subscriptions answer UNAVAILABLE (the cluster announces no changes). While
+the cluster does not answer within
 --store-timeout, queries get 503 with the error code UNAVAILABLE and
 /readyz is 503; they recover when it answers again.
 
@@ -375,13 +377,7 @@ func newHandler(st store, place string, logger *slog.Logger, limits schema.Confi
 		}
 		return g.Backup(ctx, w)
 	}
-	cfg.Check = func(ctx context.Context) (any, error) {
-		g, err := embedded(st, place, "check")
-		if err != nil {
-			return nil, err
-		}
-		return g.Check(ctx)
-	}
+	cfg.Check = func(ctx context.Context) (any, error) { return checkStore(ctx, st) }
 	cfg.Ready = func() error {
 		ctx, cancel := context.WithTimeout(context.Background(), readyTimeout)
 		defer cancel()
