@@ -135,6 +135,7 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 			}
 		}
 	}
+	lx.addVariants(t, states)
 }
 
 // linkCodes maps the code of each organization or armed group record to
