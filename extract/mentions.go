@@ -114,6 +114,11 @@ func (d *doc) longestMatch(s *sent, i int, ps []*pattern, best mention, bestLen 
 func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 	n := len(p.toks)
 	m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
+	if p.fallback && d.titledByActor(s, i) {
+		// "Bulgarian President X": the text makes X speak for the state,
+		// whatever dates the table gives.
+		return m, false
+	}
 	switch p.kind {
 	case formMember:
 		if p.entries[0] < 0 {
@@ -128,7 +133,10 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 		m.person = true
 		m.ent = p.entries[0]
 	case formDemonym:
-		if !d.demonymHasOffice(s, i+n, 0) {
+		if am, ok := d.agentMention(s, i, n, d.current(p.entries[0])); ok {
+			return am, true
+		}
+		if !d.demonymHasOffice(s, i+n, 0) && !d.stateAgentAt(s, i+n) {
 			return m, false
 		}
 		m.ent = d.current(p.entries[0])

@@ -127,13 +127,18 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 	for _, r := range t.records {
 		for _, c := range r.codes {
 			ent, member, gov := lx.phoenixEntry(r, c, states, byCode)
+			fallback := false
+			if ent < 0 && r.kind == 'c' {
+				ent, member, fallback = lx.phoenixRoleEntry(c), c.ranged, true
+			}
 			if ent < 0 {
 				continue
 			}
 			for _, p := range r.phrases {
-				lx.addPhoenixForm(p, ent, c, member, gov)
+				lx.addPhoenixForm(p, ent, c, member, gov, fallback)
 			}
 		}
+		lx.addOutOfOffice(r)
 	}
 	lx.addVariants(t, states)
 }
@@ -215,10 +220,47 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 	return i, false, false
 }
 
+// phoenixRoleEntry returns the role actor a country record's code names
+// where it does not speak for the state ("ZMBELI": the Zambian elites,
+// "KENOPP": the Kenyan opposition), or -1. A person of the table is
+// someone of the country at any date: before and after an office, and
+// in the ranges where the table codes them with such a role, they are of
+// that side of the country rather than nobody we track.
+func (lx *lexicon) phoenixRoleEntry(c phoenixCode) int {
+	if len(c.code) < 6 {
+		return -1
+	}
+	if i, ok := lx.roleEnts[c.code[:6]]; ok {
+		return i
+	}
+	return -1
+}
+
+// addOutOfOffice names a country record whose codes all have dates
+// (a person in office: "ZMBGOV 2002-01-02 -") outside them too: such a
+// person is of the country's elites (CAMEO's ELI) before and after
+// office, as the table codes many others.
+func (lx *lexicon) addOutOfOffice(r phoenixRecord) {
+	if r.kind != 'c' || len(r.codes) == 0 || len(r.codes[0].code) < 3 {
+		return
+	}
+	for _, c := range r.codes {
+		if !c.ranged {
+			return
+		}
+	}
+	c := phoenixCode{code: r.codes[0].code[:3] + "ELI"}
+	if ent := lx.phoenixRoleEntry(c); ent >= 0 {
+		for _, p := range r.phrases {
+			lx.addPhoenixForm(p, ent, c, false, false, true)
+		}
+	}
+}
+
 // addPhoenixForm adds one phrase of the table as a form of actor ent,
 // unless it is a single word or a name the dictionary already holds.
 // Its words match text case-insensitively but only capitalised.
-func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, member, gov bool) {
+func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, member, gov, fallback bool) {
 	words := p.words
 	if len(words) < 2 {
 		return
@@ -228,7 +270,7 @@ func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, membe
 		return
 	}
 	kind := formAlias
-	pt := &pattern{entries: []int{ent}, kind: kind, gov: gov, code: c.code}
+	pt := &pattern{entries: []int{ent}, kind: kind, gov: gov, code: c.code, fallback: fallback}
 	if member {
 		pt.kind, pt.from, pt.to = formMember, c.from, c.to
 	}

@@ -9,9 +9,9 @@ import (
 
 // TestPhoenixActors checks actor resolution through the Phoenix table, in
 // sentences written for this test: a person of the table speaks for his
-// state within his dates only; an organization of the table the
-// dictionary lacks becomes an actor with its code; agent nouns after a
-// country add their role to the country's code.
+// state within his dates only (outside them he is of its elites); an
+// organization of the table the dictionary lacks becomes an actor with its
+// code; agent nouns after a country add their role to the country's code.
 func TestPhoenixActors(t *testing.T) {
 	ex := New(nil)
 	for _, tc := range []struct {
@@ -21,7 +21,7 @@ func TestPhoenixActors(t *testing.T) {
 		want string // "Subject/SUBJECTCODE TYPE Object/OBJECTCODE", "" for none
 	}{
 		{"person in office", graph.NewDate(2003, 5, 1), "John Agyekum Kufuor urged Togo to hold elections.", "Ghana/GHAGOV DEMANDS Togo/TGO"},
-		{"person before office", graph.NewDate(1990, 5, 1), "John Agyekum Kufuor urged Togo to hold elections.", ""},
+		{"person before office is of the elites", graph.NewDate(1990, 5, 1), "John Agyekum Kufuor urged Togo to hold elections.", "Ghanaian elites/GHAELI DEMANDS Togo/TGO"},
 		{"organization added", graph.NewDate(2010, 1, 1), "The Asian Development Bank praised Vietnam.", "Asian Development Bank/IGOASADEVADB SUPPORTS Vietnam/VNM"},
 		{"dictionary actor gets its code", graph.NewDate(2010, 1, 1), "Chile thanked the United Nations.", "Chile/CHL SUPPORTS United Nations/IGOUNO"},
 		{"agent noun adds a role", graph.NewDate(2010, 1, 1), "Nigerian police accused Niger of harbouring the gang.", "Nigeria/NGACOP ACCUSES Niger/NER"},
