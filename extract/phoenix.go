@@ -146,8 +146,8 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 // linkCodes maps the code of each organization or armed group record to
 // the dictionary actor one of its names denotes ("United Nations" gives
 // IGOUNO to the United Nations), and gives that actor the code.
-func (lx *lexicon) linkCodes(t *phoenixTable) map[string]int {
-	byCode := map[string]int{}
+func (lx *lexicon) linkCodes(t *phoenixTable) codeIndex {
+	byCode := codeIndex{ents: map[string]int{}, generic: genericCodes(t)}
 	for _, r := range t.records {
 		if r.kind == 'c' || len(r.codes) == 0 || r.codes[0].ranged {
 			continue
@@ -155,8 +155,8 @@ func (lx *lexicon) linkCodes(t *phoenixTable) map[string]int {
 		for _, p := range r.phrases {
 			if i, ok := lx.names[p.norm]; ok {
 				code := r.codes[0].code
-				if _, taken := byCode[code]; !taken {
-					byCode[code] = i
+				if _, taken := byCode.get(code); !taken {
+					byCode.put(code, i)
 					if lx.codes[i] == "" {
 						lx.codes[i] = code
 					}
@@ -168,9 +168,51 @@ func (lx *lexicon) linkCodes(t *phoenixTable) map[string]int {
 	return byCode
 }
 
+// codeIndex maps the code of an organization or armed group of the table
+// to its actor. A code several records share is a sector, not an actor
+// ("NGOHRI" human rights groups, "MNCUSA" American companies, "ITAREB"
+// Italian armed groups): its records stay actors of their own, named by
+// their phrases, rather than one actor for all. IGO codes name one
+// organization each, however many records spell it ("IGOUNOHLHWHO"),
+// except the bare "IGO".
+type codeIndex struct {
+	ents    map[string]int
+	generic map[string]bool
+}
+
+func (x codeIndex) get(code string) (int, bool) {
+	i, ok := x.ents[code]
+	return i, ok
+}
+
+func (x codeIndex) put(code string, i int) {
+	if !x.generic[code] {
+		x.ents[code] = i
+	}
+}
+
+// genericCodes are the codes of organizations and armed groups that more
+// than one record of t carries first, but for the IGO codes of one
+// organization.
+func genericCodes(t *phoenixTable) map[string]bool {
+	n := map[string]int{}
+	for _, r := range t.records {
+		if r.kind != 'c' && len(r.codes) > 0 && !r.codes[0].ranged {
+			n[r.codes[0].code]++
+		}
+	}
+	out := map[string]bool{}
+	for code, k := range n {
+		if k > 1 && (!strings.HasPrefix(code, "IGO") || code == "IGO") {
+			out[code] = true
+		}
+	}
+	return out
+}
+
 // phoenixEntry returns the actor a record's code names, whether its
 // phrases name a person speaking for it, and whether for its government.
-func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode map[string]int) (ent int, member, gov bool) {
+func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states map[string]int, byCode codeIndex) (ent int, member, gov bool) {
 	if r.kind == 'c' {
 		if len(c.code) < 3 {
 			return -1, false, false
@@ -190,7 +232,7 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 		}
 		return -1, false, false
 	}
-	if i, ok := byCode[c.code]; ok {
+	if i, ok := byCode.get(c.code); ok {
 		return i, c.ranged, false
 	}
 	if c.ranged || len(r.phrases) == 0 {
@@ -202,7 +244,7 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 	}
 	name := titleCase(r.phrases[0].text)
 	if i, ok := lx.names[stance.NormalizeName(name)]; ok {
-		byCode[c.code] = i
+		byCode.put(c.code, i)
 		return i, false, false
 	}
 	i := len(lx.entries)
@@ -216,7 +258,7 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 	lx.next = append(lx.next, -1)
 	lx.codes = append(lx.codes, c.code)
 	lx.names[stance.NormalizeName(name)] = i
-	byCode[c.code] = i
+	byCode.put(c.code, i)
 	return i, false, false
 }
 

@@ -60,3 +60,19 @@ func TestParsePhoenix(t *testing.T) {
 		t.Errorf("agents = %v (longest %d)", tab.agents, tab.maxAg)
 	}
 }
+
+// TestPhoenixSharedCodes checks that organizations and armed groups of
+// the table sharing a sector code stay actors of their own, in sentences
+// written for this test, while the records of one IGO are one actor.
+func TestPhoenixSharedCodes(t *testing.T) {
+	d := graph.NewDate(2010, 1, 1)
+	runCodedCases(t, []codedCase{
+		{"armed groups of one code", d, "Kenya praised the Islamic Salvation Front.", "Kenya/KEN SUPPORTS Islamic Salvation Front/INTREB"},
+		{"the other group of that code", d, "Kenya praised the Animal Liberation Front.", "Kenya/KEN SUPPORTS Animal Liberation Front/INTREB"},
+	})
+	tab := parsePhoenix("r i aid one\nc NGODEV\nr i aid two\nc NGODEV\nr i world body\nc IGOWBD\nr i world body council\nc IGOWBD\nr i lone group\nc NGOLON\n")
+	g := genericCodes(tab)
+	if !g["NGODEV"] || g["IGOWBD"] || g["NGOLON"] {
+		t.Errorf("genericCodes = %v, want NGODEV only", g)
+	}
+}
