@@ -149,7 +149,9 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 func (lx *lexicon) linkCodes(t *phoenixTable) codeIndex {
 	byCode := codeIndex{ents: map[string]int{}, generic: genericCodes(t)}
 	for _, r := range t.records {
-		if r.kind == 'c' || len(r.codes) == 0 || r.codes[0].ranged {
+		if r.kind == 'c' || len(r.codes) == 0 || r.codes[0].ranged || byCode.generic[r.codes[0].code] {
+			// A sector's code is no actor's own: the actor keeps its
+			// country's ("Houthis" YEM, not the first of the REB groups).
 			continue
 		}
 		for _, p := range r.phrases {
