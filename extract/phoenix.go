@@ -149,14 +149,16 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 func (lx *lexicon) linkCodes(t *phoenixTable) codeIndex {
 	byCode := codeIndex{ents: map[string]int{}, generic: genericCodes(t)}
 	for _, r := range t.records {
-		if r.kind == 'c' || len(r.codes) == 0 || r.codes[0].ranged || byCode.generic[r.codes[0].code] {
-			// A sector's code is no actor's own: the actor keeps its
-			// country's ("Houthis" YEM, not the first of the REB groups).
+		if r.kind == 'c' || len(r.codes) == 0 || r.codes[0].ranged {
 			continue
 		}
 		for _, p := range r.phrases {
 			if i, ok := lx.names[p.norm]; ok {
 				code := r.codes[0].code
+				if byCode.generic[code] {
+					lx.sectorCode(i, code)
+					break
+				}
 				if _, taken := byCode.get(code); !taken {
 					byCode.put(code, i)
 					if lx.codes[i] == "" {
@@ -168,6 +170,16 @@ func (lx *lexicon) linkCodes(t *phoenixTable) codeIndex {
 		}
 	}
 	return byCode
+}
+
+// sectorCode gives dictionary actor i a sector's code its record names
+// it by ("Taliban" AFGREB) where it has none yet and the code is of the
+// actor's own country: a record of another country's sector that shares a
+// word with it is not it.
+func (lx *lexicon) sectorCode(i int, code string) {
+	if c := lx.entries[i].actor.Country; lx.codes[i] == "" && c != "" && strings.HasPrefix(code, c) {
+		lx.codes[i] = code
+	}
 }
 
 // codeIndex maps the code of an organization or armed group of the table
