@@ -6,12 +6,17 @@ import (
 	"github.com/stancegraph/stancegraph/stance"
 )
 
-// Spelling variants. The Phoenix country file lists, beside a state's
-// names, the misspellings news wires print ("Afganistan", "Ethopia",
-// "Quatar"), mixed with its cities and demonyms as single words. Single
-// words are not forms in general (addPhoenixForm), because a city or a
-// surname is too often something else; but a word a letter or two away
-// from one of the state's own names can only be that name misspelt.
+// Single words of the country file. The Phoenix country file lists,
+// beside a state's names, the misspellings news wires print
+// ("Afganistan", "Ethopia", "Quatar"), its demonyms and its cities and
+// regions ("Khartoum", "Darfur"), all as single words. Single words of
+// people and organizations are not forms (addPhoenixForm), because a
+// surname is too often someone else's; but a word a letter or two away
+// from one of the state's own names can only be that name misspelt. A
+// place one state alone lists may be a capital or any town, which the
+// table does not tell apart, so it names the state only as a demonym
+// does, before an office or agent noun: "Darfur rebels" are Sudan's
+// rebels, "Kandahar police" Afghanistan's police (formDemonym).
 
 // variantMinLen is the shortest word taken as a variant: below it one
 // edit turns too many names into others ("Iran", "Iraq").
@@ -36,7 +41,7 @@ var demonymEndings = []string{"an", "ian", "ean", "ese", "i", "er", "ish", "ic",
 // name nothing else: no actor's name or alias, and no demonym
 // ("Kenyan" is one letter from "Kenya").
 func (lx *lexicon) addVariants(t *phoenixTable, states map[string]int) {
-	demonyms := lx.allDemonyms()
+	demonyms, places := lx.allDemonyms(), countryWords(t)
 	for _, r := range t.records {
 		if r.kind != 'c' || len(r.codes) == 0 || r.codes[0].ranged || len(r.codes[0].code) != 3 {
 			continue
@@ -47,14 +52,59 @@ func (lx *lexicon) addVariants(t *phoenixTable, states map[string]int) {
 		}
 		names := lx.stateNames(ent)
 		for _, p := range r.phrases {
-			if lx.isVariant(p, names, demonyms) {
-				pt := &pattern{entries: []int{ent}, kind: formAlias, code: r.codes[0].code,
-					toks: []ptok{{s: p.words[0], upper: true}}}
-				lx.byFirst[p.words[0]] = append(lx.byFirst[p.words[0]], pt)
-				lx.names[p.norm] = ent
+			switch {
+			case lx.isVariant(p, names, demonyms):
+				lx.addCountryWord(p, ent, formAlias, r.codes[0].code)
+			case places[p.norm] == 1 && lx.isPlaceWord(p, demonyms):
+				lx.addCountryWord(p, ent, formDemonym, r.codes[0].code)
 			}
 		}
 	}
+}
+
+// addCountryWord adds a single word of a country record as a form of
+// state ent, matched only capitalised.
+func (lx *lexicon) addCountryWord(p phoenixPhrase, ent int, kind formKind, code string) {
+	pt := &pattern{entries: []int{ent}, kind: kind, code: code, toks: []ptok{{s: p.words[0], upper: true}}}
+	lx.byFirst[p.words[0]] = append(lx.byFirst[p.words[0]], pt)
+	if kind == formAlias {
+		lx.names[p.norm] = ent
+	}
+}
+
+// isPlaceWord reports whether single-word phrase p of a country record
+// is a place of that country to name it by: a word of four letters or
+// more that names no actor and is no demonym.
+func (lx *lexicon) isPlaceWord(p phoenixPhrase, demonyms map[string]bool) bool {
+	if len(p.words) != 1 || len(p.norm) < 4 || demonyms[p.norm] || strings.ContainsAny(p.norm, " -'") {
+		return false
+	}
+	_, taken := lx.names[p.norm]
+	return !taken && len(lx.byFirst[p.norm]) == 0
+}
+
+// countryWords counts, for each single word of the country records, the
+// states that list it: a word two states list ("Punjab") names neither.
+func countryWords(t *phoenixTable) map[string]int {
+	seen := map[string]map[string]bool{}
+	for _, r := range t.records {
+		if r.kind != 'c' || len(r.codes) == 0 || r.codes[0].ranged || len(r.codes[0].code) != 3 {
+			continue
+		}
+		for _, p := range r.phrases {
+			if len(p.words) == 1 {
+				if seen[p.norm] == nil {
+					seen[p.norm] = map[string]bool{}
+				}
+				seen[p.norm][r.codes[0].code] = true
+			}
+		}
+	}
+	out := make(map[string]int, len(seen))
+	for w, cs := range seen {
+		out[w] = len(cs)
+	}
+	return out
 }
 
 // isVariant reports whether phrase p is a misspelling of one of names.

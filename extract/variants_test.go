@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stancegraph/stancegraph/graph"
+)
 
 // TestSpellingVariants checks that a state's name misspelt as the Phoenix
 // country file lists it names the state, and that demonyms and other
@@ -37,4 +41,17 @@ func TestEditDistance(t *testing.T) {
 	if !demonymLike("argentinean", "argentina") || demonymLike("afganistan", "afghanistan") {
 		t.Error("demonymLike: want argentinean a demonym of argentina, afganistan not one of afghanistan")
 	}
+}
+
+// TestPlaceWords checks a place of the Phoenix country file before an
+// agent noun, in sentences written for this test: it names its state's
+// side or the state, and alone it names nothing.
+func TestPlaceWords(t *testing.T) {
+	d := graph.NewDate(2010, 1, 1)
+	runCodedCases(t, []codedCase{
+		{"region and rebels", d, "Darfur rebels accused Chad of shelling the camps.", "Sudanese rebels/SDNREB ACCUSES Chad/TCD"},
+		{"rebels as object", d, "The Sudanese government accused Darfur rebels of breaking the truce.", "Sudan/SDNGOV ACCUSES Sudanese rebels/SDNREB"},
+		{"city and police", d, "Kandahar police accused Pakistan of shelling the border.", "Afghanistan/AFGCOP ACCUSES Pakistan/PAK"},
+		{"a place alone is no actor", d, "Kandahar accused Pakistan of shelling the border.", ""},
+	})
 }
