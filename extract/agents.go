@@ -32,6 +32,10 @@ var agentRoleActors = []roleActor{
 	{kind: stance.KindOther, label: "parties", role: "PTY"}, {kind: stance.KindOther, label: "radicals", role: "RAD"}, {kind: stance.KindOther, label: "migrants", role: "IMG"},
 }
 
+// agentsNoActors are agent nouns of the table that news uses in another
+// sense: "Libyan actors" are political sides, not film actors (ELI).
+var agentsNoActors = set("actor", "actors")
+
 // agentAt returns the role code of the longest Phoenix agent phrase at
 // token j, after at most two office modifiers ("senior Saudi
 // businessmen", "Kenyan dairy farmers"), and the token after it; "" where
@@ -70,8 +74,11 @@ func (d *doc) agentMention(s *sent, i, n, ent int) (mention, bool) {
 		// agent table gives the word.
 		return mention{}, false
 	}
-	a := d.lx.entries[ent].actor
+	a := d.actor(ent)
 	r, ok := d.lx.roleEnts[a.Country+role[:3]]
+	if agentsNoActors[d.low[end-1]] {
+		return mention{}, false
+	}
 	if !ok {
 		return mention{}, false
 	}
@@ -114,4 +121,42 @@ func (d *doc) titledByActor(s *sent, i int) bool {
 	}
 	m := s.mentionAt(k)
 	return m != nil && m.ent >= 0
+}
+
+// officeTitles before a person's name say the person holds the office at
+// the time of writing: "President X", "Vice-President X".
+var officeTitles = set("president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "ambassador")
+
+// formerWords before a title say the office is held no longer.
+var formerWords = set("former", "ex", "ousted", "late", "deposed", "exiled", "toppled", "retired", "then")
+
+// inOfficeTitle reports an office title right before token i with no
+// word before it saying the office is past: "Prime Minister X", not
+// "former Prime Minister X".
+func (d *doc) inOfficeTitle(s *sent, i int) bool {
+	if i == s.a || !officeTitles[d.low[i-1]] {
+		return false
+	}
+	for k := i - 2; k >= s.a && k > i-5; k-- {
+		if formerWords[d.low[k]] {
+			return false
+		}
+		if !titleWords[d.low[k]] && !officeModifiers[d.low[k]] && d.low[k] != "-" && d.low[k] != "vice" {
+			break
+		}
+	}
+	return true
+}
+
+// officeHolder makes mention m of fallback pattern p, titled in office
+// by the text, the state's: the table's dates of the person's offices
+// end before the text's (or do not reach back to it), and the text's
+// title is the better witness.
+func (d *doc) officeHolder(m mention, p *pattern) (mention, bool) {
+	st, ok := d.lx.states[p.code[:3]]
+	if !ok {
+		return m, false
+	}
+	m.ent, m.kind, m.person, m.gov, m.code = d.current(st), formMember, true, true, p.code[:3]+"GOV"
+	return m, true
 }

@@ -49,13 +49,14 @@ func TestGenericAgents(t *testing.T) {
 		{"judges speak for the state", d, "Kenyan judges criticised Uganda.", "Kenya/KENJUD ACCUSES Uganda/UGA"},
 		{"lawmakers speak for the state", d, "Zambian lawmakers condemned Malawi.", "Zambia/ZMBLEG ACCUSES Malawi/MWI"},
 		{"no agent, no actor", d, "Saudi oil accused Kenya of fraud.", ""},
+		{"an agent noun of another sense", d, "Kenya urged Libyan actors to end the fighting.", ""},
 	})
 }
 
 // TestPeopleOutOfOffice checks people of the Phoenix country table at
 // dates outside their offices, in sentences written for this test: they
-// are of their country's elites, and in office, or titled by their state
-// in the text, they speak for the state.
+// are of their country's elites, and in office, or titled in office by
+// the text, they speak for the state.
 func TestPeopleOutOfOffice(t *testing.T) {
 	runCodedCases(t, []codedCase{
 		{"in office", graph.NewDate(2006, 1, 1), "Levy Mwanawasa accused Malawi of smuggling.", "Zambia/ZMBGOV ACCUSES Malawi/MWI"},
@@ -64,5 +65,8 @@ func TestPeopleOutOfOffice(t *testing.T) {
 		{"as object", graph.NewDate(2000, 1, 1), "Malawi accused Levy Mwanawasa of smuggling.", "Malawi/MWI ACCUSES Zambian elites/ZMBELI"},
 		{"titled by the state speaks for it", graph.NewDate(2000, 1, 1), "Bulgarian President Todor Zhivkov signed a treaty with Kenya.", "Bulgaria/BGRGOV SUPPORTS Kenya/KEN"},
 		{"former office holder", graph.NewDate(2000, 1, 1), "Former president Todor Zhivkov signed a treaty with Kenya.", "Bulgarian elites/BGRELI SUPPORTS Kenya/KEN"},
+		{"titled in office by the text", graph.NewDate(2000, 1, 1), "President Levy Mwanawasa accused Malawi of smuggling.", "Zambia/ZMBGOV ACCUSES Malawi/MWI"},
+		{"vice-president titled in office", graph.NewDate(2000, 1, 1), "Vice-President Moody Awori urged Uganda to open the border.", "Kenya/KENGOV DEMANDS Uganda/UGA"},
+		{"former title", graph.NewDate(2000, 1, 1), "Former President Levy Mwanawasa accused Malawi of smuggling.", "Zambian elites/ZMBELI ACCUSES Malawi/MWI"},
 	})
 }

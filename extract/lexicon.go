@@ -47,6 +47,7 @@ type lexicon struct {
 	maxAgent int                   // words of the longest agent noun
 	dictLen  int                   // entries from the Dictionary; the Phoenix table's follow
 	roleEnts map[string]int        // country code + role code -> the role actor ("SAUBUS")
+	states   map[string]int        // country code -> the state
 }
 
 var govWords = map[string]bool{"government": true, "administration": true, "authorities": true, "regime": true, "cabinet": true}

@@ -123,6 +123,7 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 			states[e.actor.Country] = i
 		}
 	}
+	lx.states = states
 	byCode := lx.linkCodes(t)
 	for _, r := range t.records {
 		for _, c := range r.codes {
@@ -359,6 +360,10 @@ func titleCase(p string) string {
 // police" NGACOP, "Afghan officials" AFGGOV) where the code has none.
 func (d *doc) mentionCode(s *sent, m *mention) string {
 	code := m.code
+	if m.ent >= len(d.lx.entries) {
+		// An organization of this text alone: its officials are its own.
+		return code
+	}
 	if code == "" {
 		code = d.lx.code(m.ent)
 	}
