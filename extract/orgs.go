@@ -143,3 +143,32 @@ func (d *doc) stateWordAt(s *sent, i int) int {
 	}
 	return -1
 }
+
+// ofHolder returns the last token of an actor's mention whose noun
+// phrase an "of" phrase before token from hangs on ("the Kenyan sides of
+// the divided Red Sea region of X"), through any chain of "of" phrases;
+// -1 where the phrase hangs on a noun of no actor ("the president of X"
+// is X's) or there is no "of".
+func (d *doc) ofHolder(s *sent, from int) int {
+	sawOf := false
+	for p, steps := from-1, 0; p > s.a && steps < ofHolderSpan; p, steps = p-1, steps+1 {
+		if m := s.mentionAt(p); m != nil {
+			if !sawOf || m.ent < 0 || m.place {
+				return -1
+			}
+			return p
+		}
+		w := d.low[p]
+		if w == "of" {
+			sawOf = true
+			continue
+		}
+		if !d.toks[p].word || boundaryWords[w] || auxWords[w] || reportVerbs[w] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// ofHolderSpan bounds the words an "of" chain may span.
+const ofHolderSpan = 10

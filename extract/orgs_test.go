@@ -33,3 +33,15 @@ func TestReportVerbsConclude(t *testing.T) {
 		{"reaffirmed that must", "Kenya reaffirmed that Uganda must withdraw its troops.", []string{"Kenya DEMANDS Uganda"}},
 	})
 }
+
+// TestOfPhraseSubject checks a subject whose noun phrase an "of" phrase
+// follows, in sentences written for this test: the actor before "of"
+// speaks, unless the noun before "of" is no actor's.
+func TestOfPhraseSubject(t *testing.T) {
+	runCases(t, []extractCase{
+		{"sides of a region of a state", "The Kenyan and Ugandan sides of the divided Lake Victoria region of Tanzania agreed to share intelligence.",
+			[]string{"Kenya OFFERS Uganda", "Uganda OFFERS Kenya"}},
+		{"president of a state", "The president of Kenya accused Uganda of fraud.", []string{"Kenya ACCUSES Uganda"}},
+		{"an apposition is no of phrase", "Kenya, a neighbour of Tanzania, accused Uganda of fraud.", []string{"Kenya ACCUSES Uganda"}},
+	})
+}

@@ -215,6 +215,11 @@ func (d *doc) nearestSubject(s *sent, k int, res *subject) bool {
 				j = m.from
 				continue
 			}
+			if h := d.ofHolder(s, m.from); h >= 0 {
+				// "the Kenyan and Ugandan sides of the island of X
+				// agreed": the sides agreed, not X.
+				j = h
+			}
 			d.subjectFromMention(s, j, res)
 			return true
 		}
