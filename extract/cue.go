@@ -221,7 +221,7 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	}
 	after := i + len(def.words)
 	b := i - 1
-	for b >= s.a && passiveAdverbs[d.low[b]] {
+	for b >= s.a && (passiveAdverbs[d.low[b]] || isMannerAdverb(d.low[b])) {
 		b--
 	}
 	passive := b >= s.a && beWords[d.low[b]]
@@ -235,11 +235,64 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 			break
 		}
 	}
+	if byTok < 0 && passive {
+		byTok = d.farAgent(s, after)
+	}
 	// A participle right before "by" is passive whatever precedes it:
 	// "talks hosted by Cuba and backed by Norway".
 	if passive || byTok >= 0 && b >= s.a && (!d.toks[b].word || s.mentionAt(b) != nil) || byTok == after {
 		d.passive(s, i, def, byTok, passive)
 		return true
+	}
+	return false
+}
+
+// isMannerAdverb reports an adverb in -ly between an auxiliary and a
+// participle: "was sharply criticised".
+func isMannerAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
+}
+
+// notAdverbs end in -ly but are no adverbs of manner.
+var notAdverbs = set("july", "italy", "only", "early", "likely", "family")
+
+// farAgentStops end the clause in which a passive's agent may stand.
+var farAgentStops = set(",", ";", ":", "that", "which", "who", "whom", "while", "but", "after", "before", "because", "as",
+	"if", "unless", "when", "since", "said", "says")
+
+// farAgent returns the "by" of a passive's agent further on in its
+// clause, past the content of the verb ("was accused of misusing funds
+// by X"), where an actor follows it and no other participle claims it;
+// -1 where there is none.
+func (d *doc) farAgent(s *sent, from int) int {
+	for q := from; q < s.b && q < from+farAgentSpan; q++ {
+		w := d.low[q]
+		if farAgentStops[w] || q > from && isParticiple(w) && d.low[q-1] != "of" {
+			return -1
+		}
+		if w == "by" {
+			if m := s.mentionAt(q + 1); m != nil && m.ent >= 0 || d.actorAfterDet(s, q+1) {
+				return q
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// farAgentSpan is how far past a participle its agent may stand.
+const farAgentSpan = 16
+
+// actorAfterDet reports an actor right after an article or modifier at
+// j: "by the Kenyan government", "by current Haitian officials".
+func (d *doc) actorAfterDet(s *sent, j int) bool {
+	for k := j; k < s.b && k < j+3; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 {
+			return true
+		}
+		if !d.toks[k].word || d.toks[k].upper && k > j {
+			return false
+		}
 	}
 	return false
 }

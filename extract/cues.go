@@ -263,7 +263,8 @@ var negWords = set("not", "never", "n't", "nor", "neither", "cannot", "no")
 // reportVerbs introduce reported speech whose speaker holds the stance.
 var reportVerbs = set("said", "says", "say", "saying", "told", "tells", "added", "adding", "insisted", "insists", "argued",
 	"arguing", "argues", "stressed", "stated", "declared", "noted", "warned", "announced", "claimed", "asserted", "maintained",
-	"maintains", "contended", "wrote", "tweeted", "reiterated", "believes", "believed", "thinks")
+	"maintains", "contended", "wrote", "tweeted", "reiterated", "believes", "believed", "thinks", "concluded", "concludes",
+	"affirmed", "reaffirmed", "emphasized", "emphasised", "underlined", "underscored", "observed", "remarked")
 
 // weekdays and months date a stance stated "on Sunday" or "on March 9".
 var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}

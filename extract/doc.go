@@ -45,7 +45,17 @@
 //     rebels and opposition as actors of their own (roles.go: "Rwandan
 //     rebels" RWAREB, "rebels in the Ivory Coast", "opposition groups in
 //     Zimbabwe" ZWEOPP), and a plural demonym names the state ("the
-//     Palestinians", "Israelis").
+//     Palestinians", "Israelis"). Actors without an entry of their own
+//     (variants.go, agents.go, orgs.go): a state's name misspelt as the
+//     Phoenix country file lists it ("Ethopia"); a town or region of
+//     that file before an office or agent noun ("Darfur rebels"); a
+//     demonym before any Phoenix agent noun, the state for its own roles
+//     ("Kenyan judges") and a side of the country for the others ("a
+//     Saudi businessman" SAUBUS); a Phoenix person outside the dates of
+//     an office, of the country's elites unless the text titles him in
+//     office; and an organization named by capitalised words ending in
+//     a head noun ("the Kenya Farmers Association"), an actor of the
+//     text alone.
 //  3. References. "The group", "the insurgents", "the alliance" resolve to
 //     the last named actor that carries that description in the
 //     dictionary; "the government" to the last government named; "the

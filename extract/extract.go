@@ -101,6 +101,8 @@ type doc struct {
 
 	out  []Candidate
 	seen map[string]int
+
+	extra []stance.Actor // actors of this text alone (orgs.go), numbered after the lexicon's
 }
 
 type recentRef struct {

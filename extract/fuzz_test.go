@@ -16,6 +16,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("The United States urged the Taliban to step up. The group rejected the offer.", int32(737000))
 	f.Add("\"Pakistan must act,\" a spokesman said. Was it accused by India? He, it, both.", int32(0))
 	f.Add("<p>Chad\xff accused Niger</p>", int32(1))
+	f.Add("The Global Rivers Forum of the Kenyan sides of Darfur said Ethopia must go; Saudi businessmen, President Levy Mwanawasa and the Kenya Farmers Association were accused of it by Quatar.", int32(730000))
 	ex := New(nil)
 	f.Fuzz(func(t *testing.T, text string, day int32) {
 		cs, err := ex.Extract(context.Background(), text, stance.Date(day%800000))

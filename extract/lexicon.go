@@ -27,6 +27,10 @@ type pattern struct {
 	gov      bool   // the form names a government ("Afghan government", a head of government)
 	army     bool   // the form names an army
 	code     string // CAMEO code of the form where the Phoenix table gives one ("AFGGOV")
+	// fallback marks a form that names a side of a country ("ZMBELI"),
+	// which yields to a form of the same words that speaks for the state
+	// at the document's date.
+	fallback bool
 }
 
 // lexicon is the compiled, read-only form of a Dictionary.
@@ -42,6 +46,8 @@ type lexicon struct {
 	agents   map[string]string     // Phoenix agent noun -> role code ("police" -> COP)
 	maxAgent int                   // words of the longest agent noun
 	dictLen  int                   // entries from the Dictionary; the Phoenix table's follow
+	roleEnts map[string]int        // country code + role code -> the role actor ("SAUBUS")
+	states   map[string]int        // country code -> the state
 }
 
 var govWords = map[string]bool{"government": true, "administration": true, "authorities": true, "regime": true, "cabinet": true}
@@ -73,6 +79,7 @@ func compile(d *Dictionary) *lexicon {
 		}
 	}
 	lx.addRoleActors()
+	lx.indexRoleEnts()
 	lx.addEntryForms()
 	lx.addGroups(d.groups)
 	lx.codes = make([]string, len(lx.entries))
@@ -149,9 +156,18 @@ func (lx *lexicon) addGroups(groups []group) {
 	}
 }
 
+// patternBefore orders the patterns of a first word: longer first, and
+// of equal length a state's form before a fallback.
+func patternBefore(a, b *pattern) bool {
+	if len(a.toks) != len(b.toks) {
+		return len(a.toks) > len(b.toks)
+	}
+	return !a.fallback && b.fallback
+}
+
 func sortPatterns(ps []*pattern) {
 	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && len(ps[j].toks) > len(ps[j-1].toks); j-- {
+		for j := i; j > 0 && patternBefore(ps[j], ps[j-1]); j-- {
 			ps[j], ps[j-1] = ps[j-1], ps[j]
 		}
 	}

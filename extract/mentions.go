@@ -69,6 +69,9 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 	best, bestLen := mention{ent: -1}, 0
 	best, bestLen = d.longestMatch(s, i, d.local[key], best, bestLen)
 	best, bestLen = d.longestMatch(s, i, d.lx.byFirst[key], best, bestLen)
+	if m, ok := d.orgAt(s, i, best, bestLen); ok {
+		return m, true
+	}
 	if bestLen > 0 {
 		if best.ent < 0 {
 			// A person of no known actor: the name is nobody we track.
@@ -114,6 +117,14 @@ func (d *doc) longestMatch(s *sent, i int, ps []*pattern, best mention, bestLen 
 func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 	n := len(p.toks)
 	m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
+	if p.fallback && d.titledByActor(s, i) {
+		// "Bulgarian President X": the text makes X speak for the state,
+		// whatever dates the table gives.
+		return m, false
+	}
+	if p.fallback && d.inOfficeTitle(s, i) {
+		return d.officeHolder(m, p)
+	}
 	switch p.kind {
 	case formMember:
 		if p.entries[0] < 0 {
@@ -128,7 +139,10 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 		m.person = true
 		m.ent = p.entries[0]
 	case formDemonym:
-		if !d.demonymHasOffice(s, i+n, 0) {
+		if am, ok := d.agentMention(s, i, n, d.current(p.entries[0])); ok {
+			return am, true
+		}
+		if !d.demonymHasOffice(s, i+n, 0) && !d.stateAgentAt(s, i+n) {
 			return m, false
 		}
 		m.ent = d.current(p.entries[0])
@@ -167,6 +181,9 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 // current returns the actor entry e stands for at the document date: its
 // successor once it has ceased to exist.
 func (d *doc) current(e int) int {
+	if e >= len(d.lx.next) {
+		return e // an actor of this text alone
+	}
 	if n := d.lx.next[e]; n >= 0 && !d.date.IsZero() && d.date > d.lx.entries[e].until {
 		return n
 	}
@@ -311,7 +328,7 @@ func (d *doc) theyRef(s *sent, i int) (int, []int) {
 		// "Egypt and Qatar proposed a truce. They urged ...": the last
 		// subject that was several actors.
 		return d.lastSubjs[0], d.lastSubjs
-	} else if d.lastAny >= 0 && d.lx.entries[d.lastAny].actor.Kind == stance.KindArmedGroup {
+	} else if d.lastAny >= 0 && d.actor(d.lastAny).Kind == stance.KindArmedGroup {
 		return d.lastAny, nil
 	}
 	return -1, nil
@@ -622,7 +639,7 @@ func (d *doc) twoRef(s *sent, noun string, n int) []int {
 			return false
 		}
 		for _, e := range ents {
-			if k := d.lx.entries[e].actor.Kind; states && k != stance.KindState && k != stance.KindGovernment {
+			if k := d.actor(e).Kind; states && k != stance.KindState && k != stance.KindGovernment {
 				return false
 			}
 		}
@@ -654,7 +671,7 @@ func (d *doc) twoRef(s *sent, noun string, n int) []int {
 	// passing ("a puppet of the Pentagon").
 	for k := len(d.subjHist) - 1; k >= 0 && len(out) < n; k-- {
 		e := d.subjHist[k]
-		if kind := d.lx.entries[e].actor.Kind; (states && kind != stance.KindState && kind != stance.KindGovernment) || contains(out, e) {
+		if kind := d.actor(e).Kind; (states && kind != stance.KindState && kind != stance.KindGovernment) || contains(out, e) {
 			continue
 		}
 		if !d.namedInSentence(s, e) {
@@ -667,7 +684,7 @@ func (d *doc) twoRef(s *sent, noun string, n int) []int {
 	out = out[:0]
 	for k := len(d.recent) - 1; k >= 0 && k >= len(d.recent)-30 && len(out) < 2; k-- {
 		e := d.recent[k].ent
-		kind := d.lx.entries[e].actor.Kind
+		kind := d.actor(e).Kind
 		if states && kind != stance.KindState && kind != stance.KindGovernment {
 			continue
 		}
@@ -716,7 +733,7 @@ func (d *doc) sidesBefore(s *sent, i int) []int {
 func (d *doc) groupBefore(s *sent, i int) int {
 	for k := len(s.ms) - 1; k >= 0; k-- {
 		m := s.ms[k]
-		if m.from < i && m.ent >= 0 && !m.place && !m.pron && d.lx.entries[m.ent].actor.Kind == stance.KindArmedGroup {
+		if m.from < i && m.ent >= 0 && !m.place && !m.pron && d.actor(m.ent).Kind == stance.KindArmedGroup {
 			return m.ent
 		}
 	}
@@ -823,7 +840,7 @@ func (d *doc) classify(s *sent, m *mention) {
 		m.place = true
 		return
 	}
-	k := d.lx.entries[m.ent].actor.Kind
+	k := d.actor(m.ent).Kind
 	if m.kind != formMetonym && !(m.kind == formAlias && k == stance.KindState) {
 		return
 	}
@@ -1219,7 +1236,7 @@ func (d *doc) addLocal(a, b, ent int) bool {
 	}
 	gov := false
 	if ent >= 0 {
-		k := d.lx.entries[ent].actor.Kind
+		k := d.actor(ent).Kind
 		gov = k == stance.KindState || k == stance.KindGovernment
 	}
 	p := &pattern{toks: ts, entries: []int{ent}, kind: formMember, gov: gov}

@@ -123,25 +123,32 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 			states[e.actor.Country] = i
 		}
 	}
+	lx.states = states
 	byCode := lx.linkCodes(t)
 	for _, r := range t.records {
 		for _, c := range r.codes {
 			ent, member, gov := lx.phoenixEntry(r, c, states, byCode)
+			fallback := false
+			if ent < 0 && r.kind == 'c' {
+				ent, member, fallback = lx.phoenixRoleEntry(c), c.ranged, true
+			}
 			if ent < 0 {
 				continue
 			}
 			for _, p := range r.phrases {
-				lx.addPhoenixForm(p, ent, c, member, gov)
+				lx.addPhoenixForm(p, ent, c, member, gov, fallback)
 			}
 		}
+		lx.addOutOfOffice(r)
 	}
+	lx.addVariants(t, states)
 }
 
 // linkCodes maps the code of each organization or armed group record to
 // the dictionary actor one of its names denotes ("United Nations" gives
 // IGOUNO to the United Nations), and gives that actor the code.
-func (lx *lexicon) linkCodes(t *phoenixTable) map[string]int {
-	byCode := map[string]int{}
+func (lx *lexicon) linkCodes(t *phoenixTable) codeIndex {
+	byCode := codeIndex{ents: map[string]int{}, generic: genericCodes(t)}
 	for _, r := range t.records {
 		if r.kind == 'c' || len(r.codes) == 0 || r.codes[0].ranged {
 			continue
@@ -149,8 +156,12 @@ func (lx *lexicon) linkCodes(t *phoenixTable) map[string]int {
 		for _, p := range r.phrases {
 			if i, ok := lx.names[p.norm]; ok {
 				code := r.codes[0].code
-				if _, taken := byCode[code]; !taken {
-					byCode[code] = i
+				if byCode.generic[code] {
+					lx.sectorCode(i, code)
+					break
+				}
+				if _, taken := byCode.get(code); !taken {
+					byCode.put(code, i)
 					if lx.codes[i] == "" {
 						lx.codes[i] = code
 					}
@@ -162,9 +173,61 @@ func (lx *lexicon) linkCodes(t *phoenixTable) map[string]int {
 	return byCode
 }
 
+// sectorCode gives dictionary actor i a sector's code its record names
+// it by ("Taliban" AFGREB) where it has none yet and the code is of the
+// actor's own country: a record of another country's sector that shares a
+// word with it is not it.
+func (lx *lexicon) sectorCode(i int, code string) {
+	if c := lx.entries[i].actor.Country; lx.codes[i] == "" && c != "" && strings.HasPrefix(code, c) {
+		lx.codes[i] = code
+	}
+}
+
+// codeIndex maps the code of an organization or armed group of the table
+// to its actor. A code several records share is a sector, not an actor
+// ("NGOHRI" human rights groups, "MNCUSA" American companies, "ITAREB"
+// Italian armed groups): its records stay actors of their own, named by
+// their phrases, rather than one actor for all. IGO codes name one
+// organization each, however many records spell it ("IGOUNOHLHWHO"),
+// except the bare "IGO".
+type codeIndex struct {
+	ents    map[string]int
+	generic map[string]bool
+}
+
+func (x codeIndex) get(code string) (int, bool) {
+	i, ok := x.ents[code]
+	return i, ok
+}
+
+func (x codeIndex) put(code string, i int) {
+	if !x.generic[code] {
+		x.ents[code] = i
+	}
+}
+
+// genericCodes are the codes of organizations and armed groups that more
+// than one record of t carries first, but for the IGO codes of one
+// organization.
+func genericCodes(t *phoenixTable) map[string]bool {
+	n := map[string]int{}
+	for _, r := range t.records {
+		if r.kind != 'c' && len(r.codes) > 0 && !r.codes[0].ranged {
+			n[r.codes[0].code]++
+		}
+	}
+	out := map[string]bool{}
+	for code, k := range n {
+		if k > 1 && (!strings.HasPrefix(code, "IGO") || code == "IGO") {
+			out[code] = true
+		}
+	}
+	return out
+}
+
 // phoenixEntry returns the actor a record's code names, whether its
 // phrases name a person speaking for it, and whether for its government.
-func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode map[string]int) (ent int, member, gov bool) {
+func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states map[string]int, byCode codeIndex) (ent int, member, gov bool) {
 	if r.kind == 'c' {
 		if len(c.code) < 3 {
 			return -1, false, false
@@ -184,7 +247,7 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 		}
 		return -1, false, false
 	}
-	if i, ok := byCode[c.code]; ok {
+	if i, ok := byCode.get(c.code); ok {
 		return i, c.ranged, false
 	}
 	if c.ranged || len(r.phrases) == 0 {
@@ -196,7 +259,7 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 	}
 	name := titleCase(r.phrases[0].text)
 	if i, ok := lx.names[stance.NormalizeName(name)]; ok {
-		byCode[c.code] = i
+		byCode.put(c.code, i)
 		return i, false, false
 	}
 	i := len(lx.entries)
@@ -210,14 +273,51 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states, byCode m
 	lx.next = append(lx.next, -1)
 	lx.codes = append(lx.codes, c.code)
 	lx.names[stance.NormalizeName(name)] = i
-	byCode[c.code] = i
+	byCode.put(c.code, i)
 	return i, false, false
+}
+
+// phoenixRoleEntry returns the role actor a country record's code names
+// where it does not speak for the state ("ZMBELI": the Zambian elites,
+// "KENOPP": the Kenyan opposition), or -1. A person of the table is
+// someone of the country at any date: before and after an office, and
+// in the ranges where the table codes them with such a role, they are of
+// that side of the country rather than nobody we track.
+func (lx *lexicon) phoenixRoleEntry(c phoenixCode) int {
+	if len(c.code) < 6 {
+		return -1
+	}
+	if i, ok := lx.roleEnts[c.code[:6]]; ok {
+		return i
+	}
+	return -1
+}
+
+// addOutOfOffice names a country record whose codes all have dates
+// (a person in office: "ZMBGOV 2002-01-02 -") outside them too: such a
+// person is of the country's elites (CAMEO's ELI) before and after
+// office, as the table codes many others.
+func (lx *lexicon) addOutOfOffice(r phoenixRecord) {
+	if r.kind != 'c' || len(r.codes) == 0 || len(r.codes[0].code) < 3 {
+		return
+	}
+	for _, c := range r.codes {
+		if !c.ranged {
+			return
+		}
+	}
+	c := phoenixCode{code: r.codes[0].code[:3] + "ELI"}
+	if ent := lx.phoenixRoleEntry(c); ent >= 0 {
+		for _, p := range r.phrases {
+			lx.addPhoenixForm(p, ent, c, false, false, true)
+		}
+	}
 }
 
 // addPhoenixForm adds one phrase of the table as a form of actor ent,
 // unless it is a single word or a name the dictionary already holds.
 // Its words match text case-insensitively but only capitalised.
-func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, member, gov bool) {
+func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, member, gov, fallback bool) {
 	words := p.words
 	if len(words) < 2 {
 		return
@@ -227,7 +327,7 @@ func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, membe
 		return
 	}
 	kind := formAlias
-	pt := &pattern{entries: []int{ent}, kind: kind, gov: gov, code: c.code}
+	pt := &pattern{entries: []int{ent}, kind: kind, gov: gov, code: c.code, fallback: fallback}
 	if member {
 		pt.kind, pt.from, pt.to = formMember, c.from, c.to
 	}
@@ -260,6 +360,10 @@ func titleCase(p string) string {
 // police" NGACOP, "Afghan officials" AFGGOV) where the code has none.
 func (d *doc) mentionCode(s *sent, m *mention) string {
 	code := m.code
+	if m.ent >= len(d.lx.entries) {
+		// An organization of this text alone: its officials are its own.
+		return code
+	}
 	if code == "" {
 		code = d.lx.code(m.ent)
 	}

@@ -9,9 +9,9 @@ import (
 
 // TestPhoenixActors checks actor resolution through the Phoenix table, in
 // sentences written for this test: a person of the table speaks for his
-// state within his dates only; an organization of the table the
-// dictionary lacks becomes an actor with its code; agent nouns after a
-// country add their role to the country's code.
+// state within his dates only (outside them he is of its elites); an
+// organization of the table the dictionary lacks becomes an actor with its
+// code; agent nouns after a country add their role to the country's code.
 func TestPhoenixActors(t *testing.T) {
 	ex := New(nil)
 	for _, tc := range []struct {
@@ -21,7 +21,7 @@ func TestPhoenixActors(t *testing.T) {
 		want string // "Subject/SUBJECTCODE TYPE Object/OBJECTCODE", "" for none
 	}{
 		{"person in office", graph.NewDate(2003, 5, 1), "John Agyekum Kufuor urged Togo to hold elections.", "Ghana/GHAGOV DEMANDS Togo/TGO"},
-		{"person before office", graph.NewDate(1990, 5, 1), "John Agyekum Kufuor urged Togo to hold elections.", ""},
+		{"person before office is of the elites", graph.NewDate(1990, 5, 1), "John Agyekum Kufuor urged Togo to hold elections.", "Ghanaian elites/GHAELI DEMANDS Togo/TGO"},
 		{"organization added", graph.NewDate(2010, 1, 1), "The Asian Development Bank praised Vietnam.", "Asian Development Bank/IGOASADEVADB SUPPORTS Vietnam/VNM"},
 		{"dictionary actor gets its code", graph.NewDate(2010, 1, 1), "Chile thanked the United Nations.", "Chile/CHL SUPPORTS United Nations/IGOUNO"},
 		{"agent noun adds a role", graph.NewDate(2010, 1, 1), "Nigerian police accused Niger of harbouring the gang.", "Nigeria/NGACOP ACCUSES Niger/NER"},
@@ -58,5 +58,21 @@ func TestParsePhoenix(t *testing.T) {
 	}
 	if tab.agents["riot police"] != "COP" || tab.maxAg != 2 {
 		t.Errorf("agents = %v (longest %d)", tab.agents, tab.maxAg)
+	}
+}
+
+// TestPhoenixSharedCodes checks that organizations and armed groups of
+// the table sharing a sector code stay actors of their own, in sentences
+// written for this test, while the records of one IGO are one actor.
+func TestPhoenixSharedCodes(t *testing.T) {
+	d := graph.NewDate(2010, 1, 1)
+	runCodedCases(t, []codedCase{
+		{"armed groups of one code", d, "Kenya praised the Islamic Salvation Front.", "Kenya/KEN SUPPORTS Islamic Salvation Front/INTREB"},
+		{"the other group of that code", d, "Kenya praised the Animal Liberation Front.", "Kenya/KEN SUPPORTS Animal Liberation Front/INTREB"},
+	})
+	tab := parsePhoenix("r i aid one\nc NGODEV\nr i aid two\nc NGODEV\nr i world body\nc IGOWBD\nr i world body council\nc IGOWBD\nr i lone group\nc NGOLON\n")
+	g := genericCodes(tab)
+	if !g["NGODEV"] || g["IGOWBD"] || g["NGOLON"] {
+		t.Errorf("genericCodes = %v, want NGODEV only", g)
 	}
 }

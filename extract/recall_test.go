@@ -127,3 +127,16 @@ func TestJudgedProposal(t *testing.T) {
 		{"negated", "Kenya said the Ugandan proposal was not unacceptable.", nil},
 	})
 }
+
+// TestPassiveAgents checks passives whose agent stands past the verb's
+// content or after an adverb, in sentences written for this test.
+func TestPassiveAgents(t *testing.T) {
+	runCases(t, []extractCase{
+		{"adverb before the participle", "Kenya was sharply criticised by Uganda on Monday.", []string{"Uganda ACCUSES Kenya"}},
+		{"agent after the content", "Kenya has been accused of smuggling arms into the region by Ugandan officials.", []string{"Uganda ACCUSES Kenya"}},
+		{"agent after a purpose", "Kenya was praised for its help by the Ugandan government.", []string{"Uganda SUPPORTS Kenya"}},
+		{"by of another clause", "Kenya was accused of smuggling arms, which were sold by Uganda.", nil},
+		{"by of another participle", "Kenya was accused of selling arms captured by Uganda.", nil},
+		{"by no actor", "Kenya was accused of smuggling arms by road.", nil},
+	})
+}

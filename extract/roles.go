@@ -44,6 +44,9 @@ func (lx *lexicon) addRoleActors() {
 		for _, r := range roleActors {
 			lx.addRoleActor(e, r)
 		}
+		for _, r := range agentRoleActors {
+			lx.addRoleActor(e, r)
+		}
 	}
 }
 

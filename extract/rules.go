@@ -215,6 +215,11 @@ func (d *doc) nearestSubject(s *sent, k int, res *subject) bool {
 				j = m.from
 				continue
 			}
+			if h := d.ofHolder(s, m.from); h >= 0 {
+				// "the Kenyan and Ugandan sides of the island of X
+				// agreed": the sides agreed, not X.
+				j = h
+			}
 			d.subjectFromMention(s, j, res)
 			return true
 		}
@@ -1531,8 +1536,8 @@ func (d *doc) add(s *sent, typ string, sb, ob int, conf float64, topicFrom int) 
 	}
 	first, last := s.a, s.b-1
 	c := Candidate{
-		Subject:    d.lx.entries[sb].actor,
-		Object:     d.lx.entries[ob].actor,
+		Subject:    d.actor(sb),
+		Object:     d.actor(ob),
 		Type:       typ,
 		Topic:      d.topic(s, topicFrom),
 		Date:       d.sentenceDate(s),
@@ -1707,7 +1712,7 @@ func (d *doc) nounUse(s *sent, i int) bool {
 		if m := s.mentionAt(i - 1); m != nil {
 			k := s.at[i-1-s.a]
 			ents, _ := d.listBack(s, k)
-			if len(ents) >= 2 || (m.ent >= 0 && d.lx.entries[m.ent].actor.Kind == stance.KindArmedGroup) || m.ref {
+			if len(ents) >= 2 || (m.ent >= 0 && d.actor(m.ent).Kind == stance.KindArmedGroup) || m.ref {
 				return false
 			}
 			return true

@@ -14,13 +14,14 @@ var surnameTitles = set("president", "minister", "premier", "chancellor", "king"
 	"sheikh", "general", "gen.", "secretary", "ambassador", "envoy", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")
 
 // indexSurnames indexes the dictionary's people of two or more words by
-// their last word, in a fixed order (code, then start date) so that the
+// their last word (in office: not the ranges the Phoenix table codes
+// them as a side of their country), in a fixed order (code, then start date) so that the
 // pattern chosen for a surname does not depend on map order.
 func (lx *lexicon) indexSurnames() {
 	lx.surnames = map[string][]*pattern{}
 	for _, ps := range lx.byFirst {
 		for _, p := range ps {
-			if p.kind != formMember || len(p.toks) < 2 || len(p.entries) == 0 || p.entries[0] < 0 {
+			if p.kind != formMember || p.fallback || len(p.toks) < 2 || len(p.entries) == 0 || p.entries[0] < 0 {
 				continue
 			}
 			last := p.toks[len(p.toks)-1].s

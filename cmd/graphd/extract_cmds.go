@@ -21,12 +21,15 @@ Finds the stances stated in plain-text articles and prints one JSON object
 per stance (document, subject, type, object, topic, date, quote, start, end,
 confidence, subject_code, object_code), storing nothing. subject_code and
 object_code are CAMEO actor codes ("AFGGOV", "IGOUNO", "NGACOP"), "" where
-none is known. Header lines Title:, Source:, URL: and Date:
+none is known. Actors are the dictionaries' and, where none holds them, a
+side of a country named by a demonym and an agent noun ("a Saudi
+businessman": Saudi business, SAUBUS) or an organization named in the text
+("the Global Rivers Forum"). Header lines Title:, Source:, URL: and Date:
 before a blank line are read as the article's metadata; quote offsets count
 Unicode code points in the body. "-" reads one article from standard input.
 
 --records prints instead the JSON Lines that graphd load takes (README, "The
-file format"): the dictionary actors the stances name, then per article a
+file format"): the actors the stances name, then per article a
 document record holding its text, then its stance records, each citing the
 document by ID with its quote and the quote's start offset. Review them
 (delete or edit stance lines, actors' aliases), then graphd load the file:

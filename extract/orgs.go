@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"github.com/stancegraph/stancegraph/stance"
+)
+
+// Organizations no dictionary holds. News names many bodies once and
+// never again ("the Third World Water Forum", "the Montenegro
+// Municipality Association"), and no dictionary will list them all. A
+// run of capitalised words ending in a noun that heads the names of
+// organizations is one: an actor of this text alone, named by its words,
+// of its state's country where a name or demonym of a state opens it
+// (coded with the country alone: CAMEO gives it no role we could know).
+
+// orgHeads end the names of organizations, with the kind of actor each
+// names.
+var orgHeads = map[string]stance.ActorKind{
+	"forum": stance.KindOrganization, "association": stance.KindOrganization, "commission": stance.KindOrganization,
+	"commision": stance.KindOrganization, "committee": stance.KindOrganization, "council": stance.KindOrganization,
+	"party": stance.KindOrganization, "movement": stance.KindOrganization, "union": stance.KindOrganization,
+	"organization": stance.KindOrganization, "organisation": stance.KindOrganization, "agency": stance.KindOrganization,
+	"alliance": stance.KindOrganization, "league": stance.KindOrganization, "federation": stance.KindOrganization,
+	"institute": stance.KindOrganization, "foundation": stance.KindOrganization, "society": stance.KindOrganization,
+	"congress": stance.KindOrganization, "coalition": stance.KindOrganization, "network": stance.KindOrganization,
+	"front": stance.KindOrganization, "bank": stance.KindOrganization, "fund": stance.KindOrganization,
+	"tribunal": stance.KindOrganization, "confederation": stance.KindOrganization, "syndicate": stance.KindOrganization,
+	"army": stance.KindArmedGroup, "brigade": stance.KindArmedGroup, "brigades": stance.KindArmedGroup,
+	"militia": stance.KindArmedGroup,
+}
+
+// orgInner are the lower-case words a name keeps inside: "Movement for
+// the Liberation of X".
+var orgInner = set("of", "for", "the", "and", "on", "-")
+
+// orgMaxWords bounds the words of a name.
+const orgMaxWords = 8
+
+// orgChunk returns the end of a run of capitalised words from token i
+// that ends in an organization's head noun, and the head; ok is false
+// where there is none or the run has one word only.
+func (d *doc) orgChunk(s *sent, i int) (end int, head string, ok bool) {
+	if !d.toks[i].upper || determiners[d.low[i]] || !givenNameLike(d.low[i]) {
+		return 0, "", false
+	}
+	words := 0
+	for j := i; j < s.b && j < i+2*orgMaxWords; j++ {
+		switch {
+		case d.toks[j].word && d.toks[j].upper:
+			words++
+			if _, isHead := orgHeads[d.low[j]]; isHead && words >= 2 {
+				end, head, ok = j+1, d.low[j], true
+			}
+		case orgInner[d.low[j]] && j+1 < s.b && d.toks[j+1].upper:
+		default:
+			return end, head, ok
+		}
+	}
+	return end, head, ok
+}
+
+// unknownOrg makes the mention of an organization no dictionary holds
+// at token i; state is the state whose name or demonym opens the name,
+// -1 if none.
+func (d *doc) unknownOrg(s *sent, i, state int) (mention, bool) {
+	end, head, ok := d.orgChunk(s, i)
+	if !ok || d.stateOffice(s, i, end, state) {
+		return mention{}, false
+	}
+	name := d.text[d.toks[i].bs:d.toks[end-1].be]
+	a := stance.Actor{Name: name, ID: stance.ActorID(name), Kind: orgHeads[head]}
+	if state >= 0 {
+		a.Country = d.actor(state).Country
+	}
+	e := d.addExtra(a)
+	return mention{from: i, to: end, ent: e, kind: formAlias, code: a.Country}, true
+}
+
+// stateOffice reports a name that is a state's own body: its state's
+// name, then office words only ("Kenyan Foreign Ministry", "the
+// Montenegro Assembly" are the state).
+func (d *doc) stateOffice(s *sent, i, end, state int) bool {
+	if state < 0 {
+		return false
+	}
+	for j := i + 1; j < end; j++ {
+		if w := d.low[j]; d.toks[j].word && !officeNouns[w] && !officeModifiers[w] && !stateBodies[w] && !orgInner[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// stateBodies name a state's institutions after its name.
+var stateBodies = set("assembly", "senate", "council", "congress", "court", "bank", "agency", "commission", "army")
+
+// addExtra returns the number of actor a of this text, adding it on its
+// first mention; numbers follow the lexicon's entries.
+func (d *doc) addExtra(a stance.Actor) int {
+	key := stance.NormalizeName(a.Name)
+	for k, x := range d.extra {
+		if stance.NormalizeName(x.Name) == key {
+			return len(d.lx.entries) + k
+		}
+	}
+	d.extra = append(d.extra, a)
+	return len(d.lx.entries) + len(d.extra) - 1
+}
+
+// actor is actor e: of the lexicon, or of this text alone.
+func (d *doc) actor(e int) stance.Actor {
+	if e < len(d.lx.entries) {
+		return d.lx.entries[e].actor
+	}
+	return d.extra[e-len(d.lx.entries)]
+}
+
+// orgAt makes the mention of an organization no dictionary holds at
+// token i, where best (of bestLen tokens, 0 for none) is what the
+// dictionary matched there: a state's name or demonym may open the
+// organization's name ("Kenya Anti-Corruption Commission"), any longer
+// match of the dictionary wins.
+func (d *doc) orgAt(s *sent, i int, best mention, bestLen int) (mention, bool) {
+	state := -1
+	switch {
+	case bestLen == 0:
+		state = d.stateWordAt(s, i)
+	case best.ent >= 0 && bestLen == 1 && !best.ref && d.actor(best.ent).Kind == stance.KindState:
+		state = best.ent
+	default:
+		return mention{}, false
+	}
+	return d.unknownOrg(s, i, state)
+}
+
+// stateWordAt returns the state whose one-word name or demonym stands at
+// token i, else -1.
+func (d *doc) stateWordAt(s *sent, i int) int {
+	for _, p := range d.lx.byFirst[d.low[i]] {
+		if len(p.toks) == 1 && len(p.entries) == 1 && p.entries[0] >= 0 && tokMatch(p.toks[0], d.tok(i), d.toks[i]) &&
+			(p.kind == formDemonym || p.kind == formAlias) && d.actor(p.entries[0]).Kind == stance.KindState {
+			return p.entries[0]
+		}
+	}
+	return -1
+}
+
+// ofHolder returns the last token of an actor's mention whose noun
+// phrase an "of" phrase before token from hangs on ("the Kenyan sides of
+// the divided Red Sea region of X"), through any chain of "of" phrases;
+// -1 where the phrase hangs on a noun of no actor ("the president of X"
+// is X's) or there is no "of".
+func (d *doc) ofHolder(s *sent, from int) int {
+	sawOf := false
+	for p, steps := from-1, 0; p > s.a && steps < ofHolderSpan; p, steps = p-1, steps+1 {
+		if m := s.mentionAt(p); m != nil {
+			if !sawOf || m.ent < 0 || m.place {
+				return -1
+			}
+			return p
+		}
+		w := d.low[p]
+		if w == "of" {
+			sawOf = true
+			continue
+		}
+		if !d.toks[p].word || boundaryWords[w] || auxWords[w] || reportVerbs[w] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// ofHolderSpan bounds the words an "of" chain may span.
+const ofHolderSpan = 10
