@@ -395,3 +395,52 @@ func TestFamilyBytes(t *testing.T) {
 		t.Errorf("familyBytes = %+v, want %+v", got, want)
 	}
 }
+
+// TestHTTPOnly checks -http-only: the first run loads a store into an
+// empty -dir, the second measures the GraphQL phase on that store without
+// loading it again, and -httpprofile writes that phase's profile.
+func TestHTTPOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a store and serves HTTP twice")
+	}
+	dir := t.TempDir()
+	prof := filepath.Join(t.TempDir(), "http.prof")
+	out := filepath.Join(t.TempDir(), "out.json")
+	base := []string{"-actors", "200", "-stances", "3000", "-chunk", "1000", "-requests", "300", "-clients", "2", "-dir", dir, "-http-only"}
+	runs := []struct {
+		name  string
+		extra []string
+		loads bool
+	}{
+		{"first run loads", nil, true},
+		{"second run reuses the store", []string{"-httpprofile", prof, "-json", out}, false},
+	}
+	for _, r := range runs {
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), append(base, r.extra...), &stdout, &stderr); err != nil {
+			t.Fatalf("%s: %v\n%s", r.name, err, stderr.String())
+		}
+		if loaded := strings.Contains(stderr.String(), "load graph"); loaded != r.loads {
+			t.Errorf("%s: loaded %v, want %v\n%s", r.name, loaded, r.loads, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), "req/s") {
+			t.Errorf("%s: no req/s in the output:\n%s", r.name, stdout.String())
+		}
+	}
+	var got struct {
+		HTTP struct {
+			RPS float64 `json:"rps"`
+			N   int     `json:"requests"`
+		} `json:"http"`
+	}
+	b, err := os.ReadFile(out)
+	if err == nil {
+		err = json.Unmarshal(b, &got)
+	}
+	if err != nil || got.HTTP.RPS <= 0 || got.HTTP.N == 0 {
+		t.Errorf("JSON of the second run: %v, http %+v", err, got.HTTP)
+	}
+	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
+		t.Errorf("-httpprofile wrote no profile: %v", err)
+	}
+}
