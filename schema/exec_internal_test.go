@@ -1,10 +1,13 @@
 package schema
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/graphql-go/graphql"
 
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/resolvers"
@@ -182,5 +185,36 @@ func BenchmarkNotebookQuery(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestStringLeavesSkipSerialize checks that the fast path writes String and
+// ID values as graphql-go's Serialize would (the same bytes, escapes
+// included) without its allocations.
+func TestStringLeavesSkipSerialize(t *testing.T) {
+	x := &executor{ctx: context.Background(), limit: 1 << 20}
+	types := []graphql.Type{graphql.String, graphql.ID, graphql.NewNonNull(graphql.String)}
+	values := []string{"Kabul government", `a "quote" \ and </script>`, "line\nbreak\u2028", "bad \xff utf-8", ""}
+	for _, typ := range types {
+		for _, v := range values {
+			var got, want bytes.Buffer
+			if err := x.value(&got, &field{}, typ, v); err != nil {
+				t.Fatalf("%v %q: %v", typ, v, err)
+			}
+			encode(&want, graphql.GetNullable(typ).(*graphql.Scalar).Serialize(v), nil)
+			if got.String() != want.String() {
+				t.Errorf("%v %q: wrote %s, Serialize gives %s", typ, v, got.String(), want.String())
+			}
+		}
+		buf := bytes.NewBuffer(make([]byte, 0, 1<<10))
+		var v interface{} = values[0] // as a resolver returns it
+		f := &field{}
+		allocs := testing.AllocsPerRun(100, func() {
+			buf.Reset()
+			x.value(buf, f, typ, v)
+		})
+		if allocs != 0 {
+			t.Errorf("%v: %.0f allocations a value, want 0", typ, allocs)
+		}
 	}
 }
