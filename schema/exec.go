@@ -57,6 +57,7 @@ type field struct {
 	args     map[string]interface{} // argument values when they use no variable
 	dynamic  bool                   // arguments use variables: compute per request
 	sub      *selection             // sub-selection of an object (or list of objects) type
+	leaf     leafWriter             // writes a scalar or enum value without Serialize (leaf.go); nil: none
 }
 
 // compile prepares op for the fast executor, or returns nil when the
@@ -345,6 +346,7 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 		f.sub = b.selection(named, subs, depth+1)
 		return f, f.sub != nil
 	case *graphql.Scalar, *graphql.Enum:
+		f.leaf = leafWriterOf(named)
 		return f, true
 	}
 	return nil, false
@@ -787,12 +789,14 @@ func (x *executor) value(buf *bytes.Buffer, f *field, t graphql.Type, v interfac
 		buf.WriteByte(']')
 		return nil
 	case *graphql.Scalar:
-		if s, ok := v.(string); ok && stringsAsThemselves[t] {
-			writeString(buf, s)
+		if f.leaf != nil && f.leaf(buf, v) {
 			return nil
 		}
 		return leaf(buf, t.Serialize(v), nonNull)
 	case *graphql.Enum:
+		if f.leaf != nil && f.leaf(buf, v) {
+			return nil
+		}
 		return leaf(buf, t.Serialize(v), nonNull)
 	case *graphql.Object:
 		if f.sub == nil || f.sub.typ != t {
@@ -802,13 +806,6 @@ func (x *executor) value(buf *bytes.Buffer, f *field, t graphql.Type, v interfac
 	}
 	return errGiveUp
 }
-
-// stringsAsThemselves are the scalars whose Serialize returns a Go string
-// unchanged, so the fast path writes such a value without calling it:
-// graphql-go's String and ID go through fmt.Sprintf("%v"), a copy and two
-// allocations for every name, quote and ID of an answer (5% of a notebook
-// request's CPU).
-var stringsAsThemselves = map[*graphql.Scalar]bool{graphql.String: true, graphql.ID: true}
 
 // leaf writes a serialized scalar or enum value.
 func leaf(buf *bytes.Buffer, s interface{}, nonNull bool) error {
