@@ -61,3 +61,42 @@ func TestScopeSharesActorValues(t *testing.T) {
 		})
 	}
 }
+
+// TestStanceValuesAllocateOnce checks that a page's stance values, and a
+// stance's evidence values, are made in one allocation each and not one
+// per stance or quote.
+func TestStanceValuesAllocateOnce(t *testing.T) {
+	page := make([]stance.Stance, 20)
+	for i := range page {
+		page[i] = stance.Stance{ID: string(rune('a' + i)), Subject: "s", Object: string(rune('A' + i)),
+			Evidence: []stance.Evidence{{Quote: "one"}, {Quote: "two"}, {Quote: "three"}}}
+	}
+	sc := (&Resolver{}).newScope()
+	vals := sc.stanceValues(page)
+	for i, v := range vals {
+		if v.s.ID != page[i].ID || v.sc != sc {
+			t.Fatalf("value %d is %+v, want stance %q in the scope", i, v.s, page[i].ID)
+		}
+		if ev := v.evidence(); len(ev) != 3 || ev[2].e.Quote != "three" || ev[0].sc != sc {
+			t.Fatalf("evidence of value %d: %+v", i, ev)
+		}
+	}
+	var kept []*stanceValue // results escape, as the executor's do
+	var keptEvidence []*evidenceValue
+	tests := []struct {
+		name string
+		max  float64
+		fn   func()
+	}{
+		// The scope, its maps and their growth for 21 IDs, then out, the
+		// values and the IDs: not one per stance.
+		{"page of 20", 16, func() { kept = (&Resolver{}).newScope().stanceValues(page) }},
+		{"evidence of 3", 2, func() { keptEvidence = vals[0].evidence() }},
+	}
+	for _, tc := range tests {
+		if got := testing.AllocsPerRun(50, tc.fn); got > tc.max {
+			t.Errorf("%s: %.0f allocations, want at most %.0f", tc.name, got, tc.max)
+		}
+	}
+	_, _ = kept, keptEvidence
+}
