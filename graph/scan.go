@@ -19,9 +19,11 @@ type scan struct {
 	lo, hi []byte
 }
 
+// cursor is the cursor of key under prefix pi. A page makes one for every
+// item, so the position is built on the stack.
 func (sc *scan) cursor(pi int, key []byte) string {
-	b := binary.AppendUvarint(nil, uint64(pi))
-	return encodeCursor(sc.tag, append(b, key...))
+	var pos [cursorStack]byte
+	return encodeCursor(sc.tag, append(binary.AppendUvarint(pos[:0], uint64(pi)), key...))
 }
 
 func (sc *scan) parse(c string) (int, []byte, error) {
