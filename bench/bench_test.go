@@ -429,15 +429,16 @@ func TestHTTPOnly(t *testing.T) {
 	}
 	var got struct {
 		HTTP struct {
-			RPS float64 `json:"rps"`
-			N   int     `json:"requests"`
+			RPS  float64 `json:"rps"`
+			N    int     `json:"requests"`
+			GOGC int     `json:"gogc"`
 		} `json:"http"`
 	}
 	b, err := os.ReadFile(out)
 	if err == nil {
 		err = json.Unmarshal(b, &got)
 	}
-	if err != nil || got.HTTP.RPS <= 0 || got.HTTP.N == 0 {
+	if err != nil || got.HTTP.RPS <= 0 || got.HTTP.N == 0 || got.HTTP.GOGC != graphdGCPercent {
 		t.Errorf("JSON of the second run: %v, http %+v", err, got.HTTP)
 	}
 	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {

@@ -116,6 +116,8 @@ type results struct {
 		// before it batched its log.
 		LineLoggedCPUus float64 `json:"line_logged_cpu_us_per_request"`
 		LineLoggingCost float64 `json:"line_logging_cost"`
+		// GOGC is the collector's setting while the phase ran: graphd's.
+		GOGC int `json:"gogc"`
 	} `json:"http"`
 	PeakRSS        int64         `json:"peak_rss_bytes"`
 	Memcg          *memcgFigures `json:"memcg,omitempty"`     // with -memcg
