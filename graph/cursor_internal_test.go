@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/binary"
+	"fmt"
 	"testing"
+
+	"github.com/dgraph-io/badger/v4"
 )
 
 // TestCursorEncoding checks that a listing's cursors keep their format (a
@@ -45,5 +48,59 @@ func TestCursorEncoding(t *testing.T) {
 				_ = kept
 			}
 		})
+	}
+}
+
+// TestPageMakesRoomOnce checks that a page makes room for its items once,
+// up to pagePrealloc, instead of growing by doubling (a page of 20 stance
+// records was copied five times over), and that an empty page still has
+// nil slices.
+func TestPageMakesRoomOnce(t *testing.T) {
+	st, err := Open("", &Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	err = st.db.Update(func(txn *badger.Txn) error {
+		for i := 0; i < 300; i++ {
+			if err := txn.Set([]byte(fmt.Sprintf("zk%04d", i)), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		prefix  string
+		n, want int // page size, items
+		wantCap int // -1: not checked
+	}{
+		{"zk", 20, 20, 20},
+		{"zk", 1, 1, 1},
+		{"zk", 250, 250, -1}, // past pagePrealloc: grown from there
+		{"zk029", 20, 10, 20},
+		{"zq", 20, 0, 0},
+	}
+	for _, tc := range tests {
+		err := st.db.View(func(txn *badger.Txn) error {
+			sc := &scan{txn: txn, tag: 'z', prefixes: [][]byte{[]byte(tc.prefix)}}
+			items, cursors, _, err := page(sc, "", tc.n, func(k []byte, _ *badger.Item) (string, bool, error) { return string(k), true, nil })
+			switch {
+			case err != nil:
+				return err
+			case len(items) != tc.want || len(cursors) != tc.want:
+				t.Errorf("%s first %d: %d items and %d cursors, want %d", tc.prefix, tc.n, len(items), len(cursors), tc.want)
+			case tc.want == 0 && (items != nil || cursors != nil):
+				t.Errorf("%s first %d: empty page with non-nil slices", tc.prefix, tc.n)
+			case tc.want > 0 && tc.wantCap >= 0 && (cap(items) != tc.wantCap || cap(cursors) != tc.wantCap):
+				t.Errorf("%s first %d: room for %d items and %d cursors, want %d", tc.prefix, tc.n, cap(items), cap(cursors), tc.wantCap)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }
