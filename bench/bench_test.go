@@ -445,3 +445,26 @@ func TestHTTPOnly(t *testing.T) {
 		t.Errorf("-httpprofile wrote no profile: %v", err)
 	}
 }
+
+// TestHTTPTarget checks issue 18's GraphQL target: both the rate and the
+// p99 must hold, and it is judged only at 1M stances with 8 clients.
+func TestHTTPTarget(t *testing.T) {
+	tests := []struct {
+		name             string
+		rps, p99us       float64
+		stances, clients int
+		want             string
+	}{
+		{"met", 15_200, 4_100, 1_000_000, 8, "PASS"},
+		{"too few requests", 11_000, 3_000, 1_000_000, 8, "MISS"},
+		{"p99 too long", 16_000, 5_400, 1_000_000, 8, "MISS"},
+		{"below the scale", 20_000, 1_000, 200_000, 8, "n/a"},
+		{"other clients", 20_000, 1_000, 1_000_000, 4, "n/a"},
+		{"not measured", 0, 0, 1_000_000, 8, "n/a"},
+	}
+	for _, tt := range tests {
+		if got := httpTarget(tt.rps, tt.p99us, tt.stances, tt.clients).verdict(); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
