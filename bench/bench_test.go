@@ -482,3 +482,76 @@ func resident(t *testing.T, p string) int {
 	}
 	return n
 }
+
+// TestHTTPOnly checks -http-only: the first run loads a store into an
+// empty -dir, the second measures the GraphQL phase on that store without
+// loading it again, and -httpprofile writes that phase's profile.
+func TestHTTPOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a store and serves HTTP twice")
+	}
+	dir := t.TempDir()
+	prof := filepath.Join(t.TempDir(), "http.prof")
+	out := filepath.Join(t.TempDir(), "out.json")
+	base := []string{"-actors", "200", "-stances", "3000", "-chunk", "1000", "-requests", "300", "-clients", "2", "-dir", dir, "-http-only"}
+	runs := []struct {
+		name  string
+		extra []string
+		loads bool
+	}{
+		{"first run loads", nil, true},
+		{"second run reuses the store", []string{"-httpprofile", prof, "-json", out}, false},
+	}
+	for _, r := range runs {
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), append(base, r.extra...), &stdout, &stderr); err != nil {
+			t.Fatalf("%s: %v\n%s", r.name, err, stderr.String())
+		}
+		if loaded := strings.Contains(stderr.String(), "load graph"); loaded != r.loads {
+			t.Errorf("%s: loaded %v, want %v\n%s", r.name, loaded, r.loads, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), "req/s") {
+			t.Errorf("%s: no req/s in the output:\n%s", r.name, stdout.String())
+		}
+	}
+	var got struct {
+		HTTP struct {
+			RPS  float64 `json:"rps"`
+			N    int     `json:"requests"`
+			GOGC int     `json:"gogc"`
+		} `json:"http"`
+	}
+	b, err := os.ReadFile(out)
+	if err == nil {
+		err = json.Unmarshal(b, &got)
+	}
+	if err != nil || got.HTTP.RPS <= 0 || got.HTTP.N == 0 || got.HTTP.GOGC != graphdGCPercent {
+		t.Errorf("JSON of the second run: %v, http %+v", err, got.HTTP)
+	}
+	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
+		t.Errorf("-httpprofile wrote no profile: %v", err)
+	}
+}
+
+// TestHTTPTarget checks issue 18's GraphQL target: both the rate and the
+// p99 must hold, and it is judged only at 1M stances with 8 clients.
+func TestHTTPTarget(t *testing.T) {
+	tests := []struct {
+		name             string
+		rps, p99us       float64
+		stances, clients int
+		want             string
+	}{
+		{"met", 15_200, 4_100, 1_000_000, 8, "PASS"},
+		{"too few requests", 11_000, 3_000, 1_000_000, 8, "MISS"},
+		{"p99 too long", 16_000, 5_400, 1_000_000, 8, "MISS"},
+		{"below the scale", 20_000, 1_000, 200_000, 8, "n/a"},
+		{"other clients", 20_000, 1_000, 1_000_000, 4, "n/a"},
+		{"not measured", 0, 0, 1_000_000, 8, "n/a"},
+	}
+	for _, tt := range tests {
+		if got := httpTarget(tt.rps, tt.p99us, tt.stances, tt.clients).verdict(); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

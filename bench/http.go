@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -80,7 +82,7 @@ func startHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, logg
 		return nil, err
 	}
 	hb := &httpBench{ctx: ctx, url: "http://" + ln.Addr().String() + "/graphql", names: busyNames(d)}
-	hb.srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	hb.srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ConnState: labelServer}
 	go hb.srv.Serve(ln)
 	hb.bodies = make([][]byte, len(hb.names))
 	for i, n := range hb.names {
@@ -101,6 +103,22 @@ func startHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, logg
 		}
 	}
 	return hb, nil
+}
+
+// serverLabels and clientLabels tell the two sides of the HTTP phase
+// apart in a CPU profile (-httpprofile): both run in this process.
+var (
+	serverLabels = pprof.WithLabels(context.Background(), pprof.Labels("side", "server"))
+	clientLabels = pprof.Labels("side", "client")
+)
+
+// labelServer marks a connection's goroutine as the server's once it
+// reads its first request; the label stays with the goroutine, and with
+// those it starts, for the connection's life.
+func labelServer(_ net.Conn, s http.ConnState) {
+	if s == http.StateActive {
+		pprof.SetGoroutineLabels(serverLabels)
+	}
 }
 
 func (hb *httpBench) close() {
@@ -177,7 +195,7 @@ func (hb *httpBench) series(clients, offset int, more func(i int, t0 time.Time) 
 	t0, cpu0 := time.Now(), cpuTime()
 	for w := 0; w < clients; w++ {
 		wg.Add(1)
-		go func() {
+		go pprof.Do(context.Background(), clientLabels, func(context.Context) {
 			defer wg.Done()
 			var mine []time.Duration
 			defer func() { mu.Lock(); lat = append(lat, mine...); mu.Unlock() }()
@@ -194,7 +212,7 @@ func (hb *httpBench) series(clients, offset int, more func(i int, t0 time.Time) 
 					firstErr.CompareAndSwap(nil, err)
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	r := httpRun{lat: summarize(lat), rps: float64(len(lat)) / time.Since(t0).Seconds(), errs: int(errs.Load()),
@@ -226,6 +244,12 @@ func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, di
 		}
 		defer servers[i].close()
 	}
+	defer asGraphdServe(c, &res.HTTP.GOGC)()
+	stop, err := startHTTPProfile(c.httpProfile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	runs := make([][]httpRun, len(servers))
 	n := max(c.httpN/(len(servers)*httpAlternations), 1)
 	for i := range len(servers) * httpAlternations {
@@ -246,6 +270,43 @@ func measureHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, di
 	logf("graphql/http %0.f req/s, p50 %.0f us, p99 %.0f us, %.0f us CPU each (%d clients, %d requests over three servers); without the log %.0f req/s, p50 %.0f us, %.0f us CPU each: the log costs %.1f%% more CPU (%.1f%% written line by line)",
 		h.RPS, h.P50, h.P99, h.CPUus, c.httpClients, h.N, h.UnloggedRPS, h.UnloggedP50, h.UnloggedCPUus, 100*h.LoggingCost, 100*h.LineLoggingCost)
 	return nil
+}
+
+// asGraphdServe puts the Go runtime on graphd's settings for the HTTP
+// phase, as graphd serve runs (GOGC 400; its soft memory limit unless
+// -memlimit chose one), and records the GOGC in gogc: at the default of
+// 100 the collector takes a larger share of a request than it does in
+// graphd. It returns what restores the run's own settings.
+func asGraphdServe(c *config, gogc *int) (restore func()) {
+	prevGC := debug.SetGCPercent(graphdGCPercent)
+	prevLimit := debug.SetMemoryLimit(-1)
+	if c.memLimit == 0 {
+		debug.SetMemoryLimit(graphdMemoryLimit)
+	}
+	*gogc = graphdGCPercent
+	return func() {
+		debug.SetGCPercent(prevGC)
+		debug.SetMemoryLimit(prevLimit)
+	}
+}
+
+// startHTTPProfile starts a CPU profile into path ("": none) and returns
+// what stops it. The clients run in this process, labelled side=client:
+// `go tool pprof -tagignore side=client` is the server's side alone and
+// `go tool pprof -tags` the share of each.
+func startHTTPProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // httpLoggers are the request logs of the HTTP phase's three servers:
@@ -331,4 +392,21 @@ func checkAnswer(url string, client *http.Client, body []byte, name string) erro
 		return errors.New("graphql answer lacks object names or evidence")
 	}
 	return nil
+}
+
+// printHTTPOnly prints the figures of a -http-only run and writes its JSON.
+func printHTTPOnly(w io.Writer, c *config, r *results) error {
+	h := &r.HTTP
+	fmt.Fprintf(w, "\nGraphQL over HTTP, %d actors, %d stances, %d clients, %d requests, GOMAXPROCS %d\n", r.Actors, r.Stances, c.httpClients, h.N, r.GoMaxProcs)
+	fmt.Fprintf(w, "  graphd's request log  %6.0f req/s  p50 %5.0f us  p99 %5.0f us  %4.0f us CPU a request\n", h.RPS, h.P50, h.P99, h.CPUus)
+	fmt.Fprintf(w, "  no request log        %6.0f req/s  p50 %5.0f us             %4.0f us CPU a request (the log: %+.1f%%)\n", h.UnloggedRPS, h.UnloggedP50, h.UnloggedCPUus, 100*h.LoggingCost)
+	fmt.Fprintf(w, "  a write per line                                         %4.0f us CPU a request (%+.1f%%)\n", h.LineLoggedCPUus, 100*h.LineLoggingCost)
+	if c.jsonOut == "" {
+		return nil
+	}
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(c.jsonOut, append(b, '\n'), 0o644)
 }

@@ -48,7 +48,11 @@ type config struct {
 	memTable, blockCache   int64
 	jsonOut                string
 	cpuProfile, memProfile string
-	events, fileRows       int
+	// httpOnly measures phase 5 alone, on a kept store when there is one;
+	// httpProfile profiles that phase alone.
+	httpOnly         bool
+	httpProfile      string
+	events, fileRows int
 }
 
 func main() {
@@ -86,6 +90,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.jsonOut, "json", "", "also write the figures as JSON to this file")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
+	fs.BoolVar(&c.httpOnly, "http-only", false, "measure the GraphQL phase alone, on the graph store an earlier run left in -dir with -keep (loaded first when -dir holds none): for alternating runs of two builds on one store")
+	fs.StringVar(&c.httpProfile, "httpprofile", "", "write a CPU profile of the GraphQL phase alone to this file; the clients' goroutines carry the label side=client, the server's connections side=server")
 	fs.Int64Var(&c.memTable, "memtable", 0, "Badger memtable size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
 	fs.Int64Var(&c.blockCache, "blockcache", 0, "Badger block cache size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
 	fs.Int64Var(&c.memcg, "memcg", 0, "run inside a memory cgroup limited to this many MiB, as a container would (needs root; 0: none)")
@@ -133,6 +139,10 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("-mixed-rate %d, -mixed-series %v: want at least %d stances a second and a positive series", c.mixedRate, c.mixedSeries, mixedBatches)
 	case c.httpClients < 1:
 		return nil, fmt.Errorf("-clients %d: must be positive", c.httpClients)
+	case c.httpProfile != "" && c.cpuProfile != "":
+		return nil, errors.New("-httpprofile and -cpuprofile: give one (a process has one CPU profile at a time)")
+	case c.httpOnly && c.loadOnly:
+		return nil, errors.New("-http-only and -load-only: give one")
 	}
 	if c.incFiles, err = parseFileClasses(*incFiles, c.stances); err != nil {
 		return nil, err
@@ -192,6 +202,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	for _, sub := range []string{"graph", "graph-load", "badger", "sqlite.db", "sqlite.db-wal", "sqlite.db-shm"} {
+		if c.httpOnly && sub == "graph" {
+			continue // the store to measure, when a -keep run left one
+		}
 		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
 			return err
 		}
@@ -227,6 +240,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+	}
+	if c.httpOnly {
+		return printHTTPOnly(stdout, c, res)
 	}
 	if c.loadOnly {
 		for name, lf := range res.Load.Engines {

@@ -118,6 +118,8 @@ type results struct {
 		// before it batched its log.
 		LineLoggedCPUus float64 `json:"line_logged_cpu_us_per_request"`
 		LineLoggingCost float64 `json:"line_logging_cost"`
+		// GOGC is the collector's setting while the phase ran: graphd's.
+		GOGC int `json:"gogc"`
 	} `json:"http"`
 	PeakRSS        int64         `json:"peak_rss_bytes"`
 	Memcg          *memcgFigures `json:"memcg,omitempty"`     // with -memcg
@@ -143,6 +145,9 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 		gdir: filepath.Join(dir, "graph"), bdir: filepath.Join(dir, "badger"), spath: filepath.Join(dir, "sqlite.db")}
 	res.Load.Engines = map[string]*loadFigures{}
 	res.Hop1.Engines = map[string]*latency{}
+	if c.httpOnly {
+		return m.httpOnly()
+	}
 	if err := m.loads(filepath.Join(dir, "graph-load")); err != nil || c.loadOnly {
 		return err
 	}
@@ -194,6 +199,28 @@ func (m *measurement) reads() error {
 		}
 	}
 	// Closed before the sizes are taken, so its files are final.
+	return st.Close()
+}
+
+// httpOnly runs phase 5 alone on the graph store in m.dir, loading it
+// first when the directory holds none. openGraph checks that a kept store
+// holds this run's data set.
+func (m *measurement) httpOnly() error {
+	if _, err := os.Stat(filepath.Join(m.gdir, "MANIFEST")); err != nil {
+		m.logf("no graph store in %s: loading one", m.gdir)
+		if err := m.loads(filepath.Join(m.dir, "graph-load")); err != nil {
+			return err
+		}
+		debug.FreeOSMemory()
+	}
+	st, err := m.openGraph()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := measureHTTP(m.ctx, m.c, m.d, st, m.dir, m.res, m.logf); err != nil {
+		return err
+	}
 	return st.Close()
 }
 

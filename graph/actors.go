@@ -453,8 +453,21 @@ func pageSize(first int) (int, error) {
 // position, base64url-encoded. The tag stops a cursor from one listing
 // being replayed against another.
 func encodeCursor(tag byte, pos []byte) string {
-	return base64.RawURLEncoding.EncodeToString(append([]byte{tag}, pos...))
+	var raw [cursorStack]byte
+	b := append(append(raw[:0], tag), pos...)
+	var text [cursorStack * 4 / 3]byte
+	n := base64.RawURLEncoding.EncodedLen(len(b))
+	if n > len(text) {
+		return base64.RawURLEncoding.EncodeToString(b)
+	}
+	base64.RawURLEncoding.Encode(text[:n], b)
+	return string(text[:n]) // the one allocation of a cursor of usual length
 }
+
+// cursorStack is the length of a cursor's position that is encoded
+// without allocating anything but the cursor itself: every key of an
+// adjacency or date listing fits.
+const cursorStack = 128
 
 func decodeCursor(tag byte, c string) ([]byte, error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)

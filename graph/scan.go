@@ -19,9 +19,11 @@ type scan struct {
 	lo, hi []byte
 }
 
+// cursor is the cursor of key under prefix pi. A page makes one for every
+// item, so the position is built on the stack.
 func (sc *scan) cursor(pi int, key []byte) string {
-	b := binary.AppendUvarint(nil, uint64(pi))
-	return encodeCursor(sc.tag, append(b, key...))
+	var pos [cursorStack]byte
+	return encodeCursor(sc.tag, append(binary.AppendUvarint(pos[:0], uint64(pi)), key...))
 }
 
 func (sc *scan) parse(c string) (int, []byte, error) {
@@ -70,11 +72,11 @@ func (sc *scan) each(startPI int, startKey []byte, fn func(pi int, k []byte, ite
 // page collects up to n entries that match accepts after the cursor, then
 // probes for one more to set HasNext. Total is left to the caller.
 func page[T any](sc *scan, after string, n int, match func(k []byte, item *badger.Item) (T, bool, error)) ([]T, []string, PageInfo, error) {
-	var (
-		items   []T
-		cursors []string
-		info    PageInfo
-	)
+	var info PageInfo
+	// Sized for a full page up to a bound: grown by doubling, a page of 20
+	// stances copied its records five times over.
+	items := make([]T, 0, min(n, pagePrealloc))
+	cursors := make([]string, 0, min(n, pagePrealloc))
 	startPI, startKey := 0, []byte(nil)
 	if after != "" {
 		var err error
@@ -97,8 +99,16 @@ func page[T any](sc *scan, after string, n int, match func(k []byte, item *badge
 		info.EndCursor = c
 		return true, nil
 	})
+	if len(items) == 0 {
+		return nil, nil, info, err // as before the room was made: an empty page has nil slices
+	}
 	return items, cursors, info, err
 }
+
+// pagePrealloc bounds the items a page makes room for before it finds
+// them, so that first: 1000 on a short listing does not cost a large
+// allocation.
+const pagePrealloc = 100
 
 // count counts the entries match accepts under every prefix.
 func (sc *scan) count(match func(k []byte, item *badger.Item) (bool, error)) (int, error) {

@@ -177,8 +177,9 @@ type actorValue struct {
 }
 
 func (sc *scope) actorValue(a stance.Actor) *actorValue {
-	sc.remember(a)
-	return &actorValue{a: a, sc: sc}
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.keep(a)
 }
 
 // actorConn is the source of ActorConnection fields.

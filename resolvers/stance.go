@@ -161,19 +161,29 @@ type stanceValue struct {
 	sc *scope
 }
 
+// stanceValues makes the values of a page in one allocation.
 func (sc *scope) stanceValues(ss []stance.Stance) []*stanceValue {
 	out := make([]*stanceValue, len(ss))
+	vals := make([]stanceValue, len(ss))
 	ids := make([]string, 0, 2*len(ss))
 	for i, s := range ss {
-		out[i] = &stanceValue{s: s, sc: sc}
+		vals[i] = stanceValue{s: s, sc: sc}
+		out[i] = &vals[i]
 		ids = append(ids, s.Subject, s.Object)
 	}
 	sc.want(ids...)
 	return out
 }
 
+// evidence makes the values of a stance's evidence in one allocation.
 func (s *stanceValue) evidence() []*evidenceValue {
-	return valuesOf(s.s.Evidence, func(e stance.Evidence) *evidenceValue { return &evidenceValue{e: e, sc: s.sc} })
+	vals := make([]evidenceValue, len(s.s.Evidence))
+	out := make([]*evidenceValue, len(vals))
+	for i, e := range s.s.Evidence {
+		vals[i] = evidenceValue{e: e, sc: s.sc}
+		out[i] = &vals[i]
+	}
+	return out
 }
 
 // stanceEdge is the source of StanceEdge fields.

@@ -30,15 +30,17 @@ func field[T any](get func(T) any) graphql.FieldResolveFn {
 // of 50 stances costs one batched actor lookup and one read per distinct
 // document rather than one per stance (the N+1 problem).
 type scope struct {
-	r      *Resolver
-	mu     sync.Mutex // graphql-go resolves serially today; the lock keeps that an implementation detail
-	actors map[string]stance.Actor
+	r  *Resolver
+	mu sync.Mutex // graphql-go resolves serially today; the lock keeps that an implementation detail
+	// actors holds one value per actor, shared by every field that names
+	// it: a page of 20 stances of one subject resolves subject 20 times.
+	actors map[string]*actorValue
 	wanted map[string]struct{} // actor IDs of values created but not yet looked up
 	docs   map[string]stance.Document
 }
 
 func (r *Resolver) newScope() *scope {
-	return &scope{r: r, actors: map[string]stance.Actor{}, wanted: map[string]struct{}{}, docs: map[string]stance.Document{}}
+	return &scope{r: r, actors: map[string]*actorValue{}, wanted: map[string]struct{}{}, docs: map[string]stance.Document{}}
 }
 
 // want notes actor IDs that resolvers will probably ask for, to be fetched
@@ -57,10 +59,17 @@ func (sc *scope) want(ids ...string) {
 func (sc *scope) remember(as ...stance.Actor) {
 	sc.mu.Lock()
 	for _, a := range as {
-		sc.actors[a.ID] = a
-		delete(sc.wanted, a.ID)
+		sc.keep(a)
 	}
 	sc.mu.Unlock()
+}
+
+// keep stores a's value under sc.mu and returns it.
+func (sc *scope) keep(a stance.Actor) *actorValue {
+	v := &actorValue{a: a, sc: sc}
+	sc.actors[a.ID] = v
+	delete(sc.wanted, a.ID)
+	return v
 }
 
 // actor returns the actor with ID id, fetching every wanted actor in one
@@ -68,8 +77,8 @@ func (sc *scope) remember(as ...stance.Actor) {
 func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	if a, ok := sc.actors[id]; ok {
-		return &actorValue{a: a, sc: sc}, nil
+	if v, ok := sc.actors[id]; ok {
+		return v, nil
 	}
 	ids := make([]string, 0, len(sc.wanted)+1)
 	ids = append(ids, id)
@@ -81,10 +90,10 @@ func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 	clear(sc.wanted)
 	if as, err := sc.r.store.ActorsByID(ctx, ids); err == nil && len(as) == len(ids) {
 		for _, a := range as {
-			sc.actors[a.ID] = a
+			sc.keep(a)
 		}
-		if a, ok := sc.actors[id]; ok {
-			return &actorValue{a: a, sc: sc}, nil
+		if v, ok := sc.actors[id]; ok {
+			return v, nil
 		}
 	}
 	// The batch failed, perhaps because one actor vanished in a concurrent
@@ -93,8 +102,7 @@ func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc.actors[a.ID] = a
-	return &actorValue{a: a, sc: sc}, nil
+	return sc.keep(a), nil
 }
 
 // document returns the document with ID id, reading it once per scope.

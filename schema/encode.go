@@ -167,6 +167,10 @@ func writeString(buf *bytes.Buffer, s string) {
 	buf.WriteByte('"')
 	start := 0
 	for i := 0; i < len(s); {
+		i += plainWords(s[i:])
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -216,3 +220,34 @@ func writeString(buf *bytes.Buffer, s string) {
 	buf.WriteString(s[start:])
 	buf.WriteByte('"')
 }
+
+// Masks for plainWords, one byte of each per byte of a word.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// plainWords returns the length of the longest run of whole 8-byte words
+// at the start of s that need no escaping: printable ASCII other than "
+// and \. Names, quotes and IDs are mostly such runs, and an answer is
+// mostly them, so writeString skips them a word at a time instead of a
+// byte at a time.
+func plainWords(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte below 0x20, equal to " or \, or from 0x80 up sets its
+		// high bit in special (borrows can only add false alarms above a
+		// byte that is below 0x20, which is special anyway).
+		special := (w-0x20*ones)&^w | zeroBytes(w^'"'*ones) | zeroBytes(w^'\\'*ones) | w
+		if special&highs != 0 {
+			break
+		}
+	}
+	return i
+}
+
+// zeroBytes sets the high bit of each zero byte of w (and perhaps of
+// bytes above a zero byte), and of no byte when w has none.
+func zeroBytes(w uint64) uint64 { return (w - ones) &^ w }

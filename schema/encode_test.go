@@ -2,7 +2,10 @@ package schema
 
 import (
 	"bytes"
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/graphql-go/graphql/language/ast"
 	"github.com/graphql-go/graphql/language/parser"
@@ -90,4 +93,109 @@ func TestDocCacheEvicts(t *testing.T) {
 	if c.len() != 2 {
 		t.Errorf("len %d, want 2", c.len())
 	}
+}
+
+// TestWriteStringByWords checks writeString, which skips plain 8-byte
+// words, against the byte-by-byte escaper it replaced, on every byte value
+// at every position of a word and on random strings, and plainWords alone.
+func TestWriteStringByWords(t *testing.T) {
+	var ins []string
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 17; pos++ {
+			b := []byte(strings.Repeat("abcdefgh", 3))
+			b[pos] = byte(c)
+			ins = append(ins, string(b), string(b[:pos+1]))
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "Z", " ", "~", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", "é", "🏃", "\u2028", "\u2029", "\xff", "\xe2\x80"}
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(40); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		ins = append(ins, b.String())
+	}
+	for _, in := range ins {
+		var got, want bytes.Buffer
+		writeString(&got, in)
+		writeStringByBytes(&want, in)
+		if got.String() != want.String() {
+			t.Fatalf("writeString(%q) = %s, byte by byte %s", in, got.String(), want.String())
+		}
+	}
+	words := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"abcdefg", 0},
+		{"abcdefgh", 8},
+		{"abcdefghijklmnop!", 16},
+		{"abcdefg\"ijklmnop", 0},
+		{"abcdefghijklmn\\p", 8},
+		{"abcdefgh\x1fjklmnop", 8},
+		{"abcdefgh ~ !#$%&'", 16},
+		{"abcdefghé", 0 + 8},
+		{"\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f", 8},
+	}
+	for _, w := range words {
+		if got := plainWords(w.in); got != w.want {
+			t.Errorf("plainWords(%q) = %d, want %d", w.in, got, w.want)
+		}
+	}
+}
+
+// writeStringByBytes is writeString as it was before plainWords: the
+// reference it must agree with.
+func writeStringByBytes(buf *bytes.Buffer, s string) {
+	buf.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			buf.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				buf.WriteByte('\\')
+				buf.WriteByte(c)
+			case '\n':
+				buf.WriteString(`\n`)
+			case '\r':
+				buf.WriteString(`\r`)
+			case '\t':
+				buf.WriteString(`\t`)
+			default:
+				buf.WriteString(`\u00`)
+				buf.WriteByte(hexDigits[c>>4])
+				buf.WriteByte(hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			buf.WriteString(s[start:i])
+			buf.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			buf.WriteString(s[start:i])
+			buf.WriteString(`\u202`)
+			buf.WriteByte(hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	buf.WriteString(s[start:])
+	buf.WriteByte('"')
 }

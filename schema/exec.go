@@ -57,6 +57,7 @@ type field struct {
 	args     map[string]interface{} // argument values when they use no variable
 	dynamic  bool                   // arguments use variables: compute per request
 	sub      *selection             // sub-selection of an object (or list of objects) type
+	leaf     leafWriter             // writes a scalar or enum value without Serialize (leaf.go); nil: none
 }
 
 // compile prepares op for the fast executor, or returns nil when the
@@ -345,6 +346,7 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 		f.sub = b.selection(named, subs, depth+1)
 		return f, f.sub != nil
 	case *graphql.Scalar, *graphql.Enum:
+		f.leaf = leafWriterOf(named)
 		return f, true
 	}
 	return nil, false
@@ -787,8 +789,14 @@ func (x *executor) value(buf *bytes.Buffer, f *field, t graphql.Type, v interfac
 		buf.WriteByte(']')
 		return nil
 	case *graphql.Scalar:
+		if f.leaf != nil && f.leaf(buf, v) {
+			return nil
+		}
 		return leaf(buf, t.Serialize(v), nonNull)
 	case *graphql.Enum:
+		if f.leaf != nil && f.leaf(buf, v) {
+			return nil
+		}
 		return leaf(buf, t.Serialize(v), nonNull)
 	case *graphql.Object:
 		if f.sub == nil || f.sub.typ != t {

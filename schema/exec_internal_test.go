@@ -1,14 +1,18 @@
 package schema
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/graphql-go/graphql"
+
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/resolvers"
 	"github.com/stancegraph/stancegraph/seed"
+	"github.com/stancegraph/stancegraph/stance"
 )
 
 // seededEngine runs requests on the seed graph, plus one retracted and one
@@ -182,5 +186,47 @@ func BenchmarkNotebookQuery(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestLeavesSkipSerialize checks that the fast path writes String, ID,
+// Date and enum values as graphql-go's Serialize and encode would (the
+// same bytes, escapes and nulls included), and the values it knows
+// without allocating.
+func TestLeavesSkipSerialize(t *testing.T) {
+	kind := graphql.NewEnum(graphql.EnumConfig{Name: "Kind", Values: graphql.EnumValueConfigMap{
+		"STATE": {Value: "STATE"}, "OTHER": {}, "OLD_NAME": {Value: "renamed"},
+	}})
+	strs := []interface{}{"Kabul government", `a "quote" \ and </script>`, "line\nbreak\u2028", "bad \xff utf-8", ""}
+	tests := []struct {
+		typ    graphql.Type
+		values []interface{}
+		known  interface{} // a value written without allocating
+	}{
+		{graphql.String, append(strs, 42, nil), "Kabul government"},
+		{graphql.ID, strs, "3f1c2a9e-0000-4000-8000-000000000001"},
+		{graphql.NewNonNull(graphql.String), strs, "Taliban"},
+		{Date(), []interface{}{stance.NewDate(2018, 3, 10), stance.NewDate(1, 1, 1), stance.NewDate(12345, 1, 2), stance.Date(0), nil}, stance.NewDate(2024, 12, 31)},
+		{kind, []interface{}{"STATE", "OTHER", "renamed", "OLD_NAME", "NOPE", 3, nil}, "STATE"},
+	}
+	x := &executor{ctx: context.Background(), limit: 1 << 20}
+	for _, tc := range tests {
+		f := &field{leaf: leafWriterOf(graphql.GetNamed(tc.typ))}
+		for _, v := range tc.values {
+			var got, want bytes.Buffer
+			gotErr := x.value(&got, f, tc.typ, v)
+			wantErr := x.value(&want, &field{}, tc.typ, v) // through Serialize
+			if got.String() != want.String() || gotErr != wantErr {
+				t.Errorf("%v %#v: wrote %s (%v), Serialize gives %s (%v)", tc.typ, v, got.String(), gotErr, want.String(), wantErr)
+			}
+		}
+		buf := bytes.NewBuffer(make([]byte, 0, 1<<10))
+		allocs := testing.AllocsPerRun(100, func() {
+			buf.Reset()
+			x.value(buf, f, tc.typ, tc.known)
+		})
+		if allocs != 0 {
+			t.Errorf("%v: %.0f allocations a value, want 0", tc.typ, allocs)
+		}
 	}
 }

@@ -269,8 +269,51 @@ func (s *Server) readParams(w http.ResponseWriter, r *http.Request) (params, err
 	return parseBody(body)
 }
 
-// parseBody decodes a POST body, checking each parameter's JSON type.
+// parseBody decodes a POST body, checking each parameter's JSON type. A
+// body of the usual shape is decoded in one pass; any other, and every
+// mistake, goes to parseBodyChecked, whose errors name the parameter and
+// quote its value.
 func parseBody(body []byte) (params, error) {
+	if p, ok := parseUsualBody(body); ok {
+		return p, nil
+	}
+	return parseBodyChecked(body)
+}
+
+// parseUsualBody decodes a JSON object whose query is a non-empty string,
+// operationName a string, variables and extensions objects (each but the
+// query may be absent or null), as parseBodyChecked would; ok is false
+// for any other body. It saves parseBodyChecked's second pass over each
+// parameter, a few percent of a small query's cost.
+func parseUsualBody(body []byte) (p params, ok bool) {
+	var raw map[string]interface{}
+	if json.Unmarshal(body, &raw) != nil {
+		return p, false
+	}
+	if p.Query, ok = raw["query"].(string); !ok || p.Query == "" {
+		return p, false
+	}
+	if v := raw["operationName"]; v != nil {
+		if p.OperationName, ok = v.(string); !ok {
+			return p, false
+		}
+	}
+	if v := raw["variables"]; v != nil {
+		if p.Variables, ok = v.(map[string]interface{}); !ok {
+			return p, false
+		}
+	}
+	if v := raw["extensions"]; v != nil {
+		if _, ok = v.(map[string]interface{}); !ok {
+			return p, false
+		}
+	}
+	return p, true
+}
+
+// parseBodyChecked decodes a POST body parameter by parameter, checking
+// each one's JSON type.
+func parseBodyChecked(body []byte) (params, error) {
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 {
 		return params{}, badRequest("the request body is empty: send a JSON object with a query")

@@ -243,18 +243,29 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	route := routeOf(r.URL.Path, s.cfg.UI != nil)
 	s.metrics.request(route, rec.status)
+	s.logRequest(r, route, rec, info, time.Since(start))
+}
+
+// logRequest writes the request's line: at Info, or Debug for the probes
+// and metrics scrapes. The line's attributes are gathered on the stack
+// (nine at most) and not at all when the level is off.
+func (s *Server) logRequest(r *http.Request, route string, rec *recorder, info *requestInfo, took time.Duration) {
 	level := slog.LevelInfo
 	if route == "/healthz" || route == "/readyz" || route == "/metrics" {
 		level = slog.LevelDebug
 	}
-	attrs := []slog.Attr{
+	if !s.log.Enabled(r.Context(), level) {
+		return
+	}
+	attrs := make([]slog.Attr, 0, 9)
+	attrs = append(attrs,
 		slog.String("method", r.Method),
 		slog.String("path", r.URL.Path),
 		slog.Int("status", rec.status),
 		slog.Int64("bytes", rec.bytes),
-		slog.Duration("duration", time.Since(start)),
+		slog.Duration("duration", took),
 		slog.String("remote", r.RemoteAddr),
-	}
+	)
 	if info.opType != "" {
 		attrs = append(attrs, slog.String("operation", info.opName), slog.String("op_type", info.opType))
 	}

@@ -1,0 +1,106 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/binary"
+	"fmt"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// TestCursorEncoding checks that a listing's cursors keep their format (a
+// tag, the prefix index and the key, base64url) at every length, parse
+// back, and cost one allocation each: a page makes one per item.
+func TestCursorEncoding(t *testing.T) {
+	key := func(n int) []byte { return append([]byte("O"), bytes.Repeat([]byte{0xab}, n)...) }
+	tests := []struct {
+		name string
+		pi   int
+		key  []byte
+	}{
+		{"adjacency key", 0, key(56)},
+		{"second prefix", 1, key(20)},
+		{"prefix index of two bytes", 300, key(40)},
+		{"longest on the stack", 0, key(cursorStack - 3)},
+		{"longer than the stack", 2, key(4 * cursorStack)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			prefixes := make([][]byte, tc.pi+1)
+			prefixes[tc.pi] = []byte("O")
+			sc := &scan{tag: 'a', prefixes: prefixes}
+			got := sc.cursor(tc.pi, tc.key)
+			want := base64.RawURLEncoding.EncodeToString(append([]byte{'a'}, append(binary.AppendUvarint(nil, uint64(tc.pi)), tc.key...)...))
+			if got != want {
+				t.Fatalf("cursor %q, want %q", got, want)
+			}
+			pi, k, err := sc.parse(got)
+			if err != nil || pi != tc.pi || !bytes.Equal(k, tc.key) {
+				t.Fatalf("parse: %d %x %v", pi, k, err)
+			}
+			if len(tc.key) < cursorStack-2 {
+				var kept string // cursors escape, as a page's do
+				if n := testing.AllocsPerRun(100, func() { kept = sc.cursor(tc.pi, tc.key) }); n != 1 {
+					t.Errorf("%.0f allocations a cursor, want 1", n)
+				}
+				_ = kept
+			}
+		})
+	}
+}
+
+// TestPageMakesRoomOnce checks that a page makes room for its items once,
+// up to pagePrealloc, instead of growing by doubling (a page of 20 stance
+// records was copied five times over), and that an empty page still has
+// nil slices.
+func TestPageMakesRoomOnce(t *testing.T) {
+	st, err := Open("", &Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	err = st.db.Update(func(txn *badger.Txn) error {
+		for i := 0; i < 300; i++ {
+			if err := txn.Set([]byte(fmt.Sprintf("zk%04d", i)), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		prefix  string
+		n, want int // page size, items
+		wantCap int // -1: not checked
+	}{
+		{"zk", 20, 20, 20},
+		{"zk", 1, 1, 1},
+		{"zk", 250, 250, -1}, // past pagePrealloc: grown from there
+		{"zk029", 20, 10, 20},
+		{"zq", 20, 0, 0},
+	}
+	for _, tc := range tests {
+		err := st.db.View(func(txn *badger.Txn) error {
+			sc := &scan{txn: txn, tag: 'z', prefixes: [][]byte{[]byte(tc.prefix)}}
+			items, cursors, _, err := page(sc, "", tc.n, func(k []byte, _ *badger.Item) (string, bool, error) { return string(k), true, nil })
+			switch {
+			case err != nil:
+				return err
+			case len(items) != tc.want || len(cursors) != tc.want:
+				t.Errorf("%s first %d: %d items and %d cursors, want %d", tc.prefix, tc.n, len(items), len(cursors), tc.want)
+			case tc.want == 0 && (items != nil || cursors != nil):
+				t.Errorf("%s first %d: empty page with non-nil slices", tc.prefix, tc.n)
+			case tc.want > 0 && tc.wantCap >= 0 && (cap(items) != tc.wantCap || cap(cursors) != tc.wantCap):
+				t.Errorf("%s first %d: room for %d items and %d cursors, want %d", tc.prefix, tc.n, cap(items), cap(cursors), tc.wantCap)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
