@@ -555,3 +555,19 @@ func TestHTTPTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoryTargetNamesCgroup: the cgroup a run was in is told on the
+// memory target's line, whatever targets follow it.
+func TestMemoryTargetNamesCgroup(t *testing.T) {
+	r := &results{Stances: 10_000_000, PeakRSS: 1900 << 20, Memcg: &memcgFigures{Limit: 2000 << 20, OOMKills: 0}}
+	var buf bytes.Buffer
+	printTable(&buf, &config{httpClients: 8}, r)
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if strings.Contains(line, "cgroup, 0 OOM kills") && !strings.Contains(line, "10M stances with peak RSS") {
+			t.Errorf("the cgroup is told on another target's line: %q", line)
+		}
+	}
+	if !strings.Contains(buf.String(), "1900 MiB at 10000000 stances in a 2000 MiB cgroup, 0 OOM kills") {
+		t.Errorf("no cgroup on the memory target:\n%s", buf.String())
+	}
+}
