@@ -395,7 +395,9 @@ func TestStanceValuesRoundTrip(t *testing.T) {
 		edit func(r *stanceRecord)
 	}{
 		{"bare, sure", func(*stanceRecord) {}},
-		{"dated, unsure", func(r *stanceRecord) { r.Date, r.effDate, r.Confidence = NewDate(2020, 1, 2), NewDate(2020, 1, 2), 0.37 }},
+		{"dated, unsure", func(r *stanceRecord) {
+			r.Date, r.effDate, r.Confidence = NewDate(2020, 1, 2), NewDate(2020, 1, 2), 0.37
+		}},
 		{"own date", func(r *stanceRecord) { r.Date, r.effDate = NewDate(2020, 1, 2), NewDate(2019, 5, 6) }},
 		{"retracted with evidence", func(r *stanceRecord) {
 			r.Retracted, r.RetractReason = true, "why"
