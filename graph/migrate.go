@@ -50,6 +50,9 @@ func readLayout(txn *badger.Txn) (int, error) {
 type migration struct {
 	db    *badger.DB
 	batch int
+	// guard refuses a batch when the disk is under its reserve: the old
+	// values stay on disk until compactions drop them.
+	guard *diskGuard
 	// afterBatch, when set, runs after each committed batch with the
 	// stances converted so far; an error stops the migration (tests).
 	afterBatch func(converted int) error
@@ -70,7 +73,7 @@ func (s *Store) settleLayout(log *slog.Logger, m *migration) error {
 		return nil
 	}
 	if m == nil {
-		m = &migration{db: s.db, batch: migrateBatch}
+		m = &migration{db: s.db, batch: migrateBatch, guard: s.guard}
 	}
 	n, err := m.run()
 	if err != nil {
@@ -88,6 +91,9 @@ func (m *migration) run() (int, error) {
 	total := 0
 	var next []byte // the first S key of the next batch
 	for {
+		if err := m.guard.check(0); err != nil {
+			return total, err
+		}
 		n, last, err := m.convertBatch(next)
 		total += n
 		if err != nil {
