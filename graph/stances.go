@@ -345,13 +345,15 @@ func stanceAt(id, v []byte, err error, get getter) (*stanceRecord, error) {
 func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 	id, subj, obj := mustID(r.ID), mustID(r.Subject), mustID(r.Object)
 	v := encodeValues(r, r.enc, w.readsBack())
+	// The record before the entries pointing to it: should Badger's
+	// limit split a bulk load here, no committed reference dangles.
+	if err := w.set(keys.Adjacency(keys.Out, subj, r.Type, obj, id), v.out); err != nil {
+		return err
+	}
 	if err := w.setHeld(keys.StanceKey(id), v.ref, v.held); err != nil {
 		return err
 	}
-	sets := [][2][]byte{
-		{keys.Adjacency(keys.Out, subj, r.Type, obj, id), v.out},
-		{keys.Adjacency(keys.In, obj, r.Type, subj, id), v.in},
-	}
+	sets := [][2][]byte{{keys.Adjacency(keys.In, obj, r.Type, subj, id), v.in}}
 	if !r.effDate.IsZero() {
 		sets = append(sets, [2][]byte{keys.DateKey(int32(r.effDate), id), nil})
 	}
