@@ -440,3 +440,23 @@ func TestStanceValuesRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestNewerLayoutRefused opens a store recording a layout this code does
+// not know: it is refused, naming both layouts, and left as it is.
+func TestNewerLayoutRefused(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	s, err := Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(layoutKey, []byte{currentLayout + 1}) }); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, ro := range []bool{false, true} {
+		_, err := Open(dir, &Options{ReadOnly: ro})
+		if !errors.Is(err, errLayoutTooNew) || !strings.Contains(err.Error(), "layout 3, this graphd writes 2") {
+			t.Errorf("read-only %v: Open = %v; want the layout refused", ro, err)
+		}
+	}
+}
