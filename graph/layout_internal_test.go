@@ -460,3 +460,38 @@ func TestNewerLayoutRefused(t *testing.T) {
 		}
 	}
 }
+
+// FuzzStanceFrom feeds arbitrary values to the stance decoders under each
+// family's key: a damaged store gives errors, never a panic, and an O
+// value that decodes re-encodes to one that decodes the same.
+func FuzzStanceFrom(f *testing.F) {
+	r := &stanceRecord{Stance: Stance{ID: ActorID("s"), Subject: ActorID("a"), Type: "ACCUSES", Object: ActorID("b"), Confidence: 0.5,
+		Evidence: []Evidence{{DocumentID: ActorID("d"), Quote: "q", Start: 1, End: 2}}}}
+	v := encodeValues(r, nil, true)
+	for _, seed := range [][]byte{v.out, v.in, v.ref, v.held, encodeLayout1(r), {stanceOut}, {}} {
+		f.Add(seed)
+	}
+	id, subj, obj := mustID(r.ID), mustID(r.Subject), mustID(r.Object)
+	ok := keys.Adjacency(keys.Out, subj, r.Type, obj, id)
+	ks := [][]byte{ok, keys.Adjacency(keys.In, obj, r.Type, subj, id), keys.StanceKey(id)}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, k := range ks {
+			get := func(kk []byte) ([]byte, error) {
+				if bytes.Equal(kk, ok) {
+					return b, nil
+				}
+				return nil, ErrNotFound
+			}
+			got, err := stanceFrom(k, b, get)
+			if err != nil || len(b) == 0 || b[0] != stanceOut || k[0] != keys.Out {
+				continue
+			}
+			// Bytes, not records, are compared: a NaN field never equals itself.
+			enc := encodeOut(got)
+			again, err := decodeOut(enc, id, subj, r.Type, obj)
+			if err != nil || !bytes.Equal(encodeOut(again), enc) {
+				t.Fatalf("%x decodes to %+v, which does not survive re-encoding (%v)", b, got, err)
+			}
+		}
+	})
+}
