@@ -46,7 +46,7 @@ func readLayout(txn *badger.Txn) (int, error) {
 // bounded memory. Each stance's S, O and I entries change together, and
 // the layout is recorded only after the last batch: a migration cut short
 // leaves stances of both layouts, which every read understands, and the
-// next Open carries on from the first one still whole.
+// next Open converts those still whole, passing over the others.
 type migration struct {
 	db    *badger.DB
 	batch int
