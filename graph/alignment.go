@@ -561,7 +561,7 @@ func collectStances(txn *badger.Txn, prefixes [][]byte, f edgeFilter, lists [][]
 		if i < 0 {
 			return true, nil
 		}
-		r, err := itemStance(item)
+		r, err := itemStance(txn, k, item)
 		if err == nil && !r.Retracted && r.effDate.Within(f.from, f.to) {
 			lists[i] = append(lists[i], r)
 		}

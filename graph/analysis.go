@@ -389,8 +389,8 @@ func (s *Store) DyadStances(ctx context.Context, a, b string, q PageQuery) (Stan
 		}
 		for _, p := range pairs {
 			sc := scan{txn: txn, prefixes: adjacencyPrefixes([]byte{keys.Out}, mustID(p[0]), s.Vocabulary().Names(), false, mustID(p[1]))}
-			err := sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
-				r, err := itemStance(item)
+			err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+				r, err := itemStance(txn, k, item)
 				if err == nil && !r.Retracted {
 					all = append(all, r)
 				}

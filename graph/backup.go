@@ -11,6 +11,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/pb"
 	"google.golang.org/protobuf/proto"
 )
@@ -212,6 +213,11 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	defer s.wmu.Unlock()
 	// Identities arrive without passing the filter: drop it.
 	s.ident = nil
+	// The backup says its layout, and one without says layout 1: the
+	// empty store's own record must not stand for it.
+	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Delete(layoutKey) }); err != nil {
+		return fmt.Errorf("graph: restore: %w", err)
+	}
 	// Records are written through a WriteBatch rather than Badger's Load,
 	// whose error paths leave the database waiting for a commit that never
 	// finishes.
@@ -260,6 +266,9 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		return fmt.Errorf("%w: restore: %v", ErrInvalidInput, rr.err)
 	}
 	if err := s.reloadVocabulary(); err != nil {
+		return err
+	}
+	if err := s.settleLayout(nil, nil); err != nil {
 		return err
 	}
 	return s.loadActors()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -124,14 +125,22 @@ func (c *checker) each(prefix byte, fn func(k, v []byte)) error {
 	return nil
 }
 
-// stanceOf reads and decodes the stance with ID id.
+// stanceOf reads and decodes the stance with ID id, following its
+// reference.
 func (c *checker) stanceOf(id []byte) (*stanceRecord, bool) {
-	v, ok := c.has(keys.StanceKey(id))
-	if !ok {
-		return nil, false
-	}
-	r, err := decodeStance(v)
+	v, err := getValue(c.txn, keys.StanceKey(id))
+	r, err := stanceAt(id, v, err, txnGetter(c.txn))
 	return r, err == nil
+}
+
+// entryValues returns the O and I values stance r must have when its S
+// value is sv: copies of sv in layout 1, the record and its header in
+// layout 2.
+func entryValues(r *stanceRecord, sv []byte) (out, in []byte) {
+	if sv[0] == recordVersion {
+		return sv, sv
+	}
+	return encodeOut(r), encodeIn(r)
 }
 
 // actors proves each actor record decodes, keeps to MaxAliases, and has
@@ -181,10 +190,16 @@ func (c *checker) names() error {
 func (c *checker) stances() error {
 	return c.each(keys.Stance, func(k, v []byte) {
 		c.rep.Stances++
-		r, err := decodeStance(v)
-		if err != nil {
+		r, err := stanceFrom(k, v, txnGetter(c.txn))
+		switch {
+		case errors.Is(err, errDangling):
+			c.bad("stance %s: dangling reference: no outgoing entry %s %s %s holds its record", idString(k[1:]), refPart(v, 0), refPart(v, 2), refPart(v, 1))
+			return
+		case err != nil:
 			c.bad("stance %s: undecodable record", idString(k[1:]))
 			return
+		case v[0] == stanceHeld:
+			c.bad("stance %s: a writer's in-memory value was stored", r.ID)
 		}
 		c.stanceEnds(r)
 		c.stanceEntries(r, v)
@@ -213,16 +228,18 @@ func (c *checker) stanceEnds(r *stanceRecord) {
 	}
 }
 
-// stanceEntries proves a stance's adjacency entries hold its record v,
-// and its date and document index entries exist.
+// stanceEntries proves a stance's adjacency entries hold what its S value
+// v says (copies of it in layout 1; the record, and its header, in layout
+// 2), and its date and document index entries exist.
 func (c *checker) stanceEntries(r *stanceRecord, v []byte) {
 	id := mustID(r.ID)
-	for _, adj := range [][]byte{
-		keys.Adjacency(keys.Out, mustID(r.Subject), r.Type, mustID(r.Object), id),
-		keys.Adjacency(keys.In, mustID(r.Object), r.Type, mustID(r.Subject), id),
+	out, in := entryValues(r, v)
+	for _, adj := range []struct{ k, v []byte }{
+		{keys.Adjacency(keys.Out, mustID(r.Subject), r.Type, mustID(r.Object), id), out},
+		{keys.Adjacency(keys.In, mustID(r.Object), r.Type, mustID(r.Subject), id), in},
 	} {
-		if av, ok := c.has(adj); !ok || !bytes.Equal(av, v) {
-			c.bad("stance %s: adjacency entry %c missing or stale", r.ID, adj[0])
+		if av, ok := c.has(adj.k); !ok || !bytes.Equal(av, adj.v) {
+			c.bad("stance %s: adjacency entry %c missing or stale", r.ID, adj.k[0])
 		}
 	}
 	if !r.effDate.IsZero() {
@@ -257,7 +274,8 @@ func (c *checker) stanceIdentities(r *stanceRecord) {
 	}
 }
 
-// adjacency proves each adjacency entry holds its stance's record.
+// adjacency proves each adjacency entry belongs to a stance record, which
+// names that entry and gives it its value.
 func (c *checker) adjacency() error {
 	for _, dir := range []byte{keys.Out, keys.In} {
 		err := c.each(dir, func(k, v []byte) {
@@ -266,7 +284,7 @@ func (c *checker) adjacency() error {
 				c.bad("malformed adjacency key %x", k)
 				return
 			}
-			if sv, ok := c.has(keys.StanceKey(sid)); !ok || !bytes.Equal(sv, v) {
+			if !c.entryMatches(dir, sid, k, v) {
 				c.bad("adjacency entry %c for stance %s has no matching record", dir, idString(sid))
 			}
 		})
@@ -275,6 +293,43 @@ func (c *checker) adjacency() error {
 		}
 	}
 	return nil
+}
+
+// entryMatches reports whether stance sid's S value names the adjacency
+// entry k in direction dir, with value v in layout 1, where the entry
+// repeats the S value. In layout 2 the key is enough: stances proved the
+// value of the entry the reference names.
+func (c *checker) entryMatches(dir byte, sid, k, v []byte) bool {
+	sv, ok := c.has(keys.StanceKey(sid))
+	if !ok || len(sv) == 0 {
+		return false
+	}
+	if sv[0] == recordVersion {
+		return bytes.Equal(sv, v)
+	}
+	subj, obj, typ, _, err := parseRef(sv)
+	if err != nil {
+		return false
+	}
+	if dir == keys.In {
+		return bytes.Equal(k, keys.Adjacency(keys.In, obj, typ, subj, sid))
+	}
+	return bytes.Equal(k, keys.Adjacency(keys.Out, subj, typ, obj, sid))
+}
+
+// refPart names part i (subject, object, type) of a stance reference, for
+// a report; "?" when v is no reference.
+func refPart(v []byte, i int) string {
+	subj, obj, typ, _, err := parseRef(v)
+	switch {
+	case err != nil:
+		return "?"
+	case i == 0:
+		return idString(subj)
+	case i == 1:
+		return idString(obj)
+	}
+	return typ
 }
 
 // dates proves each date index entry matches its stance's date.

@@ -1,22 +1,58 @@
 package graph
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 
 	"github.com/google/uuid"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
 // Records are encoded in a compact binary form: a version byte, then fields
-// in a fixed order, strings as uvarint length + bytes. Stance records start
+// in a fixed order, strings as uvarint length + bytes. Stance values start
 // with a fixed header (version, flags, effective date) so that scans can
-// filter by liveness and date without decoding the rest.
+// filter by liveness and date without decoding the rest; the version byte
+// says which of the stance layouts below a value is in.
 
+// recordVersion is the version of actor and document records, and of the
+// whole stance records of layout 1, which stored the record three times
+// (in S, O and I).
 const recordVersion = 1
 
-const flagRetracted = 1
+// The stance values of layout 2, which stores the record once, in the
+// outgoing adjacency entry (see keys): the rest point to it.
+const (
+	// stanceOut is an O value: the header, then the fields its key does
+	// not hold (it holds the ID, subject, type and object).
+	stanceOut = 2
+	// stanceIn is an I value: the header alone. An incoming page reads
+	// the record from the O entry its key names.
+	stanceIn = 3
+	// stanceRef is an S value: subject, object and type, which with the
+	// ID name the O entry. A stance by ID is the rare read.
+	stanceRef = 4
+	// stanceHeld is an S value as writers keep it in memory until the
+	// commit: the reference followed by the O value, so that a write
+	// reads back what it has not committed yet. It is never stored.
+	stanceHeld = 5
+)
+
+// Stance flags, in the header's second byte.
+const (
+	flagRetracted = 1
+	// flagOwnDate: the stance's date differs from its effective date and
+	// follows the topic (layout 2; otherwise the two are equal).
+	flagOwnDate = 2
+	// flagSure: the confidence is 1 and is not stored (layout 2).
+	flagSure = 4
+)
+
+// stanceHeaderLen is the length of a stance value's fixed header.
+const stanceHeaderLen = 6
 
 var errCorrupt = errors.New("graph: corrupt record")
 
@@ -116,33 +152,29 @@ type stanceRecord struct {
 	// derive (see derivedIDs); nil means compute them.
 	idents  [][]byte
 	derived []uuid.UUID
-	// enc is the record encoded ahead of the write (see prepareAhead);
-	// nil means encode it. Only a record straight from prepareAhead has
+	// enc is the record's O value encoded ahead of the write (see
+	// prepareAhead); nil means encode it. Only a record straight from prepareAhead has
 	// it: copies of stored records never do.
 	enc []byte
 }
 
-func encodeStance(r *stanceRecord) []byte {
-	// Sized for the whole record: growing it is most of its cost.
-	n := 96 + len(r.Type) + len(r.Topic) + len(r.RetractReason)
+// encodeOut encodes r as its O value (layout 2): the header, then what
+// the O key does not hold.
+func encodeOut(r *stanceRecord) []byte {
+	// Sized for the whole value: growing it is most of its cost.
+	n := 48 + len(r.Topic) + len(r.RetractReason)
 	for _, ev := range r.Evidence {
 		n += 32 + len(ev.Quote)
 	}
 	e := encoder{b: make([]byte, 0, n)}
-	e.byte(recordVersion)
-	var flags byte
-	if r.Retracted {
-		flags |= flagRetracted
-	}
-	e.byte(flags)
-	e.i32(int32(r.effDate))
-	e.id(r.ID)
-	e.id(r.Subject)
-	e.id(r.Object)
-	e.str(r.Type)
+	e.header(stanceOut, r)
 	e.str(r.Topic)
-	e.i32(int32(r.Date))
-	e.f64(r.Confidence)
+	if r.Date != r.effDate {
+		e.i32(int32(r.Date))
+	}
+	if r.Confidence != 1 {
+		e.f64(r.Confidence)
+	}
 	e.str(r.RetractReason)
 	e.uvarint(uint64(len(r.Evidence)))
 	for _, ev := range r.Evidence {
@@ -156,14 +188,85 @@ func encodeStance(r *stanceRecord) []byte {
 	return e.b
 }
 
-// stanceHeader reads the fixed header of an encoded stance without decoding it.
+// header writes a stance value's fixed header in layout version v.
+func (e *encoder) header(v byte, r *stanceRecord) {
+	e.byte(v)
+	var flags byte
+	if r.Retracted {
+		flags |= flagRetracted
+	}
+	if v == stanceOut && r.Date != r.effDate {
+		flags |= flagOwnDate
+	}
+	if v == stanceOut && r.Confidence == 1 {
+		flags |= flagSure
+	}
+	e.byte(flags)
+	e.i32(int32(r.effDate))
+}
+
+// encodeIn encodes r as its I value: the header alone.
+func encodeIn(r *stanceRecord) []byte {
+	e := encoder{b: make([]byte, 0, stanceHeaderLen)}
+	e.header(stanceIn, r)
+	return e.b
+}
+
+// encodeRef encodes r as its S value: where its O entry is.
+func encodeRef(r *stanceRecord) []byte {
+	e := encoder{b: make([]byte, 0, 2+2*keys.IDLen+len(r.Type))}
+	e.byte(stanceRef)
+	e.id(r.Subject)
+	e.id(r.Object)
+	e.str(r.Type)
+	return e.b
+}
+
+// heldValue is the S value a writer keeps in memory: ref, marked held,
+// followed by out, the O value.
+func heldValue(ref, out []byte) []byte {
+	b := make([]byte, 0, len(ref)+len(out))
+	b = append(append(b, stanceHeld), ref[1:]...)
+	return append(b, out...)
+}
+
+// storedRef returns the reference a held S value stores.
+func storedRef(held []byte) ([]byte, error) {
+	_, _, _, rest, err := parseRef(held)
+	if err != nil {
+		return nil, err
+	}
+	ref := bytes.Clone(held[:len(held)-len(rest)])
+	ref[0] = stanceRef
+	return ref, nil
+}
+
+// parseRef splits an S value of layout 2 (stanceRef or stanceHeld) into
+// its subject, object and type, and what follows them (the O value of a
+// held one).
+func parseRef(v []byte) (subj, obj []byte, typ string, rest []byte, err error) {
+	if len(v) < 2+2*keys.IDLen || (v[0] != stanceRef && v[0] != stanceHeld) {
+		return nil, nil, "", nil, fmt.Errorf("%w: malformed stance reference", errCorrupt)
+	}
+	subj, obj = v[1:1+keys.IDLen], v[1+keys.IDLen:1+2*keys.IDLen]
+	d := decoder{b: v[1+2*keys.IDLen:]}
+	typ = d.str()
+	if d.err != nil || typ == "" {
+		return nil, nil, "", nil, fmt.Errorf("%w: malformed stance reference", errCorrupt)
+	}
+	return subj, obj, typ, d.b, nil
+}
+
+// stanceHeader reads the fixed header of a stance value of either layout
+// without decoding it.
 func stanceHeader(b []byte) (live bool, eff Date, ok bool) {
-	if len(b) < 6 || b[0] != recordVersion {
+	if len(b) < stanceHeaderLen || b[0] < recordVersion || b[0] > stanceIn {
 		return false, 0, false
 	}
 	return b[1]&flagRetracted == 0, Date(int32(binary.BigEndian.Uint32(b[2:6]))), true
 }
 
+// decodeStance decodes a whole stance record of layout 1.
 func decodeStance(b []byte) (*stanceRecord, error) {
 	d := decoder{b: b}
 	if d.byte() != recordVersion {
@@ -181,6 +284,45 @@ func decodeStance(b []byte) (*stanceRecord, error) {
 	r.Date = Date(d.i32())
 	r.Confidence = d.f64()
 	r.RetractReason = d.str()
+	d.evidence(&r.Stance)
+	d.extensions(&r.Stance)
+	if d.err != nil {
+		return nil, d.err
+	}
+	return r, nil
+}
+
+// decodeOut decodes an O value of layout 2 into the stance whose ID,
+// subject, type and object its key gave.
+func decodeOut(b []byte, id, subj []byte, typ string, obj []byte) (*stanceRecord, error) {
+	d := decoder{b: b}
+	if d.byte() != stanceOut {
+		return nil, fmt.Errorf("%w: stance %s: not an outgoing entry", errCorrupt, idString(id))
+	}
+	r := &stanceRecord{Stance: Stance{ID: idString(id), Subject: idString(subj), Type: typ, Object: idString(obj)}}
+	flags := d.byte()
+	r.Retracted = flags&flagRetracted != 0
+	r.effDate = Date(d.i32())
+	r.Topic = d.str()
+	r.Date = r.effDate
+	if flags&flagOwnDate != 0 {
+		r.Date = Date(d.i32())
+	}
+	r.Confidence = 1
+	if flags&flagSure == 0 {
+		r.Confidence = d.f64()
+	}
+	r.RetractReason = d.str()
+	d.evidence(&r.Stance)
+	d.extensions(&r.Stance)
+	if d.err != nil {
+		return nil, d.err
+	}
+	return r, nil
+}
+
+// evidence decodes a stance's evidence list.
+func (d *decoder) evidence(st *Stance) {
 	n := d.uvarint()
 	if n > uint64(len(d.b)) {
 		d.fail()
@@ -191,13 +333,8 @@ func decodeStance(b []byte) (*stanceRecord, error) {
 		ev.Quote = d.str()
 		ev.Start = int(d.uvarint())
 		ev.End = int(d.uvarint())
-		r.Evidence = append(r.Evidence, ev)
+		st.Evidence = append(st.Evidence, ev)
 	}
-	d.extensions(&r.Stance)
-	if d.err != nil {
-		return nil, d.err
-	}
-	return r, nil
 }
 
 func encodeActor(a *Actor) []byte {

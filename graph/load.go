@@ -412,7 +412,7 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup) *p
 						r.idents = identities(&r.Stance)
 						r.derived = derivedIDs(r.idents)
 						r.ID = r.derived[0].String() // its ID if it is new
-						r.enc = encodeStance(r)
+						r.enc = encodeOut(r)
 					}
 					p.out[i] = prepared{r, err}
 				}

@@ -33,8 +33,8 @@ func (s *Store) MergeActors(ctx context.Context, keep, merge string) (Actor, err
 		seen := map[string]bool{}
 		for _, dir := range []byte{keys.Out, keys.In} {
 			sc := scan{txn: w.txn, prefixes: [][]byte{keys.AdjacencyPrefix(dir, mustID(m.ID), "", nil)}}
-			err := sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
-				r, err := itemStance(item)
+			err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+				r, err := itemStance(w.txn, k, item)
 				if err != nil {
 					return false, err
 				}

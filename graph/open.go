@@ -67,6 +67,10 @@ func Open(dir string, opts *Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.settleLayout(o.Logger, nil); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := s.loadActors(); err != nil {
 		db.Close()
 		return nil, err

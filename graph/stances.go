@@ -340,33 +340,35 @@ func (s *Store) identityHolder(w *writer, h []byte, c uuid.UUID) (*stanceRecord,
 
 func (s *Store) readStance(txn *badger.Txn, id []byte) (*stanceRecord, error) {
 	v, err := getValue(txn, keys.StanceKey(id))
-	return stanceAt(id, v, err)
+	return stanceAt(id, v, err, txnGetter(txn))
 }
 
-// stanceAt decodes the record read for stance id, naming the ID when there
-// is none.
-func stanceAt(id, v []byte, err error) (*stanceRecord, error) {
+// stanceAt decodes the S value read for stance id, following its
+// reference through get, and names the ID when there is none.
+func stanceAt(id, v []byte, err error, get getter) (*stanceRecord, error) {
 	if errors.Is(err, ErrNotFound) {
 		return nil, fmt.Errorf("%w: no stance with id %s", ErrNotFound, idString(id))
 	}
 	if err != nil {
 		return nil, err
 	}
-	return decodeStance(v)
+	return stanceFrom(keys.StanceKey(id), v, get)
 }
 
-// writeStance writes a record and every index entry for it, and counts it.
+// writeStance writes a record and every index entry for it, and counts it:
+// the record in its O entry, which its S and I entries point to.
 func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 	id, subj, obj := mustID(r.ID), mustID(r.Subject), mustID(r.Object)
-	v := r.enc
-	if v == nil {
-		v = encodeStance(r)
+	v := encodeValues(r, r.enc, w.readsBack())
+	// The record before the entries pointing to it: should Badger's
+	// limit split a bulk load here, no committed reference dangles.
+	if err := w.set(keys.Adjacency(keys.Out, subj, r.Type, obj, id), v.out); err != nil {
+		return err
 	}
-	sets := [][2][]byte{
-		{keys.StanceKey(id), v},
-		{keys.Adjacency(keys.Out, subj, r.Type, obj, id), v},
-		{keys.Adjacency(keys.In, obj, r.Type, subj, id), v},
+	if err := w.setHeld(keys.StanceKey(id), v.ref, v.held); err != nil {
+		return err
 	}
+	sets := [][2][]byte{{keys.Adjacency(keys.In, obj, r.Type, subj, id), v.in}}
 	if !r.effDate.IsZero() {
 		sets = append(sets, [2][]byte{keys.DateKey(int32(r.effDate), id), nil})
 	}
@@ -526,7 +528,8 @@ func dirBytes(d Direction) []byte {
 
 // ActorStances lists the live stances of one actor: by direction (Out
 // first), then type, then counterpart. A page is one prefix scan over
-// adjacency entries, which carry the stance record.
+// adjacency entries: outgoing ones carry the stance record, incoming ones
+// its header and a point read of the record.
 func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery) (StancePage, error) {
 	n, err := pageSize(q.First)
 	if err != nil {
@@ -572,7 +575,7 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 			if !ok || err != nil {
 				return Stance{}, false, err
 			}
-			r, err := itemStance(item)
+			r, err := itemStance(txn, k, item)
 			if err != nil {
 				return Stance{}, false, err
 			}
@@ -593,16 +596,6 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 		return err
 	})
 	return pg, err
-}
-
-func itemStance(item *badger.Item) (*stanceRecord, error) {
-	var r *stanceRecord
-	err := item.Value(func(v []byte) error {
-		var err error
-		r, err = decodeStance(v)
-		return err
-	})
-	return r, err
 }
 
 // degree sums an actor's live-stance counters, from memory unless a type
@@ -797,10 +790,10 @@ func (f *stanceFilter) unfiltered() bool {
 
 // stanceIndex chooses the narrowest index for f and returns its scan and
 // how an entry of it gives its stance: index keys end in the stance's ID,
-// adjacency and stance entries hold the record.
+// adjacency and stance entries hold the record or point to it.
 func (s *Store) stanceIndex(txn *badger.Txn, f *stanceFilter) (scan, func(k []byte, item *badger.Item) (*stanceRecord, error)) {
 	sc := scan{txn: txn}
-	holdRecord := func(_ []byte, item *badger.Item) (*stanceRecord, error) { return itemStance(item) }
+	holdRecord := func(k []byte, item *badger.Item) (*stanceRecord, error) { return itemStance(txn, k, item) }
 	idTail := func(k []byte, _ *badger.Item) (*stanceRecord, error) {
 		return s.readStance(txn, k[len(k)-keys.IDLen:])
 	}
@@ -870,11 +863,11 @@ func (s *Store) ForEachStance(ctx context.Context, opts *EachOptions, fn func(St
 	includeRetracted := opts != nil && opts.IncludeRetracted
 	return s.view(ctx, func(txn *badger.Txn) error {
 		sc := scan{txn: txn, prefixes: [][]byte{{keys.Stance}}}
-		return sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
+		return sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
 			if err := ctx.Err(); err != nil {
 				return false, err
 			}
-			r, err := itemStance(item)
+			r, err := itemStance(txn, k, item)
 			if err != nil {
 				return false, err
 			}

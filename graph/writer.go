@@ -188,9 +188,22 @@ func (w *writer) stage(k []byte, sv stagedValue) {
 	}
 }
 
-func (w *writer) set(k, v []byte) error {
+func (w *writer) set(k, v []byte) error { return w.setHeld(k, v, v) }
+
+// readsBack reports whether anything reads this writer's writes back
+// before they are committed: an import, or a bulk load's staging.
+func (w *writer) readsBack() bool { return w.imp != nil || w.staged != nil }
+
+// setHeld writes v at k, and makes reads of k before the commit see held
+// instead: a stance's S value, whose reference leads to an O entry that
+// is not readable back until then (see stanceHeld). An import keeps held
+// until it writes its tables, which store v.
+func (w *writer) setHeld(k, v, held []byte) error {
+	if held == nil {
+		held = v
+	}
 	if w.imp != nil {
-		return w.imp.Put(k, v, readBack(k))
+		return w.imp.Put(k, held, readBack(k))
 	}
 	w.size += int64(len(k) + len(v) + 16)
 	w.count++
@@ -209,7 +222,7 @@ func (w *writer) set(k, v []byte) error {
 		return fmt.Errorf("graph: write too large for one transaction: %w", err)
 	}
 	if err == nil {
-		w.stage(k, stagedValue{v: v})
+		w.stage(k, stagedValue{v: held})
 	}
 	return err
 }
@@ -279,7 +292,7 @@ func readBack(k []byte) bool {
 // readStance reads a stance record inside the write.
 func (w *writer) readStance(id []byte) (*stanceRecord, error) {
 	v, err := w.get(keys.StanceKey(id))
-	return stanceAt(id, v, err)
+	return stanceAt(id, v, err, w.get)
 }
 
 func getValue(txn *badger.Txn, k []byte) ([]byte, error) {

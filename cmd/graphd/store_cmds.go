@@ -272,8 +272,10 @@ Restores a backup written by graphd backup into an empty store.`)
 func cmdCheck(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "check", "check [--data DIR | --url URL | --store dgraph://HOST:PORT]", `
 Verifies every invariant of the store: each index entry has its record and
-each record its index entries, counters equal recounts, and every evidence
-quote lies inside its document at its offsets. Prints each violation and
+each record its index entries (a stance's record is stored once, in its
+outgoing entry, which its ID and incoming entries point to: a reference
+to a missing or different entry is reported), counters equal recounts, and
+every evidence quote lies inside its document at its offsets. Prints each violation and
 exits with status 3 when there is any (2 is a usage error, 1 a failure).
 
 On a disk too full to open the store for writing (see graphd serve -h), check

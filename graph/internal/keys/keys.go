@@ -7,9 +7,9 @@
 //
 //	A actor                         -> actor record
 //	N normalized-name               -> actor
-//	S stance                        -> stance record
+//	S stance                        -> subject object type (where its O entry is)
 //	O subject type 0 object stance  -> stance record (outgoing adjacency)
-//	I object type 0 subject stance  -> stance record (incoming adjacency)
+//	I object type 0 subject stance  -> record header (incoming adjacency)
 //	T date stance                   -> empty (date index)
 //	D document                      -> document record
 //	d document stance               -> empty (stances citing a document)
@@ -17,10 +17,14 @@
 //	                                   the one its ID derives from)
 //	C name                          -> uint64 (store-wide counters)
 //	c actor dir type 0              -> uint64 (live stances per actor, direction, type)
-//	M name                          -> metadata (format version)
+//	M name                          -> metadata (vocabulary, record layout)
 //
-// Adjacency values repeat the stance record so that a page of an actor's
-// stances is one prefix scan with no point reads. A stance's ID derives
+// The stance record is stored once, in its O entry, so that a page of an
+// actor's outgoing stances is one prefix scan with no point reads; the I
+// entry holds the record's header (liveness, date), enough for paths and
+// counts, and an incoming page reads each record from its O entry. Stores
+// of record layout 1 (see the graph package's migration) held the whole
+// record in S, O and I. A stance's ID derives
 // from its first identity, so its record's S key stands for that identity
 // and most stances have no K entry; stores written before that layout
 // have one for every identity, which stays valid.

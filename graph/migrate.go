@@ -1,0 +1,174 @@
+package graph
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
+)
+
+// layoutKey holds the store's record layout. A store without it was
+// written in layout 1 (each stance record whole in its S, O and I
+// entries), unless it holds nothing.
+var layoutKey = keys.MetaKey("layout")
+
+// currentLayout is the layout this code writes: each stance record once,
+// in its O entry, with its S entry a reference to it and its I entry its
+// header (see codec.go).
+const currentLayout = 2
+
+// migrateBatch is how many stances a migration converts per transaction.
+const migrateBatch = 1000
+
+// errLayoutTooNew refuses a store written by a newer graphd.
+var errLayoutTooNew = errors.New("graph: the store's record layout is newer than this graphd reads; upgrade graphd")
+
+// readLayout returns the store's layout, 1 when it records none.
+func readLayout(txn *badger.Txn) (int, error) {
+	v, err := getValue(txn, layoutKey)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return 1, nil
+	case err != nil:
+		return 0, err
+	case len(v) != 1:
+		return 0, fmt.Errorf("%w: layout record %x", errCorrupt, v)
+	}
+	return int(v[0]), nil
+}
+
+// migration converts a store's stances to the current layout in batches,
+// each its own transaction, so that a store of any size migrates in
+// bounded memory. Each stance's S, O and I entries change together, and
+// the layout is recorded only after the last batch: a migration cut short
+// leaves stances of both layouts, which every read understands, and the
+// next Open converts those still whole, passing over the others.
+type migration struct {
+	db    *badger.DB
+	batch int
+	// guard refuses a batch when the disk is under its reserve: the old
+	// values stay on disk until compactions drop them.
+	guard *diskGuard
+	// afterBatch, when set, runs after each committed batch with the
+	// stances converted so far; an error stops the migration (tests).
+	afterBatch func(converted int) error
+}
+
+// settleLayout migrates a writable store to the current layout, or
+// records the layout of an empty one. Read-only stores are read as they
+// are.
+func (s *Store) settleLayout(log *slog.Logger, m *migration) error {
+	var layout int
+	if err := s.db.View(func(txn *badger.Txn) (err error) { layout, err = readLayout(txn); return err }); err != nil {
+		return err
+	}
+	switch {
+	case layout > currentLayout:
+		return fmt.Errorf("%w (layout %d, this graphd writes %d)", errLayoutTooNew, layout, currentLayout)
+	case layout == currentLayout || s.ro:
+		return nil
+	}
+	if m == nil {
+		m = &migration{db: s.db, batch: migrateBatch, guard: s.guard}
+	}
+	n, err := m.run()
+	if err != nil {
+		return fmt.Errorf("graph: migrate the store to record layout %d (%d stances converted; opening it again carries on): %w", currentLayout, n, err)
+	}
+	if n > 0 && log != nil {
+		log.Info("store migrated to a new record layout", "layout", currentLayout, "stances", n)
+	}
+	return nil
+}
+
+// run converts every whole (layout 1) stance record, then records the
+// layout, and returns how many it converted.
+func (m *migration) run() (int, error) {
+	total := 0
+	var next []byte // the first S key of the next batch
+	for {
+		if err := m.guard.check(0); err != nil {
+			return total, err
+		}
+		n, last, err := m.convertBatch(next)
+		total += n
+		if err != nil {
+			return total, err
+		}
+		if last == nil {
+			break
+		}
+		if m.afterBatch != nil {
+			if err := m.afterBatch(total); err != nil {
+				return total, err
+			}
+		}
+		next = append(bytes.Clone(last), 0)
+	}
+	err := m.db.Update(func(txn *badger.Txn) error { return txn.Set(layoutKey, []byte{currentLayout}) })
+	return total, err
+}
+
+// convertBatch converts up to m.batch whole stance records from S key
+// from on, in one transaction. last is the S key to go on after, nil
+// when the S family is done.
+func (m *migration) convertBatch(from []byte) (n int, last []byte, err error) {
+	err = m.db.Update(func(txn *badger.Txn) error {
+		type entry struct{ k, v []byte }
+		var todo []entry
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{keys.Stance}})
+		seek := from
+		if seek == nil {
+			seek = []byte{keys.Stance}
+		}
+		for it.Seek(seek); it.Valid() && len(todo) < m.batch; it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			todo = append(todo, entry{it.Item().KeyCopy(nil), v})
+		}
+		more := it.Valid()
+		it.Close()
+		for _, e := range todo {
+			if len(e.v) == 0 || e.v[0] != recordVersion {
+				continue // converted by an earlier, interrupted run
+			}
+			if err := convertStance(txn, e.k, e.v); err != nil {
+				return err
+			}
+			n++
+		}
+		if more && len(todo) > 0 {
+			last = todo[len(todo)-1].k
+		}
+		return nil
+	})
+	return n, last, err
+}
+
+// convertStance rewrites the entries of one whole stance record v at S key
+// k in the current layout.
+func convertStance(txn *badger.Txn, k, v []byte) error {
+	r, err := decodeStance(v)
+	if err != nil {
+		return fmt.Errorf("stance %s: %w", idString(k[1:]), err)
+	}
+	id, subj, obj := k[1:], mustID(r.Subject), mustID(r.Object)
+	vals := encodeValues(r, nil, false)
+	for _, kv := range [][2][]byte{
+		{k, vals.ref},
+		{keys.Adjacency(keys.Out, subj, r.Type, obj, id), vals.out},
+		{keys.Adjacency(keys.In, obj, r.Type, subj, id), vals.in},
+	} {
+		if err := txn.Set(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
