@@ -78,8 +78,8 @@ func retractSome(t *testing.T, s *Store, nth int) {
 // refGraph is the undirected signed graph of coalitions: one edge per
 // pair of actors with stances either way, weighted by their net weight.
 type refGraph struct {
-	actors []string         // actor IDs, indexed by node
-	adj    [][]refEdge   // by node
+	actors []string            // actor IDs, indexed by node
+	adj    [][]refEdge         // by node
 	pairs  map[[2]int]*refPair // by (lower node, higher node)
 }
 
@@ -131,7 +131,9 @@ func newRefGraph(es []edge) *refGraph {
 	return g
 }
 
-func refComparePairs(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) }
+func refComparePairs(a, b [2]int) int {
+	return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+}
 
 // positiveComponents labels each node with its component over positive
 // edges.
