@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -569,5 +570,29 @@ func TestMemoryTargetNamesCgroup(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "1900 MiB at 10000000 stances in a 2000 MiB cgroup, 0 OOM kills") {
 		t.Errorf("no cgroup on the memory target:\n%s", buf.String())
+	}
+}
+
+// TestQuickDefaults: -quick shrinks the sizes not given, and leaves the
+// ones given alone.
+func TestQuickDefaults(t *testing.T) {
+	tests := []struct {
+		args                   []string
+		actors, stances, httpN int
+		chunk                  int
+		mixedSeries            time.Duration
+	}{
+		{[]string{"-quick"}, 20_000, 200_000, 5_000, 50_000, 2 * time.Second},
+		{[]string{"-quick", "-stances", "5000", "-requests", "10"}, 20_000, 5_000, 10, 50_000, 2 * time.Second},
+		{nil, 100_000, 1_000_000, 10_000, 100_000, 5 * time.Second},
+	}
+	for _, tt := range tests {
+		c, err := parseFlags(tt.args, io.Discard)
+		if err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		if c.actors != tt.actors || c.stances != tt.stances || c.httpN != tt.httpN || c.chunk != tt.chunk || c.mixedSeries != tt.mixedSeries {
+			t.Errorf("%v: actors %d stances %d requests %d chunk %d series %v", tt.args, c.actors, c.stances, c.httpN, c.chunk, c.mixedSeries)
+		}
 	}
 }

@@ -106,23 +106,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	if c.quick {
-		set := map[string]bool{}
-		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-		if !set["actors"] {
-			c.actors = 20_000
-		}
-		if !set["stances"] {
-			c.stances = 200_000
-		}
-		if !set["chunk"] {
-			c.chunk = 50_000
-		}
-		if !set["requests"] {
-			c.httpN = 5_000
-		}
-		if !set["mixed-series"] {
-			c.mixedSeries = 2 * time.Second
-		}
+		c.quickDefaults(fs)
 	}
 	switch {
 	case c.actors < 100:
@@ -284,4 +268,25 @@ func benchEvents(ctx context.Context, c *config, cg *memcg, dir string, start ti
 		return err
 	}
 	return os.WriteFile(c.jsonOut, append(b, '\n'), 0o644)
+}
+
+// quickDefaults gives -quick's smaller sizes to the flags not set.
+func (c *config) quickDefaults(fs *flag.FlagSet) {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	defaults := []struct {
+		flag string
+		set  func()
+	}{
+		{"actors", func() { c.actors = 20_000 }},
+		{"stances", func() { c.stances = 200_000 }},
+		{"chunk", func() { c.chunk = 50_000 }},
+		{"requests", func() { c.httpN = 5_000 }},
+		{"mixed-series", func() { c.mixedSeries = 2 * time.Second }},
+	}
+	for _, d := range defaults {
+		if !set[d.flag] {
+			d.set()
+		}
+	}
 }
