@@ -30,8 +30,9 @@ type coldFigures struct {
 // few enough that the reads stay cold (each touches pages of its own).
 const coldActors = 500
 
-// cold runs phase 2c before the warm reads: it needs the loads' pages out
-// of the cache, which the warm phases would put back.
+// cold runs phase 2c after the warm reads, with the stores closed: it
+// drops their files from the page cache, so it must not run before a
+// warm phase.
 func (m *measurement) cold() error {
 	cf := &m.res.Cold
 	cf.Actors, cf.Hop1 = coldActors, map[string]*latency{}
