@@ -96,28 +96,12 @@ func (c *checker) bad(kind string, n checkNode, f string, a ...any) {
 // the type, and that it has a record.
 func (c *checker) each(kind, typ string, fn func(checkNode)) error {
 	c.uids = map[string]string{}
-	after := ""
-	for {
-		q := newDQL()
-		afterArg := ""
-		if after != "" {
-			afterArg = ", after: " + after
+	return eachPage(c.ctx, c.s.dg, c.txn, typ, checkSelection, func(n checkNode) string { return n.UID }, func(n checkNode) error {
+		if c.identified(kind, n) {
+			fn(n)
 		}
-		q.add("r(func: type(%s), first: %d%s) { %s }", typ, typePage, afterArg, checkSelection)
-		var out struct{ R []checkNode }
-		if err := c.s.dg.query(c.ctx, c.txn, q, &out); err != nil {
-			return err
-		}
-		for _, n := range out.R {
-			if c.identified(kind, n) {
-				fn(n)
-			}
-		}
-		if len(out.R) < typePage {
-			return nil
-		}
-		after = out.R[len(out.R)-1].UID
-	}
+		return nil
+	})
 }
 
 // identified proves n has a unique, valid sg.id and a record.

@@ -236,6 +236,13 @@ const typePage = 5000
 
 // eachOfType calls fn with every node of type typ, in pages by UID.
 func (d *dgraph) eachOfType(ctx context.Context, txn *dgo.Txn, typ string, fn func(node) error) error {
+	return eachPage(ctx, d, txn, typ, "uid sg.id sg.data", func(n node) string { return n.UID }, fn)
+}
+
+// eachPage calls fn with every node of type typ, read with selection
+// typePage nodes a query, in UID order; uid gives a node's UID, where the
+// next page starts after the last.
+func eachPage[N any](ctx context.Context, d *dgraph, txn *dgo.Txn, typ, selection string, uid func(N) string, fn func(N) error) error {
 	after := ""
 	for {
 		q := newDQL()
@@ -243,8 +250,8 @@ func (d *dgraph) eachOfType(ctx context.Context, txn *dgo.Txn, typ string, fn fu
 		if after != "" {
 			afterArg = ", after: " + after
 		}
-		q.add("r(func: type(%s), first: %d%s) { uid sg.id sg.data }", typ, typePage, afterArg)
-		var out struct{ R []node }
+		q.add("r(func: type(%s), first: %d%s) { %s }", typ, typePage, afterArg, selection)
+		var out struct{ R []N }
 		if err := d.query(ctx, txn, q, &out); err != nil {
 			return err
 		}
@@ -256,7 +263,7 @@ func (d *dgraph) eachOfType(ctx context.Context, txn *dgo.Txn, typ string, fn fu
 		if len(out.R) < typePage {
 			return nil
 		}
-		after = out.R[len(out.R)-1].UID
+		after = uid(out.R[len(out.R)-1])
 	}
 }
 

@@ -224,30 +224,13 @@ func (c *netCache) get(ctx context.Context, s *Store, txn *badger.Txn, f edgeFil
 // grouped by actor, so each actor's row is made and flushed in turn.
 func buildNetIndex(ctx context.Context, s *Store, txn *badger.Txn, f edgeFilter) (*netIndex, error) {
 	ix := &netIndex{node: map[[16]byte]int32{}}
-	weights := s.weights()
 	cur, row := int32(-1), &rowBuilder{}
-	n := 0
-	sc := scan{txn: txn, prefixes: [][]byte{{keys.Out}}}
-	err := sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
-		if n++; n%65536 == 0 {
-			if err := ctx.Err(); err != nil {
-				return false, err
-			}
-		}
-		_, subj, typ, other, id, ok := keys.ParseAdjacency(k)
-		if !ok {
-			return false, errCorrupt
-		}
-		live, eff, err := header(item)
-		if err != nil || !live || !eff.Within(f.from, f.to) {
-			return err == nil, err
-		}
+	err := s.liveOut(ctx, txn, f, func(subj, obj, id []byte, eff Date, w float64) {
 		if sn := ix.nodeOf(subj); sn != cur {
 			ix.addRow(cur, row)
 			cur = sn
 		}
-		row.add(rowStance{ix.nodeOf(other), eff, [16]byte(id), weights[typ]})
-		return true, nil
+		row.add(rowStance{ix.nodeOf(obj), eff, [16]byte(id), w})
 	})
 	if err != nil {
 		return nil, err

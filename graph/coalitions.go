@@ -8,7 +8,6 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"github.com/stancegraph/stancegraph/graph/internal/keys"
 	"github.com/stancegraph/stancegraph/stance"
 )
 
@@ -69,31 +68,6 @@ func (s *Store) Coalitions(ctx context.Context, q stance.CoalitionQuery) (stance
 		return stance.Coalitions{}, err
 	}
 	return out, ctx.Err()
-}
-
-// liveOut calls fn for each live outgoing adjacency entry dated within f,
-// in key order: by subject, type, object, then ID.
-func (s *Store) liveOut(ctx context.Context, txn *badger.Txn, f edgeFilter, fn func(subj, obj, id []byte, eff Date, w float64)) error {
-	weights := s.weights()
-	n := 0
-	sc := scan{txn: txn, prefixes: [][]byte{{keys.Out}}}
-	return sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
-		if n++; n%65536 == 0 {
-			if err := ctx.Err(); err != nil {
-				return false, err
-			}
-		}
-		live, eff, err := header(item)
-		if err != nil || !live || !eff.Within(f.from, f.to) {
-			return err == nil, err
-		}
-		_, subj, typ, obj, id, ok := keys.ParseAdjacency(k)
-		if !ok {
-			return false, errCorrupt
-		}
-		fn(subj, obj, id, eff, weights[typ])
-		return true, nil
-	})
 }
 
 // signedGraph sums the weights of each pair's stances in key order (the

@@ -176,16 +176,21 @@ func encodeOut(r *stanceRecord) []byte {
 		e.f64(r.Confidence)
 	}
 	e.str(r.RetractReason)
-	e.uvarint(uint64(len(r.Evidence)))
-	for _, ev := range r.Evidence {
+	e.evidence(r.Evidence)
+	e.references(r.References)
+	e.measures(r.Event)
+	return e.b
+}
+
+// evidence encodes a stance's evidence list, as decoder.evidence reads it.
+func (e *encoder) evidence(evs []Evidence) {
+	e.uvarint(uint64(len(evs)))
+	for _, ev := range evs {
 		e.id(ev.DocumentID)
 		e.str(ev.Quote)
 		e.uvarint(uint64(ev.Start))
 		e.uvarint(uint64(ev.End))
 	}
-	e.references(r.References)
-	e.measures(r.Event)
-	return e.b
 }
 
 // header writes a stance value's fixed header in layout version v.

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"context"
 	"slices"
 
 	"github.com/dgraph-io/badger/v4"
@@ -54,6 +55,32 @@ func (s *Store) readEdges(txn *badger.Txn, prefixes [][]byte, f edgeFilter) ([]e
 		return true, nil
 	})
 	return out, err
+}
+
+// liveOut calls fn for each live outgoing adjacency entry dated within f,
+// in key order: by subject, type, object, then ID. Alignment's index and
+// coalitions are built on it; no stance record is decoded.
+func (s *Store) liveOut(ctx context.Context, txn *badger.Txn, f edgeFilter, fn func(subj, obj, id []byte, eff Date, w float64)) error {
+	weights := s.weights()
+	n := 0
+	sc := scan{txn: txn, prefixes: [][]byte{{keys.Out}}}
+	return sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+		if n++; n%65536 == 0 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+		}
+		live, eff, err := header(item)
+		if err != nil || !live || !eff.Within(f.from, f.to) {
+			return err == nil, err
+		}
+		_, subj, typ, obj, id, ok := keys.ParseAdjacency(k)
+		if !ok {
+			return false, errCorrupt
+		}
+		fn(subj, obj, id, eff, weights[typ])
+		return true, nil
+	})
 }
 
 // weights maps each stance type to its vocabulary weight.

@@ -20,13 +20,7 @@ func encodeLayout1(r *stanceRecord) []byte {
 	e.i32(int32(r.Date))
 	e.f64(r.Confidence)
 	e.str(r.RetractReason)
-	e.uvarint(uint64(len(r.Evidence)))
-	for _, ev := range r.Evidence {
-		e.id(ev.DocumentID)
-		e.str(ev.Quote)
-		e.uvarint(uint64(ev.Start))
-		e.uvarint(uint64(ev.End))
-	}
+	e.evidence(r.Evidence)
 	e.references(r.References)
 	e.measures(r.Event)
 	return e.b
