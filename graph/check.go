@@ -352,13 +352,21 @@ func (c *checker) identities() error {
 	})
 }
 
-// documents proves each document record decodes, and recounts them.
+// documents proves each document record decodes and its text rebuilds
+// (each span it left out is quoted by the stance it names) into the text
+// its ID derives from, and recounts them.
 func (c *checker) documents() error {
 	return c.each(keys.Document, func(k, v []byte) {
 		c.rep.Documents++
 		c.docs++
-		if _, err := decodeDocument(v); err != nil {
+		d, err := readDocument(txnGetter(c.txn), k[1:], v)
+		switch {
+		case errors.Is(err, errSpanLost):
+			c.bad("%v", err)
+		case err != nil:
 			c.bad("document %s: undecodable record", idString(k[1:]))
+		case DocumentID(d.Text) != idString(k[1:]):
+			c.bad("document %s: its text rebuilds into that of document %s", idString(k[1:]), DocumentID(d.Text))
 		}
 	})
 }
@@ -374,6 +382,9 @@ func (c *checker) citations() error {
 		if !bytes.Equal(doc, curDoc) {
 			curDoc, runes = bytes.Clone(doc), c.documentText(doc)
 		}
+		if runes == nil && c.hasDocument(doc) {
+			return // documents reported it
+		}
 		if runes == nil {
 			c.bad("stance %s cites missing document %s", idString(sid), idString(doc))
 			return
@@ -387,17 +398,24 @@ func (c *checker) citations() error {
 	})
 }
 
-// documentText returns the text of document doc, nil when it is missing.
+// documentText returns the text of document doc, nil when it is missing
+// or cannot be read.
 func (c *checker) documentText(doc []byte) []rune {
 	dv, ok := c.has(keys.DocumentKey(doc))
 	if !ok {
 		return nil
 	}
-	d, err := decodeDocument(dv)
+	d, err := readDocument(txnGetter(c.txn), doc, dv)
 	if err != nil {
 		return nil
 	}
 	return []rune(d.Text)
+}
+
+// hasDocument reports whether document doc has a record.
+func (c *checker) hasDocument(doc []byte) bool {
+	_, err := c.txn.Get(keys.DocumentKey(doc))
+	return err == nil
 }
 
 // citation proves stance r cites document did, each quote at its offsets.

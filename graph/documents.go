@@ -71,13 +71,13 @@ func (s *Store) putDocument(w *writer, d Document) (Document, bool, error) {
 		v, err = w.get(k)
 	}
 	if err == nil {
-		old, err := decodeDocument(v)
+		old, err := readDocument(w.get, id, v)
 		return old, false, err
 	}
 	if !errors.Is(err, ErrNotFound) {
 		return Document{}, false, err
 	}
-	if err := w.set(k, encodeDocument(&d)); err != nil {
+	if err := w.set(k, encodeDocRecord(&docRecord{Document: d})); err != nil {
 		return Document{}, false, err
 	}
 	if w.s.ident != nil {
@@ -102,7 +102,7 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 		if err != nil {
 			return err
 		}
-		d, err = decodeDocument(v)
+		d, err = readDocument(txnGetter(txn), b, v)
 		return err
 	})
 	return d, err
@@ -121,13 +121,8 @@ func (s *Store) Documents(ctx context.Context, q PageQuery) (DocumentPage, error
 			return err
 		}
 		sc := scan{txn: txn, tag: 'D', prefixes: [][]byte{{keys.Document}}}
-		docs, cursors, info, err := page(&sc, q.After, n, func(_ []byte, item *badger.Item) (Document, bool, error) {
-			var d Document
-			err := item.Value(func(v []byte) error {
-				var err error
-				d, err = decodeDocument(v)
-				return err
-			})
+		docs, cursors, info, err := page(&sc, q.After, n, func(k []byte, item *badger.Item) (Document, bool, error) {
+			d, err := itemDocument(txn, k, item)
 			return d, err == nil, err
 		})
 		info.Total = total
@@ -135,6 +130,15 @@ func (s *Store) Documents(ctx context.Context, q PageQuery) (DocumentPage, error
 		return err
 	})
 	return pg, err
+}
+
+// itemDocument reads the document at D key k, its text rebuilt.
+func itemDocument(txn *badger.Txn, k []byte, item *badger.Item) (Document, error) {
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return Document{}, err
+	}
+	return readDocument(txnGetter(txn), k[1:], v)
 }
 
 // maxListedOffsets bounds the offsets a quote error lists.

@@ -159,7 +159,7 @@ func (im *Importer) storedDocument(id string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := decodeDocument(v)
+	d, err := readDocument(im.w.get, b, v)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -455,7 +456,7 @@ func TestNewerLayoutRefused(t *testing.T) {
 	s.Close()
 	for _, ro := range []bool{false, true} {
 		_, err := Open(dir, &Options{ReadOnly: ro})
-		if !errors.Is(err, errLayoutTooNew) || !strings.Contains(err.Error(), "layout 3, this graphd writes 2") {
+		if !errors.Is(err, errLayoutTooNew) || !strings.Contains(err.Error(), fmt.Sprintf("layout %d, this graphd writes %d", currentLayout+1, currentLayout)) {
 			t.Errorf("read-only %v: Open = %v; want the layout refused", ro, err)
 		}
 	}

@@ -102,7 +102,13 @@ func (s *Store) rehome(w *writer, r *stanceRecord) (*stanceRecord, bool, error) 
 			return nil, false, err
 		}
 		if old != nil && old.ID != r.ID {
-			return s.addStance(w, r, nil)
+			// r's ID goes: the stance absorbing its evidence holds the
+			// spans its quotes left out of their documents.
+			stored, created, err := s.addStance(w, r, nil)
+			if err == nil {
+				err = s.repointQuotes(w, r, stored.ID)
+			}
+			return stored, created, err
 		}
 	}
 	return r, false, s.writeStance(w, r)

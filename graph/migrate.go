@@ -18,8 +18,9 @@ var layoutKey = keys.MetaKey("layout")
 
 // currentLayout is the layout this code writes: each stance record once,
 // in its O entry, with its S entry a reference to it and its I entry its
-// header (see codec.go).
-const currentLayout = 2
+// header (see codec.go, layout 2), and each document's text without the
+// spans its stances quote (see docspans.go, layout 3).
+const currentLayout = 3
 
 // migrateBatch is how many stances a migration converts per transaction.
 const migrateBatch = 1000
@@ -85,45 +86,62 @@ func (s *Store) settleLayout(log *slog.Logger, m *migration) error {
 	return nil
 }
 
-// run converts every whole (layout 1) stance record, then records the
-// layout, and returns how many it converted.
+// conversion is one pass of a migration over a key family: the records
+// old reports are rewritten by convert.
+type conversion struct {
+	prefix  byte
+	old     func(v []byte) bool
+	convert func(txn *badger.Txn, k, v []byte) error
+}
+
+// conversions are a migration's passes, in order: stance records first,
+// since a document's pass reads the stances citing it.
+var conversions = []conversion{
+	{keys.Stance, func(v []byte) bool { return v[0] == recordVersion }, convertStance},
+	{keys.Document, func(v []byte) bool { return v[0] == recordVersion }, convertDocument},
+}
+
+// run converts every record of an older layout, then records the layout,
+// and returns how many it converted.
 func (m *migration) run() (int, error) {
 	total := 0
-	var next []byte // the first S key of the next batch
-	for {
-		if err := m.guard.check(0); err != nil {
-			return total, err
-		}
-		n, last, err := m.convertBatch(next)
-		total += n
-		if err != nil {
-			return total, err
-		}
-		if last == nil {
-			break
-		}
-		if m.afterBatch != nil {
-			if err := m.afterBatch(total); err != nil {
+	for _, c := range conversions {
+		var next []byte // the first key of the next batch
+		for {
+			if err := m.guard.check(0); err != nil {
 				return total, err
 			}
+			n, last, err := m.convertBatch(c, next)
+			total += n
+			if err != nil {
+				return total, err
+			}
+			if last == nil {
+				break
+			}
+			if m.afterBatch != nil {
+				if err := m.afterBatch(total); err != nil {
+					return total, err
+				}
+			}
+			next = append(bytes.Clone(last), 0)
 		}
-		next = append(bytes.Clone(last), 0)
 	}
 	err := m.db.Update(func(txn *badger.Txn) error { return txn.Set(layoutKey, []byte{currentLayout}) })
 	return total, err
 }
 
-// convertBatch converts up to m.batch whole stance records from S key
-// from on, in one transaction. last is the S key to go on after, nil
-// when the S family is done.
-func (m *migration) convertBatch(from []byte) (n int, last []byte, err error) {
+// convertBatch converts up to m.batch records of c's family from key from
+// on, in one transaction. last is the key to go on after, nil when the
+// family is done.
+func (m *migration) convertBatch(c conversion, from []byte) (n int, last []byte, err error) {
 	err = m.db.Update(func(txn *badger.Txn) error {
 		type entry struct{ k, v []byte }
 		var todo []entry
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{keys.Stance}})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{c.prefix}})
 		seek := from
 		if seek == nil {
-			seek = []byte{keys.Stance}
+			seek = []byte{c.prefix}
 		}
 		for it.Seek(seek); it.Valid() && len(todo) < m.batch; it.Next() {
 			v, err := it.Item().ValueCopy(nil)
@@ -136,10 +154,10 @@ func (m *migration) convertBatch(from []byte) (n int, last []byte, err error) {
 		more := it.Valid()
 		it.Close()
 		for _, e := range todo {
-			if len(e.v) == 0 || e.v[0] != recordVersion {
+			if len(e.v) == 0 || !c.old(e.v) {
 				continue // converted by an earlier, interrupted run
 			}
-			if err := convertStance(txn, e.k, e.v); err != nil {
+			if err := c.convert(txn, e.k, e.v); err != nil {
 				return err
 			}
 			n++
@@ -171,4 +189,33 @@ func convertStance(txn *badger.Txn, k, v []byte) error {
 		}
 	}
 	return nil
+}
+
+// convertDocument rewrites the whole document record v at D key k in the
+// current layout, leaving out the quotes of the stances citing it.
+func convertDocument(txn *badger.Txn, k, v []byte) error {
+	id := k[1:]
+	d, err := decodeDocRecord(id, v)
+	if err != nil {
+		return fmt.Errorf("document %s: %w", idString(id), err)
+	}
+	var citing [][]byte
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: keys.DocStanceKey(id, nil)})
+	for it.Rewind(); it.Valid(); it.Next() {
+		citing = append(citing, bytes.Clone(it.Item().Key()[1+keys.IDLen:]))
+	}
+	it.Close()
+	for _, sid := range citing {
+		v, err := getValue(txn, keys.StanceKey(sid))
+		r, err := stanceAt(sid, v, err, txnGetter(txn))
+		if err != nil {
+			return fmt.Errorf("document %s: %w", idString(id), err)
+		}
+		for _, ev := range r.Evidence {
+			if ev.DocumentID == d.ID {
+				d.leaveOut(ev, [keys.IDLen]byte(sid))
+			}
+		}
+	}
+	return txn.Set(k, encodeDocRecord(&d))
 }

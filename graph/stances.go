@@ -166,7 +166,7 @@ func (s *Store) evidenceDoc(w *writer, ref string, docs docLookup) (Document, er
 	if err != nil {
 		return Document{}, err
 	}
-	return decodeDocument(v)
+	return readDocument(w.get, b, v)
 }
 
 // addStance stores r as a new stance, or merges it into the stance sharing
@@ -399,7 +399,8 @@ func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 		}
 	}
 	s.countStance(w, r, subj, obj, 1)
-	return nil
+	// After the record: a document names the stance holding its quote.
+	return s.leaveOutQuotes(w, r)
 }
 
 // removeStance deletes a record and every index entry writeStance made.
@@ -883,13 +884,8 @@ func (s *Store) ForEachStance(ctx context.Context, opts *EachOptions, fn func(St
 func (s *Store) ForEachDocument(ctx context.Context, fn func(Document) error) error {
 	return s.view(ctx, func(txn *badger.Txn) error {
 		sc := scan{txn: txn, prefixes: [][]byte{{keys.Document}}}
-		return sc.each(0, nil, func(_ int, _ []byte, item *badger.Item) (bool, error) {
-			var d Document
-			err := item.Value(func(v []byte) error {
-				var err error
-				d, err = decodeDocument(v)
-				return err
-			})
+		return sc.each(0, nil, func(_ int, k []byte, item *badger.Item) (bool, error) {
+			d, err := itemDocument(txn, k, item)
 			if err != nil {
 				return false, err
 			}
