@@ -20,18 +20,18 @@ import (
 // holds: evidence, references, event measures, a retraction, a date of
 // its own, confidence 1 and below.
 func layoutBatch() Batch {
-	text := "Iran warned Israel. Israel rejected the talks. Russia offered help to Iran."
+	text := "Iran warned Israel — again — over the strikes on its consulate. Israel rejected the talks offered in Oman. Russia offered help to Iran against the sanctions."
 	doc := DocumentID(text)
 	return Batch{
 		Actors:    []Actor{{Name: "Iran"}, {Name: "Israel"}, {Name: "Russia"}},
 		Documents: []Document{{Text: text, Date: NewDate(2024, 3, 1)}},
 		Stances: []StanceSpec{
 			{Subject: "Iran", Type: "ACCUSES", Object: "Israel", Date: NewDate(2024, 4, 1), Topic: "strikes",
-				Evidence: []EvidenceSpec{{Document: doc, Quote: "warned Israel"}}},
+				Evidence: []EvidenceSpec{{Document: doc, Quote: "warned Israel — again — over the strikes"}}},
 			{Subject: "Israel", Type: "REJECTS", Object: "Iran", Confidence: 0.73,
-				Evidence: []EvidenceSpec{{Document: doc, Quote: "rejected the talks"}}},
+				Evidence: []EvidenceSpec{{Document: doc, Quote: "rejected the talks offered in Oman"}, {Document: doc, Quote: "Israel rejected"}}},
 			{Subject: "Russia", Type: "OFFERS", Object: "Iran", Date: NewDate(2024, 5, 2), Retracted: true, RetractReason: "misread",
-				Evidence: []EvidenceSpec{{Document: doc, Quote: "offered help to Iran"}}},
+				Evidence: []EvidenceSpec{{Document: doc, Quote: "offered help to Iran against the sanctions"}}},
 			{Subject: "Russia", Type: "SUPPORTS", Object: "Israel", Date: NewDate(2024, 6, 3),
 				References: []Reference{{Dataset: "gdelt", Record: "42", URL: "https://example.org/a"}},
 				Event:      &Measures{EventCode: "051", QuadClass: 1, Goldstein: 3.4, HasGoldstein: true, Mentions: 5}},
@@ -93,7 +93,34 @@ func answers(t *testing.T, s *Store) string {
 		t.Fatal(err)
 	}
 	out = append(out, ps)
-	b, err := json.Marshal(out)
+	return marshal(t, append(out, documentAnswers(t, s)...))
+}
+
+// documentAnswers is what a store says about its documents, through
+// every read of one: by ID, a page, all of them.
+func documentAnswers(t *testing.T, s *Store) []any {
+	t.Helper()
+	ctx := context.Background()
+	id := DocumentID(layoutBatch().Documents[0].Text)
+	d, err := s.Document(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := s.Documents(ctx, PageQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []Document
+	if err := s.ForEachDocument(ctx, func(d Document) error { all = append(all, d); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return []any{d, pg, all}
+}
+
+// marshal is v as JSON.
+func marshal(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,6 +174,31 @@ func downgrade(t *testing.T, s *Store) {
 			}
 		}
 		return txn.Delete(layoutKey)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wholeDocuments(t, s, 1)
+}
+
+// wholeDocuments rewrites every document as layouts 1 and 2 stored it,
+// its text whole, and records layout when it is 2.
+func wholeDocuments(t *testing.T, s *Store, layout byte) {
+	t.Helper()
+	var docs []Document
+	if err := s.ForEachDocument(context.Background(), func(d Document) error { docs = append(docs, d); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	err := s.db.Update(func(txn *badger.Txn) error {
+		for _, d := range docs {
+			if err := txn.Set(keys.DocumentKey(mustID(d.ID)), encodeDocument(&d)); err != nil {
+				return err
+			}
+		}
+		if layout == 1 {
+			return nil
+		}
+		return txn.Set(layoutKey, []byte{layout})
 	})
 	if err != nil {
 		t.Fatal(err)
