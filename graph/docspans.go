@@ -74,6 +74,7 @@ func encodeDocRecord(d *docRecord) []byte {
 func decodeDocRecord(id, v []byte) (docRecord, error) {
 	if len(v) > 0 && v[0] == recordVersion {
 		d, err := decodeDocument(v)
+		d.ID = idString(id) // the key's, as in layout 3
 		return docRecord{Document: d}, err
 	}
 	d := decoder{b: v}
@@ -97,6 +98,9 @@ func decodeDocRecord(id, v []byte) (docRecord, error) {
 // spans decodes the span list of a stored text of n bytes.
 func (d *decoder) spans(n int) []span {
 	count := d.uvarint()
+	if count == 0 {
+		return nil
+	}
 	if count > uint64(len(d.b))/(3+keys.IDLen) {
 		d.fail()
 		return nil
