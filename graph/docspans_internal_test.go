@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -374,4 +375,46 @@ func FuzzDocRecord(f *testing.F) {
 			t.Fatalf("fullText with no stances = %v, want a lost span", err)
 		}
 	})
+}
+
+// BenchmarkDocumentRead reads documents by ID as the bench's are: four
+// sentences, each quoted by one stance. Whole is the record of layout 2,
+// spans that of layout 3, whose read puts the four quotes back (a point
+// read of each stance's S entry and one of its O entry).
+func BenchmarkDocumentRead(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open("", &Options{InMemory: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	const docs = 2000
+	batch := Batch{Actors: []Actor{{Name: "Ankara"}, {Name: "Moscow"}}}
+	ids := make([]string, docs)
+	for i := range docs {
+		var sentences []string
+		for j := range 4 {
+			sentences = append(sentences, fmt.Sprintf("Ankara accused Moscow of breaking the pipeline deal, report %d, paragraph %d, said the ministry.", i, j))
+		}
+		text := strings.Join(sentences, " ")
+		ids[i] = DocumentID(text)
+		batch.Documents = append(batch.Documents, Document{Text: text, Title: fmt.Sprintf("Wire report %d", i)})
+		for _, q := range sentences {
+			batch.Stances = append(batch.Stances, StanceSpec{Subject: "Ankara", Type: "ACCUSES", Object: "Moscow",
+				Evidence: []EvidenceSpec{{Document: ids[i], Quote: q}}})
+		}
+	}
+	if _, err := s.Load(ctx, batch); err != nil {
+		b.Fatal(err)
+	}
+	read := func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			if _, err := s.Document(ctx, ids[i%docs]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("spans", read)
+	wholeDocuments(b, s, 2)
+	b.Run("whole", read)
 }

@@ -183,7 +183,7 @@ func downgrade(t *testing.T, s *Store) {
 
 // wholeDocuments rewrites every document as layouts 1 and 2 stored it,
 // its text whole, and records layout when it is 2.
-func wholeDocuments(t *testing.T, s *Store, layout byte) {
+func wholeDocuments(t testing.TB, s *Store, layout byte) {
 	t.Helper()
 	var docs []Document
 	if err := s.ForEachDocument(context.Background(), func(d Document) error { docs = append(docs, d); return nil }); err != nil {
