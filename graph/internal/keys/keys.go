@@ -11,7 +11,9 @@
 //	O subject type 0 object stance  -> stance record (outgoing adjacency)
 //	I object type 0 subject stance  -> record header (incoming adjacency)
 //	T date stance                   -> empty (date index)
-//	D document                      -> document record
+//	D document                      -> document record (its text without the
+//	                                   spans its stances quote, and where each
+//	                                   goes back; record layout 3)
 //	d document stance               -> empty (stances citing a document)
 //	K dedupe-hash                   -> stance (identity of a stance, but for
 //	                                   the one its ID derives from)
