@@ -276,26 +276,47 @@ func (s *Store) repointQuotes(w *writer, r *stanceRecord, to string) error {
 }
 
 // eachCitedDocument applies fn to the record of each document r's
-// evidence cites, once per evidence, and writes the records fn changed.
+// evidence cites, once per evidence. The records fn changed are kept in
+// w.docs and written by flushDocs, once per commit: a document is cited
+// by several stances of a load, each of which would otherwise read,
+// decode and write it again.
 func (w *writer) eachCitedDocument(r *stanceRecord, fn func(d *docRecord, ev Evidence) bool) error {
 	for _, ev := range r.Evidence {
-		id := mustID(ev.DocumentID)
-		k := keys.DocumentKey(id)
-		v, err := w.get(k)
-		if errors.Is(err, ErrNotFound) {
-			continue // Check reports the citation
+		id := [keys.IDLen]byte(mustID(ev.DocumentID))
+		d, ok := w.docs[id]
+		if !ok {
+			v, err := w.get(keys.DocumentKey(id[:]))
+			if errors.Is(err, ErrNotFound) {
+				continue // Check reports the citation
+			}
+			if err != nil {
+				return err
+			}
+			rec, err := decodeDocRecord(id[:], v)
+			if err != nil {
+				return err
+			}
+			d = &rec
 		}
-		if err != nil {
-			return err
+		if fn(d, ev) {
+			if w.docs == nil {
+				w.docs = map[[keys.IDLen]byte]*docRecord{}
+			}
+			w.docs[id] = d
 		}
-		d, err := decodeDocRecord(id, v)
-		if err != nil {
-			return err
-		}
-		if !fn(&d, ev) {
-			continue
-		}
-		if err := w.set(k, encodeDocRecord(&d)); err != nil {
+	}
+	return nil
+}
+
+// flushDocs writes the document records changed since the last flush.
+// Until then a read of one finds it as it was, which rebuilds to the same
+// text; a flush never precedes the stances its spans name, which were
+// written first.
+func (w *writer) flushDocs() error {
+	docs := w.docs
+	w.docs = nil // a split inside set commits, and flushes, nothing twice
+	for id, d := range docs {
+		if err := w.set(keys.DocumentKey(id[:]), encodeDocRecord(d)); err != nil {
 			return err
 		}
 	}

@@ -198,7 +198,9 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 			res.Stances++
 		}
 	}
-	return res, nil
+	// An import commits no transaction: its documents go to the sorter
+	// with the batch.
+	return res, w.flushDocs()
 }
 
 // storedDocument reads a document a batch cites from the store; nil, nil

@@ -60,6 +60,9 @@ type writer struct {
 	// changes collects the stance changes observers are told of after
 	// the commit; nil when nobody observes the store.
 	changes *StanceChanges
+	// docs holds the document records that quotes were left out of
+	// since the last commit (see eachCitedDocument).
+	docs map[[keys.IDLen]byte]*docRecord
 }
 
 // stagedValue is a write not yet visible in the transaction's snapshot.
@@ -406,6 +409,9 @@ func (w *writer) flushCounters() (map[degreeSlot]int64, error) {
 // commit flushes counter deltas and commits the transaction, after the
 // split still committing, if any, has settled.
 func (w *writer) commit() error {
+	if err := w.flushDocs(); err != nil {
+		return err
+	}
 	updates, err := w.flushCounters()
 	if err != nil {
 		return err
@@ -450,6 +456,9 @@ func (w *writer) commit() error {
 // in prev instead. Until the split settles, viewWithDegree reads degree
 // counters from storage rather than from the table, which lags it.
 func (w *writer) commitAsync() error {
+	if err := w.flushDocs(); err != nil {
+		return err
+	}
 	updates, err := w.flushCounters()
 	if err != nil {
 		return err
