@@ -49,7 +49,22 @@ const (
 	flagOwnDate = 2
 	// flagSure: the confidence is 1 and is not stored (layout 2).
 	flagSure = 4
+	// flagTenThousandths: the confidence is a whole number of
+	// ten-thousandths, stored as that number in 2 bytes rather than
+	// as a float in 8 (layout 3): what a person or a model writes
+	// down (0.85, 0.7325) is.
+	flagTenThousandths = 8
 )
+
+// tenThousandths returns c as a whole number of ten-thousandths, false
+// when that number does not give c back exactly.
+func tenThousandths(c float64) (uint16, bool) {
+	n := math.Round(c * 10000)
+	if n < 1 || n > 10000 || n/10000 != c {
+		return 0, false
+	}
+	return uint16(n), true
+}
 
 // stanceHeaderLen is the length of a stance value's fixed header.
 const stanceHeaderLen = 6
@@ -133,6 +148,16 @@ func (d *decoder) i32() int32 {
 	return v
 }
 
+func (d *decoder) u16() uint16 {
+	if len(d.b) < 2 {
+		d.fail()
+		return 0
+	}
+	v := binary.BigEndian.Uint16(d.b)
+	d.b = d.b[2:]
+	return v
+}
+
 func (d *decoder) f64() float64 {
 	if len(d.b) < 8 {
 		d.fail()
@@ -160,7 +185,11 @@ type stanceRecord struct {
 
 // encodeOut encodes r as its O value (layout 2): the header, then what
 // the O key does not hold.
-func encodeOut(r *stanceRecord) []byte {
+func encodeOut(r *stanceRecord) []byte { return encodeOutWith(r, true) }
+
+// encodeOutWith is encodeOut, with the confidence in 8 bytes always
+// unless short (as layout 2 stored it).
+func encodeOutWith(r *stanceRecord, short bool) []byte {
 	// Sized for the whole value: growing it is most of its cost.
 	n := 48 + len(r.Topic) + len(r.RetractReason)
 	for _, ev := range r.Evidence {
@@ -168,11 +197,19 @@ func encodeOut(r *stanceRecord) []byte {
 	}
 	e := encoder{b: make([]byte, 0, n)}
 	e.header(stanceOut, r)
+	n16, whole := tenThousandths(r.Confidence)
+	if whole && short && r.Confidence != 1 {
+		e.b[1] |= flagTenThousandths
+	}
 	e.str(r.Topic)
 	if r.Date != r.effDate {
 		e.i32(int32(r.Date))
 	}
-	if r.Confidence != 1 {
+	switch {
+	case r.Confidence == 1:
+	case whole && short:
+		e.b = binary.BigEndian.AppendUint16(e.b, n16)
+	default:
 		e.f64(r.Confidence)
 	}
 	e.str(r.RetractReason)
@@ -313,8 +350,12 @@ func decodeOut(b []byte, id, subj []byte, typ string, obj []byte) (*stanceRecord
 	if flags&flagOwnDate != 0 {
 		r.Date = Date(d.i32())
 	}
-	r.Confidence = 1
-	if flags&flagSure == 0 {
+	switch {
+	case flags&flagSure != 0:
+		r.Confidence = 1
+	case flags&flagTenThousandths != 0:
+		r.Confidence = float64(d.u16()) / 10000
+	default:
 		r.Confidence = d.f64()
 	}
 	r.RetractReason = d.str()

@@ -205,14 +205,20 @@ func TestDocumentSpansMigration(t *testing.T) {
 	}
 	want := answers(t, s)
 	wholeDocuments(t, s, 2)
+	longConfidences(t, s)
 	if got := dValues(t, s); got[recordVersion] != 2 || storedLayout(t, s) != 2 {
 		t.Fatalf("downgraded store: D values %v, layout %d", got, storedLayout(t, s))
 	}
+	if got := answers(t, s); got != want {
+		t.Fatalf("layout 2 reads differently:\n got %s\nwant %s", got, want)
+	}
+	mustCheckClean(t, s, "layout 2")
 	stop := errors.New("power cut")
-	// The stances are in layout 2 already: the first batch converting
-	// anything converts a document.
+	// The S values are in layout 2 already; two O values hold a
+	// confidence in 8 bytes (0.73 and 0.5); the next batch converts a
+	// document.
 	m := &migration{db: s.db, batch: 1, afterBatch: func(n int) error {
-		if n > 0 {
+		if n > 2 {
 			return stop
 		}
 		return nil
@@ -241,6 +247,9 @@ func TestDocumentSpansMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	if got := outConfidenceBytes(t, s); !reflect.DeepEqual(got, map[byte]int{flagSure: 3, flagTenThousandths: 2}) {
+		t.Errorf("after reopening: O values by how they hold the confidence %v, want 3 sure and 2 in ten-thousandths", got)
+	}
 	if got := dValues(t, s); !reflect.DeepEqual(got, map[byte]int{docSpans: 2}) || storedLayout(t, s) != currentLayout {
 		t.Fatalf("after reopening: D values %v, layout %d", got, storedLayout(t, s))
 	}
@@ -417,4 +426,74 @@ func BenchmarkDocumentRead(b *testing.B) {
 	b.Run("spans", read)
 	wholeDocuments(b, s, 2)
 	b.Run("whole", read)
+}
+
+// longConfidences rewrites every O value as layout 2 wrote it, its
+// confidence in 8 bytes unless it is 1.
+func longConfidences(t *testing.T, s *Store) {
+	t.Helper()
+	var outs [][2][]byte
+	each(t, s, keys.Out, func(k, v []byte) {
+		r, err := stanceFrom(k, v, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, [2][]byte{k, encodeOutWith(r, false)})
+	})
+	err := s.db.Update(func(txn *badger.Txn) error {
+		for _, kv := range outs {
+			if err := txn.Set(kv[0], kv[1]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// outConfidenceBytes counts a store's O values by the flag saying how
+// each holds its confidence (0: in 8 bytes).
+func outConfidenceBytes(t *testing.T, s *Store) map[byte]int {
+	t.Helper()
+	n := map[byte]int{}
+	each(t, s, keys.Out, func(_, v []byte) { n[v[1]&(flagSure|flagTenThousandths)]++ })
+	return n
+}
+
+// benchConfidence is a confidence as the bench draws it, computed at run
+// time: 0.5 + k/100, not always the float nearest to its decimal.
+func benchConfidence(k int) float64 { return 0.5 + float64(k)/100 }
+
+// TestConfidenceBytes pins how an O value holds a confidence: not at all
+// when it is 1, in 2 bytes when it is a whole number of ten-thousandths,
+// else in 8; each decodes to the confidence written.
+func TestConfidenceBytes(t *testing.T) {
+	base := &stanceRecord{Stance: Stance{ID: ActorID("s"), Subject: ActorID("a"), Type: "ACCUSES", Object: ActorID("b"), Confidence: 1}}
+	sure := len(encodeOut(base))
+	tests := []struct {
+		conf  float64
+		extra int
+	}{
+		{1, 0},
+		{0.73, 2},
+		{0.0001, 2},
+		{0.7325, 2},
+		{benchConfidence(7), 8}, // 0.5700000000000001
+		{0.12345, 8},
+		{0.00001, 8},
+	}
+	for _, tt := range tests {
+		r := *base
+		r.Confidence = tt.conf
+		v := encodeOut(&r)
+		if len(v)-sure != tt.extra {
+			t.Errorf("confidence %v takes %d bytes, want %d", tt.conf, len(v)-sure, tt.extra)
+		}
+		got, err := decodeOut(v, mustID(r.ID), mustID(r.Subject), r.Type, mustID(r.Object))
+		if err != nil || got.Confidence != tt.conf {
+			t.Errorf("confidence %v decodes as %v, %v", tt.conf, got.Confidence, err)
+		}
+	}
 }

@@ -19,7 +19,8 @@ var layoutKey = keys.MetaKey("layout")
 // currentLayout is the layout this code writes: each stance record once,
 // in its O entry, with its S entry a reference to it and its I entry its
 // header (see codec.go, layout 2), and each document's text without the
-// spans its stances quote (see docspans.go, layout 3).
+// spans its stances quote (see docspans.go), a confidence of whole
+// ten-thousandths in 2 bytes (layout 3).
 const currentLayout = 3
 
 // migrateBatch is how many stances a migration converts per transaction.
@@ -90,15 +91,16 @@ func (s *Store) settleLayout(log *slog.Logger, m *migration) error {
 // old reports are rewritten by convert.
 type conversion struct {
 	prefix  byte
-	old     func(v []byte) bool
+	old     func(k, v []byte) bool
 	convert func(txn *badger.Txn, k, v []byte) error
 }
 
 // conversions are a migration's passes, in order: stance records first,
 // since a document's pass reads the stances citing it.
 var conversions = []conversion{
-	{keys.Stance, func(v []byte) bool { return v[0] == recordVersion }, convertStance},
-	{keys.Document, func(v []byte) bool { return v[0] == recordVersion }, convertDocument},
+	{keys.Stance, func(_, v []byte) bool { return v[0] == recordVersion }, convertStance},
+	{keys.Out, staleOut, convertOut},
+	{keys.Document, func(_, v []byte) bool { return v[0] == recordVersion }, convertDocument},
 }
 
 // run converts every record of an older layout, then records the layout,
@@ -154,7 +156,7 @@ func (m *migration) convertBatch(c conversion, from []byte) (n int, last []byte,
 		more := it.Valid()
 		it.Close()
 		for _, e := range todo {
-			if len(e.v) == 0 || !c.old(e.v) {
+			if len(e.v) == 0 || !c.old(e.k, e.v) {
 				continue // converted by an earlier, interrupted run
 			}
 			if err := c.convert(txn, e.k, e.v); err != nil {
@@ -218,4 +220,23 @@ func convertDocument(txn *badger.Txn, k, v []byte) error {
 		}
 	}
 	return txn.Set(k, encodeDocRecord(&d))
+}
+
+// staleOut reports whether the O value v at key k is not as this code
+// writes it: a confidence in 8 bytes that 2 hold (layout 2).
+func staleOut(k, v []byte) bool {
+	if v[0] != stanceOut || v[1]&(flagSure|flagTenThousandths) != 0 {
+		return false
+	}
+	r, err := stanceFrom(k, v, nil)
+	return err == nil && !bytes.Equal(encodeOut(r), v)
+}
+
+// convertOut rewrites the O value v at key k as this code writes it.
+func convertOut(txn *badger.Txn, k, v []byte) error {
+	r, err := stanceFrom(k, v, nil)
+	if err != nil {
+		return fmt.Errorf("outgoing entry %x: %w", k, err)
+	}
+	return txn.Set(k, encodeOut(r))
 }
