@@ -263,14 +263,14 @@ func (d *docRecord) repoint(from, to [keys.IDLen]byte) bool {
 
 // leaveOutQuotes takes r's quotes out of the documents they cite, where
 // they are not out already: r holds them now.
-func (s *Store) leaveOutQuotes(w *writer, r *stanceRecord) error {
+func (w *writer) leaveOutQuotes(r *stanceRecord) error {
 	id := [keys.IDLen]byte(mustID(r.ID))
 	return w.eachCitedDocument(r, func(d *docRecord, ev Evidence) bool { return d.leaveOut(ev, id) })
 }
 
 // repointQuotes moves the spans r held to stance to, which absorbed r's
 // evidence (see rehome).
-func (s *Store) repointQuotes(w *writer, r *stanceRecord, to string) error {
+func (w *writer) repointQuotes(r *stanceRecord, to string) error {
 	from, dst := [keys.IDLen]byte(mustID(r.ID)), [keys.IDLen]byte(mustID(to))
 	return w.eachCitedDocument(r, func(d *docRecord, _ Evidence) bool { return d.repoint(from, dst) })
 }

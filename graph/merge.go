@@ -106,7 +106,7 @@ func (s *Store) rehome(w *writer, r *stanceRecord) (*stanceRecord, bool, error) 
 			// spans its quotes left out of their documents.
 			stored, created, err := s.addStance(w, r, nil)
 			if err == nil {
-				err = s.repointQuotes(w, r, stored.ID)
+				err = w.repointQuotes(r, stored.ID)
 			}
 			return stored, created, err
 		}

@@ -400,7 +400,7 @@ func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 	}
 	s.countStance(w, r, subj, obj, 1)
 	// After the record: a document names the stance holding its quote.
-	return s.leaveOutQuotes(w, r)
+	return w.leaveOutQuotes(r)
 }
 
 // removeStance deletes a record and every index entry writeStance made.
