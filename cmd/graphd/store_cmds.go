@@ -274,8 +274,11 @@ func cmdCheck(ctx context.Context, e *env, args []string) (err error) {
 Verifies every invariant of the store: each index entry has its record and
 each record its index entries (a stance's record is stored once, in its
 outgoing entry, which its ID and incoming entries point to: a reference
-to a missing or different entry is reported), counters equal recounts, and
-every evidence quote lies inside its document at its offsets. Prints each violation and
+to a missing or different entry is reported), counters equal recounts,
+every evidence quote lies inside its document at its offsets, and every
+document's text rebuilds from its record and the quotes of the stances it
+names (a document is stored without the spans its stances quote: a span
+whose stance does not hold it is reported). Prints each violation and
 exits with status 3 when there is any (2 is a usage error, 1 a failure).
 
 On a disk too full to open the store for writing (see graphd serve -h), check
