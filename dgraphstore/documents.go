@@ -29,6 +29,14 @@ func (s *Store) Document(ctx context.Context, id string) (stance.Document, error
 	return d, err
 }
 
+// DocumentInfo returns the document with ID id without its text. A
+// cluster stores the text whole, so this is Document with Text cleared.
+func (s *Store) DocumentInfo(ctx context.Context, id string) (stance.Document, error) {
+	d, err := s.Document(ctx, id)
+	d.Text = ""
+	return d, err
+}
+
 // Documents lists documents by ID, a page at a time through the ID index.
 func (s *Store) Documents(ctx context.Context, q stance.PageQuery) (stance.DocumentPage, error) {
 	n, err := pageSize(q.First)

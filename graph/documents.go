@@ -89,6 +89,17 @@ func (s *Store) putDocument(w *writer, d Document) (Document, bool, error) {
 
 // Document returns the document with ID id.
 func (s *Store) Document(ctx context.Context, id string) (Document, error) {
+	return s.document(ctx, id, true)
+}
+
+// DocumentInfo returns the document with ID id without its text, which
+// it does not rebuild: one point read whatever the quotes cut from it.
+func (s *Store) DocumentInfo(ctx context.Context, id string) (Document, error) {
+	return s.document(ctx, id, false)
+}
+
+// document reads document id, its text rebuilt when withText is set.
+func (s *Store) document(ctx context.Context, id string, withText bool) (Document, error) {
 	b, err := idBytes(id)
 	if err != nil {
 		return Document{}, err
@@ -102,7 +113,13 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 		if err != nil {
 			return err
 		}
-		d, err = readDocument(txnGetter(txn), b, v)
+		if withText {
+			d, err = readDocument(txnGetter(txn), b, v)
+			return err
+		}
+		r, err := decodeDocRecord(b, v)
+		d = r.Document
+		d.Text = ""
 		return err
 	})
 	return d, err

@@ -22,7 +22,7 @@ func (r *Resolver) documentFields() fieldMap {
 			"source":  field(func(d *documentValue) any { return optString(d.d.Source) }),
 			"url":     field(func(d *documentValue) any { return optString(d.d.URL) }),
 			"date":    field(func(d *documentValue) any { return optDate(d.d.Date) }),
-			"text":    field(func(d *documentValue) any { return d.d.Text }),
+			"text":    r.documentText,
 			"stances": r.documentStances,
 		},
 		"DocumentConnection": {
@@ -50,7 +50,7 @@ func (r *Resolver) queryDocument(p graphql.ResolveParams) (interface{}, error) {
 	} else if err != nil {
 		return nil, argError("id", err)
 	}
-	return &documentValue{d: d, sc: r.newScope()}, nil
+	return &documentValue{d: d, sc: r.newScope(), hasText: true}, nil
 }
 
 func (r *Resolver) queryDocuments(p graphql.ResolveParams) (interface{}, error) {
@@ -69,7 +69,7 @@ func (r *Resolver) queryDocuments(p graphql.ResolveParams) (interface{}, error) 
 		return c, nil
 	}
 	for _, d := range page.Documents {
-		c.nodes = append(c.nodes, &documentValue{d: d, sc: sc})
+		c.nodes = append(c.nodes, &documentValue{d: d, sc: sc, hasText: true})
 	}
 	return c, nil
 }
@@ -102,10 +102,25 @@ func (r *Resolver) evidenceDocument(p graphql.ResolveParams) (interface{}, error
 	return &documentValue{d: d, sc: e.sc}, nil
 }
 
-// documentValue is the source of Document fields.
+// documentText answers Document.text, reading the text only for a
+// document reached through a citation, which holds none.
+func (r *Resolver) documentText(p graphql.ResolveParams) (interface{}, error) {
+	dv, ok := p.Source.(*documentValue)
+	if !ok {
+		return nil, errSource
+	}
+	if dv.hasText {
+		return dv.d.Text, nil
+	}
+	return dv.sc.text(p.Context, dv.d.ID)
+}
+
+// documentValue is the source of Document fields; hasText says whether
+// d.Text was read.
 type documentValue struct {
-	d  stance.Document
-	sc *scope
+	d       stance.Document
+	sc      *scope
+	hasText bool
 }
 
 // documentConn is the source of DocumentConnection fields.

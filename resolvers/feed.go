@@ -186,7 +186,7 @@ func (r *Resolver) effectiveDate(s stance.Stance) stance.Date {
 	if !s.Date.IsZero() || len(s.Evidence) == 0 {
 		return s.Date
 	}
-	d, err := r.store.Document(context.Background(), s.Evidence[0].DocumentID)
+	d, err := r.store.DocumentInfo(context.Background(), s.Evidence[0].DocumentID)
 	if err != nil {
 		return 0
 	}

@@ -37,10 +37,11 @@ type scope struct {
 	actors map[string]*actorValue
 	wanted map[string]struct{} // actor IDs of values created but not yet looked up
 	docs   map[string]stance.Document
+	texts  map[string]string
 }
 
 func (r *Resolver) newScope() *scope {
-	return &scope{r: r, actors: map[string]*actorValue{}, wanted: map[string]struct{}{}, docs: map[string]stance.Document{}}
+	return &scope{r: r, actors: map[string]*actorValue{}, wanted: map[string]struct{}{}, docs: map[string]stance.Document{}, texts: map[string]string{}}
 }
 
 // want notes actor IDs that resolvers will probably ask for, to be fetched
@@ -105,19 +106,36 @@ func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 	return sc.keep(a), nil
 }
 
-// document returns the document with ID id, reading it once per scope.
+// document returns the document with ID id without its text, reading it
+// once per scope: citations ask for titles and dates far more often than
+// for texts, which a store may have to rebuild.
 func (sc *scope) document(ctx context.Context, id string) (stance.Document, error) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	if d, ok := sc.docs[id]; ok {
 		return d, nil
 	}
-	d, err := sc.r.store.Document(ctx, id)
+	d, err := sc.r.store.DocumentInfo(ctx, id)
 	if err != nil {
 		return stance.Document{}, err
 	}
 	sc.docs[id] = d
 	return d, nil
+}
+
+// text returns the text of document id, reading it once per scope.
+func (sc *scope) text(ctx context.Context, id string) (string, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if t, ok := sc.texts[id]; ok {
+		return t, nil
+	}
+	d, err := sc.r.store.Document(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	sc.texts[id] = d.Text
+	return d.Text, nil
 }
 
 // optString maps the empty string to GraphQL null.

@@ -38,6 +38,10 @@ type Reader interface {
 
 	// Document returns the document with ID id.
 	Document(ctx context.Context, id string) (Document, error)
+	// DocumentInfo returns the document with ID id without its text (Text
+	// is empty): what a citation needs, at less cost where the text is
+	// rebuilt from the quotes of the stances citing it.
+	DocumentInfo(ctx context.Context, id string) (Document, error)
 	// Documents lists documents by ID.
 	Documents(ctx context.Context, q PageQuery) (DocumentPage, error)
 

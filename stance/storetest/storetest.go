@@ -245,6 +245,11 @@ func testEvidence(t *testing.T, s stance.Store) {
 	if err != nil || created || d.Title != "Note" {
 		t.Errorf("PutDocument of a known text = %q created %v, %v; want the first document kept", d.Title, created, err)
 	}
+	whole := must(s.Document(ctx, doc))(t)
+	info := must(s.DocumentInfo(ctx, doc))(t)
+	if whole.Text != text || info.Text != "" || info != (stance.Document{ID: whole.ID, Title: whole.Title, Source: whole.Source, URL: whole.URL, Date: whole.Date}) {
+		t.Errorf("DocumentInfo = %+v, want Document %+v without its text", info, whole)
+	}
 	docs := must(s.DocumentStances(ctx, doc, stance.PageQuery{}))(t)
 	if docs.Total != 5 {
 		t.Errorf("DocumentStances = %d, want the 5 stances citing it", docs.Total)
@@ -485,6 +490,7 @@ func testErrors(t *testing.T, s stance.Store) {
 		{"Stance(unknown id)", func() error { _, err := s.Stance(ctx, unknown); return err }, stance.ErrNotFound},
 		{"Stance(malformed id)", func() error { _, err := s.Stance(ctx, "nope"); return err }, stance.ErrInvalidID},
 		{"Document(unknown id)", func() error { _, err := s.Document(ctx, unknown); return err }, stance.ErrNotFound},
+		{"DocumentInfo(unknown id)", func() error { _, err := s.DocumentInfo(ctx, unknown); return err }, stance.ErrNotFound},
 		{"DocumentStances(unknown id)", func() error { _, err := s.DocumentStances(ctx, unknown, stance.PageQuery{}); return err }, stance.ErrNotFound},
 		{"RetractStance(unknown id)", func() error { _, err := s.RetractStance(ctx, unknown, "x"); return err }, stance.ErrNotFound},
 		{"ActorByCode(unknown)", func() error { _, err := s.ActorByCode(ctx, "XXX"); return err }, stance.ErrNotFound},
