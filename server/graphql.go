@@ -118,7 +118,7 @@ func status(res schema.Response, media string) int {
 // answer writes the engine's answer, or the server's own refusal when
 // Permit refused the operation.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, media string, res schema.Response) {
-	info := infoOf(r)
+	info := infoOf(w)
 	if res.OperationType != "invalid" {
 		info.opName, info.opType = res.OperationName, res.OperationType
 	}
@@ -177,7 +177,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, media string, er
 	for k, v := range he.header {
 		w.Header().Set(k, v)
 	}
-	infoOf(r).err = he.msg
+	infoOf(w).err = he.msg
 	writeBody(w, he.status, media, schema.ErrorJSON(schema.Error(he.code, he.msg)))
 }
 
