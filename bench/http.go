@@ -62,13 +62,14 @@ func requestLogger(w io.Writer) (*slog.Logger, *logbuf.Writer) {
 // that time notebook queries against it.
 type httpBench struct {
 	ctx    context.Context
-	url    string
-	client *http.Client
+	addr   string // the server's host:port
 	bodies [][]byte
 	names  []string
 	srv    *http.Server
-	tr     *http.Transport
 }
+
+// httpTimeout bounds one request of the HTTP phase.
+const httpTimeout = 30 * time.Second
 
 // startHTTP serves the store on a loopback port, logging requests to
 // logger (nil: no log), and prepares notebook queries on busy actors.
@@ -81,23 +82,23 @@ func startHTTP(ctx context.Context, c *config, d *dataset, st *graph.Store, logg
 	if err != nil {
 		return nil, err
 	}
-	hb := &httpBench{ctx: ctx, url: "http://" + ln.Addr().String() + "/graphql", names: busyNames(d)}
+	hb := &httpBench{ctx: ctx, addr: ln.Addr().String(), names: busyNames(d)}
 	hb.srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ConnState: labelServer}
 	go hb.srv.Serve(ln)
 	hb.bodies = make([][]byte, len(hb.names))
 	for i, n := range hb.names {
 		hb.bodies[i], _ = json.Marshal(map[string]any{"query": notebookQuery, "variables": map[string]string{"name": n}})
 	}
-	hb.tr = &http.Transport{MaxIdleConns: c.httpClients * 2, MaxIdleConnsPerHost: c.httpClients * 2, DisableCompression: true}
-	hb.client = &http.Client{Transport: hb.tr, Timeout: 30 * time.Second}
-	// Check one answer in full before timing: it must name the actor and
-	// carry 20 stances with evidence.
-	if err := checkAnswer(hb.url, hb.client, hb.bodies[0], hb.names[0]); err != nil {
+	// Check one answer in full before timing, with net/http's client: it
+	// must name the actor and carry 20 stances with evidence.
+	if err := checkAnswer("http://"+hb.addr+"/graphql", hb.bodies[0], hb.names[0]); err != nil {
 		hb.close()
 		return nil, err
 	}
+	warm := newConn(hb.addr, "/graphql", httpTimeout)
+	defer warm.close()
 	for i := 0; i < 200; i++ {
-		if err := hb.do(hb.bodies[i%len(hb.bodies)]); err != nil {
+		if err := hb.do(warm, hb.bodies[i%len(hb.bodies)]); err != nil {
 			hb.close()
 			return nil, fmt.Errorf("graphql warm-up: %w", err)
 		}
@@ -122,7 +123,6 @@ func labelServer(_ net.Conn, s http.ConnState) {
 }
 
 func (hb *httpBench) close() {
-	hb.tr.CloseIdleConnections()
 	hb.srv.Close()
 }
 
@@ -141,25 +141,14 @@ func busyNames(d *dataset) []string {
 	return names
 }
 
-// do posts one query and checks that it answered without errors.
-func (hb *httpBench) do(body []byte) error {
-	req, err := http.NewRequestWithContext(hb.ctx, http.MethodPost, hb.url, bytes.NewReader(body))
+// do posts one query on c and checks that it answered without errors.
+func (hb *httpBench) do(c *conn, body []byte) error {
+	res, err := c.post(body)
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/graphql-response+json, application/json")
-	resp, err := hb.client.Do(req)
-	if err != nil {
-		return err
-	}
-	b, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK || bytes.Contains(b, []byte(`"errors"`)) {
-		return fmt.Errorf("HTTP %d: %.300s", resp.StatusCode, b)
+	if res.status != http.StatusOK || bytes.Contains(res.body, []byte(`"errors"`)) {
+		return fmt.Errorf("HTTP %d: %.300s", res.status, res.body)
 	}
 	return nil
 }
@@ -197,15 +186,17 @@ func (hb *httpBench) series(clients, offset int, more func(i int, t0 time.Time) 
 		wg.Add(1)
 		go pprof.Do(context.Background(), clientLabels, func(context.Context) {
 			defer wg.Done()
+			c := newConn(hb.addr, "/graphql", httpTimeout)
+			defer c.close()
 			var mine []time.Duration
 			defer func() { mu.Lock(); lat = append(lat, mine...); mu.Unlock() }()
 			for {
 				i := int(next.Add(1)) - 1
-				if !more(i, t0) {
+				if !more(i, t0) || hb.ctx.Err() != nil {
 					return
 				}
 				t := time.Now()
-				err := hb.do(hb.bodies[((offset+i)*7919)%len(hb.bodies)])
+				err := hb.do(c, hb.bodies[((offset+i)*7919)%len(hb.bodies)])
 				mine = append(mine, time.Since(t))
 				if err != nil {
 					errs.Add(1)
@@ -356,7 +347,9 @@ func meanRuns(runs []httpRun) (rps, p50, p99 float64) {
 	return rps, p50, p99
 }
 
-func checkAnswer(url string, client *http.Client, body []byte, name string) error {
+func checkAnswer(url string, body []byte, name string) error {
+	client := &http.Client{Transport: &http.Transport{}, Timeout: httpTimeout}
+	defer client.CloseIdleConnections()
 	resp, err := client.Post(url, "application/json", bytes.NewReader(body))
 	if err != nil {
 		return err

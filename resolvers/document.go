@@ -18,10 +18,10 @@ func (r *Resolver) documentFields() fieldMap {
 		},
 		"Document": {
 			"id":      field(func(d *documentValue) any { return d.d.ID }),
-			"title":   field(func(d *documentValue) any { return optString(d.d.Title) }),
-			"source":  field(func(d *documentValue) any { return optString(d.d.Source) }),
-			"url":     field(func(d *documentValue) any { return optString(d.d.URL) }),
-			"date":    field(func(d *documentValue) any { return optDate(d.d.Date) }),
+			"title":   field(func(d *documentValue) any { return optStringAt(&d.d.Title) }),
+			"source":  field(func(d *documentValue) any { return optStringAt(&d.d.Source) }),
+			"url":     field(func(d *documentValue) any { return optStringAt(&d.d.URL) }),
+			"date":    field(func(d *documentValue) any { return optDateAt(&d.d.Date) }),
 			"text":    r.documentText,
 			"stances": r.documentStances,
 		},
@@ -32,7 +32,7 @@ func (r *Resolver) documentFields() fieldMap {
 		},
 		"Evidence": {
 			"document": r.evidenceDocument,
-			"quote":    field(func(e *evidenceValue) any { return e.e.Quote }),
+			"quote":    field(func(e *evidenceValue) any { return &e.e.Quote }),
 			"start":    field(func(e *evidenceValue) any { return e.e.Start }),
 			"end":      field(func(e *evidenceValue) any { return e.e.End }),
 		},

@@ -20,16 +20,16 @@ func (r *Resolver) stanceFields() fieldMap {
 			"stances": r.queryStances,
 		},
 		"Stance": {
-			"id":            field(func(s *stanceValue) any { return s.s.ID }),
-			"type":          field(func(s *stanceValue) any { return s.s.Type }),
+			"id":            field(func(s *stanceValue) any { return &s.s.ID }),
+			"type":          field(func(s *stanceValue) any { return &s.s.Type }),
 			"subject":       r.stanceSubject,
 			"object":        r.stanceObject,
-			"topic":         field(func(s *stanceValue) any { return optString(s.s.Topic) }),
+			"topic":         field(func(s *stanceValue) any { return optStringAt(&s.s.Topic) }),
 			"date":          r.stanceDate,
 			"confidence":    field(func(s *stanceValue) any { return s.s.Confidence }),
 			"evidence":      field(func(s *stanceValue) any { return s.evidence() }),
 			"retracted":     field(func(s *stanceValue) any { return s.s.Retracted }),
-			"retractReason": field(func(s *stanceValue) any { return optString(s.s.RetractReason) }),
+			"retractReason": field(func(s *stanceValue) any { return optStringAt(&s.s.RetractReason) }),
 		},
 		"PageInfo": {
 			"hasNextPage": field(func(p stance.PageInfo) any { return p.HasNext }),
@@ -144,7 +144,7 @@ func (r *Resolver) stanceDate(p graphql.ResolveParams) (interface{}, error) {
 		return nil, errSource
 	}
 	if !s.s.Date.IsZero() || len(s.s.Evidence) == 0 {
-		return optDate(s.s.Date), nil
+		return optDateAt(&s.s.Date), nil
 	}
 	d, err := s.sc.document(p.Context, s.s.Evidence[0].DocumentID)
 	if errors.Is(err, stance.ErrNotFound) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/graphql-go/graphql"
+
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/stance"
 )
@@ -99,4 +101,62 @@ func TestStanceValuesAllocateOnce(t *testing.T) {
 		}
 	}
 	_, _ = kept, keptEvidence
+}
+
+// TestLeavesDoNotAllocate checks that the leaves of a request's values
+// resolve to pointers into them, with no allocation each: boxed one by
+// one they were over a hundred allocations for a page of 20 stances. The
+// value pointed to is the field's, and an empty optional one is null.
+func TestLeavesDoNotAllocate(t *testing.T) {
+	st0, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st0.Close()
+	r := New(Config{Store: st0})
+	sc := r.newScope()
+	st := &stanceValue{s: stance.Stance{ID: "s1", Type: "DEMANDS", Topic: "talks", Date: stance.NewDate(2018, 3, 9)}, sc: sc}
+	ac := &actorValue{a: stance.Actor{ID: "a1", Name: "Taliban", Country: "AFG"}, sc: sc}
+	ev := &evidenceValue{e: stance.Evidence{Quote: "join talks"}, sc: sc}
+	doc := &documentValue{d: stance.Document{Title: "Report"}, sc: sc}
+	tests := []struct {
+		typ, field string
+		source     any
+		want       any // the value pointed to; nil for null
+	}{
+		{"Stance", "id", st, "s1"},
+		{"Stance", "type", st, "DEMANDS"},
+		{"Stance", "topic", st, "talks"},
+		{"Stance", "date", st, stance.NewDate(2018, 3, 9)},
+		{"Stance", "retractReason", st, nil},
+		{"Actor", "id", ac, "a1"},
+		{"Actor", "name", ac, "Taliban"},
+		{"Actor", "country", ac, "AFG"},
+		{"Actor", "code", ac, nil},
+		{"Evidence", "quote", ev, "join talks"},
+		{"Document", "title", doc, "Report"},
+		{"Document", "url", doc, nil},
+	}
+	for _, tc := range tests {
+		resolve := r.fields[tc.typ][tc.field]
+		p := graphql.ResolveParams{Source: tc.source, Context: context.Background()}
+		var got any
+		if allocs := testing.AllocsPerRun(20, func() { got, _ = resolve(p) }); allocs != 0 {
+			t.Errorf("%s.%s: %.0f allocations, want 0", tc.typ, tc.field, allocs)
+		}
+		var deref any
+		switch v := got.(type) {
+		case *string:
+			deref = *v
+		case *stance.Date:
+			deref = *v
+		case nil:
+		default:
+			t.Errorf("%s.%s resolved to a %T, want a pointer", tc.typ, tc.field, got)
+			continue
+		}
+		if deref != tc.want {
+			t.Errorf("%s.%s = %v, want %v", tc.typ, tc.field, deref, tc.want)
+		}
+	}
 }

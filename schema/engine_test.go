@@ -1,8 +1,10 @@
 package schema
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -76,5 +78,55 @@ func TestNewEngineRejectsBadConfig(t *testing.T) {
 		if _, err := NewEngine(e.schema, cfg); err == nil {
 			t.Errorf("NewEngine accepted %+v", cfg)
 		}
+	}
+}
+
+// TestAnswerLendsItsBuffer checks that Answer hands over what Execute
+// returns, byte for byte, in every kind of answer, and that it does so
+// without copying the JSON out of the engine's buffer: the bytes a server
+// would otherwise allocate for each answer.
+func TestAnswerLendsItsBuffer(t *testing.T) {
+	e := seededEngine(t, Config{})
+	notebook := Request{Query: `query Stances($name: String!) {
+  actor(name: $name) { name stances(first: 20) { nodes { date type topic subject { name } object { name } evidence { quote } } } }
+}`, Variables: map[string]interface{}{"name": "United States"}}
+	tests := []struct {
+		name string
+		req  Request
+	}{
+		{"fast path", notebook},
+		{"graphql-go", Request{Query: `mutation { addAlias(actor: "Pakistan", alias: "PK") { name } }`}},
+		{"refused", Request{Query: `{ nope }`}},
+		{"field error", Request{Query: `{ dyad(a: "Atlantis", b: "Taliban") { a { name } } }`}},
+	}
+	ctx := context.Background()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := e.Execute(ctx, tt.req)
+			var got Response
+			e.Answer(ctx, tt.req, func(r Response) { got = r; got.JSON = bytes.Clone(r.JSON) })
+			if !bytes.Equal(got.JSON, want.JSON) || got.Executor != want.Executor || kind(got.Err) != kind(want.Err) {
+				t.Errorf("Answer gave %s (%s, %v), Execute %s (%s, %v)", got.JSON, got.Executor, got.Err, want.JSON, want.Executor, want.Err)
+			}
+		})
+	}
+	if raceDetector {
+		return // sync.Pool drops buffers at random under -race
+	}
+	size := len(e.Execute(ctx, notebook).JSON)
+	perCall := func(run func()) float64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		const n = 50
+		for range n {
+			run()
+		}
+		runtime.ReadMemStats(&after)
+		return float64(after.TotalAlloc-before.TotalAlloc) / n
+	}
+	executed := perCall(func() { e.Execute(ctx, notebook) })
+	answered := perCall(func() { e.Answer(ctx, notebook, func(Response) {}) })
+	if executed-answered < 0.9*float64(size) {
+		t.Errorf("Answer allocates %.0f bytes a call, Execute %.0f: want at least the answer's %d bytes fewer", answered, executed, size)
 	}
 }

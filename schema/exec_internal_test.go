@@ -198,6 +198,15 @@ func TestLeavesSkipSerialize(t *testing.T) {
 		"STATE": {Value: "STATE"}, "OTHER": {}, "OLD_NAME": {Value: "renamed"},
 	}})
 	strs := []interface{}{"Kabul government", `a "quote" \ and </script>`, "line\nbreak\u2028", "bad \xff utf-8", ""}
+	// Resolvers return pointers into their values (package resolvers,
+	// optStringAt): each value is written as its pointer is.
+	for _, v := range strs {
+		s := v.(string)
+		strs = append(strs, &s)
+	}
+	strs = append(strs, (*string)(nil))
+	state, renamed, nope := "STATE", "renamed", "NOPE"
+	date, zero := stance.NewDate(2018, 3, 10), stance.Date(0)
 	tests := []struct {
 		typ    graphql.Type
 		values []interface{}
@@ -206,8 +215,8 @@ func TestLeavesSkipSerialize(t *testing.T) {
 		{graphql.String, append(strs, 42, nil), "Kabul government"},
 		{graphql.ID, strs, "3f1c2a9e-0000-4000-8000-000000000001"},
 		{graphql.NewNonNull(graphql.String), strs, "Taliban"},
-		{Date(), []interface{}{stance.NewDate(2018, 3, 10), stance.NewDate(1, 1, 1), stance.NewDate(12345, 1, 2), stance.Date(0), nil}, stance.NewDate(2024, 12, 31)},
-		{kind, []interface{}{"STATE", "OTHER", "renamed", "OLD_NAME", "NOPE", 3, nil}, "STATE"},
+		{Date(), []interface{}{stance.NewDate(2018, 3, 10), stance.NewDate(1, 1, 1), stance.NewDate(12345, 1, 2), stance.Date(0), nil, &date, &zero, (*stance.Date)(nil)}, &date},
+		{kind, []interface{}{"STATE", "OTHER", "renamed", "OLD_NAME", "NOPE", 3, nil, &state, &renamed, &nope, (*string)(nil)}, &state},
 	}
 	x := &executor{ctx: context.Background(), limit: 1 << 20}
 	for _, tc := range tests {

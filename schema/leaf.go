@@ -40,17 +40,35 @@ func leafWriterOf(t graphql.Named) leafWriter {
 }
 
 func writePlainString(buf *bytes.Buffer, v interface{}) bool {
-	s, ok := v.(string)
+	s, ok := stringOf(v)
 	if ok {
 		writeString(buf, s)
 	}
 	return ok
 }
 
-// writeDate writes a set stance.Date; serializeDate makes the zero Date
-// null, which Serialize's path handles.
+// stringOf is v as a string, given as one or as a pointer to one: the
+// resolvers return pointers into their values (see package resolvers,
+// optStringAt), which graphql-go's serializers take as well.
+func stringOf(v interface{}) (string, bool) {
+	switch s := v.(type) {
+	case string:
+		return s, true
+	case *string:
+		if s != nil {
+			return *s, true
+		}
+	}
+	return "", false
+}
+
+// writeDate writes a set stance.Date, or a pointer to one; serializeDate
+// makes the zero Date null, which Serialize's path handles.
 func writeDate(buf *bytes.Buffer, v interface{}) bool {
 	d, ok := v.(stance.Date)
+	if p, isPtr := v.(*stance.Date); isPtr && p != nil {
+		d, ok = *p, true
+	}
 	if !ok || d.IsZero() {
 		return false
 	}
@@ -74,7 +92,7 @@ func enumWriter(t *graphql.Enum) leafWriter {
 		}
 	}
 	return func(buf *bytes.Buffer, v interface{}) bool {
-		s, ok := v.(string)
+		s, ok := stringOf(v)
 		if !ok {
 			return false
 		}

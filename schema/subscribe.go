@@ -50,7 +50,7 @@ func (e *Engine) Subscribe(ctx context.Context, req Request) (*Stream, Response)
 		return nil, resp
 	}
 	if op.Operation != ast.OperationTypeSubscription {
-		return nil, e.run(pctx, req, doc, op, resp)
+		return nil, e.owned(e.run(pctx, req, doc, op, resp))
 	}
 	if resp, ok = e.admit(pctx, req, doc, op, resp); !ok {
 		return nil, resp

@@ -72,7 +72,7 @@ func (s *Server) serveLoad(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.cfg.Load(r.Context(), body, name, upsert)
 	if err != nil {
-		infoOf(r).err = err.Error()
+		infoOf(w).err = err.Error()
 		var tooBig *http.MaxBytesError
 		status := http.StatusBadRequest
 		switch {
@@ -124,7 +124,7 @@ func (s *Server) serveBackup(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `attachment; filename="stancegraph-`+time.Now().UTC().Format("20060102T150405Z")+`.backup"`)
 	cw := &countingWriter{w: w}
 	if err := s.cfg.Backup(r.Context(), cw); err != nil {
-		infoOf(r).err = err.Error()
+		infoOf(w).err = err.Error()
 		if cw.n == 0 {
 			w.Header().Del("Content-Disposition")
 			writeJSON(w, adminStatus(err), mediaJSON, adminError{"backup: " + err.Error()})
@@ -141,7 +141,7 @@ func (s *Server) serveCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	rep, err := s.cfg.Check(r.Context())
 	if err != nil {
-		infoOf(r).err = err.Error()
+		infoOf(w).err = err.Error()
 		writeJSON(w, adminStatus(err), mediaJSON, adminError{"check: " + err.Error()})
 		return
 	}

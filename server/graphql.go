@@ -63,7 +63,9 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, media, err)
 		return
 	}
-	res := s.cfg.Engine.Execute(r.Context(), schema.Request{
+	// The answer is written from the engine's buffer, before Answer
+	// returns, so that it is not copied.
+	s.cfg.Engine.Answer(r.Context(), schema.Request{
 		Query: p.Query, OperationName: p.OperationName, Variables: p.Variables,
 		Permit: func(opType string) error {
 			if he := s.permit(r, opType); he != nil {
@@ -71,11 +73,12 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			}
 			return nil
 		},
+	}, func(res schema.Response) {
+		s.answer(w, r, media, res)
+		if res.OperationType != "" {
+			s.metrics.operation(res.OperationName, res.OperationType, res.Err != nil || len(res.Errors) > 0, time.Since(start))
+		}
 	})
-	s.answer(w, r, media, res)
-	if res.OperationType != "" {
-		s.metrics.operation(res.OperationName, res.OperationType, res.Err != nil || len(res.Errors) > 0, time.Since(start))
-	}
 }
 
 // refusals maps the kinds of requests the engine did not run to their
@@ -115,7 +118,7 @@ func status(res schema.Response, media string) int {
 // answer writes the engine's answer, or the server's own refusal when
 // Permit refused the operation.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, media string, res schema.Response) {
-	info := infoOf(r)
+	info := infoOf(w)
 	if res.OperationType != "invalid" {
 		info.opName, info.opType = res.OperationName, res.OperationType
 	}
@@ -174,7 +177,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, media string, er
 	for k, v := range he.header {
 		w.Header().Set(k, v)
 	}
-	infoOf(r).err = he.msg
+	infoOf(w).err = he.msg
 	writeBody(w, he.status, media, schema.ErrorJSON(schema.Error(he.code, he.msg)))
 }
 

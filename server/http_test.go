@@ -418,3 +418,38 @@ func TestRequestLog(t *testing.T) {
 		t.Error("log lacks duration")
 	}
 }
+
+// TestResponseLength checks that GraphQL answers, refusals included, carry
+// their length and are not sent in chunks, however large: chunking costs
+// the server a write system call more per answer.
+func TestResponseLength(t *testing.T) {
+	f := newFixture(t)
+	ts := newServer(t, f, nil, nil)
+	tests := []struct {
+		name, body string
+		minBytes   int
+	}{
+		{"small answer", `{"query":"{ stats { actors } }"}`, 1},
+		{"answer past net/http's buffers", `{"query":"{ __schema { types { name description fields { name description } } } }"}`, 16 << 10},
+		{"refusal", `{"query":""}`, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := http.Post(ts.URL+"/graphql", "application/json", strings.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			b, err := io.ReadAll(res.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(b) < tc.minBytes {
+				t.Fatalf("answer of %d bytes, want at least %d: %s", len(b), tc.minBytes, b)
+			}
+			if len(res.TransferEncoding) > 0 || res.ContentLength != int64(len(b)) {
+				t.Errorf("Transfer-Encoding %v, Content-Length %d, for a body of %d bytes; want no chunks and the length", res.TransferEncoding, res.ContentLength, len(b))
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -64,5 +65,48 @@ func TestRequestLogCost(t *testing.T) {
 		if !strings.Contains(first, want) {
 			t.Errorf("the line lacks %s: %s", want, first)
 		}
+	}
+}
+
+// TestServerAllocations keeps what the server adds to the engine's work
+// on a GraphQL request small: reading the body, negotiating, recording
+// the status, the headers, the metrics and an unlogged request's
+// bookkeeping. It counts the allocations of a whole request, less those
+// of building the test's request and recorder and of the engine's Answer.
+func TestServerAllocations(t *testing.T) {
+	if raceDetector {
+		t.Skip("sync.Pool drops values at random under -race")
+	}
+	st, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := schema.NewEngine(sch, schema.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Config{Engine: e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const query = `query Q { __typename }`
+	request := func() (http.ResponseWriter, *http.Request) {
+		r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"`+query+`"}`))
+		r.Header.Set("Content-Type", "application/json")
+		return httptest.NewRecorder(), r
+	}
+	whole := testing.AllocsPerRun(200, func() { s.ServeHTTP(request()) })
+	setup := testing.AllocsPerRun(200, func() { request() })
+	engine := testing.AllocsPerRun(200, func() {
+		e.Answer(context.Background(), schema.Request{Query: query}, func(schema.Response) {})
+	})
+	const max = 22
+	if got := whole - setup - engine; got > max {
+		t.Errorf("the server adds %.0f allocations to a request (%.0f in all, %.0f the test's, %.0f the engine's), want at most %d", got, whole, setup, engine, max)
 	}
 }

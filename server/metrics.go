@@ -37,6 +37,32 @@ type metrics struct {
 
 	mu      sync.Mutex
 	opNames map[string]bool
+
+	// byRoute (routeCode -> prometheus.Counter) and byOp (opKey ->
+	// *opMetrics) keep the series of label values already seen, so that
+	// a request does not format its status code and hash its labels
+	// three times over. Both are bounded as the labels are: routes and
+	// status codes by the server, operation names by maxOperationNames.
+	byRoute, byOp sync.Map
+}
+
+// routeCode is the labels of one series of requests.
+type routeCode struct {
+	route string
+	code  int
+}
+
+// opKey is the labels of one operation's series, before its name is
+// bounded.
+type opKey struct {
+	name, typ string
+	failed    bool
+}
+
+// opMetrics is an operation's series.
+type opMetrics struct {
+	count   prometheus.Counter
+	latency prometheus.Observer
 }
 
 // newMetrics registers the server's metrics, the engine's counters, the Go
@@ -103,18 +129,38 @@ func engineCollectors(e *schema.Engine) []prometheus.Collector {
 
 // request counts one HTTP request.
 func (m *metrics) request(route string, code int) {
-	m.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
+	k := routeCode{route, code}
+	c, ok := m.byRoute.Load(k)
+	if !ok {
+		c, _ = m.byRoute.LoadOrStore(k, m.requests.WithLabelValues(route, strconv.Itoa(code)))
+	}
+	c.(prometheus.Counter).Inc()
 }
 
 // operation records one executed (or refused) GraphQL operation.
 func (m *metrics) operation(name, typ string, failed bool, d time.Duration) {
-	name = m.boundedName(name)
+	k := opKey{name, typ, failed}
+	om, ok := m.byOp.Load(k)
+	if !ok {
+		om = m.opSeries(k)
+	}
+	om.(*opMetrics).count.Inc()
+	om.(*opMetrics).latency.Observe(d.Seconds())
+}
+
+// opSeries returns the series of k, keeping them for the next request
+// unless k's name is counted as "other" (any name past the bound).
+func (m *metrics) opSeries(k opKey) *opMetrics {
+	name := m.boundedName(k.name)
 	result := "ok"
-	if failed {
+	if k.failed {
 		result = "error"
 	}
-	m.ops.WithLabelValues(name, typ, result).Inc()
-	m.latency.WithLabelValues(name, typ).Observe(d.Seconds())
+	om := &opMetrics{count: m.ops.WithLabelValues(name, k.typ, result), latency: m.latency.WithLabelValues(name, k.typ)}
+	if name == k.name || k.name == "" {
+		m.byOp.Store(k, om)
+	}
+	return om
 }
 
 // boundedName is the label for an operation name: "anonymous" for none,

@@ -90,7 +90,7 @@ func (s *Server) refuseHost(w http.ResponseWriter, r *http.Request) {
 	msg := fmt.Sprintf("graphd: requests for host %q are refused (protection against DNS rebinding); this server answers %s. "+
 		"To answer this name too, start graphd serve with --allowed-hosts %s (server.Config.AllowedHosts)\n",
 		name, strings.Join(shown, ", "), name)
-	infoOf(r).err = "host not allowed: " + clip(name)
+	infoOf(w).err = "host not allowed: " + clip(name)
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusForbidden)
 	fmt.Fprint(w, msg)

@@ -230,20 +230,18 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w}
-	info := &requestInfo{}
-	r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info))
 	switch {
 	case !s.hostAllowed(r):
 		s.refuseHost(rec, r)
 	case s.cors(rec, r):
-		s.serveSafely(rec, r, info)
+		s.serveSafely(rec, r, &rec.info)
 	}
 	if rec.status == 0 {
 		rec.status = http.StatusOK
 	}
 	route := routeOf(r.URL.Path, s.cfg.UI != nil)
 	s.metrics.request(route, rec.status)
-	s.logRequest(r, route, rec, info, time.Since(start))
+	s.logRequest(r, route, rec, &rec.info, time.Since(start))
 }
 
 // logRequest writes the request's line: at Info, or Debug for the probes
@@ -299,11 +297,13 @@ type requestInfo struct {
 	opName, opType, err string
 }
 
-type requestInfoKey struct{}
-
-func infoOf(r *http.Request) *requestInfo {
-	if i, ok := r.Context().Value(requestInfoKey{}).(*requestInfo); ok {
-		return i
+// infoOf is the requestInfo of the response w, which ServeHTTP hands to
+// every route as a recorder; it travels with the recorder rather than in
+// the request's context, which would cost every request a copy of the
+// http.Request.
+func infoOf(w http.ResponseWriter) *requestInfo {
+	if rec, ok := w.(*recorder); ok {
+		return &rec.info
 	}
 	return &requestInfo{}
 }
@@ -326,11 +326,13 @@ func routeOf(path string, ui bool) string {
 	return "other"
 }
 
-// recorder remembers the status and size of a response.
+// recorder remembers the status and size of a response, and what the
+// route learned for the request's log line.
 type recorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int64
+	info   requestInfo
 }
 
 func (r *recorder) WriteHeader(code int) {
@@ -458,7 +460,7 @@ func (s *Server) serveExport(w http.ResponseWriter, r *http.Request) {
 	}
 	cw := &countingWriter{w: w}
 	if err := s.cfg.Export(r.Context(), cw, format); err != nil {
-		infoOf(r).err = err.Error()
+		infoOf(w).err = err.Error()
 		if cw.n == 0 {
 			w.Header().Del("Content-Disposition")
 			http.Error(w, "export: "+err.Error(), http.StatusInternalServerError)

@@ -85,7 +85,7 @@ func (s *Server) serveStream(w http.ResponseWriter, r *http.Request) {
 			return nil
 		},
 	})
-	info := infoOf(r)
+	info := infoOf(w)
 	info.opName, info.opType = res.OperationName, res.OperationType
 	ev := s.openEvents(w)
 	if stream == nil {
