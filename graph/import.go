@@ -336,6 +336,17 @@ func (im *Importer) mergeRange(ctx context.Context, sw *badger.StreamWriter, str
 	if err != nil {
 		return err
 	}
+	if n == 0 {
+		return nil // no stream was opened: nothing to close
+	}
+	if err := send(); err != nil {
+		return err
+	}
+	// Closed now, the stream's last table is built and synced while the
+	// other ranges still merge, not after all of them at Flush: an
+	// import whose ranges hold a table or less each (200k stances) would
+	// otherwise build every table at the end, one core idle meanwhile.
+	appendStreamDone(buf, stream)
 	return send()
 }
 
@@ -359,6 +370,17 @@ func appendKV(buf *z.Buffer, k, v []byte, stream uint32) {
 	b = protowire.AppendVarint(b, 1)
 	b = protowire.AppendTag(b, 10, protowire.VarintType)
 	protowire.AppendVarint(b, uint64(stream))
+}
+
+// appendStreamDone adds to buf what badger.KVToBuffer would for a pb.KV
+// closing the stream: the StreamWriter then finishes its table at once.
+func appendStreamDone(buf *z.Buffer, stream uint32) {
+	n := protowire.SizeTag(10) + protowire.SizeVarint(uint64(stream)) + protowire.SizeTag(11) + 1
+	b := buf.SliceAllocate(n)[:0]
+	b = protowire.AppendTag(b, 10, protowire.VarintType)
+	b = protowire.AppendVarint(b, uint64(stream))
+	b = protowire.AppendTag(b, 11, protowire.VarintType)
+	protowire.AppendVarint(b, 1)
 }
 
 // Abort discards the import; the store stays empty. It is a no-op after
