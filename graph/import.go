@@ -219,10 +219,39 @@ func (im *Importer) Commit(ctx context.Context) error {
 			return fmt.Errorf("graph: import: %w", err)
 		}
 	}
-	if err := s.loadActors(); err != nil {
-		return err
-	}
+	im.publish()
 	return nil
+}
+
+// publish hands the store the actor cache and degree table the import
+// built. The store was empty and the import's writer never committed, so
+// they hold what the committed tables hold; reading those back instead
+// (loadActors) cost 2% of an import, every actor and counter decoded
+// again. TestImportPublishesWhatItWrote compares the two.
+func (im *Importer) publish() {
+	s, c := im.s, im.w.cache
+	d := newDegrees(s.Vocabulary())
+	for sl, n := range im.w.degrees {
+		if n > 0 { // flushCounters stores no other
+			d.setAt(sl, n)
+		}
+	}
+	actors := make(map[string]*Actor, len(c.actors))
+	for id, a := range c.actors {
+		if a != nil {
+			actors[id] = a
+		}
+	}
+	names := make(map[string]string, len(c.names))
+	for n, id := range c.names {
+		if id != "" {
+			names[n] = id
+		}
+	}
+	s.mu.Lock()
+	s.deg, s.actors, s.names = d, actors, names
+	s.actorGen++
+	s.mu.Unlock()
 }
 
 // flushCounters adds the store and degree counters to the sorter: the
