@@ -30,7 +30,8 @@ const sparseEvery = 64
 // Sorter buffers writes and spills them to sorted runs. The buffer that
 // fills up is sorted and written by a goroutine while the next one fills,
 // so at most two buffers of half the budget each are held. A Sorter is not
-// safe for concurrent use.
+// safe for concurrent use, except that Gets may run side by side while no
+// write does.
 type Sorter struct {
 	dir    string
 	budget int // per buffer
