@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -629,5 +630,37 @@ func TestSQLiteLoadTarget(t *testing.T) {
 		if strings.Contains(line, "bulk load >= 1.0x SQLite") && !strings.HasSuffix(line, "MISS") {
 			t.Errorf("a round at 0.90x passes: %q", line)
 		}
+	}
+}
+
+// TestLoadsRunAsGraphd checks that the bulk loads run on graphd's Go
+// runtime settings, as graphd load does, say so in the JSON, and give the
+// run its own settings back afterwards.
+func TestLoadsRunAsGraphd(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.json")
+	args := []string{"-actors", "200", "-stances", "3000", "-chunk", "1000", "-reads=false", "-incremental=false", "-mixed=false", "-engines", "graph,sqlite", "-dir", t.TempDir(), "-json", out}
+	before := debug.SetGCPercent(100)
+	debug.SetGCPercent(before)
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	if after := debug.SetGCPercent(before); after != before {
+		t.Errorf("GOGC %d after the run, want %d as before it", after, before)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Load struct {
+			GOGC int `json:"gogc"`
+		} `json:"load"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Load.GOGC != graphdGCPercent {
+		t.Errorf("load.gogc = %d, want graphd's %d", got.Load.GOGC, graphdGCPercent)
 	}
 }
