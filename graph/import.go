@@ -226,8 +226,9 @@ func (im *Importer) Commit(ctx context.Context) error {
 // publish hands the store the actor cache and degree table the import
 // built. The store was empty and the import's writer never committed, so
 // they hold what the committed tables hold; reading those back instead
-// (loadActors) cost 2% of an import, every actor and counter decoded
-// again. TestImportPublishesWhatItWrote compares the two.
+// (loadActors), every actor and counter decoded again, took 1.4% of a
+// 200k-stance import's CPU and about 0.35 s of a 1M one.
+// TestImportPublishesWhatItWrote compares the two.
 func (im *Importer) publish() {
 	s, c := im.s, im.w.cache
 	d := newDegrees(s.Vocabulary())
