@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -594,5 +595,72 @@ func TestQuickDefaults(t *testing.T) {
 		if c.actors != tt.actors || c.stances != tt.stances || c.httpN != tt.httpN || c.chunk != tt.chunk || c.mixedSeries != tt.mixedSeries {
 			t.Errorf("%v: actors %d stances %d requests %d chunk %d series %v", tt.args, c.actors, c.stances, c.httpN, c.chunk, c.mixedSeries)
 		}
+	}
+}
+
+// TestSQLiteLoadTarget checks issue 18's bulk-load target: the median
+// round at 1.0x SQLite and, with rounds, no round below 0.95x.
+func TestSQLiteLoadTarget(t *testing.T) {
+	lf := func(perS float64, rounds ...float64) *loadFigures { return &loadFigures{PerS: perS, Rounds: rounds} }
+	tests := []struct {
+		name         string
+		graph, sqlte *loadFigures
+		want         string
+	}{
+		{"one round, met", lf(101), lf(100), "PASS"},
+		{"one round, missed", lf(99), lf(100), "MISS"},
+		{"rounds all met", lf(105, 105, 98, 110), lf(100, 100, 100, 100), "PASS"},
+		{"median met, a round below 0.95x", lf(105, 105, 90, 110), lf(100, 100, 100, 100), "MISS"},
+		{"every round at 0.95x, median below", lf(97, 95, 97, 98), lf(100, 100, 100, 100), "MISS"},
+		{"SQLite not run", lf(100), nil, "n/a"},
+	}
+	for _, tt := range tests {
+		if got := sqliteLoadTarget(tt.graph, tt.sqlte).verdict(); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	// The rule is the report's: a run whose median passes and one round
+	// does not is printed as a miss.
+	r := &results{Stances: 200_000}
+	r.Load.Engines = map[string]*loadFigures{"graph": lf(105, 105, 90, 110), "sqlite": lf(100, 100, 100, 100)}
+	r.Load.GraphPerS, r.Load.SQLitePerS = 105, 100
+	var buf bytes.Buffer
+	printTable(&buf, &config{httpClients: 8}, r)
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if strings.Contains(line, "bulk load >= 1.0x SQLite") && !strings.HasSuffix(line, "MISS") {
+			t.Errorf("a round at 0.90x passes: %q", line)
+		}
+	}
+}
+
+// TestLoadsRunAsGraphd checks that the bulk loads run on graphd's Go
+// runtime settings, as graphd load does, say so in the JSON, and give the
+// run its own settings back afterwards.
+func TestLoadsRunAsGraphd(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.json")
+	args := []string{"-actors", "200", "-stances", "3000", "-chunk", "1000", "-reads=false", "-incremental=false", "-mixed=false", "-engines", "graph,sqlite", "-dir", t.TempDir(), "-json", out}
+	before := debug.SetGCPercent(100)
+	debug.SetGCPercent(before)
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	if after := debug.SetGCPercent(before); after != before {
+		t.Errorf("GOGC %d after the run, want %d as before it", after, before)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Load struct {
+			GOGC int `json:"gogc"`
+		} `json:"load"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Load.GOGC != graphdGCPercent {
+		t.Errorf("load.gogc = %d, want graphd's %d", got.Load.GOGC, graphdGCPercent)
 	}
 }

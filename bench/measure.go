@@ -81,6 +81,8 @@ type results struct {
 		BadgerPerS float64                 `json:"badger_per_s,omitempty"`
 		SQLitePerS float64                 `json:"sqlite_per_s,omitempty"`
 		Engines    map[string]*loadFigures `json:"engines"`
+		// GOGC is the collector's setting while the loads ran: graphd's.
+		GOGC int `json:"gogc"`
 	} `json:"load"`
 	Hop1 struct {
 		GraphP50  float64             `json:"graph_p50_us"`
@@ -294,7 +296,15 @@ func (m *measurement) loadOrder(ldir string) []engineLoad {
 // other round so that none always goes first, and the figures are each
 // engine's median round: on a shared machine one load of each moves by
 // 10-20%.
+//
+// The loads run on graphd's Go runtime settings (GOGC 400 and its soft
+// memory limit), which cmd/graphd sets for every command, graphd load
+// included (asGraphdServe applies them, as for the HTTP phase): at the
+// default GOGC of 100 a 200k-stance import took 4.1-4.5 s of CPU against
+// 3.6-4.0 s at 400 (generation included; alternating runs). SQLite loads
+// under the same settings; its work is in C, outside the Go heap.
 func (m *measurement) loads(ldir string) error {
+	defer asGraphdServe(m.c, &m.res.Load.GOGC)()
 	order := m.loadOrder(ldir)
 	rounds := map[string][]*loadFigures{}
 	for r := 0; r < m.c.rounds; r++ {

@@ -66,11 +66,11 @@ func printTable(w io.Writer, c *config, r *results) {
 	tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	_, hasB := r.Load.Engines["badger"]
 	_, hasS := r.Load.Engines["sqlite"]
-	loadB, loadS := ratio(r.Load.GraphPerS, r.Load.BadgerPerS), ratio(r.Load.GraphPerS, r.Load.SQLitePerS)
+	loadB := ratio(r.Load.GraphPerS, r.Load.BadgerPerS)
 	hopB, hopS := ratio(r.Hop1.GraphP50, r.Hop1.BadgerP50), ratio(r.Hop1.GraphP50, r.Hop1.SQLiteP50)
 	ts := []target{
 		{what: "bulk load >= 0.6x raw Badger", got: fmt.Sprintf("%.2fx", loadB), pass: loadB >= 0.6, absent: !hasB},
-		{what: "bulk load >= 1.0x SQLite", got: fmt.Sprintf("%.2fx", loadS), pass: loadS >= 1.0, absent: !hasS},
+		sqliteLoadTarget(r.Load.Engines["graph"], r.Load.Engines["sqlite"]),
 		{what: "1-hop p50 <= 1.5x raw Badger", got: fmt.Sprintf("%.2fx", hopB), pass: hopB <= 1.5, absent: !hasB},
 		{what: "1-hop p50 <= 1.0x SQLite", got: fmt.Sprintf("%.2fx", hopS), pass: hopS <= 1.0, absent: !hasS},
 		{what: "GraphQL over HTTP >= 5000 req/s", got: fmt.Sprintf("%.0f req/s", r.HTTP.RPS), pass: r.HTTP.RPS >= 5000},
@@ -101,6 +101,30 @@ func printTable(w io.Writer, c *config, r *results) {
 	tw.Flush()
 	fmt.Fprintln(w, "(paths, analysis and memory targets are judged at their scale only, n/a below it; peak RSS is VmHWM,")
 	fmt.Fprintln(w, " which counts Badger's mapped store files: the anonymous peak is printed beside it)")
+}
+
+// The bulk load against SQLite (issue 18): the median round at this
+// ratio or more, and with rounds every round at roundMin or more, so that
+// one lucky round of three cannot carry a run.
+const (
+	sqliteLoadMin      = 1.0
+	sqliteLoadRoundMin = 0.95
+)
+
+// sqliteLoadTarget judges the graph's bulk load g against SQLite's s.
+func sqliteLoadTarget(g, s *loadFigures) target {
+	t := target{what: fmt.Sprintf("bulk load >= %.1fx SQLite, rounds >= %.2fx", sqliteLoadMin, sqliteLoadRoundMin), got: "-", absent: g == nil || s == nil}
+	if t.absent {
+		return t
+	}
+	r := ratio(g.PerS, s.PerS)
+	t.got, t.pass = fmt.Sprintf("%.2fx", r), r >= sqliteLoadMin
+	for j := range min(len(g.Rounds), len(s.Rounds)) {
+		if ratio(g.Rounds[j], s.Rounds[j]) < sqliteLoadRoundMin {
+			t.pass = false
+		}
+	}
+	return t
 }
 
 // httpTarget is issue 18's GraphQL target: the notebook query from 8

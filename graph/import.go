@@ -219,10 +219,40 @@ func (im *Importer) Commit(ctx context.Context) error {
 			return fmt.Errorf("graph: import: %w", err)
 		}
 	}
-	if err := s.loadActors(); err != nil {
-		return err
-	}
+	im.publish()
 	return nil
+}
+
+// publish hands the store the actor cache and degree table the import
+// built. The store was empty and the import's writer never committed, so
+// they hold what the committed tables hold; reading those back instead
+// (loadActors), every actor and counter decoded again, took 1.4% of a
+// 200k-stance import's CPU and about 0.35 s of a 1M one.
+// TestImportPublishesWhatItWrote compares the two.
+func (im *Importer) publish() {
+	s, c := im.s, im.w.cache
+	d := newDegrees(s.Vocabulary())
+	for sl, n := range im.w.degrees {
+		if n > 0 { // flushCounters stores no other
+			d.setAt(sl, n)
+		}
+	}
+	actors := make(map[string]*Actor, len(c.actors))
+	for id, a := range c.actors {
+		if a != nil {
+			actors[id] = a
+		}
+	}
+	names := make(map[string]string, len(c.names))
+	for n, id := range c.names {
+		if id != "" {
+			names[n] = id
+		}
+	}
+	s.mu.Lock()
+	s.deg, s.actors, s.names = d, actors, names
+	s.actorGen++
+	s.mu.Unlock()
 }
 
 // flushCounters adds the store and degree counters to the sorter: the
@@ -336,6 +366,17 @@ func (im *Importer) mergeRange(ctx context.Context, sw *badger.StreamWriter, str
 	if err != nil {
 		return err
 	}
+	if n == 0 {
+		return nil // no stream was opened: nothing to close
+	}
+	if err := send(); err != nil {
+		return err
+	}
+	// Closed now, the stream's last table is built and synced while the
+	// other ranges still merge, not after all of them at Flush: an
+	// import whose ranges hold a table or less each (200k stances) would
+	// otherwise build every table at the end, one core idle meanwhile.
+	appendStreamDone(buf, stream)
 	return send()
 }
 
@@ -359,6 +400,17 @@ func appendKV(buf *z.Buffer, k, v []byte, stream uint32) {
 	b = protowire.AppendVarint(b, 1)
 	b = protowire.AppendTag(b, 10, protowire.VarintType)
 	protowire.AppendVarint(b, uint64(stream))
+}
+
+// appendStreamDone adds to buf what badger.KVToBuffer would for a pb.KV
+// closing the stream: the StreamWriter then finishes its table at once.
+func appendStreamDone(buf *z.Buffer, stream uint32) {
+	n := protowire.SizeTag(10) + protowire.SizeVarint(uint64(stream)) + protowire.SizeTag(11) + 1
+	b := buf.SliceAllocate(n)[:0]
+	b = protowire.AppendTag(b, 10, protowire.VarintType)
+	b = protowire.AppendVarint(b, uint64(stream))
+	b = protowire.AppendTag(b, 11, protowire.VarintType)
+	protowire.AppendVarint(b, 1)
 }
 
 // Abort discards the import; the store stays empty. It is a no-op after

