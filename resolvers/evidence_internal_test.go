@@ -1,9 +1,13 @@
 package resolvers
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
+	"github.com/graphql-go/graphql"
+
+	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/stance"
 )
 
@@ -44,6 +48,42 @@ func TestPageEvidence(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("stance %d: evidence %+v, want %+v", i, got, want)
+		}
+	}
+}
+
+// TestEvidenceFieldDoesNotAllocate checks that Stance.evidence on a
+// page's stance resolves to its list without allocating: returned as a
+// slice in an interface it took an allocation a stance. The nodes of a
+// connection likewise.
+func TestEvidenceFieldDoesNotAllocate(t *testing.T) {
+	st, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	r := New(Config{Store: st})
+	sc := r.newScope()
+	page := []stance.Stance{{ID: "s1", Evidence: []stance.Evidence{{Quote: "one"}, {Quote: "two"}}}, {ID: "s2"}}
+	conn := &stanceConn{nodes: sc.stanceValues(page), cursors: []string{"c1", "c2"}}
+	tests := []struct {
+		typ, field string
+		source     any
+		want       int // the list's length
+	}{
+		{"Stance", "evidence", conn.nodes[0], 2},
+		{"Stance", "evidence", conn.nodes[1], 0},
+		{"StanceConnection", "nodes", conn, 2},
+	}
+	for _, tc := range tests {
+		resolve := r.fields[tc.typ][tc.field]
+		p := graphql.ResolveParams{Source: tc.source, Context: context.Background()}
+		var got any
+		if allocs := testing.AllocsPerRun(20, func() { got, _ = resolve(p) }); allocs != 0 {
+			t.Errorf("%s.%s: %.0f allocations, want 0", tc.typ, tc.field, allocs)
+		}
+		if n := reflect.ValueOf(got).Elem().Len(); n != tc.want {
+			t.Errorf("%s.%s: a list of %d, want %d", tc.typ, tc.field, n, tc.want)
 		}
 	}
 }

@@ -28,7 +28,7 @@ func (r *Resolver) stanceFields() fieldMap {
 			"topic":         field(func(s *stanceValue) any { return optStringAt(&s.s.Topic) }),
 			"date":          r.stanceDate,
 			"confidence":    field(func(s *stanceValue) any { return s.s.Confidence }),
-			"evidence":      field(func(s *stanceValue) any { return s.evidence() }),
+			"evidence":      field((*stanceValue).evidenceList),
 			"retracted":     field(func(s *stanceValue) any { return s.s.Retracted }),
 			"retractReason": field(func(s *stanceValue) any { return optStringAt(&s.s.RetractReason) }),
 		},
@@ -43,7 +43,7 @@ func (r *Resolver) stanceFields() fieldMap {
 		"StanceConnection": {
 			"totalCount": field(func(c *stanceConn) any { return c.info.Total }),
 			"edges":      field(func(c *stanceConn) any { return c.edges() }),
-			"nodes":      field(func(c *stanceConn) any { return c.nodes }),
+			"nodes":      field(func(c *stanceConn) any { return &c.nodes }),
 			"pageInfo":   field(func(c *stanceConn) any { return c.info }),
 		},
 	}
@@ -207,6 +207,17 @@ func (sc *scope) stanceValues(ss []stance.Stance) []*stanceValue {
 	}
 	sc.want(ids...)
 	return out
+}
+
+// evidenceList is the Stance.evidence field's value: a pointer to the
+// list, which both executors follow, since a slice put in an interface
+// costs an allocation a stance and a pointer none.
+func (s *stanceValue) evidenceList() any {
+	if s.pg != nil {
+		s.pg.once.Do(s.pg.build)
+		return &s.ev
+	}
+	return s.evidence()
 }
 
 // evidence returns the values of a stance's evidence, made with its
