@@ -453,15 +453,15 @@ func pageSize(first int) (int, error) {
 // position, base64url-encoded. The tag stops a cursor from one listing
 // being replayed against another.
 func encodeCursor(tag byte, pos []byte) string {
+	var text [cursorStack * 4 / 3]byte
+	return string(appendCursor(text[:0], tag, pos)) // the one allocation of a cursor of usual length
+}
+
+// appendCursor appends the text of the cursor of pos under tag to dst.
+func appendCursor(dst []byte, tag byte, pos []byte) []byte {
 	var raw [cursorStack]byte
 	b := append(append(raw[:0], tag), pos...)
-	var text [cursorStack * 4 / 3]byte
-	n := base64.RawURLEncoding.EncodedLen(len(b))
-	if n > len(text) {
-		return base64.RawURLEncoding.EncodeToString(b)
-	}
-	base64.RawURLEncoding.Encode(text[:n], b)
-	return string(text[:n]) // the one allocation of a cursor of usual length
+	return base64.RawURLEncoding.AppendEncode(dst, b)
 }
 
 // cursorStack is the length of a cursor's position that is encoded

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"unsafe"
 
 	"github.com/google/uuid"
 
@@ -88,6 +89,69 @@ func (e *encoder) f64(v float64) {
 type decoder struct {
 	b   []byte
 	err error
+	// text, when not nil, is where str and id put the bytes of the strings
+	// they return, so that one record's strings share one allocation
+	// rather than taking one each (see shareText). Bytes once handed out
+	// are never written again, so the strings stay immutable even when an
+	// append moves text to a larger array.
+	text []byte
+}
+
+// shareText makes d's strings share one backing array sized for a
+// record of n bytes holding extra bytes of text from elsewhere (IDs its
+// key gave). A page read decodes many small strings per stance; one
+// allocation for all of a record's text in place of one for each
+// string cuts the allocator's and the collector's work for every page.
+func (d *decoder) shareText(n, extra int) {
+	d.text = make([]byte, 0, n+extra+textSlack)
+}
+
+// textSlack is the room left in a shared text array beyond the record's
+// own length for the one thing that grows in decoding: an ID is 16
+// bytes stored and 36 as text, 20 more for the document ID of one cited
+// document.
+const textSlack = uuidTextLen - 16
+
+// uuidTextLen is the length of a UUID in its canonical text form.
+const uuidTextLen = 36
+
+// keep returns b's bytes as a string: a copy, since nothing outlives the
+// transaction's buffer, into the shared text array when there is one.
+func (d *decoder) keep(b []byte) string {
+	if d.text == nil {
+		return string(b)
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	start := len(d.text)
+	d.text = append(d.text, b...)
+	return unsafe.String(&d.text[start], len(b))
+}
+
+// idText returns the canonical text form of the 16-byte UUID u, in the
+// shared text array when there is one.
+func (d *decoder) idText(u []byte) string {
+	if d.text == nil || len(u) != 16 {
+		v, _ := uuid.FromBytes(u)
+		return v.String()
+	}
+	start := len(d.text)
+	d.text = appendUUID(d.text, u)
+	return unsafe.String(&d.text[start], uuidTextLen)
+}
+
+// appendUUID appends the canonical text form (8-4-4-4-12 lower-case hex
+// digits) of the 16-byte UUID u to dst.
+func appendUUID(dst, u []byte) []byte {
+	const digits = "0123456789abcdef"
+	for i, c := range u[:16] {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			dst = append(dst, '-')
+		}
+		dst = append(dst, digits[c>>4], digits[c&0xf])
+	}
+	return dst
 }
 
 func (d *decoder) fail() {
@@ -123,7 +187,7 @@ func (d *decoder) str() string {
 		d.fail()
 		return ""
 	}
-	s := string(d.b[:n]) // copies: nothing outlives the transaction's buffer
+	s := d.keep(d.b[:n])
 	d.b = d.b[n:]
 	return s
 }
@@ -133,9 +197,9 @@ func (d *decoder) id() string {
 		d.fail()
 		return ""
 	}
-	u, _ := uuid.FromBytes(d.b[:16])
+	s := d.idText(d.b[:16])
 	d.b = d.b[16:]
-	return u.String()
+	return s
 }
 
 func (d *decoder) i32() int32 {
@@ -341,7 +405,8 @@ func decodeOut(b []byte, id, subj []byte, typ string, obj []byte) (*stanceRecord
 	if d.byte() != stanceOut {
 		return nil, fmt.Errorf("%w: stance %s: not an outgoing entry", errCorrupt, idString(id))
 	}
-	r := &stanceRecord{Stance: Stance{ID: idString(id), Subject: idString(subj), Type: typ, Object: idString(obj)}}
+	d.shareText(len(b), 3*uuidTextLen)
+	r := &stanceRecord{Stance: Stance{ID: d.idText(id), Subject: d.idText(subj), Type: typ, Object: d.idText(obj)}}
 	flags := d.byte()
 	r.Retracted = flags&flagRetracted != 0
 	r.effDate = Date(d.i32())
@@ -372,6 +437,9 @@ func (d *decoder) evidence(st *Stance) {
 	n := d.uvarint()
 	if n > uint64(len(d.b)) {
 		d.fail()
+	}
+	if n > 0 && d.err == nil {
+		st.Evidence = make([]Evidence, 0, n)
 	}
 	for i := uint64(0); i < n && d.err == nil; i++ {
 		var ev Evidence

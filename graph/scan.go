@@ -2,8 +2,10 @@ package graph
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/binary"
 	"fmt"
+	"unsafe"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -19,11 +21,26 @@ type scan struct {
 	lo, hi []byte
 }
 
-// cursor is the cursor of key under prefix pi. A page makes one for every
-// item, so the position is built on the stack.
-func (sc *scan) cursor(pi int, key []byte) string {
+// cursorText holds the text of a page's cursors in one array, sized at
+// the first for room cursors of its length, rather than one allocation
+// a cursor. Text once handed out is never written again, so a cursor
+// stays immutable when an append moves the array.
+type cursorText struct {
+	b    []byte
+	room int
+}
+
+// cursor is the cursor of key under prefix pi of sc, its text in t. A
+// page makes one for every item, so the position is built on the stack.
+func (t *cursorText) cursor(sc *scan, pi int, key []byte) string {
 	var pos [cursorStack]byte
-	return encodeCursor(sc.tag, append(binary.AppendUvarint(pos[:0], uint64(pi)), key...))
+	p := append(binary.AppendUvarint(pos[:0], uint64(pi)), key...)
+	if t.b == nil {
+		t.b = make([]byte, 0, t.room*base64.RawURLEncoding.EncodedLen(1+len(p)))
+	}
+	start := len(t.b)
+	t.b = appendCursor(t.b, sc.tag, p)
+	return unsafe.String(&t.b[start], len(t.b)-start)
 }
 
 func (sc *scan) parse(c string) (int, []byte, error) {
@@ -77,6 +94,7 @@ func page[T any](sc *scan, after string, n int, match func(k []byte, item *badge
 	// stances copied its records five times over.
 	items := make([]T, 0, min(n, pagePrealloc))
 	cursors := make([]string, 0, min(n, pagePrealloc))
+	text := cursorText{room: min(n, pagePrealloc)}
 	startPI, startKey := 0, []byte(nil)
 	if after != "" {
 		var err error
@@ -94,7 +112,7 @@ func page[T any](sc *scan, after string, n int, match func(k []byte, item *badge
 			return false, nil
 		}
 		items = append(items, v)
-		c := sc.cursor(pi, k)
+		c := text.cursor(sc, pi, k)
 		cursors = append(cursors, c)
 		info.EndCursor = c
 		return true, nil

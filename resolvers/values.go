@@ -67,7 +67,13 @@ func (sc *scope) remember(as ...stance.Actor) {
 
 // keep stores a's value under sc.mu and returns it.
 func (sc *scope) keep(a stance.Actor) *actorValue {
-	v := &actorValue{a: a, sc: sc}
+	return sc.keepAt(&actorValue{}, a)
+}
+
+// keepAt is keep with the value's memory given, so that a batch of
+// actors takes one allocation rather than one an actor.
+func (sc *scope) keepAt(v *actorValue, a stance.Actor) *actorValue {
+	*v = actorValue{a: a, sc: sc}
 	sc.actors[a.ID] = v
 	delete(sc.wanted, a.ID)
 	return v
@@ -90,8 +96,9 @@ func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 	}
 	clear(sc.wanted)
 	if as, err := sc.r.store.ActorsByID(ctx, ids); err == nil && len(as) == len(ids) {
-		for _, a := range as {
-			sc.keep(a)
+		vals := make([]actorValue, len(as))
+		for i, a := range as {
+			sc.keepAt(&vals[i], a)
 		}
 		if v, ok := sc.actors[id]; ok {
 			return v, nil
