@@ -73,3 +73,46 @@ func (d *doc) titledSurname(s *sent, i int) (mention, bool) {
 	m := mention{from: i, to: i + 1, ent: d.current(found.entries[0]), kind: formMember, person: true, gov: found.gov, army: found.army, code: found.code}
 	return m, true
 }
+
+// leaderGovNouns after a leader's surname name the leader's government:
+// "the Clinton administration", "the Karzai government".
+var leaderGovNouns = set("administration", "government", "cabinet", "regime")
+
+// leaderGovernment resolves "<Surname> administration" at token i to the
+// one actor whose people of that surname led or served it, at any date:
+// the government of a leader no longer in office is still the state's
+// ("the Bush administration" written in 2000 is the United States).
+func (d *doc) leaderGovernment(s *sent, i int) (mention, bool) {
+	none := mention{ent: -1}
+	if i+1 >= s.b || !d.toks[i].upper || !leaderGovNouns[d.low[i+1]] || (i > s.a && d.toks[i-1].word && d.toks[i-1].upper && !determiners[d.low[i-1]]) {
+		return none, false
+	}
+	found := -1
+	for _, p := range d.lx.surnames[d.low[i]] {
+		if !governs(p) {
+			continue
+		}
+		if found >= 0 && p.entries[0] != found {
+			return none, false // two actors' leaders share the surname
+		}
+		found = p.entries[0]
+	}
+	if found < 0 {
+		return none, false
+	}
+	e := d.current(found)
+	code := d.actor(e).Country
+	if code != "" {
+		code += "GOV"
+	}
+	return mention{from: i, to: i + 2, ent: e, kind: formAlias, gov: true, code: code}, true
+}
+
+// governs reports whether person pattern p is of a government: coded GOV
+// by the Phoenix table, or a member of a government or state in ours.
+func governs(p *pattern) bool {
+	if p.code == "" {
+		return p.gov
+	}
+	return len(p.code) == 6 && p.code[3:] == "GOV"
+}
