@@ -209,7 +209,7 @@ func (t *verbTable) wordIs(tok, w string) bool {
 }
 
 // typeOf maps a frame's CAMEO event code to a stance type of v.
-func typeOf(v *stance.Vocabulary, f frame) (string, bool) { return TypeForCAMEO(v, f.code) }
+func typeOf(v *stance.Vocabulary, f frame) (string, bool) { return frameType(v, f.code) }
 
 // frameCue codes a verb the hand cue table lacks with the verb dictionary
 // and handles it as a cue whose object is an actor right after it. Only a
