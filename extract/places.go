@@ -45,13 +45,17 @@ func (d *doc) visitAfter(s *sent, j int) bool {
 var placeStops = set(",", ";", ":", "--", "\u2014", "but", "while", "if", "unless", "after", "before", "because", "until",
 	"which", "who", "where", "when", "against", "from", "despite")
 
+// placeReach bounds the tokens from the act to its place: "up to 4,000
+// troops to an international peace-keeping force in Liberia" spans 13.
+const placeReach = 16
+
 // placeTarget makes the country of a place the object of a cue without
 // one, where the place follows the verb or a sent noun.
 func (d *doc) placeTarget(s *sent, c *cueCall) {
 	if len(c.objs) > 0 || !placeTypes[c.typ] {
 		return
 	}
-	for q := c.after; q < s.b && q < c.after+12; q++ {
+	for q := c.after; q < s.b && q < c.after+placeReach; q++ {
 		if placeStops[d.low[q]] {
 			return
 		}

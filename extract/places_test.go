@@ -12,6 +12,7 @@ func TestPlaceTargets(t *testing.T) {
 		{"arrival alone engages no one", "The Ugandan envoy arrived in Nairobi.", nil},
 		{"a meeting place is a venue", "Chad and Niger met in Nairobi.", []string{"Chad ENGAGES Niger"}},
 		{"troops to a force in", "Ghana is ready to send troops to a regional force in Mali.", []string{"Ghana OFFERS Mali"}},
+		{"a long phrase before the place", "Ghana is ready to commit up to 2,000 soldiers to an international peace-keeping force in Mali.", []string{"Ghana OFFERS Mali"}},
 		{"observers sent to", "Nigeria agreed to send observers to Liberia.", []string{"Nigeria OFFERS Liberia"}},
 		{"refused deployment", "Pakistan refused to deploy peacekeepers in Somalia.", []string{"Pakistan REJECTS Somalia"}},
 		{"embassy opened", "Canada opened an embassy in Hanoi.", []string{"Canada ENGAGES Vietnam"}},
