@@ -109,14 +109,30 @@ func placeModifier(d *doc, k int) bool {
 // mediationHeads follow "mediation" in "a mediation effort between".
 var mediationHeads = set("effort", "efforts", "mission", "bid", "initiative", "attempt")
 
-// mediationBefore reports a mediation noun right before "between" at i:
-// "mediation between", "a mediation mission between".
+// mediationBefore reports a mediation noun before "between" at i, past a
+// time: "mediation between", "a mediation mission between", "a mediation
+// effort on Saturday between".
 func (d *doc) mediationBefore(s *sent, i int) bool {
-	if d.low[i-1] == "mediation" {
+	k := d.pastTime(s, i)
+	if d.low[k] == "mediation" {
 		return true
 	}
-	return i-2 >= s.a && d.low[i-2] == "mediation" && mediationHeads[d.low[i-1]]
+	return k-1 >= s.a && d.low[k-1] == "mediation" && mediationHeads[d.low[k]]
 }
+
+// pastTime returns the token before i and before any time phrase that
+// ends there: the noun of "talks on Monday between".
+func (d *doc) pastTime(s *sent, i int) int {
+	k := i - 1
+	for k > s.a && (isWeekday(d.low[k]) || timeNouns[d.low[k]] || timeWords[d.low[k]]) {
+		k--
+	}
+	return k
+}
+
+// timeWords, with weekdays and time nouns, make a time phrase: "on
+// Saturday", "last week", "today".
+var timeWords = set("on", "last", "next", "this", "today", "yesterday", "tomorrow", "earlier", "later")
 
 // mediator handles "X launched a mediation effort between A and B": the
 // mediator engages each party, as a host of their talks does. The

@@ -46,6 +46,8 @@ func TestRefusedTogether(t *testing.T) {
 func TestMediationAndAmounts(t *testing.T) {
 	runCases(t, []extractCase{
 		{"mediation effort between", "Kenya launched a mediation effort between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia"}},
+		{"mediation effort, a time, between", "Kenya launched a mediation effort on Sunday between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia"}},
+		{"talks, a time, between", "Uganda announced talks next week between Ethiopia and Eritrea.", []string{"Ethiopia ENGAGES Eritrea"}},
 		{"mediation between", "Kenya offered mediation between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia", "Kenya OFFERS Eritrea", "Kenya OFFERS Ethiopia"}},
 		{"negated mediation", "Kenya will not launch a mediation effort between Ethiopia and Eritrea.", nil},
 		{"thousands comma", "Kenya is ready to contribute 4,000 troops to a force in Chad.", []string{"Kenya OFFERS Chad"}},

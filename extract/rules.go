@@ -1104,7 +1104,7 @@ func isQuoteTok(w string) bool { return w == `"` || w == "\u201d" || w == "\u201
 
 // between handles "talks between A and B", "summits between A and B".
 func (d *doc) between(s *sent, i int) {
-	p := d.low[i-1]
+	p := d.low[d.pastTime(s, i)]
 	if d.mediationBefore(s, i) {
 		d.mediator(s, i)
 		return
