@@ -31,6 +31,7 @@ func TestModalSubjectPhrase(t *testing.T) {
 	runCases(t, []extractCase{
 		{"actor and a region's rebels", "Britain said that Sudan and the rebels in Darfur must reach an agreement.", []string{"United Kingdom DEMANDS Sudan"}},
 		{"actor and other nations", "Kenya said on Saturday that the US and other rich nations must give more money.", []string{"Kenya DEMANDS United States"}},
+		{"a participle after other is an adjective", "Kenya said on Saturday that the US and other industrialised nations must give more money.", []string{"Kenya DEMANDS United States"}},
 		{"a verb in the phrase", "Kenya said the report Uganda wrote must be withdrawn.", nil},
 		{"a clause of its own", "Kenya said the talks that Uganda wanted must wait.", nil},
 		{"the demanded act is not done", "Rwanda announced that Burundi and its army must agree to changes.", []string{"Rwanda DEMANDS Burundi"}},
