@@ -39,6 +39,7 @@ type lexicon struct {
 	next     []int                 // entry -> successor entry after its until date, or -1
 	byFirst  map[string][]*pattern // lower-cased first token -> patterns, longest first
 	surnames map[string][]*pattern // lower-cased last word of a person's name -> the person's patterns
+	bare     map[string][]*pattern // the same, with the ranges a person is a side of the country (surnames.go)
 	names    map[string]int        // normalized canonical name or alias -> entry
 	verbs    *verbTable            // CAMEO verb dictionary and our additions
 	vocab    *stance.Vocabulary    // maps the verbs' CAMEO codes to stance types

@@ -82,6 +82,9 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 	if m, ok := d.titledSurname(s, i); ok {
 		return m, true
 	}
+	if m, ok := d.bareSurname(s, i); ok {
+		return m, true
+	}
 	if m, ok := d.leaderGovernment(s, i); ok {
 		return m, true
 	}

@@ -19,3 +19,19 @@ func TestLeaderGovernments(t *testing.T) {
 		{"a first name of no leader before the surname", in, "Kenya praised the Anna Blair government.", ""},
 	})
 }
+
+// TestBareSurnames checks a surname standing alone, in sentences written
+// for this test: it names the dictionary's person when every person of
+// that surname is of one country, in office as the state and out of it as
+// a side of the country, and nothing when it may be part of another name
+// or is a common given name.
+func TestBareSurnames(t *testing.T) {
+	d := graph.NewDate(2005, 1, 1)
+	runCodedCases(t, []codedCase{
+		{"in office", d, "Mugabe praised Zambia.", "Zimbabwe/ZWEGOV SUPPORTS Zambia/ZMB"},
+		{"out of office", d, "Yeltsin praised Japan.", "Russian elites/RUSELI SUPPORTS Japan/JPN"},
+		{"as object", d, "Zambia criticised Mugabe.", "Zambia/ZMB ACCUSES Zimbabwe/ZWEGOV"},
+		{"another name's part", d, "Zambia criticised Anna Mugabe.", ""},
+		{"a common given name", d, "Zambia criticised Ahmed.", ""},
+	})
+}
