@@ -414,7 +414,7 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 	if len(c.def.words) == 2 && c.def.words[1] == "for" {
 		// "called for restraint from India and Pakistan"
 		for q := c.after; q < s.b && q < c.after+6; q++ {
-			if d.low[q] == "from" || d.low[q] == "by" {
+			if d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after) {
 				c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
 				break
 			}
@@ -595,11 +595,24 @@ func (d *doc) objThat(s *sent, c *cueCall) bool {
 	return true
 }
 
+// pactNouns are acts done with another party, whose "with" names that
+// party as the one a demand or offer of the act is addressed to: "demanded
+// a truce with X", "called for a ceasefire with X", "proposed a peace deal
+// with X".
+var pactNouns = set("truce", "ceasefire", "armistice", "peace", "deal", "agreement", "accord", "pact", "treaty",
+	"settlement", "reconciliation", "dialogue", "talks", "negotiations", "meeting", "summit", "cooperation")
+
+// pactWith reports "with" at q after a pact noun, within the phrase that
+// starts at from.
+func (d *doc) pactWith(s *sent, q, from int) bool {
+	return q > from && q < s.b && d.low[q] == "with" && pactNouns[d.low[q-1]]
+}
+
 // demandedOf finds the addressee of a demanded thing: "demanded the
 // withdrawal of X", "demanding autonomy from X", "an admission by X".
 func (d *doc) demandedOf(s *sent, c *cueCall) {
 	for q := c.after; q < s.b && q < c.after+6; q++ {
-		if demandPreps[d.low[q]] {
+		if demandPreps[d.low[q]] || d.pactWith(s, q, c.after) {
 			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
 			return
 		}
@@ -681,7 +694,7 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 	// "offered assurances to X", "proposed a truce between X and Y",
 	// "aid to war-torn X", "aid for X", "lift the ban on X"
 	for r := q; r < s.b && r < q+10; r++ {
-		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] ||
+		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] || d.pactWith(s, r, q) ||
 			(d.low[r] == "on" || d.low[r] == "against") && r > q && restrictionNouns[d.low[r-1]] {
 			c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
 			break

@@ -141,3 +141,14 @@ func TestPassiveAgents(t *testing.T) {
 		{"by no actor", "Kenya was accused of smuggling arms by road.", nil},
 	})
 }
+
+// TestPactWith checks the party of a pact as the addressee of a demand or
+// offer of it, in sentences written for this test.
+func TestPactWith(t *testing.T) {
+	runCases(t, []extractCase{
+		{"demanded a truce with", "Chad demanded a truce with Niger.", []string{"Chad DEMANDS Niger"}},
+		{"called for a ceasefire with", "Chad called for an immediate ceasefire with Niger.", []string{"Chad DEMANDS Niger"}},
+		{"proposed a peace deal with", "Chad proposed a peace deal with Niger.", []string{"Chad OFFERS Niger"}},
+		{"with after no pact noun", "Chad demanded a vote with Niger.", nil},
+	})
+}
