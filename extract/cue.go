@@ -439,8 +439,14 @@ func (d *doc) toAfterObject(s *sent, c *cueCall) bool {
 	if q < s.b && d.low[q] == "not" {
 		q++
 	}
-	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && strings.HasPrefix(d.low[c.i], "warn"))
+	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && strings.HasPrefix(d.low[c.i], "warn") ||
+		d.low[q] == "for" && requestVerbs[d.low[c.i]])
 }
+
+// requestVerbs ask their object for something: "asked X for help",
+// "appealed to X for aid", "pressed X for answers".
+var requestVerbs = set("ask", "asks", "asked", "asking", "appeal", "appeals", "appealed", "appealing",
+	"press", "presses", "pressed", "pressing")
 
 // objBlame: "blamed X for", "blamed Y on X".
 func (d *doc) objBlame(s *sent, c *cueCall) bool {

@@ -152,3 +152,13 @@ func TestPactWith(t *testing.T) {
 		{"with after no pact noun", "Chad demanded a vote with Niger.", nil},
 	})
 }
+
+// TestAskedFor checks a request verb whose object is asked "for"
+// something, in sentences written for this test.
+func TestAskedFor(t *testing.T) {
+	runCases(t, []extractCase{
+		{"asked X for", "Chad asked Niger for grain.", []string{"Chad DEMANDS Niger"}},
+		{"appealed to X for", "Chad appealed to Niger for doctors.", []string{"Chad DEMANDS Niger"}},
+		{"warned X for is no demand", "Chad warned Niger for the second time.", nil},
+	})
+}
