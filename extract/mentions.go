@@ -1456,7 +1456,7 @@ func listPerson(s *sent, first, last int) bool {
 // does not claim "Abbas Araghchi".
 func (d *doc) partOfLongerName(s *sent, i int) bool {
 	if n := i + 1; n < s.b && d.toks[n].word && d.toks[n].upper && !d.toks[n].caps && d.toks[n].bs == d.toks[i].be+1 &&
-		!notNames[d.low[n]] && !titleWords[d.low[n]] && !officeNouns[d.low[n]] {
+		!notNames[d.low[n]] && !titleWords[d.low[n]] && !officeNouns[d.low[n]] && !stateBodies[d.low[n]] {
 		return true
 	}
 	if p := i - 1; p >= s.a && d.toks[p].word && d.toks[p].upper && !d.toks[p].caps && d.toks[i].bs == d.toks[p].be+1 &&

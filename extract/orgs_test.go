@@ -22,6 +22,7 @@ func TestUnknownOrganizations(t *testing.T) {
 		{"a state's ministry is the state", d, "The Kenyan Foreign Ministry accused Uganda of fraud.", "Kenya/KENGOV ACCUSES Uganda/UGA"},
 		{"one word is no name", d, "The Forum accused Uganda of fraud.", ""},
 		{"a sentence opener is no name", d, "Under the Nile Basin Commission, Uganda accused Kenya of fraud.", "Uganda/UGA ACCUSES Kenya/KEN"},
+		{"a state's name before a body of the state", d, "Kenya praised the Uganda Assembly.", "Kenya/KEN SUPPORTS Uganda/UGA"},
 	})
 }
 
