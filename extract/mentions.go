@@ -1032,7 +1032,8 @@ func (d *doc) registerPeople(s *sent) bool {
 	titled := d.registerTitled(s)
 	appos := d.registerAppositions(s)
 	named := d.registerTitledNames(s)
-	return groups || titled || appos || named
+	acronyms := d.registerAcronyms(s)
+	return groups || titled || appos || named || acronyms
 }
 
 // registerTitled learns the names after an actor and its title:
@@ -1252,6 +1253,28 @@ func (d *doc) addLocal(a, b, ent int) bool {
 	d.local[key] = append(d.local[key], p)
 	sortPatterns(d.local[key])
 	return true
+}
+
+// registerAcronyms learns, for this document, the acronym a text gives an
+// actor in parentheses after its name: "the National Resistance Front
+// (NRF)" makes a later "the NRF" that actor. Written in capitals, the
+// acronym matches only in capitals.
+func (d *doc) registerAcronyms(s *sent) bool {
+	learned := false
+	for _, m := range s.ms {
+		j := m.to
+		if m.ent < 0 || m.place || m.pron || m.ref || j+2 >= s.b || d.tok(j) != "(" || d.tok(j+2) != ")" || !d.toks[j+1].caps {
+			continue
+		}
+		key := d.low[j+1]
+		if len(d.lx.byFirst[key]) > 0 || len(d.local[key]) > 0 {
+			continue // the dictionary's or the text's already
+		}
+		p := &pattern{toks: []ptok{{s: d.tok(j + 1), caps: true, upper: true}}, entries: []int{m.ent}, kind: formAlias, gov: m.gov, code: m.code}
+		d.local[key] = append(d.local[key], p)
+		learned = true
+	}
+	return learned
 }
 
 // registerGroups learns group names the text defines: "the Quartet (the

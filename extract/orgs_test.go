@@ -46,3 +46,18 @@ func TestOfPhraseSubject(t *testing.T) {
 		{"an apposition is no of phrase", "Kenya, a neighbour of Tanzania, accused Uganda of fraud.", []string{"Kenya ACCUSES Uganda"}},
 	})
 }
+
+// TestDefinedAcronyms checks an acronym the text gives an actor in
+// parentheses, and a name longer than a dictionary alias it opens, in
+// sentences written for this test.
+func TestDefinedAcronyms(t *testing.T) {
+	d := graph.NewDate(2010, 1, 1)
+	runCodedCases(t, []codedCase{
+		{"acronym of a text's organization", d, "The Kenya Dairy Forum (KDF) met on Monday. Later the KDF urged Uganda to open the market.",
+			"Kenya Dairy Forum/KEN DEMANDS Uganda/UGA"},
+		{"acronym of a dictionary actor", d, "The Armed Forces of National Resistance (AFNR) met. The AFNR urged Peru to free the prisoners.",
+			"Armed Forces of National Resistance/SLVREB DEMANDS Peru/PER"},
+		{"lower case is no acronym", d, "The Kenya Dairy Forum (KDF) met on Monday. Later the Kdf urged Uganda to open the market.", ""},
+		{"a longer name than an armed group's alias", d, "The National Resistance Front accused Peru of torture.", "National Resistance Front/ ACCUSES Peru/PER"},
+	})
+}
