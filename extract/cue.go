@@ -93,7 +93,13 @@ var (
 	// tiesHeads: "cut ties with X".
 	tiesHeads = cueHeads{set("with"), 4}
 	// pactHeads: "ended its defence cooperation agreement with France".
-	pactHeads = cueHeads{set("relations", "ties", "cooperation", "agreement", "pact", "accord", "treaty", "partnership"), 5}
+	pactHeads = cueHeads{set("relations", "ties", "cooperation", "agreement", "pact", "accord", "treaty", "partnership",
+		"deal", "commitment", "commitments", "promise", "promises", "pledge", "pledges", "ceasefire", "truce"), 5}
+	// abandonParticles end the cues of abandoning a pact or talks:
+	// "reneged on", "backed out of", "walked away from"; talks that end
+	// may have been held, talks walked away from are refused.
+	abandonParticles = set("on", "of", "from")
+	abandonHeads     = cueHeads{union(pactHeads.words, set("talks", "negotiations")), 5}
 )
 
 // objectRules find a cue's objects by its mode. A rule reports false when
@@ -806,6 +812,8 @@ func (d *doc) headsFor(c *cueCall) cueHeads {
 		return phoneHeads
 	case c.def.mode == mWith && len(w) > 1 && w[1] == "ties":
 		return tiesHeads
+	case c.def.mode == mWith && len(w) > 1 && abandonParticles[w[len(w)-1]]:
+		return abandonHeads
 	case c.def.mode == mWith && len(w) == 1:
 		return pactHeads
 	}
@@ -1054,4 +1062,16 @@ func overlaps(xs, ys []int) bool {
 		}
 	}
 	return false
+}
+
+// union returns a new set of the words of a and b.
+func union(a, b map[string]bool) map[string]bool {
+	u := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		u[k] = true
+	}
+	for k := range b {
+		u[k] = true
+	}
+	return u
 }

@@ -162,3 +162,15 @@ func TestAskedFor(t *testing.T) {
 		{"warned X for is no demand", "Chad warned Niger for the second time.", nil},
 	})
 }
+
+// TestAbandonedPacts checks abandoning a pact, a commitment or talks as a
+// rejection of the other party, in sentences written for this test.
+func TestAbandonedPacts(t *testing.T) {
+	runCases(t, []extractCase{
+		{"reneged on a commitment to", "Chad reneged on its commitment to Niger.", []string{"Chad REJECTS Niger"}},
+		{"backed out of a deal with", "Chad backed out of the grain deal with Niger.", []string{"Chad REJECTS Niger"}},
+		{"walked away from talks with", "Chad walked away from talks with Niger.", []string{"Chad REJECTS Niger"}},
+		{"backed is still support", "Chad backed Niger.", []string{"Chad SUPPORTS Niger"}},
+		{"talks that ended were held", "Chad ended three days of talks with Niger.", nil},
+	})
+}
