@@ -174,3 +174,15 @@ func TestAbandonedPacts(t *testing.T) {
 		{"talks that ended were held", "Chad ended three days of talks with Niger.", nil},
 	})
 }
+
+// TestRefusedGerund checks an act of cooperation named by a gerund and
+// said to be out of the question or unacceptable, in sentences written
+// for this test.
+func TestRefusedGerund(t *testing.T) {
+	runCases(t, []extractCase{
+		{"lifting a ban out of the question", "Chad said that lifting the ban on Niger was now out of the question.", []string{"Chad REJECTS Niger"}},
+		{"meeting unacceptable", "Chad said that meeting Niger was unacceptable.", []string{"Chad REJECTS Niger"}},
+		{"a hostile act judged takes the actor's side", "Chad said that imposing a ban on Niger was unacceptable.", nil},
+		{"a modal is no refusal", "Chad said that meeting Niger would be out of the question.", nil},
+	})
+}
