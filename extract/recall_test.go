@@ -21,6 +21,8 @@ func TestWillingnessFrames(t *testing.T) {
 		{"lift the ban on", "Kenya is ready to lift the ban on Uganda.", []string{"Kenya OFFERS Uganda"}},
 		{"ease sanctions against", "Kenya will ease sanctions against Uganda.", []string{"Kenya OFFERS Uganda"}},
 		{"impose a ban is no offer", "Kenya will impose a ban on Uganda.", nil},
+		{"said it would be ready to", "Kenya said it would be ready to meet Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"would be ready to, not reported", "Kenya would be ready to meet Uganda.", nil},
 	})
 }
 

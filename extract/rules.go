@@ -107,7 +107,7 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 	var res subject
 	for j := k + 1; j < c; j++ {
 		w := d.low[j]
-		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] {
+		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] && !d.reportedWilling(s, j, c) {
 			res.neg = true
 		}
 	}
@@ -129,6 +129,13 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 		res.neg = true
 	}
 	return res
+}
+
+// reportedWilling reports "would" at j in reported speech before a word
+// of willingness at c: "said he would be ready to host talks" is the
+// speaker's "I am ready to", an offer, not a condition.
+func (d *doc) reportedWilling(s *sent, j, c int) bool {
+	return d.low[j] == "would" && willingWords[d.low[c]] && d.saidBefore(s, j)
 }
 
 // connectiveSubject follows the word at k before the verb at c: a

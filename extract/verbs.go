@@ -408,7 +408,7 @@ func (d *doc) saidBefore(s *sent, i int) bool {
 }
 
 // sayVerbs report a speaker's own statement of intent.
-var sayVerbs = set("said", "says", "announced", "stated", "declared", "added")
+var sayVerbs = set("said", "says", "saying", "announced", "stated", "declared", "added")
 
 // offeredAct reports whether the verb at v is an act an intent offers,
 // how many tokens it spans and its CAMEO code where the table has one: a verb of cooperation, or for an open marker
