@@ -9,7 +9,11 @@ package extract
 // verb or after a noun of what is sent or set up there.
 
 // placeTypes are the stances whose act can be done toward a place.
-var placeTypes = set(Offers, Supports, Engages, Rejects)
+var placeTypes = set(Offers, Supports, Engages, Rejects, Demands)
+
+// asylumNouns are what one asks of the country of a place: "sought
+// asylum in X", "asked for refuge in X".
+var asylumNouns = set("asylum", "refuge", "sanctuary", "shelter", "residence", "citizenship")
 
 // placePreps put a place after the act: "in Iraq", "to Liberia". Not
 // "from": troops withdrawn from a country are offered to no one.
@@ -89,6 +93,9 @@ func (d *doc) placeOfAct(s *sent, c *cueCall, m *mention) bool {
 	}
 	if p == c.after && c.typ == Engages {
 		return arrivalVerbs[d.low[c.i]] && d.visitAfter(s, m.to)
+	}
+	if c.typ == Demands {
+		return p > s.a && asylumNouns[d.low[p-1]]
 	}
 	for k := p - 1; k >= c.after && k >= p-4; k-- {
 		if sentNouns[d.low[k]] {
