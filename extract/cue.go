@@ -860,7 +860,16 @@ func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 		// "renewed negotiations with X", "announced talks with Y"
 		c.typ = Engages
 	}
+	if c.def.mode == mContacts && q > c.after && d.low[q-1] == "diplomatic" && recognitionVerbs[d.low[c.i]] {
+		// "established diplomatic relations with X": recognition, a
+		// diplomatic cooperation (CAMEO 054), more than a contact.
+		c.typ = Supports
+	}
 }
+
+// recognitionVerbs set up or restore diplomatic relations.
+var recognitionVerbs = set("establish", "establishes", "established", "establishing", "restore", "restores", "restored", "restoring",
+	"normalise", "normalises", "normalised", "normalize", "normalizes", "normalized")
 
 // objectFallbacks find objects the mode's rule did not: the owner of a
 // definite event noun ("rejected the proposal"), a relative clause's

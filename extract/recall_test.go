@@ -188,3 +188,15 @@ func TestRefusedGerund(t *testing.T) {
 		{"a modal is no refusal", "Chad said that meeting Niger would be out of the question.", nil},
 	})
 }
+
+// TestDiplomaticRecognition checks establishing or restoring diplomatic
+// relations as support (CAMEO 054), contacts still as engagement, in
+// sentences written for this test.
+func TestDiplomaticRecognition(t *testing.T) {
+	runCases(t, []extractCase{
+		{"established diplomatic relations", "Chad established diplomatic relations with Niger.", []string{"Chad SUPPORTS Niger"}},
+		{"restored diplomatic ties", "Chad restored diplomatic ties with Niger.", []string{"Chad SUPPORTS Niger"}},
+		{"established contacts", "Chad established contacts with Niger.", []string{"Chad ENGAGES Niger"}},
+		{"kept diplomatic relations", "Chad kept diplomatic relations with Niger.", []string{"Chad ENGAGES Niger"}},
+	})
+}
