@@ -1040,6 +1040,9 @@ func (d *doc) cueStances(s *sent, c *cueCall) {
 	if c.typ == Engages && c.def.mode == mHost && strings.HasPrefix(d.low[c.i], "host") {
 		d.hostedBetween(s, c)
 	}
+	if c.typ == Demands {
+		d.rallied(s, c)
+	}
 	if contentTypes[c.typ] {
 		d.markContent(s, c.end)
 		if r := d.afterRelative(s, c.end); r > 0 && r < s.b && (d.low[r] == "to" || d.low[r] == "of") {
@@ -1047,6 +1050,26 @@ func (d *doc) cueStances(s *sent, c *cueCall) {
 			// press Israel": the demand's content resumes after the clause.
 			d.markContent(s, r)
 		}
+	}
+}
+
+// rallyVerbs, asked of others, rally support for their object: "urged
+// the EU to support X" is support of X by the speaker (CAMEO 053), though
+// it says nothing of the EU's.
+var rallyVerbs = set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid")
+
+// rallied emits the speaker's support of the actor a demand asks others
+// to support: "urged the EU to support X".
+func (d *doc) rallied(s *sent, c *cueCall) {
+	q := c.end
+	for lim := q + 4; q < s.b && q < lim && d.low[q] != "to"; q++ {
+	}
+	if q+2 >= s.b || d.low[q] != "to" || !rallyVerbs[d.low[q+1]] {
+		return
+	}
+	objs, _, _, _ := d.objectNP(s, q+2, 3)
+	if len(objs) > 0 && !overlaps(objs, c.objs) {
+		d.emit(s, Supports, c.sub.ents, objs, c.conf-0.15, q+2)
 	}
 }
 

@@ -200,3 +200,13 @@ func TestDiplomaticRecognition(t *testing.T) {
 		{"kept diplomatic relations", "Chad kept diplomatic relations with Niger.", []string{"Chad ENGAGES Niger"}},
 	})
 }
+
+// TestRalliedSupport checks a demand that others support an actor as the
+// speaker's support of it, in sentences written for this test.
+func TestRalliedSupport(t *testing.T) {
+	runCases(t, []extractCase{
+		{"urged X to support Y", "Chad urged Niger to support Mali.", []string{"Chad DEMANDS Niger", "Chad SUPPORTS Mali"}},
+		{"called on X to recognise Y", "Chad called on Niger to recognise Mali.", []string{"Chad DEMANDS Niger", "Chad SUPPORTS Mali"}},
+		{"urged X to sanction Y", "Chad urged Niger to sanction Mali.", []string{"Chad DEMANDS Niger"}},
+	})
+}
