@@ -58,6 +58,8 @@ func TestDefinedAcronyms(t *testing.T) {
 		{"acronym of a dictionary actor", d, "The Armed Forces of National Resistance (AFNR) met. The AFNR urged Peru to free the prisoners.",
 			"Armed Forces of National Resistance/SLVREB DEMANDS Peru/PER"},
 		{"lower case is no acronym", d, "The Kenya Dairy Forum (KDF) met on Monday. Later the Kdf urged Uganda to open the market.", ""},
+		{"our acronym in title case", d, "Nato urged Serbia to withdraw.", "NATO/IGOWSTNAT DEMANDS Serbia/SRB"},
+		{"a short acronym in title case is a word", d, "Who urged Serbia to withdraw?", ""},
 		{"a longer name than an armed group's alias", d, "The National Resistance Front accused Peru of torture.", "National Resistance Front/ ACCUSES Peru/PER"},
 	})
 }
