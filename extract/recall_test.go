@@ -210,3 +210,14 @@ func TestRalliedSupport(t *testing.T) {
 		{"urged X to sanction Y", "Chad urged Niger to sanction Mali.", []string{"Chad DEMANDS Niger"}},
 	})
 }
+
+// TestHeldResponsible checks holding an actor responsible as an
+// accusation, in sentences written for this test.
+func TestHeldResponsible(t *testing.T) {
+	runCases(t, []extractCase{
+		{"holds X fully responsible", "Chad holds Niger fully responsible for the raid.", []string{"Chad ACCUSES Niger"}},
+		{"held X accountable", "Chad held Niger accountable for the raid.", []string{"Chad ACCUSES Niger"}},
+		{"held talks is still talks", "Chad held talks with Niger.", []string{"Chad ENGAGES Niger"}},
+		{"negated", "Chad did not hold Niger responsible for the raid.", nil},
+	})
+}
