@@ -370,7 +370,25 @@ func (d *doc) objNear(s *sent, c *cueCall) bool {
 		}
 	}
 	c.objs, c.end, c.class, c.recip = d.objectNP(s, c.after, lim)
+	if len(c.objs) == 0 && c.def.typ == Accuses && c.def.mode == mNear {
+		d.agentOfCondemned(s, c)
+	}
 	return true
+}
+
+// agentOfCondemned finds the doer of a condemned act named after "by":
+// "condemned the repeated ceasefire violations by X along the border".
+func (d *doc) agentOfCondemned(s *sent, c *cueCall) {
+	for q := c.after; q < s.b && q < c.after+8; q++ {
+		w := d.low[q]
+		if w == "by" {
+			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
+			return
+		}
+		if w == "," || w == ";" || w == "of" || w == "on" || w == "against" || boundaryWords[w] || s.mentionAt(q) != nil {
+			return
+		}
+	}
 }
 
 // frontedLabel returns the length of a label put before the object

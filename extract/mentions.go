@@ -878,6 +878,9 @@ func (d *doc) classify(s *sent, m *mention) {
 		m.place = true
 	case w == "from" && m.kind == formAlias && p-1 >= s.a && (d.low[p-1] == "troops" || d.low[p-1] == "forces" || d.low[p-1] == "withdrawal" || d.low[p-1] == "out"):
 		m.place = true
+	case w == "of" && m.kind == formMetonym && p-1 >= s.a && settlementNouns[d.low[p-1]]:
+		// "the Rwandan capital of Kigali", "the city of Mosul": a place.
+		m.place = true
 	}
 	// "the Uzbek capital", "Afghanistan's future" are not actors speaking;
 	// a mention followed by a hyphenated modifier ("U.S.-led") still is.
@@ -1534,6 +1537,10 @@ var personTitles = set("president", "minister", "leader", "king", "premier", "ch
 
 // topicNouns after a country's name make it the topic: "Syria talks".
 var topicNouns = set("talks", "war", "crisis", "conflict", "issue", "question", "file", "dossier", "negotiations")
+
+// settlementNouns before "of" and a capital make it a place: "the
+// Cambodian capital of Phnom Penh".
+var settlementNouns = set("capital", "city", "town", "port", "seat")
 
 // venueNouns after a capital make it the name of an event, not an actor.
 var venueNouns = set("roadmap", "process", "format", "conference", "summit", "talks", "meeting", "agreement", "accord",

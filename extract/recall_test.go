@@ -221,3 +221,14 @@ func TestHeldResponsible(t *testing.T) {
 		{"negated", "Chad did not hold Niger responsible for the raid.", nil},
 	})
 }
+
+// TestCondemnedAgentAndVenue checks the doer of a condemned act named
+// after "by", and a capital after "the capital of" as a place, in
+// sentences written for this test.
+func TestCondemnedAgentAndVenue(t *testing.T) {
+	runCases(t, []extractCase{
+		{"condemned acts by", "Chad condemned the repeated border violations by Nigerien troops near the lake.", []string{"Chad ACCUSES Niger"}},
+		{"condemned acts against is no agent", "Chad condemned the raids against Niger by bandits.", nil},
+		{"the capital of a venue", "Chad and Niger met in the Malian capital of Bamako last week.", []string{"Chad ENGAGES Niger"}},
+	})
+}
