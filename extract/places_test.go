@@ -51,6 +51,7 @@ func TestMediationAndAmounts(t *testing.T) {
 	runCases(t, []extractCase{
 		{"mediation effort between", "Kenya launched a mediation effort between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia"}},
 		{"mediation effort, a time, between", "Kenya launched a mediation effort on Sunday between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia"}},
+		{"the Emirates", "Kenya launched a mediation effort between the Emirates and Oman.", []string{"Kenya ENGAGES Oman", "Kenya ENGAGES United Arab Emirates"}},
 		{"talks, a time, between", "Uganda announced talks next week between Ethiopia and Eritrea.", []string{"Ethiopia ENGAGES Eritrea"}},
 		{"mediation between", "Kenya offered mediation between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia", "Kenya OFFERS Eritrea", "Kenya OFFERS Ethiopia"}},
 		{"negated mediation", "Kenya will not launch a mediation effort between Ethiopia and Eritrea.", nil},
