@@ -93,7 +93,13 @@ var (
 	// tiesHeads: "cut ties with X".
 	tiesHeads = cueHeads{set("with"), 4}
 	// pactHeads: "ended its defence cooperation agreement with France".
-	pactHeads = cueHeads{set("relations", "ties", "cooperation", "agreement", "pact", "accord", "treaty", "partnership"), 5}
+	pactHeads = cueHeads{set("relations", "ties", "cooperation", "agreement", "pact", "accord", "treaty", "partnership",
+		"deal", "commitment", "commitments", "promise", "promises", "pledge", "pledges", "ceasefire", "truce"), 5}
+	// abandonParticles end the cues of abandoning a pact or talks:
+	// "reneged on", "backed out of", "walked away from"; talks that end
+	// may have been held, talks walked away from are refused.
+	abandonParticles = set("on", "of", "from")
+	abandonHeads     = cueHeads{union(pactHeads.words, set("talks", "negotiations")), 5}
 )
 
 // objectRules find a cue's objects by its mode. A rule reports false when
@@ -364,7 +370,25 @@ func (d *doc) objNear(s *sent, c *cueCall) bool {
 		}
 	}
 	c.objs, c.end, c.class, c.recip = d.objectNP(s, c.after, lim)
+	if len(c.objs) == 0 && c.def.typ == Accuses && c.def.mode == mNear {
+		d.agentOfCondemned(s, c)
+	}
 	return true
+}
+
+// agentOfCondemned finds the doer of a condemned act named after "by":
+// "condemned the repeated ceasefire violations by X along the border".
+func (d *doc) agentOfCondemned(s *sent, c *cueCall) {
+	for q := c.after; q < s.b && q < c.after+8; q++ {
+		w := d.low[q]
+		if w == "by" {
+			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
+			return
+		}
+		if w == "," || w == ";" || w == "of" || w == "on" || w == "against" || boundaryWords[w] || s.mentionAt(q) != nil {
+			return
+		}
+	}
 }
 
 // frontedLabel returns the length of a label put before the object
@@ -414,7 +438,7 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 	if len(c.def.words) == 2 && c.def.words[1] == "for" {
 		// "called for restraint from India and Pakistan"
 		for q := c.after; q < s.b && q < c.after+6; q++ {
-			if d.low[q] == "from" || d.low[q] == "by" {
+			if d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after) {
 				c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
 				break
 			}
@@ -439,8 +463,14 @@ func (d *doc) toAfterObject(s *sent, c *cueCall) bool {
 	if q < s.b && d.low[q] == "not" {
 		q++
 	}
-	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && strings.HasPrefix(d.low[c.i], "warn"))
+	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && strings.HasPrefix(d.low[c.i], "warn") ||
+		d.low[q] == "for" && requestVerbs[d.low[c.i]])
 }
+
+// requestVerbs ask their object for something: "asked X for help",
+// "appealed to X for aid", "pressed X for answers".
+var requestVerbs = set("ask", "asks", "asked", "asking", "appeal", "appeals", "appealed", "appealing",
+	"press", "presses", "pressed", "pressing")
 
 // objBlame: "blamed X for", "blamed Y on X".
 func (d *doc) objBlame(s *sent, c *cueCall) bool {
@@ -595,11 +625,24 @@ func (d *doc) objThat(s *sent, c *cueCall) bool {
 	return true
 }
 
+// pactNouns are acts done with another party, whose "with" names that
+// party as the one a demand or offer of the act is addressed to: "demanded
+// a truce with X", "called for a ceasefire with X", "proposed a peace deal
+// with X".
+var pactNouns = set("truce", "ceasefire", "armistice", "peace", "deal", "agreement", "accord", "pact", "treaty",
+	"settlement", "reconciliation", "dialogue", "talks", "negotiations", "meeting", "summit", "cooperation")
+
+// pactWith reports "with" at q after a pact noun, within the phrase that
+// starts at from.
+func (d *doc) pactWith(s *sent, q, from int) bool {
+	return q > from && q < s.b && d.low[q] == "with" && pactNouns[d.low[q-1]]
+}
+
 // demandedOf finds the addressee of a demanded thing: "demanded the
 // withdrawal of X", "demanding autonomy from X", "an admission by X".
 func (d *doc) demandedOf(s *sent, c *cueCall) {
 	for q := c.after; q < s.b && q < c.after+6; q++ {
-		if demandPreps[d.low[q]] {
+		if demandPreps[d.low[q]] || d.pactWith(s, q, c.after) {
 			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
 			return
 		}
@@ -681,7 +724,7 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 	// "offered assurances to X", "proposed a truce between X and Y",
 	// "aid to war-torn X", "aid for X", "lift the ban on X"
 	for r := q; r < s.b && r < q+10; r++ {
-		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] ||
+		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] || d.pactWith(s, r, q) ||
 			(d.low[r] == "on" || d.low[r] == "against") && r > q && restrictionNouns[d.low[r-1]] {
 			c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
 			break
@@ -787,6 +830,8 @@ func (d *doc) headsFor(c *cueCall) cueHeads {
 		return phoneHeads
 	case c.def.mode == mWith && len(w) > 1 && w[1] == "ties":
 		return tiesHeads
+	case c.def.mode == mWith && len(w) > 1 && abandonParticles[w[len(w)-1]]:
+		return abandonHeads
 	case c.def.mode == mWith && len(w) == 1:
 		return pactHeads
 	}
@@ -833,7 +878,16 @@ func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 		// "renewed negotiations with X", "announced talks with Y"
 		c.typ = Engages
 	}
+	if c.def.mode == mContacts && q > c.after && d.low[q-1] == "diplomatic" && recognitionVerbs[d.low[c.i]] {
+		// "established diplomatic relations with X": recognition, a
+		// diplomatic cooperation (CAMEO 054), more than a contact.
+		c.typ = Supports
+	}
 }
+
+// recognitionVerbs set up or restore diplomatic relations.
+var recognitionVerbs = set("establish", "establishes", "established", "establishing", "restore", "restores", "restored", "restoring",
+	"normalise", "normalises", "normalised", "normalize", "normalizes", "normalized")
 
 // objectFallbacks find objects the mode's rule did not: the owner of a
 // definite event noun ("rejected the proposal"), a relative clause's
@@ -1004,6 +1058,9 @@ func (d *doc) cueStances(s *sent, c *cueCall) {
 	if c.typ == Engages && c.def.mode == mHost && strings.HasPrefix(d.low[c.i], "host") {
 		d.hostedBetween(s, c)
 	}
+	if c.typ == Demands {
+		d.rallied(s, c)
+	}
 	if contentTypes[c.typ] {
 		d.markContent(s, c.end)
 		if r := d.afterRelative(s, c.end); r > 0 && r < s.b && (d.low[r] == "to" || d.low[r] == "of") {
@@ -1011,6 +1068,26 @@ func (d *doc) cueStances(s *sent, c *cueCall) {
 			// press Israel": the demand's content resumes after the clause.
 			d.markContent(s, r)
 		}
+	}
+}
+
+// rallyVerbs, asked of others, rally support for their object: "urged
+// the EU to support X" is support of X by the speaker (CAMEO 053), though
+// it says nothing of the EU's.
+var rallyVerbs = set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid")
+
+// rallied emits the speaker's support of the actor a demand asks others
+// to support: "urged the EU to support X".
+func (d *doc) rallied(s *sent, c *cueCall) {
+	q := c.end
+	for lim := q + 4; q < s.b && q < lim && d.low[q] != "to"; q++ {
+	}
+	if q+2 >= s.b || d.low[q] != "to" || !rallyVerbs[d.low[q+1]] {
+		return
+	}
+	objs, _, _, _ := d.objectNP(s, q+2, 3)
+	if len(objs) > 0 && !overlaps(objs, c.objs) {
+		d.emit(s, Supports, c.sub.ents, objs, c.conf-0.15, q+2)
 	}
 }
 
@@ -1035,4 +1112,16 @@ func overlaps(xs, ys []int) bool {
 		}
 	}
 	return false
+}
+
+// union returns a new set of the words of a and b.
+func union(a, b map[string]bool) map[string]bool {
+	u := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		u[k] = true
+	}
+	for k := range b {
+		u[k] = true
+	}
+	return u
 }

@@ -105,6 +105,9 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
 	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "severed"))
 	add(Rejects, mWith, p("ties"), verbForms("cut", "cuts", "cutting", "sever", "severs", "severed", "severing"))
+	add(Rejects, mWith, p("on"), verbForms("renege", "reneges", "reneged", "reneging"))
+	add(Rejects, mWith, p("out", "of"), verbForms("back", "backs", "backed", "backing", "pull", "pulls", "pulled", "pulling"))
+	add(Rejects, mWith, p("away", "from"), verbForms("walk", "walks", "walked", "walking"))
 	// SUPPORTS
 	add(Supports, mObj, nil, verbForms("support", "supports", "supported", "supporting", "back", "backs", "backed", "backing",
 		"welcome", "welcomes", "welcomed", "welcoming", "praise", "praises", "praised", "praising",

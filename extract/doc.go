@@ -55,7 +55,16 @@
 //     an office, of the country's elites unless the text titles him in
 //     office; and an organization named by capitalised words ending in
 //     a head noun ("the Kenya Farmers Association"), an actor of the
-//     text alone.
+//     text alone. Peoples and faiths (ethnic.go) are actors of the text
+//     too, of their country: a demonym before a people ("Iraqi Kurds",
+//     "Bosnian Serbs"), a people before an agent noun ("Hausa
+//     politicians"), a people's plural ("the Kurds"). A leader's surname
+//     before "administration" or "regime" names the leader's state at any
+//     date; a surname alone names the dictionaries' person where all
+//     people of that surname are of one country ("Arafat"); one-word
+//     Phoenix names of organizations and armed groups match in capitals
+//     ("UNITA"); an acronym the text gives in parentheses ("the X Front
+//     (XF)") names its actor for the rest of the text.
 //  3. References. "The group", "the insurgents", "the alliance" resolve to
 //     the last named actor that carries that description in the
 //     dictionary; "the government" to the last government named; "the
@@ -115,7 +124,8 @@
 //     around it, else its own or its block's code. It counts only in
 //     predicate position (an actor or pronoun, auxiliaries, the verb), its
 //     object is an actor right after it, and its code becomes a type
-//     through the vocabulary (TypeForCAMEO); for an act of cooperation a
+//     through the vocabulary (TypeForCAMEO; an appeal, CAMEO 02, is a
+//     demand, as PLOVER folds it into DEMAND); for an act of cooperation a
 //     preposition may come first ("apologized to X"). An intent marker
 //     ("will", "said it would", "agreed in principle to", "is ready to")
 //     before a verb of cooperation (CAMEO 03-08) or a continued act

@@ -39,6 +39,7 @@ type lexicon struct {
 	next     []int                 // entry -> successor entry after its until date, or -1
 	byFirst  map[string][]*pattern // lower-cased first token -> patterns, longest first
 	surnames map[string][]*pattern // lower-cased last word of a person's name -> the person's patterns
+	bare     map[string][]*pattern // the same, with the ranges a person is a side of the country (surnames.go)
 	names    map[string]int        // normalized canonical name or alias -> entry
 	verbs    *verbTable            // CAMEO verb dictionary and our additions
 	vocab    *stance.Vocabulary    // maps the verbs' CAMEO codes to stance types
@@ -189,7 +190,8 @@ func (lx *lexicon) add(form string, entry int, kind formKind, from, to stance.Da
 	p := &pattern{entries: []int{entry}, kind: kind, from: from, to: to, gov: gov}
 	for _, w := range words {
 		wt := mkWord(w, 0, len(w), 0, 0)
-		p.toks = append(p.toks, ptok{s: w, caps: wt.caps && wt.word, upper: wt.upper})
+		caps := wt.caps && wt.word
+		p.toks = append(p.toks, ptok{s: w, caps: caps, upper: wt.upper, title: caps && len(words) == 1 && titleAcronym(w)})
 		lw := strings.ToLower(w)
 		if govWords[lw] {
 			p.gov = true
@@ -208,7 +210,7 @@ func (lx *lexicon) add(form string, entry int, kind formKind, from, to stance.Da
 // the text; lower-case words match in any case.
 func tokMatch(d ptok, text string, t token) bool {
 	if d.caps {
-		return d.s == text
+		return d.s == text || d.title && t.upper && !t.caps && strings.EqualFold(d.s, text)
 	}
 	if d.upper && !t.upper {
 		return false
@@ -221,6 +223,27 @@ type ptok struct {
 	s     string
 	caps  bool
 	upper bool
+	// title lets an acronym of ours match written as a word too ("Nato",
+	// "Ecowas"), as some newspapers write acronyms they pronounce.
+	title bool
+}
+
+// titleAcronymMin is the fewest letters of an acronym matched in title
+// case: shorter ones ("IS", "AU", "WHO") are words so written.
+const titleAcronymMin = 4
+
+// titleAcronym reports whether acronym w may match in title case: four or
+// more letters, all of them letters.
+func titleAcronym(w string) bool {
+	if len(w) < titleAcronymMin {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isApos1(s string) bool { return s == "'s" || s == "\u2019s" || s == "'" || s == "\u2019" }

@@ -82,6 +82,15 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 	if m, ok := d.titledSurname(s, i); ok {
 		return m, true
 	}
+	if m, ok := d.bareSurname(s, i); ok {
+		return m, true
+	}
+	if m, ok := d.leaderGovernment(s, i); ok {
+		return m, true
+	}
+	if m, ok := d.ethnicAt(s, i); ok {
+		return m, true
+	}
 	return d.genericRef(s, i)
 }
 
@@ -869,6 +878,9 @@ func (d *doc) classify(s *sent, m *mention) {
 		m.place = true
 	case w == "from" && m.kind == formAlias && p-1 >= s.a && (d.low[p-1] == "troops" || d.low[p-1] == "forces" || d.low[p-1] == "withdrawal" || d.low[p-1] == "out"):
 		m.place = true
+	case w == "of" && m.kind == formMetonym && p-1 >= s.a && settlementNouns[d.low[p-1]]:
+		// "the Rwandan capital of Kigali", "the city of Mosul": a place.
+		m.place = true
 	}
 	// "the Uzbek capital", "Afghanistan's future" are not actors speaking;
 	// a mention followed by a hyphenated modifier ("U.S.-led") still is.
@@ -1023,7 +1035,8 @@ func (d *doc) registerPeople(s *sent) bool {
 	titled := d.registerTitled(s)
 	appos := d.registerAppositions(s)
 	named := d.registerTitledNames(s)
-	return groups || titled || appos || named
+	acronyms := d.registerAcronyms(s)
+	return groups || titled || appos || named || acronyms
 }
 
 // registerTitled learns the names after an actor and its title:
@@ -1245,6 +1258,28 @@ func (d *doc) addLocal(a, b, ent int) bool {
 	return true
 }
 
+// registerAcronyms learns, for this document, the acronym a text gives an
+// actor in parentheses after its name: "the National Resistance Front
+// (NRF)" makes a later "the NRF" that actor. Written in capitals, the
+// acronym matches only in capitals.
+func (d *doc) registerAcronyms(s *sent) bool {
+	learned := false
+	for _, m := range s.ms {
+		j := m.to
+		if m.ent < 0 || m.place || m.pron || m.ref || j+2 >= s.b || d.tok(j) != "(" || d.tok(j+2) != ")" || !d.toks[j+1].caps {
+			continue
+		}
+		key := d.low[j+1]
+		if len(d.lx.byFirst[key]) > 0 || len(d.local[key]) > 0 {
+			continue // the dictionary's or the text's already
+		}
+		p := &pattern{toks: []ptok{{s: d.tok(j + 1), caps: true, upper: true}}, entries: []int{m.ent}, kind: formAlias, gov: m.gov, code: m.code}
+		d.local[key] = append(d.local[key], p)
+		learned = true
+	}
+	return learned
+}
+
 // registerGroups learns group names the text defines: "the Quartet (the
 // UN, the US, the EU and Russia)", "the Troika -- Norway, Britain and the
 // United States --", "Egypt, Qatar and the US, known as the mediators'
@@ -1447,7 +1482,7 @@ func listPerson(s *sent, first, last int) bool {
 // does not claim "Abbas Araghchi".
 func (d *doc) partOfLongerName(s *sent, i int) bool {
 	if n := i + 1; n < s.b && d.toks[n].word && d.toks[n].upper && !d.toks[n].caps && d.toks[n].bs == d.toks[i].be+1 &&
-		!notNames[d.low[n]] && !titleWords[d.low[n]] && !officeNouns[d.low[n]] {
+		!notNames[d.low[n]] && !titleWords[d.low[n]] && !officeNouns[d.low[n]] && !stateBodies[d.low[n]] {
 		return true
 	}
 	if p := i - 1; p >= s.a && d.toks[p].word && d.toks[p].upper && !d.toks[p].caps && d.toks[i].bs == d.toks[p].be+1 &&
@@ -1502,6 +1537,10 @@ var personTitles = set("president", "minister", "leader", "king", "premier", "ch
 
 // topicNouns after a country's name make it the topic: "Syria talks".
 var topicNouns = set("talks", "war", "crisis", "conflict", "issue", "question", "file", "dossier", "negotiations")
+
+// settlementNouns before "of" and a capital make it a place: "the
+// Cambodian capital of Phnom Penh".
+var settlementNouns = set("capital", "city", "town", "port", "seat")
 
 // venueNouns after a capital make it the name of an event, not an actor.
 var venueNouns = set("roadmap", "process", "format", "conference", "summit", "talks", "meeting", "agreement", "accord",

@@ -126,10 +126,28 @@ func (d *doc) orgAt(s *sent, i int, best mention, bestLen int) (mention, bool) {
 		state = d.stateWordAt(s, i)
 	case best.ent >= 0 && bestLen == 1 && !best.ref && d.actor(best.ent).Kind == stance.KindState:
 		state = best.ent
+	case d.orgLonger(s, i, best, bestLen):
+		// "the National Resistance Front": a longer name than the
+		// dictionary's "National Resistance" is another body.
 	default:
 		return mention{}, false
 	}
 	return d.unknownOrg(s, i, state)
+}
+
+// orgLonger reports an organization's name at token i longer than the n
+// tokens of best, the dictionary's match there, where best is no
+// organization or state whose body the longer name may be ("the United
+// Nations Human Rights Council" stays the United Nations).
+func (d *doc) orgLonger(s *sent, i int, best mention, n int) bool {
+	if best.ent < 0 || best.person {
+		return false
+	}
+	if k := d.actor(best.ent).Kind; k == stance.KindOrganization || k == stance.KindState || k == stance.KindGovernment {
+		return false
+	}
+	end, _, ok := d.orgChunk(s, i)
+	return ok && end-i > n
 }
 
 // stateWordAt returns the state whose one-word name or demonym stands at

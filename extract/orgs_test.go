@@ -22,6 +22,7 @@ func TestUnknownOrganizations(t *testing.T) {
 		{"a state's ministry is the state", d, "The Kenyan Foreign Ministry accused Uganda of fraud.", "Kenya/KENGOV ACCUSES Uganda/UGA"},
 		{"one word is no name", d, "The Forum accused Uganda of fraud.", ""},
 		{"a sentence opener is no name", d, "Under the Nile Basin Commission, Uganda accused Kenya of fraud.", "Uganda/UGA ACCUSES Kenya/KEN"},
+		{"a state's name before a body of the state", d, "Kenya praised the Uganda Assembly.", "Kenya/KEN SUPPORTS Uganda/UGA"},
 	})
 }
 
@@ -43,5 +44,22 @@ func TestOfPhraseSubject(t *testing.T) {
 			[]string{"Kenya OFFERS Uganda", "Uganda OFFERS Kenya"}},
 		{"president of a state", "The president of Kenya accused Uganda of fraud.", []string{"Kenya ACCUSES Uganda"}},
 		{"an apposition is no of phrase", "Kenya, a neighbour of Tanzania, accused Uganda of fraud.", []string{"Kenya ACCUSES Uganda"}},
+	})
+}
+
+// TestDefinedAcronyms checks an acronym the text gives an actor in
+// parentheses, and a name longer than a dictionary alias it opens, in
+// sentences written for this test.
+func TestDefinedAcronyms(t *testing.T) {
+	d := graph.NewDate(2010, 1, 1)
+	runCodedCases(t, []codedCase{
+		{"acronym of a text's organization", d, "The Kenya Dairy Forum (KDF) met on Monday. Later the KDF urged Uganda to open the market.",
+			"Kenya Dairy Forum/KEN DEMANDS Uganda/UGA"},
+		{"acronym of a dictionary actor", d, "The Armed Forces of National Resistance (AFNR) met. The AFNR urged Peru to free the prisoners.",
+			"Armed Forces of National Resistance/SLVREB DEMANDS Peru/PER"},
+		{"lower case is no acronym", d, "The Kenya Dairy Forum (KDF) met on Monday. Later the Kdf urged Uganda to open the market.", ""},
+		{"our acronym in title case", d, "Nato urged Serbia to withdraw.", "NATO/IGOWSTNAT DEMANDS Serbia/SRB"},
+		{"a short acronym in title case is a word", d, "Who urged Serbia to withdraw?", ""},
+		{"a longer name than an armed group's alias", d, "The National Resistance Front accused Peru of torture.", "National Resistance Front/ ACCUSES Peru/PER"},
 	})
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/stancegraph/stancegraph/stance"
 )
@@ -137,6 +138,9 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 			}
 			for _, p := range r.phrases {
 				lx.addPhoenixForm(p, ent, c, member, gov, fallback)
+				if r.kind != 'c' {
+					lx.addPhoenixAcronym(p, ent, c)
+				}
 			}
 		}
 		lx.addOutOfOffice(r)
@@ -337,6 +341,38 @@ func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, membe
 		pt.toks = append(pt.toks, ptok{s: w, upper: !nameFunctionWords[w] && isWordRune([]rune(w)[0])})
 	}
 	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], pt)
+}
+
+// acronymMin is the fewest letters of an acronym the table's one-word
+// names give: shorter ones ("UN", "AU") are the dictionary's own.
+const acronymMin = 3
+
+// addPhoenixAcronym adds a one-word name of an organization or armed
+// group of the table as a form matched only in capitals ("UNITA",
+// "FARC"): written so, the word is the acronym and no one's surname, which
+// is why single words of the table are otherwise left out.
+func (lx *lexicon) addPhoenixAcronym(p phoenixPhrase, ent int, c phoenixCode) {
+	if len(p.words) != 1 || len(p.words[0]) < acronymMin || acronymNoActor(c.code) {
+		return
+	}
+	w := p.words[0]
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return
+		}
+	}
+	if i, ok := lx.names[p.norm]; ok && i != ent {
+		return // another actor's name
+	}
+	pt := &pattern{entries: []int{ent}, kind: formAlias, code: c.code, toks: []ptok{{s: strings.ToUpper(w), caps: true, upper: true}}}
+	lx.byFirst[w] = append(lx.byFirst[w], pt)
+}
+
+// acronymNoActor reports the codes of bodies that report news or do
+// business rather than take sides, whose acronyms stand in datelines and
+// credits ("(AFP)"): media, business and multinational companies.
+func acronymNoActor(code string) bool {
+	return strings.Contains(code, "MED") || strings.Contains(code, "BUS") || strings.HasPrefix(code, "MNC")
 }
 
 // nameFunctionWords are written in lower case inside names.

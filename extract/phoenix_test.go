@@ -76,3 +76,17 @@ func TestPhoenixSharedCodes(t *testing.T) {
 		t.Errorf("genericCodes = %v, want NGODEV only", g)
 	}
 }
+
+// TestPhoenixAcronyms checks one-word names of the table's organizations
+// and armed groups, in sentences written for this test: written in
+// capitals they are the acronym, otherwise nothing, and media acronyms
+// of datelines name no actor.
+func TestPhoenixAcronyms(t *testing.T) {
+	d := graph.NewDate(1998, 1, 1)
+	runCodedCases(t, []codedCase{
+		{"capitals", d, "UNITA praised Zambia.", "Unita/ANGREB SUPPORTS Zambia/ZMB"},
+		{"as object", d, "Zambia accused UNITA of smuggling.", "Zambia/ZMB ACCUSES Unita/ANGREB"},
+		{"not in capitals", d, "Unita praised Zambia.", ""},
+		{"a news agency", d, "AFP praised Zambia.", ""},
+	})
+}

@@ -9,7 +9,11 @@ package extract
 // verb or after a noun of what is sent or set up there.
 
 // placeTypes are the stances whose act can be done toward a place.
-var placeTypes = set(Offers, Supports, Engages, Rejects)
+var placeTypes = set(Offers, Supports, Engages, Rejects, Demands)
+
+// asylumNouns are what one asks of the country of a place: "sought
+// asylum in X", "asked for refuge in X".
+var asylumNouns = set("asylum", "refuge", "sanctuary", "shelter", "residence", "citizenship")
 
 // placePreps put a place after the act: "in Iraq", "to Liberia". Not
 // "from": troops withdrawn from a country are offered to no one.
@@ -45,13 +49,17 @@ func (d *doc) visitAfter(s *sent, j int) bool {
 var placeStops = set(",", ";", ":", "--", "\u2014", "but", "while", "if", "unless", "after", "before", "because", "until",
 	"which", "who", "where", "when", "against", "from", "despite")
 
+// placeReach bounds the tokens from the act to its place: "up to 4,000
+// troops to an international peace-keeping force in Liberia" spans 13.
+const placeReach = 16
+
 // placeTarget makes the country of a place the object of a cue without
 // one, where the place follows the verb or a sent noun.
 func (d *doc) placeTarget(s *sent, c *cueCall) {
 	if len(c.objs) > 0 || !placeTypes[c.typ] {
 		return
 	}
-	for q := c.after; q < s.b && q < c.after+12; q++ {
+	for q := c.after; q < s.b && q < c.after+placeReach; q++ {
 		if placeStops[d.low[q]] {
 			return
 		}
@@ -86,6 +94,9 @@ func (d *doc) placeOfAct(s *sent, c *cueCall, m *mention) bool {
 	if p == c.after && c.typ == Engages {
 		return arrivalVerbs[d.low[c.i]] && d.visitAfter(s, m.to)
 	}
+	if c.typ == Demands {
+		return p > s.a && asylumNouns[d.low[p-1]]
+	}
 	for k := p - 1; k >= c.after && k >= p-4; k-- {
 		if sentNouns[d.low[k]] {
 			return true
@@ -105,14 +116,30 @@ func placeModifier(d *doc, k int) bool {
 // mediationHeads follow "mediation" in "a mediation effort between".
 var mediationHeads = set("effort", "efforts", "mission", "bid", "initiative", "attempt")
 
-// mediationBefore reports a mediation noun right before "between" at i:
-// "mediation between", "a mediation mission between".
+// mediationBefore reports a mediation noun before "between" at i, past a
+// time: "mediation between", "a mediation mission between", "a mediation
+// effort on Saturday between".
 func (d *doc) mediationBefore(s *sent, i int) bool {
-	if d.low[i-1] == "mediation" {
+	k := d.pastTime(s, i)
+	if d.low[k] == "mediation" {
 		return true
 	}
-	return i-2 >= s.a && d.low[i-2] == "mediation" && mediationHeads[d.low[i-1]]
+	return k-1 >= s.a && d.low[k-1] == "mediation" && mediationHeads[d.low[k]]
 }
+
+// pastTime returns the token before i and before any time phrase that
+// ends there: the noun of "talks on Monday between".
+func (d *doc) pastTime(s *sent, i int) int {
+	k := i - 1
+	for k > s.a && (isWeekday(d.low[k]) || timeNouns[d.low[k]] || timeWords[d.low[k]]) {
+		k--
+	}
+	return k
+}
+
+// timeWords, with weekdays and time nouns, make a time phrase: "on
+// Saturday", "last week", "today".
+var timeWords = set("on", "last", "next", "this", "today", "yesterday", "tomorrow", "earlier", "later")
 
 // mediator handles "X launched a mediation effort between A and B": the
 // mediator engages each party, as a host of their talks does. The

@@ -12,6 +12,11 @@ func TestPlaceTargets(t *testing.T) {
 		{"arrival alone engages no one", "The Ugandan envoy arrived in Nairobi.", nil},
 		{"a meeting place is a venue", "Chad and Niger met in Nairobi.", []string{"Chad ENGAGES Niger"}},
 		{"troops to a force in", "Ghana is ready to send troops to a regional force in Mali.", []string{"Ghana OFFERS Mali"}},
+		{"asylum sought in", "Some Malian families sought asylum in Ghana.", nil},
+		{"asylum sought by an actor in", "Mali sought asylum in Ghana for its ministers.", []string{"Mali DEMANDS Ghana"}},
+		{"a demand of what is in a place", "Mali demanded troops in Ghana.", nil},
+		{"an irregular past is a verb", "Mali sought talks with Ghana.", []string{"Mali DEMANDS Ghana"}},
+		{"a long phrase before the place", "Ghana is ready to commit up to 2,000 soldiers to an international peace-keeping force in Mali.", []string{"Ghana OFFERS Mali"}},
 		{"observers sent to", "Nigeria agreed to send observers to Liberia.", []string{"Nigeria OFFERS Liberia"}},
 		{"refused deployment", "Pakistan refused to deploy peacekeepers in Somalia.", []string{"Pakistan REJECTS Somalia"}},
 		{"embassy opened", "Canada opened an embassy in Hanoi.", []string{"Canada ENGAGES Vietnam"}},
@@ -45,6 +50,9 @@ func TestRefusedTogether(t *testing.T) {
 func TestMediationAndAmounts(t *testing.T) {
 	runCases(t, []extractCase{
 		{"mediation effort between", "Kenya launched a mediation effort between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia"}},
+		{"mediation effort, a time, between", "Kenya launched a mediation effort on Sunday between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia"}},
+		{"the Emirates", "Kenya launched a mediation effort between the Emirates and Oman.", []string{"Kenya ENGAGES Oman", "Kenya ENGAGES United Arab Emirates"}},
+		{"talks, a time, between", "Uganda announced talks next week between Ethiopia and Eritrea.", []string{"Ethiopia ENGAGES Eritrea"}},
 		{"mediation between", "Kenya offered mediation between Ethiopia and Eritrea.", []string{"Kenya ENGAGES Eritrea", "Kenya ENGAGES Ethiopia", "Kenya OFFERS Eritrea", "Kenya OFFERS Ethiopia"}},
 		{"negated mediation", "Kenya will not launch a mediation effort between Ethiopia and Eritrea.", nil},
 		{"thousands comma", "Kenya is ready to contribute 4,000 troops to a force in Chad.", []string{"Kenya OFFERS Chad"}},

@@ -21,6 +21,8 @@ func TestWillingnessFrames(t *testing.T) {
 		{"lift the ban on", "Kenya is ready to lift the ban on Uganda.", []string{"Kenya OFFERS Uganda"}},
 		{"ease sanctions against", "Kenya will ease sanctions against Uganda.", []string{"Kenya OFFERS Uganda"}},
 		{"impose a ban is no offer", "Kenya will impose a ban on Uganda.", nil},
+		{"said it would be ready to", "Kenya said it would be ready to meet Uganda.", []string{"Kenya OFFERS Uganda"}},
+		{"would be ready to, not reported", "Kenya would be ready to meet Uganda.", nil},
 	})
 }
 
@@ -31,6 +33,7 @@ func TestModalSubjectPhrase(t *testing.T) {
 	runCases(t, []extractCase{
 		{"actor and a region's rebels", "Britain said that Sudan and the rebels in Darfur must reach an agreement.", []string{"United Kingdom DEMANDS Sudan"}},
 		{"actor and other nations", "Kenya said on Saturday that the US and other rich nations must give more money.", []string{"Kenya DEMANDS United States"}},
+		{"a participle after other is an adjective", "Kenya said on Saturday that the US and other industrialised nations must give more money.", []string{"Kenya DEMANDS United States"}},
 		{"a verb in the phrase", "Kenya said the report Uganda wrote must be withdrawn.", nil},
 		{"a clause of its own", "Kenya said the talks that Uganda wanted must wait.", nil},
 		{"the demanded act is not done", "Rwanda announced that Burundi and its army must agree to changes.", []string{"Rwanda DEMANDS Burundi"}},
@@ -138,5 +141,94 @@ func TestPassiveAgents(t *testing.T) {
 		{"by of another clause", "Kenya was accused of smuggling arms, which were sold by Uganda.", nil},
 		{"by of another participle", "Kenya was accused of selling arms captured by Uganda.", nil},
 		{"by no actor", "Kenya was accused of smuggling arms by road.", nil},
+	})
+}
+
+// TestPactWith checks the party of a pact as the addressee of a demand or
+// offer of it, in sentences written for this test.
+func TestPactWith(t *testing.T) {
+	runCases(t, []extractCase{
+		{"demanded a truce with", "Chad demanded a truce with Niger.", []string{"Chad DEMANDS Niger"}},
+		{"called for a ceasefire with", "Chad called for an immediate ceasefire with Niger.", []string{"Chad DEMANDS Niger"}},
+		{"proposed a peace deal with", "Chad proposed a peace deal with Niger.", []string{"Chad OFFERS Niger"}},
+		{"with after no pact noun", "Chad demanded a vote with Niger.", nil},
+	})
+}
+
+// TestAskedFor checks a request verb whose object is asked "for"
+// something, in sentences written for this test.
+func TestAskedFor(t *testing.T) {
+	runCases(t, []extractCase{
+		{"asked X for", "Chad asked Niger for grain.", []string{"Chad DEMANDS Niger"}},
+		{"appealed to X for", "Chad appealed to Niger for doctors.", []string{"Chad DEMANDS Niger"}},
+		{"warned X for is no demand", "Chad warned Niger for the second time.", nil},
+	})
+}
+
+// TestAbandonedPacts checks abandoning a pact, a commitment or talks as a
+// rejection of the other party, in sentences written for this test.
+func TestAbandonedPacts(t *testing.T) {
+	runCases(t, []extractCase{
+		{"reneged on a commitment to", "Chad reneged on its commitment to Niger.", []string{"Chad REJECTS Niger"}},
+		{"backed out of a deal with", "Chad backed out of the grain deal with Niger.", []string{"Chad REJECTS Niger"}},
+		{"walked away from talks with", "Chad walked away from talks with Niger.", []string{"Chad REJECTS Niger"}},
+		{"backed is still support", "Chad backed Niger.", []string{"Chad SUPPORTS Niger"}},
+		{"talks that ended were held", "Chad ended three days of talks with Niger.", nil},
+	})
+}
+
+// TestRefusedGerund checks an act of cooperation named by a gerund and
+// said to be out of the question or unacceptable, in sentences written
+// for this test.
+func TestRefusedGerund(t *testing.T) {
+	runCases(t, []extractCase{
+		{"lifting a ban out of the question", "Chad said that lifting the ban on Niger was now out of the question.", []string{"Chad REJECTS Niger"}},
+		{"meeting unacceptable", "Chad said that meeting Niger was unacceptable.", []string{"Chad REJECTS Niger"}},
+		{"a hostile act judged takes the actor's side", "Chad said that imposing a ban on Niger was unacceptable.", nil},
+		{"a modal is no refusal", "Chad said that meeting Niger would be out of the question.", nil},
+	})
+}
+
+// TestDiplomaticRecognition checks establishing or restoring diplomatic
+// relations as support (CAMEO 054), contacts still as engagement, in
+// sentences written for this test.
+func TestDiplomaticRecognition(t *testing.T) {
+	runCases(t, []extractCase{
+		{"established diplomatic relations", "Chad established diplomatic relations with Niger.", []string{"Chad SUPPORTS Niger"}},
+		{"restored diplomatic ties", "Chad restored diplomatic ties with Niger.", []string{"Chad SUPPORTS Niger"}},
+		{"established contacts", "Chad established contacts with Niger.", []string{"Chad ENGAGES Niger"}},
+		{"kept diplomatic relations", "Chad kept diplomatic relations with Niger.", []string{"Chad ENGAGES Niger"}},
+	})
+}
+
+// TestRalliedSupport checks a demand that others support an actor as the
+// speaker's support of it, in sentences written for this test.
+func TestRalliedSupport(t *testing.T) {
+	runCases(t, []extractCase{
+		{"urged X to support Y", "Chad urged Niger to support Mali.", []string{"Chad DEMANDS Niger", "Chad SUPPORTS Mali"}},
+		{"called on X to recognise Y", "Chad called on Niger to recognise Mali.", []string{"Chad DEMANDS Niger", "Chad SUPPORTS Mali"}},
+		{"urged X to sanction Y", "Chad urged Niger to sanction Mali.", []string{"Chad DEMANDS Niger"}},
+	})
+}
+
+// TestHeldResponsible checks holding an actor responsible as an
+// accusation, in sentences written for this test.
+func TestHeldResponsible(t *testing.T) {
+	runCases(t, []extractCase{
+		{"holds X fully responsible", "Chad holds Niger fully responsible for the raid.", []string{"Chad ACCUSES Niger"}},
+		{"held X accountable", "Chad held Niger accountable for the raid.", []string{"Chad ACCUSES Niger"}},
+		{"held talks is still talks", "Chad held talks with Niger.", []string{"Chad ENGAGES Niger"}},
+		{"negated", "Chad did not hold Niger responsible for the raid.", nil},
+	})
+}
+
+// TestCondemnedAgentAndVenue checks the doer of a condemned act named
+// after "by", and a capital after "the capital of" as a place, in
+// sentences written for this test.
+func TestCondemnedAgentAndVenue(t *testing.T) {
+	runCases(t, []extractCase{
+		{"condemned acts by", "Chad condemned the repeated border violations by Nigerien troops near the lake.", []string{"Chad ACCUSES Niger"}},
+		{"condemned acts against is no agent", "Chad condemned the raids against Niger by bandits.", nil},
+		{"the capital of a venue", "Chad and Niger met in the Malian capital of Bamako last week.", []string{"Chad ENGAGES Niger"}},
 	})
 }

@@ -107,7 +107,7 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 	var res subject
 	for j := k + 1; j < c; j++ {
 		w := d.low[j]
-		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] {
+		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] && !d.reportedWilling(s, j, c) {
 			res.neg = true
 		}
 	}
@@ -129,6 +129,13 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 		res.neg = true
 	}
 	return res
+}
+
+// reportedWilling reports "would" at j in reported speech before a word
+// of willingness at c: "said he would be ready to host talks" is the
+// speaker's "I am ready to", an offer, not a condition.
+func (d *doc) reportedWilling(s *sent, j, c int) bool {
+	return d.low[j] == "would" && willingWords[d.low[c]] && d.saidBefore(s, j)
 }
 
 // connectiveSubject follows the word at k before the verb at c: a
@@ -1104,7 +1111,7 @@ func isQuoteTok(w string) bool { return w == `"` || w == "\u201d" || w == "\u201
 
 // between handles "talks between A and B", "summits between A and B".
 func (d *doc) between(s *sent, i int) {
-	p := d.low[i-1]
+	p := d.low[d.pastTime(s, i)]
 	if d.mediationBefore(s, i) {
 		d.mediator(s, i)
 		return
@@ -1292,6 +1299,9 @@ func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 // as 'a puppet of ...'" labels it. It reports whether the span is done
 // with.
 func (d *doc) reportedBe(s *sent, sub subject, k, cFrom, cTo int, conf float64) bool {
+	if d.gerundRefused(s, sub, k, cFrom, cTo, conf) {
+		return true
+	}
 	mi := -1
 	for t := cFrom; t < k && t < cFrom+4; t++ {
 		if m := s.mentionAt(t); m != nil && m.ent >= 0 && !m.place {
@@ -1342,6 +1352,55 @@ func (d *doc) reportedBe(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 	}
 	return true
 }
+
+// gerundRefused reads "said that removing the sanctions on X is out of
+// the question": an act of cooperation toward an actor (CAMEO 03-08),
+// named by a gerund, said to be out of the question or unacceptable is
+// refused, a rejection of the actor. It reports whether it emitted one.
+func (d *doc) gerundRefused(s *sent, sub subject, k, cFrom, cTo int, conf float64) bool {
+	g := d.low[cFrom]
+	if k-cFrom > 10 || k <= cFrom+1 || d.toks[cFrom].upper || len(g) < 5 || !strings.HasSuffix(g, "ing") || modalIn(d, cFrom, k+1) {
+		return false
+	}
+	j := k + 1
+	for j < cTo && (adverb(d.low[j]) || d.low[j] == "still") {
+		j++ // "is currently out of the question"
+	}
+	hostile, friendly := d.judgement(j, min(cTo, j+4))
+	if !wordsAt(d.low, j, cTo, outOfTheQuestion) && (hostile == 0 || friendly > 0) {
+		return false
+	}
+	if !d.cooperativeGerund(cFrom, k) {
+		return false // "attacking X is unacceptable" takes X's side
+	}
+	objs := d.firstIn(s, cFrom+1, k)
+	if len(objs) == 0 {
+		return false
+	}
+	d.emit(s, Rejects, sub.ents, objs, conf-0.15, k+1)
+	return true
+}
+
+// cooperativeGerund reports a gerund at g, in a phrase ending before k,
+// that names an act of cooperation: coded CAMEO 03-08 by the verb
+// dictionary, or lifting a restriction ("removing the sanctions on X").
+func (d *doc) cooperativeGerund(g, k int) bool {
+	if f, ok := d.lx.verbs.match(d.low, g, g, k); ok && len(f.code) >= 2 && cooperativeRoots[f.code[:2]] {
+		return true
+	}
+	if !liftGerunds[d.low[g]] {
+		return false
+	}
+	for j := g + 1; j < k && j < g+4; j++ {
+		if restrictionNouns[d.low[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// liftGerunds end a restriction: "lifting the ban on X".
+var liftGerunds = set("lifting", "removing", "easing", "ending", "relaxing", "scrapping", "suspending")
 
 // outOfTheQuestion after "to be" refuses what it is said of.
 var outOfTheQuestion = []string{"out", "of", "the", "question"}
@@ -1688,7 +1747,10 @@ var nounDets = set("a", "an", "the", "any", "its", "their", "his", "her", "this"
 	"our", "your", "such", "whose", "my", "another", "'s", "\u2019s", "of", "for", "new", "fresh", "repeated", "similar",
 	"by", "via", "over", "in", "at", "with", "on", "from")
 
-var irregularPast = set("broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made", "threw", "thrown", "hit", "began", "begun")
+var irregularPast = set("broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made", "threw", "thrown", "hit", "began", "begun",
+	"sought", "fought", "brought", "bought", "caught", "taught", "lent", "spent", "built", "dealt", "won", "lost",
+	"struck", "sold", "paid", "took", "taken", "chose", "chosen", "drove", "withdrew", "withdrawn", "upheld", "withheld",
+	"overthrew", "forgave", "undertook", "swore", "sworn", "wrote", "written", "drew", "drawn", "flew", "rose", "ran", "led", "fled")
 
 // nounUse reports whether the cue word at i is a noun here: "an offer by",
 // "a Taliban demand", "the calls".

@@ -11,6 +11,11 @@ package extract
 var spanStops = set("with", "to", "for", "on", "against", "by", "from", "that", "which", "who", "whose", "whom", "about",
 	"if", "unless", "whether", "when", "while", "because", ";", ":", "--", "\u2014", "(", ")", `"`, "\u201c", "\u201d")
 
+// adjectiveSlot words make a participle after them an adjective: "other
+// developed nations", "the newly elected government".
+var adjectiveSlot = set("the", "a", "an", "other", "more", "most", "less", "least", "many", "several", "some", "all", "both",
+	"newly", "highly", "fully", "well", "its", "their", "his", "her")
+
 // subjectSpan returns the actors of the noun phrase from..k before a modal
 // at k, when the phrase is at most twelve tokens, holds no verb and no
 // preposition but "in" or "of", and names an actor; else nil.
@@ -27,7 +32,7 @@ func (d *doc) subjectSpan(s *sent, from, k int) []int {
 			j = m.to - 1
 			continue
 		}
-		if spanStops[d.low[j]] || d.verbLike(j) || beWords[d.low[j]] || modalWords[d.low[j]] || d.low[j] == "has" || d.low[j] == "have" {
+		if spanStops[d.low[j]] || d.verbLike(j) && !(j > from && adjectiveSlot[d.low[j-1]]) || beWords[d.low[j]] || modalWords[d.low[j]] || d.low[j] == "has" || d.low[j] == "have" {
 			return nil
 		}
 	}

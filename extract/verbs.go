@@ -209,7 +209,7 @@ func (t *verbTable) wordIs(tok, w string) bool {
 }
 
 // typeOf maps a frame's CAMEO event code to a stance type of v.
-func typeOf(v *stance.Vocabulary, f frame) (string, bool) { return TypeForCAMEO(v, f.code) }
+func typeOf(v *stance.Vocabulary, f frame) (string, bool) { return frameType(v, f.code) }
 
 // frameCue codes a verb the hand cue table lacks with the verb dictionary
 // and handles it as a cue whose object is an actor right after it. Only a
@@ -408,7 +408,7 @@ func (d *doc) saidBefore(s *sent, i int) bool {
 }
 
 // sayVerbs report a speaker's own statement of intent.
-var sayVerbs = set("said", "says", "announced", "stated", "declared", "added")
+var sayVerbs = set("said", "says", "saying", "announced", "stated", "declared", "added")
 
 // offeredAct reports whether the verb at v is an act an intent offers,
 // how many tokens it spans and its CAMEO code where the table has one: a verb of cooperation, or for an open marker

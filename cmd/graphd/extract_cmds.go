@@ -23,8 +23,9 @@ confidence, subject_code, object_code), storing nothing. subject_code and
 object_code are CAMEO actor codes ("AFGGOV", "IGOUNO", "NGACOP"), "" where
 none is known. Actors are the dictionaries' and, where none holds them, a
 side of a country named by a demonym and an agent noun ("a Saudi
-businessman": Saudi business, SAUBUS) or an organization named in the text
-("the Global Rivers Forum"). Header lines Title:, Source:, URL: and Date:
+businessman": Saudi business, SAUBUS), a people or faith ("Iraqi Kurds":
+IRQ), or an organization named in the text ("the Global Rivers Forum",
+and the acronym the text gives it in parentheses). Header lines Title:, Source:, URL: and Date:
 before a blank line are read as the article's metadata; quote offsets count
 Unicode code points in the body. "-" reads one article from standard input.
 
