@@ -1,0 +1,133 @@
+package extract
+
+// A quotation names its speaker around it ('"We reject ...," the
+// ministry said'; '"...," said Foreign Minister A'; '"...," the
+// statement read'), and inside it the speaker names itself "we" or "I".
+// quoteFrame finds the quotation of a sentence and its speaker before
+// the cues run, so that a first-person subject inside the quotation is
+// the speaker's actor and a cue there gives a stance of that subject.
+
+// quoteCloseVerbs are the verbs that attribute a quotation just closed:
+// the reporting verbs, and "read" for a written statement.
+var quoteCloseVerbs = set("read", "reads")
+
+// selfWords are the words by which a speaker names itself inside its own
+// quotation; only subjects, so that the speaker is never made an object.
+var selfWords = set("we", "i")
+
+// statementNouns name a written text whose issuer is who last spoke.
+var statementNouns = set("statement", "communique", "communiqué", "declaration", "release")
+
+// quoteFrame is the quotation of one sentence: the tokens [from, to)
+// within the quote marks and the actor who speaks them, or -1.
+type quoteFrame struct {
+	from, to, speaker int
+	person            bool   // the speaker was named as a person
+	code              string // the CAMEO code of the speaker's mention
+}
+
+// noQuote is the frame of a sentence without an attributed quotation.
+var noQuote = quoteFrame{speaker: -1}
+
+// quotedSelf reports whether the word at i names the speaker of the
+// current sentence's quotation.
+func (d *doc) quotedSelf(i int) bool {
+	q := d.quote
+	return q.speaker >= 0 && selfWords[d.low[i]] && i >= q.from && i < q.to
+}
+
+// attributeQuote sets d.quote for s: a sentence that opens with a quote
+// mark, closes it, and names a reporting verb within a few words after.
+// It reports whether the sentence has a first-person word to resolve.
+func (d *doc) attributeQuote(s *sent) bool {
+	d.quote = noQuote
+	if s.b-s.a < 4 || !isQuoteTok(d.tok(s.a)) {
+		return false
+	}
+	q := d.closingQuote(s)
+	if q < 0 {
+		return false
+	}
+	r := -1
+	for k := q + 1; k < s.b && k <= q+8; k++ {
+		if reportVerbs[d.low[k]] || quoteCloseVerbs[d.low[k]] {
+			r = k
+			break
+		}
+	}
+	if r < 0 {
+		return false
+	}
+	spk := d.quoteIssuer(s, r, q)
+	if spk < 0 {
+		return false
+	}
+	d.quote = quoteFrame{from: s.a + 1, to: q, speaker: spk}
+	d.speakerForm(s, q)
+	for k := s.a + 1; k < q; k++ {
+		if selfWords[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// closingQuote returns the quote mark that ends the quotation opened at
+// the sentence's start: the first after a comma or before a reporting
+// word, else -1.
+func (d *doc) closingQuote(s *sent) int {
+	for k := s.a + 2; k+1 < s.b; k++ {
+		if !isQuoteTok(d.tok(k)) {
+			continue
+		}
+		if w := d.low[k-1]; w == "," || w == "." || w == "!" {
+			return k
+		}
+	}
+	return -1
+}
+
+// speakerForm copies the person flag and code of the speaker's mention
+// after the quote closed at q, so that "we" of Foreign Minister A is
+// coded as A is.
+func (d *doc) speakerForm(s *sent, q int) {
+	for k := q + 1; k < s.b && k <= q+16; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent == d.quote.speaker {
+			d.quote.person, d.quote.code = m.person, d.mentionCode(s, m)
+			return
+		}
+	}
+}
+
+// quoteIssuer returns the one actor who speaks the quote closed at q
+// through the verb at r, or -1: the speaker named around the verb, else
+// for "the statement" whoever last spoke.
+func (d *doc) quoteIssuer(s *sent, r, q int) int {
+	if sub := d.quoteSpeaker(s, r, q); !sub.neg && len(sub.ents) == 1 {
+		return sub.ents[0]
+	}
+	for k := q + 1; k < r; k++ {
+		if statementNouns[d.low[k]] {
+			if o := d.owners["remarks"]; len(o) == 1 {
+				return o[0]
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// statementRef resolves "the statement" at i, the subject of what a
+// statement says ("The statement also called on X"), to its issuer: the
+// one actor who last spoke. It reports whether it resolved.
+func (d *doc) statementRef(s *sent, i int, m *mention) bool {
+	if d.low[i] != "the" || i+1 >= s.b || !statementNouns[d.low[i+1]] {
+		return false
+	}
+	o := d.owners["remarks"]
+	if len(o) != 1 {
+		return false
+	}
+	m.to, m.ent = i+2, o[0]
+	return true
+}
