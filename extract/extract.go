@@ -231,6 +231,7 @@ func (d *doc) sentence(a, b int) {
 		}
 		d.ownedDemand(s, i)
 		d.issuedDemand(s, i)
+		d.issuedStatement(s, i)
 		d.heldResponsible(s, i)
 	}
 	d.endSentence(s)

@@ -131,3 +131,22 @@ func (d *doc) statementRef(s *sent, i int, m *mention) bool {
 	m.to, m.ent = i+2, o[0]
 	return true
 }
+
+// issuedStatement records the issuer of a statement at i ("the ministry
+// issued a statement", "Peru released a communique") as who last spoke,
+// so that a later "the statement" is theirs.
+func (d *doc) issuedStatement(s *sent, i int) {
+	if !statementNouns[d.low[i]] || s.isContent(i) {
+		return
+	}
+	v := i - 1
+	for v > s.a && v >= i-3 && !issueVerbs[d.low[v]] && d.toks[v].word && s.mentionAt(v) == nil {
+		v--
+	}
+	if v < s.a || !issueVerbs[d.low[v]] {
+		return
+	}
+	if sub := d.subjectAt(s, v); len(sub.ents) == 1 && !sub.neg {
+		d.owners["remarks"] = append([]int(nil), sub.ents...)
+	}
+}

@@ -16,6 +16,8 @@ func TestQuotedSpeaker(t *testing.T) {
 			[]string{"Peru ACCUSES Chile"}},
 		{"the statement called on", `"The raids must stop," the Peruvian foreign ministry said in a statement. The statement also called on Chile to withdraw its troops.`,
 			[]string{"Peru DEMANDS Chile"}},
+		{"issued a statement", `Chile said talks would resume. The foreign ministry of Peru issued a statement on Tuesday. "We condemn Chile for the border raid," the statement said.`,
+			[]string{"Peru ACCUSES Chile"}},
 		{"no speaker named", `"We reject the new demands of Serbia," analysts said.`, nil},
 		{"negated attribution", `"We reject the new demands of Serbia," Croatia did not say.`, nil},
 		{"we outside the quote", `We reject the new demands of Serbia.`, nil},
