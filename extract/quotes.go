@@ -41,8 +41,11 @@ func (d *doc) quotedSelf(i int) bool {
 // It reports whether the sentence has a first-person word to resolve.
 func (d *doc) attributeQuote(s *sent) bool {
 	d.quote = noQuote
-	if s.b-s.a < 4 || !isQuoteTok(d.tok(s.a)) {
+	if s.b-s.a < 4 {
 		return false
+	}
+	if !isQuoteTok(d.tok(s.a)) {
+		return d.leadQuote(s)
 	}
 	q := d.closingQuote(s)
 	if q < 0 {
@@ -64,12 +67,72 @@ func (d *doc) attributeQuote(s *sent) bool {
 	}
 	d.quote = quoteFrame{from: s.a + 1, to: q, speaker: spk}
 	d.speakerForm(s, q)
-	for k := s.a + 1; k < q; k++ {
+	return d.selfIn(s.a+1, q)
+}
+
+// selfIn reports whether a first-person word lies in [from, to).
+func (d *doc) selfIn(from, to int) bool {
+	for k := from; k < to; k++ {
 		if selfWords[d.low[k]] {
 			return true
 		}
 	}
 	return false
+}
+
+// leadQuote sets d.quote for a quotation its speaker introduces: 'X
+// said: "We ..."', 'X said, "We ..."', 'According to X, "We ..."'. It
+// reports whether the quotation has a first-person word to resolve.
+func (d *doc) leadQuote(s *sent) bool {
+	for k := s.a + 2; k+1 < s.b; k++ {
+		if !isQuoteTok(d.tok(k)) || (d.low[k-1] != ":" && d.low[k-1] != ",") {
+			continue
+		}
+		spk := d.leadSpeaker(s, k-2)
+		if spk < 0 {
+			return false
+		}
+		end := k + 1
+		for end < s.b && !isQuoteTok(d.tok(end)) {
+			end++
+		}
+		d.quote = quoteFrame{from: k + 1, to: end, speaker: spk}
+		for j := s.a; j < k; j++ {
+			if m := s.mentionAt(j); m != nil && m.ent == spk {
+				d.quote.person, d.quote.code = m.person, d.mentionCode(s, m)
+			}
+		}
+		return d.selfIn(k+1, end)
+	}
+	return false
+}
+
+// leadSpeaker returns the one actor who speaks a quotation introduced
+// before the word at r: the subject of a reporting verb up to three words
+// back, or the actor after a
+// sentence-initial "According to"; else -1.
+func (d *doc) leadSpeaker(s *sent, r int) int {
+	for v := r; v > s.a && v > r-4; v-- {
+		if reportVerbs[d.low[v]] {
+			r = v // "X said on Monday:"
+			break
+		}
+	}
+	if reportVerbs[d.low[r]] {
+		if sub := d.subjectAt(s, r); len(sub.ents) == 1 && !sub.neg {
+			return sub.ents[0]
+		}
+		return -1
+	}
+	if d.low[s.a] != "according" || s.a+2 >= r || d.low[s.a+1] != "to" {
+		return -1
+	}
+	for k := s.a + 2; k <= r; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // closingQuote returns the quote mark that ends the quotation opened at

@@ -18,6 +18,8 @@ func TestQuotedSpeaker(t *testing.T) {
 			[]string{"Peru DEMANDS Chile"}},
 		{"issued a statement", `Chile said talks would resume. The foreign ministry of Peru issued a statement on Tuesday. "We condemn Chile for the border raid," the statement said.`,
 			[]string{"Peru ACCUSES Chile"}},
+		{"said: then the quote", `Peru said on Monday: "We condemn Chile for the border raid."`, []string{"Peru ACCUSES Chile"}},
+		{"according to X", `According to the Peruvian foreign ministry, "we condemn Chile for the border raid."`, []string{"Peru ACCUSES Chile"}},
 		{"no speaker named", `"We reject the new demands of Serbia," analysts said.`, nil},
 		{"negated attribution", `"We reject the new demands of Serbia," Croatia did not say.`, nil},
 		{"we outside the quote", `We reject the new demands of Serbia.`, nil},
