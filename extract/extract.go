@@ -90,6 +90,7 @@ type doc struct {
 	lastOther    int              // last subject named otherwise
 	lastAny      int
 	quote        quoteFrame // the current sentence's attributed quotation
+	quoteCarry   bool       // a quotation is open from an earlier sentence
 	lastPair     []int      // last list of two or more actors
 	lastSubjs    []int      // the last subject when it was a list: what "they" means
 	lastSubjList []int      // the last subject that was a list, however long ago

@@ -44,7 +44,12 @@ func (d *doc) attributeQuote(s *sent) bool {
 	if s.b-s.a < 4 {
 		return false
 	}
-	if !isQuoteTok(d.tok(s.a)) {
+	from, carried := s.a+1, d.quoteCarry
+	d.quoteCarry = d.opensQuote(s, carried)
+	if carried && !isQuoteTok(d.tok(s.a)) {
+		// The closing sentence of a quotation opened earlier.
+		from = s.a
+	} else if !isQuoteTok(d.tok(s.a)) {
 		return d.leadQuote(s)
 	}
 	q := d.closingQuote(s)
@@ -65,9 +70,21 @@ func (d *doc) attributeQuote(s *sent) bool {
 	if spk < 0 {
 		return false
 	}
-	d.quote = quoteFrame{from: s.a + 1, to: q, speaker: spk}
+	d.quote = quoteFrame{from: from, to: q, speaker: spk}
 	d.speakerForm(s, q)
-	return d.selfIn(s.a+1, q)
+	return d.selfIn(from, q)
+}
+
+// opensQuote reports whether a quotation is still open at the end of s:
+// its quote marks are odd in number, counting one more if a quotation
+// was open at its start.
+func (d *doc) opensQuote(s *sent, open bool) bool {
+	for k := s.a; k < s.b; k++ {
+		if isQuoteTok(d.tok(k)) {
+			open = !open
+		}
+	}
+	return open
 }
 
 // selfIn reports whether a first-person word lies in [from, to).
