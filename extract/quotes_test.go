@@ -21,6 +21,8 @@ func TestQuotedSpeaker(t *testing.T) {
 		{"said: then the quote", `Peru said on Monday: "We condemn Chile for the border raid."`, []string{"Peru ACCUSES Chile"}},
 		{"according to X", `According to the Peruvian foreign ministry, "we condemn Chile for the border raid."`, []string{"Peru ACCUSES Chile"}},
 		{"quotation over two sentences", `"The talks failed. Now we demand that Chile withdraw its troops," Peru said.`, []string{"Peru DEMANDS Chile"}},
+		{"said, calling (already handled on main)", `Chile offered talks to Peru. "The talks are a waste of time," Peru said, calling the offer a "provocation."`,
+			[]string{"Chile OFFERS Peru", "Peru REJECTS Chile"}},
 		{"no speaker named", `"We reject the new demands of Serbia," analysts said.`, nil},
 		{"negated attribution", `"We reject the new demands of Serbia," Croatia did not say.`, nil},
 		{"we outside the quote", `We reject the new demands of Serbia.`, nil},
