@@ -67,7 +67,12 @@
 //     (XF)") names its actor for the rest of the text.
 //  3. References. "The group", "the insurgents", "the alliance" resolve to
 //     the last named actor that carries that description in the
-//     dictionary; "the government" to the last government named; "the
+//     dictionary; inside a quotation, "we" and "I" to its speaker
+//     ('"We reject ...," the ministry said', 'X said: "We ..."',
+//     'According to X, "We ..."', the sentence closing a quotation that
+//     runs over several) and "the statement" to its issuer (who last
+//     spoke, or "issued a statement"); "the government" to the last
+//     government named; "the
 //     delegation", "the spokesman" to whoever's delegation was named last;
 //     he/she/it to the last subject of that kind; "him" to the person
 //     named last who is not the subject; "they" to a list of this sentence

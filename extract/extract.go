@@ -89,12 +89,14 @@ type doc struct {
 	lastPerson   int              // last subject named through a person
 	lastOther    int              // last subject named otherwise
 	lastAny      int
-	lastPair     []int   // last list of two or more actors
-	lastSubjs    []int   // the last subject when it was a list: what "they" means
-	lastSubjList []int   // the last subject that was a list, however long ago
-	lists        [][]int // the last few lists of two or more actors named
-	subjHist     []int   // the last few subjects, oldest first
-	lastTalks    []int   // the last two parties said to hold talks with each other
+	quote        quoteFrame // the current sentence's attributed quotation
+	quoteCarry   bool       // a quotation is open from an earlier sentence
+	lastPair     []int      // last list of two or more actors
+	lastSubjs    []int      // the last subject when it was a list: what "they" means
+	lastSubjList []int      // the last subject that was a list, however long ago
+	lists        [][]int    // the last few lists of two or more actors named
+	subjHist     []int      // the last few subjects, oldest first
+	lastTalks    []int      // the last two parties said to hold talks with each other
 
 	objPron *mention // the pronoun the last object phrase resolved, if any
 	cueEnd  int      // first token after the cue being handled
@@ -111,7 +113,7 @@ type recentRef struct {
 }
 
 func newDoc(lx *lexicon, text string, date stance.Date) *doc {
-	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1, cueEnd: -1,
+	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1, cueEnd: -1, quote: noQuote,
 		roles: map[string]int{}, owners: map[string][]int{}, seen: map[string]int{}, local: map[string][]*pattern{}}
 	d.low = make([]string, len(d.toks))
 	for i, t := range d.toks {
@@ -174,6 +176,10 @@ func (d *doc) sentence(a, b int) {
 	if d.registerPeople(s) {
 		d.findMentions(s)
 	}
+	if d.attributeQuote(s) {
+		// "we" inside the quotation is now its speaker.
+		d.findMentions(s)
+	}
 	d.registerRoles(s)
 	if b-a == 0 {
 		return
@@ -226,6 +232,7 @@ func (d *doc) sentence(a, b int) {
 		}
 		d.ownedDemand(s, i)
 		d.issuedDemand(s, i)
+		d.issuedStatement(s, i)
 		d.heldResponsible(s, i)
 	}
 	d.endSentence(s)

@@ -275,6 +275,8 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 	switch {
 	case d.pronounRef(s, i, &m):
 		return m, m.ent >= 0
+	case d.statementRef(s, i, &m):
+		return m, true
 	case determiners[w] && i+1 < s.b:
 		return d.describedRef(s, i, m)
 	case w == "each":
@@ -304,6 +306,9 @@ func (d *doc) pronounRef(s *sent, i int, m *mention) bool {
 	case w == "they" || w == "their":
 		m.pron = true
 		m.ent, m.group = d.theyRef(s, i)
+	case d.quotedSelf(i):
+		m.pron, m.person, m.code = true, d.quote.person, d.quote.code
+		m.ent = d.quote.speaker
 	default:
 		return false
 	}
