@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/stance"
 )
 
@@ -14,11 +13,7 @@ import (
 // actor: a page of 20 stances names up to 40 actors. It compares
 // batches of 1 and of 32 actors, each in a fresh scope.
 func TestActorBatchAllocations(t *testing.T) {
-	st, err := graph.Open("", &graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := memStore(t)
 	ctx := context.Background()
 	var ids []string
 	for i := range 32 {

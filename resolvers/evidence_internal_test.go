@@ -7,7 +7,6 @@ import (
 
 	"github.com/graphql-go/graphql"
 
-	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/stance"
 )
 
@@ -57,11 +56,7 @@ func TestPageEvidence(t *testing.T) {
 // slice in an interface it took an allocation a stance. The nodes of a
 // connection likewise.
 func TestEvidenceFieldDoesNotAllocate(t *testing.T) {
-	st, err := graph.Open("", &graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := memStore(t)
 	r := New(Config{Store: st})
 	sc := r.newScope()
 	page := []stance.Stance{{ID: "s1", Evidence: []stance.Evidence{{Quote: "one"}, {Quote: "two"}}}, {ID: "s2"}}

@@ -15,11 +15,7 @@ import (
 // copy of the actor each, whichever way the actor came into the scope.
 func TestScopeSharesActorValues(t *testing.T) {
 	ctx := context.Background()
-	st, err := graph.Open("", &graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := memStore(t)
 	var ids []string
 	for _, name := range []string{"United States", "Taliban", "Pakistan"} {
 		a, err := st.UpsertActor(ctx, stance.Actor{Name: name, Kind: stance.KindState})
@@ -108,11 +104,7 @@ func TestStanceValuesAllocateOnce(t *testing.T) {
 // one they were over a hundred allocations for a page of 20 stances. The
 // value pointed to is the field's, and an empty optional one is null.
 func TestLeavesDoNotAllocate(t *testing.T) {
-	st0, err := graph.Open("", &graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st0.Close()
+	st0 := memStore(t)
 	r := New(Config{Store: st0})
 	sc := r.newScope()
 	st := &stanceValue{s: stance.Stance{ID: "s1", Type: "DEMANDS", Topic: "talks", Date: stance.NewDate(2018, 3, 9)}, sc: sc}
@@ -159,4 +151,15 @@ func TestLeavesDoNotAllocate(t *testing.T) {
 			t.Errorf("%s.%s = %v, want %v", tc.typ, tc.field, deref, tc.want)
 		}
 	}
+}
+
+// memStore opens an empty in-memory store, closed when the test ends.
+func memStore(t *testing.T) *graph.Store {
+	t.Helper()
+	st, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

@@ -20,19 +20,7 @@ import (
 // attributes past a record's first five), and a level that is off
 // nothing at all.
 func TestRequestLogCost(t *testing.T) {
-	st, err := graph.Open("", &graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := schema.NewEngine(sch, schema.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := emptyEngine(t)
 	var line bytes.Buffer
 	loggers := []struct {
 		name   string
@@ -77,19 +65,7 @@ func TestServerAllocations(t *testing.T) {
 	if raceDetector {
 		t.Skip("sync.Pool drops values at random under -race")
 	}
-	st, err := graph.Open("", &graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := schema.NewEngine(sch, schema.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := emptyEngine(t)
 	s, err := New(Config{Engine: e})
 	if err != nil {
 		t.Fatal(err)
@@ -109,4 +85,24 @@ func TestServerAllocations(t *testing.T) {
 	if got := whole - setup - engine; got > max {
 		t.Errorf("the server adds %.0f allocations to a request (%.0f in all, %.0f the test's, %.0f the engine's), want at most %d", got, whole, setup, engine, max)
 	}
+}
+
+// emptyEngine is an engine over an empty in-memory store, closed when the
+// test ends.
+func emptyEngine(t *testing.T) *schema.Engine {
+	t.Helper()
+	st, err := graph.Open("", &graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := schema.NewEngine(sch, schema.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }
