@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -28,7 +29,7 @@ const defaultAlignments = 10
 // counterparts include the busiest ones. So the scores are computed on a
 // netIndex, the net weight of every ordered pair of actors, built by one
 // scan of the store and kept until the next write (or another date
-// range). Its weights are summed as stance.Alignment sums them, so the
+// range), or until it has gone unused for netIdle. Its weights are summed as stance.Alignment sums them, so the
 // best candidates are scored again on it, exactly as reported, without
 // reading a stance: the stances behind a shared counterpart are listed on
 // demand by SharedStances.
@@ -193,6 +194,12 @@ type netSnapshot struct {
 type netCache struct {
 	mu sync.Mutex
 	ix *netIndex
+	// used is when ix was last handed out, and timer drops it once it
+	// has been idle for idle (netIdle unless a test sets it; see
+	// netcache.go).
+	used  time.Time
+	timer *time.Timer
+	idle  time.Duration
 }
 
 // get returns the netIndex of txn's snapshot for f, building it if the
@@ -209,6 +216,7 @@ func (c *netCache) get(ctx context.Context, s *Store, txn *badger.Txn, f edgeFil
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.ix != nil && c.ix.at == at {
+		c.touchLocked()
 		return c.ix, nil
 	}
 	ix, err := buildNetIndex(ctx, s, txn, f)
@@ -217,6 +225,7 @@ func (c *netCache) get(ctx context.Context, s *Store, txn *badger.Txn, f edgeFil
 	}
 	ix.at = at
 	c.ix = ix
+	c.touchLocked()
 	return ix, nil
 }
 

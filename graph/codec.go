@@ -95,6 +95,18 @@ type decoder struct {
 	// are never written again, so the strings stay immutable even when an
 	// append moves text to a larger array.
 	text []byte
+	// arena, when not nil, holds the evidence lists of the page being
+	// decoded (see pageArena).
+	arena *pageArena
+}
+
+// evidenceRoom returns an empty evidence list with room for n items, in
+// d's page arena when it has one.
+func (d *decoder) evidenceRoom(n int) []Evidence {
+	if d.arena == nil {
+		return make([]Evidence, 0, n)
+	}
+	return d.arena.evidence(n)
 }
 
 // shareText makes d's strings share one backing array sized for a
@@ -402,11 +414,21 @@ func decodeStance(b []byte) (*stanceRecord, error) {
 // subject, type and object its key gave.
 func decodeOut(b []byte, id, subj []byte, typ string, obj []byte) (*stanceRecord, error) {
 	d := decoder{b: b}
-	if d.byte() != stanceOut {
-		return nil, fmt.Errorf("%w: stance %s: not an outgoing entry", errCorrupt, idString(id))
-	}
 	d.shareText(len(b), 3*uuidTextLen)
-	r := &stanceRecord{Stance: Stance{ID: d.idText(id), Subject: d.idText(subj), Type: typ, Object: d.idText(obj)}}
+	r := &stanceRecord{}
+	if err := d.out(r, id, subj, typ, obj); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// out decodes an O value of layout 2 into r, the stance whose ID,
+// subject, type and object its key gave.
+func (d *decoder) out(r *stanceRecord, id, subj []byte, typ string, obj []byte) error {
+	if d.byte() != stanceOut {
+		return fmt.Errorf("%w: stance %s: not an outgoing entry", errCorrupt, idString(id))
+	}
+	r.Stance = Stance{ID: d.idText(id), Subject: d.idText(subj), Type: typ, Object: d.idText(obj)}
 	flags := d.byte()
 	r.Retracted = flags&flagRetracted != 0
 	r.effDate = Date(d.i32())
@@ -426,10 +448,7 @@ func decodeOut(b []byte, id, subj []byte, typ string, obj []byte) (*stanceRecord
 	r.RetractReason = d.str()
 	d.evidence(&r.Stance)
 	d.extensions(&r.Stance)
-	if d.err != nil {
-		return nil, d.err
-	}
-	return r, nil
+	return d.err
 }
 
 // evidence decodes a stance's evidence list.
@@ -439,7 +458,7 @@ func (d *decoder) evidence(st *Stance) {
 		d.fail()
 	}
 	if n > 0 && d.err == nil {
-		st.Evidence = make([]Evidence, 0, n)
+		st.Evidence = d.evidenceRoom(int(n))
 	}
 	for i := uint64(0); i < n && d.err == nil; i++ {
 		var ev Evidence

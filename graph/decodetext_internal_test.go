@@ -1,12 +1,15 @@
 package graph
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
 // TestAppendUUID checks the shared-text form of an ID against the uuid
@@ -74,5 +77,100 @@ func TestDecodeOutAllocations(t *testing.T) {
 	})
 	if allocs > 3 {
 		t.Errorf("decoding a cited stance: %.0f allocations, want at most 3", allocs)
+	}
+}
+
+// pageRecords are the records of a page in order: outRecords' shapes and
+// one with references and event measures, whose strings go to the
+// arena's text as well.
+func pageRecords() []*stanceRecord {
+	recs := outRecords()
+	ext := *recs["one document"]
+	ext.ID = ActorID("ext")
+	ext.References = []Reference{{Dataset: "GDELT", Record: "1234", URL: "https://example.org/a", Sentence: 2}}
+	ext.Event = &Measures{EventCode: "112", Goldstein: -2, HasGoldstein: true, Mentions: 3,
+		Location: Location{Name: "Kabul", Country: "AF", Latitude: 34.5, Longitude: 69.2, HasPoint: true}}
+	return []*stanceRecord{recs["bare"], recs["one document"], &ext, recs["growing text"], recs["one document"]}
+}
+
+// TestPageStanceMatchesStanceFrom decodes a page's O entries one after
+// another into one arena, made too small for them so that new arrays
+// take over, and checks each stance against stanceFrom's, then every one
+// again at the end: strings and lists handed out stay as they were.
+func TestPageStanceMatchesStanceFrom(t *testing.T) {
+	recs := pageRecords()
+	a := newPageArena(2)
+	got := make([]Stance, len(recs))
+	want := make([]Stance, len(recs))
+	for i, r := range recs {
+		k := keys.Adjacency(keys.Out, mustID(r.Subject), r.Type, mustID(r.Object), mustID(r.ID))
+		v := encodeOut(r)
+		w, err := stanceFrom(k, v, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = w.Stance
+		if err := pageStance(&got[i], k, v, nil, a); err != nil {
+			t.Fatalf("stance %d: %v", i, err)
+		}
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("stance %d: decoded\n%+v\nwant\n%+v", i, got[i], want[i])
+		}
+	}
+	for i := range got {
+		if len(got[i].Evidence) > 0 {
+			_ = append(got[i].Evidence, Evidence{Quote: "appended"})
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the page changed after its last stance was decoded and its lists appended to")
+	}
+}
+
+// TestPageStanceErrors: a page entry that is not a well-formed O entry
+// is corrupt, whatever the arena holds.
+func TestPageStanceErrors(t *testing.T) {
+	r := outRecords()["one document"]
+	k := keys.Adjacency(keys.Out, mustID(r.Subject), r.Type, mustID(r.Object), mustID(r.ID))
+	in := keys.Adjacency(keys.In, mustID(r.Object), r.Type, mustID(r.Subject), mustID(r.ID))
+	v := encodeOut(r)
+	for _, tc := range []struct {
+		name string
+		k, v []byte
+	}{
+		{"an O value under an I key", in, v},
+		{"a short key", k[:20], v},
+		{"a value cut short", k, v[:len(v)-3]},
+		{"an empty value", k, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var st Stance
+			if err := pageStance(&st, tc.k, tc.v, nil, newPageArena(1)); !errors.Is(err, errCorrupt) {
+				t.Errorf("error %v, want errCorrupt", err)
+			}
+		})
+	}
+}
+
+// TestPageStanceAllocations: a page's stances take their strings and
+// evidence lists from the page's arrays, and no record of their own on
+// the heap: decoding 20 cited stances into one arena costs its two
+// arrays, where each stance took a record, a text array, an evidence
+// list and its type's string.
+func TestPageStanceAllocations(t *testing.T) {
+	r := outRecords()["one document"]
+	k := keys.Adjacency(keys.Out, mustID(r.Subject), r.Type, mustID(r.Object), mustID(r.ID))
+	v := encodeOut(r)
+	page := make([]Stance, 20)
+	allocs := testing.AllocsPerRun(50, func() {
+		a := newPageArena(len(page))
+		for i := range page {
+			if err := pageStance(&page[i], k, v, nil, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	if allocs > 3 {
+		t.Errorf("decoding a page of 20 cited stances: %.0f allocations, want at most 3 (the arena and its two arrays)", allocs)
 	}
 }

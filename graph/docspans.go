@@ -285,6 +285,11 @@ func (w *writer) eachCitedDocument(r *stanceRecord, fn func(d *docRecord, ev Evi
 		id := [keys.IDLen]byte(mustID(ev.DocumentID))
 		d, ok := w.docs[id]
 		if !ok {
+			// Changed in place below, it stays what storage will hold
+			// once flushDocs writes it.
+			d, ok = w.created[id]
+		}
+		if !ok {
 			v, err := w.get(keys.DocumentKey(id[:]))
 			if errors.Is(err, ErrNotFound) {
 				continue // Check reports the citation

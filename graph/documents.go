@@ -77,8 +77,12 @@ func (s *Store) putDocument(w *writer, d Document) (Document, bool, error) {
 	if !errors.Is(err, ErrNotFound) {
 		return Document{}, false, err
 	}
-	if err := w.set(k, encodeDocRecord(&docRecord{Document: d})); err != nil {
+	rec := &docRecord{Document: d}
+	if err := w.set(k, encodeDocRecord(rec)); err != nil {
 		return Document{}, false, err
+	}
+	if w.created != nil {
+		w.created[[keys.IDLen]byte(id)] = rec
 	}
 	if w.s.ident != nil {
 		w.s.ident.add(id)

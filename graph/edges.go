@@ -61,6 +61,7 @@ func (s *Store) readEdges(txn *badger.Txn, prefixes [][]byte, f edgeFilter) ([]e
 // in key order: by subject, type, object, then ID. Alignment's index and
 // coalitions are built on it; no stance record is decoded.
 func (s *Store) liveOut(ctx context.Context, txn *badger.Txn, f edgeFilter, fn func(subj, obj, id []byte, eff Date, w float64)) error {
+	defer s.tables.scanning()()
 	weights := s.weights()
 	n := 0
 	sc := scan{txn: txn, prefixes: [][]byte{{keys.Out}}}

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+
+	"github.com/stancegraph/stancegraph/graph/internal/keys"
 )
 
 // A bulk load larger than one Badger transaction commits in several. To
@@ -244,6 +246,7 @@ func (s *Store) bulk(w *writer, journal func() error) {
 	w.splittable = true
 	w.staged = newStageMap()
 	w.journal = journal
+	w.created = map[[keys.IDLen]byte]*docRecord{}
 }
 
 // commitPoint lets a load's context cancel it only until its journal is

@@ -77,6 +77,68 @@ func outEntry(get getter, id, subj []byte, typ string, obj []byte) (*stanceRecor
 	return decodeOut(v, id, subj, typ, obj)
 }
 
+// pageArena holds the strings and evidence lists of the stances one page
+// decodes, in a few arrays a page where each stance took one of each and
+// a record on the heap. An array is sized, when the one in use runs
+// short, for the stances the page may still decode at the size of the
+// one being decoded. What is handed out is never written again, so
+// strings and lists stay immutable when a new array takes over; a page's
+// stances keep their arrays alive together.
+type pageArena struct {
+	text []byte     // room for text: length 0
+	ev   []Evidence // room for evidence: length 0
+	left int        // stances the page may still decode, at least 1
+}
+
+// newPageArena returns an arena for a page that may decode n stances.
+func newPageArena(n int) *pageArena { return &pageArena{left: max(n, 1)} }
+
+// textRoom returns room for at least n bytes of text.
+func (a *pageArena) textRoom(n int) []byte {
+	if cap(a.text) < n {
+		a.text = make([]byte, 0, n*a.left)
+	}
+	return a.text
+}
+
+// evidence returns an empty list with room for exactly n items: an
+// append past them moves the list rather than overwrite the next one's.
+func (a *pageArena) evidence(n int) []Evidence {
+	if cap(a.ev) < n {
+		a.ev = make([]Evidence, 0, n*a.left)
+	}
+	e := a.ev[:0:n]
+	a.ev = a.ev[n:n]
+	return e
+}
+
+// pageStance decodes into st the stance of a page's adjacency entry k,
+// whose value is v: an O value of layout 2 in place, its strings and
+// evidence in a, and any other entry as stanceFrom does.
+func pageStance(st *Stance, k, v []byte, get getter, a *pageArena) error {
+	defer a.decoded()
+	if len(v) == 0 || v[0] != stanceOut {
+		r, err := stanceFrom(k, v, get)
+		if err == nil {
+			*st = r.Stance
+		}
+		return err
+	}
+	dir, subj, typ, obj, id, ok := keys.SplitAdjacency(k)
+	if !ok || dir != keys.Out {
+		return fmt.Errorf("%w: outgoing value under key %x", errCorrupt, k)
+	}
+	d := decoder{b: v, text: a.textRoom(len(v) + len(typ) + 3*uuidTextLen + textSlack), arena: a}
+	var r stanceRecord
+	err := d.out(&r, id, subj, d.keep(typ), obj)
+	a.text = d.text[len(d.text):]
+	*st = r.Stance
+	return err
+}
+
+// decoded counts one stance of the page decoded.
+func (a *pageArena) decoded() { a.left = max(a.left-1, 1) }
+
 // itemStance decodes the stance an S, O or I entry stands for.
 func itemStance(txn *badger.Txn, k []byte, item *badger.Item) (*stanceRecord, error) {
 	var r *stanceRecord

@@ -63,6 +63,9 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if !o.InMemory && !s.ro {
 		s.guard = newDiskGuard(dir, reserveFor(o))
 	}
+	if !o.InMemory && !o.Readahead {
+		s.tables = startTableAdvice(dir, s.closed)
+	}
 	if err := s.settleVocabulary(o); err != nil {
 		db.Close()
 		return nil, err
@@ -86,6 +89,7 @@ func Open(dir string, opts *Options) (*Store, error) {
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.closed)
+		s.nets.stop()
 		s.wmu.Lock()
 		defer s.wmu.Unlock()
 		s.closeErr = s.db.Close()

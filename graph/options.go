@@ -2,8 +2,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -20,6 +24,15 @@ type Options struct {
 	InMemory bool
 	// ReadOnly opens the store for reading only; writes return ErrReadOnly.
 	ReadOnly bool
+	// Readahead leaves the store's mapped tables to the kernel's
+	// read-around, which reads up to the device's read_ahead_kb around
+	// every page a read faults in. Off, once the tables outgrow half the
+	// memory the page cache can have (the machine's or the cgroup's),
+	// the store marks them for random access, whole-family scans
+	// excepted (see readahead.go): at 10M stances in 2 GiB that made
+	// 2-hop and paths 13-30 times faster. Set it for a store mostly
+	// scanned (exports, analyses) rather than listed.
+	Readahead bool
 	// SyncWrites makes every commit wait for fsync, so acknowledged writes
 	// survive power loss, not only a process crash.
 	SyncWrites bool
@@ -38,7 +51,11 @@ type Options struct {
 	// MemTableSize is the size in bytes of each in-memory write buffer;
 	// 0 means 64 MiB. Larger tables speed bulk loads and cost memory.
 	MemTableSize int64
-	// BlockCacheSize is the size in bytes of the read cache; 0 means 256 MiB.
+	// BlockCacheSize is the size in bytes of the read cache of compressed
+	// tables; 0 means 256 MiB. The store writes its tables uncompressed,
+	// read in place from their memory maps, and gives them no cache (see
+	// blockCacheSize): the size serves a store that holds tables another
+	// setting compressed, until compaction rewrites them.
 	BlockCacheSize int64
 	// ValueLogFileSize is the size in bytes of each value log file, where
 	// Badger keeps values over 1 MiB (long documents); 0 means 128 MiB,
@@ -83,7 +100,7 @@ func badgerOptions(dir string, o Options) badger.Options {
 	bo = bo.WithSyncWrites(o.SyncWrites).
 		WithReadOnly(o.ReadOnly).
 		WithMemTableSize(o.MemTableSize).
-		WithBlockCacheSize(o.BlockCacheSize).
+		WithBlockCacheSize(blockCacheSize(dir, o)).
 		WithValueLogFileSize(o.ValueLogFileSize).
 		// Tables stay uncompressed in Badger's 4 KiB blocks, though
 		// Snappy in 16 KiB blocks brings the store under SQLite (541
@@ -116,6 +133,47 @@ func badgerOptions(dir string, o Options) badger.Options {
 		// store whose listings are one seek per level.
 		WithCompactL0OnClose(true)
 	return bo
+}
+
+// blockCacheSize is the block cache Badger gets for the store in dir:
+// o.BlockCacheSize when its tables include compressed ones, else none.
+// Badger keeps an uncompressed block as a slice of its table's memory
+// map and charges the cache with the slice's capacity, which runs to the
+// end of the file: at 1M stances a 256 MiB cache held a few blocks
+// (5 MiB each on average), served 19% of a page's block reads and spent
+// its time admitting and evicting (bench/README.md, GraphQL fourth
+// round). Such a block costs nothing to read again from the map; only a
+// block Badger decompresses is worth keeping.
+func blockCacheSize(dir string, o Options) int64 {
+	if o.InMemory || !compressedTables(dir) {
+		return 0
+	}
+	return o.BlockCacheSize
+}
+
+// compressedTables reports whether the manifest of the store in dir
+// lists a compressed table. A manifest that cannot be read counts as
+// yes, the cache Open always gave before: Badger's Open reports what is
+// wrong with the manifest.
+func compressedTables(dir string) bool {
+	f, err := os.Open(filepath.Join(dir, badger.ManifestFilename))
+	if errors.Is(err, fs.ErrNotExist) {
+		return false // a new store, written uncompressed
+	}
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	m, _, err := badger.ReplayManifestFile(f, 0, badger.DefaultOptions(dir).WithLogger(nil))
+	if err != nil {
+		return true
+	}
+	for _, t := range m.Tables {
+		if t.Compression != options.None {
+			return true
+		}
+	}
+	return false
 }
 
 // badgerLogger adapts Badger's logger to slog; nil discards.

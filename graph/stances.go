@@ -571,17 +571,7 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 			}
 			return err == nil && live && eff.Within(q.From, q.To), err
 		}
-		items, cursors, info, err := page(&sc, q.After, n, func(k []byte, item *badger.Item) (Stance, bool, error) {
-			ok, err := match(k, item)
-			if !ok || err != nil {
-				return Stance{}, false, err
-			}
-			r, err := itemStance(txn, k, item)
-			if err != nil {
-				return Stance{}, false, err
-			}
-			return r.Stance, true, nil
-		})
+		items, cursors, info, err := page(&sc, q.After, n, pageMatch(txn, q.From, q.To, newPageArena(min(n, pagePrealloc)+1)))
 		if err != nil {
 			return err
 		}
@@ -597,6 +587,27 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 		return err
 	})
 	return pg, err
+}
+
+// pageMatch returns what accepts and decodes an adjacency entry of a
+// page of live stances dated from..to: with one read of the value for
+// the header and the record, the record decoded in place into the
+// page's arena a.
+func pageMatch(txn *badger.Txn, from, to Date, a *pageArena) func(k []byte, item *badger.Item) (Stance, bool, error) {
+	get := txnGetter(txn)
+	return func(k []byte, item *badger.Item) (st Stance, keep bool, err error) {
+		err = item.Value(func(v []byte) error {
+			live, eff, ok := stanceHeader(v)
+			if !ok {
+				return errCorrupt
+			}
+			if keep = live && eff.Within(from, to); keep {
+				return pageStance(&st, k, v, get, a)
+			}
+			return nil
+		})
+		return st, keep && err == nil, err
+	}
 }
 
 // degree sums an actor's live-stance counters, from memory unless a type

@@ -24,6 +24,9 @@ type Store struct {
 	// guard refuses writes while the disk is nearly full; nil for an
 	// in-memory or read-only store.
 	guard *diskGuard
+	// tables keeps the access pattern of the mapped tables (see
+	// readahead.go); nil for an in-memory store or off Linux.
+	tables *tableAdvice
 
 	// importBuffer is Options.ImportBufferSize.
 	importBuffer int
@@ -65,7 +68,9 @@ type Store struct {
 	// observers are told of committed stance changes (see Subscribe).
 	observers observers
 	// commitHook, when set (by tests only), runs as a write transaction
-	// is about to commit synchronously: what a reader may do then.
+	// is about to commit synchronously, and when a bulk load's split is
+	// written and not yet visible (see sendSorted): what a reader may do
+	// then, and where a process may die.
 	commitHook func()
 
 	closeOnce sync.Once

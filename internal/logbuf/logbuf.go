@@ -21,11 +21,20 @@ const bufferSize = 64 << 10
 // Writer is an io.Writer that holds what it is given until the next
 // flush. It is safe for concurrent use; Close writes out what it holds
 // and stops its flushing.
+//
+// A flush writes one buffer while callers fill the other: with the write
+// done under the lock that Write takes, every request logged during a
+// flush's system call waited for it, and on a busy server those waits
+// idled the processors and woke them again.
 type Writer struct {
-	mu   sync.Mutex
-	w    io.Writer
-	buf  []byte
-	err  error // the first failed write; later writes report it
+	mu    sync.Mutex // guards buf and err
+	buf   []byte
+	spare []byte // the other buffer, empty, or nil while a flush writes it
+	err   error  // the first failed write; later writes report it
+
+	out sync.Mutex // held while writing to w, so buffers leave in order
+	w   io.Writer
+
 	stop chan struct{}
 	done chan struct{}
 	once sync.Once
@@ -33,7 +42,8 @@ type Writer struct {
 
 // New returns a Writer onto w that flushes every interval.
 func New(w io.Writer, every time.Duration) *Writer {
-	b := &Writer{w: w, buf: make([]byte, 0, bufferSize), stop: make(chan struct{}), done: make(chan struct{})}
+	b := &Writer{w: w, buf: make([]byte, 0, bufferSize), spare: make([]byte, 0, bufferSize),
+		stop: make(chan struct{}), done: make(chan struct{})}
 	go b.flushEvery(every)
 	return b
 }
@@ -53,39 +63,81 @@ func (b *Writer) flushEvery(every time.Duration) {
 }
 
 // Write holds p for the next flush, flushing first when p would not fit.
-// A line longer than the buffer is written through at once.
+// A line longer than the buffer is written through at once, after what
+// the Writer held.
 func (b *Writer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.err != nil {
-		return 0, b.err
-	}
-	if len(b.buf)+len(p) > cap(b.buf) {
-		if err := b.flushLocked(); err != nil {
+	for {
+		b.mu.Lock()
+		if b.err != nil {
+			err := b.err
+			b.mu.Unlock()
 			return 0, err
 		}
-		if len(p) > cap(b.buf) {
-			return b.w.Write(p)
+		if len(b.buf)+len(p) <= cap(b.buf) {
+			b.buf = append(b.buf, p...)
+			b.mu.Unlock()
+			return len(p), nil
+		}
+		b.mu.Unlock()
+		if len(p) > bufferSize {
+			return b.writeThrough(p)
+		}
+		if err := b.Flush(); err != nil {
+			return 0, err
 		}
 	}
-	b.buf = append(b.buf, p...)
-	return len(p), nil
+}
+
+// writeThrough writes p after what the Writer holds.
+func (b *Writer) writeThrough(p []byte) (int, error) {
+	b.out.Lock()
+	defer b.out.Unlock()
+	if err := b.flushOut(); err != nil {
+		return 0, err
+	}
+	n, err := b.w.Write(p)
+	if err != nil {
+		b.fail(err)
+	}
+	return n, err
 }
 
 // Flush writes out what the Writer holds.
 func (b *Writer) Flush() error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.flushLocked()
+	b.out.Lock()
+	defer b.out.Unlock()
+	return b.flushOut()
 }
 
-func (b *Writer) flushLocked() error {
-	if b.err != nil || len(b.buf) == 0 {
-		return b.err
+// flushOut swaps the buffers under mu and writes the full one without
+// it, so that Write goes on filling the other; the caller holds out.
+func (b *Writer) flushOut() error {
+	b.mu.Lock()
+	full, err := b.buf, b.err
+	if err != nil || len(full) == 0 {
+		b.mu.Unlock()
+		return err
 	}
-	_, b.err = b.w.Write(b.buf)
-	b.buf = b.buf[:0]
-	return b.err
+	b.buf, b.spare = b.spare, nil
+	b.mu.Unlock()
+	_, err = b.w.Write(full)
+	b.mu.Lock()
+	b.spare = full[:0]
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+	err = b.err
+	b.mu.Unlock()
+	return err
+}
+
+// fail records the first failed write.
+func (b *Writer) fail(err error) {
+	b.mu.Lock()
+	if b.err == nil {
+		b.err = err
+	}
+	b.mu.Unlock()
 }
 
 // Close stops the periodic flush and writes out what the Writer holds.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -160,5 +161,88 @@ func BenchmarkRequestLine(b *testing.B) {
 				}
 			})
 		})
+	}
+}
+
+// gateWriter holds every write until its gate opens, as a slow disk would.
+type gateWriter struct {
+	entered chan struct{} // gets a value when a write starts
+	gate    chan struct{}
+	countingWriter
+}
+
+func (g *gateWriter) Write(p []byte) (int, error) {
+	g.entered <- struct{}{}
+	<-g.gate
+	return g.countingWriter.Write(p)
+}
+
+// TestWriteDoesNotWaitForFlush checks that lines logged while a flush is
+// writing are taken at once, and still reach the writer after what that
+// flush wrote, each exactly once.
+func TestWriteDoesNotWaitForFlush(t *testing.T) {
+	gw := &gateWriter{entered: make(chan struct{}, 4), gate: make(chan struct{})}
+	b := New(gw, time.Hour)
+	io.WriteString(b, "first\n")
+	flushed := make(chan error, 1)
+	go func() { flushed <- b.Flush() }()
+	<-gw.entered // the flush is inside the underlying write
+	wrote := make(chan struct{})
+	go func() {
+		io.WriteString(b, "second\n")
+		close(wrote)
+	}()
+	select {
+	case <-wrote:
+	case <-time.After(5 * time.Second):
+		t.Error("a Write waited for a flush's underlying write")
+	}
+	close(gw.gate)
+	if err := <-flushed; err != nil {
+		t.Fatal(err)
+	}
+	<-wrote
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, got := gw.state(); got != "first\nsecond\n" {
+		t.Errorf("written %q, want the lines in order, once each", got)
+	}
+}
+
+// TestConcurrentWritesKeepEveryLine writes from several goroutines
+// through many flushes and checks that every line arrives whole, once.
+func TestConcurrentWritesKeepEveryLine(t *testing.T) {
+	var cw countingWriter
+	b := New(&cw, time.Millisecond)
+	const writers, lines = 8, 2000
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range lines {
+				io.WriteString(b, strconv.Itoa(w)+" "+strconv.Itoa(i)+" "+strings.Repeat("x", 100)+"\n")
+			}
+		}()
+	}
+	wg.Wait()
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, got := cw.state()
+	next := make([]int, writers) // each writer's lines arrive in its order
+	for _, l := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+		var w, i int
+		var x string
+		if _, err := fmt.Sscanf(l, "%d %d %s", &w, &i, &x); err != nil || len(x) != 100 || i != next[w] {
+			t.Fatalf("line %q out of order or torn (want writer %d's line %d)", l, w, next[w])
+		}
+		next[w]++
+	}
+	for w, n := range next {
+		if n != lines {
+			t.Errorf("writer %d: %d lines arrived, want %d", w, n, lines)
+		}
 	}
 }

@@ -98,19 +98,23 @@ func AdjacencyPrefix(dir byte, actor []byte, typ string, other []byte) []byte {
 
 // ParseAdjacency splits an adjacency key into its parts.
 func ParseAdjacency(k []byte) (dir byte, actor []byte, typ string, other, stance []byte, ok bool) {
+	dir, actor, t, other, stance, ok := SplitAdjacency(k)
+	return dir, actor, string(t), other, stance, ok
+}
+
+// SplitAdjacency is ParseAdjacency with the type left in the key, for a
+// reader that copies it where it keeps its other strings.
+func SplitAdjacency(k []byte) (dir byte, actor, typ, other, stance []byte, ok bool) {
 	if len(k) < 1+IDLen+2+2*IDLen {
-		return 0, nil, "", nil, nil, false
+		return 0, nil, nil, nil, nil, false
 	}
 	dir, actor = k[0], k[1:1+IDLen]
 	rest := k[1+IDLen:]
 	i := bytes.IndexByte(rest, 0)
 	if i <= 0 || len(rest)-i-1 != 2*IDLen {
-		return 0, nil, "", nil, nil, false
+		return 0, nil, nil, nil, nil, false
 	}
-	typ = string(rest[:i])
-	other = rest[i+1 : i+1+IDLen]
-	stance = rest[i+1+IDLen:]
-	return dir, actor, typ, other, stance, true
+	return dir, actor, rest[:i], rest[i+1 : i+1+IDLen], rest[i+1+IDLen:], true
 }
 
 // DateKey is the key of a date index entry.

@@ -1,0 +1,105 @@
+package graph
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// adviceSupported: Linux takes madvise advice on file mappings.
+const adviceSupported = true
+
+// adviseMappings gives the mapped tables of dir the advice p chooses for
+// their total size, and returns how many mappings it advised.
+func adviseMappings(dir string, p advicePolicy) (int, error) {
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return 0, err
+	}
+	ms := tableMappings(string(maps), dir)
+	var total uintptr
+	for _, m := range ms {
+		total += m.end - m.start
+	}
+	advice := syscall.MADV_NORMAL
+	switch p.choose(int64(total)) {
+	case accessRandom:
+		advice = syscall.MADV_RANDOM
+	case accessSequential:
+		advice = syscall.MADV_SEQUENTIAL
+	}
+	n := 0
+	for _, m := range ms {
+		// The range is a mapping of this process's, read a moment ago;
+		// madvise checks it and fails with ENOMEM if it is gone.
+		if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, m.start, m.end-m.start, uintptr(advice)); errno != 0 {
+			err = errno
+			continue
+		}
+		n++
+	}
+	return n, err
+}
+
+// cacheMemory returns the most memory the page cache can have: the
+// machine's, or the process's memory cgroup limit when lower (v1 or v2).
+func cacheMemory() int64 {
+	total := memTotal()
+	if l := cgroupLimit(); l > 0 && (total == 0 || l < total) {
+		return l
+	}
+	return total
+}
+
+// memTotal reads MemTotal from /proc/meminfo, in bytes; 0 if unknown.
+func memTotal() int64 {
+	f, err := os.Open("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "MemTotal:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// cgroupLimit reads the memory limit of the process's cgroup; 0 when
+// there is none or it cannot be read.
+func cgroupLimit() int64 {
+	b, err := os.ReadFile("/proc/self/cgroup")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		f := strings.SplitN(line, ":", 3)
+		if len(f) != 3 {
+			continue
+		}
+		var file string
+		switch {
+		case strings.Contains(","+f[1]+",", ",memory,"):
+			file = filepath.Join("/sys/fs/cgroup/memory", f[2], "memory.limit_in_bytes")
+		case f[0] == "0" && f[1] == "":
+			file = filepath.Join("/sys/fs/cgroup", f[2], "memory.max")
+		default:
+			continue
+		}
+		v, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		// "max" (v2) and v1's near-2^63 mean no limit.
+		if n, err := strconv.ParseInt(strings.TrimSpace(string(v)), 10, 64); err == nil && n > 0 && n < 1<<62 {
+			return n
+		}
+	}
+	return 0
+}
