@@ -3,6 +3,8 @@ package resolvers
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/graphql-go/graphql"
@@ -29,30 +31,33 @@ func field[T any](get func(T) any) graphql.FieldResolveFn {
 // request. It remembers the actors and documents that value needs, so a page
 // of 50 stances costs one batched actor lookup and one read per distinct
 // document rather than one per stance (the N+1 problem).
+//
+// Its maps are made when first written: most requests fill one of them
+// or none, and an empty map is an allocation a request.
 type scope struct {
 	r  *Resolver
 	mu sync.Mutex // graphql-go resolves serially today; the lock keeps that an implementation detail
 	// actors holds one value per actor, shared by every field that names
 	// it: a page of 20 stances of one subject resolves subject 20 times.
 	actors map[string]*actorValue
-	wanted map[string]struct{} // actor IDs of values created but not yet looked up
+	// wanted lists the actor IDs of values created but not yet looked
+	// up, repeats and actors already known included: appending a page's
+	// 40 IDs to a list costs one allocation where a set grew in several
+	// steps, and the lookup (batch) drops what it need not fetch.
+	wanted []string
 	docs   map[string]stance.Document
 	texts  map[string]string
 }
 
 func (r *Resolver) newScope() *scope {
-	return &scope{r: r, actors: map[string]*actorValue{}, wanted: map[string]struct{}{}, docs: map[string]stance.Document{}, texts: map[string]string{}}
+	return &scope{r: r}
 }
 
 // want notes actor IDs that resolvers will probably ask for, to be fetched
 // together on the first lookup.
 func (sc *scope) want(ids ...string) {
 	sc.mu.Lock()
-	for _, id := range ids {
-		if _, ok := sc.actors[id]; !ok {
-			sc.wanted[id] = struct{}{}
-		}
-	}
+	sc.wanted = append(sc.wanted, ids...)
 	sc.mu.Unlock()
 }
 
@@ -74,8 +79,10 @@ func (sc *scope) keep(a stance.Actor) *actorValue {
 // actors takes one allocation rather than one an actor.
 func (sc *scope) keepAt(v *actorValue, a stance.Actor) *actorValue {
 	*v = actorValue{a: a, sc: sc}
+	if sc.actors == nil {
+		sc.actors = make(map[string]*actorValue)
+	}
 	sc.actors[a.ID] = v
-	delete(sc.wanted, a.ID)
 	return v
 }
 
@@ -87,15 +94,9 @@ func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 	if v, ok := sc.actors[id]; ok {
 		return v, nil
 	}
-	ids := make([]string, 0, len(sc.wanted)+1)
-	ids = append(ids, id)
-	for w := range sc.wanted {
-		if w != id {
-			ids = append(ids, w)
-		}
-	}
-	clear(sc.wanted)
+	ids := sc.batch(id)
 	if as, err := sc.r.store.ActorsByID(ctx, ids); err == nil && len(as) == len(ids) {
+		sc.makeRoom(len(as))
 		vals := make([]actorValue, len(as))
 		for i, a := range as {
 			sc.keepAt(&vals[i], a)
@@ -113,6 +114,31 @@ func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 	return sc.keep(a), nil
 }
 
+// batch returns id and the wanted IDs not known yet, each once, and
+// empties wanted.
+func (sc *scope) batch(id string) []string {
+	ids := append(make([]string, 0, len(sc.wanted)+1), id)
+	for _, w := range sc.wanted {
+		if _, ok := sc.actors[w]; !ok {
+			ids = append(ids, w)
+		}
+	}
+	sc.wanted = sc.wanted[:0]
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// makeRoom grows the actors map once for n more actors when n is larger
+// than the map, where adding them one by one would grow it in steps.
+func (sc *scope) makeRoom(n int) {
+	if n <= len(sc.actors) {
+		return
+	}
+	m := make(map[string]*actorValue, len(sc.actors)+n)
+	maps.Copy(m, sc.actors)
+	sc.actors = m
+}
+
 // document returns the document with ID id without its text, reading it
 // once per scope: citations ask for titles and dates far more often than
 // for texts, which a store may have to rebuild.
@@ -125,6 +151,9 @@ func (sc *scope) document(ctx context.Context, id string) (stance.Document, erro
 	d, err := sc.r.store.DocumentInfo(ctx, id)
 	if err != nil {
 		return stance.Document{}, err
+	}
+	if sc.docs == nil {
+		sc.docs = make(map[string]stance.Document)
 	}
 	sc.docs[id] = d
 	return d, nil
@@ -140,6 +169,9 @@ func (sc *scope) text(ctx context.Context, id string) (string, error) {
 	d, err := sc.r.store.Document(ctx, id)
 	if err != nil {
 		return "", err
+	}
+	if sc.texts == nil {
+		sc.texts = make(map[string]string)
 	}
 	sc.texts[id] = d.Text
 	return d.Text, nil

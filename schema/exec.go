@@ -48,7 +48,8 @@ type selection struct {
 // field is one response key of a selection.
 type field struct {
 	key      string
-	typename bool // __typename: the object type's name, no resolver
+	keyJSON  string // key as the answer writes it, a JSON string and a colon: written once here, not escaped per object
+	typename bool   // __typename: the object type's name, no resolver
 	resolve  graphql.FieldResolveFn
 	info     graphql.ResolveInfo
 	typ      graphql.Output
@@ -308,7 +309,7 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 	first := asts[0]
 	name := first.Name.Value
 	if name == "__typename" {
-		return &field{key: key, typename: true}, true
+		return &field{key: key, keyJSON: jsonKey(key), typename: true}, true
 	}
 	def, resolve := b.fieldDef(t, defs, name)
 	if def == nil || resolve == nil {
@@ -316,6 +317,7 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 	}
 	f := &field{
 		key:     key,
+		keyJSON: jsonKey(key),
 		resolve: resolve,
 		typ:     def.Type,
 		argDefs: def.Args,
@@ -350,6 +352,14 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 		return f, true
 	}
 	return nil, false
+}
+
+// jsonKey is key as an answer writes it: a JSON string, then a colon.
+func jsonKey(key string) string {
+	var b bytes.Buffer
+	writeString(&b, key)
+	b.WriteByte(':')
+	return b.String()
 }
 
 // fieldDef returns the definition of field name of t and the function
@@ -718,8 +728,7 @@ func (x *executor) object(buf *bytes.Buffer, sel *selection, source interface{})
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		writeString(buf, f.key)
-		buf.WriteByte(':')
+		buf.WriteString(f.keyJSON)
 		if f.typename {
 			writeString(buf, sel.typ.Name())
 			continue

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
 
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/resolvers"
@@ -237,5 +239,40 @@ func TestLeavesSkipSerialize(t *testing.T) {
 		if allocs != 0 {
 			t.Errorf("%v: %.0f allocations a value, want 0", tc.typ, allocs)
 		}
+	}
+}
+
+// TestCompiledKeys: the fast path writes each response key as compiled,
+// a JSON string and a colon, rather than escaping it in every object of
+// every answer; aliases and __typename included.
+func TestCompiledKeys(t *testing.T) {
+	e := seededEngine(t, Config{})
+	doc, err := parser.Parse(parser.ParseParams{Source: `query { t: actor(name: "Taliban") { __typename name s: stances(first: 2) { nodes { type object { n: name } } } } }`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := compile(&e.schema, doc, doc.Definitions[0].(*ast.OperationDefinition))
+	if c == nil {
+		t.Fatal("the operation did not compile")
+	}
+	var keys []string
+	var walk func(sel *selection)
+	walk = func(sel *selection) {
+		for _, f := range sel.fields {
+			var want bytes.Buffer
+			writeString(&want, f.key)
+			want.WriteByte(':')
+			if f.keyJSON != want.String() {
+				t.Errorf("field %q compiled as %q, want %q", f.key, f.keyJSON, want.String())
+			}
+			keys = append(keys, f.key)
+			if f.sub != nil {
+				walk(f.sub)
+			}
+		}
+	}
+	walk(c.root)
+	if got := strings.Join(keys, " "); got != "t __typename name s nodes type object n" {
+		t.Errorf("compiled keys %q", got)
 	}
 }

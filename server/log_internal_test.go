@@ -106,3 +106,67 @@ func emptyEngine(t *testing.T) *schema.Engine {
 	}
 	return e
 }
+
+// TestRequestLineAsLogger checks that the request line logRequest hands
+// its handler directly is the line slog.Logger.LogAttrs would have made:
+// the same text byte for byte but the time, and with AddSource the
+// source in this package's server.go.
+func TestRequestLineAsLogger(t *testing.T) {
+	e := emptyEngine(t)
+	noTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	cases := []struct {
+		name string
+		opts slog.HandlerOptions
+		want func(r *http.Request) string
+	}{
+		{"text", slog.HandlerOptions{ReplaceAttr: noTime}, func(*http.Request) string {
+			return `level=INFO msg="http request" method=POST path=/graphql status=200 bytes=32 duration=D remote=192.0.2.1:1234 operation=Q op_type=query` + "\n"
+		}},
+		{"source", slog.HandlerOptions{ReplaceAttr: noTime, AddSource: true}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			s, err := New(Config{Engine: e, Logger: slog.New(slog.NewTextHandler(&buf, &c.opts))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 {
+				r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"query Q { __typename }"}`))
+				r.Header.Set("Content-Type", "application/json")
+				s.ServeHTTP(httptest.NewRecorder(), r)
+			}
+			lines := strings.SplitAfter(buf.String(), "\n")
+			if len(lines) != 3 || lines[0] != lines[1] && !durationsOnly(lines[0], lines[1]) {
+				t.Fatalf("two requests logged %q, want two like lines", buf.String())
+			}
+			if c.want != nil {
+				if got := maskDuration(lines[0]); got != c.want(nil) {
+					t.Errorf("line\n%s want\n%s", got, c.want(nil))
+				}
+				return
+			}
+			if !strings.Contains(lines[0], "source=") || !strings.Contains(lines[0], "server/server.go:") {
+				t.Errorf("line %q names no source in server/server.go", lines[0])
+			}
+		})
+	}
+}
+
+// maskDuration replaces a line's duration value with D.
+func maskDuration(line string) string {
+	i := strings.Index(line, "duration=")
+	if i < 0 {
+		return line
+	}
+	j := strings.IndexByte(line[i:], ' ')
+	return line[:i] + "duration=D" + line[i+j:]
+}
+
+// durationsOnly reports whether lines a and b differ only in duration.
+func durationsOnly(a, b string) bool { return maskDuration(a) == maskDuration(b) }
