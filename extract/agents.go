@@ -160,3 +160,77 @@ func (d *doc) officeHolder(m mention, p *pattern) (mention, bool) {
 	m.ent, m.kind, m.person, m.gov, m.code = d.current(st), formMember, true, true, p.code[:3]+"GOV"
 	return m, true
 }
+
+// agentPlacePreps put a state after an agent noun: "police in Kenya",
+// "the farmers of Chad".
+var agentPlacePreps = set("in", "of")
+
+// agentsAbroad are agents found in a country that are seldom its own
+// ("diplomats in Kenya", "troops in Somalia"); their role codes and
+// nouns name no side of the country after "in".
+var (
+	agentsAbroadRoles = set("MIL", "UAF", "REF", "IMG")
+	agentsAbroad      = set("diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys", "foreigners", "journalists",
+		"correspondents", "tourists", "aid", "workers")
+)
+
+// agentInState makes an agent noun at i before "in" or "of" and a
+// state's name a mention of that state's side ("students in Nigeria"
+// NGAEDU) or of the state for its own roles ("police in Kenya" KENCOP),
+// where no actor stands right before the agent ("UN officials in
+// Kenya" are the UN's).
+func (d *doc) agentInState(s *sent, i int) (mention, bool) {
+	if !d.lx.agentFirst[d.low[i]] && !officeModifiers[d.low[i]] {
+		return mention{}, false
+	}
+	if i > s.a && (s.at[i-1-s.a] >= 0 || d.toks[i-1].upper && d.toks[i-1].word) || !d.placePrepAhead(s, i) {
+		return mention{}, false
+	}
+	role, end := d.agentAt(s, i)
+	if len(role) < 3 || agentsAbroadRoles[role[:3]] || agentsAbroad[d.low[end-1]] || agentsNoActors[d.low[end-1]] ||
+		end+1 >= s.b || !agentPlacePreps[d.low[end]] {
+		return mention{}, false
+	}
+	k := end + 1
+	if d.low[k] == "the" {
+		k++
+	}
+	st, stEnd, ok := d.stateNameAt(s, k)
+	if !ok {
+		return mention{}, false
+	}
+	country := d.actor(st).Country
+	m := mention{from: i, to: stEnd, ent: st, kind: formAlias, code: country + role, gov: stateRoles[role[:3]]}
+	if !m.gov {
+		r, ok := d.lx.roleEnts[country+role[:3]]
+		if !ok {
+			return mention{}, false
+		}
+		m.ent = r
+	}
+	return m, true
+}
+
+// placePrepAhead reports "in" or "of" and a capitalised word within an
+// agent phrase's reach of i, a cheap test before agentAt.
+func (d *doc) placePrepAhead(s *sent, i int) bool {
+	for k := i + 1; k+1 < s.b && k <= i+d.lx.maxAgent+2; k++ {
+		if agentPlacePreps[d.low[k]] && (d.toks[k+1].upper || k+2 < s.b && d.low[k+1] == "the" && d.toks[k+2].upper) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateNameAt reports a state named by its name (not a demonym) at k,
+// the actor it stands for at the document's date and the token after.
+func (d *doc) stateNameAt(s *sent, k int) (int, int, bool) {
+	if k >= s.b {
+		return 0, 0, false
+	}
+	best, n := d.longestMatch(s, k, d.lx.byFirst[d.low[k]], mention{ent: -1}, 0)
+	if n == 0 || best.ent < 0 || best.kind != formAlias || d.actor(best.ent).Kind != stance.KindState {
+		return 0, 0, false
+	}
+	return best.ent, k + n, true
+}

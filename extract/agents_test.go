@@ -70,3 +70,18 @@ func TestPeopleOutOfOffice(t *testing.T) {
 		{"former title", graph.NewDate(2000, 1, 1), "Former President Levy Mwanawasa accused Malawi of smuggling.", "Zambian elites/ZMBELI ACCUSES Malawi/MWI"},
 	})
 }
+
+// TestAgentsInStates checks an agent noun before "in" or "of" and a
+// state's name as that state's side, or the state for its own roles, in
+// sentences written for this test.
+func TestAgentsInStates(t *testing.T) {
+	runCases(t, []extractCase{
+		{"police in a state", "Police in Kenya accused Uganda of smuggling.", []string{"Kenya ACCUSES Uganda"}},
+		{"students in a state", "Students in Nigeria criticized Ghana.", []string{"Nigerian education sector ACCUSES Ghana"}},
+		{"object, of", "Kenya accused the police of Uganda of torture.", []string{"Kenya ACCUSES Uganda"}},
+		{"object, a side", "Kenya urged farmers in Uganda to stop burning fields.", []string{"Kenya DEMANDS Ugandan farmers"}},
+		{"diplomats abroad", "Diplomats in Kenya criticized Uganda.", nil},
+		{"troops abroad", "Troops in Somalia attacked Kenya.", nil},
+		{"a town is no state", "Police in Mombasa criticized Uganda.", nil},
+	})
+}

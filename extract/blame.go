@@ -25,11 +25,20 @@ func (d *doc) heldResponsible(s *sent, i int) {
 	if len(objs) == 0 || end >= s.b || !responsibleWords[d.low[end]] {
 		return
 	}
-	sub := d.subjectAt(s, i)
-	if len(sub.ents) == 0 || sub.neg || overlaps(sub.ents, objs) {
-		return
+	if sub, ok := d.subjectStance(s, i, Accuses, objs, 0.8, end+1); ok {
+		d.setSubject(s, sub)
+		d.markContent(s, end+1)
 	}
-	d.emit(s, Accuses, sub.ents, objs, 0.8, end+1)
-	d.setSubject(s, sub)
-	d.markContent(s, end+1)
+}
+
+// subjectStance emits a stance of type typ from the subject of the verb
+// at v to objs, unless that subject is missing, negated ("did not hold")
+// or one of objs; it returns the subject and whether it emitted.
+func (d *doc) subjectStance(s *sent, v int, typ string, objs []int, conf float64, topicFrom int) (subject, bool) {
+	sub := d.subjectAt(s, v)
+	if len(sub.ents) == 0 || sub.neg || overlaps(sub.ents, objs) {
+		return sub, false
+	}
+	d.emit(s, typ, sub.ents, objs, conf, topicFrom)
+	return sub, true
 }

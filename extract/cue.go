@@ -57,6 +57,8 @@ var (
 	speakVerbs = set("speak", "speaks", "spoke", "spoken", "talked", "conferred")
 	// callNouns follow "phone" in "a phone call with X".
 	callNouns = set("call", "conversation", "calls")
+	// callMedia come before a call noun: "a video call with X".
+	callMedia = set("phone", "telephone", "video")
 	// rejectable are the stances a negation turns into a rejection.
 	rejectable = set(Supports, Offers, Engages)
 	// restrictionNouns are measures whose lifting or easing is offered to
@@ -84,7 +86,7 @@ type cueHeads struct {
 var (
 	headsByMode = map[cueMode]cueHeads{
 		mTalks: {set("talks", "negotiations", "meeting", "meetings", "discussions", "consultations", "contacts", "phone",
-			"telephone", "call", "calls", "patrols", "exercises", "drills"), 9},
+			"telephone", "video", "call", "calls", "patrols", "exercises", "drills"), 9},
 		mContacts: {set("contacts", "contact", "ties", "relations", "channels", "channel", "links"), 4},
 		mWith:     {set("relations", "ties", "contacts", "contact", "links", "with"), 4},
 		mPledge:   {pledgeHeads, 4},
@@ -118,6 +120,7 @@ var objectRules = map[cueMode]func(d *doc, s *sent, c *cueCall) bool{
 	mHost:     (*doc).objHost,
 	mTrade:    (*doc).objTrade,
 	mTalks:    (*doc).objHeads,
+	mContest:  (*doc).objContest,
 	mContacts: (*doc).objHeads,
 	mWith:     (*doc).objHeads,
 	mPledge:   (*doc).objHeads,
@@ -177,7 +180,7 @@ func (d *doc) pickCue(s *sent, i int, defs []cueDef) *cueDef {
 		return nil
 	}
 	// A gerund after a preposition is content: "accused of supporting".
-	if i > s.a && strings.HasSuffix(d.low[i], "ing") && gerundPreps[d.low[i-1]] {
+	if i > s.a && strings.HasSuffix(d.low[i], "ing") && gerundPreps[d.low[i-1]] && !d.clauseGerund(s, i) {
 		return nil
 	}
 	if d.blockedText(s, i) {
@@ -340,6 +343,9 @@ func (d *doc) knownObjects(s *sent, c *cueCall) bool {
 		// before was about.
 		c.objs, c.mode, c.end = s.prevObjs, mKnown, c.after+1
 		c.conf -= 0.1
+	} else if objs := d.agentPronoun(s, c); len(objs) > 0 {
+		c.objs, c.mode, c.end = objs, mKnown, c.after+1
+		c.conf -= 0.1
 	} else if c.def.typ == Supports || c.def.typ == Rejects {
 		// What one accepts or rejects is a thing: "rejected it" is no
 		// stance toward whoever "it" might name.
@@ -360,6 +366,10 @@ func (d *doc) objNear(s *sent, c *cueCall) bool {
 		lim = 4
 	}
 	lim += d.frontedLabel(s, c.after)
+	lim = d.betweenReach(s, c.after, lim)
+	if c.def.typ == Supports || c.def.typ == Rejects {
+		lim = d.authorWindow(s, c.after, lim)
+	}
 	if c.def.typ == Accuses {
 		// The content of an accusation names no object: "accused X of siding with Y".
 		for q := c.after; q < s.b && q < c.after+lim; q++ {
@@ -447,6 +457,23 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 			}
 		}
 	}
+	return true
+}
+
+// objContest: an actor challenged to act is asked to ("challenged X to
+// prove it"); an actor whose claim is challenged is rejected
+// ("challenged X's account"), the claim nouns being the verb table's
+// set "claimnoun".
+func (d *doc) objContest(s *sent, c *cueCall) bool {
+	d.objTo(s, c)
+	if len(c.objs) > 0 {
+		return true
+	}
+	objs, end, _, _ := d.objectNP(s, c.after, 3)
+	if len(objs) == 0 || end+1 >= s.b || !isApos1(d.low[end]) || !d.lx.verbs.wordIs(d.low[end+1], "&claimnoun") {
+		return true
+	}
+	c.objs, c.end, c.typ = objs, end+2, Rejects
 	return true
 }
 
@@ -610,6 +637,11 @@ func (d *doc) objThat(s *sent, c *cueCall) bool {
 	} else if !demandForms[d.low[c.i]] {
 		return false
 	}
+	if q+1 < s.b && q > c.after && controlNouns[d.low[q]] && d.low[q+1] == "of" {
+		// "demanded that control of the X ministry be taken away":
+		// whoever holds it is asked to give it up.
+		q += 2
+	}
 	c.objs, c.end, _, _ = d.objectNP(s, q, 3)
 	if len(c.objs) == 0 && q == c.after {
 		d.demandedOf(s, c)
@@ -624,6 +656,10 @@ func (d *doc) objThat(s *sent, c *cueCall) bool {
 	d.markContent(s, c.end)
 	return true
 }
+
+// controlNouns before "of" in a demanded clause name what its holder is
+// to give up or hand over: "that control of the X ministry be ...".
+var controlNouns = set("control", "management", "ownership", "custody", "command", "administration")
 
 // pactNouns are acts done with another party, whose "with" names that
 // party as the one a demand or offer of the act is addressed to: "demanded
@@ -725,6 +761,7 @@ func (d *doc) objOffer(s *sent, c *cueCall) bool {
 	// "aid to war-torn X", "aid for X", "lift the ban on X"
 	for r := q; r < s.b && r < q+10; r++ {
 		if d.low[r] == "to" || d.low[r] == "between" || d.low[r] == "for" && r > q && sentNouns[d.low[r-1]] || d.pactWith(s, r, q) ||
+			d.low[r] == "with" && meetingNouns[d.low[r-1]] || // "ready for talks with X"
 			(d.low[r] == "on" || d.low[r] == "against") && r > q && restrictionNouns[d.low[r-1]] {
 			c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
 			break
@@ -861,11 +898,14 @@ func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 	if d.low[q] == "with" {
 		r = q
 	}
-	if r < s.b && (d.low[q] == "phone" || d.low[q] == "telephone") && callNouns[d.low[r]] {
+	if r < s.b && callMedia[d.low[q]] && callNouns[d.low[r]] {
 		r++ // "a phone call with"
 	}
 	if c.def.mode == mWith && r+1 < s.b && d.low[r] != "with" && h.words[d.low[r]] {
 		r++ // "cooperation agreement with"
+	}
+	if r+2 < s.b && amountNouns[d.low[q]] && d.low[r] == "in" && giftNouns[d.low[r+1]] {
+		r += 2 // "$10 million in aid to X"
 	}
 	if r < s.b && (d.low[r] == "with" || d.low[r] == "for" || d.low[r] == "to") {
 		c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
@@ -1012,6 +1052,10 @@ func (d *doc) noObject(s *sent, c *cueCall) {
 		}
 		d.owners[class] = append([]int(nil), c.sub.ents...)
 	}
+	if c.typ == Demands {
+		// "called on Arabs to unite against X": no actor addressed.
+		d.rallied(s, c)
+	}
 	if contentTypes[c.typ] && !reportVerbs[w] {
 		// "told reporters that ..." is speech, whose content the
 		// reporting rules read; "accused a militia of ..." is not.
@@ -1071,24 +1115,70 @@ func (d *doc) cueStances(s *sent, c *cueCall) {
 	}
 }
 
-// rallyVerbs, asked of others, rally support for their object: "urged
-// the EU to support X" is support of X by the speaker (CAMEO 053), though
-// it says nothing of the EU's.
-var rallyVerbs = set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid")
+// A rallyAct asked of others is the speaker's own stance toward its
+// object (CAMEO 053 rally support, 113 rally opposition): "urged the EU
+// to support X" supports X, "called on Arabs to unite against X" accuses
+// X, whatever it says of the addressee, who need be no actor.
+type rallyAct struct {
+	verbs map[string]bool
+	prep  string // the word before the object: "" for the verb's own object
+	typ   string
+	reach int // tokens from the object's start to its actor: "against Israeli right-winger X"
+}
 
-// rallied emits the speaker's support of the actor a demand asks others
-// to support: "urged the EU to support X".
+var rallyActs = []rallyAct{
+	{set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid"), "", Supports, 3},
+	{set("unite", "mobilize", "mobilise", "rise", "rally", "stand", "act", "fight", "struggle", "resist", "organize", "organise"), "against", Accuses, 6},
+}
+
+// rallyFill may stand among a rally's verbs: "to unite and 'mobilize'
+// against", "to rise up together against".
+var rallyFill = set("and", "up", "together", "`", "``", "''", "'", "\"", "\u201c", "\u201d", "united", "firmly")
+
+// rallied emits the speaker's stance toward the actor a demand asks
+// others to rally for or against.
 func (d *doc) rallied(s *sent, c *cueCall) {
 	q := c.end
 	for lim := q + 4; q < s.b && q < lim && d.low[q] != "to"; q++ {
 	}
-	if q+2 >= s.b || d.low[q] != "to" || !rallyVerbs[d.low[q+1]] {
+	if q+2 >= s.b || d.low[q] != "to" {
 		return
 	}
-	objs, _, _, _ := d.objectNP(s, q+2, 3)
-	if len(objs) > 0 && !overlaps(objs, c.objs) {
-		d.emit(s, Supports, c.sub.ents, objs, c.conf-0.15, q+2)
+	for q+2 < s.b && rallyFill[d.low[q+1]] && d.low[q+1] != "and" {
+		q++ // "to ``mobilize'' against"
 	}
+	for _, r := range rallyActs {
+		if !r.verbs[d.low[q+1]] {
+			continue
+		}
+		at := d.rallyObjectAt(s, q+2, r)
+		if at < 0 {
+			return
+		}
+		objs, _, _, _ := d.objectNP(s, at, r.reach)
+		if len(objs) > 0 && !overlaps(objs, c.objs) && !overlaps(objs, c.sub.ents) {
+			d.emit(s, r.typ, c.sub.ents, objs, c.conf-0.15, at)
+		}
+		return
+	}
+}
+
+// rallyObjectAt returns where the object of rally r starts after its
+// first verb at j-1: at j for the verb's own object, after the
+// preposition past further rally verbs for the others; -1 for none.
+func (d *doc) rallyObjectAt(s *sent, j int, r rallyAct) int {
+	if r.prep == "" {
+		return j
+	}
+	for lim := j + 9; j < s.b && j < lim; j++ {
+		switch w := d.low[j]; {
+		case w == r.prep:
+			return j + 1
+		case !rallyFill[w] && !r.verbs[w] && !adverb(w):
+			return -1
+		}
+	}
+	return -1
 }
 
 // hostedBetween: "hosted negotiations between A and B": A and B talked;

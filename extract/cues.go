@@ -33,6 +33,7 @@ const (
 	mPledge                  // "pledged support for X"
 	mGive                    // "gave X diplomats 72 hours to leave"
 	mTrade                   // "Armenia and Azerbaijan traded accusations": each accuses the other
+	mContest                 // "challenged X to": as mObjTo; "challenged X's account": rejects X
 )
 
 // cueDef is one cue: the inflected verb (and particle) that states a stance.
@@ -79,7 +80,8 @@ var cueTable = func() map[string][]cueDef {
 	add(Accuses, mThat, nil, verbForms("allege", "alleges", "alleged", "alleging"))
 	add(Accuses, mObj, p("out", "at"), verbForms("lash", "lashes", "lashed", "lashing", "hit", "hits", "hitting"))
 	add(Accuses, mLabel, nil, verbForms("brand", "brands", "branded", "branding", "label", "labels", "labelled", "labeled", "labelling",
-		"call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed"))
+		"call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed",
+		"view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding"))
 	add(Accuses, mLabel, p("to"), verbForms("refer", "refers", "referred", "referring"))
 	// DEMANDS
 	add(Demands, mObj, p("on"), verbForms("call", "calls", "called", "calling"))
@@ -89,13 +91,16 @@ var cueTable = func() map[string][]cueDef {
 	add(Demands, mObjTo, nil, verbForms("press", "presses", "pressed", "pressing", "ask", "asks", "asked", "asking",
 		"order", "orders", "ordered", "ordering", "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning"))
 	add(Demands, mObjTo, p("to"), verbForms("appeal", "appeals", "appealed", "appealing"))
-	add(Demands, mObjTo, nil, verbForms("want", "wants", "wanted", "challenge", "challenges", "challenged"))
+	add(Demands, mObjTo, nil, verbForms("want", "wants", "wanted"))
+	add(Demands, mContest, nil, verbForms("challenge", "challenges", "challenged"))
 	add(Demands, mThat, nil, verbForms("demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "insisting"))
 	add(Demands, mGive, nil, verbForms("give", "gives", "gave", "giving", "given"))
 	// REJECTS
 	add(Rejects, mObj, nil, verbForms("reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed", "dismissing",
 		"spurn", "spurns", "spurned", "spurning", "rebuff", "rebuffs", "rebuffed", "rebuffing", "repudiate", "repudiates", "repudiated"))
 	add(Rejects, mObj, nil, verbForms("oppose", "opposes", "opposed", "opposing", "veto", "vetoes", "vetoed", "vetoing"))
+	// "resisted Ugandan pressure", "ignored calls by X"
+	add(Rejects, mObj, nil, verbForms("resist", "resists", "resisted", "resisting", "ignore", "ignores", "ignored", "ignoring"))
 	add(Rejects, mObj, p("to"), verbForms("opposed"))
 	add(Rejects, mObj, p("to"), verbForms("object", "objects", "objected", "objecting"))
 	add(Rejects, mObj, p("out"), verbForms("rule", "rules", "ruled", "ruling"))
@@ -108,6 +113,7 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mWith, p("on"), verbForms("renege", "reneges", "reneged", "reneging"))
 	add(Rejects, mWith, p("out", "of"), verbForms("back", "backs", "backed", "backing", "pull", "pulls", "pulled", "pulling"))
 	add(Rejects, mWith, p("away", "from"), verbForms("walk", "walks", "walked", "walking"))
+	add(Rejects, mWith, p("out", "of"), verbForms("walk", "walks", "walked", "walking", "storm", "storms", "stormed", "storming"))
 	// SUPPORTS
 	add(Supports, mObj, nil, verbForms("support", "supports", "supported", "supporting", "back", "backs", "backed", "backing",
 		"welcome", "welcomes", "welcomed", "welcoming", "praise", "praises", "praised", "praising",
@@ -123,7 +129,7 @@ var cueTable = func() map[string][]cueDef {
 	add(Supports, mObj, p("with"), verbForms("side", "sides", "sided", "siding"))
 	add(Supports, mObj, p("by"), verbForms("stand", "stands", "stood", "standing"))
 	add(Supports, mObj, p("behind"), verbForms("stand", "stands", "stood", "standing"))
-	add(Accuses, mTrade, nil, verbForms("trade", "traded", "trading", "exchange", "exchanged", "exchanging"))
+	add(Accuses, mTrade, nil, verbForms("trade", "traded", "trading", "exchange", "exchanged", "exchanging", "swap", "swapped", "swapping"))
 	add(Supports, mPledge, nil, verbForms("reiterate", "reiterates", "reiterated", "reiterating", "renew", "renewed", "renews"))
 	add(Supports, mPledge, nil, verbForms("announce", "announces", "announced", "announcing"))
 	add(Supports, mPledge, nil, verbForms("pledge", "pledges", "pledged", "pledging", "express", "expresses", "expressed", "expressing",
@@ -142,6 +148,12 @@ var cueTable = func() map[string][]cueDef {
 	add(Engages, mHost, p("host", "to"), verbForms("play", "plays", "played", "playing"))
 	add(Engages, mTalks, nil, verbForms("hold", "holds", "held", "holding", "had", "resume", "resumes", "resumed", "resuming",
 		"began", "begin", "begins", "opened", "started"))
+	// Contact named by a noun the subject holds, makes or conducts: "conducted
+	// a telephone call with X", "made contact with X", "had a video call with X".
+	add(Engages, mTalks, nil, verbForms("conduct", "conducts", "conducted", "conducting"))
+	add(Engages, mContacts, nil, verbForms("make", "makes", "made", "making"))
+	// Reaching out is contact, not yet a demand: "reached out to X to resume talks".
+	add(Engages, mObj, p("out", "to"), verbForms("reach", "reaches", "reached", "reaching"))
 	add(Engages, mTalks, nil, verbForms("speak", "speaks", "spoke", "spoken", "talked", "conferred"))
 	add(Engages, mContacts, nil, verbForms("establish", "establishes", "established", "establishing", "keep", "keeps", "kept", "keeping",
 		"maintain", "maintains", "maintained", "maintaining", "open", "opens", "opened", "opening", "reopen", "reopens", "reopened",
@@ -206,13 +218,13 @@ var officeNouns = set("government", "authorities", "official", "officials", "pre
 	"leadership", "counterpart", "counterparts", "side", "sides", "administration", "embassy", "office", "adviser", "advisor",
 	"premier", "chancellor", "king", "regime", "navy", "commander", "commanders", "chief", "media", "parliament", "cabinet",
 	"secretary", "statement", "mission", "coalition", "representative", "representatives", "mediators", "police", "presidency", "foreign",
-	"prince", "emir", "sultan", "monarch")
+	"prince", "emir", "sultan", "monarch", "guard", "coastguard", "vessel", "vessels", "ship", "ships")
 
 // officeModifiers may stand between a demonym and its office noun.
 var officeModifiers = set("crown", "senior", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
 	"deputy", "national", "security", "interior", "presidential", "air", "naval", "armed", "border", "acting", "interim",
 	"state", "federal", "chief", "government", "junior", "new", "elected", "military", "intelligence", "policy", "affairs",
-	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice")
+	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice", "coast", "survey", "research", "patrol")
 
 // titleWords introduce a person's name after an actor: "Afghan President Ashraf Ghani".
 var titleWords = set("director", "prince", "emir", "sultan", "president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",
@@ -227,8 +239,9 @@ var roleNouns = set("delegation", "spokesman", "spokeswoman", "spokesperson", "e
 var eventClass = map[string]string{
 	"offer": "offer", "offers": "offer", "proposal": "offer", "proposals": "offer", "plan": "offer", "invitation": "offer",
 	"initiative": "offer", "overture": "offer", "overtures": "offer", "resolution": "offer", "draft": "offer",
-	"outreach": "offer", "roadmap": "offer", "text": "offer", "position": "remarks", "stance": "remarks", "presence": "efforts",
+	"outreach": "offer", "roadmap": "offer", "text": "offer", "intention": "offer", "intentions": "offer", "plans": "offer", "position": "remarks", "stance": "remarks", "presence": "efforts",
 	"demand": "demand", "demands": "demand", "ultimatum": "demand", "order": "demand", "request": "demand", "call": "demand",
+	"pressure": "demand", "calls": "demand", "appeal": "demand", "appeals": "demand", "objections": "remarks",
 	"accusation": "accusation", "accusations": "accusation", "charge": "accusation", "charges": "accusation",
 	"claim": "accusation", "claims": "accusation", "complaint": "accusation", "complaints": "accusation", "criticism": "accusation", "allegation": "accusation", "allegations": "accusation", "assessment": "accusation",
 	"ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",

@@ -24,3 +24,15 @@ func TestParticipleAfterArticle(t *testing.T) {
 		{"verb after subject", "Uganda proposed a truce to Kenya.", []string{"Uganda OFFERS Kenya"}},
 	})
 }
+
+// TestDemandedControl checks that a demand that control of an actor's
+// body be given up addresses the holder, in sentences written for this
+// test.
+func TestDemandedControl(t *testing.T) {
+	runCases(t, []extractCase{
+		{"control of a body", "Iraqi Kurds demanded that control of the Ugandan ministry be handed to Kenya.", []string{"Iraqi Kurds DEMANDS Uganda"}},
+		{"custody of an actor", "Chile demanded that custody of the Peruvian envoy be transferred.", []string{"Chile DEMANDS Peru"}},
+		{"control of no actor", "Kenya demanded that control of the border be handed over.", nil},
+		{"control demanded of its holder", "Kenya demanded control of the Ugandan ministry.", []string{"Kenya DEMANDS Uganda"}},
+	})
+}

@@ -64,7 +64,12 @@
 //     people of that surname are of one country ("Arafat"); one-word
 //     Phoenix names of organizations and armed groups match in capitals
 //     ("UNITA"); an acronym the text gives in parentheses ("the X Front
-//     (XF)") names its actor for the rest of the text.
+//     (XF)") names its actor for the rest of the text. People are also
+//     learned from "Foreign Minister of X Name", an office form then a
+//     name ("the US Secretary of State Name") and an apposition opening
+//     with an office ("Name, head of the political bureau of X,"), and
+//     an actor in parentheses after a title is its portfolio, no actor
+//     (titled.go). A state's vessels and coast guard are the state's.
 //  3. References. "The group", "the insurgents", "the alliance" resolve to
 //     the last named actor that carries that description in the
 //     dictionary; inside a quotation, "we" and "I" to its speaker
@@ -80,7 +85,13 @@
 //     a plural ("Israeli officials ... They"); "both", "the two sides",
 //     "the three countries" to the last list of that size (a subject list
 //     first; states only for "countries", "governments"; a subject only
-//     for "the two mediators"). An unresolved reference drops the stance.
+//     for "the two mediators"). An organization's description with
+//     modifiers ("the West African bloc", refs.go) is its reference too,
+//     and a state's office named without its state ("the Foreign
+//     Ministry", "a defense ministry spokesperson") speaks for the state
+//     last the subject, not a dateline's (ministries.go). "It"/"them"
+//     accused of a deed or urged to act is the nearest other actor. An
+//     unresolved reference drops the stance.
 //  4. Cues. Each cue verb (in every inflection, with its particle: "called
 //     on", "ruled out", "stood by") has a type and a rule for finding its
 //     object: the first actor list of the object phrase, the actors of an
@@ -95,7 +106,11 @@
 //     'puppet'", "what it called X's 'aggression'"; a hostile label on a
 //     demand or proposal rejects it). A host or mediator engages the
 //     parties ("talks hosted by Cuba", "held talks, mediated by Qatar",
-//     "which hosted the first round" for the parties named last); an
+//     "which hosted the first round" for the parties named last); contact
+//     held, made or conducted ("conducted a telephone call with X", "made
+//     contact with X") and reaching out to X engage X, as does a
+//     delegation or envoy sent or dispatched to X; challenging X to act
+//     demands, challenging X's claim or account rejects X; an
 //     object "it"/"them" is what the verb before was about ("backed the
 //     plan, and Nigeria also endorsed it"), never an actor. "Each side
 //     accused the other" and "blamed each other" accuse both ways (the
@@ -111,6 +126,13 @@
 //     between A and B"). A demand for measures against an actor accuses
 //     it ("called for sanctions against X"); a demand noun its owner
 //     repeats demands ("reiterated its demand that X ...", demands.go).
+//     The parties of talks may be named through their people ("talks
+//     between representatives of X and Y", parties.go); actors "along
+//     with" a subject between dashes or commas share its stance and a
+//     proposal's author may stand far after it (clauses.go); putting
+//     actors on a list of wrongdoers (blacklist.go) and condemnation an
+//     act drew from an actor (drawn.go) accuse; pressure put on an actor
+//     to act demands of it (pressure.go).
 //     The subject is the nearest actor list to the left within the clause,
 //     skipping appositions and relative clauses; coordinated verbs ("and
 //     urged") inherit it; relative pronouns take their antecedent. An
@@ -125,7 +147,8 @@
 //  5. Dictionary frames. A verb the cue table lacks is coded with the
 //     CAMEO verb dictionary (verbs.cameo.txt, generated from PETRARCH2's
 //     CAMEO.2.0.txt by internal/cameogen; our additions in verbs.ours.txt
-//     win): the longest phrase pattern of its block whose words stand
+//     win, and a block of ours marked "b +" only adds patterns, leaving
+//     the dictionary's block to code the verb where none fits): the longest phrase pattern of its block whose words stand
 //     around it, else its own or its block's code. It counts only in
 //     predicate position (an actor or pronoun, auxiliaries, the verb), its
 //     object is an actor right after it, and its code becomes a type
@@ -135,10 +158,25 @@
 //     ("will", "said it would", "agreed in principle to", "is ready to")
 //     before a verb of cooperation (CAMEO 03-08) or a continued act
 //     ("promised to continue aid") is an offer, CAMEO 03, unless a
-//     condition follows ("... unless X").
+//     condition follows ("... unless X"); so are willingness named by a
+//     noun ("expressed its readiness to", "its readiness for joint
+//     cooperation with X"), "decided to", "ready for talks with X" and
+//     another's reported "would" ("X said Y would", "said Sunday that Y
+//     would"); disputing or questioning an actor's claim, or casting
+//     doubt on it, rejects the actor (CAMEO 12 in verbs.ours.txt);
+//     negated before an act of cooperation ("vowed never to negotiate
+//     with X") it rejects.
+//     Stances named otherwise: asking others to rise against an actor
+//     accuses it ("called on Arabs to unite against X", CAMEO 113);
+//     acting despite, resisting or ignoring an actor's pressure rejects
+//     it (resisted.go); a verb of expression and a noun of attitude
+//     ("voiced anger at X", "expressed gratitude to X") states its
+//     stance (nominal.go). A Phoenix agent before "in" or "of" and a
+//     state's name is that state's side ("students in Nigeria").
 //  6. Filters. Negation and modality in the verb group ("did not reject",
 //     "would reject", "stopped short of accusing"), questions, clauses
-//     under if/whether/unless, "Asked whether ..." and the content of
+//     under if/whether/unless/"once", a text a modal leaves unadopted or a
+//     veto quashed, "Asked whether ..." and the content of
 //     another stance ("accused X of supporting Y" says nothing about X and
 //     Y) state no stance; neither do statements whose speaker is no actor
 //     ("analysts said"). A refusal of cooperation is a stance: a verb of

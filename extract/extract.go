@@ -195,16 +195,7 @@ func (d *doc) sentence(a, b int) {
 	}
 	d.obligation(s)
 	d.markHypothetical(s)
-	if d.low[a] == "in" || d.low[a] == "at" {
-		for i := a + 1; i < b && i < a+6; i++ {
-			if d.low[i] == "," {
-				if m := s.mentionAt(a + 1); m != nil && m.ent >= 0 {
-					s.frontLoc = m.ent
-				}
-				break
-			}
-		}
-	}
+	d.frontLocation(s)
 	if d.tok(a) == `"` || d.tok(a) == "\u201c" {
 		s.quoteOpen = a
 	}
@@ -230,19 +221,49 @@ func (d *doc) sentence(a, b int) {
 		if d.low[i] == "between" && i > a {
 			d.between(s, i)
 		}
-		d.ownedDemand(s, i)
-		d.issuedDemand(s, i)
-		d.issuedStatement(s, i)
-		d.heldResponsible(s, i)
+		for _, rule := range phraseRules {
+			rule(d, s, i)
+		}
 	}
 	d.endSentence(s)
+}
+
+// phraseRules are the stances a phrase states wherever it stands, tried
+// at every word after the verb cues; each checks its own anchor word.
+var phraseRules = []func(*doc, *sent, int){
+	(*doc).ownedDemand,
+	(*doc).issuedDemand,
+	(*doc).issuedStatement,
+	(*doc).heldResponsible,
+	(*doc).blacklisted,
+	(*doc).drawnReaction,
+	(*doc).pressedDemand,
+	(*doc).despitePressure,
+	(*doc).nominal,
+}
+
+// frontLocation records the actor of a sentence's opening "In X," or
+// "At X,": the side an unnamed official there speaks for.
+func (d *doc) frontLocation(s *sent) {
+	a := s.a
+	if d.low[a] != "in" && d.low[a] != "at" {
+		return
+	}
+	for i := a + 1; i < s.b && i < a+6; i++ {
+		if d.low[i] == "," {
+			if m := s.mentionAt(a + 1); m != nil && m.ent >= 0 {
+				s.frontLoc = m.ent
+			}
+			return
+		}
+	}
 }
 
 func (d *doc) endSentence(s *sent) {
 	d.announcer(s)
 	if !s.subjFound {
 		for i, m := range s.ms {
-			if m.ent >= 0 && !m.place {
+			if m.ent >= 0 && !m.place && !d.inDateline(s, m) {
 				ents, last := d.listAt(s, i)
 				d.noteSubject(ents, listPerson(s, i, last))
 				break
@@ -277,12 +298,12 @@ func (d *doc) noteSubject(ents []int, person bool) {
 	}
 }
 
-// markHypothetical marks the clause after if/unless/whether and an opening
-// "Asked whether ...," as content that states no stance.
+// markHypothetical marks the clause after if/unless/whether/"once" and an
+// opening "Asked whether ...," as content that states no stance.
 func (d *doc) markHypothetical(s *sent) {
 	for i := s.a; i < s.b; i++ {
 		w := d.low[i]
-		if hypoWords[w] || (w == "asked" && i == s.a) {
+		if hypoWords[w] || (w == "asked" && i == s.a) || d.conditionalOnce(s, i) {
 			for j := i; j < s.b; j++ {
 				if j > i && (d.low[j] == "," || d.low[j] == ";") {
 					break

@@ -27,3 +27,49 @@ func TestReportedIntentAndMeasures(t *testing.T) {
 		{"sanctions asked of another", "Japan urged the UN to impose sanctions on Burma.", []string{"Japan DEMANDS United Nations"}},
 	})
 }
+
+// TestNominalWillingness checks consent and intent named by a noun after
+// a verb of expression, in sentences written for this test.
+func TestNominalWillingness(t *testing.T) {
+	runCases(t, []extractCase{
+		{"expressed willingness", "Egypt expressed willingness to mediate between Ethiopia and Sudan.", []string{"Egypt OFFERS Ethiopia", "Egypt OFFERS Sudan"}},
+		{"possessive", "Canada expressed its readiness to help Haiti.", []string{"Canada OFFERS Haiti"}},
+		{"two modifiers", "Peru signalled its full readiness to resume talks with Bolivia.", []string{"Peru OFFERS Bolivia"}},
+		{"intention of cooperation", "Japan announced its intention to send aid to Nepal.", []string{"Japan OFFERS Nepal"}},
+		{"intention of a hostile act", "Chad announced its intention to expel diplomats from Niger.", nil},
+		{"negated willingness is no offer", "Kenya did not express any willingness to help Somalia.", nil},
+		{"willingness of another", "Kenya welcomed the willingness of Uganda to help Somalia.", []string{"Kenya SUPPORTS Uganda"}},
+	})
+}
+
+// TestRefusedIntent checks a negated intent to cooperate or yield as a
+// rejection, in sentences written for this test.
+func TestRefusedIntent(t *testing.T) {
+	runCases(t, []extractCase{
+		{"vowed never to negotiate", "Chile vowed never to negotiate with Bolivia.", []string{"Chile REJECTS Bolivia"}},
+		{"pledged not to cede", "Armenia pledged not to cede any territory to Azerbaijan.", []string{"Armenia REJECTS Azerbaijan"}},
+		{"promised not to meet", "Kenya promised not to meet Somalia again.", []string{"Kenya REJECTS Somalia"}},
+		{"a hostile act is no refusal", "Peru vowed never to bomb Ecuador.", nil},
+		{"uncoded verb", "Chile vowed never to forget Bolivia.", nil},
+	})
+}
+
+// TestMoreIntentMarkers checks decisions and plans stated as the
+// subject's own, readiness for a meeting, money pledged and the intent
+// of an actor its speaker reports, in sentences written for this test.
+func TestMoreIntentMarkers(t *testing.T) {
+	runCases(t, []extractCase{
+		{"decided to", "Kenya has decided to send troops to Somalia.", []string{"Kenya OFFERS Somalia"}},
+		{"intends to", "Qatar intends to provide aid to Yemen.", []string{"Qatar OFFERS Yemen"}},
+		{"decided to, hostile", "Kenya has decided to expel diplomats from Somalia.", nil},
+		{"ready for talks", "Kenya is ready for talks with Somalia.", []string{"Kenya OFFERS Somalia"}},
+		{"open to dialogue", "Chile said it was open to dialogue with Bolivia.", []string{"Chile OFFERS Bolivia"}},
+		{"not ready for talks", "Kenya is not ready for talks with Somalia.", []string{"Kenya REJECTS Somalia"}},
+		{"ready for war", "Peru is ready for war with Chile.", nil},
+		{"money pledged", "Norway pledged $10 million to Haiti.", []string{"Norway OFFERS Haiti"}},
+		{"money in aid", "Norway pledged $10 million in aid to Haiti.", []string{"Norway OFFERS Haiti"}},
+		{"reported intent of another", "Kenya said Uganda would send troops to Somalia.", []string{"Uganda OFFERS Somalia"}},
+		{"reported intent, that", "Kenya said that Uganda would send troops to Somalia.", []string{"Uganda OFFERS Somalia"}},
+		{"would without a speaker", "Uganda would send troops to Somalia.", nil},
+	})
+}

@@ -45,10 +45,13 @@ type lexicon struct {
 	vocab    *stance.Vocabulary    // maps the verbs' CAMEO codes to stance types
 	codes    []string              // entry -> CAMEO code the Phoenix table links to it
 	agents   map[string]string     // Phoenix agent noun -> role code ("police" -> COP)
-	maxAgent int                   // words of the longest agent noun
-	dictLen  int                   // entries from the Dictionary; the Phoenix table's follow
-	roleEnts map[string]int        // country code + role code -> the role actor ("SAUBUS")
-	states   map[string]int        // country code -> the state
+	// agentFirst holds the first words of the agent nouns, a cheap test
+	// before a lookup of the phrases.
+	agentFirst map[string]bool
+	maxAgent   int            // words of the longest agent noun
+	dictLen    int            // entries from the Dictionary; the Phoenix table's follow
+	roleEnts   map[string]int // country code + role code -> the role actor ("SAUBUS")
+	states     map[string]int // country code -> the state
 }
 
 var govWords = map[string]bool{"government": true, "administration": true, "authorities": true, "regime": true, "cabinet": true}

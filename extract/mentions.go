@@ -60,6 +60,9 @@ func (d *doc) findMentions(s *sent) {
 // matchAt finds the longest mention starting at token i.
 func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 	key := d.low[i]
+	if d.inPortfolio(s, i) {
+		return mention{ent: -1}, false
+	}
 	if determiners[key] && i+1 < s.b && d.toks[i+1].upper && d.localGroupAt(s, i+1) {
 		// "the Mediators", named as a group in this text: not a role noun.
 		return mention{ent: -1}, false
@@ -89,6 +92,15 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 		return m, true
 	}
 	if m, ok := d.ethnicAt(s, i); ok {
+		return m, true
+	}
+	if m, ok := d.modifiedRef(s, i); ok {
+		return m, true
+	}
+	if m, ok := d.ministryRef(s, i); ok {
+		return m, true
+	}
+	if m, ok := d.agentInState(s, i); ok {
 		return m, true
 	}
 	return d.genericRef(s, i)
@@ -1067,7 +1079,7 @@ func (d *doc) registerTitled(s *sent) bool {
 			}
 			j++
 		}
-		if titles == 0 {
+		if titles == 0 && !d.titledForm(m) {
 			continue
 		}
 		if j < s.b && d.low[j] == "," {
@@ -1077,7 +1089,7 @@ func (d *doc) registerTitled(s *sent) bool {
 			learned = d.learn(s, j, j+n, m.ent) || learned
 		}
 	}
-	return learned
+	return d.registerTitleOf(s) || learned
 }
 
 // registerAppositions learns a name from the actor of its apposition:
@@ -1096,7 +1108,7 @@ func (d *doc) registerAppositions(s *sent) bool {
 		if i-st < 2 || !d.toks[st].upper || (st > s.a && d.toks[st-1].word && d.toks[st-1].upper) {
 			continue
 		}
-		if w := d.low[i+1]; w != "a" && w != "an" && w != "the" {
+		if w := d.low[i+1]; w != "a" && w != "an" && w != "the" && !d.appositionTitle(s, i+1) {
 			// "Anna Wagner, Austria's foreign minister, said"
 			if m := s.mentionAt(i + 1); m != nil && m.ent >= 0 && !m.place && !m.ref && len(m.group) == 0 && m.to+1 < s.b &&
 				(d.low[m.to] == "'s" || d.low[m.to] == "\u2019s") && d.titleWithin(s, m.to+1, 4) {
@@ -1487,7 +1499,7 @@ func listPerson(s *sent, first, last int) bool {
 // does not claim "Abbas Araghchi".
 func (d *doc) partOfLongerName(s *sent, i int) bool {
 	if n := i + 1; n < s.b && d.toks[n].word && d.toks[n].upper && !d.toks[n].caps && d.toks[n].bs == d.toks[i].be+1 &&
-		!notNames[d.low[n]] && !titleWords[d.low[n]] && !officeNouns[d.low[n]] && !stateBodies[d.low[n]] {
+		!notNames[d.low[n]] && !titleWords[d.low[n]] && !officeNouns[d.low[n]] && !stateBodies[d.low[n]] && !d.afterTitleOf(s, i) {
 		return true
 	}
 	if p := i - 1; p >= s.a && d.toks[p].word && d.toks[p].upper && !d.toks[p].caps && d.toks[i].bs == d.toks[p].be+1 &&

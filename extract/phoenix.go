@@ -58,13 +58,15 @@ type phoenixCode struct {
 type phoenixTable struct {
 	records []phoenixRecord
 	agents  map[string]string
-	maxAg   int // words of the longest agent phrase
+	// agentFirst holds the first words of the agent nouns.
+	agentFirst map[string]bool
+	maxAg      int // words of the longest agent phrase
 }
 
 var defaultPhoenix = sync.OnceValue(func() *phoenixTable { return parsePhoenix(phoenixText) })
 
 func parsePhoenix(text string) *phoenixTable {
-	t := &phoenixTable{agents: map[string]string{}}
+	t := &phoenixTable{agents: map[string]string{}, agentFirst: map[string]bool{}}
 	for _, line := range strings.Split(text, "\n") {
 		f := strings.Fields(line)
 		if len(f) < 2 || f[0] == "#" {
@@ -88,6 +90,7 @@ func parsePhoenix(text string) *phoenixTable {
 			if len(f) >= 3 {
 				p := strings.Join(f[2:], " ")
 				t.agents[p] = f[1]
+				t.agentFirst[f[2]] = true
 				t.maxAg = max(t.maxAg, len(f)-2)
 			}
 		}
@@ -117,7 +120,7 @@ var phoenixRoles = []string{"GOV", "MIL"}
 // the table ("Karzai", "Bush") are too often someone else; a person named
 // in full teaches the text its surname, as people of actors.jsonl do.
 func (lx *lexicon) addPhoenix(t *phoenixTable) {
-	lx.agents, lx.maxAgent, lx.dictLen = t.agents, t.maxAg, len(lx.entries)
+	lx.agents, lx.agentFirst, lx.maxAgent, lx.dictLen = t.agents, t.agentFirst, t.maxAg, len(lx.entries)
 	states := map[string]int{}
 	for i, e := range lx.entries {
 		if e.actor.Kind == stance.KindState && e.actor.Country != "" {

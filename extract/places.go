@@ -91,6 +91,9 @@ func (d *doc) placeOfAct(s *sent, c *cueCall, m *mention) bool {
 	if p < s.a || !placePreps[d.low[p]] {
 		return false
 	}
+	if c.typ == Engages && d.envoySent(c.i, p) {
+		return true
+	}
 	if p == c.after && c.typ == Engages {
 		return arrivalVerbs[d.low[c.i]] && d.visitAfter(s, m.to)
 	}
@@ -168,4 +171,26 @@ func (d *doc) mediator(s *sent, i int) {
 		d.emit(s, Engages, []int{m.ent}, parties, 0.7, end)
 		return
 	}
+}
+
+// envoyNouns are people sent to an actor to speak with it: a delegation
+// or an envoy sent to a country engages it.
+var envoyNouns = set("delegation", "delegations", "envoy", "envoys", "emissary", "emissaries", "negotiator", "negotiators")
+
+// envoyReach bounds the words from the verb to the preposition of the
+// place: "sent a high-level delegation of diplomats to Rabat" spans 8.
+const envoyReach = 9
+
+// envoySent reports an envoy noun between the verb at i and the
+// preposition at p: "dispatched an envoy to Rabat".
+func (d *doc) envoySent(i, p int) bool {
+	if p-i > envoyReach {
+		return false
+	}
+	for k := i + 1; k < p; k++ {
+		if envoyNouns[d.low[k]] {
+			return true
+		}
+	}
+	return false
 }

@@ -22,10 +22,11 @@ type roleActor struct {
 // roleActors are the sides every state with a demonym gets.
 var roleActors = []roleActor{
 	{label: "rebels", role: "REB", kind: stance.KindArmedGroup,
-		nouns: []string{"rebels", "rebel", "rebel groups", "insurgents", "guerrillas", "guerrilla"},
-		refs:  []string{"the rebels", "the rebel group", "the insurgents", "the guerrillas"}},
+		nouns: []string{"rebels", "rebel", "rebel groups", "rebel leaders", "rebel forces", "rebel fighters", "rebel commanders",
+			"insurgents", "guerrillas", "guerrilla"},
+		refs: []string{"the rebels", "the rebel group", "the insurgents", "the guerrillas"}},
 	{label: "opposition", role: "OPP", kind: stance.KindOther,
-		nouns: []string{"opposition", "opposition groups", "opposition parties"},
+		nouns: []string{"opposition", "opposition groups", "opposition parties", "opposition leaders", "opposition politicians"},
 		refs:  []string{"the opposition"}},
 }
 
@@ -36,9 +37,25 @@ var roleActors = []roleActor{
 // keeps its actor.
 func (lx *lexicon) addRoleActors() {
 	n := len(lx.entries)
+	govDemonyms := lx.governmentDemonyms()
 	for i := 0; i < n; i++ {
 		e := lx.entries[i]
-		if e.actor.Kind != stance.KindState || e.actor.Country == "" || len(e.demonyms) == 0 {
+		if e.actor.Kind != stance.KindState || e.actor.Country == "" {
+			continue
+		}
+		if len(e.demonyms) == 0 && len(govDemonyms[e.actor.Country]) > 0 {
+			// "Afghan" belongs to the Kabul government, which ended; the
+			// country's rebels and opposition are Afghan all the same.
+			// Its agents are not added: its people out of office speak
+			// for no side ("Ashraf Ghani" after 2021 names no one).
+			c := *e
+			c.demonyms = govDemonyms[e.actor.Country]
+			for _, r := range roleActors {
+				lx.addRoleActor(&c, r)
+			}
+			continue
+		}
+		if len(e.demonyms) == 0 {
 			continue
 		}
 		for _, r := range roleActors {
@@ -48,6 +65,18 @@ func (lx *lexicon) addRoleActors() {
 			lx.addRoleActor(e, r)
 		}
 	}
+}
+
+// governmentDemonyms returns by country the demonyms the dictionary
+// gives a government rather than its state.
+func (lx *lexicon) governmentDemonyms() map[string][]string {
+	out := map[string][]string{}
+	for _, e := range lx.entries {
+		if e.actor.Kind == stance.KindGovernment && e.actor.Country != "" {
+			out[e.actor.Country] = append(out[e.actor.Country], e.demonyms...)
+		}
+	}
+	return out
 }
 
 // addRoleActor adds role r of state e as an actor with its forms.

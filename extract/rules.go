@@ -66,7 +66,7 @@ var timeNouns = set("week", "month", "year", "morning", "evening", "night", "wee
 func (d *doc) subjectAt(s *sent, c int) subject {
 	k := d.skipBeforeVerb(s, c)
 	res := d.verbPolarity(s, k, c)
-	if k < s.a {
+	if k < s.a || d.alongWithSubject(s, k, &res) {
 		return res
 	}
 	k, res, done := d.connectiveSubject(s, k, c, res)
@@ -152,6 +152,10 @@ func (d *doc) connectiveSubject(s *sent, k, c int, res subject) (int, subject, b
 		return k, d.inherit(s, k, res), true
 	case w == ",":
 		return d.appositionSubject(s, k, c, res)
+	case gerundSubordinators[w] && strings.HasSuffix(d.low[c], "ing"):
+		// "X said ..., after accusing Y": the gerund's doer is the
+		// subject of the clause it hangs from.
+		return k, d.inherit(s, k, res), true
 	case (w == "--" || w == "\u2014" || w == ")") && k > s.a:
 		// "The Troika -- Norway, Britain and the US -- urged": the name
 		// before the parenthesis.
@@ -379,7 +383,7 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 				j = m.to - 1
 				continue
 			}
-			if j > from && targetPreps[d.low[j-1]] {
+			if j > from && targetPreps[d.low[j-1]] || d.describesNext(s, m) {
 				// "sanctions on Russia", "pressure against Tehran": not the owner.
 				j = m.to - 1
 				continue
@@ -657,28 +661,35 @@ func (d *doc) joinedIn(s *sent, i int) []int {
 }
 
 // blockedText reports a gerund cue at i modifying a text ("a statement
-// condemning ...") that the verb governing it blocked or voted down.
+// condemning ...") that the verb governing it blocked or voted down, or
+// that a modal leaves unadopted ("would vote on a resolution condemning").
 func (d *doc) blockedText(s *sent, i int) bool {
 	if !strings.HasSuffix(d.low[i], "ing") || i-2 < s.a || !textNouns[d.low[i-1]] {
 		return false
 	}
-	for k := i - 2; k >= s.a && k > i-7; k-- {
+	for k := i - 2; k >= s.a && k > i-textReach; k-- {
 		w := d.low[k]
-		if blockVerbs[w] {
+		if blockVerbs[w] || modalWords[w] {
 			return true
 		}
 		if s.mentionAt(k) != nil || determiners[w] || (d.toks[k].word && !d.verbLike(k)) {
 			continue
 		}
-		break
+		// "would vote on a resolution condemning X": not adopted yet.
+		return d.toks[k].word && d.modalIn(s, k-2, k)
 	}
 	return false
 }
 
+// textReach bounds the words between a text's governing verb and the
+// gerund after it: "quashed a United Nations Security Council resolution
+// condemning".
+const textReach = 9
+
 var textNouns = set("statement", "resolution", "draft", "text", "motion", "declaration", "letter", "communique")
 
 var blockVerbs = set("blocked", "blocks", "block", "vetoed", "vetoes", "veto", "rejected", "rejects", "opposed", "opposes",
-	"scuttled", "killed", "withdrew", "shelved")
+	"scuttled", "killed", "withdrew", "shelved", "quashed", "defeated", "torpedoed")
 
 // stopDoing reports "to stop (cease, end) doing" right after token j.
 func (d *doc) stopDoing(s *sent, j int) bool {
@@ -740,7 +751,10 @@ func (d *doc) involvementAt(s *sent, j int) bool {
 var relWords = set("which", "who", "whose", "whom")
 
 // giftNouns pledged to an actor make the pledge an offer.
-var giftNouns = set("aid", "funding", "assistance", "funds", "money", "weapons", "arms")
+var giftNouns = union(set("aid", "funding", "assistance", "funds", "money", "weapons", "arms"), amountNouns)
+
+// amountNouns end an amount of money given: "pledged $10 million to X".
+var amountNouns = set("million", "billion", "dollars", "euros", "pounds", "loan", "loans", "grant", "grants", "credits")
 
 // claimIn reports whether an accusation or claim noun lies in [from, to):
 // "denied Kigali's accusations", "rejected the claims by Kinshasa".
@@ -840,20 +854,32 @@ func isParticiple(w string) bool {
 
 // pledgeHeads are what one pledges, renews or announces: support (or
 // aid, an offer) and talks.
-var pledgeHeads = set("support", "solidarity", "backing", "aid", "funding", "assistance", "funds", "money", "weapons", "arms",
-	"talks", "negotiations")
+var pledgeHeads = union(giftNouns, set("support", "solidarity", "backing", "talks", "negotiations"))
 
 // talkHeads make a pledge cue an engagement.
 var talkHeads = set("talks", "negotiations")
 
 // pickDef returns the cue of defs whose particles follow token i, or nil.
 func (d *doc) pickDef(s *sent, i int, defs []cueDef) *cueDef {
+	gap := i+2 < s.b && particleGap(d.low[i+1])
 	for k := range defs {
 		if wordsAt(d.low, i+1, s.b, defs[k].words[1:]) {
 			return &defs[k]
 		}
+		if gap && len(defs[k].words) > 1 && wordsAt(d.low, i+2, s.b, defs[k].words[1:]) {
+			// "called Thursday on X": the time is one of the cue's words.
+			def := defs[k]
+			def.words = append([]string{def.words[0], d.low[i+1]}, def.words[1:]...)
+			return &def
+		}
 	}
 	return nil
+}
+
+// particleGap reports a time or adverb that may part a verb from its
+// particle: "called Thursday on", "called again for", "ruled today out".
+func particleGap(w string) bool {
+	return isWeekday(w) || w == "today" || w == "yesterday" || w == "again" || w == "repeatedly" || w == "also" || w == "publicly"
 }
 
 // reciprocal gives every actor of a subject list the stance toward every
@@ -985,7 +1011,7 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 	if !ok {
 		return
 	}
-	needAs := strings.HasPrefix(d.low[i], "descri") || strings.HasPrefix(d.low[i], "refer")
+	needAs := strings.HasPrefix(d.low[i], "descri") || strings.HasPrefix(d.low[i], "refer") || asLabelVerbs[d.low[i]]
 	if needAs && d.low[q] != "as" {
 		return
 	}
@@ -1053,6 +1079,9 @@ func (d *doc) labelObject(s *sent, after int, sub subject) (objs []int, proposal
 	definite := false
 	for ; j < s.b && j < after+8; j++ {
 		if m := s.mentionAt(j); m != nil {
+			if objs := d.labelledThing(s, m); len(objs) > 0 {
+				return objs, false, m.to
+			}
 			if m.ent >= 0 && !m.place {
 				e := m.ent
 				if m.pron && isPossPron(d.low[m.from]) {
@@ -1099,7 +1128,7 @@ func (d *doc) labelStart(s *sent, j int) (int, bool) {
 		q++
 	}
 	if q >= s.b || q >= j+6 {
-		if !(q < s.b && hostileWords[d.low[j]]) {
+		if !(j < s.b && hostileWords[d.low[j]]) {
 			return q, false
 		}
 		q = j
@@ -1116,7 +1145,7 @@ func (d *doc) between(s *sent, i int) {
 		d.mediator(s, i)
 		return
 	}
-	if p != "talks" && p != "negotiations" && p != "summit" && p != "summits" && p != "meeting" && p != "meetings" && p != "dialogue" {
+	if !talksNouns[p] {
 		return
 	}
 	if s.isContent(i) {
@@ -1127,7 +1156,7 @@ func (d *doc) between(s *sent, i int) {
 			return
 		}
 	}
-	objs, end, _, _ := d.objectNP(s, i+1, 3)
+	objs, end, _, _ := d.objectNP(s, d.partiesFrom(s, i+1), 3)
 	if len(objs) < 2 {
 		return
 	}
@@ -1140,7 +1169,8 @@ func (d *doc) between(s *sent, i int) {
 
 var wrongVerbs = set("struck", "violated", "violates", "breached", "breaches", "attacked", "shelled", "bombed", "invaded", "sabotaged",
 	"undermined", "provoked", "betrayed", "occupied", "killed", "massacred", "bomb", "shell", "attack", "violate", "wrecked",
-	"derailed", "torpedoed", "looted", "stole", "sabotage", "wreck", "shot", "raided", "annexed", "abducted", "kidnapped")
+	"derailed", "torpedoed", "looted", "stole", "sabotage", "wreck", "shot", "raided", "annexed", "abducted", "kidnapped",
+	"infringed", "infringes", "infringe", "encroached", "encroaches", "encroach")
 
 // reported handles reported speech at the reporting verb r: "X said Y
 // must ...", "'Y must ...,' a spokesman said", "X said Y's offer was the
@@ -1288,6 +1318,8 @@ func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 		if objs := d.before(s, k, cFrom); len(objs) > 0 && !modalIn(d, cFrom, k) {
 			d.emit(s, Accuses, sub.ents, objs, conf-0.1, k+1)
 		}
+	case conductVerbs[w]:
+		d.judgedConduct(s, sub, k, cFrom, cTo, conf)
 	case beWords[w]:
 		return d.reportedBe(s, sub, k, cFrom, cTo, conf)
 	}
@@ -1522,7 +1554,7 @@ func (d *doc) before(s *sent, k, from int) []int {
 	j := k - 1
 	for j >= from && j > k-7 {
 		w := d.low[j]
-		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || w == "drones" || w == "jets" || w == "warplanes" || w == "warships" || govWords[w] || w == "leadership" || w == "rulers" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" ||
+		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || w == "drones" || w == "jets" || w == "warplanes" || w == "warships" || govWords[w] || officeNouns[w] || officeModifiers[w] || w == "leadership" || w == "rulers" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" ||
 			(strings.HasSuffix(w, "ly") && d.toks[j].word && !d.toks[j].upper) {
 			j--
 			continue
@@ -1750,7 +1782,8 @@ var nounDets = set("a", "an", "the", "any", "its", "their", "his", "her", "this"
 var irregularPast = set("broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made", "threw", "thrown", "hit", "began", "begun",
 	"sought", "fought", "brought", "bought", "caught", "taught", "lent", "spent", "built", "dealt", "won", "lost",
 	"struck", "sold", "paid", "took", "taken", "chose", "chosen", "drove", "withdrew", "withdrawn", "upheld", "withheld",
-	"overthrew", "forgave", "undertook", "swore", "sworn", "wrote", "written", "drew", "drawn", "flew", "rose", "ran", "led", "fled")
+	"overthrew", "forgave", "undertook", "swore", "sworn", "wrote", "written", "drew", "drawn", "flew", "rose", "ran", "led", "fled",
+	"sent", "went", "cast")
 
 // nounUse reports whether the cue word at i is a noun here: "an offer by",
 // "a Taliban demand", "the calls".

@@ -59,7 +59,7 @@ func sortSurnames(index map[string][]*pattern) {
 // surname is in office at the document's date.
 func (d *doc) titledSurname(s *sent, i int) (mention, bool) {
 	none := mention{ent: -1}
-	if i == s.a || !d.toks[i].word || !d.toks[i].upper || !d.toks[i-1].upper || !surnameTitles[d.low[i-1]] {
+	if i == s.a || !d.toks[i].word || !d.toks[i].upper || !d.toks[i-1].upper || !surnameTitles[d.low[i-1]] || bodyNoun(d.low[i]) {
 		return none, false
 	}
 	if i+1 < s.b && d.toks[i+1].word && d.toks[i+1].upper {
@@ -172,12 +172,13 @@ func (d *doc) inDates(p *pattern) bool {
 }
 
 // commonWord reports a word our tables use as other than a name: a cue,
-// a verb of the CAMEO dictionary, an agent, office or title noun.
+// a verb of the CAMEO dictionary, an agent, office or title noun, the
+// head noun of a body ("the General Assembly" is no person "Assembly").
 func (d *doc) commonWord(w string) bool {
 	_, cue := cueTable[w]
 	_, verb := d.lx.verbs.forms[w]
 	_, agent := d.lx.agents[w]
-	return cue || verb || agent || reportVerbs[w] || officeNouns[w] || titleWords[w] || determiners[w] || notNames[w]
+	return cue || verb || agent || bodyNoun(w) || reportVerbs[w] || officeNouns[w] || titleWords[w] || determiners[w] || notNames[w]
 }
 
 // nameNeighbour reports a capitalised word at j that may be another part
@@ -203,4 +204,12 @@ func (d *doc) givenName(w string) bool {
 		}
 	}
 	return false
+}
+
+// bodyNoun reports a word of the names of bodies and offices: "the
+// General Assembly" is no General named Assembly, "the Defence Ministry"
+// no person named Defence.
+func bodyNoun(w string) bool {
+	_, head := orgHeads[w]
+	return head || stateBodies[w] || officeModifiers[w] || ministryNouns[w]
 }

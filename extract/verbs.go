@@ -38,6 +38,10 @@ type verbForm struct {
 type verbBlock struct {
 	code     string
 	patterns []verbPattern
+	// addOnly marks a block of our additions ("b +") that only adds
+	// patterns to its verbs: where none fits, the dictionary's entry for
+	// the form codes it.
+	addOnly bool
 }
 
 // verbPattern refines a block's code where its words stand around the
@@ -78,6 +82,10 @@ func (t *verbTable) parseLine(line string) {
 	}
 	switch f[0] {
 	case "b":
+		if f[1] == "+" {
+			t.blocks = append(t.blocks, verbBlock{addOnly: true})
+			break
+		}
 		t.blocks = append(t.blocks, verbBlock{code: cleanCode(f[1])})
 	case "s":
 		t.sets[f[1]] = set(f[2:]...)
@@ -141,6 +149,9 @@ func (t *verbTable) match(low []string, from, i, to int) (frame, bool) {
 			if end, ok := t.inOrder(low, after, min(to, after+8), p.post); ok && t.matchPre(low, max(from, i-6), i, p.pre) {
 				return frame{code: p.code, words: after - i, post: end}, p.code != ""
 			}
+		}
+		if b.addOnly {
+			continue // the dictionary's entry for the form decides
 		}
 		code := vf.code
 		if code == "" {
@@ -241,14 +252,36 @@ func (d *doc) frameCue(s *sent, i int) {
 	// The object follows the pattern's words and a preposition: "lodged
 	// an official protest with X".
 	end := i + f.words
-	if f.post > end && f.post < s.b && framePreps[d.low[f.post]] {
-		end = f.post + 1
+	post := d.ofPhraseEnd(s, f.post)
+	if post > end && post < s.b && framePreps[d.low[post]] {
+		end = post + 1
 	} else if end < s.b && framePreps[d.low[end]] && (d.low[end] != "to" || len(f.code) >= 2 && cooperativeRoots[f.code[:2]]) {
 		// "apologized to X", "met with X"; but "complained to X" names
 		// whom a complaint is addressed to, not its target.
 		end++
 	}
 	d.cue(s, i, []cueDef{{words: d.low[i:end], typ: typ, mode: mNear, recip: recip}})
+}
+
+// ofPhraseReach bounds the words of an of-phrase after a pattern's noun.
+const ofPhraseReach = 6
+
+// ofPhraseEnd skips an of-phrase after a frame pattern's words to the
+// preposition of its object: "dispatched a delegation of senior diplomats
+// to X". It returns post itself where no such preposition follows.
+func (d *doc) ofPhraseEnd(s *sent, post int) int {
+	if post >= s.b || d.low[post] != "of" {
+		return post
+	}
+	for k := post + 1; k < s.b && k <= post+ofPhraseReach; k++ {
+		if framePreps[d.low[k]] {
+			return k
+		}
+		if offerStops[d.low[k]] {
+			break
+		}
+	}
+	return post
 }
 
 var subjectPronouns = set("he", "she", "it", "they", "we", "i")
@@ -305,7 +338,23 @@ type intentMarker struct {
 	words    []string
 	open     bool
 	reported bool // only after a speaker's verb of saying: "said it would"
+	// acts, where set, are the only acts the marker offers, nouns that
+	// follow it: "ready for talks".
+	acts map[string]bool
+	// nouns, where set, makes the marker a verb of expression, an
+	// optional possessive and one of these nouns before "to": "expressed
+	// its willingness to", "signalled readiness to". words is then empty.
+	nouns map[string]bool
 }
+
+// expressionVerbs state the subject's own disposition before a noun of
+// willingness: "Egypt expressed its readiness to mediate".
+var expressionVerbs = set("expressed", "expresses", "expressing", "signalled", "signaled", "signals", "signalling", "signaling",
+	"announced", "announces", "reaffirmed", "reaffirms", "reiterated", "reiterates", "confirmed", "confirms",
+	"declared", "declares", "indicated", "indicates", "showed", "shows", "voiced", "voices")
+
+// intentPossessives may stand between a verb of expression and its noun.
+var intentPossessives = set("its", "his", "her", "their", "our", "a", "the", "full", "strong")
 
 var intentMarkers = []intentMarker{
 	{words: []string{"will"}},
@@ -317,6 +366,18 @@ var intentMarkers = []intentMarker{
 	// "Iraq said it would allow ...": the future of reported speech, not
 	// a condition.
 	{words: []string{"would"}, reported: true},
+	// A decision or plan stated as the subject's own.
+	{words: []string{"decided", "to"}}, {words: []string{"decides", "to"}},
+	{words: []string{"intends", "to"}}, {words: []string{"intend", "to"}},
+	// "is ready for talks with X": consent to meet, CAMEO 036.
+	{words: []string{"ready", "for"}, acts: meetingNouns}, {words: []string{"willing", "for"}, acts: meetingNouns},
+	{words: []string{"prepared", "for"}, acts: meetingNouns}, {words: []string{"open", "to"}, acts: meetingNouns},
+	// "expressed its willingness to mediate": consent named by a noun.
+	{open: true, nouns: set("willingness", "readiness", "preparedness")},
+	// "expressed its readiness for joint cooperation with X".
+	{nouns: set("willingness", "readiness", "preparedness"), acts: meetingNouns},
+	// "announced its intention to send troops": intent, not consent.
+	{nouns: set("intention", "intent", "commitment", "determination")},
 }
 
 // reciprocalCodes are the CAMEO code prefixes of acts parties do with
@@ -344,12 +405,16 @@ var cooperativeRoots = set("03", "04", "05", "06", "07", "08")
 // OFFERS cue at the marker. It reports whether it did.
 func (d *doc) intent(s *sent, i int) bool {
 	for _, mk := range intentMarkers {
+		if len(mk.words) == 2 && mk.words[1] == "to" && d.low[i] == mk.words[0] && i+1 < s.b && negWords[d.low[i+1]] {
+			// "vowed never to negotiate with X": a refusal.
+			return d.refusedIntent(s, i, i+1)
+		}
 		after, ok := d.markerEnd(s, i, mk)
 		if !ok || mk.reported && !d.saidBefore(s, i) {
 			continue
 		}
 		v := after
-		for v < s.b && v < after+2 && adverb(d.low[v]) {
+		for v < s.b && v < after+2 && (adverb(d.low[v]) || mk.acts != nil && actModifiers[d.low[v]]) {
 			v++
 		}
 		if v >= s.b || negWords[d.low[v]] || d.low[v] == "only" {
@@ -357,6 +422,9 @@ func (d *doc) intent(s *sent, i int) bool {
 			return false
 		}
 		words, code, ok := d.offeredAct(s, v, mk.open)
+		if mk.acts != nil {
+			words, code, ok = 1, "036", mk.acts[d.low[v]]
+		}
 		if !ok {
 			return false
 		}
@@ -372,10 +440,35 @@ func (d *doc) intent(s *sent, i int) bool {
 	return false
 }
 
+// refusedIntent handles an intent marker at i negated at v before a verb
+// of cooperation as a REJECTS cue (CAMEO 12, refuse to cooperate or
+// yield): "vowed never to negotiate with X", "pledged not to cede land
+// to X". A hostile act promised not to be done is no refusal.
+func (d *doc) refusedIntent(s *sent, i, v int) bool {
+	for v < s.b && (negWords[d.low[v]] || adverb(d.low[v]) || d.low[v] == "to") {
+		v++
+	}
+	if v >= s.b {
+		return false
+	}
+	words, _, ok := d.offeredAct(s, v, false)
+	if !ok {
+		return false
+	}
+	d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Rejects, mode: mOffer, verb: true}})
+	return true
+}
+
 // markerEnd returns the token after intent marker mk at i, which may
 // have a time or manner between its verb and "to": "agreed in principle
 // on Saturday to provide".
 func (d *doc) markerEnd(s *sent, i int, mk intentMarker) (int, bool) {
+	if mk.nouns != nil && mk.acts != nil {
+		return d.nominalMarkerEnd(s, i, mk.nouns, "for")
+	}
+	if mk.nouns != nil {
+		return d.nominalMarkerEnd(s, i, mk.nouns, "to")
+	}
 	if wordsAt(d.low, i, s.b, mk.words) {
 		return i + len(mk.words), true
 	}
@@ -392,6 +485,24 @@ func (d *doc) markerEnd(s *sent, i int, mk intentMarker) (int, bool) {
 	return 0, false
 }
 
+// nominalMarkerEnd returns the token after "expressed (its) willingness
+// to" at i, a verb of expression, at most two possessives or modifiers,
+// one of nouns and prep ("to" before an act, "for" before a meeting
+// noun: "its readiness for talks").
+func (d *doc) nominalMarkerEnd(s *sent, i int, nouns map[string]bool, prep string) (int, bool) {
+	if !expressionVerbs[d.low[i]] {
+		return 0, false
+	}
+	j := i + 1
+	for j < s.b && j < i+3 && intentPossessives[d.low[j]] {
+		j++
+	}
+	if j+1 < s.b && nouns[d.low[j]] && d.low[j+1] == prep {
+		return j + 2, true
+	}
+	return 0, false
+}
+
 // intentGapWords may stand between an intent verb and its "to".
 var intentGapWords = set("in", "principle", "on", "today", "yesterday", "tonight", "also", "again", "now", "last", "this",
 	"week", "month", "earlier", "later", "finally", "formally", "unanimously", "tentatively")
@@ -404,7 +515,40 @@ func (d *doc) intentGap(j int) bool {
 // saidBefore reports a verb of saying and a subject pronoun right before
 // token i: "said it would", "says they would".
 func (d *doc) saidBefore(s *sent, i int) bool {
-	return i-2 >= s.a && subjectPronouns[d.low[i-1]] && sayVerbs[d.low[i-2]]
+	if i-2 >= s.a && subjectPronouns[d.low[i-1]] && sayVerbs[d.low[d.sayAt(s, i-2)]] {
+		return true
+	}
+	// "Kenya said Uganda would send troops": the intent of the actor
+	// named, as its speaker reports it.
+	m := s.mentionAt(i - 1)
+	if m == nil || m.place || m.pron || m.ent < 0 || m.from-1 < s.a {
+		return false
+	}
+	k := d.sayAt(s, m.from-1)
+	return sayVerbs[d.low[k]] && d.low[k] != "added"
+}
+
+// sayAt returns the token where a verb of saying ending at k would stand,
+// past "that" and a time: "said that it would", "said Sunday that X
+// would", "said on Wednesday it would".
+func (d *doc) sayAt(s *sent, k int) int {
+	if d.low[k] == "that" && k-1 >= s.a {
+		k--
+	}
+	return d.timeBefore(s, k)
+}
+
+// timeBefore returns the token before a time that ends at k ("said on
+// Wednesday it would"), or k where none does.
+func (d *doc) timeBefore(s *sent, k int) int {
+	j := k
+	if j > s.a && (isWeekday(d.low[j]) || d.low[j] == "today" || d.low[j] == "yesterday") {
+		j--
+		if j > s.a && d.low[j] == "on" {
+			j--
+		}
+	}
+	return j
 }
 
 // sayVerbs report a speaker's own statement of intent.
@@ -435,6 +579,14 @@ func (d *doc) offeredAct(s *sent, v int, open bool) (int, string, bool) {
 	}
 	return 1, "", true
 }
+
+// meetingNouns are meetings one may be ready for: "ready for talks".
+var meetingNouns = set("talks", "negotiations", "dialogue", "discussions", "consultations", "meeting", "summit", "cooperation",
+	"coordination", "partnership")
+
+// actModifiers may stand before a meeting noun a marker offers: "its
+// readiness for joint cooperation with X", "ready for direct talks".
+var actModifiers = set("joint", "direct", "further", "closer", "new", "bilateral", "full", "more", "renewed", "broader")
 
 // carryVerbs continue an act named after them: "continue military aid".
 var carryVerbs = set("continue", "resume", "maintain", "keep", "extend")

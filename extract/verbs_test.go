@@ -148,3 +148,29 @@ func TestFramePrepositionsAndOurVerbs(t *testing.T) {
 		{"welcomed a statement of a president", "Kenya welcomed President Museveni's latest statement.", []string{"Kenya SUPPORTS Uganda"}},
 	})
 }
+
+// TestAddOnlyBlocks checks that a block of our additions marked "b +"
+// adds its patterns to a dictionary verb and leaves the dictionary's
+// block to code the verb where none fits, in sentences written for this
+// test.
+func TestAddOnlyBlocks(t *testing.T) {
+	runCases(t, []extractCase{
+		{"returned for talks, a list", "Kenyan and Ugandan negotiators returned to Geneva for talks on trade.", []string{"Kenya ENGAGES Uganda"}},
+		{"travel for talks, a list", "Chilean and Peruvian envoys will travel to Paris this week for negotiations.", []string{"Chile OFFERS Peru", "Peru OFFERS Chile"}},
+		{"returned alone", "Kenyan and Ugandan negotiators returned to Geneva.", nil},
+	})
+	tbl := parseVerbs("b 042\nv - return returns returned\np 0841 |prisoners\n", "b +\nv --- return returns returned\np 046 |for talk\n")
+	for _, tc := range []struct {
+		text, code string
+	}{
+		{"returned for talks", "046"},
+		{"returned the prisoners", "0841"},
+		{"returned home", "042"},
+	} {
+		low := strings.Fields(tc.text)
+		f, _ := tbl.match(low, 0, 0, len(low))
+		if f.code != tc.code {
+			t.Errorf("%q: code %q, want %q", tc.text, f.code, tc.code)
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package extract
+
+// Stances named by a noun. A verb of expression and a noun of attitude
+// state what a verb would: "expressed displeasure with X" criticizes X
+// (CAMEO 111), "voiced its opposition to X's plan" rejects it (12),
+// "expressed gratitude to X" and "paid tribute to X" praise X (051).
+
+// nominalStance is a verb set and the nouns of attitude it expresses,
+// each with its stance type.
+type nominalStance struct {
+	verbs map[string]bool
+	nouns map[string]string
+}
+
+var nominalStances = []nominalStance{
+	{expressionVerbs, map[string]string{
+		"displeasure": Accuses, "disapproval": Accuses, "anger": Accuses, "outrage": Accuses, "indignation": Accuses,
+		"dissatisfaction": Accuses, "condemnation": Accuses,
+		"opposition": Rejects, "rejection": Rejects, "objection": Rejects, "objections": Rejects,
+		"gratitude": Supports, "appreciation": Supports, "thanks": Supports, "admiration": Supports,
+	}},
+	{set("paid", "pays", "pay", "paying"), map[string]string{"tribute": Supports, "homage": Supports}},
+}
+
+// nominalPreps put the object after the noun of attitude.
+var nominalPreps = set("with", "at", "over", "to", "toward", "towards", "of", "for", "about", "against")
+
+// nominalModifiers may stand between the verb and its noun: "expressed
+// its deep displeasure".
+var nominalModifiers = union(intentPossessives, set("deep", "grave", "serious", "profound", "sincere", "great", "firm", "strong", "sharp"))
+
+// nominal emits the stance a verb of expression at i and a noun of
+// attitude state toward the actor after the noun's preposition.
+func (d *doc) nominal(s *sent, i int) {
+	for _, ns := range nominalStances {
+		if !ns.verbs[d.low[i]] {
+			continue
+		}
+		j := i + 1
+		for j < s.b && j < i+4 && nominalModifiers[d.low[j]] {
+			j++
+		}
+		if j+1 >= s.b {
+			return
+		}
+		typ, ok := ns.nouns[d.low[j]]
+		if !ok || !nominalPreps[d.low[j+1]] {
+			continue
+		}
+		objs, end, _, _ := d.objectNP(s, j+2, 4)
+		if m := s.mentionAt(j + 2); len(objs) == 0 && m != nil && m.place && m.ent >= 0 {
+			// "anger at Uganda": a state after "at" is no venue here.
+			objs, end = []int{m.ent}, m.to
+		}
+		sub := d.subjectAt(s, i)
+		if len(objs) == 0 || len(sub.ents) == 0 || sub.neg || overlaps(objs, sub.ents) || s.isContent(i) {
+			return
+		}
+		d.emit(s, typ, sub.ents, objs, 0.8, j)
+		d.setSubject(s, sub)
+		d.markContent(s, end)
+		return
+	}
+}

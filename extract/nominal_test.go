@@ -1,0 +1,19 @@
+package extract
+
+import "testing"
+
+// TestNominalStances checks stances named by a noun of attitude after a
+// verb of expression, in sentences written for this test.
+func TestNominalStances(t *testing.T) {
+	runCases(t, []extractCase{
+		{"displeasure with", "Kenya expressed displeasure with Uganda.", []string{"Kenya ACCUSES Uganda"}},
+		{"anger at a state", "Kenya voiced anger at Uganda.", []string{"Kenya ACCUSES Uganda"}},
+		{"modifiers", "Chile expressed its deep disapproval of the Peruvian decision.", []string{"Chile ACCUSES Peru"}},
+		{"opposition to a plan", "Kenya expressed opposition to Uganda's plan.", []string{"Kenya REJECTS Uganda"}},
+		{"gratitude", "Nepal expressed gratitude to India for its help.", []string{"Nepal SUPPORTS India"}},
+		{"paid tribute", "Kenya paid tribute to Uganda.", []string{"Kenya SUPPORTS Uganda"}},
+		{"negated", "Kenya did not express anger at Uganda.", nil},
+		{"no actor", "Kenya expressed anger at the weather.", nil},
+		{"a noun of no attitude", "Kenya expressed interest in Uganda.", nil},
+	})
+}
