@@ -30,7 +30,10 @@ test:
 	@[ -d ../shared ] || echo "note: ../shared is not beside the repository, so TestContractCopy and TestCorpusCopy skip: they check that schema/contract.graphql and testdata/corpus/ still equal the shared originals; every other test runs on the copies."
 	@# The Dgraph tests are make test-dgraph's: here they skip even when
 	@# bin/dgraph is present, so that make test tests the embedded store.
-	STANCEGRAPH_DGRAPH=skip $(GO) test -race -count=1 ./...
+	@# cmd/graphd's tests build and kill real processes and run the
+	@# extractor over whole corpora; under -race on two cores they take
+	@# 5-9 minutes, near go test's default 10-minute limit.
+	STANCEGRAPH_DGRAPH=skip $(GO) test -race -count=1 -timeout 30m ./...
 
 ## test-bench: the benchmark module's own tests (it builds SQLite with cgo)
 test-bench:
@@ -44,7 +47,7 @@ test-dgraph:
 	bash scripts/dgraph.sh build
 	$(GO) vet ./dgraphstore/... ./cmd/graphd/
 	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 ./dgraphstore/...
-	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -run Dgraph ./cmd/graphd/
+	STANCEGRAPH_DGRAPH=require $(GO) test -count=1 -timeout 30m -run Dgraph ./cmd/graphd/
 
 ## bench-dgraph: the same workload on the embedded store and on Dgraph
 bench-dgraph:

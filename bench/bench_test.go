@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -303,6 +304,7 @@ func TestLaterPhases(t *testing.T) {
 				Stances int `json:"stances_per_file"`
 				Files   int `json:"files"`
 			} `json:"files"`
+			GOGC int `json:"gogc"`
 		} `json:"load_incremental"`
 		Mixed struct {
 			Idle   float64 `json:"idle_p99_us"`
@@ -320,6 +322,7 @@ func TestLaterPhases(t *testing.T) {
 	}{
 		{"load_incremental.graph_per_s > 0", got.Inc.Graph > 0},
 		{"load_incremental.sqlite_per_s > 0", got.Inc.SQLite > 0},
+		{"load_incremental.gogc is graphd's, as graphd serve takes a POST /load", got.Inc.GOGC == graphdGCPercent},
 		{"two sizes of file, 3 of 200 and 1 of 1000", len(got.Inc.Files) == 2 && got.Inc.Files[0].Stances == 200 && got.Inc.Files[0].Files == 3 && got.Inc.Files[1].Stances == 1000},
 		{"mixed.idle_p99_us > 0", got.Mixed.Idle > 0},
 		{"mixed.loaded_p99_us > 0", got.Mixed.Loaded > 0},
@@ -662,5 +665,85 @@ func TestLoadsRunAsGraphd(t *testing.T) {
 	}
 	if got.Load.GOGC != graphdGCPercent {
 		t.Errorf("load.gogc = %d, want graphd's %d", got.Load.GOGC, graphdGCPercent)
+	}
+}
+
+// TestReuseFlags: -reuse measures a kept graph store, so it needs -dir and
+// refuses the engines whose stores it does not keep.
+func TestReuseFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		ok   bool
+	}{
+		{[]string{"-reuse", "-dir", "d", "-engines", "graph"}, true},
+		{[]string{"-reuse", "-engines", "graph"}, false},
+		{[]string{"-reuse", "-dir", "d"}, false},
+		{[]string{"-reuse", "-dir", "d", "-engines", "graph", "-load-only"}, false},
+	}
+	for _, tt := range tests {
+		_, err := parseFlags(tt.args, io.Discard)
+		if (err == nil) != tt.ok {
+			t.Errorf("%v: error %v, want ok %v", tt.args, err, tt.ok)
+		}
+	}
+}
+
+// TestReuseSkipsLoad: with -reuse a directory holding a graph store is
+// measured as it is, and one holding none is loaded.
+func TestReuseSkipsLoad(t *testing.T) {
+	for _, kept := range []bool{true, false} {
+		dir := t.TempDir()
+		c, err := parseFlags([]string{"-reuse", "-dir", dir, "-engines", "graph", "-actors", "100", "-stances", "1000"}, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &measurement{ctx: context.Background(), c: c, d: newDataset(c.actors, c.stances, c.chunk, c.seed),
+			res: &results{}, logf: t.Logf, dir: dir, gdir: filepath.Join(dir, "graph")}
+		m.res.Load.Engines = map[string]*loadFigures{}
+		if kept {
+			if err := os.MkdirAll(m.gdir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(m.gdir, "MANIFEST"), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := m.loadsUnlessKept(); err != nil {
+			t.Fatalf("kept %v: %v", kept, err)
+		}
+		if loaded := m.res.Load.Engines["graph"] != nil; loaded == kept {
+			t.Errorf("kept store %v: loaded %v", kept, loaded)
+		}
+	}
+}
+
+// TestCgroupStatDir: the memory cgroup is found under v1 and v2, and the
+// root cgroup is none.
+func TestCgroupStatDir(t *testing.T) {
+	tests := []struct {
+		name, proc, dir, anon string
+	}{
+		{"v1", "4:memory:/b-1\n1:cpu:/\n0::/\n", "/sys/fs/cgroup/memory/b-1", "rss"},
+		{"v2", "0::/b-2\n", "/sys/fs/cgroup/b-2", "anon"},
+		{"root", "4:memory:/\n0::/\n", "", ""},
+	}
+	for _, tt := range tests {
+		dir, names := cgroupStatDir(tt.proc)
+		if dir != tt.dir || names[0] != tt.anon {
+			t.Errorf("%s: %q %v, want %q %q", tt.name, dir, names, tt.dir, tt.anon)
+		}
+	}
+}
+
+// TestMemProbeLine: a probe's line names the heap, and says when no
+// collection ran since the last one rather than a share of no CPU.
+func TestMemProbeLine(t *testing.T) {
+	p := newMemProbe()
+	if l := p.line(); !strings.Contains(l, "heap live") || !strings.Contains(l, "no GC cycle") {
+		t.Errorf("line without a collection: %q", l)
+	}
+	runtime.GC()
+	if l := p.line(); strings.Contains(l, "no GC cycle") || !strings.Contains(l, " cycles") {
+		t.Errorf("line after a collection: %q", l)
 	}
 }

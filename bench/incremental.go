@@ -46,6 +46,8 @@ type incrementalFigures struct {
 	GraphPerS  float64        `json:"graph_per_s"`
 	SQLitePerS float64        `json:"sqlite_per_s"`
 	Classes    []classFigures `json:"files,omitempty"`
+	// GOGC is the collector's setting while the phase ran: graphd's.
+	GOGC int `json:"gogc"`
 }
 
 // classFigures are one size of file's loads.
@@ -69,8 +71,10 @@ type incrementalEngine struct {
 }
 
 // incremental runs the phase on the closed graph store and SQLite
-// database, which hold the dataset.
+// database, which hold the dataset, on graphd's Go runtime settings, as
+// graphd serve takes a POST /load and graphd load a file (see loads).
 func (m *measurement) incremental() error {
+	defer asGraphdServe(m.c, &m.res.LoadIncremental.GOGC)()
 	so := m.c.storeOptions()
 	st, err := graph.Open(m.gdir, &so)
 	if err != nil {

@@ -50,8 +50,11 @@ type config struct {
 	cpuProfile, memProfile string
 	// httpOnly measures phase 5 alone, on a kept store when there is one;
 	// httpProfile profiles that phase alone.
-	httpOnly         bool
-	httpProfile      string
+	httpOnly    bool
+	httpProfile string
+	// reuse measures the phases after the load on the graph store a
+	// -keep run left in dir, for repeated experiments at 10M.
+	reuse            bool
 	events, fileRows int
 }
 
@@ -89,8 +92,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	incFiles := fs.String("incremental-files", "", "with -incremental: files to load as SIZExCOUNT,... (default 2000x10 and 100000x1 per 500,000 stances)")
 	fs.StringVar(&c.jsonOut, "json", "", "also write the figures as JSON to this file")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
-	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file, and one of the heap the reads leave with the store still open to FILE.reads")
 	fs.BoolVar(&c.httpOnly, "http-only", false, "measure the GraphQL phase alone, on the graph store an earlier run left in -dir with -keep (loaded first when -dir holds none): for alternating runs of two builds on one store")
+	fs.BoolVar(&c.reuse, "reuse", false, "with -dir: skip the loads and measure the graph store an earlier -keep run left in -dir (loaded first when -dir holds none); a 10M experiment then takes minutes, not the import's")
 	fs.StringVar(&c.httpProfile, "httpprofile", "", "write a CPU profile of the GraphQL phase alone to this file; the clients' goroutines carry the label side=client, the server's connections side=server")
 	fs.Int64Var(&c.memTable, "memtable", 0, "Badger memtable size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
 	fs.Int64Var(&c.blockCache, "blockcache", 0, "Badger block cache size in MiB for the store and the raw baseline (0: graph.DefaultOptions)")
@@ -127,6 +131,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, errors.New("-httpprofile and -cpuprofile: give one (a process has one CPU profile at a time)")
 	case c.httpOnly && c.loadOnly:
 		return nil, errors.New("-http-only and -load-only: give one")
+	case c.reuse && (c.dir == "" || c.loadOnly):
+		return nil, errors.New("-reuse needs -dir (the kept store) and measures no load: not with -load-only")
 	}
 	if c.incFiles, err = parseFileClasses(*incFiles, c.stances); err != nil {
 		return nil, err
@@ -144,6 +150,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	}
 	if !c.engines["graph"] && !c.loadOnly {
 		return nil, errors.New("-engines must include graph (every figure is relative to it), unless -load-only")
+	}
+	if c.reuse && len(c.engines) > 1 {
+		return nil, errors.New("-reuse keeps the graph store only: give -engines graph")
 	}
 	return c, nil
 }
@@ -186,7 +195,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	for _, sub := range []string{"graph", "graph-load", "badger", "sqlite.db", "sqlite.db-wal", "sqlite.db-shm"} {
-		if c.httpOnly && sub == "graph" {
+		if (c.httpOnly || c.reuse) && sub == "graph" {
 			continue // the store to measure, when a -keep run left one
 		}
 		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
@@ -213,17 +222,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		res.Memcg = &memcgFigures{Limit: c.memcg << 20, Peak: cg.peak(), OOMKills: cg.ooms()}
 	}
 	res.Elapsed = time.Since(start).Seconds()
-	if c.memProfile != "" {
-		f, err := os.Create(c.memProfile)
-		if err != nil {
-			return err
-		}
-		runtime.GC()
-		err = pprof.WriteHeapProfile(f)
-		f.Close()
-		if err != nil {
-			return err
-		}
+	if err := writeHeapProfile(c.memProfile); err != nil {
+		return err
 	}
 	if c.httpOnly {
 		return printHTTPOnly(stdout, c, res)
@@ -289,4 +289,22 @@ func (c *config) quickDefaults(fs *flag.FlagSet) {
 			d.set()
 		}
 	}
+}
+
+// writeHeapProfile writes the live heap, after a collection, to path ("":
+// none).
+func writeHeapProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	err = pprof.WriteHeapProfile(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

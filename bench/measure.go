@@ -150,7 +150,7 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	if c.httpOnly {
 		return m.httpOnly()
 	}
-	if err := m.loads(filepath.Join(dir, "graph-load")); err != nil || c.loadOnly {
+	if err := m.loadsUnlessKept(); err != nil || c.loadOnly {
 		return err
 	}
 	// graphd serve is a process of its own, started after graphd load
@@ -181,6 +181,9 @@ func measure(ctx context.Context, c *config, d *dataset, dir string, res *result
 	return nil
 }
 
+// readPhases name the steps of reads, in order, for its memory lines.
+var readPhases = []string{"2 (1-hop)", "3 (2-hop, paths)", "4 (dyad, matrix)", "4b (analysis)", "5 (GraphQL)"}
+
 // reads runs phases 2 to 5 on the reopened graph store, and closes it.
 func (m *measurement) reads() error {
 	ctx, c, d, res, logf := m.ctx, m.c, m.d, m.res, m.logf
@@ -197,8 +200,16 @@ func (m *measurement) reads() error {
 		func() error { return measureAnalysis(ctx, c, d, st, res, logf) },    // 4b.
 		func() error { return measureHTTP(ctx, c, d, st, m.dir, res, logf) }, // 5.
 	}
-	for _, step := range steps {
+	probe := newMemProbe()
+	logf("memory after opening: %s", probe.line())
+	for i, step := range steps {
 		if err := step(); err != nil {
+			return err
+		}
+		logf("memory after phase %s: %s", readPhases[i], probe.line())
+	}
+	if c.memProfile != "" {
+		if err := writeHeapProfile(c.memProfile + ".reads"); err != nil {
 			return err
 		}
 	}
@@ -206,17 +217,32 @@ func (m *measurement) reads() error {
 	return st.Close()
 }
 
+// loadsUnlessKept runs phase 1, unless -reuse finds the graph store of
+// an earlier -keep run in m.dir. Only the graph store is kept: with
+// -reuse the run measures no other engine.
+func (m *measurement) loadsUnlessKept() error {
+	if m.c.reuse || m.c.httpOnly {
+		if _, err := os.Stat(filepath.Join(m.gdir, "MANIFEST")); err == nil {
+			// Pages an earlier run read stay cached, charged to its
+			// cgroup or, once that is gone, to none: they would serve
+			// this run's reads beyond its -memcg.
+			n, err := evict(m.gdir)
+			m.logf("reusing the graph store in %s: no load; %d MB dropped from the page cache", m.gdir, n>>20)
+			return err
+		}
+		m.logf("no graph store in %s: loading one", m.gdir)
+	}
+	return m.loads(filepath.Join(m.dir, "graph-load"))
+}
+
 // httpOnly runs phase 5 alone on the graph store in m.dir, loading it
 // first when the directory holds none. openGraph checks that a kept store
 // holds this run's data set.
 func (m *measurement) httpOnly() error {
-	if _, err := os.Stat(filepath.Join(m.gdir, "MANIFEST")); err != nil {
-		m.logf("no graph store in %s: loading one", m.gdir)
-		if err := m.loads(filepath.Join(m.dir, "graph-load")); err != nil {
-			return err
-		}
-		debug.FreeOSMemory()
+	if err := m.loadsUnlessKept(); err != nil {
+		return err
 	}
+	debug.FreeOSMemory()
 	st, err := m.openGraph()
 	if err != nil {
 		return err
@@ -500,7 +526,7 @@ func (m *measurement) sizes() {
 			}
 		}
 	}
-	res.StoreBytes = res.Load.Engines["graph"].Bytes
+	res.StoreBytes = diskUsage(m.gdir) // also with -reuse, which loads nothing
 	res.BytesPerStance = float64(res.StoreBytes) / float64(m.d.nStances)
 	if lf, ok := res.Load.Engines["sqlite"]; ok {
 		res.SQLiteBytesPerStance = float64(lf.Bytes) / float64(m.d.nStances)

@@ -17,7 +17,7 @@ import (
 // uses: the storage tuning flags only where a store is opened for writing,
 // --url only where a server can do the work.
 func TestFlagsPerCommand(t *testing.T) {
-	tuning := []string{"sync", "memtable-mb", "cache-mb"}
+	tuning := []string{"sync", "memtable-mb", "cache-mb", "readahead"}
 	remote := []string{"url", "token-file"}
 	tests := []struct {
 		command    string

@@ -78,6 +78,7 @@ var conflicts = []struct{ a, b, why string }{
 	{"url", "sync", "the server writes as it was started"},
 	{"url", "memtable-mb", "the server's store is already open"},
 	{"url", "cache-mb", "the server's store is already open"},
+	{"url", "readahead", "the server's store is already open"},
 	{"url", "import", "a server loads file by file"},
 	{"url", "store", "--url sends the command to a running server, --store opens a Dgraph cluster"},
 	{"url", "store-timeout", "the server waits for its own store"},
@@ -85,6 +86,7 @@ var conflicts = []struct{ a, b, why string }{
 	{"store", "sync", "the cluster writes as it is configured"},
 	{"store", "memtable-mb", "the flag tunes the embedded store"},
 	{"store", "cache-mb", "the flag tunes the embedded store"},
+	{"store", "readahead", "the flag tunes the embedded store"},
 	{"url", "batch", "a server loads each file in one transaction"},
 	{"data", "batch", "the embedded store loads each file all-or-nothing (a large one through its journal)"},
 }
@@ -124,6 +126,8 @@ type storeFlags struct {
 	sync     bool
 	memtable int
 	cache    int
+	// readahead is --readahead (see graph.Options.Readahead).
+	readahead bool
 	// readOnlyDisk is set by open when a reading command found the disk
 	// too full to open the store for writing and opened it read-only.
 	readOnlyDisk bool
@@ -169,7 +173,8 @@ func (s *storeFlags) registerVocabulary(fs *flag.FlagSet) {
 func (s *storeFlags) registerTuning(fs *flag.FlagSet) {
 	fs.BoolVar(&s.sync, "sync", false, "fsync every write, so acknowledged writes survive power loss")
 	fs.IntVar(&s.memtable, "memtable-mb", defaultMemtableMB, "size of each in-memory write buffer in MiB")
-	fs.IntVar(&s.cache, "cache-mb", defaultCacheMB, "size of the block cache in MiB")
+	fs.IntVar(&s.cache, "cache-mb", defaultCacheMB, "size in MiB of the block cache of compressed tables, which only a store written with another compression setting holds (uncompressed tables are read in place)")
+	fs.BoolVar(&s.readahead, "readahead", false, "let the kernel read ahead around every page a read faults in from the store's tables; by default, when the tables exceed half the memory the page cache may use, each read takes its own pages only, which keeps a store larger than memory fast (see README, \"Performance\")")
 }
 
 // openOptions are how graphd opens a store: the embedded store's options
@@ -191,6 +196,7 @@ func (s *storeFlags) options(logger *slog.Logger) (*openOptions, error) {
 	}
 	o.MemTableSize = int64(s.memtable) << 20
 	o.BlockCacheSize = int64(s.cache) << 20
+	o.Readahead = s.readahead
 	if s.vocabulary != "" {
 		v, err := vocabularyFlag(s.vocabulary)
 		if err != nil {

@@ -23,7 +23,8 @@ confidence, subject_code, object_code), storing nothing. subject_code and
 object_code are CAMEO actor codes ("AFGGOV", "IGOUNO", "NGACOP"), "" where
 none is known. Actors are the dictionaries' and, where none holds them, a
 side of a country named by a demonym and an agent noun ("a Saudi
-businessman": Saudi business, SAUBUS), a people or faith ("Iraqi Kurds":
+businessman": Saudi business, SAUBUS) or by an agent noun before "in" or
+"of" and the state ("students in Nigeria": NGAEDU), a people or faith ("Iraqi Kurds":
 IRQ), or an organization named in the text ("the Global Rivers Forum",
 and the acronym the text gives it in parentheses). Header lines Title:, Source:, URL: and Date:
 before a blank line are read as the article's metadata; quote offsets count

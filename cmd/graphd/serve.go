@@ -58,6 +58,8 @@ server does not start for writing on such a disk; graphd check still runs.
 Each request is logged to stderr as one line (logfmt: method, path, status,
 bytes, duration, remote, operation); lines are written in batches every
 100 ms, at once after a warning or an error, and all of them on shutdown.
+While a batch is being written, requests log into a second buffer rather
+than wait for a slow stderr.
 
 An empty store is loaded with the seed graph on first start. Mutations need
 the bearer token when one is set (--token-file or $GRAPHD_TOKEN); without a
