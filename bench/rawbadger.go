@@ -2,12 +2,8 @@ package main
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -32,7 +28,7 @@ func rawOptions(dir string, o graph.Options) badger.Options {
 	bo = bo.WithSyncWrites(o.SyncWrites).
 		WithReadOnly(o.ReadOnly).
 		WithMemTableSize(o.MemTableSize).
-		WithBlockCacheSize(blockCacheSize(dir, o)).
+		WithBlockCacheSize(graph.BlockCacheFor(dir, o)).
 		WithValueLogFileSize(o.ValueLogFileSize).
 		WithCompression(options.None).
 		WithLogger(nil).
@@ -41,40 +37,6 @@ func rawOptions(dir string, o graph.Options) badger.Options {
 		WithNumMemtables(numMemtables).
 		WithCompactL0OnClose(true)
 	return bo
-}
-
-// blockCacheSize is graph's rule (graph/options.go) for the raw
-// baseline: Badger's block cache only for a store holding compressed
-// tables, since it charges an uncompressed block as the rest of its
-// table's file and so keeps almost none.
-func blockCacheSize(dir string, o graph.Options) int64 {
-	if o.InMemory || !compressedTables(dir) {
-		return 0
-	}
-	return o.BlockCacheSize
-}
-
-// compressedTables reports whether the manifest of the Badger store in
-// dir lists a compressed table; an unreadable one counts as yes.
-func compressedTables(dir string) bool {
-	f, err := os.Open(filepath.Join(dir, badger.ManifestFilename))
-	if errors.Is(err, fs.ErrNotExist) {
-		return false
-	}
-	if err != nil {
-		return true
-	}
-	defer f.Close()
-	m, _, err := badger.ReplayManifestFile(f, 0, badger.DefaultOptions(dir).WithLogger(nil))
-	if err != nil {
-		return true
-	}
-	for _, t := range m.Tables {
-		if t.Compression != options.None {
-			return true
-		}
-	}
-	return false
 }
 
 // rawBadger writes and reads the store's key layout directly: the ceiling

@@ -54,7 +54,7 @@ type Options struct {
 	// BlockCacheSize is the size in bytes of the read cache of compressed
 	// tables; 0 means 256 MiB. The store writes its tables uncompressed,
 	// read in place from their memory maps, and gives them no cache (see
-	// blockCacheSize): the size serves a store that holds tables another
+	// BlockCacheFor): the size serves a store that holds tables another
 	// setting compressed, until compaction rewrites them.
 	BlockCacheSize int64
 	// ValueLogFileSize is the size in bytes of each value log file, where
@@ -100,7 +100,7 @@ func badgerOptions(dir string, o Options) badger.Options {
 	bo = bo.WithSyncWrites(o.SyncWrites).
 		WithReadOnly(o.ReadOnly).
 		WithMemTableSize(o.MemTableSize).
-		WithBlockCacheSize(blockCacheSize(dir, o)).
+		WithBlockCacheSize(BlockCacheFor(dir, o)).
 		WithValueLogFileSize(o.ValueLogFileSize).
 		// Tables stay uncompressed in Badger's 4 KiB blocks, though
 		// Snappy in 16 KiB blocks brings the store under SQLite (541
@@ -135,7 +135,7 @@ func badgerOptions(dir string, o Options) badger.Options {
 	return bo
 }
 
-// blockCacheSize is the block cache Badger gets for the store in dir:
+// BlockCacheFor is the block cache the store in dir gets under o:
 // o.BlockCacheSize when its tables include compressed ones, else none.
 // Badger keeps an uncompressed block as a slice of its table's memory
 // map and charges the cache with the slice's capacity, which runs to the
@@ -144,7 +144,7 @@ func badgerOptions(dir string, o Options) badger.Options {
 // its time admitting and evicting (bench/README.md, GraphQL fourth
 // round). Such a block costs nothing to read again from the map; only a
 // block Badger decompresses is worth keeping.
-func blockCacheSize(dir string, o Options) int64 {
+func BlockCacheFor(dir string, o Options) int64 {
 	if o.InMemory || !compressedTables(dir) {
 		return 0
 	}
