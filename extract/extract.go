@@ -240,6 +240,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).pressedDemand,
 	(*doc).despitePressure,
 	(*doc).nominal,
+	(*doc).cancelledMeeting,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -1145,7 +1145,7 @@ func (d *doc) between(s *sent, i int) {
 		d.mediator(s, i)
 		return
 	}
-	if !talksNouns[p] {
+	if !talksNouns[p] || d.cancelledBefore(s, i) {
 		return
 	}
 	if s.isContent(i) {
