@@ -44,7 +44,7 @@ var talksNouns = set("talks", "negotiations", "summit", "summits", "meeting", "m
 // of talks between representatives of X and Y").
 func (d *doc) betweenReach(s *sent, from, lim int) int {
 	for q := from + 1; q < s.b && q < from+lim; q++ {
-		if d.low[q] == "between" && talksNouns[d.low[d.pastTime(s, q)]] {
+		if d.low[q] == "between" && talksNouns[d.low[d.talksHead(s, q)]] {
 			return max(lim, d.partiesFrom(s, q+1)+3-from)
 		}
 	}

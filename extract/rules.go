@@ -1140,7 +1140,7 @@ func isQuoteTok(w string) bool { return w == `"` || w == "\u201d" || w == "\u201
 
 // between handles "talks between A and B", "summits between A and B".
 func (d *doc) between(s *sent, i int) {
-	p := d.low[d.pastTime(s, i)]
+	p := d.low[d.talksHead(s, i)]
 	if d.mediationBefore(s, i) {
 		d.mediator(s, i)
 		return
