@@ -241,6 +241,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).despitePressure,
 	(*doc).nominal,
 	(*doc).cancelledMeeting,
+	(*doc).deniedAccusation,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -1,0 +1,74 @@
+package extract
+
+// Accusations denied. An actor that rejects or denies another's
+// accusation is, unless the accusation names someone else, the one
+// accused: "X rejected accusations by Y that it shelters rebels" says Y
+// ACCUSES X as well as X REJECTS Y. An accusation "that Z ..." accuses Z.
+
+// denialVerbs reject what another has said.
+var denialVerbs = set("reject", "rejects", "rejected", "rejecting", "deny", "denies", "denied", "denying", "dismiss",
+	"dismisses", "dismissed", "dismissing", "refute", "refutes", "refuted", "refuting", "repudiate", "repudiates",
+	"repudiated", "repudiating", "rebuffed", "rebuts", "rebutted")
+
+// deniedNouns are the accusations a denial may reject.
+var deniedNouns = set("accusation", "accusations", "allegation", "allegations", "charge", "charges", "claim", "claims")
+
+// denialLead bounds the words between a denial verb and its noun: "firmly
+// rejected the latest accusations".
+const denialLead = 4
+
+// deniedAccusation emits the accusation that a denial at the noun i
+// rejects: its author after "by" or "from" accuses the denier, or the
+// actor of the accusation's "that" clause.
+func (d *doc) deniedAccusation(s *sent, i int) {
+	if !deniedNouns[d.low[i]] || i+2 >= s.b || (d.low[i+1] != "by" && d.low[i+1] != "from") {
+		return
+	}
+	v := d.denialBefore(s, i)
+	if v < 0 || s.isContent(v) {
+		return
+	}
+	accusers, end, _, _ := d.objectNP(s, i+2, 6)
+	if len(accusers) == 0 {
+		return
+	}
+	accused := d.thatClauseActors(s, end)
+	if len(accused) == 0 {
+		sub := d.subjectAt(s, v)
+		if sub.neg {
+			return
+		}
+		accused = sub.ents
+	}
+	if len(accused) == 0 || overlaps(accused, accusers) {
+		return
+	}
+	d.emit(s, Accuses, accusers, accused, 0.7, end)
+}
+
+// denialBefore returns the denial verb shortly before the noun at i, past
+// determiners and modifiers, or -1.
+func (d *doc) denialBefore(s *sent, i int) int {
+	for k := i - 1; k >= s.a && k >= i-denialLead; k-- {
+		if denialVerbs[d.low[k]] {
+			return k
+		}
+		if !d.toks[k].word || s.mentionAt(k) != nil || placeStops[d.low[k]] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// thatClauseActors returns the named actors that open a "that" clause at
+// j ("that Kenya shelters rebels"), none for a pronoun or no clause.
+func (d *doc) thatClauseActors(s *sent, j int) []int {
+	if j+1 >= s.b || d.low[j] != "that" {
+		return nil
+	}
+	if m := s.mentionAt(j + 1); m == nil || m.pron {
+		return nil
+	}
+	ents, _, _, _ := d.objectNP(s, j+1, 4)
+	return ents
+}
