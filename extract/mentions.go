@@ -937,6 +937,7 @@ func (d *doc) listAt(s *sent, i int) ([]int, int) {
 	last := i
 	commaSeen := false // a join by comma alone: "A, B, and C" is a list
 	commaOnly := -1    // ents and last before the first join by comma alone
+	closed := false    // "A, B and C": joined by comma, then closed by "and"
 	var saved []int
 	for j := i + 1; j < len(s.ms); j++ {
 		prev, next := s.ms[last], s.ms[j]
@@ -949,8 +950,15 @@ func (d *doc) listAt(s *sent, i int) ([]int, int) {
 			// a list ("talks between the two neighbours, and Ankara ...").
 			break
 		}
+		if closed && d.low[prev.to] == "," {
+			// "A, B and C, and D": the list closed at its "and"; D is
+			// another conjunct ("backed by A, B and C, and D, who ...").
+			break
+		}
 		if d.commaJoin(prev.to, next.from) {
 			commaSeen = true
+		} else if commaSeen && d.low[prev.to] != "," && d.hasConj(prev.to, next.from) {
+			closed = true
 		}
 		if d.commaJoin(prev.to, next.from) {
 			if commaOnly < 0 {

@@ -1,0 +1,16 @@
+package extract
+
+import "testing"
+
+// TestClosedLists checks that a list closed by "and" ends there: in "A, B
+// and C, and D" D is another conjunct, not a member, in sentences written
+// for this test.
+func TestClosedLists(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a passive's agents then a relative", "The standoff between Kenya, backed by France, Germany and Italy, and Uganda, which is backed by the United States, goes on.",
+			[]string{"France SUPPORTS Kenya", "Germany SUPPORTS Kenya", "Italy SUPPORTS Kenya", "United States SUPPORTS Uganda"}},
+		{"an Oxford comma stays a list", "Kenya backed France, Germany, and Italy.", []string{"Kenya SUPPORTS France", "Kenya SUPPORTS Germany", "Kenya SUPPORTS Italy"}},
+		{"two members", "The rift between Kenya, backed by France and Italy, and the Ugandan opposition, which is recognized by the United States, grew.",
+			[]string{"France SUPPORTS Kenya", "Italy SUPPORTS Kenya", "United States SUPPORTS Ugandan opposition"}},
+	})
+}
