@@ -242,6 +242,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).nominal,
 	(*doc).cancelledMeeting,
 	(*doc).deniedAccusation,
+	(*doc).hostedTalks,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

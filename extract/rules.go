@@ -774,7 +774,8 @@ func (d *doc) roundNoun(s *sent, j int) bool {
 		switch d.low[q] {
 		case "round", "rounds", "talks", "negotiations":
 			return true
-		case "the", "a", "first", "second", "third", "last", "previous", "latest", "earlier", "initial", "next":
+		case "the", "a", "first", "second", "third", "last", "previous", "latest", "earlier", "initial", "next",
+			"ongoing", "current", "recent", "direct", "indirect", "peace":
 			continue
 		}
 		return false
@@ -1159,6 +1160,10 @@ func (d *doc) between(s *sent, i int) {
 	objs, end, _, _ := d.objectNP(s, d.partiesFrom(s, i+1), 3)
 	if len(objs) < 2 {
 		return
+	}
+	if len(objs) == 2 {
+		// What a later "facilitated the negotiations" refers to.
+		d.lastTalks = append([]int(nil), objs...)
 	}
 	for x := 0; x < len(objs); x++ {
 		for y := x + 1; y < len(objs); y++ {

@@ -14,3 +14,18 @@ func TestTalksVenues(t *testing.T) {
 		{"a lower-case place", "Talks in the hills between Kenya and Uganda, he said, were invented.", nil},
 	})
 }
+
+// TestTalksHostsAndTopics checks a topic between a talks noun and its
+// "between", a host named after the talks, and a later facilitator of
+// them, in sentences written for this test.
+func TestTalksHostsAndTopics(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a topic", "The talks over a truce between representatives of Kenya and Uganda began in Nairobi.", []string{"Kenya ENGAGES Uganda"}},
+		{"a time is no topic", "Talks on Monday between Kenya and Uganda ended.", []string{"Kenya ENGAGES Uganda"}},
+		{"a host after a venue", "Recent talks between the Kenyan and Ugandan foreign ministers in Nairobi, hosted by Ghanaian President John Mahama, did not result in progress.",
+			[]string{"Kenya ENGAGES Uganda", "Ghana ENGAGES Kenya", "Ghana ENGAGES Uganda"}},
+		{"a later facilitator", "Talks between Kenya and Uganda began in Nairobi. Ghana and Togo facilitated the ongoing negotiations for a ceasefire.",
+			[]string{"Kenya ENGAGES Uganda", "Ghana ENGAGES Kenya", "Ghana ENGAGES Uganda", "Togo ENGAGES Kenya", "Togo ENGAGES Uganda"}},
+		{"no talks", "The border between Kenya and Uganda, patrolled by Ghana, is long.", nil},
+	})
+}
