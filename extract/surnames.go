@@ -25,7 +25,7 @@ func (lx *lexicon) indexSurnames() {
 				continue
 			}
 			last := p.toks[len(p.toks)-1].s
-			if len([]rune(last)) < 3 || nameFunctionWords[last] {
+			if len([]rune(last)) < 3 || nameFunctionWords[last] || bodyName(p) {
 				continue
 			}
 			lx.bare[last] = append(lx.bare[last], p)
@@ -212,4 +212,18 @@ func (d *doc) givenName(w string) bool {
 func bodyNoun(w string) bool {
 	_, head := orgHeads[w]
 	return head || stateBodies[w] || officeModifiers[w] || ministryNouns[w]
+}
+
+// bodyLinks join the words of a body's name, not a person's: "Assembly
+// of Experts" names no one called Experts.
+var bodyLinks = set("of", "the", "for", "and", "on")
+
+// bodyName reports a member form whose words are a body's name.
+func bodyName(p *pattern) bool {
+	for _, t := range p.toks[:len(p.toks)-1] {
+		if bodyLinks[t.s] {
+			return true
+		}
+	}
+	return false
 }

@@ -35,3 +35,13 @@ func TestBareSurnames(t *testing.T) {
 		{"a common given name", d, "Zambia criticised Ahmed.", ""},
 	})
 }
+
+// TestBodyNamesAreNoSurnames checks that the last word of a body's name
+// in the people's tables ("an Assembly of Experts") is no surname, in
+// sentences written for this test.
+func TestBodyNamesAreNoSurnames(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a plural at a sentence's start", "Experts met Kenya.", nil},
+		{"after whether", "Experts are debating whether the United States should settle.", nil},
+	})
+}
