@@ -179,6 +179,9 @@ func (d *doc) pickCue(s *sent, i int, defs []cueDef) *cueDef {
 	if i > s.a && (d.low[i-1] == "the" || d.low[i-1] == "a" || d.low[i-1] == "an") && strings.HasSuffix(d.low[i], "ed") {
 		return nil
 	}
+	if d.attributive(s, i) {
+		return nil
+	}
 	// A gerund after a preposition is content: "accused of supporting".
 	if i > s.a && strings.HasSuffix(d.low[i], "ing") && gerundPreps[d.low[i-1]] && !d.clauseGerund(s, i) {
 		return nil

@@ -1,0 +1,16 @@
+package extract
+
+import "testing"
+
+// TestAttributiveParticiples checks that a cue's participle after a
+// possessive or joined by a hyphen to a name states nothing, in sentences
+// written for this test.
+func TestAttributiveParticiples(t *testing.T) {
+	runCases(t, []extractCase{
+		{"after a possessive", "Kampala is at the centre of a row with Paris over its proposed use of Russian mercenaries.", nil},
+		{"hyphened to a demonym", "Kenya and the Ugandan-backed rebels agreed to withdraw their forces.", nil},
+		{"hyphened to a name in a list", "The plan would revive a fund shared by the Somali rebels and the Nairobi-backed government of Somalia.", nil},
+		{"a verb still counts", "Uganda backed the Kenyan government.", []string{"Uganda SUPPORTS Kenya"}},
+		{"a lower-case prefix is no name", "Kenya co-hosted talks with Uganda.", []string{"Kenya ENGAGES Uganda"}},
+	})
+}
