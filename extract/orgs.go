@@ -120,6 +120,9 @@ func (d *doc) actor(e int) stance.Actor {
 // organization's name ("Kenya Anti-Corruption Commission"), any longer
 // match of the dictionary wins.
 func (d *doc) orgAt(s *sent, i int, best mention, bestLen int) (mention, bool) {
+	if m, ok := d.groupBody(s, i, best, bestLen); ok {
+		return m, true
+	}
 	state := -1
 	switch {
 	case bestLen == 0:
