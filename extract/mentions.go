@@ -216,6 +216,9 @@ func (d *doc) current(e int) int {
 func (d *doc) demonymHasOffice(s *sent, j int, depth int) bool {
 	for k := 0; k < 4 && j < s.b; k++ {
 		w := d.low[j]
+		if d.ownAllies(s, j) {
+			return true
+		}
 		if _, ev := eventClass[w]; ev && w != "call" && w != "order" && w != "remarks" && w != "statement" && w != "behaviour" && w != "behavior" {
 			return true
 		}
