@@ -226,6 +226,10 @@ func (d *doc) nearestSubject(s *sent, k int, res *subject) bool {
 				j = m.from
 				continue
 			}
+			if p := d.participleBefore(s, m); p >= 0 {
+				j = p // "the coalition fighting X": not X
+				continue
+			}
 			if h := d.ofHolder(s, m.from); h >= 0 {
 				// "the Kenyan and Ugandan sides of the island of X
 				// agreed": the sides agreed, not X.
