@@ -26,3 +26,20 @@ func (d *doc) participleBefore(s *sent, m *mention) int {
 	}
 	return p
 }
+
+// warringWords and sideNouns name the parties to a country's war:
+// "Sudan's warring parties" are its factions, not the state.
+var (
+	warringWords = set("warring", "rival", "feuding", "fighting")
+	sideNouns    = set("parties", "sides", "groups", "factions", "generals", "armed", "forces", "camps")
+)
+
+// warringSides reports a state's mention m before "warring parties" or
+// the like: the phrase names the parties at war inside it.
+func (d *doc) warringSides(s *sent, m *mention) bool {
+	j := m.to
+	if j < s.b && (d.low[j] == "'s" || d.low[j] == "\u2019s") {
+		j++
+	}
+	return j+1 < s.b && warringWords[d.low[j]] && sideNouns[d.low[j+1]]
+}

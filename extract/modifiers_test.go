@@ -12,3 +12,13 @@ func TestParticiplePhraseSubjects(t *testing.T) {
 		{"a gerund's object", "The Somali rebels accused Kenyan troops of backing Ethiopia.", []string{"Somali rebels ACCUSES Kenya"}},
 	})
 }
+
+// TestWarringSides checks that a state before "warring parties" is not
+// the object, in sentences written for this test.
+func TestWarringSides(t *testing.T) {
+	runCases(t, []extractCase{
+		{"warring parties", "The African Union urged Sudan's warring parties to return to talks.", nil},
+		{"rival factions", "Kenya urged Somalia's rival factions to end the fighting.", nil},
+		{"the state itself", "Kenya urged Somalia's government to end the fighting.", []string{"Kenya DEMANDS Somalia"}},
+	})
+}

@@ -387,7 +387,7 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 				j = m.to - 1
 				continue
 			}
-			if j > from && targetPreps[d.low[j-1]] || d.describesNext(s, m) {
+			if j > from && targetPreps[d.low[j-1]] || d.describesNext(s, m) || d.warringSides(s, m) {
 				// "sanctions on Russia", "pressure against Tehran": not the owner.
 				j = m.to - 1
 				continue
