@@ -28,6 +28,11 @@ var roleActors = []roleActor{
 	{label: "opposition", role: "OPP", kind: stance.KindOther,
 		nouns: []string{"opposition", "opposition groups", "opposition parties", "opposition leaders", "opposition politicians"},
 		refs:  []string{"the opposition"}},
+	// A junta is not the state it seized: its neighbours and blocs
+	// suspend the state and deal with the junta.
+	{label: "junta", role: "MIL", kind: stance.KindGovernment,
+		nouns: []string{"junta", "military junta", "putschists", "coup leaders", "coup plotters"},
+		refs:  []string{"the junta", "the military junta", "the putschists", "the coup leaders", "the coup plotters"}},
 }
 
 // addRoleActors gives every state of the dictionary its role actors
@@ -92,6 +97,10 @@ func (lx *lexicon) addRoleActor(e *entry, r roleActor) {
 		}
 	}
 	lx.names[stance.NormalizeName(name)] = len(lx.entries)
+	for _, form := range a.Aliases {
+		// "Niger junta" in a gold file is the "Nigerien junta".
+		lx.names[stance.NormalizeName(form)] = len(lx.entries)
+	}
 	lx.entries = append(lx.entries, &entry{actor: a, refs: r.refs})
 	lx.next = append(lx.next, -1)
 }
