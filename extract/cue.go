@@ -951,6 +951,9 @@ func (d *doc) objectFallbacks(s *sent, c *cueCall) {
 	}
 	if len(c.objs) == 0 && c.sub.nounObj != "" {
 		c.objs = d.ownerOf(c.sub.nounObj, c.sub.ents)
+		if len(c.objs) == 0 && c.sub.nounObj == "accusation" {
+			c.objs = d.chargeJustMade(s, c.sub.ents)
+		}
 	}
 }
 

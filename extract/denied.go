@@ -72,3 +72,17 @@ func (d *doc) thatClauseActors(s *sent, j int) []int {
 	ents, _, _, _ := d.objectNP(s, j+1, 4)
 	return ents
 }
+
+// chargeJustMade returns the accusers of the accusation this sentence
+// stated before "a charge X denies", whoever it named: the denial
+// refers to that charge, which implicates X ("accuse them of getting
+// Ugandan weapons, a charge Uganda denies").
+func (d *doc) chargeJustMade(s *sent, deniers []int) []int {
+	var out []int
+	for _, e := range s.accusers {
+		if !contains(deniers, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}

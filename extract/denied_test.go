@@ -15,3 +15,14 @@ func TestDeniedAccusations(t *testing.T) {
 		{"no denial", "Ghana repeated accusations by Nigeria.", nil},
 	})
 }
+
+// TestChargeJustMade checks that "a charge X denies" after an accusation
+// rejects its accusers whoever it named, in sentences written for this
+// test.
+func TestChargeJustMade(t *testing.T) {
+	runCases(t, []extractCase{
+		{"after a dash", "Kenya and Uganda accuse the Somali rebels of smuggling Tanzanian weapons through the port — a charge Tanzania denies.",
+			[]string{"Kenya ACCUSES Somali rebels", "Uganda ACCUSES Somali rebels", "Tanzania REJECTS Kenya", "Tanzania REJECTS Uganda"}},
+		{"the accused denies", "Kenya accused Uganda of smuggling weapons, a charge Uganda denies.", []string{"Kenya ACCUSES Uganda", "Uganda REJECTS Kenya"}},
+	})
+}

@@ -148,6 +148,7 @@ type sent struct {
 	frontLoc  int    // actor of a fronted "In Kabul," or -1
 	prevSubj  []int  // subject of the latest verb
 	prevObjs  []int  // objects of the latest cue: what "them" means
+	accusers  []int  // subjects of the latest accusation stated in it
 	prevPers  bool
 	subjFound bool
 	quoteOpen int // token index of a sentence-initial quote, or -1

@@ -1606,6 +1606,7 @@ func (d *doc) emit(s *sent, typ string, subs, objs []int, conf float64, topicFro
 	case Demands:
 		d.owners["demand"] = append([]int(nil), subs...)
 	case Accuses:
+		s.accusers = append(s.accusers[:0:0], subs...)
 		batch := len(d.accus)
 		for _, sb := range subs {
 			for _, ob := range objs {
