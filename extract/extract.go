@@ -244,6 +244,8 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).cancelledMeeting,
 	(*doc).deniedAccusation,
 	(*doc).hostedTalks,
+	(*doc).placedBlame,
+	(*doc).demandedAssurance,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or
