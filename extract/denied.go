@@ -66,10 +66,14 @@ func (d *doc) thatClauseActors(s *sent, j int) []int {
 	if j+1 >= s.b || d.low[j] != "that" {
 		return nil
 	}
-	if m := s.mentionAt(j + 1); m == nil || m.pron {
+	k := j + 1
+	if k+1 < s.b && d.low[k] == "the" {
+		k++ // "that the US will"
+	}
+	if m := s.mentionAt(k); m == nil || m.pron {
 		return nil
 	}
-	ents, _, _, _ := d.objectNP(s, j+1, 4)
+	ents, _, _, _ := d.objectNP(s, k, 4)
 	return ents
 }
 
