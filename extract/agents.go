@@ -196,7 +196,8 @@ func (d *doc) agentInState(s *sent, i int) (mention, bool) {
 		k++
 	}
 	st, stEnd, ok := d.stateNameAt(s, k)
-	if !ok {
+	if !ok || stEnd < s.b && (d.low[stEnd] == "'s" || d.low[stEnd] == "\u2019s") {
+		// "representatives of Sudan's army": of the army, not the state.
 		return mention{}, false
 	}
 	country := d.actor(st).Country

@@ -58,3 +58,35 @@ func (d *doc) groupBody(s *sent, i int, best mention, bestLen int) (mention, boo
 	}
 	return mention{}, false
 }
+
+// definedBody makes the mention of "Sudan's Armed Forces (SAF)" at token
+// i, where best, the dictionary's match there, is a state: a possessive,
+// capitalised words, and in parentheses an acronym the dictionary gives
+// a body of that state's country. The acronym says which body the words
+// name; the state alone would be the wrong actor.
+func (d *doc) definedBody(s *sent, i int, best mention, bestLen int) (mention, bool) {
+	if bestLen == 0 || best.ent < 0 || d.actor(best.ent).Kind != stance.KindState {
+		return mention{}, false
+	}
+	j := i + bestLen
+	if j >= s.b || d.low[j] != "'s" && d.low[j] != "\u2019s" {
+		return mention{}, false
+	}
+	k := j + 1
+	for k < s.b && k < j+5 && d.toks[k].word && d.toks[k].upper {
+		k++
+	}
+	if k == j+1 || k+2 >= s.b || d.low[k] != "(" || d.low[k+2] != ")" || !d.toks[k+1].caps {
+		return mention{}, false
+	}
+	country := d.actor(best.ent).Country
+	for _, p := range d.lx.byFirst[d.low[k+1]] {
+		if len(p.toks) != 1 || len(p.entries) != 1 || p.entries[0] < 0 || !tokMatch(p.toks[0], d.tok(k+1), d.toks[k+1]) {
+			continue
+		}
+		if a := d.actor(p.entries[0]); a.Kind != stance.KindState && a.Country == country {
+			return mention{from: i, to: k + 3, ent: p.entries[0], kind: formAlias, code: p.code}, true
+		}
+	}
+	return mention{}, false
+}

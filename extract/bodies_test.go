@@ -12,3 +12,15 @@ func TestGroupBodies(t *testing.T) {
 		{"another head is another body", "The Taliban Veterans Association rejected Qatar's offer.", []string{"Taliban Veterans Association REJECTS Qatar"}},
 	})
 }
+
+// TestDefinedBodies checks that a state's possessive before capitalised
+// words and the acronym of a body of that state names the body, also
+// after people of it, in sentences written for this test.
+func TestDefinedBodies(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a body defined", "Kenya criticised Sudan's Armed Forces (SAF).", []string{"Kenya ACCUSES Sudanese Armed Forces"}},
+		{"after representatives of", "Talks between representatives of Sudan's Armed Forces (SAF) and the Rapid Support Forces began in Jeddah.",
+			[]string{"Sudanese Armed Forces ENGAGES Rapid Support Forces"}},
+		{"no acronym", "Kenya criticised Uganda's Armed Forces.", []string{"Kenya ACCUSES Uganda"}},
+	})
+}

@@ -123,6 +123,9 @@ func (d *doc) orgAt(s *sent, i int, best mention, bestLen int) (mention, bool) {
 	if m, ok := d.groupBody(s, i, best, bestLen); ok {
 		return m, true
 	}
+	if m, ok := d.definedBody(s, i, best, bestLen); ok {
+		return m, true
+	}
 	state := -1
 	switch {
 	case bestLen == 0:
