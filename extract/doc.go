@@ -70,6 +70,17 @@
 //     with an office ("Name, head of the political bureau of X,"), and
 //     an actor in parentheses after a title is its portfolio, no actor
 //     (titled.go). A state's vessels and coast guard are the state's.
+//     Every state has its junta too ("the Malian junta", "putschists",
+//     "coup plotters"), and a gold file's "Mali junta" names it. A
+//     group's name before words of its organs ("the Houthi Supreme
+//     Political Council") is the group; a state's possessive, capitalised
+//     words and the acronym of a body of its country ("Sudan's Armed
+//     Forces (SAF)") that body; demonyms before "allies" after a
+//     possessive ("its Saudi and UAE allies") their states; a state
+//     before "warring parties" no actor (bodies.go, allies.go,
+//     modifiers.go). The last word of a body's name in the people's
+//     tables ("Assembly of Experts") is no surname. A list joined by
+//     commas and closed by "and" ends there ("A, B and C, and D, who").
 //  3. References. "The group", "the insurgents", "the alliance" resolve to
 //     the last named actor that carries that description in the
 //     dictionary; inside a quotation, "we" and "I" to its speaker
@@ -132,7 +143,17 @@
 //     proposal's author may stand far after it (clauses.go); putting
 //     actors on a list of wrongdoers (blacklist.go) and condemnation an
 //     act drew from an actor (drawn.go) accuse; pressure put on an actor
-//     to act demands of it (pressure.go).
+//     to act demands of it (pressure.go). A meeting, talks or a visit
+//     called off rejects the other party and engages no one
+//     (cancelled.go); a venue or topic may stand between talks and
+//     "between", and a host named after the talks ("talks between X and
+//     Y in Geneva, hosted by Z") or a later facilitator of them engages
+//     the parties (venues.go); an accusation by X that an actor rejects
+//     or denies is X's accusation of it, and "a charge Z denies" after an
+//     accusation rejects its accusers (denied.go); blame placed on X
+//     accuses X, guarantees demanded that X act demand of X (placed.go).
+//     An actor in a participle phrase after the subject noun ("the
+//     coalition fighting X") is no subject (modifiers.go).
 //     The subject is the nearest actor list to the left within the clause,
 //     skipping appositions and relative clauses; coordinated verbs ("and
 //     urged") inherit it; relative pronouns take their antecedent. An
@@ -173,7 +194,11 @@
 //     ("voiced anger at X", "expressed gratitude to X") states its
 //     stance (nominal.go). A Phoenix agent before "in" or "of" and a
 //     state's name is that state's side ("students in Nigeria").
-//  6. Filters. Negation and modality in the verb group ("did not reject",
+//  6. Filters. A cue's participle used as an adjective, after a
+//     possessive ("its proposed use of") or hyphened to a name
+//     ("Iranian-backed"), and its form in -s ending a compound noun ("the
+//     dialogue offers") state nothing (attributive.go). Negation and
+//     modality in the verb group ("did not reject",
 //     "would reject", "stopped short of accusing"), questions, clauses
 //     under if/whether/unless/"once", a text a modal leaves unadopted or a
 //     veto quashed, "Asked whether ..." and the content of
