@@ -34,25 +34,30 @@ func (d *doc) ownBody(from, end int) bool {
 // there (best, of bestLen tokens) or not (a one-word alias it matches
 // only in other places).
 func (d *doc) groupBody(s *sent, i int, best mention, bestLen int) (mention, bool) {
-	end, _, ok := d.orgChunk(s, i)
-	if !ok {
+	// The cheap tests first: this runs at every word.
+	if !d.toks[i].upper || i+1 >= s.b || !d.toks[i+1].upper {
 		return mention{}, false
 	}
 	if bestLen > 0 {
-		if best.ent < 0 || best.person || d.actor(best.ent).Kind == stance.KindState || end-i <= bestLen || !d.ownBody(i+bestLen, end) {
+		if best.ent < 0 || best.person || d.actor(best.ent).Kind == stance.KindState {
+			return mention{}, false
+		}
+		end, _, ok := d.orgChunk(s, i)
+		if !ok || end-i <= bestLen || !d.ownBody(i+bestLen, end) {
 			return mention{}, false
 		}
 		best.to = end
 		return best, true
 	}
-	if !d.ownBody(i+1, end) {
-		return mention{}, false
-	}
 	for _, p := range d.lx.byFirst[d.low[i]] {
-		if len(p.toks) != 1 || len(p.entries) != 1 || p.entries[0] < 0 || !tokMatch(p.toks[0], d.tok(i), d.toks[i]) {
+		if len(p.toks) != 1 || len(p.entries) != 1 || p.entries[0] < 0 || p.kind != formAlias || !tokMatch(p.toks[0], d.tok(i), d.toks[i]) {
 			continue
 		}
-		if e := p.entries[0]; d.actor(e).Kind != stance.KindState && p.kind == formAlias {
+		if e := p.entries[0]; d.actor(e).Kind != stance.KindState {
+			end, _, ok := d.orgChunk(s, i)
+			if !ok || !d.ownBody(i+1, end) {
+				return mention{}, false
+			}
 			return mention{from: i, to: end, ent: e, kind: formAlias, code: p.code}, true
 		}
 	}
