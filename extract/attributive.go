@@ -3,13 +3,13 @@ package extract
 import "strings"
 
 // Participles as adjectives. A cue's participle that modifies a noun
-// states no act of its own: after a possessive ("over its proposed use of
-// Russian mercenaries") it is the noun's description, and joined by a
-// hyphen to a name before it ("the Iranian-backed rebels", "a UN-led
+// states no act of its own: after a possessive ("criticised over its proposed
+// purchase of jets") it is the noun's description, and joined by a
+// hyphen to a name before it ("the Ugandan-backed rebels", "a UN-led
 // mission") it is the writer's description, which GUIDELINES.md leaves
 // out as background no actor states. A verb form in -s after a
-// determiner and a plain noun is a plural noun of a compound ("the
-// dialogue offers", "the aid pledges"), not the verb.
+// determiner and a plain noun is a plural noun of a compound ("the aid
+// offers", "the loan pledges"), not the verb.
 
 // possessivePronouns own a noun a participle may describe.
 var possessivePronouns = set("its", "their", "his", "her", "our", "your")
@@ -29,7 +29,7 @@ func (d *doc) attributive(s *sent, i int) bool {
 	return d.low[i-1] == "-" && i-2 >= s.a && d.toks[i-2].upper
 }
 
-// compoundDeterminers open a compound noun: "the dialogue offers".
+// compoundDeterminers open a compound noun: "the aid offers".
 var compoundDeterminers = set("the", "its", "their", "these", "those", "his", "her", "our")
 
 // compoundNoun reports a cue word in -s at i that ends a compound noun: a

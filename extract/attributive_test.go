@@ -7,11 +7,11 @@ import "testing"
 // written for this test.
 func TestAttributiveParticiples(t *testing.T) {
 	runCases(t, []extractCase{
-		{"after a possessive", "Kampala is at the centre of a row with Paris over its proposed use of Russian mercenaries.", nil},
-		{"hyphened to a demonym", "Kenya and the Ugandan-backed rebels agreed to withdraw their forces.", nil},
-		{"hyphened to a name in a list", "The plan would revive a fund shared by the Somali rebels and the Nairobi-backed government of Somalia.", nil},
+		{"after a possessive", "Ghana faces criticism over its proposed purchase of Russian jets.", nil},
+		{"hyphened to a demonym", "The Ugandan-backed rebels raided a Kenyan border post.", nil},
+		{"hyphened to a name in a list", "The deal gives seats to the Somali rebels and the Nairobi-backed government of Somalia.", nil},
 		{"a verb still counts", "Uganda backed the Kenyan government.", []string{"Uganda SUPPORTS Kenya"}},
-		{"a compound noun", "Kenya referred to the aid offers as Uganda's attempts to meddle.", nil},
+		{"a compound noun", "Kenya spoke of the aid offers as Uganda's ploy to buy votes.", nil},
 		{"a verb after an actor", "The Kenyan government offers talks to Uganda.", []string{"Kenya OFFERS Uganda"}},
 		{"a lower-case prefix is no name", "Kenya co-hosted talks with Uganda.", []string{"Kenya ENGAGES Uganda"}},
 	})

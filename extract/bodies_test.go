@@ -7,7 +7,7 @@ import "testing"
 // sentences written for this test.
 func TestGroupBodies(t *testing.T) {
 	runCases(t, []extractCase{
-		{"a group's council", "A member of the Houthi Supreme Political Council accused Saudi Arabia of stalling.", []string{"Houthis ACCUSES Saudi Arabia"}},
+		{"a group's council", "The Houthi Supreme Political Council condemned Saudi Arabia on Sunday.", []string{"Houthis ACCUSES Saudi Arabia"}},
 		{"a group's leadership council", "The Taliban Leadership Council rejected Qatar's offer.", []string{"Taliban REJECTS Qatar"}},
 		{"another head is another body", "The Taliban Veterans Association rejected Qatar's offer.", []string{"Taliban Veterans Association REJECTS Qatar"}},
 	})
@@ -19,7 +19,7 @@ func TestGroupBodies(t *testing.T) {
 func TestDefinedBodies(t *testing.T) {
 	runCases(t, []extractCase{
 		{"a body defined", "Kenya criticised Sudan's Armed Forces (SAF).", []string{"Kenya ACCUSES Sudanese Armed Forces"}},
-		{"after representatives of", "Talks between representatives of Sudan's Armed Forces (SAF) and the Rapid Support Forces began in Jeddah.",
+		{"after representatives of", "Envoys met in Jeddah for talks between representatives of Sudan's Armed Forces (SAF) and the Rapid Support Forces.",
 			[]string{"Sudanese Armed Forces ENGAGES Rapid Support Forces"}},
 		{"no acronym", "Kenya criticised Uganda's Armed Forces.", []string{"Kenya ACCUSES Uganda"}},
 	})

@@ -79,8 +79,8 @@ func (d *doc) thatClauseActors(s *sent, j int) []int {
 
 // chargeJustMade returns the accusers of the accusation this sentence
 // stated before "a charge X denies", whoever it named: the denial
-// refers to that charge, which implicates X ("accuse them of getting
-// Ugandan weapons, a charge Uganda denies").
+// refers to that charge, which implicates X ("accuse them of using
+// Ugandan airstrips, a charge Uganda rejects").
 func (d *doc) chargeJustMade(s *sent, deniers []int) []int {
 	var out []int
 	for _, e := range s.accusers {

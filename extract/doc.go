@@ -76,7 +76,7 @@
 //     Political Council") is the group; a state's possessive, capitalised
 //     words and the acronym of a body of its country ("Sudan's Armed
 //     Forces (SAF)") that body; demonyms before "allies" after a
-//     possessive ("its Saudi and UAE allies") their states; a state
+//     possessive ("its Ugandan and Tanzanian allies") their states; a state
 //     before "warring parties" no actor (bodies.go, allies.go,
 //     modifiers.go). The last word of a body's name in the people's
 //     tables ("Assembly of Experts") is no surname. A list joined by
@@ -195,9 +195,9 @@
 //     stance (nominal.go). A Phoenix agent before "in" or "of" and a
 //     state's name is that state's side ("students in Nigeria").
 //  6. Filters. A cue's participle used as an adjective, after a
-//     possessive ("its proposed use of") or hyphened to a name
-//     ("Iranian-backed"), and its form in -s ending a compound noun ("the
-//     dialogue offers") state nothing (attributive.go). Negation and
+//     possessive ("its proposed purchase of") or hyphened to a name
+//     ("Ugandan-backed"), and its form in -s ending a compound noun ("the
+//     aid offers") state nothing (attributive.go). Negation and
 //     modality in the verb group ("did not reject",
 //     "would reject", "stopped short of accusing"), questions, clauses
 //     under if/whether/unless/"once", a text a modal leaves unadopted or a

@@ -7,10 +7,10 @@ import "testing"
 // for this test.
 func TestClosedLists(t *testing.T) {
 	runCases(t, []extractCase{
-		{"a passive's agents then a relative", "The standoff between Kenya, backed by France, Germany and Italy, and Uganda, which is backed by the United States, goes on.",
+		{"a passive's agents then a relative", "The feud between Kenya, endorsed by France, Germany and Italy, and Uganda, which is endorsed by the United States, has deepened.",
 			[]string{"France SUPPORTS Kenya", "Germany SUPPORTS Kenya", "Italy SUPPORTS Kenya", "United States SUPPORTS Uganda"}},
 		{"an Oxford comma stays a list", "Kenya backed France, Germany, and Italy.", []string{"Kenya SUPPORTS France", "Kenya SUPPORTS Germany", "Kenya SUPPORTS Italy"}},
-		{"two members", "The rift between Kenya, backed by France and Italy, and the Ugandan opposition, which is recognized by the United States, grew.",
+		{"two members", "Voters must choose between Kenya, endorsed by France and Italy, and the Ugandan opposition, which is endorsed by the United States.",
 			[]string{"France SUPPORTS Kenya", "Italy SUPPORTS Kenya", "United States SUPPORTS Ugandan opposition"}},
 	})
 }

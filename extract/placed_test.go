@@ -7,10 +7,10 @@ import "testing"
 // test.
 func TestPlacedBlameAndAssurances(t *testing.T) {
 	runCases(t, []extractCase{
-		{"placed the blame on", "Kenya placed the blame on Uganda for the worsening of relations.", []string{"Kenya ACCUSES Uganda"}},
+		{"placed the blame on", "Kenya placed the blame on Uganda for the border closure.", []string{"Kenya ACCUSES Uganda"}},
 		{"put the blame squarely on", "The Kenyan government put the blame squarely on the Somali rebels.", []string{"Kenya ACCUSES Somali rebels"}},
 		{"no blame placed", "Kenya said the blame lies elsewhere.", nil},
-		{"guarantees that", "Kenya has demanded binding guarantees that Uganda will not expand its army and that the US will withdraw its troops.",
+		{"guarantees that", "Kenya wants written guarantees that Uganda will cut its army and that the US will close its base.",
 			[]string{"Kenya DEMANDS Uganda", "Kenya DEMANDS United States"}},
 		{"assurances sought", "Kenya sought assurances that Uganda would respect the border.", []string{"Kenya DEMANDS Uganda"}},
 		{"assurances given", "Kenya gave assurances that Uganda would be consulted.", nil},

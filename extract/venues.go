@@ -5,7 +5,7 @@ package extract
 // Geneva between X and Y", "a summit in the Spanish city of Granada
 // between X and Y", "talks over a truce between X and Y". Their host,
 // named after them ("talks between X and Y in Geneva, hosted by Z"), or
-// a later facilitator of "the ongoing negotiations", engages the parties.
+// a later facilitator of "the current negotiations", engages the parties.
 
 // venueReach bounds the words of a venue phrase after its "in" or "at".
 const venueReach = 7
