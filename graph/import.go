@@ -135,7 +135,11 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		}
 		return LoadResult{}, err
 	}
+	// The batch's documents stay in memory for the stances citing
+	// them, which would otherwise read each back from the sorter.
+	im.w.created = make(map[[keys.IDLen]byte]*docRecord, len(b.Documents))
 	res, err := im.s.apply(ctx, im.w, b, docs)
+	im.w.created = nil
 	if err != nil {
 		// Part of the batch is in the sorter and cannot be taken out.
 		im.err = fmt.Errorf("graph: import failed partway through a batch, abort it: %w", err)

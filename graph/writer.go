@@ -71,8 +71,8 @@ type writer struct {
 	// as last changed: the stances citing them come splits after the
 	// documents, and reading each back cost 7% of a large load's CPU.
 	// Only the batch's own documents are kept, so it holds no more than
-	// the batch; nil outside Load (an import's batches add up to
-	// millions of documents).
+	// the batch; nil outside Load and an import's batch (its batches
+	// add up to millions of documents).
 	created map[[keys.IDLen]byte]*docRecord
 }
 
