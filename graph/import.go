@@ -355,12 +355,6 @@ func (im *Importer) mergeRange(ctx context.Context, sw *badger.StreamWriter, str
 				return errors.New("another range failed")
 			}
 		}
-		if k[0] == keys.Stance && len(v) > 0 && v[0] == stanceHeld {
-			var err error
-			if v, err = storedRef(v); err != nil {
-				return err
-			}
-		}
 		appendKV(buf, k, v, stream)
 		if buf.LenNoPadding() >= 4<<20 {
 			return send()

@@ -359,7 +359,7 @@ func stanceAt(id, v []byte, err error, get getter) (*stanceRecord, error) {
 // the record in its O entry, which its S and I entries point to.
 func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 	id, subj, obj := mustID(r.ID), mustID(r.Subject), mustID(r.Object)
-	v := encodeValues(r, r.enc, w.readsBack())
+	v := encodeValues(r, r.enc, w.holdsStances())
 	// The record before the entries pointing to it: should Badger's
 	// limit split a bulk load here, no committed reference dangles.
 	if err := w.set(keys.Adjacency(keys.Out, subj, r.Type, obj, id), v.out); err != nil {
