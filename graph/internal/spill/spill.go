@@ -113,12 +113,6 @@ func (s *Sorter) add(k, v []byte, del, lookup bool) error {
 		l.vlen = -1
 	}
 	b.chunks[c] = append(append(b.chunks[c], k...), v...)
-	if len(b.ents) == cap(b.ents) {
-		// Doubled: append grows a slice this large by a quarter, which
-		// copied the entries about five times over while the first
-		// buffer filled.
-		b.ents = slices.Grow(b.ents, max(len(b.ents), 1024))
-	}
 	b.ents = append(b.ents, entry{pfx: prefix(k), loc: l, seq: int32(len(b.ents)), lookup: lookup})
 	b.size += n + 32
 	if lookup {
