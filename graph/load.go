@@ -144,7 +144,7 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		if err := w.split(); err != nil {
 			return res, err
 		}
-		stored, created, err := s.putDocument(w, d)
+		stored, created, err := s.storeDocument(w, d)
 		if err != nil {
 			return res, &RecordError{Record: "document", Index: i, Err: err}
 		}
