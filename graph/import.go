@@ -128,7 +128,8 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	if err := im.usable(); err != nil {
 		return LoadResult{}, err
 	}
-	docs, err := im.s.validateBatch(ctx, &b, im.w.cache, im.storedDocument)
+	quotes := newQuoteSpans(b.Stances)
+	docs, err := im.s.validateBatch(ctx, &b, im.w.cache, im.storedDocument, quotes)
 	if err != nil {
 		if ctx.Err() == nil && !errors.As(err, new(*RecordError)) {
 			im.err = err
@@ -138,8 +139,9 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	// The batch's documents stay in memory for the stances citing
 	// them, which would otherwise read each back from the sorter.
 	im.w.created = make(map[[keys.IDLen]byte]*docRecord, len(b.Documents))
+	im.w.quotes = quotes
 	res, err := im.s.apply(ctx, im.w, b, docs)
-	im.w.created = nil
+	im.w.created, im.w.quotes = nil, nil
 	if err != nil {
 		// Part of the batch is in the sorter and cannot be taken out.
 		im.err = fmt.Errorf("graph: import failed partway through a batch, abort it: %w", err)

@@ -35,7 +35,7 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	if s.ro {
 		return LoadResult{}, ErrReadOnly
 	}
-	docs, err := s.validateBatch(ctx, &b, s.readCache(), s.storedDocument(ctx))
+	docs, err := s.validateBatch(ctx, &b, s.readCache(), s.storedDocument(ctx), nil)
 	if err != nil {
 		return LoadResult{}, err
 	}
@@ -163,7 +163,7 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 	w.refs = map[string]*Actor{}
 	var ahead *preparer
 	if w.imp != nil {
-		ahead = s.prepareAhead(w.cache, b.Stances, lookup)
+		ahead = s.prepareAhead(w.cache, b.Stances, lookup, w.quotes)
 		defer ahead.stop()
 	}
 	for i, spec := range b.Stances {
@@ -221,7 +221,8 @@ func (s *Store) storedDocument(ctx context.Context) func(id string) (*Document, 
 // validateBatch checks every record of b against the store (actors through
 // c, documents through stored) and the batch itself without writing, and
 // returns the batch's documents by ID.
-func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored func(id string) (*Document, error)) (map[string]Document, error) {
+// When quotes is set, it learns where the stances' quotes are.
+func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored func(id string) (*Document, error), quotes *quoteSpans) (map[string]Document, error) {
 	actors := newBatchActors(s, c, b)
 	for i := range b.Actors {
 		if err := actors.check(i, &b.Actors[i]); err != nil {
@@ -240,7 +241,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 		}
 	}
 	check := func() *stanceChecker {
-		return &stanceChecker{s: s, c: c, actors: actors, docs: docs, stored: stored, cited: map[string]*Document{}, known: map[string]string{}}
+		return &stanceChecker{s: s, c: c, actors: actors, docs: docs, stored: stored, cited: map[string]*Document{}, known: map[string]string{}, quotes: quotes}
 	}
 	if err := validateStances(ctx, b.Stances, check); err != nil {
 		return nil, err
@@ -250,7 +251,8 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 
 // validateStance checks one stance record of a batch: its actors (two
 // different ones), type, confidence and quotes.
-func validateStance(spec StanceSpec, resolve func(string) (string, error), document func(string) (*Document, error), vocab *Vocabulary, describe func(string) string) error {
+// found, when set, is told where each quote is.
+func validateStance(spec StanceSpec, resolve func(string) (string, error), document func(string) (*Document, error), vocab *Vocabulary, describe func(string) string, found func(j, start, end int)) error {
 	var ends [2]string
 	for k, ref := range []struct{ field, v string }{{"subject", spec.Subject}, {"object", spec.Object}} {
 		o, err := resolve(ref.v)
@@ -279,8 +281,12 @@ func validateStance(spec StanceSpec, resolve func(string) (string, error), docum
 		if d == nil {
 			return fmt.Errorf("evidence %d: %w: no document %q in this file or the store", j+1, ErrNotFound, clip(ev.Document))
 		}
-		if _, _, err := locateQuote(d, ev); err != nil {
+		start, end, err := locateQuote(d, ev)
+		if err != nil {
 			return fmt.Errorf("evidence %d: %w", j+1, err)
+		}
+		if found != nil {
+			found(j, start, end)
 		}
 	}
 	return nil
@@ -334,7 +340,8 @@ var errNotAhead = errors.New("graph: prepared by the writer")
 
 // prepareAhead starts preparing specs. The actor cache c must not change
 // while it runs: during a load's stances it does not.
-func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup) *preparer {
+// quotes, when set, holds where the batch's checks found the quotes.
+func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, quotes *quoteSpans) *preparer {
 	n := (len(specs) + prepareBlock - 1) / prepareBlock
 	p := &preparer{out: make([]prepared, len(specs)), ready: make([]chan struct{}, n)}
 	for i := range p.ready {
@@ -368,7 +375,7 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup) *p
 					return
 				}
 				for i := blk * prepareBlock; i < min((blk+1)*prepareBlock, len(specs)); i++ {
-					r, err := s.prepareWith(resolve, doc, specs[i])
+					r, err := s.prepareWith(resolve, doc, specs[i], func(j int) (int, int, bool) { return quotes.get(i, j) })
 					if errors.Is(err, errNotAhead) {
 						continue // out[i] stays empty: the writer prepares it
 					}

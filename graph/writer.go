@@ -74,6 +74,9 @@ type writer struct {
 	// the batch; nil outside Load and an import's batch (its batches
 	// add up to millions of documents).
 	created map[[keys.IDLen]byte]*docRecord
+	// quotes holds where an import's batch checks found its quotes,
+	// for prepareAhead; nil outside an import's batch.
+	quotes *quoteSpans
 }
 
 // stagedValue is a write not yet visible in the transaction's snapshot.
