@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
@@ -140,6 +141,16 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	// them, which would otherwise read each back from the sorter.
 	im.w.created = make(map[[keys.IDLen]byte]*docRecord, len(b.Documents))
 	im.w.quotes = quotes
+	if len(b.Actors) > 0 || im.w.resolved == nil {
+		// The memos name actors as they were: a batch that loads
+		// actors may change them. Kept otherwise, they spare each
+		// batch resolving every name again (a fifth of preparing a
+		// stance in a 200k-stance import of four batches).
+		im.w.resolved = make([]map[string]*Actor, max(runtime.GOMAXPROCS(0)-1, 1))
+		for i := range im.w.resolved {
+			im.w.resolved[i] = map[string]*Actor{}
+		}
+	}
 	res, err := im.s.apply(ctx, im.w, b, docs)
 	im.w.created, im.w.quotes = nil, nil
 	if err != nil {

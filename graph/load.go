@@ -163,7 +163,7 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 	w.refs = map[string]*Actor{}
 	var ahead *preparer
 	if w.imp != nil {
-		ahead = s.prepareAhead(w.cache, b.Stances, lookup, w.quotes)
+		ahead = s.prepareAhead(w.cache, b.Stances, lookup, w.quotes, w.resolved)
 		defer ahead.stop()
 	}
 	for i, spec := range b.Stances {
@@ -340,8 +340,11 @@ var errNotAhead = errors.New("graph: prepared by the writer")
 
 // prepareAhead starts preparing specs. The actor cache c must not change
 // while it runs: during a load's stances it does not.
-// quotes, when set, holds where the batch's checks found the quotes.
-func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, quotes *quoteSpans) *preparer {
+// quotes, when set, holds where the batch's checks found the quotes;
+// resolved, when set, holds a memo of actor references for each worker,
+// kept from earlier batches (see Importer.Load), else each worker starts
+// one of its own.
+func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, quotes *quoteSpans, resolved []map[string]*Actor) *preparer {
 	n := (len(specs) + prepareBlock - 1) / prepareBlock
 	p := &preparer{out: make([]prepared, len(specs)), ready: make([]chan struct{}, n)}
 	for i := range p.ready {
@@ -354,11 +357,14 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, qu
 		return Document{}, errNotAhead
 	}
 	workers := max(runtime.GOMAXPROCS(0)-1, 1)
-	for range workers {
+	for wk := range workers {
+		memo := map[string]*Actor{}
+		if wk < len(resolved) {
+			memo = resolved[wk]
+		}
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			memo := map[string]*Actor{}
 			resolve := func(ref string) (*Actor, error) {
 				if a, ok := memo[ref]; ok {
 					return a, nil

@@ -77,6 +77,10 @@ type writer struct {
 	// quotes holds where an import's batch checks found its quotes,
 	// for prepareAhead; nil outside an import's batch.
 	quotes *quoteSpans
+	// resolved holds prepareAhead's memos of actor references, one per
+	// worker, which an import keeps from batch to batch (see
+	// Importer.Load); nil outside an import.
+	resolved []map[string]*Actor
 }
 
 // stagedValue is a write not yet visible in the transaction's snapshot.
