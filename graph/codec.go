@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -36,7 +35,7 @@ const (
 	// stanceRef is an S value: subject, object and type, which with the
 	// ID name the O entry. A stance by ID is the rare read.
 	stanceRef = 4
-	// stanceHeld is an S value as writers keep it in memory until the
+	// stanceHeld is an S value as a bulk load keeps it in memory until the
 	// commit: the reference followed by the O value, so that a write
 	// reads back what it has not committed yet. It is never stored.
 	stanceHeld = 5
@@ -346,17 +345,6 @@ func heldValue(ref, out []byte) []byte {
 	b := make([]byte, 0, len(ref)+len(out))
 	b = append(append(b, stanceHeld), ref[1:]...)
 	return append(b, out...)
-}
-
-// storedRef returns the reference a held S value stores.
-func storedRef(held []byte) ([]byte, error) {
-	_, _, _, rest, err := parseRef(held)
-	if err != nil {
-		return nil, err
-	}
-	ref := bytes.Clone(held[:len(held)-len(rest)])
-	ref[0] = stanceRef
-	return ref, nil
 }
 
 // parseRef splits an S value of layout 2 (stanceRef or stanceHeld) into

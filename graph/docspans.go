@@ -304,13 +304,18 @@ func (w *writer) eachCitedDocument(r *stanceRecord, fn func(d *docRecord, ev Evi
 			d = &rec
 		}
 		if fn(d, ev) {
-			if w.docs == nil {
-				w.docs = map[[keys.IDLen]byte]*docRecord{}
-			}
-			w.docs[id] = d
+			w.markDoc(id, d)
 		}
 	}
 	return nil
+}
+
+// markDoc has flushDocs write d, the record of document id.
+func (w *writer) markDoc(id [keys.IDLen]byte, d *docRecord) {
+	if w.docs == nil {
+		w.docs = map[[keys.IDLen]byte]*docRecord{}
+	}
+	w.docs[id] = d
 }
 
 // flushDocs writes the document records changed since the last flush.

@@ -22,8 +22,9 @@ import (
 // importBatches returns batches that exercise every way Load merges:
 // aliases added to an actor later, the same stance again with a topic,
 // evidence citing a document of an earlier batch, a stance whose second
-// evidence is another stance's identity, bare stances, and a batch with a
-// bad quote, which both Load and an import must reject alone.
+// evidence is another stance's identity, bare stances, documents given
+// twice, and a batch with a bad quote, which both Load and an import must
+// reject alone.
 func importBatches() (batches []Batch, bad int) {
 	var b1 Batch
 	for i := 0; i < 60; i++ {
@@ -62,6 +63,8 @@ func importBatches() (batches []Batch, bad int) {
 	var b2 Batch
 	b2.Actors = append(b2.Actors, Actor{Name: "actor 3", Country: "AFG", Aliases: []string{"The Third"}}, Actor{Name: "Newcomer", Kind: KindArmedGroup})
 	stances(&b2, 2000, 1200)
+	// A document twice in one batch, and one of batch 1 again.
+	b2.Documents = append(b2.Documents, b2.Documents[1], b1.Documents[1])
 	q0 := strings.SplitAfter(first.Text, ".")[0]
 	q1 := strings.TrimSpace(strings.SplitAfter(first.Text, ".")[1])
 	b2.Stances = append(b2.Stances,

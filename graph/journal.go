@@ -221,7 +221,7 @@ func (s *Store) finishJournal(ctx context.Context) error {
 	if err != nil {
 		return fail(err)
 	}
-	docs, err := s.validateBatch(ctx, b, s.readCache(), s.storedDocument(ctx))
+	docs, err := s.validateBatch(ctx, b, s.readCache(), s.storedDocument(ctx), nil)
 	if err != nil {
 		return fail(err)
 	}

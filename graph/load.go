@@ -35,7 +35,7 @@ func (s *Store) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	if s.ro {
 		return LoadResult{}, ErrReadOnly
 	}
-	docs, err := s.validateBatch(ctx, &b, s.readCache(), s.storedDocument(ctx))
+	docs, err := s.validateBatch(ctx, &b, s.readCache(), s.storedDocument(ctx), nil)
 	if err != nil {
 		return LoadResult{}, err
 	}
@@ -144,7 +144,7 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 		if err := w.split(); err != nil {
 			return res, err
 		}
-		stored, created, err := s.putDocument(w, d)
+		stored, created, err := s.storeDocument(w, d)
 		if err != nil {
 			return res, &RecordError{Record: "document", Index: i, Err: err}
 		}
@@ -163,7 +163,7 @@ func (s *Store) apply(ctx context.Context, w *writer, b Batch, docs map[string]D
 	w.refs = map[string]*Actor{}
 	var ahead *preparer
 	if w.imp != nil {
-		ahead = s.prepareAhead(w.cache, b.Stances, lookup)
+		ahead = s.prepareAhead(w.cache, b.Stances, lookup, w.quotes, w.resolved)
 		defer ahead.stop()
 	}
 	for i, spec := range b.Stances {
@@ -221,7 +221,8 @@ func (s *Store) storedDocument(ctx context.Context) func(id string) (*Document, 
 // validateBatch checks every record of b against the store (actors through
 // c, documents through stored) and the batch itself without writing, and
 // returns the batch's documents by ID.
-func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored func(id string) (*Document, error)) (map[string]Document, error) {
+// When quotes is set, it learns where the stances' quotes are.
+func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored func(id string) (*Document, error), quotes *quoteSpans) (map[string]Document, error) {
 	actors := newBatchActors(s, c, b)
 	for i := range b.Actors {
 		if err := actors.check(i, &b.Actors[i]); err != nil {
@@ -240,7 +241,7 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 		}
 	}
 	check := func() *stanceChecker {
-		return &stanceChecker{s: s, c: c, actors: actors, docs: docs, stored: stored, cited: map[string]*Document{}, known: map[string]string{}}
+		return &stanceChecker{s: s, c: c, actors: actors, docs: docs, stored: stored, cited: map[string]*Document{}, known: map[string]string{}, quotes: quotes}
 	}
 	if err := validateStances(ctx, b.Stances, check); err != nil {
 		return nil, err
@@ -250,7 +251,8 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 
 // validateStance checks one stance record of a batch: its actors (two
 // different ones), type, confidence and quotes.
-func validateStance(spec StanceSpec, resolve func(string) (string, error), document func(string) (*Document, error), vocab *Vocabulary, describe func(string) string) error {
+// found, when set, is told where each quote is.
+func validateStance(spec StanceSpec, resolve func(string) (string, error), document func(string) (*Document, error), vocab *Vocabulary, describe func(string) string, found func(j, start, end int)) error {
 	var ends [2]string
 	for k, ref := range []struct{ field, v string }{{"subject", spec.Subject}, {"object", spec.Object}} {
 		o, err := resolve(ref.v)
@@ -279,8 +281,12 @@ func validateStance(spec StanceSpec, resolve func(string) (string, error), docum
 		if d == nil {
 			return fmt.Errorf("evidence %d: %w: no document %q in this file or the store", j+1, ErrNotFound, clip(ev.Document))
 		}
-		if _, _, err := locateQuote(d, ev); err != nil {
+		start, end, err := locateQuote(d, ev)
+		if err != nil {
 			return fmt.Errorf("evidence %d: %w", j+1, err)
+		}
+		if found != nil {
+			found(j, start, end)
 		}
 	}
 	return nil
@@ -334,7 +340,11 @@ var errNotAhead = errors.New("graph: prepared by the writer")
 
 // prepareAhead starts preparing specs. The actor cache c must not change
 // while it runs: during a load's stances it does not.
-func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup) *preparer {
+// quotes, when set, holds where the batch's checks found the quotes;
+// resolved, when set, holds a memo of actor references for each worker,
+// kept from earlier batches (see Importer.Load), else each worker starts
+// one of its own.
+func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, quotes *quoteSpans, resolved []map[string]*Actor) *preparer {
 	n := (len(specs) + prepareBlock - 1) / prepareBlock
 	p := &preparer{out: make([]prepared, len(specs)), ready: make([]chan struct{}, n)}
 	for i := range p.ready {
@@ -347,11 +357,14 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup) *p
 		return Document{}, errNotAhead
 	}
 	workers := max(runtime.GOMAXPROCS(0)-1, 1)
-	for range workers {
+	for wk := range workers {
+		memo := map[string]*Actor{}
+		if wk < len(resolved) {
+			memo = resolved[wk]
+		}
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			memo := map[string]*Actor{}
 			resolve := func(ref string) (*Actor, error) {
 				if a, ok := memo[ref]; ok {
 					return a, nil
@@ -368,7 +381,7 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup) *p
 					return
 				}
 				for i := blk * prepareBlock; i < min((blk+1)*prepareBlock, len(specs)); i++ {
-					r, err := s.prepareWith(resolve, doc, specs[i])
+					r, err := s.prepareWith(resolve, doc, specs[i], func(j int) (int, int, bool) { return quotes.get(i, j) })
 					if errors.Is(err, errNotAhead) {
 						continue // out[i] stays empty: the writer prepares it
 					}

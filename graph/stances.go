@@ -82,12 +82,13 @@ type docLookup func(id string) (Document, bool)
 
 // prepare validates spec and resolves its references into a record.
 func (s *Store) prepare(w *writer, spec StanceSpec, docs docLookup) (*stanceRecord, error) {
-	return s.prepareWith(w.resolve, func(ref string) (Document, error) { return s.evidenceDoc(w, ref, docs) }, spec)
+	return s.prepareWith(w.resolve, func(ref string) (Document, error) { return s.evidenceDoc(w, ref, docs) }, spec, nil)
 }
 
 // prepareWith is prepare with the actor and document lookups given, so
-// that it can run outside the writer (see prepareAhead).
-func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc func(string) (Document, error), spec StanceSpec) (*stanceRecord, error) {
+// that it can run outside the writer (see prepareAhead); located, when
+// set, may say where evidence j's quote is, found by the batch's checks.
+func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc func(string) (Document, error), spec StanceSpec, located func(j int) (start, end int, ok bool)) (*stanceRecord, error) {
 	subj, err := resolve(spec.Subject)
 	if err != nil {
 		return nil, fmt.Errorf("subject: %w", err)
@@ -129,9 +130,14 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 		if err != nil {
 			return nil, fmt.Errorf("evidence %d: %w", i+1, err)
 		}
-		start, end, err := locateQuote(&d, ev)
-		if err != nil {
-			return nil, fmt.Errorf("evidence %d: %w", i+1, err)
+		start, end, ok := 0, 0, false
+		if located != nil {
+			start, end, ok = located(i)
+		}
+		if !ok {
+			if start, end, err = locateQuote(&d, ev); err != nil {
+				return nil, fmt.Errorf("evidence %d: %w", i+1, err)
+			}
 		}
 		e := Evidence{DocumentID: d.ID, Quote: ev.Quote, Start: start, End: end}
 		if !slices.Contains(r.Evidence, e) {
@@ -359,7 +365,7 @@ func stanceAt(id, v []byte, err error, get getter) (*stanceRecord, error) {
 // the record in its O entry, which its S and I entries point to.
 func (s *Store) writeStance(w *writer, r *stanceRecord) error {
 	id, subj, obj := mustID(r.ID), mustID(r.Subject), mustID(r.Object)
-	v := encodeValues(r, r.enc, w.readsBack())
+	v := encodeValues(r, r.enc, w.holdsStances())
 	// The record before the entries pointing to it: should Badger's
 	// limit split a bulk load here, no committed reference dangles.
 	if err := w.set(keys.Adjacency(keys.Out, subj, r.Type, obj, id), v.out); err != nil {

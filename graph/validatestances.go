@@ -58,18 +58,25 @@ type stanceChecker struct {
 	stored  func(id string) (*Document, error) // the store's
 	cited   map[string]*Document               // the store's read so far, by ID
 	known   map[string]string                  // references resolved, to their owner
+	quotes  *quoteSpans                        // where the quotes were found; nil: not kept
 	readErr error                              // a failure to read the store, no fault of a record
 }
 
 // check checks stances, the first of which is the batch's stance first.
 func (k *stanceChecker) check(ctx context.Context, stances []StanceSpec, first int) error {
+	at := 0 // the batch's index of the stance being checked
+	var found func(j, start, end int)
+	if k.quotes != nil {
+		found = func(j, start, end int) { k.quotes.set(at, j, start, end) }
+	}
 	for i, spec := range stances {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		if err := validateStance(spec, k.resolve, k.document, k.s.Vocabulary(), k.actors.describe); err != nil {
+		at = first + i
+		if err := validateStance(spec, k.resolve, k.document, k.s.Vocabulary(), k.actors.describe, found); err != nil {
 			if k.readErr != nil {
 				return k.readErr
 			}

@@ -71,9 +71,16 @@ type writer struct {
 	// as last changed: the stances citing them come splits after the
 	// documents, and reading each back cost 7% of a large load's CPU.
 	// Only the batch's own documents are kept, so it holds no more than
-	// the batch; nil outside Load (an import's batches add up to
-	// millions of documents).
+	// the batch; nil outside Load and an import's batch (its batches
+	// add up to millions of documents).
 	created map[[keys.IDLen]byte]*docRecord
+	// quotes holds where an import's batch checks found its quotes,
+	// for prepareAhead; nil outside an import's batch.
+	quotes *quoteSpans
+	// resolved holds prepareAhead's memos of actor references, one per
+	// worker, which an import keeps from batch to batch (see
+	// Importer.Load); nil outside an import.
+	resolved []map[string]*Actor
 }
 
 // stagedValue is a write not yet visible in the transaction's snapshot.
@@ -204,20 +211,21 @@ func (w *writer) stage(k []byte, sv stagedValue) {
 
 func (w *writer) set(k, v []byte) error { return w.setHeld(k, v, v) }
 
-// readsBack reports whether anything reads this writer's writes back
-// before they are committed: an import, or a bulk load's staging.
-func (w *writer) readsBack() bool { return w.imp != nil || w.staged != nil }
+// holdsStances reports whether reads of a stance's S entry before the
+// commit must find its O value in it (see setHeld): in a bulk load's
+// staging, which does not track O entries. An import's sorter answers
+// reads of O entries itself (see readBack).
+func (w *writer) holdsStances() bool { return w.staged != nil }
 
 // setHeld writes v at k, and makes reads of k before the commit see held
 // instead: a stance's S value, whose reference leads to an O entry that
-// is not readable back until then (see stanceHeld). An import keeps held
-// until it writes its tables, which store v.
+// is not readable back until then (see stanceHeld).
 func (w *writer) setHeld(k, v, held []byte) error {
 	if held == nil {
 		held = v
 	}
 	if w.imp != nil {
-		return w.imp.Put(k, held, readBack(k))
+		return w.imp.Put(k, v, readBack(k))
 	}
 	if w.pipelined {
 		return w.writeSorted(pendingWrite{k: k, v: v}, held)
@@ -295,10 +303,17 @@ func (w *writer) get(k []byte) ([]byte, error) {
 	return getValue(w.txn, k)
 }
 
-// readBack reports whether writers read k back during a load: stance
-// records, identities and documents (actors and counters are read from
-// memory). An import indexes only these.
+// readBack reports whether an import's writer reads k back: stance
+// references, identities and documents, and the O entries references
+// lead to (actors and counters are read from memory). The sorter indexes
+// only these. Indexing O entries costs less than holding each stance's O
+// value a second time in its S entry, as a bulk load's staging does:
+// that copied about 190 bytes a stance into the sorter, on the writing
+// goroutine, and Commit parsed every S value to take it out again.
 func readBack(k []byte) bool {
+	if len(k) > 0 && k[0] == keys.Out {
+		return true
+	}
 	if len(k) != 1+keys.IDLen {
 		return false
 	}

@@ -55,7 +55,7 @@ type buffer struct {
 	used   int // chunks in use: chunks[used-1] is being filled
 	ents   []entry
 	// index holds the newest write of each read-back key.
-	index map[string]loc
+	index index
 	size  int
 }
 
@@ -84,7 +84,7 @@ func New(dir string, budget int) (*Sorter, error) {
 	return &Sorter{dir: dir, budget: max(budget/2, 1<<16), seed: maphash.MakeSeed(), cur: newBuffer()}, nil
 }
 
-func newBuffer() *buffer { return &buffer{index: map[string]loc{}} }
+func newBuffer() *buffer { return &buffer{index: newIndex()} }
 
 // Put records that k holds v. lookup marks k as one Get will ask for.
 func (s *Sorter) Put(k, v []byte, lookup bool) error { return s.add(k, v, false, lookup) }
@@ -116,7 +116,7 @@ func (s *Sorter) add(k, v []byte, del, lookup bool) error {
 	b.ents = append(b.ents, entry{pfx: prefix(k), loc: l, seq: int32(len(b.ents)), lookup: lookup})
 	b.size += n + 32
 	if lookup {
-		b.index[string(k)] = l
+		b.index.put(b, k, l)
 		b.size += 64 + len(k)
 	}
 	if b.size >= s.budget {
@@ -256,7 +256,7 @@ func (b *buffer) reset() {
 	}
 	b.used = 0
 	b.ents = b.ents[:0]
-	clear(b.index)
+	b.index.reset()
 	b.size = 0
 }
 
@@ -276,7 +276,7 @@ func (s *Sorter) wait() error {
 // Get returns a copy of the value k holds, found false when it holds
 // nothing. Only keys written with lookup set are found.
 func (s *Sorter) Get(k []byte) (v []byte, found bool, err error) {
-	if l, ok := s.cur.index[string(k)]; ok {
+	if l, ok := s.cur.index.get(s.cur, k); ok {
 		return bytes.Clone(s.cur.value(l)), l.vlen >= 0, nil
 	}
 	s.mu.Lock()
@@ -287,7 +287,7 @@ func (s *Sorter) Get(k []byte) (v []byte, found bool, err error) {
 	}
 	if fl != nil {
 		// The spilling goroutine only reads the index and the chunks.
-		if l, ok := fl.index[string(k)]; ok {
+		if l, ok := fl.index.get(fl, k); ok {
 			return bytes.Clone(fl.value(l)), l.vlen >= 0, nil
 		}
 	}
@@ -310,7 +310,7 @@ func (s *Sorter) spill(b *buffer, name string) (*run, error) {
 	if err != nil {
 		return nil, fmt.Errorf("spill: %w", err)
 	}
-	r := &run{f: f, bloom: newBloom(len(b.index), s.seed)}
+	r := &run{f: f, bloom: newBloom(b.index.len(), s.seed)}
 	bw := bufio.NewWriterSize(f, 1<<20)
 	var off int64
 	var hdr [2 * binary.MaxVarintLen64]byte

@@ -223,3 +223,33 @@ func TestSortParallelMatchesSort(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkPut measures a write as an import makes it: a 17-byte key of
+// random bytes, half of them read back, into a buffer that does not
+// spill.
+func BenchmarkPut(b *testing.B) {
+	keys := make([][]byte, 1<<20)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range keys {
+		keys[i] = make([]byte, 17)
+		for j := range keys[i] {
+			keys[i][j] = byte(r.Uint32())
+		}
+	}
+	v := make([]byte, 40)
+	b.ResetTimer()
+	for i := 0; i < b.N; {
+		s, err := New(b.TempDir(), 1<<31)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for j := 0; j < len(keys) && i < b.N; j, i = j+1, i+1 {
+			if err := s.Put(keys[j], v, j%2 == 0); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
