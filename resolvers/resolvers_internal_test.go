@@ -1,6 +1,8 @@
 package resolvers
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -40,5 +42,43 @@ func TestJoinFieldsRefusesAFieldTwice(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestDirectResolvers checks that DirectResolvers has a function for each
+// field FieldResolvers has, and that it is the same function but for the
+// translation of errors: a source of the wrong type fails with errSource
+// itself, where FieldResolvers' function names the field in a translated
+// error.
+func TestDirectResolvers(t *testing.T) {
+	r := New(Config{Store: memStore(t)})
+	wrapped, direct := r.FieldResolvers(), r.DirectResolvers()
+	for typ, fs := range wrapped {
+		for name := range fs {
+			if direct[typ][name] == nil {
+				t.Errorf("%s.%s has no direct resolver", typ, name)
+			}
+		}
+	}
+	for typ, fs := range direct {
+		for name := range fs {
+			if wrapped[typ][name] == nil {
+				t.Errorf("direct resolver %s.%s resolves no field", typ, name)
+			}
+		}
+	}
+	tests := []struct{ typ, field string }{
+		{"Actor", "name"}, {"Stance", "type"}, {"Stance", "object"}, {"Stance", "date"}, {"Evidence", "quote"},
+	}
+	for _, tc := range tests {
+		p := graphql.ResolveParams{Source: 42, Context: context.Background()}
+		if _, err := direct[tc.typ][tc.field](p); err != errSource {
+			t.Errorf("direct %s.%s on an int: error %v, want errSource", tc.typ, tc.field, err)
+		}
+		_, err := wrapped[tc.typ][tc.field](p)
+		var e *Error
+		if !errors.As(err, &e) || !strings.Contains(err.Error(), tc.typ+"."+tc.field) {
+			t.Errorf("%s.%s on an int: error %v, want a translated error naming the field", tc.typ, tc.field, err)
+		}
 	}
 }

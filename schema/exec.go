@@ -65,8 +65,13 @@ type field struct {
 // operation needs graphql-go: mutations and subscriptions,
 // abstract types, directives other than @skip/@include with literal
 // conditions, and anything it does not recognise.
-func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) *compiled {
-	return compileWith(s, doc, op, nil)
+//
+// direct, when not nil, gives the functions the compiled form calls in
+// place of the schema's own, by type and field name (see
+// resolvers.Resolver.DirectResolvers): the fast path answers only when no
+// field fails, so it can do without the schema's error translation.
+func compile(s *graphql.Schema, direct directResolvers, doc *ast.Document, op *ast.OperationDefinition) *compiled {
+	return compileWith(s, direct, doc, op, nil)
 }
 
 // compileIntrospection compiles an introspection operation that compile
@@ -74,14 +79,14 @@ func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) 
 // with this request's values; the result is for this request only. So
 // the engine, not graphql-go, answers every introspection query it can
 // run, and with it __InputValue.defaultValue (see inputDefault).
-func compileIntrospection(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
+func compileIntrospection(s *graphql.Schema, direct directResolvers, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
 	if op == nil || !introspects(op.SelectionSet, doc, map[string]bool{}) {
 		return nil
 	}
 	if vars == nil {
 		vars = map[string]interface{}{}
 	}
-	return compileWith(s, doc, op, vars)
+	return compileWith(s, direct, doc, op, vars)
 }
 
 // introspects reports whether set selects __schema or __type at the root,
@@ -117,7 +122,7 @@ func introspects(set *ast.SelectionSet, doc *ast.Document, seen map[string]bool)
 
 // compileWith compiles op; with vars not nil, @skip and @include
 // conditions given by variables take their values from vars.
-func compileWith(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
+func compileWith(s *graphql.Schema, direct directResolvers, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
 	if op == nil || op.Operation != ast.OperationTypeQuery || op.SelectionSet == nil || s.QueryType() == nil {
 		return nil
 	}
@@ -145,7 +150,7 @@ func compileWith(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefiniti
 	for k, v := range frags {
 		nodes[k] = v
 	}
-	b := &compiler{schema: s, op: op, frags: frags, nodes: nodes}
+	b := &compiler{schema: s, direct: direct, op: op, frags: frags, nodes: nodes}
 	if vars != nil {
 		var ok bool
 		if b.conditions, ok = c.variables(vars); !ok {
@@ -191,9 +196,13 @@ func inputType(s *graphql.Schema, t ast.Type) graphql.Input {
 	return nil
 }
 
+// directResolvers are resolve functions by type and field name.
+type directResolvers map[string]map[string]graphql.FieldResolveFn
+
 // compiler carries what compiling one operation needs.
 type compiler struct {
 	schema *graphql.Schema
+	direct directResolvers // called in place of the schema's functions; nil: none
 	op     *ast.OperationDefinition
 	frags  map[string]*ast.FragmentDefinition
 	nodes  map[string]ast.Definition // frags, as ResolveInfo.Fragments wants them
@@ -383,6 +392,9 @@ func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, 
 		return nil, nil
 	}
 	if !strings.HasPrefix(t.Name(), "__") {
+		if fn := b.direct[t.Name()][name]; fn != nil {
+			return def, fn
+		}
 		return def, def.Resolve
 	}
 	if t == graphql.InputValueType && name == "defaultValue" {
@@ -830,11 +842,11 @@ func leaf(buf *bytes.Buffer, s interface{}, nonNull bool) error {
 }
 
 // fastPath returns op compiled, or nil; the result is cached with the document.
-func (d *document) fastPath(s *graphql.Schema, op *ast.OperationDefinition) *compiled {
+func (d *document) fastPath(s *graphql.Schema, direct directResolvers, op *ast.OperationDefinition) *compiled {
 	if c, ok := d.fast.Load(op); ok {
 		return c.(*compiled)
 	}
-	c := compile(s, d.ast, op)
+	c := compile(s, direct, d.ast, op)
 	d.fast.LoadOrStore(op, c)
 	return c
 }
