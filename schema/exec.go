@@ -10,6 +10,8 @@ import (
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
+
+	"github.com/stancegraph/stancegraph/resolvers"
 )
 
 // graphql-go v0.8.1 spends most of a typical notebook query in its executor:
@@ -59,6 +61,9 @@ type field struct {
 	dynamic  bool                   // arguments use variables: compute per request
 	sub      *selection             // sub-selection of an object (or list of objects) type
 	leaf     leafWriter             // writes a scalar or enum value without Serialize (leaf.go); nil: none
+	// get reads the field from its source alone (resolvers.Direct.Get),
+	// in place of resolve: no ResolveParams to build; nil: resolve.
+	get func(source any) (any, bool)
 }
 
 // compile prepares op for the fast executor, or returns nil when the
@@ -197,7 +202,7 @@ func inputType(s *graphql.Schema, t ast.Type) graphql.Input {
 }
 
 // directResolvers are resolve functions by type and field name.
-type directResolvers map[string]map[string]graphql.FieldResolveFn
+type directResolvers map[string]map[string]resolvers.Direct
 
 // compiler carries what compiling one operation needs.
 type compiler struct {
@@ -320,7 +325,7 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 	if name == "__typename" {
 		return &field{key: key, keyJSON: jsonKey(key), typename: true}, true
 	}
-	def, resolve := b.fieldDef(t, defs, name)
+	def, resolve, get := b.fieldDef(t, defs, name)
 	if def == nil || resolve == nil {
 		return nil, false // unknown fields are graphql-go's business
 	}
@@ -328,6 +333,7 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 		key:     key,
 		keyJSON: jsonKey(key),
 		resolve: resolve,
+		get:     get,
 		typ:     def.Type,
 		argDefs: def.Args,
 		argASTs: first.Arguments,
@@ -371,14 +377,15 @@ func jsonKey(key string) string {
 	return b.String()
 }
 
-// fieldDef returns the definition of field name of t and the function
-// that resolves it. Introspection runs here too, so that the engine, not
+// fieldDef returns the definition of field name of t, the function that
+// resolves it, and the one that reads it from its source alone when b's
+// direct resolvers have one (nil: none). Introspection runs here too, so that the engine, not
 // graphql-go's package-wide introspection types, answers
 // __InputValue.defaultValue (see inputDefault): the root's __schema and
 // __type are graphql-go's meta fields, and the fields of its introspection
 // types that have no resolver read their source as graphql-go's executor
 // does.
-func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, name string) (*graphql.FieldDefinition, graphql.FieldResolveFn) {
+func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, name string) (*graphql.FieldDefinition, graphql.FieldResolveFn, func(any) (any, bool)) {
 	def := defs[name]
 	if def == nil && t == b.schema.QueryType() {
 		switch name {
@@ -389,21 +396,21 @@ func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, 
 		}
 	}
 	if def == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if !strings.HasPrefix(t.Name(), "__") {
-		if fn := b.direct[t.Name()][name]; fn != nil {
-			return def, fn
+		if d := b.direct[t.Name()][name]; d.Resolve != nil {
+			return def, d.Resolve, d.Get
 		}
-		return def, def.Resolve
+		return def, def.Resolve, nil
 	}
 	if t == graphql.InputValueType && name == "defaultValue" {
-		return def, inputDefault
+		return def, inputDefault, nil
 	}
 	if def.Resolve == nil {
-		return def, graphql.DefaultResolveFn
+		return def, graphql.DefaultResolveFn, nil
 	}
-	return def, def.Resolve
+	return def, def.Resolve, nil
 }
 
 // applies reports whether a fragment with type condition cond applies to t.
@@ -745,16 +752,9 @@ func (x *executor) object(buf *bytes.Buffer, sel *selection, source interface{})
 			writeString(buf, sel.typ.Name())
 			continue
 		}
-		args := f.args
-		if f.dynamic {
-			args = argumentValues(f.argDefs, f.argASTs, x.vars)
-		}
-		v, err := f.resolve(graphql.ResolveParams{Source: source, Args: args, Info: f.info, Context: x.ctx})
+		v, err := x.resolve(f, source)
 		if err != nil {
-			if x.ctx.Err() != nil {
-				return x.ctx.Err()
-			}
-			return errGiveUp
+			return err
 		}
 		if err := x.value(buf, f, f.typ, v); err != nil {
 			return err
@@ -762,6 +762,30 @@ func (x *executor) object(buf *bytes.Buffer, sel *selection, source interface{})
 	}
 	buf.WriteByte('}')
 	return nil
+}
+
+// resolve returns the value of f on source: errGiveUp when it fails, or
+// ctx's error once ctx ends.
+func (x *executor) resolve(f *field, source any) (any, error) {
+	if f.get != nil {
+		v, ok := f.get(source)
+		if !ok {
+			return nil, errGiveUp
+		}
+		return v, nil
+	}
+	args := f.args
+	if f.dynamic {
+		args = argumentValues(f.argDefs, f.argASTs, x.vars)
+	}
+	v, err := f.resolve(graphql.ResolveParams{Source: source, Args: args, Info: f.info, Context: x.ctx})
+	if err != nil {
+		if x.ctx.Err() != nil {
+			return nil, x.ctx.Err()
+		}
+		return nil, errGiveUp
+	}
+	return v, nil
 }
 
 // checkpoint stops the run once the answer passes its budget or the

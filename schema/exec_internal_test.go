@@ -275,9 +275,10 @@ func TestCompiledKeys(t *testing.T) {
 
 // TestNewEngineForCallsDirectResolvers: an engine of NewEngineFor compiles
 // each field to the resolver's direct function, whose errors are not
-// translated (one call and one copy of ResolveParams less a field), while
-// its schema, which graphql-go runs, keeps the translated ones; an engine
-// of NewEngine compiles the schema's own.
+// translated (one call and one copy of ResolveParams less a field), and
+// the fields read from their source alone to that read (no ResolveParams
+// at all), while its schema, which graphql-go runs, keeps the translated
+// functions; an engine of NewEngine compiles the schema's own.
 func TestNewEngineForCallsDirectResolvers(t *testing.T) {
 	direct := seededEngine(t, Config{})
 	plain, err := NewEngine(direct.schema, Config{})
@@ -292,17 +293,18 @@ func TestNewEngineForCallsDirectResolvers(t *testing.T) {
 	tests := []struct {
 		name       string
 		e          *Engine
-		translated bool // a wrong source's error names the field
+		translated bool   // a wrong source's error names the field
+		gets       string // the fields read from their source alone
 	}{
-		{"NewEngineFor", direct, false},
-		{"NewEngine", plain, true},
+		{"NewEngineFor", direct, false, "name nodes type name"},
+		{"NewEngine", plain, true, ""},
 	}
 	for _, tc := range tests {
 		c := compile(&tc.e.schema, tc.e.direct, doc, op)
 		if c == nil {
 			t.Fatalf("%s: the operation did not compile", tc.name)
 		}
-		n := 0
+		n, gets := 0, []string{}
 		var walk func(sel *selection)
 		walk = func(sel *selection) {
 			for _, f := range sel.fields {
@@ -312,6 +314,9 @@ func TestNewEngineForCallsDirectResolvers(t *testing.T) {
 					t.Errorf("%s: %s on an int: error %v, want translated %v", tc.name, field, err, tc.translated)
 				}
 				n++
+				if f.get != nil {
+					gets = append(gets, f.key)
+				}
 				if f.sub != nil {
 					walk(f.sub)
 				}
@@ -320,6 +325,9 @@ func TestNewEngineForCallsDirectResolvers(t *testing.T) {
 		walk(c.root)
 		if n != 7 {
 			t.Errorf("%s: %d fields compiled, want 7", tc.name, n)
+		}
+		if got := strings.Join(gets, " "); got != tc.gets {
+			t.Errorf("%s: fields read from their source alone %q, want %q", tc.name, got, tc.gets)
 		}
 	}
 }
