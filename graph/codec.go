@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"unsafe"
 
 	"github.com/google/uuid"
@@ -161,7 +160,12 @@ func (d *decoder) idText(u []byte) string {
 // of a notebook request's CPU.
 func appendUUID(dst, u []byte) []byte {
 	n := len(dst)
-	dst = slices.Grow(dst, uuidTextLen)[:n+uuidTextLen]
+	if cap(dst)-n < uuidTextLen {
+		grown := make([]byte, n, 2*cap(dst)+uuidTextLen)
+		copy(grown, dst)
+		dst = grown
+	}
+	dst = dst[:n+uuidTextLen]
 	t := dst[n : n+uuidTextLen : n+uuidTextLen]
 	be := binary.BigEndian
 	_ = u[15]
