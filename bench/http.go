@@ -42,11 +42,7 @@ const notebookQuery = `query Stances($name: String!) {
 // reaches: extraction, the explorer UI and export. A nil logger writes no
 // request log.
 func newHandler(st *graph.Store, logger *slog.Logger) (http.Handler, error) {
-	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
-	if err != nil {
-		return nil, err
-	}
-	e, err := schema.NewEngine(sch, schema.Config{})
+	e, err := schema.NewEngineFor(resolvers.New(resolvers.Config{Store: st}), schema.Config{})
 	if err != nil {
 		return nil, err
 	}

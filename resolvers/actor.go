@@ -14,8 +14,8 @@ import (
 func (r *Resolver) actorFields() fieldMap {
 	return fieldMap{
 		"Query": {
-			"actor":  r.queryActor,
-			"actors": r.queryActors,
+			"actor":  resolver(r.queryActor),
+			"actors": resolver(r.queryActors),
 		},
 		"Actor": {
 			"id":       field(func(a *actorValue) any { return &a.a.ID }),
@@ -25,8 +25,8 @@ func (r *Resolver) actorFields() fieldMap {
 			"country":  field(func(a *actorValue) any { return optStringAt(&a.a.Country) }),
 			"code":     field(func(a *actorValue) any { return optStringAt(&a.a.Code) }),
 			"wikidata": field(func(a *actorValue) any { return optStringAt(&a.a.Wikidata) }),
-			"stances":  r.actorStances,
-			"degree":   r.actorDegree,
+			"stances":  resolver(r.actorStances),
+			"degree":   resolver(r.actorDegree),
 		},
 		"ActorConnection": {
 			"totalCount": field(func(c *actorConn) any { return c.info.Total }),

@@ -21,14 +21,14 @@ var errNoAnalysis = fmt.Errorf("%w: this store does not answer analysis queries"
 func (r *Resolver) analysisFields() fieldMap {
 	return fieldMap{
 		"Query": {
-			"timeline":   r.queryTimeline,
-			"shifts":     r.queryShifts,
-			"alignment":  r.queryAlignment,
-			"coalitions": r.queryCoalitions,
+			"timeline":   resolver(r.queryTimeline),
+			"shifts":     resolver(r.queryShifts),
+			"alignment":  resolver(r.queryAlignment),
+			"coalitions": resolver(r.queryCoalitions),
 		},
 		"Timeline": {
-			"a":       func(p graphql.ResolveParams) (any, error) { return timelineActor(p, false) },
-			"b":       func(p graphql.ResolveParams) (any, error) { return timelineActor(p, true) },
+			"a":       resolver(func(p graphql.ResolveParams) (any, error) { return timelineActor(p, false) }),
+			"b":       resolver(func(p graphql.ResolveParams) (any, error) { return timelineActor(p, true) }),
 			"bucket":  field(func(t *timelineValue) any { return string(t.t.Bucket) }),
 			"buckets": field(func(t *timelineValue) any { return t.buckets() }),
 		},
@@ -58,7 +58,7 @@ func (r *Resolver) analysisFields() fieldMap {
 			"weight":       field(func(s *sharedValue) any { return s.s.Weight }),
 			"otherWeight":  field(func(s *sharedValue) any { return s.s.Other }),
 			"contribution": field(func(s *sharedValue) any { return s.s.Contribution }),
-			"stances":      r.sharedStances,
+			"stances":      resolver(r.sharedStances),
 		},
 		"Coalitions": {
 			"blocs":       field(func(c *coalitionsValue) any { return c.blocs() }),
@@ -67,7 +67,7 @@ func (r *Resolver) analysisFields() fieldMap {
 			"actors":      field(func(c *coalitionsValue) any { return c.actors() }),
 		},
 		"Bloc": {
-			"actors":      r.blocActors,
+			"actors":      resolver(r.blocActors),
 			"stanceCount": field(func(b *blocValue) any { return len(b.b.Stances) }),
 			"stances":     stancesOf(func(b *blocValue) (*scope, []string) { return b.sc, b.b.Stances }),
 		},
@@ -303,20 +303,20 @@ func timelineActor(p graphql.ResolveParams, counterpart bool) (interface{}, erro
 }
 
 // actorOf resolves an actor field from the ID a value holds.
-func actorOf[T any](get func(T) (*scope, string)) graphql.FieldResolveFn {
-	return func(p graphql.ResolveParams) (interface{}, error) {
+func actorOf[T any](get func(T) (*scope, string)) resolveFn {
+	return resolver(func(p graphql.ResolveParams) (interface{}, error) {
 		v, ok := p.Source.(T)
 		if !ok {
 			return nil, errSource
 		}
 		sc, id := get(v)
 		return sc.actor(p.Context, id)
-	}
+	})
 }
 
 // stancesOf resolves a stances(first) field from the IDs a value holds.
-func stancesOf[T any](get func(T) (*scope, []string)) graphql.FieldResolveFn {
-	return func(p graphql.ResolveParams) (interface{}, error) {
+func stancesOf[T any](get func(T) (*scope, []string)) resolveFn {
+	return resolver(func(p graphql.ResolveParams) (interface{}, error) {
 		v, ok := p.Source.(T)
 		if !ok {
 			return nil, errSource
@@ -327,7 +327,7 @@ func stancesOf[T any](get func(T) (*scope, []string)) graphql.FieldResolveFn {
 		}
 		sc, ids := get(v)
 		return sc.stancesByID(p.Context, ids[:min(first, len(ids))])
-	}
+	})
 }
 
 // firstArg reads the first argument of a stances field.
@@ -340,15 +340,15 @@ func firstArg(p graphql.ResolveParams) (int, error) {
 }
 
 // allStances resolves a list of stances already bounded by the query.
-func allStances[T any](get func(T) (*scope, []string)) graphql.FieldResolveFn {
-	return func(p graphql.ResolveParams) (interface{}, error) {
+func allStances[T any](get func(T) (*scope, []string)) resolveFn {
+	return resolver(func(p graphql.ResolveParams) (interface{}, error) {
 		v, ok := p.Source.(T)
 		if !ok {
 			return nil, errSource
 		}
 		sc, ids := get(v)
 		return sc.stancesByID(p.Context, ids)
-	}
+	})
 }
 
 // stancesByID reads the stances with the given IDs, in order.

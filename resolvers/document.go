@@ -13,8 +13,8 @@ import (
 func (r *Resolver) documentFields() fieldMap {
 	return fieldMap{
 		"Query": {
-			"document":  r.queryDocument,
-			"documents": r.queryDocuments,
+			"document":  resolver(r.queryDocument),
+			"documents": resolver(r.queryDocuments),
 		},
 		"Document": {
 			"id":      field(func(d *documentValue) any { return d.d.ID }),
@@ -22,8 +22,8 @@ func (r *Resolver) documentFields() fieldMap {
 			"source":  field(func(d *documentValue) any { return optStringAt(&d.d.Source) }),
 			"url":     field(func(d *documentValue) any { return optStringAt(&d.d.URL) }),
 			"date":    field(func(d *documentValue) any { return optDateAt(&d.d.Date) }),
-			"text":    r.documentText,
-			"stances": r.documentStances,
+			"text":    resolver(r.documentText),
+			"stances": resolver(r.documentStances),
 		},
 		"DocumentConnection": {
 			"totalCount": field(func(c *documentConn) any { return c.info.Total }),
@@ -31,7 +31,7 @@ func (r *Resolver) documentFields() fieldMap {
 			"pageInfo":   field(func(c *documentConn) any { return c.info }),
 		},
 		"Evidence": {
-			"document": r.evidenceDocument,
+			"document": resolver(r.evidenceDocument),
 			"quote":    field(func(e *evidenceValue) any { return &e.e.Quote }),
 			"start":    field(func(e *evidenceValue) any { return e.e.Start }),
 			"end":      field(func(e *evidenceValue) any { return e.e.End }),

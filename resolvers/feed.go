@@ -37,8 +37,8 @@ type dropped struct{ reason string }
 func (r *Resolver) feedFields() fieldMap {
 	return fieldMap{
 		"Subscription": {
-			"stanceAdded":     r.feedItem,
-			"stanceRetracted": r.feedItem,
+			"stanceAdded":     resolver(r.feedItem),
+			"stanceRetracted": resolver(r.feedItem),
 		},
 	}
 }

@@ -14,12 +14,12 @@ import (
 func (r *Resolver) mutationFields() fieldMap {
 	return fieldMap{
 		"Mutation": {
-			"upsertActor":    r.mutUpsertActor,
-			"addAlias":       r.mutAddAlias,
-			"mergeActors":    r.mutMergeActors,
-			"addStance":      r.mutAddStance,
-			"retractStance":  r.mutRetractStance,
-			"ingestDocument": r.mutIngestDocument,
+			"upsertActor":    resolver(r.mutUpsertActor),
+			"addAlias":       resolver(r.mutAddAlias),
+			"mergeActors":    resolver(r.mutMergeActors),
+			"addStance":      resolver(r.mutAddStance),
+			"retractStance":  resolver(r.mutRetractStance),
+			"ingestDocument": resolver(r.mutIngestDocument),
 		},
 		"IngestResult": {
 			"document": field(func(i *ingestValue) any { return i.document }),

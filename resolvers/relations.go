@@ -13,12 +13,12 @@ import (
 func (r *Resolver) relationFields() fieldMap {
 	return fieldMap{
 		"Query": {
-			"paths":  r.queryPaths,
-			"dyad":   r.queryDyad,
-			"matrix": r.queryMatrix,
+			"paths":  resolver(r.queryPaths),
+			"dyad":   resolver(r.queryDyad),
+			"matrix": resolver(r.queryMatrix),
 		},
 		"Path": {
-			"actors":  r.pathActors,
+			"actors":  resolver(r.pathActors),
 			"stances": field(func(p *pathValue) any { return p.stances }),
 		},
 		"Dyad": {
@@ -26,11 +26,11 @@ func (r *Resolver) relationFields() fieldMap {
 			"b":       field(func(d *dyadValue) any { return d.b }),
 			"aToB":    field(func(d *dyadValue) any { return nonNilCounts(d.d.AToB) }),
 			"bToA":    field(func(d *dyadValue) any { return nonNilCounts(d.d.BToA) }),
-			"stances": r.dyadStances,
+			"stances": resolver(r.dyadStances),
 		},
 		"MatrixCell": {
-			"subject": r.cellSubject,
-			"object":  r.cellObject,
+			"subject": resolver(r.cellSubject),
+			"object":  resolver(r.cellObject),
 			"type":    field(func(c *cellValue) any { return c.c.Type }),
 			"count":   field(func(c *cellValue) any { return c.c.Count }),
 		},

@@ -17,16 +17,16 @@ import (
 func (r *Resolver) stanceFields() fieldMap {
 	return fieldMap{
 		"Query": {
-			"stance":  r.queryStance,
-			"stances": r.queryStances,
+			"stance":  resolver(r.queryStance),
+			"stances": resolver(r.queryStances),
 		},
 		"Stance": {
 			"id":            field(func(s *stanceValue) any { return &s.s.ID }),
 			"type":          field(func(s *stanceValue) any { return &s.s.Type }),
-			"subject":       r.stanceSubject,
-			"object":        r.stanceObject,
+			"subject":       resolver(r.stanceSubject),
+			"object":        resolver(r.stanceObject),
 			"topic":         field(func(s *stanceValue) any { return optStringAt(&s.s.Topic) }),
-			"date":          r.stanceDate,
+			"date":          resolver(r.stanceDate),
 			"confidence":    field(func(s *stanceValue) any { return s.s.Confidence }),
 			"evidence":      field((*stanceValue).evidenceList),
 			"retracted":     field(func(s *stanceValue) any { return s.s.Retracted }),

@@ -16,14 +16,25 @@ import (
 // wrap turns it into a message naming the field.
 var errSource = errors.New("resolvers: unexpected source")
 
-// field adapts an accessor of source type T into a resolve function.
-func field[T any](get func(T) any) graphql.FieldResolveFn {
-	return func(p graphql.ResolveParams) (interface{}, error) {
-		v, ok := p.Source.(T)
-		if !ok {
-			return nil, errSource
-		}
-		return get(v), nil
+// field adapts an accessor of source type T into a resolve function,
+// and gives the accessor to executors that read such a field without the
+// request (Direct.Get).
+func field[T any](get func(T) any) resolveFn {
+	return resolveFn{
+		resolve: func(p graphql.ResolveParams) (interface{}, error) {
+			v, ok := p.Source.(T)
+			if !ok {
+				return nil, errSource
+			}
+			return get(v), nil
+		},
+		get: func(source any) (any, bool) {
+			v, ok := source.(T)
+			if !ok {
+				return nil, false
+			}
+			return get(v), true
+		},
 	}
 }
 

@@ -11,8 +11,8 @@ import (
 func (r *Resolver) vocabularyFields() fieldMap {
 	return fieldMap{
 		"Query": {
-			"vocabulary": r.queryVocabulary,
-			"stats":      r.queryStats,
+			"vocabulary": resolver(r.queryVocabulary),
+			"stats":      resolver(r.queryStats),
 		},
 		"StanceTypeInfo": {
 			"type":        field(func(t stance.TypeInfo) any { return t.Type }),

@@ -10,6 +10,8 @@ import (
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
+
+	"github.com/stancegraph/stancegraph/resolvers"
 )
 
 // graphql-go v0.8.1 spends most of a typical notebook query in its executor:
@@ -59,14 +61,22 @@ type field struct {
 	dynamic  bool                   // arguments use variables: compute per request
 	sub      *selection             // sub-selection of an object (or list of objects) type
 	leaf     leafWriter             // writes a scalar or enum value without Serialize (leaf.go); nil: none
+	// get reads the field from its source alone (resolvers.Direct.Get),
+	// in place of resolve: no ResolveParams to build; nil: resolve.
+	get func(source any) (any, bool)
 }
 
 // compile prepares op for the fast executor, or returns nil when the
 // operation needs graphql-go: mutations and subscriptions,
 // abstract types, directives other than @skip/@include with literal
 // conditions, and anything it does not recognise.
-func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) *compiled {
-	return compileWith(s, doc, op, nil)
+//
+// direct, when not nil, gives the functions the compiled form calls in
+// place of the schema's own, by type and field name (see
+// resolvers.Resolver.DirectResolvers): the fast path answers only when no
+// field fails, so it can do without the schema's error translation.
+func compile(s *graphql.Schema, direct directResolvers, doc *ast.Document, op *ast.OperationDefinition) *compiled {
+	return compileWith(s, direct, doc, op, nil)
 }
 
 // compileIntrospection compiles an introspection operation that compile
@@ -74,14 +84,14 @@ func compile(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition) 
 // with this request's values; the result is for this request only. So
 // the engine, not graphql-go, answers every introspection query it can
 // run, and with it __InputValue.defaultValue (see inputDefault).
-func compileIntrospection(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
+func compileIntrospection(s *graphql.Schema, direct directResolvers, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
 	if op == nil || !introspects(op.SelectionSet, doc, map[string]bool{}) {
 		return nil
 	}
 	if vars == nil {
 		vars = map[string]interface{}{}
 	}
-	return compileWith(s, doc, op, vars)
+	return compileWith(s, direct, doc, op, vars)
 }
 
 // introspects reports whether set selects __schema or __type at the root,
@@ -117,7 +127,7 @@ func introspects(set *ast.SelectionSet, doc *ast.Document, seen map[string]bool)
 
 // compileWith compiles op; with vars not nil, @skip and @include
 // conditions given by variables take their values from vars.
-func compileWith(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
+func compileWith(s *graphql.Schema, direct directResolvers, doc *ast.Document, op *ast.OperationDefinition, vars map[string]interface{}) *compiled {
 	if op == nil || op.Operation != ast.OperationTypeQuery || op.SelectionSet == nil || s.QueryType() == nil {
 		return nil
 	}
@@ -145,7 +155,7 @@ func compileWith(s *graphql.Schema, doc *ast.Document, op *ast.OperationDefiniti
 	for k, v := range frags {
 		nodes[k] = v
 	}
-	b := &compiler{schema: s, op: op, frags: frags, nodes: nodes}
+	b := &compiler{schema: s, direct: direct, op: op, frags: frags, nodes: nodes}
 	if vars != nil {
 		var ok bool
 		if b.conditions, ok = c.variables(vars); !ok {
@@ -191,9 +201,13 @@ func inputType(s *graphql.Schema, t ast.Type) graphql.Input {
 	return nil
 }
 
+// directResolvers are resolve functions by type and field name.
+type directResolvers map[string]map[string]resolvers.Direct
+
 // compiler carries what compiling one operation needs.
 type compiler struct {
 	schema *graphql.Schema
+	direct directResolvers // called in place of the schema's functions; nil: none
 	op     *ast.OperationDefinition
 	frags  map[string]*ast.FragmentDefinition
 	nodes  map[string]ast.Definition // frags, as ResolveInfo.Fragments wants them
@@ -311,7 +325,7 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 	if name == "__typename" {
 		return &field{key: key, keyJSON: jsonKey(key), typename: true}, true
 	}
-	def, resolve := b.fieldDef(t, defs, name)
+	def, resolve, get := b.fieldDef(t, defs, name)
 	if def == nil || resolve == nil {
 		return nil, false // unknown fields are graphql-go's business
 	}
@@ -319,6 +333,7 @@ func (b *compiler) field(t *graphql.Object, defs graphql.FieldDefinitionMap, key
 		key:     key,
 		keyJSON: jsonKey(key),
 		resolve: resolve,
+		get:     get,
 		typ:     def.Type,
 		argDefs: def.Args,
 		argASTs: first.Arguments,
@@ -362,14 +377,15 @@ func jsonKey(key string) string {
 	return b.String()
 }
 
-// fieldDef returns the definition of field name of t and the function
-// that resolves it. Introspection runs here too, so that the engine, not
+// fieldDef returns the definition of field name of t, the function that
+// resolves it, and the one that reads it from its source alone when b's
+// direct resolvers have one (nil: none). Introspection runs here too, so that the engine, not
 // graphql-go's package-wide introspection types, answers
 // __InputValue.defaultValue (see inputDefault): the root's __schema and
 // __type are graphql-go's meta fields, and the fields of its introspection
 // types that have no resolver read their source as graphql-go's executor
 // does.
-func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, name string) (*graphql.FieldDefinition, graphql.FieldResolveFn) {
+func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, name string) (*graphql.FieldDefinition, graphql.FieldResolveFn, func(any) (any, bool)) {
 	def := defs[name]
 	if def == nil && t == b.schema.QueryType() {
 		switch name {
@@ -380,18 +396,21 @@ func (b *compiler) fieldDef(t *graphql.Object, defs graphql.FieldDefinitionMap, 
 		}
 	}
 	if def == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if !strings.HasPrefix(t.Name(), "__") {
-		return def, def.Resolve
+		if d := b.direct[t.Name()][name]; d.Resolve != nil {
+			return def, d.Resolve, d.Get
+		}
+		return def, def.Resolve, nil
 	}
 	if t == graphql.InputValueType && name == "defaultValue" {
-		return def, inputDefault
+		return def, inputDefault, nil
 	}
 	if def.Resolve == nil {
-		return def, graphql.DefaultResolveFn
+		return def, graphql.DefaultResolveFn, nil
 	}
-	return def, def.Resolve
+	return def, def.Resolve, nil
 }
 
 // applies reports whether a fragment with type condition cond applies to t.
@@ -733,16 +752,9 @@ func (x *executor) object(buf *bytes.Buffer, sel *selection, source interface{})
 			writeString(buf, sel.typ.Name())
 			continue
 		}
-		args := f.args
-		if f.dynamic {
-			args = argumentValues(f.argDefs, f.argASTs, x.vars)
-		}
-		v, err := f.resolve(graphql.ResolveParams{Source: source, Args: args, Info: f.info, Context: x.ctx})
+		v, err := x.resolve(f, source)
 		if err != nil {
-			if x.ctx.Err() != nil {
-				return x.ctx.Err()
-			}
-			return errGiveUp
+			return err
 		}
 		if err := x.value(buf, f, f.typ, v); err != nil {
 			return err
@@ -750,6 +762,30 @@ func (x *executor) object(buf *bytes.Buffer, sel *selection, source interface{})
 	}
 	buf.WriteByte('}')
 	return nil
+}
+
+// resolve returns the value of f on source: errGiveUp when it fails, or
+// ctx's error once ctx ends.
+func (x *executor) resolve(f *field, source any) (any, error) {
+	if f.get != nil {
+		v, ok := f.get(source)
+		if !ok {
+			return nil, errGiveUp
+		}
+		return v, nil
+	}
+	args := f.args
+	if f.dynamic {
+		args = argumentValues(f.argDefs, f.argASTs, x.vars)
+	}
+	v, err := f.resolve(graphql.ResolveParams{Source: source, Args: args, Info: f.info, Context: x.ctx})
+	if err != nil {
+		if x.ctx.Err() != nil {
+			return nil, x.ctx.Err()
+		}
+		return nil, errGiveUp
+	}
+	return v, nil
 }
 
 // checkpoint stops the run once the answer passes its budget or the
@@ -830,11 +866,11 @@ func leaf(buf *bytes.Buffer, s interface{}, nonNull bool) error {
 }
 
 // fastPath returns op compiled, or nil; the result is cached with the document.
-func (d *document) fastPath(s *graphql.Schema, op *ast.OperationDefinition) *compiled {
+func (d *document) fastPath(s *graphql.Schema, direct directResolvers, op *ast.OperationDefinition) *compiled {
 	if c, ok := d.fast.Load(op); ok {
 		return c.(*compiled)
 	}
-	c := compile(s, d.ast, op)
+	c := compile(s, direct, d.ast, op)
 	d.fast.LoadOrStore(op, c)
 	return c
 }

@@ -40,11 +40,7 @@ func seededEngine(t testing.TB, cfg Config) *Engine {
 	if _, _, err := st.AddStance(ctx, graph.StanceSpec{Subject: "Russia", Type: "ENGAGES", Object: "Taliban"}); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := New(resolvers.New(resolvers.Config{Store: st}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := NewEngine(sch, cfg)
+	e, err := NewEngineFor(resolvers.New(resolvers.Config{Store: st}), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +247,7 @@ func TestCompiledKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := compile(&e.schema, doc, doc.Definitions[0].(*ast.OperationDefinition))
+	c := compile(&e.schema, e.direct, doc, doc.Definitions[0].(*ast.OperationDefinition))
 	if c == nil {
 		t.Fatal("the operation did not compile")
 	}
@@ -274,5 +270,64 @@ func TestCompiledKeys(t *testing.T) {
 	walk(c.root)
 	if got := strings.Join(keys, " "); got != "t __typename name s nodes type object n" {
 		t.Errorf("compiled keys %q", got)
+	}
+}
+
+// TestNewEngineForCallsDirectResolvers: an engine of NewEngineFor compiles
+// each field to the resolver's direct function, whose errors are not
+// translated (one call and one copy of ResolveParams less a field), and
+// the fields read from their source alone to that read (no ResolveParams
+// at all), while its schema, which graphql-go runs, keeps the translated
+// functions; an engine of NewEngine compiles the schema's own.
+func TestNewEngineForCallsDirectResolvers(t *testing.T) {
+	direct := seededEngine(t, Config{})
+	plain, err := NewEngine(direct.schema, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parser.Parse(parser.ParseParams{Source: `query { actor(name: "Taliban") { name stances(first: 2) { nodes { type object { name } } } } }`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := doc.Definitions[0].(*ast.OperationDefinition)
+	tests := []struct {
+		name       string
+		e          *Engine
+		translated bool   // a wrong source's error names the field
+		gets       string // the fields read from their source alone
+	}{
+		{"NewEngineFor", direct, false, "name nodes type name"},
+		{"NewEngine", plain, true, ""},
+	}
+	for _, tc := range tests {
+		c := compile(&tc.e.schema, tc.e.direct, doc, op)
+		if c == nil {
+			t.Fatalf("%s: the operation did not compile", tc.name)
+		}
+		n, gets := 0, []string{}
+		var walk func(sel *selection)
+		walk = func(sel *selection) {
+			for _, f := range sel.fields {
+				_, err := f.resolve(graphql.ResolveParams{Source: 42, Context: context.Background()})
+				field := sel.typ.Name() + "." + f.info.FieldName
+				if named := err != nil && strings.Contains(err.Error(), field); sel.typ.Name() != "Query" && named != tc.translated {
+					t.Errorf("%s: %s on an int: error %v, want translated %v", tc.name, field, err, tc.translated)
+				}
+				n++
+				if f.get != nil {
+					gets = append(gets, f.key)
+				}
+				if f.sub != nil {
+					walk(f.sub)
+				}
+			}
+		}
+		walk(c.root)
+		if n != 7 {
+			t.Errorf("%s: %d fields compiled, want 7", tc.name, n)
+		}
+		if got := strings.Join(gets, " "); got != tc.gets {
+			t.Errorf("%s: fields read from their source alone %q, want %q", tc.name, got, tc.gets)
+		}
 	}
 }

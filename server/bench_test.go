@@ -82,11 +82,7 @@ func benchTypicalQuery(b *testing.B, h *server.Server) {
 func newBenchHandler(b *testing.B, logger *slog.Logger) *server.Server {
 	b.Helper()
 	f := newBenchFixture(b)
-	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
-	if err != nil {
-		b.Fatal(err)
-	}
-	e, err := schema.NewEngine(s, schema.Config{})
+	e, err := schema.NewEngineFor(resolvers.New(resolvers.Config{Store: f.st}), schema.Config{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -273,10 +273,13 @@ func (s *Server) readParams(w http.ResponseWriter, r *http.Request) (params, err
 }
 
 // parseBody decodes a POST body, checking each parameter's JSON type. A
-// body of the usual shape is decoded in one pass; any other, and every
-// mistake, goes to parseBodyChecked, whose errors name the parameter and
-// quote its value.
+// body of the usual shape is read by scanBody, or else decoded in one
+// pass; any other, and every mistake, goes to parseBodyChecked, whose
+// errors name the parameter and quote its value.
 func parseBody(body []byte) (params, error) {
+	if p, ok := scanBody(body); ok {
+		return p, nil
+	}
 	if p, ok := parseUsualBody(body); ok {
 		return p, nil
 	}

@@ -80,11 +80,7 @@ func newFixture(t testing.TB) *fixture {
 // newServer serves f's store; edit adjusts the configuration.
 func newServer(t testing.TB, f *fixture, ingest func(context.Context, graph.Document) (resolvers.Ingested, error), edit func(*server.Config)) *httptest.Server {
 	t.Helper()
-	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st, Ingest: ingest}))
-	if err != nil {
-		t.Fatalf("schema: %v", err)
-	}
-	e, err := schema.NewEngine(s, schema.Config{})
+	e, err := schema.NewEngineFor(resolvers.New(resolvers.Config{Store: f.st, Ingest: ingest}), schema.Config{})
 	if err != nil {
 		t.Fatalf("engine: %v", err)
 	}
@@ -95,11 +91,7 @@ func newServer(t testing.TB, f *fixture, ingest func(context.Context, graph.Docu
 // newEngineFor builds the engine over f's store without extraction.
 func newEngineFor(t testing.TB, f *fixture, cfg schema.Config) *schema.Engine {
 	t.Helper()
-	s, err := schema.New(resolvers.New(resolvers.Config{Store: f.st}))
-	if err != nil {
-		t.Fatalf("schema: %v", err)
-	}
-	e, err := schema.NewEngine(s, cfg)
+	e, err := schema.NewEngineFor(resolvers.New(resolvers.Config{Store: f.st}), cfg)
 	if err != nil {
 		t.Fatalf("engine: %v", err)
 	}

@@ -96,11 +96,7 @@ func emptyEngine(t *testing.T) *schema.Engine {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	sch, err := schema.New(resolvers.New(resolvers.Config{Store: st}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := schema.NewEngine(sch, schema.Config{})
+	e, err := schema.NewEngineFor(resolvers.New(resolvers.Config{Store: st}), schema.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}

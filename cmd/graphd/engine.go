@@ -25,13 +25,9 @@ func newEngine(st stance.Store, cfg schema.Config) (*schema.Engine, error) {
 			return resolvers.Ingested{Document: res.Document, Stances: res.Stances, Created: res.Created}, err
 		},
 	})
-	sch, err := schema.New(r)
-	if err != nil {
-		return nil, err
-	}
 	cfg.Sizes = func(ctx context.Context) (schema.Sizes, error) {
 		s, err := st.Stats(ctx)
 		return schema.Sizes{Actors: s.Actors, Stances: s.Stances}, err
 	}
-	return schema.NewEngine(sch, cfg)
+	return schema.NewEngineFor(r, cfg)
 }
