@@ -747,3 +747,40 @@ func TestMemProbeLine(t *testing.T) {
 		t.Errorf("line after a collection: %q", l)
 	}
 }
+
+// TestHTTPTurnBalancesPlaces: over the HTTP phase's series each server
+// runs equally often, once a round, and in each place of a round equally
+// often, so that a cost recurring at a fixed place (the collector's
+// cycle) falls on every server alike.
+func TestHTTPTurnBalancesPlaces(t *testing.T) {
+	for _, servers := range []int{1, 2, 3} {
+		n := servers * httpAlternations
+		if httpAlternations%servers != 0 {
+			t.Fatalf("%d alternations do not divide among %d servers", httpAlternations, servers)
+		}
+		seen := make(map[[2]int]int)
+		for i := range n {
+			k := httpTurn(i, servers)
+			if k < 0 || k >= servers {
+				t.Fatalf("httpTurn(%d, %d) = %d, out of range", i, servers, k)
+			}
+			seen[[2]int{i % servers, k}]++
+			if i%servers == servers-1 {
+				round := map[int]bool{}
+				for j := i - servers + 1; j <= i; j++ {
+					round[httpTurn(j, servers)] = true
+				}
+				if len(round) != servers {
+					t.Errorf("%d servers, round ending at %d holds %d servers", servers, i, len(round))
+				}
+			}
+		}
+		for place := range servers {
+			for k := range servers {
+				if got, want := seen[[2]int{place, k}], httpAlternations/servers; got != want {
+					t.Errorf("%d servers: server %d in place %d %d times, want %d", servers, k, place, got, want)
+				}
+			}
+		}
+	}
+}
