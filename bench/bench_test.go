@@ -9,6 +9,7 @@ import (
 	"go/printer"
 	"go/token"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -781,6 +782,32 @@ func TestHTTPTurnBalancesPlaces(t *testing.T) {
 					t.Errorf("%d servers: server %d in place %d %d times, want %d", servers, k, place, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestLoggingCostIgnoresCollectorSeries: the log's cost compares the
+// median series, so a collector cycle in one logged series (or none in
+// the unlogged ones) does not pass for the log's cost.
+func TestLoggingCostIgnoresCollectorSeries(t *testing.T) {
+	runs := func(cpu ...float64) []httpRun {
+		rs := make([]httpRun, len(cpu))
+		for i, c := range cpu {
+			rs[i].cpuUs = c
+		}
+		return rs
+	}
+	for _, tc := range []struct {
+		name             string
+		logged, unlogged []httpRun
+		want             float64
+	}{
+		{"a cycle in one logged series", runs(120, 161, 117, 120, 121, 118), runs(115, 119, 120, 116, 118, 117), (120.0 - 117.5) / 117.5},
+		{"cycles in the unlogged series", runs(120, 120, 120), runs(100, 190, 100), 0.2},
+		{"equal", runs(130, 130), runs(130, 130), 0},
+	} {
+		if got := loggingCost(tc.logged, tc.unlogged); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%s: loggingCost = %.4f, want %.4f", tc.name, got, tc.want)
 		}
 	}
 }

@@ -115,7 +115,7 @@ type results struct {
 		UnloggedP50   float64 `json:"unlogged_p50_us"`
 		CPUus         float64 `json:"cpu_us_per_request"` // process CPU, the clients' included
 		UnloggedCPUus float64 `json:"unlogged_cpu_us_per_request"`
-		LoggingCost   float64 `json:"logging_cost"` // extra CPU per request the log costs, as a share
+		LoggingCost   float64 `json:"logging_cost"` // extra CPU per request the log costs, as a share, by the median series
 		// The same with each line written as it comes, as graphd did
 		// before it batched its log.
 		LineLoggedCPUus float64 `json:"line_logged_cpu_us_per_request"`
