@@ -1021,7 +1021,7 @@ func (d *doc) listGap(s *sent, from, to int, same bool) bool {
 		case (w == "(" || w == ")") && same:
 			// "the National Liberation Army (ELN)": one actor, two names.
 		case w == "as" || w == "well":
-		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w]:
+		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w] || partOfNouns[w]:
 		case d.toks[j].word && d.toks[j].upper && same:
 		default:
 			return false
