@@ -996,7 +996,7 @@ func (d *doc) groupStances(s *sent, c *cueCall) {
 	if len(c.objs) > 0 {
 		return
 	}
-	if c.typ == Engages && len(sub.ents) == 2 && !c.recip && !sub.group && (c.talks || d.low[c.i] == "met" || d.low[c.i] == "meets") {
+	if c.typ == Engages && (len(sub.ents) == 2 || d.countedLeaders(s, sub.ents)) && !c.recip && !sub.group && (c.talks || d.low[c.i] == "met" || d.low[c.i] == "meets") {
 		// Three or more ("the US, Saudi Arabia and Switzerland opened
 		// talks") are more likely conveners than parties.
 		d.lastTalks = append([]int(nil), sub.ents...)

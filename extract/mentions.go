@@ -470,6 +470,9 @@ func (d *doc) countedRef(s *sent, w string, j int, m mention) (mention, bool) {
 			}
 		}
 	}
+	if lm, ok := d.leadersRef(s, w, j, m); ok {
+		return lm, true
+	}
 	if w == "the" && j+1 < s.b && d.low[j] == "sides" && len(d.lastPair) >= 2 {
 		// The pair as it stands here, not as later mentions change it.
 		m.to, m.ent, m.group, m.pron = j+1, d.lastPair[0], d.lastPair, true
