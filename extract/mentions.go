@@ -288,6 +288,8 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 	w := d.low[i]
 	m := mention{from: i, to: i + 1, ent: -1, ref: true, kind: formRef}
 	switch {
+	case d.neighbourRef(s, i, &m):
+		return m, m.ent >= 0
 	case d.pronounRef(s, i, &m):
 		return m, m.ent >= 0
 	case d.statementRef(s, i, &m):
