@@ -62,3 +62,22 @@ func (d *doc) countedLeaders(s *sent, ents []int) bool {
 	}
 	return false
 }
+
+// countedMods bounds the modifiers between a count and its noun.
+const countedMods = 2
+
+// countedHead returns the noun of a count at j+1 past up to countedMods
+// modifiers, lower-case or capitalised words that start no actor's name:
+// "the two downstream states", "the two Central Asian nations"; j+1 if
+// none stand there.
+func (d *doc) countedHead(s *sent, h int) int {
+	for k := h; k < s.b && k <= h+countedMods; k++ {
+		if pairNouns[d.low[k]] {
+			return k
+		}
+		if !d.toks[k].word || (d.toks[k].upper && !d.refModifier(s, k)) {
+			break
+		}
+	}
+	return h
+}

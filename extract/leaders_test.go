@@ -17,3 +17,16 @@ func TestCountedLeaders(t *testing.T) {
 		{"fewer people than counted", "Peruvian President Ana Lopez visited Bolivia. The three leaders met in Lima on Monday.", []string{"Peru ENGAGES Bolivia"}},
 	})
 }
+
+// TestCountedModifiers checks that capitalised modifiers naming no actor
+// may stand between a count and its noun, in sentences written for this
+// test.
+func TestCountedModifiers(t *testing.T) {
+	truce := "Peru and Bolivia agreed on a truce. "
+	agreed := []string{"Peru OFFERS Bolivia", "Bolivia OFFERS Peru"}
+	runCases(t, []extractCase{
+		{"a region's name", truce + "The presidents of the two Andean nations also met on Saturday.", append([]string{"Peru ENGAGES Bolivia"}, agreed...)},
+		{"two words of a region", truce + "The two South American states later spoke on the phone.", append([]string{"Peru ENGAGES Bolivia"}, agreed...)},
+		{"a demonym is an actor", truce + "Chile urged the two Russian ministers to leave.", append([]string{"Chile DEMANDS Russia"}, agreed...)},
+	})
+}

@@ -461,10 +461,7 @@ func (d *doc) governmentRef(s *sent, j int, m mention) (mention, bool) {
 // j) and "the sides" after the determiner w.
 func (d *doc) countedRef(s *sent, w string, j int, m mention) (mention, bool) {
 	if n := numberWords[d.low[j]]; w == "the" && j+1 < s.b && n > 0 {
-		h := j + 1
-		if !pairNouns[d.low[h]] && h+1 < s.b && d.toks[h].word && !d.toks[h].upper && pairNouns[d.low[h+1]] {
-			h++ // "the two downstream states"
-		}
+		h := d.countedHead(s, j+1)
 		if pairNouns[d.low[h]] {
 			if pair := d.twoRef(s, d.low[h], n); len(pair) == n {
 				m.to, m.ent, m.group, m.pron = h+1, pair[0], pair, true
