@@ -295,6 +295,9 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 	case d.statementRef(s, i, &m):
 		return m, true
 	case determiners[w] && i+1 < s.b:
+		if rm, ok := d.regionRef(s, i, m); ok {
+			return rm, true
+		}
 		return d.describedRef(s, i, m)
 	case w == "each":
 		return d.eachRef(s, i, m)
@@ -385,7 +388,7 @@ func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
 			return m, true
 		}
 	}
-	if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") {
+	if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") && !d.regionAfterOf(s, j+1) {
 		return d.governmentRef(s, j, m)
 	}
 	r := j
