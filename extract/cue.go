@@ -337,6 +337,10 @@ func (d *doc) knownObjects(s *sent, c *cueCall) bool {
 	if len(c.sub.relObj) > 0 && c.mode != mLabel && !d.actorWithin(s, c.after, 2) {
 		// "Pakistan, which officials have accused of ...": the antecedent.
 		c.objs, c.mode = c.sub.relObj, mKnown
+		if accusers := d.chargeDeniedByRelative(s, c.i, c.sub.ents); len(accusers) > 0 {
+			// "accusing X of backing the rebels, which X denies": the charge.
+			c.objs = accusers
+		}
 	}
 	if (c.mode != mObj && c.mode != mNear) || c.after >= s.b || (d.low[c.after] != "them" && d.low[c.after] != "it") {
 		return true
@@ -996,7 +1000,7 @@ func (d *doc) groupStances(s *sent, c *cueCall) {
 	if len(c.objs) > 0 {
 		return
 	}
-	if c.typ == Engages && len(sub.ents) == 2 && !c.recip && !sub.group && (c.talks || d.low[c.i] == "met" || d.low[c.i] == "meets") {
+	if c.typ == Engages && (len(sub.ents) == 2 || d.countedLeaders(s, sub.ents)) && !c.recip && !sub.group && (c.talks || d.low[c.i] == "met" || d.low[c.i] == "meets") {
 		// Three or more ("the US, Saudi Arabia and Switzerland opened
 		// talks") are more likely conveners than parties.
 		d.lastTalks = append([]int(nil), sub.ents...)

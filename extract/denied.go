@@ -90,3 +90,26 @@ func (d *doc) chargeJustMade(s *sent, deniers []int) []int {
 	}
 	return out
 }
+
+// relativeDenialReach bounds the words between "which" and the denial
+// verb: "which its far smaller neighbour denies".
+const relativeDenialReach = 8
+
+// chargeDeniedByRelative returns the accusers of the accusation whose
+// content a "which" clause with the denial verb at v refers to ("accusing
+// X of backing the rebels, which X denies"): what is denied is the
+// charge, not the rebels it names. Nil when the clause is no such denial.
+func (d *doc) chargeDeniedByRelative(s *sent, v int, deniers []int) []int {
+	if !denialVerbs[d.low[v]] || len(s.accusers) == 0 {
+		return nil
+	}
+	for k := v - 1; k > s.a+1 && k >= v-relativeDenialReach; k-- {
+		if d.low[k] == "which" {
+			if d.low[k-1] == "," && s.isContent(k-2) {
+				return d.chargeJustMade(s, deniers)
+			}
+			return nil
+		}
+	}
+	return nil
+}

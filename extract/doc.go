@@ -96,9 +96,12 @@
 //     a plural ("Israeli officials ... They"); "both", "the two sides",
 //     "the three countries" to the last list of that size (a subject list
 //     first; states only for "countries", "governments"; a subject only
-//     for "the two mediators"). An organization's description with
-//     modifiers ("the West African bloc", refs.go) is its reference too,
-//     and a state's office named without its state ("the Foreign
+//     for "the two mediators"); "the N leaders" to the last N actors named
+//     through people, a region ("the Caribbean nation", "the European
+//     leaders", regions.go) to its actors named last, "its neighbour" to
+//     the last other state (leaders.go, neighbours.go). An
+//     organization's description with modifiers ("the West African
+//     bloc", refs.go) is its reference too, and a state's office named without its state ("the Foreign
 //     Ministry", "a defense ministry spokesperson") speaks for the state
 //     last the subject, not a dateline's (ministries.go). "It"/"them"
 //     accused of a deed or urged to act is the nearest other actor. An

@@ -288,11 +288,16 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 	w := d.low[i]
 	m := mention{from: i, to: i + 1, ent: -1, ref: true, kind: formRef}
 	switch {
+	case d.neighbourRef(s, i, &m):
+		return m, m.ent >= 0
 	case d.pronounRef(s, i, &m):
 		return m, m.ent >= 0
 	case d.statementRef(s, i, &m):
 		return m, true
 	case determiners[w] && i+1 < s.b:
+		if rm, ok := d.regionRef(s, i, m); ok {
+			return rm, true
+		}
 		return d.describedRef(s, i, m)
 	case w == "each":
 		return d.eachRef(s, i, m)
@@ -383,7 +388,7 @@ func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
 			return m, true
 		}
 	}
-	if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") {
+	if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") && !d.regionAfterOf(s, j+1) {
 		return d.governmentRef(s, j, m)
 	}
 	r := j
@@ -459,16 +464,16 @@ func (d *doc) governmentRef(s *sent, j int, m mention) (mention, bool) {
 // j) and "the sides" after the determiner w.
 func (d *doc) countedRef(s *sent, w string, j int, m mention) (mention, bool) {
 	if n := numberWords[d.low[j]]; w == "the" && j+1 < s.b && n > 0 {
-		h := j + 1
-		if !pairNouns[d.low[h]] && h+1 < s.b && d.toks[h].word && !d.toks[h].upper && pairNouns[d.low[h+1]] {
-			h++ // "the two downstream states"
-		}
+		h := d.countedHead(s, j+1)
 		if pairNouns[d.low[h]] {
 			if pair := d.twoRef(s, d.low[h], n); len(pair) == n {
 				m.to, m.ent, m.group, m.pron = h+1, pair[0], pair, true
 				return m, true
 			}
 		}
+	}
+	if lm, ok := d.leadersRef(s, w, j, m); ok {
+		return lm, true
 	}
 	if w == "the" && j+1 < s.b && d.low[j] == "sides" && len(d.lastPair) >= 2 {
 		// The pair as it stands here, not as later mentions change it.
@@ -1021,7 +1026,7 @@ func (d *doc) listGap(s *sent, from, to int, same bool) bool {
 		case (w == "(" || w == ")") && same:
 			// "the National Liberation Army (ELN)": one actor, two names.
 		case w == "as" || w == "well":
-		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w]:
+		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w] || partOfNouns[w]:
 		case d.toks[j].word && d.toks[j].upper && same:
 		default:
 			return false

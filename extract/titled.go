@@ -22,18 +22,27 @@ func (d *doc) titledForm(m mention) bool {
 }
 
 // registerTitleOf learns the name after "Title of X": "Foreign Minister of
-// Peru Ana Ruiz" is Peru's.
+// Peru Ana Ruiz" is Peru's, and so is the name after "Title of the X
+// (XA)", past the article and the acronym the text gives X.
 func (d *doc) registerTitleOf(s *sent) bool {
 	learned := false
 	for _, m := range s.ms {
-		if m.ent < 0 || m.place || m.pron || m.ref || len(m.group) > 0 || m.from-2 < s.a || d.low[m.from-1] != "of" {
+		if m.ent < 0 || m.place || m.pron || m.ref || len(m.group) > 0 {
 			continue
 		}
-		if t := m.from - 2; !(titleWords[d.low[t]] || officeNouns[d.low[t]]) || !d.toks[t].upper {
+		of := m.from - 1
+		if of > s.a && d.low[of] == "the" {
+			of--
+		}
+		if t := of - 1; t < s.a || d.low[of] != "of" || !(titleWords[d.low[t]] || officeNouns[d.low[t]]) || !d.toks[t].upper {
 			continue
 		}
-		if n := d.nameAt(s, m.to); n >= 2 {
-			learned = d.learn(s, m.to, m.to+n, m.ent) || learned
+		j := m.to
+		if j+2 < s.b && d.low[j] == "(" && d.low[j+2] == ")" {
+			j += 3
+		}
+		if n := d.nameAt(s, j); n >= 2 {
+			learned = d.learn(s, j, j+n, m.ent) || learned
 		}
 	}
 	return learned
