@@ -246,6 +246,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).hostedTalks,
 	(*doc).placedBlame,
 	(*doc).demandedAssurance,
+	(*doc).labelledBy,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or
