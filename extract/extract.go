@@ -247,6 +247,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).placedBlame,
 	(*doc).demandedAssurance,
 	(*doc).labelledBy,
+	(*doc).judgedProposal,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or
