@@ -248,6 +248,8 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).demandedAssurance,
 	(*doc).labelledBy,
 	(*doc).judgedProposal,
+	(*doc).involvedTalks,
+	(*doc).guarantorsOfTalks,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

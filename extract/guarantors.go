@@ -1,0 +1,77 @@
+package extract
+
+// Talks named by who takes part in them, and their guarantors. "The
+// peace process involving X and Y" engages X and Y as "talks between X
+// and Y" does; "A, B and C as guarantors of the talks" (or observers,
+// facilitators, mediators of them) engage each party of the talks the
+// text named last, as a host of them does.
+
+// processNouns name talks whose parties "involving" lists.
+var processNouns = set("talks", "negotiations", "process", "dialogue", "summit", "meeting", "meetings", "consultations")
+
+// involvedTalks emits the engagement among the parties after "involving"
+// at i, which follows a noun of talks.
+func (d *doc) involvedTalks(s *sent, i int) {
+	if d.low[i] != "involving" || i-1 <= s.a || !processNouns[d.low[i-1]] || s.isContent(i) {
+		return
+	}
+	objs, end, _, _ := d.objectNP(s, d.partiesFrom(s, i+1), 3)
+	if len(objs) != 2 || end < s.b && guarantorNouns[d.low[end]] {
+		return // "talks involving Qatari and Egyptian mediators"
+	}
+	d.lastTalks = append([]int(nil), objs...)
+	d.emit(s, Engages, objs[:1], objs[1:], 0.7, end)
+}
+
+// guarantorNouns name a third party's part in others' talks.
+var guarantorNouns = set("guarantor", "guarantors", "observer", "observers", "facilitator", "facilitators", "mediator",
+	"mediators", "co-chairs", "sponsors", "accompaniers", "witnesses")
+
+// guarantorHeads may follow a guarantor noun: "guarantor countries".
+var guarantorHeads = set("countries", "states", "nations", "governments", "parties")
+
+// guarantorsOfTalks emits the engagement of "A, B and C as guarantors in
+// the talks" (the role noun at i) with each party of the last talks.
+func (d *doc) guarantorsOfTalks(s *sent, i int) {
+	if !guarantorNouns[d.low[i]] || len(d.lastTalks) != 2 || i-2 <= s.a || d.low[i-1] != "as" {
+		return
+	}
+	j := i + 1
+	if j < s.b && guarantorHeads[d.low[j]] {
+		j++
+	}
+	if j+2 >= s.b || d.low[j] != "in" && d.low[j] != "of" && d.low[j] != "for" || !d.talksAhead(s, j+1) {
+		return
+	}
+	m := s.mentionAt(i - 2)
+	if m == nil || m.ent < 0 || m.place {
+		return
+	}
+	first := m.from
+	for k := m.from - 1; k > s.a; k-- {
+		if pm := s.mentionAt(k); pm != nil && pm.ent >= 0 && !pm.place {
+			first, k = pm.from, pm.from
+			continue
+		}
+		if d.low[k] != "," && d.low[k] != "and" {
+			break
+		}
+	}
+	ents, _ := d.listAt(s, s.at[first-s.a])
+	for _, g := range ents {
+		if !contains(d.lastTalks, g) {
+			d.emit(s, Engages, []int{g}, d.lastTalks, 0.65, j+1)
+		}
+	}
+}
+
+// talksAhead reports a noun of talks within three words from j: "the
+// talks", "the peace process".
+func (d *doc) talksAhead(s *sent, j int) bool {
+	for k := j; k < s.b && k < j+3; k++ {
+		if processNouns[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
