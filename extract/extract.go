@@ -250,6 +250,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).judgedProposal,
 	(*doc).involvedTalks,
 	(*doc).guarantorsOfTalks,
+	(*doc).representedAtTalks,
 	(*doc).nounVisit,
 }
 

@@ -75,3 +75,22 @@ func (d *doc) talksAhead(s *sent, j int) bool {
 	}
 	return false
 }
+
+// representedAtTalks emits the engagement of "X, represented at the
+// talks by its envoy" (the participle at i) with each party of the talks
+// the text named last: a third party present at them.
+func (d *doc) representedAtTalks(s *sent, i int) {
+	if d.low[i] != "represented" || len(d.lastTalks) != 2 || i+2 >= s.b || d.low[i+1] != "at" && d.low[i+1] != "in" ||
+		!d.talksAhead(s, i+2) {
+		return
+	}
+	k := i - 1
+	for k > s.a && (adverb(d.low[k]) || d.low[k] == "," || d.low[k] == "was" || d.low[k] == "is" || d.low[k] == "be") {
+		k--
+	}
+	m := s.mentionAt(k)
+	if m == nil || m.ent < 0 || m.place || contains(d.lastTalks, m.ent) {
+		return
+	}
+	d.emit(s, Engages, []int{m.ent}, d.lastTalks, 0.65, i+1)
+}

@@ -19,6 +19,9 @@ func TestTalksGuarantors(t *testing.T) {
 				"Norway ENGAGES Kenya", "Norway ENGAGES Uganda"}},
 		{"guarantor countries in", "The peace process involving Kenya and Uganda moved to Accra, with Ghana and Togo as guarantor countries in the talks.",
 			[]string{"Kenya ENGAGES Uganda", "Ghana ENGAGES Kenya", "Ghana ENGAGES Uganda", "Togo ENGAGES Kenya", "Togo ENGAGES Uganda"}},
+		{"represented at the talks", "Talks between Kenya and Uganda resumed. The UN, formally represented at the talks by its envoy, called for calm.",
+			[]string{"Kenya ENGAGES Uganda", "United Nations ENGAGES Kenya", "United Nations ENGAGES Uganda"}},
+		{"represented, no talks", "Talks between Kenya and Uganda resumed. Ghana was represented at the funeral by its envoy.", []string{"Kenya ENGAGES Uganda"}},
 		{"no talks named before", "Ghana and Togo served as observers of the talks.", nil},
 		{"an observer of an election", "Talks between Kenya and Uganda resumed. Ghana sent officials as observers of the election.", []string{"Kenya ENGAGES Uganda"}},
 	})
