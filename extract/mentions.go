@@ -974,8 +974,8 @@ func (d *doc) listAt(s *sent, i int) ([]int, int) {
 		last = j
 	}
 	// "A, B" without a closing "and C" is an apposition or two clauses,
-	// not a list.
-	if commaOnly >= 0 {
+	// not a list, unless "and other parties" closes it.
+	if commaOnly >= 0 && !d.closedByOthers(s, s.ms[last].to) {
 		return saved, commaOnly
 	}
 	return ents, last
