@@ -16,11 +16,31 @@ func (d *doc) involvedTalks(s *sent, i int) {
 		return
 	}
 	objs, end, _, _ := d.objectNP(s, d.partiesFrom(s, i+1), 3)
-	if len(objs) != 2 || end < s.b && guarantorNouns[d.low[end]] {
-		return // "talks involving Qatari and Egyptian mediators"
+	if end < s.b && guarantorNouns[d.low[end]] {
+		d.mediatorsInvolved(s, i-1, objs)
+		return
+	}
+	if len(objs) != 2 {
+		return
 	}
 	d.lastTalks = append([]int(nil), objs...)
 	d.emit(s, Engages, objs[:1], objs[1:], 0.7, end)
+}
+
+// mediatorsInvolved emits the engagement of those who go to or hold the
+// talks at k with the mediators they involve ("sent teams to Cairo for
+// talks involving Qatari and Egyptian mediators"): the subject of the
+// verb before the talks.
+func (d *doc) mediatorsInvolved(s *sent, k int, mediators []int) {
+	for v := k - 1; v > s.a && v >= k-8; v-- {
+		if d.low[v] == "," || d.low[v] == ";" {
+			return
+		}
+		if d.verbLike(v) {
+			d.subjectStance(s, v, Engages, mediators, 0.65, k)
+			return
+		}
+	}
 }
 
 // guarantorNouns name a third party's part in others' talks.

@@ -14,6 +14,8 @@ func TestTalksGuarantors(t *testing.T) {
 		{"members of in a subject list", "The government of Kenya and members of the Oromo Liberation Army decided to invite Ghana to the talks.",
 			[]string{"Kenya OFFERS Ghana", "Oromo Liberation Army OFFERS Ghana"}},
 		{"mediators are no parties", "The talks involving Ghanaian and Togolese mediators resumed.", nil},
+		{"those sent to talks involving mediators", "Kenya and Uganda dispatched teams to Accra for talks involving Ghanaian and Togolese mediators.",
+			[]string{"Kenya ENGAGES Ghana", "Kenya ENGAGES Togo", "Uganda ENGAGES Ghana", "Uganda ENGAGES Togo"}},
 		{"guarantors of the talks", "Talks between Kenya and Uganda resumed in Nairobi. The parties confirmed Ghana, Togo and Norway as guarantors of the talks.",
 			[]string{"Kenya ENGAGES Uganda", "Ghana ENGAGES Kenya", "Ghana ENGAGES Uganda", "Togo ENGAGES Kenya", "Togo ENGAGES Uganda",
 				"Norway ENGAGES Kenya", "Norway ENGAGES Uganda"}},
