@@ -22,7 +22,7 @@ var labelByLeft = set(",", "which", "who", "that", "is", "are", "was", "were", "
 // labelledBy emits the accusation of a label whose author follows "by"
 // at i: of a passive label or of "what S termed LABEL by Y".
 func (d *doc) labelledBy(s *sent, i int) {
-	if d.low[i] != "by" || i+1 >= s.b || s.isContent(i) {
+	if d.low[i] != "by" || i <= s.a || i+1 >= s.b || s.isContent(i) {
 		return
 	}
 	v := i - 1
