@@ -58,13 +58,15 @@ var issueVerbs = set("issued", "issues", "issue", "sent", "sends", "send", "deli
 	"makes", "addressed", "addresses", "repeated", "renewed")
 
 // issuedDemand handles a demand noun at i after an issuing verb (up to
-// three words of article and adjectives between).
+// five tokens of article and adjectives between, hyphens among them: "a
+// seven-day ultimatum").
 func (d *doc) issuedDemand(s *sent, i int) {
 	if !issuedNouns[d.low[i]] || s.isContent(i) {
 		return
 	}
 	v := i - 1
-	for v > s.a && v >= i-3 && !issueVerbs[d.low[v]] && d.toks[v].word && !d.toks[v].upper && s.mentionAt(v) == nil {
+	for v > s.a && v >= i-5 && !issueVerbs[d.low[v]] && (d.toks[v].word || d.low[v] == "-") && !d.toks[v].upper &&
+		s.mentionAt(v) == nil {
 		v--
 	}
 	if v < s.a || !issueVerbs[d.low[v]] {

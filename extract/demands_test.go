@@ -36,3 +36,14 @@ func TestDemandedControl(t *testing.T) {
 		{"control demanded of its holder", "Kenya demanded control of the Ugandan ministry.", []string{"Kenya DEMANDS Uganda"}},
 	})
 }
+
+// TestHyphenedUltimatum checks a demand noun issued with a hyphened
+// adjective between ("a seven-day ultimatum"), in sentences written for
+// this test.
+func TestHyphenedUltimatum(t *testing.T) {
+	runCases(t, []extractCase{
+		{"seven-day ultimatum", "ECOWAS issued a seven-day ultimatum to the Malian junta to free the president.", []string{"ECOWAS DEMANDS Malian junta"}},
+		{"three-day warning", "Kenya sent a stern three-day warning to Uganda to withdraw its troops.", []string{"Kenya DEMANDS Uganda"}},
+		{"no addressee", "Kenya issued a seven-day ultimatum on Monday.", nil},
+	})
+}

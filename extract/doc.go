@@ -156,7 +156,15 @@
 //     accusation rejects its accusers (denied.go); blame placed on X
 //     accuses X, guarantees demanded that X act demand of X (placed.go).
 //     An actor in a participle phrase after the subject noun ("the
-//     coalition fighting X") is no subject (modifiers.go).
+//     coalition fighting X") is no subject (modifiers.go). A label whose
+//     author follows "by" ("designated a terrorist group by X", "what S
+//     termed L by Y") accuses (labelby.go); a proposal of Y judged
+//     unworkable in a speaker's complement rejects Y (judged.go); talks
+//     "involving" X and Y engage them, and guarantors, observers or
+//     those represented at the talks named last, and those going to
+//     talks involving mediators, engage the parties or mediators
+//     (guarantors.go); a visit noun ("a visit to X by Y", "During a visit
+//     to X, Y said") engages the visitor with the host (visits.go).
 //     The subject is the nearest actor list to the left within the clause,
 //     skipping appositions and relative clauses; coordinated verbs ("and
 //     urged") inherit it; relative pronouns take their antecedent. An

@@ -246,6 +246,12 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).hostedTalks,
 	(*doc).placedBlame,
 	(*doc).demandedAssurance,
+	(*doc).labelledBy,
+	(*doc).judgedProposal,
+	(*doc).involvedTalks,
+	(*doc).guarantorsOfTalks,
+	(*doc).representedAtTalks,
+	(*doc).nounVisit,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

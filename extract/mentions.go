@@ -979,8 +979,8 @@ func (d *doc) listAt(s *sent, i int) ([]int, int) {
 		last = j
 	}
 	// "A, B" without a closing "and C" is an apposition or two clauses,
-	// not a list.
-	if commaOnly >= 0 {
+	// not a list, unless "and other parties" closes it.
+	if commaOnly >= 0 && !d.closedByOthers(s, s.ms[last].to) {
 		return saved, commaOnly
 	}
 	return ents, last
@@ -1027,6 +1027,7 @@ func (d *doc) listGap(s *sent, from, to int, same bool) bool {
 			// "the National Liberation Army (ELN)": one actor, two names.
 		case w == "as" || w == "well":
 		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w] || partOfNouns[w]:
+		case partyNouns[w] && j+1 < to && d.low[j+1] == "of": // "X and members of Y"
 		case d.toks[j].word && d.toks[j].upper && same:
 		default:
 			return false

@@ -17,3 +17,13 @@ func TestNominalStances(t *testing.T) {
 		{"a noun of no attitude", "Kenya expressed interest in Uganda.", nil},
 	})
 }
+
+// TestNominalContempt checks contempt, disdain and scorn expressed for an
+// actor, in sentences written for this test.
+func TestNominalContempt(t *testing.T) {
+	runCases(t, []extractCase{
+		{"contempt for", "Kenya has expressed contempt for Uganda.", []string{"Kenya ACCUSES Uganda"}},
+		{"open disdain for", "Kenya's president voiced his disdain for the Ugandan government.", []string{"Kenya ACCUSES Uganda"}},
+		{"contempt not expressed", "Kenya denied any contempt for Uganda.", nil},
+	})
+}

@@ -7,7 +7,7 @@ package extract
 
 // partyNouns name the people through whom a party takes part.
 var partyNouns = set("representatives", "representative", "delegations", "delegation", "delegates", "envoys", "envoy",
-	"officials", "leaders", "negotiators", "emissaries", "teams", "team", "members")
+	"officials", "leaders", "negotiators", "emissaries", "teams", "team", "members", "remnants", "government")
 
 // partyLead is how far "the delegations of" may extend before its actor.
 const partyLead = 4

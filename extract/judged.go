@@ -1,0 +1,81 @@
+package extract
+
+// Proposals judged unworkable. "X made plain that many of Y's proposals
+// are non-starters" and "X said Y's plan was unrealistic" reject Y as
+// "X rejected Y's proposals" does: a proposal or demand, owned by the
+// actor before it, judged in hostile terms after the verb "to be", in
+// the complement of the speaker's verb.
+
+// unworkableWords judge a proposal unfit, beside the hostile words.
+// "non-starter" is three tokens, matched by its last (nonStarter).
+var unworkableWords = set("nonstarter", "nonstarters", "unworkable", "unrealistic",
+	"impractical", "unfeasible", "infeasible", "unviable", "unacceptable", "untenable", "dead", "ridiculous", "absurd")
+
+// quantifiers may open the complement before the owner: "many of Y's".
+var quantifiers = set("many", "some", "most", "all", "several", "one", "none", "both", "each", "much", "part", "parts", "of")
+
+// judgedProposal emits the rejection of a proposal or demand at i owned
+// by a possessive actor ("Y's proposals") and judged unworkable after a
+// form of "to be".
+func (d *doc) judgedProposal(s *sent, i int) {
+	if c := eventClass[d.low[i]]; c != "offer" && c != "demand" || i < s.a+2 || i+2 >= s.b {
+		return
+	}
+	if p := d.low[i-1]; p != "'s" && p != "\u2019s" {
+		return
+	}
+	m := s.mentionAt(i - 2)
+	if m == nil || m.ent < 0 || m.place || m.pron || !beWords[d.low[i+1]] || !d.judgedUnworkable(i+2) {
+		return
+	}
+	k := m.from - 1
+	for k > s.a && quantifiers[d.low[k]] {
+		k--
+	}
+	if k < s.a {
+		return
+	}
+	if d.low[k] == "that" {
+		k--
+	}
+	v := d.speakerVerb(s, k)
+	if v < 0 {
+		return
+	}
+	d.subjectStance(s, v, Rejects, []int{m.ent}, 0.7, i+1)
+}
+
+// judgedUnworkable reports an unworkable or hostile judgement in the few
+// words from j, none negated: "are non-starters", "was 'a ploy'".
+func (d *doc) judgedUnworkable(j int) bool {
+	for t := j; t < len(d.low) && t < j+5; t++ {
+		w := d.low[t]
+		if negWords[w] || w == "," || w == "if" {
+			return false
+		}
+		if unworkableWords[w] || hostileWords[w] || d.nonStarter(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerVerb returns the verb of saying whose complement opens after
+// token k ("said", "made plain", "made it clear"), or -1.
+func (d *doc) speakerVerb(s *sent, k int) int {
+	for v := k; v >= s.a && v > k-4; v-- {
+		if d.actorMention(s, v) || d.low[v] == "," {
+			return -1
+		}
+		if reportVerbs[d.low[v]] || d.verbLike(v) || irregularPast[d.low[v]] {
+			return v
+		}
+	}
+	return -1
+}
+
+// nonStarter reports "non-starter(s)" ending at token t.
+func (d *doc) nonStarter(t int) bool {
+	w := d.low[t]
+	return (w == "starter" || w == "starters") && t >= 2 && d.low[t-1] == "-" && d.low[t-2] == "non"
+}

@@ -1,0 +1,18 @@
+package extract
+
+import "testing"
+
+// TestJudgedProposals checks that a proposal or demand of an actor judged
+// unworkable in the complement of a speaker's verb rejects that actor, in
+// sentences written for this test.
+func TestJudgedProposals(t *testing.T) {
+	runCases(t, []extractCase{
+		{"made plain that", "Kenya agreed to talks, though it made plain that many of Uganda's proposals are non-starters.",
+			[]string{"Kenya REJECTS Uganda"}},
+		{"said, no that", "The Kenyan foreign minister said Uganda's plan was unrealistic.", []string{"Kenya REJECTS Uganda"}},
+		{"made it clear", "Kenya made it clear that Uganda's demands were unacceptable.", []string{"Kenya REJECTS Uganda"}},
+		{"negated", "Kenya said Uganda's proposals were not unrealistic.", nil},
+		{"a friendly judgement is no rejection", "Kenya said Uganda's plan was promising.", []string{"Kenya SUPPORTS Uganda"}},
+		{"no speaker", "Uganda's plan was unrealistic, according to analysts.", nil},
+	})
+}
