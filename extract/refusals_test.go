@@ -17,3 +17,17 @@ func TestConditionalRefusals(t *testing.T) {
 		{"a return to a place", "Kenya's envoy returned to Nairobi with Uganda's reply.", nil},
 	})
 }
+
+// TestFutureRefusals checks that a refusal "will" or "would" announces
+// ("said it would ignore X's offer ... unless") refuses now, while a
+// refusal of "any" offer to come is a condition, in sentences written
+// for this test.
+func TestFutureRefusals(t *testing.T) {
+	runCases(t, []extractCase{
+		{"would ignore an offer unless", "Kenya said it would ignore a Ugandan offer for talks unless Uganda withdraws its troops.", []string{"Kenya REJECTS Uganda"}},
+		{"would reject an offer", "Kenya said it would reject a Ugandan offer for talks.", []string{"Kenya REJECTS Uganda"}},
+		{"will dismiss", "Ghana will dismiss the Togolese proposal.", []string{"Ghana REJECTS Togo"}},
+		{"any offer to come", "A Kenyan spokesman said Kenya would reject any Ugandan offer that did not begin with a truce.", nil},
+		{"would meet stays an offer", "Kenya said it would meet Uganda.", []string{"Kenya ENGAGES Uganda", "Kenya OFFERS Uganda"}},
+	})
+}

@@ -107,7 +107,7 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 	var res subject
 	for j := k + 1; j < c; j++ {
 		w := d.low[j]
-		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] && !d.reportedWilling(s, j, c) {
+		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] && !d.reportedWilling(s, j, c) && !d.futureRefusal(j, c) {
 			res.neg = true
 		}
 	}
@@ -136,6 +136,17 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 // speaker's "I am ready to", an offer, not a condition.
 func (d *doc) reportedWilling(s *sent, j, c int) bool {
 	return d.low[j] == "would" && willingWords[d.low[c]] && d.saidBefore(s, j)
+}
+
+// futureRefusals are refusals that "will" or "would" announces: "said it
+// would ignore X's offer" refuses it now, as "will not meet" does.
+var futureRefusals = set("reject", "ignore", "refuse", "boycott", "snub", "dismiss", "spurn", "shun")
+
+// futureRefusal reports "will" or "would" at j right before a verb of
+// refusal at c whose object is one made, not "any" that may come ("would
+// reject any offer that ...": a condition).
+func (d *doc) futureRefusal(j, c int) bool {
+	return j+1 == c && c+1 < len(d.low) && (d.low[j] == "will" || d.low[j] == "would") && futureRefusals[d.low[c]] && d.low[c+1] != "any"
 }
 
 // connectiveSubject follows the word at k before the verb at c: a
