@@ -342,6 +342,9 @@ func (d *doc) knownObjects(s *sent, c *cueCall) bool {
 			c.objs = accusers
 		}
 	}
+	if d.addresseeParticiple(s, c) {
+		return true
+	}
 	if (c.mode != mObj && c.mode != mNear) || c.after >= s.b || (d.low[c.after] != "them" && d.low[c.after] != "it") {
 		return true
 	}

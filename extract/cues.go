@@ -164,6 +164,15 @@ var cueTable = func() map[string][]cueDef {
 		"talked", "negotiate", "negotiates", "negotiated", "negotiating", "confer", "conferred"))
 	add(Engages, mObj, p("to"), verbForms("speak", "speaks", "spoke", "spoken", "speaking", "talked"))
 	add(Engages, mObj, p("down", "with"), verbForms("sit", "sits", "sat", "sitting"))
+	// Going to talks is holding them: "sat down for talks with X",
+	// "returned to negotiations with X"; negated, a refusal.
+	// Only the talks themselves: "returned to Geneva for talks" is travel.
+	sit, ret := verbForms("sit", "sits", "sat", "sitting"), verbForms("return", "returns", "returned", "returning")
+	for _, n := range []string{"talks", "negotiations"} {
+		add(Engages, mObj, p("down", "for", n, "with"), sit)
+		add(Engages, mObj, p("down", "to", n, "with"), sit)
+		add(Engages, mObj, p("to", n, "with"), ret)
+	}
 	add(Engages, mObj, p("with"), verbForms("touch", "contact"))
 	add(Engages, mObj, nil, verbForms("contacted"))
 	// Longest cue first, so "called on" wins over the label verb "called".

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/stance"
@@ -82,21 +83,24 @@ type doc struct {
 	low   []string
 	local map[string][]*pattern // people introduced by title or apposition
 
-	recent       []recentRef      // named actors in order of mention
-	roles        map[string]int   // "delegation" -> the actor whose delegation was last named
-	owners       map[string][]int // event class -> actors who last made one
-	accus        [][3]int         // accuser, accused, statement number in order
-	lastPerson   int              // last subject named through a person
-	lastOther    int              // last subject named otherwise
-	lastAny      int
-	quote        quoteFrame // the current sentence's attributed quotation
-	quoteCarry   bool       // a quotation is open from an earlier sentence
-	lastPair     []int      // last list of two or more actors
-	lastSubjs    []int      // the last subject when it was a list: what "they" means
-	lastSubjList []int      // the last subject that was a list, however long ago
-	lists        [][]int    // the last few lists of two or more actors named
-	subjHist     []int      // the last few subjects, oldest first
-	lastTalks    []int      // the last two parties said to hold talks with each other
+	recent     []recentRef      // named actors in order of mention
+	roles      map[string]int   // "delegation" -> the actor whose delegation was last named
+	owners     map[string][]int // event class -> actors who last made one
+	accus      [][3]int         // accuser, accused, statement number in order
+	lastPerson int              // last subject named through a person
+	lastOther  int              // last subject named otherwise
+	lastAny    int
+	// lastNamed is the actor named last, as a place too ("no trust in
+	// X"); namedBefore is its value as the current sentence began.
+	lastNamed, namedBefore int
+	quote                  quoteFrame // the current sentence's attributed quotation
+	quoteCarry             bool       // a quotation is open from an earlier sentence
+	lastPair               []int      // last list of two or more actors
+	lastSubjs              []int      // the last subject when it was a list: what "they" means
+	lastSubjList           []int      // the last subject that was a list, however long ago
+	lists                  [][]int    // the last few lists of two or more actors named
+	subjHist               []int      // the last few subjects, oldest first
+	lastTalks              []int      // the last two parties said to hold talks with each other
 
 	objPron *mention // the pronoun the last object phrase resolved, if any
 	cueEnd  int      // first token after the cue being handled
@@ -113,7 +117,7 @@ type recentRef struct {
 }
 
 func newDoc(lx *lexicon, text string, date stance.Date) *doc {
-	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1, cueEnd: -1, quote: noQuote,
+	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1, lastNamed: -1, namedBefore: -1, cueEnd: -1, quote: noQuote,
 		roles: map[string]int{}, owners: map[string][]int{}, seen: map[string]int{}, local: map[string][]*pattern{}}
 	d.low = make([]string, len(d.toks))
 	for i, t := range d.toks {
@@ -173,12 +177,14 @@ func (d *doc) sentence(a, b int) {
 	s := &sent{a: a, b: b, frontLoc: -1, quoteOpen: -1}
 	s.at = make([]int, b-a)
 	s.content = make([]bool, b-a)
+	d.namedBefore = d.lastNamed
 	d.findMentions(s)
 	if d.registerPeople(s) {
 		d.findMentions(s)
 	}
-	if d.attributeQuote(s) {
-		// "we" inside the quotation is now its speaker.
+	if d.attributeQuote(s) || d.quote.speaker >= 0 && slices.Contains(d.low[d.quote.from:d.quote.to], "they") {
+		// "we" inside the quotation is now its speaker, "they" the other
+		// side it named.
 		d.findMentions(s)
 	}
 	d.registerRoles(s)

@@ -38,6 +38,9 @@ func (d *doc) findMentions(s *sent) {
 				d.recent = append(d.recent, recentRef{ent: m.ent, gov: m.gov, army: m.army, person: m.person})
 			}
 		}
+		if m.ent >= 0 && !m.ref && !m.pron {
+			d.lastNamed = m.ent
+		}
 		if m.kind == formMember && m.to-m.from >= 2 {
 			d.learnShort(m.from, m.to, m.ent)
 		}
@@ -364,8 +367,34 @@ func (d *doc) theyRef(s *sent, i int) (int, []int) {
 		return d.lastSubjs[0], d.lastSubjs
 	} else if d.lastAny >= 0 && d.actor(d.lastAny).Kind == stance.KindArmedGroup {
 		return d.lastAny, nil
+	} else if e := d.quotedOther(s, i); w == "they" && e >= 0 {
+		// '"We have no trust in X. They have to show ...," he said':
+		// inside a speaker's quotation, the other side named last.
+		return e, nil
 	}
 	return -1, nil
+}
+
+// quotedOther returns, for a word at i inside the current sentence's
+// attributed quotation, the actor other than its speaker named last
+// before it, in the quotation or in the sentence before, or -1.
+func (d *doc) quotedOther(s *sent, i int) int {
+	q := d.quote
+	if q.speaker < 0 || i < q.from || i >= q.to {
+		return -1
+	}
+	for k := len(s.ms) - 1; k >= 0; k-- {
+		if m := s.ms[k]; m.from >= q.from && m.to <= i && m.ent >= 0 && !m.pron && !m.ref {
+			if m.ent == q.speaker {
+				return -1
+			}
+			return m.ent
+		}
+	}
+	if d.namedBefore != q.speaker {
+		return d.namedBefore
+	}
+	return -1
 }
 
 // govModifiers may stand between a determiner and a government noun.

@@ -8,9 +8,9 @@ import "testing"
 // offer, in sentences written for this test.
 func TestReportedIntentThat(t *testing.T) {
 	runCases(t, []extractCase{
-		{"said that it would", "Ghana said that it would hold its first direct talks with Togo next month.", []string{"Ghana OFFERS Togo"}},
+		{"said that it would", "Ghana said that it would hold its first direct talks with Togo next month.", []string{"Ghana ENGAGES Togo", "Ghana OFFERS Togo"}},
 		{"said Sunday that X would", "A Kenyan official said Sunday that Kenya would hold direct talks with Uganda within two weeks.",
-			[]string{"Kenya OFFERS Uganda"}},
+			[]string{"Kenya ENGAGES Uganda", "Kenya OFFERS Uganda"}},
 		{"said on Monday that X would never", "Ghana said on Monday that Togo would never hold talks with Benin.", []string{"Togo REJECTS Benin"}},
 		{"said that X would, if", "Ghana said that Togo would hold talks with Benin if Benin withdrew.", nil},
 	})

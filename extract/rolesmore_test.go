@@ -13,7 +13,7 @@ func TestRoleActorsMore(t *testing.T) {
 		{"rebel leaders in", "Rebel leaders in Sudan rejected the Chadian plan.", []string{"Sudanese rebels REJECTS Chad"}},
 		{"opposition politicians", "Chilean opposition politicians criticized Peru.", []string{"Chilean opposition ACCUSES Peru"}},
 		{"walked out of talks", "The Kenyan delegation walked out of talks with Uganda.", []string{"Kenya REJECTS Uganda"}},
-		{"said on a weekday they would", "Sudanese rebel leaders said on Wednesday they would meet Chad.", []string{"Sudanese rebels OFFERS Chad"}},
+		{"said on a weekday they would", "Sudanese rebel leaders said on Wednesday they would meet Chad.", []string{"Sudanese rebels ENGAGES Chad", "Sudanese rebels OFFERS Chad"}},
 		{"said on a weekday it would", "Kenya said on Wednesday it would send aid to Somalia.", []string{"Kenya OFFERS Somalia"}},
 	})
 }

@@ -107,7 +107,7 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 	var res subject
 	for j := k + 1; j < c; j++ {
 		w := d.low[j]
-		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] && !d.reportedWilling(s, j, c) {
+		if negWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t") || modalWords[w] && !d.reportedWilling(s, j, c) && !d.futureRefusal(j, c) {
 			res.neg = true
 		}
 	}
@@ -136,6 +136,17 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 // speaker's "I am ready to", an offer, not a condition.
 func (d *doc) reportedWilling(s *sent, j, c int) bool {
 	return d.low[j] == "would" && willingWords[d.low[c]] && d.saidBefore(s, j)
+}
+
+// futureRefusals are refusals that "will" or "would" announces: "said it
+// would ignore X's offer" refuses it now, as "will not meet" does.
+var futureRefusals = set("reject", "ignore", "refuse", "boycott", "snub", "dismiss", "spurn", "shun")
+
+// futureRefusal reports "will" or "would" at j right before a verb of
+// refusal at c whose object is one made, not "any" that may come ("would
+// reject any offer that ...": a condition).
+func (d *doc) futureRefusal(j, c int) bool {
+	return j+1 == c && c+1 < len(d.low) && (d.low[j] == "will" || d.low[j] == "would") && futureRefusals[d.low[c]] && d.low[c+1] != "any"
 }
 
 // connectiveSubject follows the word at k before the verb at c: a
@@ -1227,6 +1238,15 @@ func (d *doc) reportedSpeech(s *sent, r int) (sub subject, cFrom, cTo int) {
 	if q >= 0 && s.quoteOpen >= 0 && q > s.quoteOpen {
 		return d.quoteSpeaker(s, r, q), s.quoteOpen + 1, q
 	}
+	if q >= 0 && s.quoteOpen < 0 && d.quote.speaker >= 0 && d.quote.from == s.a && d.quote.to == q {
+		// The closing sentence of a quotation opened sentences before:
+		// '... So they have to show it," Mensah said.' A speaker named
+		// only by a pronoun is a guess on a guess: left out.
+		if !d.pronounBetween(s, q, r) {
+			return d.quoteSpeaker(s, r, q), s.a, q
+		}
+		return subject{}, s.a, q
+	}
 	sub = d.subjectAt(s, r)
 	cFrom, cTo = r+1, s.b
 	// "told his cabinet that ...": the complement follows "that".
@@ -1247,6 +1267,17 @@ func (d *doc) reportedSpeech(s *sent, r int) (sub subject, cFrom, cTo int) {
 		}
 	}
 	return sub, cFrom, cTo
+}
+
+// pronounBetween reports whether a pronoun names someone between the
+// quote mark at q and the reporting verb at r ('," he said').
+func (d *doc) pronounBetween(s *sent, q, r int) bool {
+	for k := q + 1; k < r; k++ {
+		if m := s.mentionAt(k); m != nil && m.pron {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteSpeaker returns who speaks the quote closed at q through the verb
@@ -1307,7 +1338,8 @@ func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 		if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
 			d.emit(s, Demands, sub.ents, objs, conf-0.1, k+3)
 		}
-	case w == "must":
+	case w == "must" || obligedAt(d, k, cTo):
+		// "has to show", "have to withdraw": as "must".
 		if objs := d.modalSubject(s, k, cFrom); len(objs) > 0 {
 			d.emit(s, Demands, sub.ents, objs, conf, k+1)
 			d.markContent(s, k) // what X must do is demanded, not done
@@ -1319,7 +1351,7 @@ func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 			d.markContent(s, k)
 		}
 	case beWords[w] && k+2 < cTo && ((d.low[k+1] == "to" && d.low[k+2] == "blame") || d.low[k+1] == "behind" ||
-		(d.low[k+1] == "responsible" && d.low[k+2] == "for")):
+		(d.low[k+1] == "responsible" && d.low[k+2] == "for")) || bearsBlame(d, k, cTo):
 		if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
 			d.emit(s, Accuses, sub.ents, objs, conf, k+3)
 		}
@@ -1854,6 +1886,27 @@ func (d *doc) otherActor(s *sent, m *mention, subs []int) int {
 		}
 	}
 	return -1
+}
+
+// obligedAt reports whether "has to" or "have to" at k puts an
+// obligation on its subject ("they have to show"), not a possession ("has
+// to do with").
+func obligedAt(d *doc, k, cTo int) bool {
+	w := d.low[k]
+	return (w == "has" || w == "have") && k+2 < cTo && d.low[k+1] == "to" && d.low[k+2] != "do" && d.low[k+2] != "be"
+}
+
+// bearsBlame reports whether "bear(s) (full) responsibility for" at k
+// lays blame on its subject, as "is responsible for" does.
+func bearsBlame(d *doc, k, cTo int) bool {
+	if d.low[k] != "bear" && d.low[k] != "bears" {
+		return false
+	}
+	j := k + 1
+	if j < cTo && (d.low[j] == "full" || d.low[j] == "the" || d.low[j] == "sole" || d.low[j] == "entire") {
+		j++
+	}
+	return j+1 < cTo && d.low[j] == "responsibility" && d.low[j+1] == "for"
 }
 
 var gerundPreps = set("of", "for", "about", "by", "without", "from", "against", "on", "after", "before")

@@ -435,10 +435,23 @@ func (d *doc) intent(s *sent, i int) bool {
 			recip = Offers
 		}
 		d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Offers, mode: mOffer, verb: true, recip: recip, intent: true}})
+		if strings.HasPrefix(code, "04") && plannedMeetings[d.low[v]] && len(mk.words) > 0 && plannedMarkers[mk.words[0]] {
+			// A meeting planned ("will meet with X") is contact with X
+			// as well as consent to it; an invitation is not yet contact.
+			d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Engages, mode: mOffer, verb: true, intent: true}})
+		}
 		return true
 	}
 	return false
 }
+
+// plannedMeetings are the verbs of meeting whose intent ("will meet
+// with X", "agreed to hold talks with X") engages X.
+var plannedMeetings = set("meet", "hold", "negotiate", "talk", "confer")
+
+// plannedMarkers state a meeting as planned or agreed; readiness ("ready
+// to meet X", "willing to talk") offers one and plans none.
+var plannedMarkers = set("will", "would", "agreed", "agree", "agrees", "decided", "decides")
 
 // refusedIntent handles an intent marker at i negated at v before a verb
 // of cooperation as a REJECTS cue (CAMEO 12, refuse to cooperate or

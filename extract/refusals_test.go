@@ -1,0 +1,33 @@
+package extract
+
+import "testing"
+
+// TestConditionalRefusals checks that refusing to go to talks with X
+// until or unless X acts refuses now (only a change of mind waits on the
+// condition), while a promise under a condition states nothing, in
+// sentences written for this test.
+func TestConditionalRefusals(t *testing.T) {
+	runCases(t, []extractCase{
+		{"sit down for talks until", "On Friday, Ghana said it would not sit down for talks with Togo until the army withdrew from the border.", []string{"Ghana REJECTS Togo"}},
+		{"return to negotiations unless", "Kenya said it will not return to negotiations with Uganda unless the troops leave.", []string{"Kenya REJECTS Uganda"}},
+		{"sit down to talks", "Chile refused to sit down to talks with Peru.", []string{"Chile REJECTS Peru"}},
+		{"sat down for talks", "Ghana sat down for talks with Togo on Monday.", []string{"Ghana ENGAGES Togo"}},
+		{"returned to negotiations", "Kenya returned to negotiations with Uganda in May.", []string{"Kenya ENGAGES Uganda"}},
+		{"a promise under a condition", "Kenya will send aid to Uganda if the rains fail.", nil},
+		{"a return to a place", "Kenya's envoy returned to Nairobi with Uganda's reply.", nil},
+	})
+}
+
+// TestFutureRefusals checks that a refusal "will" or "would" announces
+// ("said it would ignore X's offer ... unless") refuses now, while a
+// refusal of "any" offer to come is a condition, in sentences written
+// for this test.
+func TestFutureRefusals(t *testing.T) {
+	runCases(t, []extractCase{
+		{"would ignore an offer unless", "Kenya said it would ignore a Ugandan offer for talks unless Uganda withdraws its troops.", []string{"Kenya REJECTS Uganda"}},
+		{"would reject an offer", "Kenya said it would reject a Ugandan offer for talks.", []string{"Kenya REJECTS Uganda"}},
+		{"will dismiss", "Ghana will dismiss the Togolese proposal.", []string{"Ghana REJECTS Togo"}},
+		{"any offer to come", "A Kenyan spokesman said Kenya would reject any Ugandan offer that did not begin with a truce.", nil},
+		{"would meet stays an offer", "Kenya said it would meet Uganda.", []string{"Kenya ENGAGES Uganda", "Kenya OFFERS Uganda"}},
+	})
+}
