@@ -1056,7 +1056,6 @@ func (d *doc) listGap(s *sent, from, to int, same bool) bool {
 			// "the National Liberation Army (ELN)": one actor, two names.
 		case w == "as" || w == "well":
 		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w] || partOfNouns[w]:
-		case partyNouns[w] && j+1 < to && d.low[j+1] == "of": // "X and members of Y"
 		case d.toks[j].word && d.toks[j].upper && same:
 		default:
 			return false
