@@ -63,9 +63,6 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if !o.InMemory && !s.ro {
 		s.guard = newDiskGuard(dir, reserveFor(o))
 	}
-	if !o.InMemory && !o.Readahead {
-		s.tables = startTableAdvice(dir, s.closed)
-	}
 	if err := s.settleVocabulary(o); err != nil {
 		db.Close()
 		return nil, err
@@ -81,6 +78,11 @@ func Open(dir string, opts *Options) (*Store, error) {
 	if err := s.finishJournaled(o.Logger); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if !o.InMemory && !o.Readahead {
+		// Last, so that an Open that fails leaves no advising goroutine
+		// behind; the settling above runs on the kernel's default.
+		s.tables = startTableAdvice(dir, s.closed)
 	}
 	return s, nil
 }

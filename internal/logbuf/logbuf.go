@@ -123,10 +123,7 @@ func (b *Writer) flushOut() error {
 	_, err = b.w.Write(full)
 	b.mu.Lock()
 	b.spare = full[:0]
-	if err != nil && b.err == nil {
-		b.err = err
-	}
-	err = b.err
+	err = b.failLocked(err)
 	b.mu.Unlock()
 	return err
 }
@@ -134,10 +131,17 @@ func (b *Writer) flushOut() error {
 // fail records the first failed write.
 func (b *Writer) fail(err error) {
 	b.mu.Lock()
-	if b.err == nil {
+	b.failLocked(err)
+	b.mu.Unlock()
+}
+
+// failLocked records err if it is the first failed write and returns the
+// first; the caller holds mu.
+func (b *Writer) failLocked(err error) error {
+	if err != nil && b.err == nil {
 		b.err = err
 	}
-	b.mu.Unlock()
+	return b.err
 }
 
 // Close stops the periodic flush and writes out what the Writer holds.
