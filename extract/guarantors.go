@@ -60,7 +60,7 @@ func (d *doc) guarantorsOfTalks(s *sent, i int) {
 	if j < s.b && guarantorHeads[d.low[j]] {
 		j++
 	}
-	if j+2 >= s.b || d.low[j] != "in" && d.low[j] != "of" && d.low[j] != "for" || !d.talksAhead(s, j+1) {
+	if j+2 >= s.b || d.low[j] != "in" && d.low[j] != "of" && d.low[j] != "for" || !d.wordIn(s, j+1, 3, processNouns) {
 		return
 	}
 	m := s.mentionAt(i - 2)
@@ -85,23 +85,12 @@ func (d *doc) guarantorsOfTalks(s *sent, i int) {
 	}
 }
 
-// talksAhead reports a noun of talks within three words from j: "the
-// talks", "the peace process".
-func (d *doc) talksAhead(s *sent, j int) bool {
-	for k := j; k < s.b && k < j+3; k++ {
-		if processNouns[d.low[k]] {
-			return true
-		}
-	}
-	return false
-}
-
 // representedAtTalks emits the engagement of "X, represented at the
 // talks by its envoy" (the participle at i) with each party of the talks
 // the text named last: a third party present at them.
 func (d *doc) representedAtTalks(s *sent, i int) {
 	if d.low[i] != "represented" || len(d.lastTalks) != 2 || i+2 >= s.b || d.low[i+1] != "at" && d.low[i+1] != "in" ||
-		!d.talksAhead(s, i+2) {
+		!d.wordIn(s, i+2, 3, processNouns) {
 		return
 	}
 	k := i - 1

@@ -80,8 +80,11 @@ func (d *doc) inRegion(e int, r string) bool {
 // through people, two or more) at the determiner i; none named in this
 // sentence counts.
 func (d *doc) regionRef(s *sent, i int, m mention) (mention, bool) {
+	if d.low[i] != "the" {
+		return m, false
+	}
 	r, h := d.regionAt(s, i+1)
-	if d.low[i] != "the" || r == "" || h >= s.b {
+	if r == "" || h >= s.b {
 		return m, false
 	}
 	single, people := regionStateNouns[d.low[h]], regionPeopleNouns[d.low[h]]
