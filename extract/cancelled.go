@@ -13,7 +13,7 @@ var cancelVerbs = set("cancel", "cancels", "cancelled", "canceled", "cancelling"
 	"scrapping", "called", "calls", "call", "calling")
 
 // calledOffNouns are what may be called off with another party.
-var calledOffNouns = set("meeting", "meetings", "talks", "visit", "visits", "summit", "negotiations", "trip", "dialogue")
+var calledOffNouns = union(talksNouns, set("visit", "visits", "trip"))
 
 // cancelReach bounds the words between the verb and its meeting noun:
 // "cancelled a proposed UN General Assembly meeting".

@@ -7,7 +7,7 @@ package extract
 // text named last, as a host of them does.
 
 // processNouns name talks whose parties "involving" lists.
-var processNouns = set("talks", "negotiations", "process", "dialogue", "summit", "meeting", "meetings", "consultations")
+var processNouns = union(talksNouns, set("process", "consultations"))
 
 // involvedTalks emits the engagement among the parties after "involving"
 // at i, which follows a noun of talks.
