@@ -5,9 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/metrics"
-	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/stancegraph/stancegraph/internal/memcgroup"
 )
 
 // Under a memory limit the reads compete with the Go heap for the page
@@ -122,21 +123,12 @@ func cgroupSplit() (anon, file int64, ok bool) {
 // the names its memory.stat gives anonymous memory and page cache: v1's
 // memory controller line first, else v2's unified line.
 func cgroupStatDir(procCgroup string) (dir string, names [2]string) {
-	v2 := ""
-	for _, l := range strings.Split(strings.TrimSpace(procCgroup), "\n") {
-		f := strings.SplitN(l, ":", 3)
-		if len(f) != 3 || f[2] == "/" {
-			continue
-		}
-		if slices.Contains(strings.Split(f[1], ","), "memory") {
-			return filepath.Join(cgroupRoot, "memory", f[2]), [2]string{"rss", "cache"}
-		}
-		if f[0] == "0" && f[1] == "" {
-			v2 = filepath.Join(cgroupRoot, f[2])
-		}
-	}
-	if v2 == "" {
+	path, v2, ok := memcgroup.Path(procCgroup)
+	switch {
+	case !ok:
 		return "", names
+	case v2:
+		return filepath.Join(cgroupRoot, path), [2]string{"anon", "file"}
 	}
-	return v2, [2]string{"anon", "file"}
+	return filepath.Join(cgroupRoot, "memory", path), [2]string{"rss", "cache"}
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/stancegraph/stancegraph/internal/memcgroup"
 )
 
 // adviceSupported: Linux takes madvise advice on file mappings.
@@ -78,28 +80,21 @@ func cgroupLimit() int64 {
 	if err != nil {
 		return 0
 	}
-	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		f := strings.SplitN(line, ":", 3)
-		if len(f) != 3 {
-			continue
-		}
-		var file string
-		switch {
-		case strings.Contains(","+f[1]+",", ",memory,"):
-			file = filepath.Join("/sys/fs/cgroup/memory", f[2], "memory.limit_in_bytes")
-		case f[0] == "0" && f[1] == "":
-			file = filepath.Join("/sys/fs/cgroup", f[2], "memory.max")
-		default:
-			continue
-		}
-		v, err := os.ReadFile(file)
-		if err != nil {
-			continue
-		}
-		// "max" (v2) and v1's near-2^63 mean no limit.
-		if n, err := strconv.ParseInt(strings.TrimSpace(string(v)), 10, 64); err == nil && n > 0 && n < 1<<62 {
-			return n
-		}
+	path, v2, ok := memcgroup.Path(string(b))
+	if !ok {
+		return 0
+	}
+	file := filepath.Join("/sys/fs/cgroup/memory", path, "memory.limit_in_bytes")
+	if v2 {
+		file = filepath.Join("/sys/fs/cgroup", path, "memory.max")
+	}
+	v, err := os.ReadFile(file)
+	if err != nil {
+		return 0
+	}
+	// "max" (v2) and v1's near-2^63 mean no limit.
+	if n, err := strconv.ParseInt(strings.TrimSpace(string(v)), 10, 64); err == nil && n > 0 && n < 1<<62 {
+		return n
 	}
 	return 0
 }
