@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
@@ -146,7 +145,7 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		// actors may change them. Kept otherwise, they spare each
 		// batch resolving every name again (a fifth of preparing a
 		// stance in a 200k-stance import of four batches).
-		im.w.resolved = make([]map[string]*Actor, max(runtime.GOMAXPROCS(0)-1, 1))
+		im.w.resolved = make([]map[string]*Actor, prepareWorkers())
 		for i := range im.w.resolved {
 			im.w.resolved[i] = map[string]*Actor{}
 		}

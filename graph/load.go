@@ -356,8 +356,7 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, qu
 		}
 		return Document{}, errNotAhead
 	}
-	workers := max(runtime.GOMAXPROCS(0)-1, 1)
-	for wk := range workers {
+	for wk := range prepareWorkers() {
 		memo := map[string]*Actor{}
 		if wk < len(resolved) {
 			memo = resolved[wk]
@@ -415,4 +414,10 @@ func (p *preparer) get(i int) (*stanceRecord, error) {
 func (p *preparer) stop() {
 	p.quit.Store(true)
 	p.wg.Wait()
+}
+
+// prepareWorkers is how many goroutines prepare stances ahead of the
+// writer, which keeps a core of its own.
+func prepareWorkers() int {
+	return max(runtime.GOMAXPROCS(0)-1, 1)
 }
