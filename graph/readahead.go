@@ -72,6 +72,9 @@ type tableAdvice struct {
 	// cannot be overtaken by a tick that began during it.
 	mu    sync.Mutex
 	scans int // scans running; while any is, tables are sequential
+	// advised is the advice each mapped table has, so that a tick
+	// advises only tables that are new or whose advice changed.
+	advised map[mapping]access
 }
 
 // startTableAdvice advises dir's tables now and every
@@ -108,9 +111,36 @@ func (a *tableAdvice) mark() {
 }
 
 func (a *tableAdvice) markLocked() {
-	// Advice is a hint: a mapping gone between listing and advising, or
-	// a kernel refusing it, leaves reads correct, only slower.
-	_, _ = adviseMappings(a.dir, advicePolicy{memory: a.memory, scanning: a.scans > 0})
+	ms, err := tableMappingsOf(a.dir)
+	if err != nil {
+		return // advice is a hint: unadvised tables read correctly, only slower
+	}
+	var total int64
+	for _, m := range ms {
+		total += int64(m.end - m.start)
+	}
+	want := advicePolicy{memory: a.memory, scanning: a.scans > 0}.choose(total)
+	a.advised = adviseChanged(ms, want, a.advised, madvise)
+}
+
+// adviseChanged gives want, through advise, to each mapping of ms whose
+// advice in had differs, and returns the advice each mapping now has. A
+// mapping not in had has the kernel's default. One that advise refuses
+// (gone since it was listed, or the kernel declines) keeps its old
+// advice and is tried again next time.
+func adviseChanged(ms []mapping, want access, had map[mapping]access, advise func(mapping, access) error) map[mapping]access {
+	now := make(map[mapping]access, len(ms))
+	for _, m := range ms {
+		cur, ok := had[m]
+		if !ok {
+			cur = accessNormal
+		}
+		if cur != want && advise(m, want) == nil {
+			cur = want
+		}
+		now[m] = cur
+	}
+	return now
 }
 
 // scanning marks the tables for sequential access, when they are marked
@@ -138,8 +168,12 @@ func (a *tableAdvice) scanning() (done func()) {
 	}
 }
 
-// mapping is an address range of the process mapped from a file.
-type mapping struct{ start, end uintptr }
+// mapping is an address range of the process mapped from a file. The
+// inode tells a new table mapped where a deleted one was from the old.
+type mapping struct {
+	start, end uintptr
+	inode      uint64
+}
 
 // tableMappings finds the mappings of dir's tables (*.sst) in the text of
 // /proc/self/maps, where paths are absolute with symbolic links resolved.
@@ -159,10 +193,11 @@ func tableMappings(maps, dir string) []mapping {
 		}
 		start, err1 := strconv.ParseUint(lo, 16, 64)
 		end, err2 := strconv.ParseUint(hi, 16, 64)
-		if err1 != nil || err2 != nil || end <= start {
+		inode, err3 := strconv.ParseUint(f[4], 10, 64)
+		if err1 != nil || err2 != nil || err3 != nil || end <= start {
 			continue
 		}
-		out = append(out, mapping{uintptr(start), uintptr(end)})
+		out = append(out, mapping{uintptr(start), uintptr(end), inode})
 	}
 	return out
 }

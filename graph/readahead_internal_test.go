@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -17,7 +19,7 @@ func TestTableMappings(t *testing.T) {
 		"7f0000500000-7f0000600000 r--s 00000000 fd:01 127 /data/g/000004.sst",
 	}, "\n")
 	got := tableMappings(maps, "/data/g/")
-	want := []mapping{{0x7f0000000000, 0x7f0000100000}, {0x7f0000500000, 0x7f0000600000}}
+	want := []mapping{{0x7f0000000000, 0x7f0000100000, 123}, {0x7f0000500000, 0x7f0000600000, 127}}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("tableMappings = %x, want %x", got, want)
 	}
@@ -42,6 +44,49 @@ func TestAdvicePolicy(t *testing.T) {
 	for _, tt := range tests {
 		if got := (advicePolicy{memory: tt.memory, scanning: tt.scanning}).choose(tt.tables); got != tt.want {
 			t.Errorf("memory %d MiB, tables %d MiB, scanning %v: %d, want %d", tt.memory>>20, tt.tables>>20, tt.scanning, got, tt.want)
+		}
+	}
+}
+
+// TestAdviseChanged: a tick advises only the tables that are new or whose
+// advice changed, leaves new tables alone while the kernel's default is
+// wanted, and tries again a table whose advice was refused.
+func TestAdviseChanged(t *testing.T) {
+	a := mapping{0x1000, 0x2000, 11}
+	b := mapping{0x3000, 0x4000, 12}
+	reused := mapping{0x1000, 0x2000, 13} // a new table mapped where a was
+	type call struct {
+		m mapping
+		a access
+	}
+	steps := []struct {
+		name   string
+		ms     []mapping
+		want   access
+		refuse mapping // advise fails for this mapping
+		calls  []call
+	}{
+		{"small store: nothing to do", []mapping{a}, accessNormal, mapping{}, nil},
+		{"grown: every table", []mapping{a, b}, accessRandom, mapping{}, []call{{a, accessRandom}, {b, accessRandom}}},
+		{"unchanged: no call", []mapping{a, b}, accessRandom, mapping{}, nil},
+		{"a deleted, new table where it was", []mapping{reused, b}, accessRandom, mapping{}, []call{{reused, accessRandom}}},
+		{"scan refused on b", []mapping{reused, b}, accessSequential, b, []call{{reused, accessSequential}, {b, accessSequential}}},
+		{"refused table tried again", []mapping{reused, b}, accessSequential, mapping{}, []call{{b, accessSequential}}},
+		{"scan over", []mapping{reused, b}, accessRandom, mapping{}, []call{{reused, accessRandom}, {b, accessRandom}}},
+	}
+	var had map[mapping]access
+	for _, st := range steps {
+		var got []call
+		advise := func(m mapping, x access) error {
+			got = append(got, call{m, x})
+			if m == st.refuse {
+				return errors.New("refused")
+			}
+			return nil
+		}
+		had = adviseChanged(st.ms, st.want, had, advise)
+		if !slices.Equal(got, st.calls) {
+			t.Errorf("%s: advised %v, want %v", st.name, got, st.calls)
 		}
 	}
 }

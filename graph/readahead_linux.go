@@ -14,36 +14,31 @@ import (
 // adviceSupported: Linux takes madvise advice on file mappings.
 const adviceSupported = true
 
-// adviseMappings gives the mapped tables of dir the advice p chooses for
-// their total size, and returns how many mappings it advised.
-func adviseMappings(dir string, p advicePolicy) (int, error) {
+// tableMappingsOf lists the mapped tables of dir, read from
+// /proc/self/maps.
+func tableMappingsOf(dir string) ([]mapping, error) {
 	maps, err := os.ReadFile("/proc/self/maps")
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	ms := tableMappings(string(maps), dir)
-	var total uintptr
-	for _, m := range ms {
-		total += m.end - m.start
-	}
+	return tableMappings(string(maps), dir), nil
+}
+
+// madvise gives m the advice a asks for.
+func madvise(m mapping, a access) error {
 	advice := syscall.MADV_NORMAL
-	switch p.choose(int64(total)) {
+	switch a {
 	case accessRandom:
 		advice = syscall.MADV_RANDOM
 	case accessSequential:
 		advice = syscall.MADV_SEQUENTIAL
 	}
-	n := 0
-	for _, m := range ms {
-		// The range is a mapping of this process's, read a moment ago;
-		// madvise checks it and fails with ENOMEM if it is gone.
-		if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, m.start, m.end-m.start, uintptr(advice)); errno != 0 {
-			err = errno
-			continue
-		}
-		n++
+	// The range is a mapping of this process's, read a moment ago;
+	// madvise checks it and fails with ENOMEM if it is gone.
+	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, m.start, m.end-m.start, uintptr(advice)); errno != 0 {
+		return errno
 	}
-	return n, err
+	return nil
 }
 
 // cacheMemory returns the most memory the page cache can have: the

@@ -6,6 +6,8 @@ package graph
 // mappings, and reads as any mapped file is read.
 const adviceSupported = false
 
-func adviseMappings(string, advicePolicy) (int, error) { return 0, nil }
+func tableMappingsOf(string) ([]mapping, error) { return nil, nil }
+
+func madvise(mapping, access) error { return nil }
 
 func cacheMemory() int64 { return 0 }
