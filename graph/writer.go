@@ -230,26 +230,7 @@ func (w *writer) setHeld(k, v, held []byte) error {
 	if w.pipelined {
 		return w.writeSorted(pendingWrite{k: k, v: v}, held)
 	}
-	w.size += int64(len(k) + len(v) + 16)
-	w.count++
-	err := w.txn.Set(k, v)
-	if errors.Is(err, badger.ErrTxnTooBig) && w.splittable {
-		if err := w.beforeSplit(); err != nil {
-			return err
-		}
-		if err := w.commit(); err != nil {
-			return err
-		}
-		w.txn = w.s.db.NewTransaction(true)
-		err = w.txn.Set(k, v)
-	}
-	if errors.Is(err, badger.ErrTxnTooBig) {
-		return fmt.Errorf("graph: write too large for one transaction: %w", err)
-	}
-	if err == nil {
-		w.stage(k, stagedValue{v: held})
-	}
-	return err
+	return w.txnWrite(pendingWrite{k: k, v: v}, held)
 }
 
 func (w *writer) delete(k []byte) error {
@@ -259,9 +240,16 @@ func (w *writer) delete(k []byte) error {
 	if w.pipelined {
 		return w.writeSorted(pendingWrite{k: k, del: true}, nil)
 	}
-	w.size += int64(len(k) + 16)
+	return w.txnWrite(pendingWrite{k: k, del: true}, nil)
+}
+
+// txnWrite adds a write to the split's Txn and counts it, committing the
+// split first and writing it to a new one when the Txn is full and the
+// load may be split. Reads of the key before the commit find held.
+func (w *writer) txnWrite(pw pendingWrite, held []byte) error {
+	w.size += int64(len(pw.k) + len(pw.v) + 16)
 	w.count++
-	err := w.txn.Delete(k)
+	err := w.write(pw)
 	if errors.Is(err, badger.ErrTxnTooBig) && w.splittable {
 		if err := w.beforeSplit(); err != nil {
 			return err
@@ -270,10 +258,13 @@ func (w *writer) delete(k []byte) error {
 			return err
 		}
 		w.txn = w.s.db.NewTransaction(true)
-		err = w.txn.Delete(k)
+		err = w.write(pw)
+	}
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return fmt.Errorf("graph: write too large for one transaction: %w", err)
 	}
 	if err == nil {
-		w.stage(k, stagedValue{del: true})
+		w.stage(pw.k, stagedValue{v: held, del: pw.del})
 	}
 	return err
 }
