@@ -157,7 +157,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	if rule := objectRules[c.mode]; rule != nil && !rule(d, s, c) {
 		return
 	}
-	if c.def.intent && d.conditionAfter(s, c.after) {
+	if c.def.intent && d.conditionAfter(s, c.after) && !d.termsOfObject(s, c) {
 		// "will withdraw ... unless X": a conditional offer states none.
 		d.setSubject(s, c.sub)
 		return
@@ -792,6 +792,45 @@ func (d *doc) conditionAfter(s *sent, from int) bool {
 			return false
 		case hypoWords[w] && w != "whether":
 			return true
+		}
+	}
+	return false
+}
+
+// termsOfObject reports an offer whose condition is an act or case of its
+// parties: "would meet X if he gave them a veto", "willing to help defend
+// X if it is attacked", "would resume talks with X if X lifted". The
+// offer is made now, on terms, as CAMEO codes an offer with conditions
+// (03); a condition on anyone else ("if parliament agrees", "if its
+// parliament approves") or an "unless" leaves it hypothetical, and a
+// meeting on terms is not yet planned. The maker states the offer: "said
+// it would", not another's "said X would".
+func (d *doc) termsOfObject(s *sent, c *cueCall) bool {
+	if len(c.objs) == 0 || c.typ != Offers {
+		return false
+	}
+	if d.low[c.i] == "would" && (c.i == s.a || !subjectPronouns[d.low[c.i-1]]) {
+		// "Ghana said that Togo would talk with Benin if ...": a
+		// forecast of another's act, not an offer its maker states.
+		return false
+	}
+	for j := c.after; j+1 < s.b; j++ {
+		switch w := d.low[j]; {
+		case w == ";" || w == "but" || w == "while":
+			return false
+		case hypoWords[w] && w != "whether":
+			if w != "if" {
+				return false
+			}
+			k := j + 1
+			if k+1 < s.b && d.low[k] == "the" {
+				k++
+			}
+			m := s.mentionAt(k)
+			if m == nil || m.from != k || m.pron && !subjectPronouns[d.low[k]] {
+				return false // "if its parliament approves": another's act
+			}
+			return contains(c.objs, m.ent) || contains(c.sub.ents, m.ent)
 		}
 	}
 	return false
