@@ -843,7 +843,7 @@ func (d *doc) pronoun(s *sent, i int, person bool) int {
 		if m.from >= i {
 			break
 		}
-		if m.ent >= 0 && !m.place && m.person == person && !m.pron {
+		if m.ent >= 0 && !m.place && m.person == person && !m.pron && !d.hyphenedModifier(s, m) {
 			return m.ent
 		}
 	}
@@ -851,6 +851,13 @@ func (d *doc) pronoun(s *sent, i int, person bool) int {
 		return d.lastPerson
 	}
 	return d.lastOther
+}
+
+// hyphenedModifier reports a name hyphened to the word after it: a
+// modifier of another noun ("NATO-member Norway", "the Saudi-led
+// coalition"), never what a later pronoun continues.
+func (d *doc) hyphenedModifier(s *sent, m mention) bool {
+	return m.to+1 < s.b && d.low[m.to] == "-" && d.toks[m.to+1].word
 }
 
 // speakerBefore resolves a pronoun right after a reporting verb ("Britain,
