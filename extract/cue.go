@@ -279,6 +279,9 @@ var farAgentStops = set(",", ";", ":", "that", "which", "who", "whom", "while", 
 func (d *doc) farAgent(s *sent, from int) int {
 	for q := from; q < s.b && q < from+farAgentSpan; q++ {
 		w := d.low[q]
+		if w == "," {
+			return d.agentPastAside(s, q)
+		}
 		if farAgentStops[w] || q > from && isParticiple(w) && d.low[q-1] != "of" {
 			return -1
 		}
@@ -294,6 +297,41 @@ func (d *doc) farAgent(s *sent, from int) int {
 
 // farAgentSpan is how far past a participle its agent may stand.
 const farAgentSpan = 16
+
+// agentPastAside returns the "by" of a passive's agent after an aside
+// set off by the comma at c ("was accused of misusing funds, much of it
+// embezzled, by X"): the next comma closes the aside, and "by" and an
+// actor follow it at once. A comma not closed so, or an aside that opens
+// a clause of its own, gives -1.
+func (d *doc) agentPastAside(s *sent, c int) int {
+	for q := c + 1; q < s.b && q <= c+asideSpan; q++ {
+		w := d.low[q]
+		if w == "," {
+			if q+1 < s.b && d.low[q+1] == "by" && d.byAgent(s, q+2) {
+				return q + 1
+			}
+			return -1
+		}
+		if asideStops[w] || !d.toks[q].word && w != "$" && w != "-" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// asideSpan bounds the words of an aside between a passive and its agent.
+const asideSpan = 12
+
+// asideStops open a clause, quotation or list of their own: no aside.
+var asideStops = set("and", "but", "or", "while", "said", "says", "who", "whom", "when", "if", "unless", "because")
+
+// byAgent reports an actor at j, or after an article or modifier.
+func (d *doc) byAgent(s *sent, j int) bool {
+	if m := s.mentionAt(j); m != nil && m.ent >= 0 {
+		return true
+	}
+	return d.actorAfterDet(s, j)
+}
 
 // actorAfterDet reports an actor right after an article or modifier at
 // j: "by the Kenyan government", "by current Haitian officials".
