@@ -75,6 +75,9 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 	best, bestLen := mention{ent: -1}, 0
 	best, bestLen = d.longestMatch(s, i, d.local[key], best, bestLen)
 	best, bestLen = d.longestMatch(s, i, d.lx.byFirst[key], best, bestLen)
+	if m, n, ok := d.hyphenedName(s, i, d.lx.byFirst[key], bestLen); ok {
+		best, bestLen = m, n
+	}
 	if m, ok := d.orgAt(s, i, best, bestLen); ok {
 		return m, true
 	}
