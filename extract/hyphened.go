@@ -1,20 +1,26 @@
 package extract
 
-// Given names joined by a hyphen ("Jean-Bertrand Aristide", "Abdel-Aziz
-// Bouteflika") are written with a space in the Phoenix tables, and a
+import "strings"
+
+// Names whose words the text joins by a hyphen ("Jean-Bertrand Aristide",
+// "Kim Dae-jung") are written with a space in the Phoenix tables, and a
 // hyphen is a token of its own, so the table's name would never match.
 
 // hyphenedName returns the longest name of ps, three words or more,
-// whose first two words stand at token i joined by a hyphen, where it is
-// longer than bestLen tokens; ok is false where there is none.
+// that stands at token i with one hyphen joining two of its words, where
+// it is longer than bestLen tokens; ok is false where there is none.
 func (d *doc) hyphenedName(s *sent, i int, ps []*pattern, bestLen int) (mention, int, bool) {
-	if i+2 >= s.b || d.low[i+1] != "-" || !d.toks[i].upper || !d.toks[i+2].upper {
+	if i+2 >= s.b || !d.toks[i].upper {
 		return mention{}, 0, false
 	}
 	best, found := mention{}, false
 	for _, p := range ps {
 		n := len(p.toks)
-		if n < 3 || n+1 <= bestLen || i+n+1 > s.b || !d.hyphenedMatch(i, p) {
+		if n < 3 || n+1 <= bestLen || i+n+1 > s.b {
+			continue
+		}
+		h := d.nameHyphen(i, n)
+		if h < 0 || !d.hyphenedMatch(i, h, p) {
 			continue
 		}
 		if m, ok := d.patternMention(s, i, p); ok {
@@ -25,14 +31,33 @@ func (d *doc) hyphenedName(s *sent, i int, ps []*pattern, bestLen int) (mention,
 	return best, bestLen, found
 }
 
-// hyphenedMatch reports p's tokens at token i with a hyphen after the
-// first.
-func (d *doc) hyphenedMatch(i int, p *pattern) bool {
-	if !tokMatch(p.toks[0], d.tok(i), d.toks[i]) {
-		return false
+// nameHyphen returns the index of the name's word that a hyphen at
+// token i+h precedes, for a name of n words at i, or -1 where no hyphen
+// stands between two of its words.
+func (d *doc) nameHyphen(i, n int) int {
+	for h := 1; h < n; h++ {
+		if d.low[i+h] == "-" {
+			return h
+		}
+		if !d.toks[i+h].word {
+			return -1
+		}
 	}
-	for k := 1; k < len(p.toks); k++ {
-		if !tokMatch(p.toks[k], d.tok(i+k+1), d.toks[i+k+1]) {
+	return -1
+}
+
+// hyphenedMatch reports p's words at token i with a hyphen before its
+// word h; the word after the hyphen may be in lower case ("Dae-jung").
+func (d *doc) hyphenedMatch(i, h int, p *pattern) bool {
+	for k := range p.toks {
+		j := i + k
+		if k >= h {
+			j++
+		}
+		if k == h && strings.EqualFold(p.toks[k].s, d.tok(j)) {
+			continue
+		}
+		if !tokMatch(p.toks[k], d.tok(j), d.toks[j]) {
 			return false
 		}
 	}
