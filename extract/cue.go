@@ -837,7 +837,7 @@ func (d *doc) conditionAfter(s *sent, from int) bool {
 
 // termsOfObject reports an offer whose condition is an act or case of its
 // parties: "would meet X if he gave them a veto", "willing to help defend
-// X if it is attacked", "would resume talks with X if X lifted". The
+// X if it is attacked", "would resume talks with X provided that X lifted". The
 // offer is made now, on terms, as CAMEO codes an offer with conditions
 // (03); a condition on anyone else ("if parliament agrees", "if its
 // parliament approves") or an "unless" leaves it hypothetical, and a
@@ -857,10 +857,13 @@ func (d *doc) termsOfObject(s *sent, c *cueCall) bool {
 		case w == ";" || w == "but" || w == "while":
 			return false
 		case hypoWords[w] && w != "whether":
-			if w != "if" {
+			if w != "if" && w != "provided" {
 				return false
 			}
 			k := j + 1
+			if k+1 < s.b && d.low[k] == "that" && w == "provided" {
+				k++
+			}
 			if k+1 < s.b && d.low[k] == "the" {
 				k++
 			}

@@ -14,6 +14,8 @@ func TestOffersOnTerms(t *testing.T) {
 		{"willing to help if attacked", "Denmark is willing to send equipment to help defend Estonia if it is attacked.", []string{"Denmark OFFERS Estonia"}},
 		{"ready to send if asked", "Ghana is ready to send troops to Liberia if Monrovia asks for them.", []string{"Ghana OFFERS Liberia"}},
 		{"a hyphened modifier is no antecedent", "NATO-member Denmark is willing to send equipment to help defend Estonia if it is attacked.", []string{"Denmark OFFERS Estonia"}},
+		{"provided that", "Peru said it would meet Bolivia provided that it withdrew its claim.", []string{"Peru OFFERS Bolivia"}},
+		{"provided that, another's act", "Kenya said it would send aid to Somalia provided that parliament agrees.", nil},
 		{"a third party's act", "Kenya said it would provide aid to Somalia if parliament approves.", nil},
 		{"a possessive's act", "Kenya will send troops to Somalia if its parliament approves.", nil},
 		{"unless", "Kenya will send troops to Somalia unless Somalia objects.", nil},
@@ -21,3 +23,4 @@ func TestOffersOnTerms(t *testing.T) {
 		{"a conditional meeting is not planned", "Brazil will meet with Argentina if Argentina returns the ships.", []string{"Brazil OFFERS Argentina"}},
 	})
 }
+
