@@ -23,4 +23,3 @@ func TestOffersOnTerms(t *testing.T) {
 		{"a conditional meeting is not planned", "Brazil will meet with Argentina if Argentina returns the ships.", []string{"Brazil OFFERS Argentina"}},
 	})
 }
-
