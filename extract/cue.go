@@ -236,7 +236,7 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	for b >= s.a && (passiveAdverbs[d.low[b]] || isMannerAdverb(d.low[b])) {
 		b--
 	}
-	passive := b >= s.a && beWords[d.low[b]]
+	passive := b >= s.a && (beWords[d.low[b]] || standWords[d.low[b]])
 	byTok := -1
 	for q := after; q < s.b && q < after+3; q++ {
 		if d.low[q] == "by" {
@@ -258,6 +258,10 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	}
 	return false
 }
+
+// standWords make a passive as "to be" does: "stands accused by X",
+// "stood condemned by X".
+var standWords = set("stand", "stands", "stood", "standing")
 
 // isMannerAdverb reports an adverb in -ly between an auxiliary and a
 // participle: "was sharply criticised".
