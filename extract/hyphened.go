@@ -10,7 +10,7 @@ import "strings"
 // that stands at token i with one hyphen joining two of its words, where
 // it is longer than bestLen tokens; ok is false where there is none.
 func (d *doc) hyphenedName(s *sent, i int, ps []*pattern, bestLen int) (mention, int, bool) {
-	if i+2 >= s.b || !d.toks[i].upper {
+	if i+2 >= s.b || !d.toks[i].upper || !d.hyphenNear(s, i) {
 		return mention{}, 0, false
 	}
 	best, found := mention{}, false
@@ -30,6 +30,23 @@ func (d *doc) hyphenedName(s *sent, i int, ps []*pattern, bestLen int) (mention,
 	}
 	return best, bestLen, found
 }
+
+// hyphenNear reports a hyphen among the words after token i where a
+// name's could stand, so that most capitalised words try no pattern.
+func (d *doc) hyphenNear(s *sent, i int) bool {
+	for k := i + 1; k < s.b && k <= i+hyphenReach; k++ {
+		if d.low[k] == "-" {
+			return true
+		}
+		if !d.toks[k].word {
+			return false
+		}
+	}
+	return false
+}
+
+// hyphenReach bounds the words of a name before its hyphen.
+const hyphenReach = 5
 
 // nameHyphen returns the index of the name's word that a hyphen at
 // token i+h precedes, for a name of n words at i, or -1 where no hyphen
