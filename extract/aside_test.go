@@ -14,3 +14,14 @@ func TestAgentPastAside(t *testing.T) {
 		{"no agent after the aside", "Peru was accused of hiding funds, much of it stolen, in Bolivia.", nil},
 	})
 }
+
+// TestAgentThroughOffice checks that a passive's agent may be an office
+// noun before "for" or "of" and its actor ("by a spokesman for X"), in
+// sentences written for this test.
+func TestAgentThroughOffice(t *testing.T) {
+	runCases(t, []extractCase{
+		{"spokesman for", "Peru was accused of hiding rebels by a spokesman for Chile.", []string{"Chile ACCUSES Peru"}},
+		{"minister of", "Peru was accused of hiding rebels by the foreign minister of Chile.", []string{"Chile ACCUSES Peru"}},
+		{"a place after the content", "Peru was accused of hiding rebels by a river in Chile.", nil},
+	})
+}

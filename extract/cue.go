@@ -338,14 +338,19 @@ func (d *doc) byAgent(s *sent, j int) bool {
 }
 
 // actorAfterDet reports an actor right after an article or modifier at
-// j: "by the Kenyan government", "by current Haitian officials".
+// j: "by the Kenyan government", "by current Haitian officials", or
+// after an office noun and "for" or "of": "by a spokesman for X".
 func (d *doc) actorAfterDet(s *sent, j int) bool {
-	for k := j; k < s.b && k < j+3; k++ {
+	lim := j + 3
+	for k := j; k < s.b && k < lim; k++ {
 		if m := s.mentionAt(k); m != nil && m.ent >= 0 {
 			return true
 		}
 		if !d.toks[k].word || d.toks[k].upper && k > j {
 			return false
+		}
+		if officeNouns[d.low[k]] && k+1 < s.b && (d.low[k+1] == "for" || d.low[k+1] == "of") {
+			lim = k + 3
 		}
 	}
 	return false
