@@ -157,7 +157,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	if rule := objectRules[c.mode]; rule != nil && !rule(d, s, c) {
 		return
 	}
-	if c.def.intent && d.conditionAfter(s, c.after) {
+	if c.def.intent && d.conditionAfter(s, c.after) && !d.termsOfObject(s, c) {
 		// "will withdraw ... unless X": a conditional offer states none.
 		d.setSubject(s, c.sub)
 		return
@@ -236,7 +236,7 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	for b >= s.a && (passiveAdverbs[d.low[b]] || isMannerAdverb(d.low[b])) {
 		b--
 	}
-	passive := b >= s.a && beWords[d.low[b]]
+	passive := b >= s.a && (beWords[d.low[b]] || standWords[d.low[b]])
 	byTok := -1
 	for q := after; q < s.b && q < after+3; q++ {
 		if d.low[q] == "by" {
@@ -259,6 +259,10 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	return false
 }
 
+// standWords make a passive as "to be" does: "stands accused by X",
+// "stood condemned by X".
+var standWords = set("stand", "stands", "stood", "standing")
+
 // isMannerAdverb reports an adverb in -ly between an auxiliary and a
 // participle: "was sharply criticised".
 func isMannerAdverb(w string) bool {
@@ -279,6 +283,9 @@ var farAgentStops = set(",", ";", ":", "that", "which", "who", "whom", "while", 
 func (d *doc) farAgent(s *sent, from int) int {
 	for q := from; q < s.b && q < from+farAgentSpan; q++ {
 		w := d.low[q]
+		if w == "," {
+			return d.agentPastAside(s, q)
+		}
 		if farAgentStops[w] || q > from && isParticiple(w) && d.low[q-1] != "of" {
 			return -1
 		}
@@ -295,15 +302,55 @@ func (d *doc) farAgent(s *sent, from int) int {
 // farAgentSpan is how far past a participle its agent may stand.
 const farAgentSpan = 16
 
+// agentPastAside returns the "by" of a passive's agent after an aside
+// set off by the comma at c ("was accused of misusing funds, much of it
+// embezzled, by X"): the next comma closes the aside, and "by" and an
+// actor follow it at once. A comma not closed so, or an aside that opens
+// a clause of its own, gives -1.
+func (d *doc) agentPastAside(s *sent, c int) int {
+	for q := c + 1; q < s.b && q <= c+asideSpan; q++ {
+		w := d.low[q]
+		if w == "," {
+			if q+1 < s.b && d.low[q+1] == "by" && d.byAgent(s, q+2) {
+				return q + 1
+			}
+			return -1
+		}
+		if asideStops[w] || !d.toks[q].word && w != "$" && w != "-" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// asideSpan bounds the words of an aside between a passive and its agent.
+const asideSpan = 12
+
+// asideStops open a clause, quotation or list of their own: no aside.
+var asideStops = set("and", "but", "or", "while", "said", "says", "who", "whom", "when", "if", "unless", "because")
+
+// byAgent reports an actor at j, or after an article or modifier.
+func (d *doc) byAgent(s *sent, j int) bool {
+	if m := s.mentionAt(j); m != nil && m.ent >= 0 {
+		return true
+	}
+	return d.actorAfterDet(s, j)
+}
+
 // actorAfterDet reports an actor right after an article or modifier at
-// j: "by the Kenyan government", "by current Haitian officials".
+// j: "by the Kenyan government", "by current Haitian officials", or
+// after an office noun and "for" or "of": "by a spokesman for X".
 func (d *doc) actorAfterDet(s *sent, j int) bool {
-	for k := j; k < s.b && k < j+3; k++ {
+	lim := j + 3
+	for k := j; k < s.b && k < lim; k++ {
 		if m := s.mentionAt(k); m != nil && m.ent >= 0 {
 			return true
 		}
 		if !d.toks[k].word || d.toks[k].upper && k > j {
 			return false
+		}
+		if officeNouns[d.low[k]] && k+1 < s.b && (d.low[k+1] == "for" || d.low[k+1] == "of") {
+			lim = k + 3
 		}
 	}
 	return false
@@ -792,6 +839,48 @@ func (d *doc) conditionAfter(s *sent, from int) bool {
 			return false
 		case hypoWords[w] && w != "whether":
 			return true
+		}
+	}
+	return false
+}
+
+// termsOfObject reports an offer whose condition is an act or case of its
+// parties: "would meet X if he gave them a veto", "willing to help defend
+// X if it is attacked", "would resume talks with X provided that X lifted". The
+// offer is made now, on terms, as CAMEO codes an offer with conditions
+// (03); a condition on anyone else ("if parliament agrees", "if its
+// parliament approves") or an "unless" leaves it hypothetical, and a
+// meeting on terms is not yet planned. The maker states the offer: "said
+// it would", not another's "said X would".
+func (d *doc) termsOfObject(s *sent, c *cueCall) bool {
+	if len(c.objs) == 0 || c.typ != Offers {
+		return false
+	}
+	if d.low[c.i] == "would" && (c.i == s.a || !subjectPronouns[d.low[c.i-1]]) {
+		// "Ghana said that Togo would talk with Benin if ...": a
+		// forecast of another's act, not an offer its maker states.
+		return false
+	}
+	for j := c.after; j+1 < s.b; j++ {
+		switch w := d.low[j]; {
+		case w == ";" || w == "but" || w == "while":
+			return false
+		case hypoWords[w] && w != "whether":
+			if w != "if" && w != "provided" {
+				return false
+			}
+			k := j + 1
+			if k+1 < s.b && d.low[k] == "that" && w == "provided" {
+				k++
+			}
+			if k+1 < s.b && d.low[k] == "the" {
+				k++
+			}
+			m := s.mentionAt(k)
+			if m == nil || m.from != k || m.pron && !subjectPronouns[d.low[k]] {
+				return false // "if its parliament approves": another's act
+			}
+			return contains(c.objs, m.ent) || contains(c.sub.ents, m.ent)
 		}
 	}
 	return false

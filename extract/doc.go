@@ -55,7 +55,12 @@
 //     an office, of the country's elites unless the text titles him in
 //     office; and an organization named by capitalised words ending in
 //     a head noun ("the Kenya Farmers Association"), an actor of the
-//     text alone. Peoples and faiths (ethnic.go) are actors of the text
+//     text alone, as is a body described by a demonym, lower-case words
+//     and a noun of bodies ("an Israeli peace movement"). Names whose
+//     words a hyphen joins ("Jean-Bertrand", "Dae-jung") match the
+//     tables' spaced names (hyphened.go); a title and surname the text
+//     gives another state ("King Hussein of Jordan") are not that
+//     surname's person elsewhere. Peoples and faiths (ethnic.go) are actors of the text
 //     too, of their country: a demonym before a people ("Iraqi Kurds",
 //     "Bosnian Serbs"), a people before an agent noun ("Hausa
 //     politicians"), a people's plural ("the Kurds"). A leader's surname
@@ -90,7 +95,8 @@
 //     spoke, or "issued a statement"); "the government" to the last
 //     government named; "the
 //     delegation", "the spokesman" to whoever's delegation was named last;
-//     he/she/it to the last subject of that kind; "him" to the person
+//     he/she/it to the last subject of that kind (a name hyphened to
+//     the next word, "NATO-member Norway", is none); "him" to the person
 //     named last who is not the subject; "they" to a list of this sentence
 //     or the last subject that was a list ("Egypt and Qatar ... They") or
 //     a plural ("Israeli officials ... They"); "both", "the two sides",
@@ -172,7 +178,10 @@
 //     is no object ("backed the sanctions and Nigeria endorsed them"); "A,
 //     and B ..." is two clauses unless a comma list precedes. Words of an
 //     actor's name are no cues ("Rapid Support Forces").
-//     Passives ("was urged by", "has been rejected by") swap the roles.
+//     Passives ("was urged by", "has been rejected by", "stands accused
+//     by") swap the roles; the agent may follow an aside set off by
+//     commas ("was accused of X, much of it Y, by Z"), and criticism
+//     faced or come under from X accuses as criticism drawn does.
 //     Reported speech adds "X said Y must ..." (DEMANDS), "Y's offer was
 //     the most forward-leaning proposal" (SUPPORTS), "Y was to blame"
 //     (ACCUSES).
@@ -190,7 +199,9 @@
 //     ("will", "said it would", "agreed in principle to", "is ready to")
 //     before a verb of cooperation (CAMEO 03-08) or a continued act
 //     ("promised to continue aid") is an offer, CAMEO 03, unless a
-//     condition follows ("... unless X"); so are willingness named by a
+//     condition follows ("... unless X") that is not its parties' own
+//     act or case ("would meet X if he gave them a veto" offers on
+//     terms); so are willingness named by a
 //     noun ("expressed its readiness to", "its readiness for joint
 //     cooperation with X"), "decided to", "ready for talks with X" and
 //     another's reported "would" ("X said Y would", "said Sunday that Y

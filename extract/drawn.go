@@ -2,11 +2,17 @@ package extract
 
 // An accusation is often put as a noun its target drew from its author:
 // "X's moves have drawn condemnation from Y", "the raid sparked protests
-// from Y". The author accuses the subject of the drawing verb.
+// from Y", or one it met with, a passive in all but form: "X faced
+// criticism from Y", "X came under criticism from Y". The author accuses
+// the subject of the drawing verb.
 
-// drawVerbs draw a reaction from someone.
+// drawVerbs draw a reaction from someone; "under" stands for "came
+// under" and "comes under".
 var drawVerbs = set("drawn", "drew", "draws", "drawing", "sparked", "sparks", "prompted", "prompts", "triggered", "triggers",
-	"provoked", "provokes", "earned", "earns", "attracted", "attracts")
+	"provoked", "provokes", "earned", "earns", "attracted", "attracts", "faced", "faces", "facing", "under")
+
+// underVerbs come before "under" a reaction: "came under criticism".
+var underVerbs = set("came", "come", "comes", "coming")
 
 // reactionNouns are the accusations so drawn.
 var reactionNouns = set("condemnation", "condemnations", "criticism", "criticisms", "rebuke", "rebukes", "censure", "protest",
@@ -28,6 +34,12 @@ func (d *doc) drawnReaction(s *sent, i int) {
 	}
 	if !drawVerbs[d.low[v]] {
 		return
+	}
+	if d.low[v] == "under" {
+		if v-1 <= s.a || !underVerbs[d.low[v-1]] {
+			return
+		}
+		v--
 	}
 	authors := d.reactionAuthors(s, i+2)
 	sub := d.subjectAt(s, v)

@@ -75,6 +75,9 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 	best, bestLen := mention{ent: -1}, 0
 	best, bestLen = d.longestMatch(s, i, d.local[key], best, bestLen)
 	best, bestLen = d.longestMatch(s, i, d.lx.byFirst[key], best, bestLen)
+	if m, n, ok := d.hyphenedName(s, i, d.lx.byFirst[key], bestLen); ok {
+		best, bestLen = m, n
+	}
 	if m, ok := d.orgAt(s, i, best, bestLen); ok {
 		return m, true
 	}
@@ -843,7 +846,7 @@ func (d *doc) pronoun(s *sent, i int, person bool) int {
 		if m.from >= i {
 			break
 		}
-		if m.ent >= 0 && !m.place && m.person == person && !m.pron {
+		if m.ent >= 0 && !m.place && m.person == person && !m.pron && !d.hyphenedModifier(s, m) {
 			return m.ent
 		}
 	}
@@ -851,6 +854,13 @@ func (d *doc) pronoun(s *sent, i int, person bool) int {
 		return d.lastPerson
 	}
 	return d.lastOther
+}
+
+// hyphenedModifier reports a name hyphened to the word after it: a
+// modifier of another noun ("NATO-member Norway", "the Saudi-led
+// coalition"), never what a later pronoun continues.
+func (d *doc) hyphenedModifier(s *sent, m mention) bool {
+	return m.to+1 < s.b && d.low[m.to] == "-" && d.toks[m.to+1].word
 }
 
 // speakerBefore resolves a pronoun right after a reporting verb ("Britain,

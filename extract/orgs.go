@@ -63,17 +63,61 @@ func (d *doc) orgChunk(s *sent, i int) (end int, head string, ok bool) {
 // -1 if none.
 func (d *doc) unknownOrg(s *sent, i, state int) (mention, bool) {
 	end, head, ok := d.orgChunk(s, i)
+	if !ok {
+		end, head, ok = d.describedOrg(s, i, state)
+	}
 	if !ok || d.stateOffice(s, i, end, state) {
 		return mention{}, false
 	}
 	name := d.text[d.toks[i].bs:d.toks[end-1].be]
-	a := stance.Actor{Name: name, ID: stance.ActorID(name), Kind: orgHeads[head]}
+	kind, named := orgHeads[head]
+	if !named {
+		kind = describedHeads[head]
+	}
+	a := stance.Actor{Name: name, ID: stance.ActorID(name), Kind: kind}
 	if state >= 0 {
 		a.Country = d.actor(state).Country
 	}
 	e := d.addExtra(a)
 	return mention{from: i, to: end, ent: e, kind: formAlias, code: a.Country}, true
 }
+
+// describedHeads end the description of a body that news names by its
+// kind rather than its name: "an Israeli peace movement", "a Palestinian
+// human rights group".
+var describedHeads = map[string]stance.ActorKind{
+	"movement": stance.KindOrganization, "group": stance.KindOrganization, "organization": stance.KindOrganization,
+	"organisation": stance.KindOrganization, "association": stance.KindOrganization, "federation": stance.KindOrganization,
+	"coalition": stance.KindOrganization, "league": stance.KindOrganization,
+}
+
+// describedOrg returns the end of a body described, not named, at
+// token i: an article, the demonym or name of a state, at most three
+// lower-case words and one of describedHeads, not followed by "of"
+// ("the Israeli movement of troops" is an act), with no office word
+// among them ("the Israeli army group" is the state's). Such a body is an actor
+// of the text, of that state's country, as a capitalised name is.
+func (d *doc) describedOrg(s *sent, i, state int) (end int, head string, ok bool) {
+	if state < 0 || i == s.a || !articles[d.low[i-1]] {
+		return 0, "", false
+	}
+	for j := i + 1; j < s.b && j <= i+4; j++ {
+		w := d.low[j]
+		if !d.toks[j].word || d.toks[j].upper || determiners[w] || officeNouns[w] || stateBodies[w] || s.mentionAt(j) != nil {
+			return 0, "", false
+		}
+		if _, isHead := describedHeads[w]; isHead && j > i+1 {
+			if j+1 < s.b && d.low[j+1] == "of" {
+				return 0, "", false
+			}
+			return j + 1, w, true
+		}
+	}
+	return 0, "", false
+}
+
+// articles open a noun phrase that describes a body.
+var articles = set("a", "an", "the")
 
 // stateOffice reports a name that is a state's own body: its state's
 // name, then office words only ("Kenyan Foreign Ministry", "the

@@ -77,11 +77,31 @@ func (d *doc) titledSurname(s *sent, i int) (mention, bool) {
 			found = p
 		}
 	}
-	if found == nil {
+	if found == nil || d.titledForOther(s, i, found.entries[0]) {
 		return none, false
 	}
 	m := mention{from: i, to: i + 1, ent: d.current(found.entries[0]), kind: formMember, person: true, gov: found.gov, army: found.army, code: found.code}
 	return m, true
+}
+
+// titledForOther reports a title and surname at i that the text gives a
+// state other than actor e's: "King Hussein of Jordan", "Jordan's King
+// Hussein", "Jordanian King Hussein" are not Iraq's Saddam Hussein.
+func (d *doc) titledForOther(s *sent, i, e int) bool {
+	st := -1
+	switch {
+	case i+2 < s.b && d.low[i+1] == "of":
+		k := i + 2
+		if d.low[k] == "the" && k+1 < s.b {
+			k++
+		}
+		st = d.stateWordAt(s, k)
+	case i-3 >= s.a && (d.low[i-2] == "'s" || d.low[i-2] == "\u2019s"):
+		st = d.stateWordAt(s, i-3)
+	case i-2 >= s.a:
+		st = d.stateWordAt(s, i-2)
+	}
+	return st >= 0 && d.actor(st).Country != d.actor(e).Country
 }
 
 // leaderGovNouns after a leader's surname name the leader's government:

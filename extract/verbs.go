@@ -234,6 +234,10 @@ func (d *doc) frameCue(s *sent, i int) {
 	if auxWords[d.low[i]] || !d.predicate(s, i) || d.ownAllies(s, i) {
 		return
 	}
+	if standWords[d.low[i]] && i+1 < s.b && isParticiple(d.low[i+1]) {
+		// "stands accused by X": a passive's copula, not standing by X.
+		return
+	}
 	f, ok := d.lx.verbs.match(d.low, s.a, i, s.b)
 	if !ok {
 		return

@@ -103,10 +103,14 @@ func phrase(s string) string {
 // convertActors writes the records of one actor file. A record is a
 // primary phrase at the start of a line (with optional codes), synonyms
 // on lines starting with "+", and codes with date ranges on indented lines.
+// Primary phrases that follow one another before any code are one record,
+// as PETRARCH2 reads them: the files list a person's spellings so
+// ("BORIS_YELTSIN_", "PRESIDENT_BORIS_YELTSIN", ... then the codes), and
+// each would otherwise be a record of no code.
 func convertActors(r io.Reader, kind string, w *strings.Builder) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
-	open := false
+	open, coded := false, false
 	for line := 1; sc.Scan(); line++ {
 		raw := sc.Text()
 		text, _, _ := strings.Cut(raw, "#")
@@ -128,6 +132,7 @@ func convertActors(r io.Reader, kind string, w *strings.Builder) error {
 			if err := writeCodes(w, text); err != nil {
 				return fmt.Errorf("line %d: %v", line, err)
 			}
+			coded = true
 		default:
 			name := text
 			if k := strings.IndexAny(text, "[\t"); k >= 0 {
@@ -138,8 +143,12 @@ func convertActors(r io.Reader, kind string, w *strings.Builder) error {
 				open = false
 				continue
 			}
-			fmt.Fprintf(w, "r %s %s\n", kind, p)
-			open = true
+			if open && !coded {
+				fmt.Fprintf(w, "n %s\n", p)
+			} else {
+				fmt.Fprintf(w, "r %s %s\n", kind, p)
+			}
+			open, coded = true, strings.TrimSpace(text[len(name):]) != ""
 			if err := writeCodes(w, text[len(name):]); err != nil {
 				return fmt.Errorf("line %d: %v", line, err)
 			}

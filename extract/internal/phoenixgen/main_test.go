@@ -28,6 +28,30 @@ func TestConvert(t *testing.T) {
 	}
 }
 
+// TestSpellingsShareCodes checks that primary phrases listed one after
+// another before any code are one record, as PETRARCH2 reads them, and
+// that a phrase after a coded record opens a new one.
+func TestSpellingsShareCodes(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"spellings then codes", "ANNA_EXAMPLE_\nPRESIDENT_ANNA_EXAMPLE\nEXAMPLE\n\t[RURGOV 010203-051231]\n\t[RURELI]\n",
+			"r c anna example\nn president anna example\nn example\nc RURGOV 2001-02-03 2005-12-31\nc RURELI\n"},
+		{"a coded record ends the run", "RURITANIA_ [RUR]\nANNA_EXAMPLE_\nEXAMPLE\n\t[RURGOV]\nBOB_SAMPLE_\n\t[RURELI]\n",
+			"r c ruritania\nc RUR\nr c anna example\nn example\nc RURGOV\nr c bob sample\nc RURELI\n"},
+		{"a spelling with its own code", "ANNA_EXAMPLE_\nEXAMPLE_ [RURGOV]\nBOB_SAMPLE_ [RURELI]\n",
+			"r c anna example\nn example\nc RURGOV\nr c bob sample\nc RURELI\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			if err := convertActors(strings.NewReader(tc.in), "c", &b); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", b.String(), tc.want)
+			}
+		})
+	}
+}
+
 func TestIsoDate(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"750101", "1975-01-01"}, {"011222", "2001-12-22"}, {"20040117", "2004-01-17"},
