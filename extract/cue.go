@@ -1095,7 +1095,7 @@ func (d *doc) groupStances(s *sent, c *cueCall) {
 	if c.typ == Engages && (len(sub.ents) == 2 || d.countedLeaders(s, sub.ents)) && !c.recip && !sub.group && (c.talks || d.low[c.i] == "met" || d.low[c.i] == "meets") {
 		// Three or more ("the US, Saudi Arabia and Switzerland opened
 		// talks") are more likely conveners than parties.
-		d.lastTalks = append([]int(nil), sub.ents...)
+		d.noteTalks(sub.ents)
 		d.pairs(s, sub.ents, c.conf-0.1, c.end)
 	}
 	if c.def.recip != "" && !sub.group {
@@ -1289,7 +1289,7 @@ func (d *doc) hostedBetween(s *sent, c *cueCall) {
 	for q := c.after; q < c.end && q < s.b; q++ {
 		if d.low[q] == "between" && len(c.objs) >= 2 && !d.refAt(s, q+1) {
 			if len(c.objs) == 2 {
-				d.lastTalks = append([]int(nil), c.objs...)
+				d.noteTalks(c.objs)
 			}
 			d.pairs(s, c.objs, c.conf-0.1, c.end)
 		}

@@ -23,7 +23,7 @@ func (d *doc) involvedTalks(s *sent, i int) {
 	if len(objs) != 2 {
 		return
 	}
-	d.lastTalks = append([]int(nil), objs...)
+	d.noteTalks(objs)
 	d.emit(s, Engages, objs[:1], objs[1:], 0.7, end)
 }
 
@@ -41,6 +41,13 @@ func (d *doc) mediatorsInvolved(s *sent, k int, mediators []int) {
 			return
 		}
 	}
+}
+
+// noteTalks records parties as those of the talks the text named last,
+// which a later "guarantors of the talks" or "hosted the first round"
+// refers to; only a pair is read back, so more parties forget the last.
+func (d *doc) noteTalks(parties []int) {
+	d.lastTalks = append([]int(nil), parties...)
 }
 
 // guarantorNouns name a third party's part in others' talks.
@@ -67,17 +74,7 @@ func (d *doc) guarantorsOfTalks(s *sent, i int) {
 	if m == nil || m.ent < 0 || m.place {
 		return
 	}
-	first := m.from
-	for k := m.from - 1; k > s.a; k-- {
-		if pm := s.mentionAt(k); pm != nil && pm.ent >= 0 && !pm.place {
-			first, k = pm.from, pm.from
-			continue
-		}
-		if d.low[k] != "," && d.low[k] != "and" {
-			break
-		}
-	}
-	ents, _ := d.listAt(s, s.at[first-s.a])
+	ents, _ := d.listBack(s, s.at[i-2-s.a])
 	for _, g := range ents {
 		if !contains(d.lastTalks, g) {
 			d.emit(s, Engages, []int{g}, d.lastTalks, 0.65, j+1)

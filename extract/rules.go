@@ -1178,7 +1178,7 @@ func (d *doc) between(s *sent, i int) {
 	}
 	if len(objs) == 2 {
 		// What a later "facilitated the negotiations" refers to.
-		d.lastTalks = append([]int(nil), objs...)
+		d.noteTalks(objs)
 	}
 	for x := 0; x < len(objs); x++ {
 		for y := x + 1; y < len(objs); y++ {
