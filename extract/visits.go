@@ -29,7 +29,7 @@ func (d *doc) nounVisit(s *sent, i int) {
 		visitors, _, _, _ = d.objectNP(s, m.to+1, 5)
 	case m.to+1 < s.b && d.low[m.to] == "," && d.frontedVisit(s, i):
 		if v := s.mentionAt(m.to + 1); v == nil {
-			visitors = d.firstActorAfter(s, m.to+1, 6)
+			visitors = d.firstIn(s, m.to+1, min(s.b, m.to+7))
 		} else if v.ent >= 0 && !v.place {
 			visitors = []int{v.ent}
 		}
@@ -57,15 +57,4 @@ func (d *doc) frontedVisit(s *sent, i int) bool {
 		}
 	}
 	return false
-}
-
-// firstActorAfter returns the first actor named within n tokens from j
-// that is no place.
-func (d *doc) firstActorAfter(s *sent, j, n int) []int {
-	for k := j; k < s.b && k < j+n; k++ {
-		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
-			return []int{m.ent}
-		}
-	}
-	return nil
 }
