@@ -156,6 +156,7 @@ type sent struct {
 	prevPers  bool
 	subjFound bool
 	quoteOpen int // token index of a sentence-initial quote, or -1
+	paren     int // token index of the first "(", or b: no portfolio before it
 }
 
 func (s *sent) mentionAt(i int) *mention {
@@ -174,7 +175,10 @@ func (d *doc) sentence(a, b int) {
 		}
 		return
 	}
-	s := &sent{a: a, b: b, frontLoc: -1, quoteOpen: -1}
+	s := &sent{a: a, b: b, frontLoc: -1, quoteOpen: -1, paren: b}
+	if k := slices.Index(d.low[a:b], "("); k >= 0 {
+		s.paren = a + k
+	}
 	s.at = make([]int, b-a)
 	s.content = make([]bool, b-a)
 	d.namedBefore = d.lastNamed

@@ -79,6 +79,10 @@ const portfolioMax = 5
 // title: "The Director General (SA & SAARC)" names the office's
 // portfolio, not an actor speaking.
 func (d *doc) inPortfolio(s *sent, i int) bool {
+	if i <= s.paren {
+		// Most sentences have no bracket: nothing to look back for.
+		return false
+	}
 	for k := i - 1; k > s.a && k >= i-portfolioMax; k-- {
 		switch d.low[k] {
 		case ")":
