@@ -73,3 +73,20 @@ func TestMoreIntentMarkers(t *testing.T) {
 		{"would without a speaker", "Uganda would send troops to Somalia.", nil},
 	})
 }
+
+// TestReadyForHostileActs checks readiness for a hostile act as a threat,
+// which no stance type names, while readiness to help or to fight beside
+// another still offers, in sentences written for this test.
+func TestReadyForHostileActs(t *testing.T) {
+	runCases(t, []extractCase{
+		{"ready to fight", "Sudan is ready to fight Chad.", nil},
+		{"prepared to fight, reported", "Sudan said it was prepared to fight Chad.", nil},
+		{"ready to attack", "Iraq is ready to attack Iran.", nil},
+		{"ready to strike", "Iraq is ready to strike Iran.", nil},
+		{"prepared to invade", "Iraq is prepared to invade Kuwait.", nil},
+		{"ready to bomb", "Israel is ready to bomb Syria.", nil},
+		{"ready to help still offers", "Sudan is ready to help Chad.", []string{"Sudan OFFERS Chad"}},
+		{"fight alongside still offers", "Sudan is ready to fight alongside Chad.", []string{"Sudan OFFERS Chad"}},
+		{"willing to talk still offers", "Iraq is willing to talk with Iran.", []string{"Iraq OFFERS Iran"}},
+	})
+}

@@ -405,6 +405,10 @@ func reciprocal(code string) bool {
 // offer: consult, support, cooperate, aid, yield.
 var cooperativeRoots = set("03", "04", "05", "06", "07", "08")
 
+// hostileRoots are the CAMEO roots of hostile acts, from threats (13) to
+// mass violence (20): readiness to do one threatens and offers nothing.
+var hostileRoots = set("13", "14", "15", "16", "17", "18", "19", "20")
+
 // intent handles an intent marker before a verb of cooperation as an
 // OFFERS cue at the marker. It reports whether it did.
 func (d *doc) intent(s *sent, i int) bool {
@@ -430,7 +434,9 @@ func (d *doc) intent(s *sent, i int) bool {
 			words, code, ok = 1, "036", mk.acts[d.low[v]]
 		}
 		if !ok {
-			return false
+			// "is ready to fight X" threatens (CAMEO 13), a stance no type
+			// names; the marker must not code itself ("ready" is 030).
+			return mk.open && len(mk.words) == 2 && len(code) >= 2 && hostileRoots[code[:2]]
 		}
 		// Consent ("agreed to") or an act done together ("will meet")
 		// offers each other; "Mali and Niger said they would leave" not.
