@@ -886,16 +886,26 @@ func (d *doc) termsOfObject(s *sent, c *cueCall) bool {
 	return false
 }
 
-// fromBefore reports "from" right before the first mention of ents in
-// [q, end).
+// fromBefore reports "from" before the first mention of ents in [q,
+// end), past words that name a part of it: "from southern Lebanon",
+// "from the occupied West Bank".
 func (d *doc) fromBefore(s *sent, q, end int, ents []int) bool {
 	for j := q; j < end && j < s.b; j++ {
 		if m := s.mentionAt(j); m != nil && contains(ents, m.ent) && !m.pron {
-			return j > q && d.low[j-1] == "from"
+			k := j - 1
+			for k > q && partOfPlace[d.low[k]] {
+				k--
+			}
+			return k >= q && k < j && d.low[k] == "from"
 		}
 	}
 	return false
 }
+
+// partOfPlace are words between "from" and a place that narrow it to a
+// part of it.
+var partOfPlace = set("the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+	"northeastern", "northwestern", "southeastern", "southwestern", "occupied", "all", "parts", "part", "of")
 
 // offerComplement collects the actors of the offered act after "to" at q.
 func (d *doc) offerComplement(s *sent, c *cueCall, q int) {

@@ -90,3 +90,16 @@ func TestReadyForHostileActs(t *testing.T) {
 		{"willing to talk still offers", "Iraq is willing to talk with Iran.", []string{"Iraq OFFERS Iran"}},
 	})
 }
+
+// TestWithdrawnFromPart checks that troops withdrawn from a part of a
+// country ("from southern Lebanon") are offered to no one, as troops
+// withdrawn from the country are, in sentences written for this test.
+func TestWithdrawnFromPart(t *testing.T) {
+	runCases(t, []extractCase{
+		{"from southern", "Syria said it will withdraw its troops from southern Lebanon.", nil},
+		{"from northern", "Nigeria will withdraw its troops from northern Chad.", nil},
+		{"from the occupied", "Morocco will withdraw its forces from the occupied parts of Mauritania.", nil},
+		{"from the country still none", "Nigeria will withdraw its peacekeeping force from Chad.", nil},
+		{"to a part still offers", "Nigeria will send troops to northern Chad.", []string{"Nigeria OFFERS Chad"}},
+	})
+}
