@@ -208,7 +208,8 @@
 //     would"); disputing or questioning an actor's claim, or casting
 //     doubt on it, rejects the actor (CAMEO 12 in verbs.ours.txt);
 //     negated before an act of cooperation ("vowed never to negotiate
-//     with X") it rejects.
+//     with X") it rejects; before a hostile act (CAMEO 13-20, "is ready
+//     to fight X") it threatens and states no stance.
 //     Stances named otherwise: asking others to rise against an actor
 //     accuses it ("called on Arabs to unite against X", CAMEO 113);
 //     acting despite, resisting or ignoring an actor's pressure rejects
