@@ -267,3 +267,9 @@ func (sc *scope) stanceConn(page stance.StancePage, first int) (*stanceConn, err
 	}
 	return &stanceConn{nodes: sc.stanceValues(page.Stances), cursors: page.Cursors, info: page.PageInfo}, nil
 }
+
+// stanceNodes wraps a page read without cursors, for a selection of
+// neither edges nor pageInfo.
+func (sc *scope) stanceNodes(page stance.StancePage) *stanceConn {
+	return &stanceConn{nodes: sc.stanceValues(page.Stances), info: page.PageInfo}
+}
