@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"testing"
@@ -110,5 +111,47 @@ func TestDeadlineCtxStartsNoTimer(t *testing.T) {
 	})
 	if allocs > 1 {
 		t.Errorf("%.0f allocations a request, want 1", allocs)
+	}
+}
+
+// countingCtx counts the reads of its error.
+type countingCtx struct {
+	context.Context
+	errs int
+}
+
+func (c *countingCtx) Err() error { c.errs++; return c.Context.Err() }
+
+// TestCheckpointReadsDeadlineSparingly: the fast path reads the
+// request's deadline at its first field and every checkEvery fields
+// after, not at each of a page's ~250 fields, and a request already out
+// of time stops at the first.
+func TestCheckpointReadsDeadlineSparingly(t *testing.T) {
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name     string
+		parent   context.Context
+		fields   int
+		wantErrs int
+		wantErr  error
+	}{
+		{"one field", context.Background(), 1, 1, nil},
+		{"a page", context.Background(), 250, (250 + checkEvery - 1) / checkEvery, nil},
+		{"out of time", canceled, 1, 1, context.Canceled},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := &countingCtx{Context: tc.parent}
+			x := &executor{ctx: ctx, limit: 1 << 20}
+			var buf bytes.Buffer
+			var err error
+			for i := 0; i < tc.fields && err == nil; i++ {
+				err = x.checkpoint(&buf)
+			}
+			if ctx.errs != tc.wantErrs || !errors.Is(err, tc.wantErr) || (err == nil) != (tc.wantErr == nil) {
+				t.Errorf("%d reads of Err, error %v; want %d, %v", ctx.errs, err, tc.wantErrs, tc.wantErr)
+			}
+		})
 	}
 }
