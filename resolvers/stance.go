@@ -158,7 +158,10 @@ func (r *Resolver) stanceDate(p graphql.ResolveParams) (interface{}, error) {
 
 // stanceValue is the source of Stance fields.
 type stanceValue struct {
-	s  stance.Stance
+	// s points into the page the stance came in, which nothing changes:
+	// a copy was some 200 bytes a stance to move and for the collector
+	// to scan.
+	s  *stance.Stance
 	sc *scope
 	// pg is the page the value came in, whose evidence values are made
 	// together (see pageEvidence); ev is this stance's share of them.
@@ -186,8 +189,8 @@ func (pe *pageEvidence) build() {
 	for i := range pe.values {
 		v := &pe.values[i]
 		start := at
-		for _, e := range v.s.Evidence {
-			vals[at] = evidenceValue{e: e, sc: v.sc}
+		for j := range v.s.Evidence {
+			vals[at] = evidenceValue{e: &v.s.Evidence[j], sc: v.sc}
 			ptrs[at] = &vals[at]
 			at++
 		}
@@ -200,10 +203,10 @@ func (sc *scope) stanceValues(ss []stance.Stance) []*stanceValue {
 	out := make([]*stanceValue, len(ss))
 	pe := &pageEvidence{values: make([]stanceValue, len(ss))}
 	ids := make([]string, 0, 2*len(ss))
-	for i, s := range ss {
-		pe.values[i] = stanceValue{s: s, sc: sc, pg: pe}
+	for i := range ss {
+		pe.values[i] = stanceValue{s: &ss[i], sc: sc, pg: pe}
 		out[i] = &pe.values[i]
-		ids = append(ids, s.Subject, s.Object)
+		ids = append(ids, ss[i].Subject, ss[i].Object)
 	}
 	sc.want(ids...)
 	return out
@@ -229,8 +232,8 @@ func (s *stanceValue) evidence() []*evidenceValue {
 	}
 	vals := make([]evidenceValue, len(s.s.Evidence))
 	out := make([]*evidenceValue, len(vals))
-	for i, e := range s.s.Evidence {
-		vals[i] = evidenceValue{e: e, sc: s.sc}
+	for i := range s.s.Evidence {
+		vals[i] = evidenceValue{e: &s.s.Evidence[i], sc: s.sc}
 		out[i] = &vals[i]
 	}
 	return out
