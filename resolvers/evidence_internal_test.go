@@ -29,7 +29,7 @@ func TestPageEvidence(t *testing.T) {
 			v.evidence()
 		}
 	})
-	// Without evidence: the page's values, their pointers, the pageEvidence
+	// Without evidence: the page's values, their pointers, the stancePage
 	// and the wanted IDs; evidence adds its values and their pointers.
 	if max := 4.0 + 2; allocs > max {
 		t.Errorf("a page of %d stances and their evidence: %.0f allocations, want at most %.0f", len(page), allocs, max)
