@@ -23,6 +23,11 @@ type scan struct {
 	// caller will not read them: encoding them was 2% of a notebook
 	// request's CPU.
 	noCursors bool
+	// accept, when set, tells whether an entry belongs to the listing
+	// without decoding it. page asks it about the entry past a full
+	// page, read only to set HasNext, which the page's match would
+	// decode whole for nothing.
+	accept func(k []byte, item *badger.Item) (bool, error)
 }
 
 // cursorText holds the text of a page's cursors in one array, sized at
@@ -110,6 +115,11 @@ func page[T any](sc *scan, after string, n int, match func(k []byte, item *badge
 		}
 	}
 	err := sc.each(startPI, startKey, func(pi int, k []byte, item *badger.Item) (bool, error) {
+		if len(items) == n && sc.accept != nil {
+			ok, err := sc.accept(k, item)
+			info.HasNext = ok && err == nil
+			return !ok && err == nil, err
+		}
 		v, ok, err := match(k, item)
 		if err != nil || !ok {
 			return err == nil, err

@@ -577,7 +577,8 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 			}
 			return err == nil && live && eff.Within(q.From, q.To), err
 		}
-		items, cursors, info, err := page(&sc, q.After, n, pageMatch(txn, q.From, q.To, newPageArena(min(n, pagePrealloc)+1)))
+		sc.accept = match
+		items, cursors, info, err := page(&sc, q.After, n, pageMatch(txn, q.From, q.To, newPageArena(min(n, pagePrealloc))))
 		if err != nil {
 			return err
 		}
