@@ -61,8 +61,8 @@ func (s *Store) resolve(c *cacheTxn, ref string) (*Actor, error) {
 	if ref == "" {
 		return nil, fmt.Errorf("%w: empty actor reference", ErrInvalidInput)
 	}
-	if u, err := uuid.Parse(ref); err == nil && len(ref) == 36 {
-		if a, ok := c.actor(u.String()); ok {
+	if id, ok := canonicalID(ref); ok {
+		if a, ok := c.actor(id); ok {
 			return a, nil
 		}
 		return nil, fmt.Errorf("%w: no actor with id %s", ErrNotFound, ref)
@@ -73,6 +73,48 @@ func (s *Store) resolve(c *cacheTxn, ref string) (*Actor, error) {
 		}
 	}
 	return nil, fmt.Errorf("%w: no actor named %q", ErrNotFound, clip(ref))
+}
+
+// canonicalID returns ref in the form actors are keyed by, the
+// lower-case text of a UUID, when ref is a UUID's 36-character text. A
+// ref already in that form, as every ID the store hands out is, comes
+// back as it is, without being parsed and printed again: an allocation
+// on every page of an actor's stances.
+func canonicalID(ref string) (string, bool) {
+	if len(ref) != 36 {
+		return "", false
+	}
+	if isLowerUUID(ref) {
+		return ref, true
+	}
+	u, err := uuid.Parse(ref)
+	if err != nil {
+		return "", false
+	}
+	return u.String(), true
+}
+
+// isLowerUUID reports whether s is a UUID's text as uuid.UUID.String
+// writes it: hyphens at 8, 13, 18 and 23, lower-case hex digits
+// elsewhere.
+func isLowerUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // resolve resolves an actor reference inside a write, through the load's

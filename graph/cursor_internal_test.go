@@ -115,3 +115,63 @@ func TestPageMakesRoomOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestPageProbesWithAccept: past a full page, an entry is only accepted
+// or not (HasNext), not decoded by match, when the scan has accept; an
+// entry accept refuses is passed over to the next.
+func TestPageProbesWithAccept(t *testing.T) {
+	st, err := Open("", &Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	err = st.db.Update(func(txn *badger.Txn) error {
+		for i := 0; i < 5; i++ {
+			if err := txn.Set([]byte(fmt.Sprintf("zk%d", i)), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name              string
+		n                 int
+		accept            func(k []byte) bool // nil: no accept
+		matches, accepted int                 // calls
+		hasNext           bool
+	}{
+		{"without accept", 2, nil, 3, 0, true},
+		{"with accept", 2, func([]byte) bool { return true }, 2, 1, true},
+		{"refused, then one", 2, func(k []byte) bool { return string(k) != "zk2" }, 2, 2, true},
+		{"none after", 2, func([]byte) bool { return false }, 2, 3, false},
+		{"short page", 9, func([]byte) bool { return true }, 5, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			matches, accepted := 0, 0
+			err := st.db.View(func(txn *badger.Txn) error {
+				sc := &scan{txn: txn, tag: 'z', prefixes: [][]byte{[]byte("zk")}}
+				if tc.accept != nil {
+					sc.accept = func(k []byte, _ *badger.Item) (bool, error) { accepted++; return tc.accept(k), nil }
+				}
+				items, _, info, err := page(sc, "", tc.n, func(k []byte, _ *badger.Item) (string, bool, error) {
+					matches++
+					return string(k), true, nil
+				})
+				if err == nil && (len(items) != min(tc.n, 5) || info.HasNext != tc.hasNext) {
+					t.Errorf("%d items, HasNext %v; want %d, %v", len(items), info.HasNext, min(tc.n, 5), tc.hasNext)
+				}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if matches != tc.matches || accepted != tc.accepted {
+				t.Errorf("match called %d times, accept %d; want %d, %d", matches, accepted, tc.matches, tc.accepted)
+			}
+		})
+	}
+}

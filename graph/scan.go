@@ -19,6 +19,15 @@ type scan struct {
 	prefixes [][]byte
 	// lo and hi, when set, bound the keys visited to [lo, hi).
 	lo, hi []byte
+	// noCursors spares a page its cursors (and EndCursor) when the
+	// caller will not read them: encoding them was 2% of a notebook
+	// request's CPU.
+	noCursors bool
+	// accept, when set, tells whether an entry belongs to the listing
+	// without decoding it. page asks it about the entry past a full
+	// page, read only to set HasNext, which the page's match would
+	// decode whole for nothing.
+	accept func(k []byte, item *badger.Item) (bool, error)
 }
 
 // cursorText holds the text of a page's cursors in one array, sized at
@@ -93,7 +102,10 @@ func page[T any](sc *scan, after string, n int, match func(k []byte, item *badge
 	// Sized for a full page up to a bound: grown by doubling, a page of 20
 	// stances copied its records five times over.
 	items := make([]T, 0, min(n, pagePrealloc))
-	cursors := make([]string, 0, min(n, pagePrealloc))
+	var cursors []string
+	if !sc.noCursors {
+		cursors = make([]string, 0, min(n, pagePrealloc))
+	}
 	text := cursorText{room: min(n, pagePrealloc)}
 	startPI, startKey := 0, []byte(nil)
 	if after != "" {
@@ -103,6 +115,11 @@ func page[T any](sc *scan, after string, n int, match func(k []byte, item *badge
 		}
 	}
 	err := sc.each(startPI, startKey, func(pi int, k []byte, item *badger.Item) (bool, error) {
+		if len(items) == n && sc.accept != nil {
+			ok, err := sc.accept(k, item)
+			info.HasNext = ok && err == nil
+			return !ok && err == nil, err
+		}
 		v, ok, err := match(k, item)
 		if err != nil || !ok {
 			return err == nil, err
@@ -112,9 +129,11 @@ func page[T any](sc *scan, after string, n int, match func(k []byte, item *badge
 			return false, nil
 		}
 		items = append(items, v)
-		c := text.cursor(sc, pi, k)
-		cursors = append(cursors, c)
-		info.EndCursor = c
+		if !sc.noCursors {
+			c := text.cursor(sc, pi, k)
+			cursors = append(cursors, c)
+			info.EndCursor = c
+		}
 		return true, nil
 	})
 	if len(items) == 0 {

@@ -564,8 +564,8 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 	var pg StancePage
 	a := mustID(aID)
 	dirs := dirBytes(q.Direction)
-	err = s.viewWithDegree(ctx, a, dirs, types, func(txn *badger.Txn, degTotal int, degKnown bool) error {
-		sc := scan{txn: txn, tag: 'o', prefixes: adjacencyPrefixes(dirs, a, types, len(q.Types) == 0, other)}
+	read := func(txn *badger.Txn, degTotal int, degKnown bool) error {
+		sc := scan{txn: txn, tag: 'o', prefixes: adjacencyPrefixes(dirs, a, types, len(q.Types) == 0, other), noCursors: q.SkipCursors}
 		match := func(_ []byte, item *badger.Item) (bool, error) {
 			live, eff, ok := false, Date(0), false
 			err := item.Value(func(v []byte) error {
@@ -577,12 +577,14 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 			}
 			return err == nil && live && eff.Within(q.From, q.To), err
 		}
-		items, cursors, info, err := page(&sc, q.After, n, pageMatch(txn, q.From, q.To, newPageArena(min(n, pagePrealloc)+1)))
+		sc.accept = match
+		items, cursors, info, err := page(&sc, q.After, n, pageMatch(txn, q.From, q.To, newPageArena(min(n, pagePrealloc))))
 		if err != nil {
 			return err
 		}
 		pg = StancePage{Stances: items, Cursors: cursors, PageInfo: info}
 		switch {
+		case q.SkipTotal:
 		case q.From.IsZero() && q.To.IsZero() && other == nil && degKnown:
 			pg.Total = degTotal
 		case q.From.IsZero() && q.To.IsZero() && other == nil:
@@ -591,7 +593,13 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 			pg.Total, err = sc.count(match)
 		}
 		return err
-	})
+	}
+	if q.SkipTotal {
+		// No total, so no degree table to read beside the snapshot.
+		err = s.view(ctx, func(txn *badger.Txn) error { return read(txn, 0, false) })
+	} else {
+		err = s.viewWithDegree(ctx, a, dirs, types, read)
+	}
 	return pg, err
 }
 

@@ -143,6 +143,9 @@ func (r *Resolver) actorStances(p graphql.ResolveParams) (interface{}, error) {
 		To:        a.date("to"),
 		First:     storeFirst(first),
 		After:     after,
+		// first: 0 answers from the total alone (stanceConn).
+		SkipTotal:   first != 0 && !selects(p.Info, "totalCount"),
+		SkipCursors: !selects(p.Info, "edges", "pageInfo"),
 	}
 	if err := dateRange("", q.From, q.To); err != nil {
 		return nil, err
@@ -158,6 +161,9 @@ func (r *Resolver) actorStances(p graphql.ResolveParams) (interface{}, error) {
 	page, err := r.store.ActorStances(p.Context, av.a.ID, q)
 	if err != nil {
 		return nil, pageError(err)
+	}
+	if q.SkipCursors && first != 0 {
+		return av.sc.stanceNodes(page), nil
 	}
 	return av.sc.stanceConn(page, first)
 }

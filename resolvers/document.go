@@ -131,6 +131,6 @@ type documentConn struct {
 
 // evidenceValue is the source of Evidence fields.
 type evidenceValue struct {
-	e  stance.Evidence
+	e  *stance.Evidence // in its stance's list, which nothing changes
 	sc *scope
 }

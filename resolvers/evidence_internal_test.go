@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/graphql-go/graphql"
@@ -28,7 +29,7 @@ func TestPageEvidence(t *testing.T) {
 			v.evidence()
 		}
 	})
-	// Without evidence: the page's values, their pointers, the pageEvidence
+	// Without evidence: the page's values, their pointers, the stancePage
 	// and the wanted IDs; evidence adds its values and their pointers.
 	if max := 4.0 + 2; allocs > max {
 		t.Errorf("a page of %d stances and their evidence: %.0f allocations, want at most %.0f", len(page), allocs, max)
@@ -39,7 +40,7 @@ func TestPageEvidence(t *testing.T) {
 			if e.sc != sc {
 				t.Errorf("stance %d: evidence outside the page's scope", i)
 			}
-			got = append(got, e.e)
+			got = append(got, *e.e)
 		}
 		want := page[i].Evidence
 		if want == nil {
@@ -80,5 +81,36 @@ func TestEvidenceFieldDoesNotAllocate(t *testing.T) {
 		if n := reflect.ValueOf(got).Elem().Len(); n != tc.want {
 			t.Errorf("%s.%s: a list of %d, want %d", tc.typ, tc.field, n, tc.want)
 		}
+	}
+}
+
+// TestPageValuesShareThePage: a page's stance and evidence values point
+// into the page the store returned rather than copying each stance (some
+// 200 bytes) and each evidence, so that making them costs under 160
+// bytes a stance.
+func TestPageValuesShareThePage(t *testing.T) {
+	page := make([]stance.Stance, 20)
+	for i := range page {
+		page[i] = stance.Stance{ID: "s", Subject: "a", Object: "b", Evidence: []stance.Evidence{{Quote: "q"}}}
+	}
+	sc := (&Resolver{}).newScope()
+	vals := sc.stanceValues(page)
+	for i, v := range vals {
+		if v.s != &page[i] || v.evidence()[0].e != &page[i].Evidence[0] {
+			t.Fatalf("stance %d: its value does not point into the page", i)
+		}
+	}
+	const runs = 200
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		sc.wanted = sc.wanted[:0]
+		for _, v := range sc.stanceValues(page) {
+			v.evidence()
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if perStance := float64(after.TotalAlloc-before.TotalAlloc) / runs / float64(len(page)); perStance >= 160 {
+		t.Errorf("%.0f bytes a stance, want under 160", perStance)
 	}
 }

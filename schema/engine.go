@@ -251,13 +251,13 @@ func (e *Engine) Answer(ctx context.Context, req Request, use func(Response)) {
 // engine's pool, the caller puts buf back once done with the JSON.
 func (e *Engine) execute(ctx context.Context, req Request) (resp Response, buf *bytes.Buffer) {
 	// Validation runs under the request's deadline as execution does.
-	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
-	defer cancel()
-	doc, op, resp, ok := e.prepare(ctx, req)
+	dl := withDeadline(ctx, time.Now().Add(e.cfg.Timeout))
+	defer dl.release()
+	doc, op, resp, ok := e.prepare(dl, req)
 	if !ok {
 		return resp, nil
 	}
-	return e.run(ctx, req, doc, op, resp)
+	return e.run(dl, req, doc, op, resp)
 }
 
 // prepare parses and validates req's document (or takes it from the

@@ -20,6 +20,12 @@ type AdjacencyQuery struct {
 	From, To    Date   // inclusive date range
 	First       int    // page size; 0 means DefaultPageSize
 	After       string // cursor from a previous page
+	// SkipTotal says the caller will not read the page's Total, which a
+	// store may then leave 0 rather than count; SkipCursors likewise for
+	// Cursors (nil) and EndCursor (""). A GraphQL page that asks for
+	// neither totalCount nor edges and pageInfo sets both: the count and
+	// the cursors were a twentieth of a notebook request's CPU.
+	SkipTotal, SkipCursors bool
 }
 
 // StanceQuery selects stances across the store. Zero fields do not filter.
