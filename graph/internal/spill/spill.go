@@ -144,7 +144,7 @@ func (b *buffer) value(l loc) []byte {
 }
 
 // sort orders the entries by key, the newest write of a key last.
-func (b *buffer) sort() { slices.SortFunc(b.ents, b.compare) }
+func (b *buffer) sort() { b.radixSort(b.ents, 56, 0) }
 
 func (b *buffer) compare(x, y entry) int {
 	if x.pfx != y.pfx {
@@ -153,7 +153,12 @@ func (b *buffer) compare(x, y entry) int {
 		}
 		return 1
 	}
-	if c := bytes.Compare(b.key(x.loc), b.key(y.loc)); c != 0 {
+	kx, ky := b.key(x.loc), b.key(y.loc)
+	if len(kx) >= 8 && len(ky) >= 8 {
+		// Equal prefixes: the first 8 bytes tie.
+		kx, ky = kx[8:], ky[8:]
+	}
+	if c := bytes.Compare(kx, ky); c != 0 {
 		return c
 	}
 	return int(x.seq - y.seq)
@@ -170,7 +175,7 @@ const parallelSortMin = 1 << 14
 // the sorted parts are in order side by side and need no merge.
 func (b *buffer) sortParallel(ents []entry, ways int) {
 	if ways < 2 || len(ents) < parallelSortMin {
-		slices.SortFunc(ents, b.compare)
+		b.radixSort(ents, 56, 0)
 		return
 	}
 	mid := partitionByPrefix(ents, medianPrefix(ents))
