@@ -389,6 +389,7 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, qu
 						r.derived = derivedIDs(r.idents)
 						r.ID = r.derived[0].String() // its ID if it is new
 						r.enc = encodeOut(r)
+						r.writes = stanceWritesOf(r, false)
 					}
 					p.out[i] = prepared{r, err}
 				}
