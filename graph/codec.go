@@ -284,6 +284,10 @@ type stanceRecord struct {
 	// prepareAhead); nil means encode it. Only a record straight from prepareAhead has
 	// it: copies of stored records never do.
 	enc []byte
+	// writes is what writeStance writes for the record as a new stance,
+	// built ahead with enc; nil means build it. As enc, only a record
+	// straight from prepareAhead has it.
+	writes *stanceWrites
 }
 
 // encodeOut encodes r as its O value (layout 2): the header, then what

@@ -145,7 +145,7 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 		// actors may change them. Kept otherwise, they spare each
 		// batch resolving every name again (a fifth of preparing a
 		// stance in a 200k-stance import of four batches).
-		im.w.resolved = make([]map[string]*Actor, prepareWorkers())
+		im.w.resolved = make([]map[string]*Actor, prepareWorkers()+1) // and the writer's
 		for i := range im.w.resolved {
 			im.w.resolved[i] = map[string]*Actor{}
 		}

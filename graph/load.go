@@ -325,6 +325,10 @@ type preparer struct {
 	next  atomic.Int32    // next block to take
 	quit  atomic.Bool
 	wg    sync.WaitGroup
+	// block prepares one block with a goroutine's memo of actor
+	// references, and marks it ready.
+	block func(blk int, memo map[string]*Actor)
+	own   map[string]*Actor // the writer's memo
 }
 
 type prepared struct {
@@ -341,9 +345,9 @@ var errNotAhead = errors.New("graph: prepared by the writer")
 // prepareAhead starts preparing specs. The actor cache c must not change
 // while it runs: during a load's stances it does not.
 // quotes, when set, holds where the batch's checks found the quotes;
-// resolved, when set, holds a memo of actor references for each worker,
-// kept from earlier batches (see Importer.Load), else each worker starts
-// one of its own.
+// resolved, when set, holds a memo of actor references for each worker
+// and one for the writer, kept from earlier batches (see Importer.Load),
+// else each starts one of its own.
 func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, quotes *quoteSpans, resolved []map[string]*Actor) *preparer {
 	n := (len(specs) + prepareBlock - 1) / prepareBlock
 	p := &preparer{out: make([]prepared, len(specs)), ready: make([]chan struct{}, n)}
@@ -356,54 +360,70 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, qu
 		}
 		return Document{}, errNotAhead
 	}
-	for wk := range prepareWorkers() {
-		memo := map[string]*Actor{}
-		if wk < len(resolved) {
-			memo = resolved[wk]
+	p.block = func(blk int, memo map[string]*Actor) {
+		resolve := func(ref string) (*Actor, error) {
+			if a, ok := memo[ref]; ok {
+				return a, nil
+			}
+			a, err := s.resolve(c, ref)
+			if err == nil {
+				memo[ref] = a
+			}
+			return a, err
 		}
+		for i := blk * prepareBlock; i < min((blk+1)*prepareBlock, len(specs)); i++ {
+			r, err := s.prepareWith(resolve, doc, specs[i], func(j int) (int, int, bool) { return quotes.get(i, j) })
+			if errors.Is(err, errNotAhead) {
+				continue // out[i] stays empty: the writer prepares it
+			}
+			if err == nil {
+				r.idents = identities(&r.Stance)
+				r.derived = derivedIDs(r.idents)
+				r.ID = r.derived[0].String() // its ID if it is new
+				r.enc = encodeOut(r)
+				r.writes = stanceWritesOf(r, false)
+			}
+			p.out[i] = prepared{r, err}
+		}
+		close(p.ready[blk])
+	}
+	memo := func(i int) map[string]*Actor {
+		if i < len(resolved) {
+			return resolved[i]
+		}
+		return map[string]*Actor{}
+	}
+	workers := prepareWorkers()
+	for wk := range workers {
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			resolve := func(ref string) (*Actor, error) {
-				if a, ok := memo[ref]; ok {
-					return a, nil
-				}
-				a, err := s.resolve(c, ref)
-				if err == nil {
-					memo[ref] = a
-				}
-				return a, err
-			}
+			memo := memo(wk)
 			for !p.quit.Load() {
 				blk := int(p.next.Add(1)) - 1
 				if blk >= n {
 					return
 				}
-				for i := blk * prepareBlock; i < min((blk+1)*prepareBlock, len(specs)); i++ {
-					r, err := s.prepareWith(resolve, doc, specs[i], func(j int) (int, int, bool) { return quotes.get(i, j) })
-					if errors.Is(err, errNotAhead) {
-						continue // out[i] stays empty: the writer prepares it
-					}
-					if err == nil {
-						r.idents = identities(&r.Stance)
-						r.derived = derivedIDs(r.idents)
-						r.ID = r.derived[0].String() // its ID if it is new
-						r.enc = encodeOut(r)
-					}
-					p.out[i] = prepared{r, err}
-				}
-				close(p.ready[blk])
+				p.block(blk, memo)
 			}
 		}()
 	}
+	p.own = memo(workers)
 	return p
 }
 
 // get returns stance i prepared, or nil and nil when the writer must
-// prepare it itself.
+// prepare it itself. A block no worker has taken yet the writer prepares
+// rather than wait for: since the writer's keys and values are built
+// ahead (see stanceWritesOf), preparing is the larger half of a stance's
+// work, and a core waited while the workers caught up.
 func (p *preparer) get(i int) (*stanceRecord, error) {
 	if i%prepareBlock == 0 {
-		<-p.ready[i/prepareBlock]
+		blk := i / prepareBlock
+		if p.next.CompareAndSwap(int32(blk), int32(blk+1)) {
+			p.block(blk, p.own)
+		}
+		<-p.ready[blk]
 	}
 	o := p.out[i]
 	p.out[i] = prepared{}

@@ -78,8 +78,8 @@ type writer struct {
 	// for prepareAhead; nil outside an import's batch.
 	quotes *quoteSpans
 	// resolved holds prepareAhead's memos of actor references, one per
-	// worker, which an import keeps from batch to batch (see
-	// Importer.Load); nil outside an import.
+	// worker and one for the writer, which an import keeps from batch to
+	// batch (see Importer.Load); nil outside an import.
 	resolved []map[string]*Actor
 }
 

@@ -6,7 +6,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"syscall"
 	"testing"
+	"time"
 )
 
 type op struct {
@@ -197,6 +199,12 @@ func TestSortParallelMatchesSort(t *testing.T) {
 		{"one shared prefix", func(int) string { return fmt.Sprintf("Oaaaaaaa%08x", r.Uint32()) }},
 		{"few prefixes", func(i int) string { return fmt.Sprintf("%c%015x", "DIOSTcd"[i%7], r.Uint64()) }},
 		{"rewritten keys", func(int) string { return fmt.Sprintf("k%07d", r.IntN(500)) }},
+		{"long shared prefixes", func(i int) string { return fmt.Sprintf("O%015d%08x", i%40, r.Uint32()) }},
+		{"keys shorter than a prefix", func(int) string { return fmt.Sprintf("%07x", r.IntN(1<<20))[:1+r.IntN(7)] }},
+		{"long keys rewritten", func(int) string { return fmt.Sprintf("Oaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%d", r.IntN(3)) }},
+		{"zero bytes at every length", func(int) string {
+			return "Oaaaaaaaaaaaaaaa" + string(make([]byte, r.IntN(20))) + string(rune(r.IntN(2)))[:r.IntN(2)]
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -212,16 +220,94 @@ func TestSortParallelMatchesSort(t *testing.T) {
 			}
 			b := s.cur
 			want := slices.Clone(b.ents)
-			slices.SortFunc(want, b.compare)
+			slices.SortFunc(want, compareWhole(b))
+			got := slices.Clone(b.ents)
+			b.radixSort(got, 56, 0)
+			if !slices.Equal(writes(got), writes(want)) {
+				t.Errorf("radix sort: order differs from a sort by whole keys")
+			}
 			for _, ways := range []int{2, 3, 4} {
 				got := slices.Clone(b.ents)
 				b.sortParallel(got, ways)
-				if !slices.Equal(got, want) {
-					t.Errorf("%d ways: order differs from the sequential sort", ways)
+				if !slices.Equal(writes(got), writes(want)) {
+					t.Errorf("%d ways: order differs from a sort by whole keys", ways)
 				}
 			}
 		})
 	}
+}
+
+// writes lists the entries' writes in order; a sort may leave other
+// prefixes than the keys' first bytes in the entries (see radixSort).
+func writes(ents []entry) []int32 {
+	out := make([]int32, len(ents))
+	for i, e := range ents {
+		out[i] = e.seq
+	}
+	return out
+}
+
+// compareWhole orders entries by their whole keys, then by write, with
+// nothing taken from the prefixes: what a buffer's sort must agree with.
+func compareWhole(b *buffer) func(x, y entry) int {
+	return func(x, y entry) int {
+		if c := bytes.Compare(b.key(x.loc), b.key(y.loc)); c != 0 {
+			return c
+		}
+		return int(x.seq - y.seq)
+	}
+}
+
+// BenchmarkSort sorts a buffer of 1M entries shaped as an import's, by
+// radix and by compare alone,: keys
+// of a few families, each a family byte and a 16-byte ID, a fifth of
+// them sharing the IDs of a few busy actors.
+func BenchmarkSort(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	s, err := New(b.TempDir(), 1<<31)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	k := make([]byte, 34)
+	for i := range 1 << 20 {
+		k[0] = "DIOScdT"[i%7]
+		for j := 1; j < len(k); j++ {
+			k[j] = byte(r.Uint32())
+		}
+		if i%5 == 0 {
+			copy(k[1:], fmt.Sprintf("busy-actor-%05d", r.IntN(20)))
+		}
+		if err := s.Put(k, nil, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	buf := s.cur
+	ents := slices.Clone(buf.ents)
+	for _, sorter := range []struct {
+		name string
+		sort func()
+	}{
+		{"radix", func() { buf.radixSort(buf.ents, 56, 0) }},
+		{"compare", func() { slices.SortFunc(buf.ents, buf.compare) }},
+	} {
+		b.Run(sorter.name, func(b *testing.B) {
+			cpu0 := cpuTime()
+			for range b.N {
+				copy(buf.ents, ents)
+				sorter.sort()
+			}
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// cpuTime is the process's CPU time, steadier than wall time on a shared
+// machine.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkPut measures a write as an import makes it: a 17-byte key of
