@@ -46,6 +46,9 @@ func selectsIn(info graphql.ResolveInfo, set *ast.SelectionSet, names []string, 
 				return true
 			}
 		case *ast.FragmentSpread:
+			if s.Name == nil {
+				return true // unreadable: counts as asked for
+			}
 			def, ok := info.Fragments[s.Name.Value].(*ast.FragmentDefinition)
 			if !ok || selectsIn(info, def.SelectionSet, names, depth+1) {
 				return true

@@ -50,6 +50,9 @@ type scope struct {
 	mu sync.Mutex // graphql-go resolves serially today; the lock keeps that an implementation detail
 	// actors holds one value per actor, shared by every field that names
 	// it: a page of 20 stances of one subject resolves subject 20 times.
+	// A page's other actors are the page's own (see lookActors): an
+	// actor named in two pages of one request is looked up once a page,
+	// which costs less than growing this map by a page's actors.
 	actors map[string]*actorValue
 	// wanted lists the actor IDs of values created but not yet looked
 	// up, repeats and actors already known included: appending a page's

@@ -6,9 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
-	"syscall"
 	"testing"
-	"time"
 )
 
 type op struct {
@@ -258,58 +256,6 @@ func compareWhole(b *buffer) func(x, y entry) int {
 	}
 }
 
-// BenchmarkSort sorts a buffer of 1M entries shaped as an import's, by
-// radix and by compare alone,: keys
-// of a few families, each a family byte and a 16-byte ID, a fifth of
-// them sharing the IDs of a few busy actors.
-func BenchmarkSort(b *testing.B) {
-	r := rand.New(rand.NewPCG(1, 2))
-	s, err := New(b.TempDir(), 1<<31)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	k := make([]byte, 34)
-	for i := range 1 << 20 {
-		k[0] = "DIOScdT"[i%7]
-		for j := 1; j < len(k); j++ {
-			k[j] = byte(r.Uint32())
-		}
-		if i%5 == 0 {
-			copy(k[1:], fmt.Sprintf("busy-actor-%05d", r.IntN(20)))
-		}
-		if err := s.Put(k, nil, false); err != nil {
-			b.Fatal(err)
-		}
-	}
-	buf := s.cur
-	ents := slices.Clone(buf.ents)
-	for _, sorter := range []struct {
-		name string
-		sort func()
-	}{
-		{"radix", func() { buf.radixSort(buf.ents, 56, 0) }},
-		{"compare", func() { slices.SortFunc(buf.ents, buf.compare) }},
-	} {
-		b.Run(sorter.name, func(b *testing.B) {
-			cpu0 := cpuTime()
-			for range b.N {
-				copy(buf.ents, ents)
-				sorter.sort()
-			}
-			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
-		})
-	}
-}
-
-// cpuTime is the process's CPU time, steadier than wall time on a shared
-// machine.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkPut measures a write as an import makes it: a 17-byte key of
 // random bytes, half of them read back, into a buffer that does not
 // spill.
@@ -325,7 +271,7 @@ func BenchmarkPut(b *testing.B) {
 	v := make([]byte, 40)
 	b.ResetTimer()
 	for i := 0; i < b.N; {
-		s, err := New(b.TempDir(), 1<<31)
+		s, err := New(b.TempDir(), 1<<30)
 		if err != nil {
 			b.Fatal(err)
 		}
