@@ -28,6 +28,10 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 )
 
+// The tests' stores are small: a settle of more than a few seconds is a
+// machine that never looks idle, not a compaction (see settleLimit).
+func init() { settleLimit = 3 * time.Second }
+
 // optionCalls returns the Badger option calls (WithX(arg)) made in the
 // body of function fn of file path, as "WithX(arg)" strings in order.
 func optionCalls(t *testing.T, path, fn string) []string {
