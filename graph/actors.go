@@ -94,13 +94,11 @@ func canonicalID(ref string) (string, bool) {
 	return u.String(), true
 }
 
-// isLowerUUID reports whether s is a UUID's text as uuid.UUID.String
-// writes it: hyphens at 8, 13, 18 and 23, lower-case hex digits
-// elsewhere.
+// isLowerUUID reports whether s, 36 bytes long, is a UUID's text as
+// uuid.UUID.String writes it: hyphens at 8, 13, 18 and 23, lower-case
+// hex digits elsewhere. resolvers' looksLikeUUID accepts either case:
+// an argument is checked there, and put in this form here.
 func isLowerUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch i {
