@@ -178,7 +178,11 @@ func (r *Resolver) actorDegree(p graphql.ResolveParams) (interface{}, error) {
 
 // actorValue is the source of Actor fields.
 type actorValue struct {
-	a  stance.Actor
+	// a points to an actor nothing changes: into the list a store's
+	// lookup returned, for the actors of a page, rather than a copy of
+	// each (120 bytes an actor, 2.4 KB a page of 20 to copy, allocate
+	// and scan).
+	a  *stance.Actor
 	sc *scope
 }
 

@@ -247,7 +247,7 @@ func (pg *stancePage) lookActors(ctx context.Context) {
 	}
 	vals := make([]actorValue, len(as))
 	for k := range as {
-		vals[k] = actorValue{a: as[k], sc: sc}
+		vals[k] = actorValue{a: &as[k], sc: sc}
 	}
 	for j, k := range at {
 		if k > 0 {

@@ -86,12 +86,21 @@ func (sc *scope) remember(as ...stance.Actor) {
 
 // keep stores a's value under sc.mu and returns it.
 func (sc *scope) keep(a stance.Actor) *actorValue {
-	return sc.keepAt(&actorValue{}, a)
+	o := &ownedActor{a: a}
+	return sc.keepAt(&o.v, &o.a)
+}
+
+// ownedActor is an actor's value with the actor it points to, made in
+// one allocation for an actor that came alone.
+type ownedActor struct {
+	v actorValue
+	a stance.Actor
 }
 
 // keepAt is keep with the value's memory given, so that a batch of
-// actors takes one allocation rather than one an actor.
-func (sc *scope) keepAt(v *actorValue, a stance.Actor) *actorValue {
+// actors takes one allocation rather than one an actor; the value
+// points to a, which must not change.
+func (sc *scope) keepAt(v *actorValue, a *stance.Actor) *actorValue {
 	*v = actorValue{a: a, sc: sc}
 	if sc.actors == nil {
 		sc.actors = make(map[string]*actorValue)
@@ -112,8 +121,8 @@ func (sc *scope) actor(ctx context.Context, id string) (*actorValue, error) {
 	if as, err := sc.r.store.ActorsByID(ctx, ids); err == nil && len(as) == len(ids) {
 		sc.makeRoom(len(as))
 		vals := make([]actorValue, len(as))
-		for i, a := range as {
-			sc.keepAt(&vals[i], a)
+		for i := range as {
+			sc.keepAt(&vals[i], &as[i])
 		}
 		if v, ok := sc.actors[id]; ok {
 			return v, nil

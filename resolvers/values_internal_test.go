@@ -108,7 +108,7 @@ func TestLeavesDoNotAllocate(t *testing.T) {
 	r := New(Config{Store: st0})
 	sc := r.newScope()
 	st := &stanceValue{s: &stance.Stance{ID: "s1", Type: "DEMANDS", Topic: "talks", Date: stance.NewDate(2018, 3, 9)}, sc: sc}
-	ac := &actorValue{a: stance.Actor{ID: "a1", Name: "Taliban", Country: "AFG"}, sc: sc}
+	ac := &actorValue{a: &stance.Actor{ID: "a1", Name: "Taliban", Country: "AFG"}, sc: sc}
 	ev := &evidenceValue{e: &stance.Evidence{Quote: "join talks"}, sc: sc}
 	doc := &documentValue{d: stance.Document{Title: "Report"}, sc: sc}
 	tests := []struct {
