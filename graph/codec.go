@@ -152,6 +152,23 @@ func (d *decoder) idText(u []byte) string {
 	return unsafe.String(&d.text[start], uuidTextLen)
 }
 
+// roleText is idText for the subject or object (run) of a stance: in a
+// page, the text made for the stance before when it had the same actor
+// in that role. An actor's outgoing page shares one subject, and its
+// stances toward one object sit together, so most of a page's actor IDs
+// were written again, 36 bytes and an appendUUID each.
+func (d *decoder) roleText(run int, u []byte) string {
+	if d.arena == nil || d.text == nil || len(u) != 16 {
+		return d.idText(u)
+	}
+	r := &d.arena.runs[run]
+	if r.text != "" && [16]byte(u) == r.id {
+		return r.text
+	}
+	r.id, r.text = [16]byte(u), d.idText(u)
+	return r.text
+}
+
 // appendUUID appends the canonical text form (8-4-4-4-12 lower-case hex
 // digits) of the 16-byte UUID u to dst. It makes room for the 36 bytes
 // once and writes them eight digits at a time (hexDigits): a page decodes
@@ -448,7 +465,7 @@ func (d *decoder) out(r *stanceRecord, id, subj []byte, typ string, obj []byte) 
 	if d.byte() != stanceOut {
 		return fmt.Errorf("%w: stance %s: not an outgoing entry", errCorrupt, idString(id))
 	}
-	r.Stance = Stance{ID: d.idText(id), Subject: d.idText(subj), Type: typ, Object: d.idText(obj)}
+	r.Stance = Stance{ID: d.idText(id), Subject: d.roleText(subjectRun, subj), Type: typ, Object: d.roleText(objectRun, obj)}
 	flags := d.byte()
 	r.Retracted = flags&flagRetracted != 0
 	r.effDate = Date(d.i32())

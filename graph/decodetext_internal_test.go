@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/google/uuid"
 
@@ -234,5 +235,55 @@ func TestPageStanceAllocations(t *testing.T) {
 	})
 	if allocs > 3 {
 		t.Errorf("decoding a page of 20 cited stances: %.0f allocations, want at most 3 (the arena and its two arrays)", allocs)
+	}
+}
+
+// TestPageStanceActorRuns decodes pages whose stances repeat an actor
+// in one role, or name it in the other, and checks each stance against
+// stanceFrom's and that a stance with the subject (object) of the one
+// before shares its text instead of writing the ID again.
+func TestPageStanceActorRuns(t *testing.T) {
+	a, b, c := ActorID("a"), ActorID("b"), ActorID("c")
+	tests := []struct {
+		name  string
+		pairs [][2]string // subject, object
+	}{
+		{"one subject, one object", [][2]string{{a, b}, {a, b}, {a, b}}},
+		{"one subject, runs of objects", [][2]string{{a, b}, {a, b}, {a, c}, {a, c}, {a, b}}},
+		{"the subject as the next object", [][2]string{{a, b}, {b, a}, {b, a}, {a, b}}},
+		{"the zero ID", [][2]string{{uuid.Nil.String(), a}, {uuid.Nil.String(), a}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arena := newPageArena(1)
+			got := make([]Stance, len(tc.pairs))
+			for i, p := range tc.pairs {
+				r := *outRecords()["one document"]
+				r.Subject, r.Object = p[0], p[1]
+				k := keys.Adjacency(keys.Out, mustID(r.Subject), r.Type, mustID(r.Object), mustID(r.ID))
+				v := encodeOut(&r)
+				want, err := stanceFrom(k, v, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := pageStance(&got[i], k, v, nil, arena); err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got[i], want.Stance) {
+					t.Fatalf("stance %d: decoded\n%+v\nwant\n%+v", i, got[i], want.Stance)
+				}
+				if i == 0 {
+					continue
+				}
+				for _, role := range []struct {
+					name       string
+					prev, this string
+				}{{"subject", got[i-1].Subject, got[i].Subject}, {"object", got[i-1].Object, got[i].Object}} {
+					if role.prev == role.this && unsafe.StringData(role.prev) != unsafe.StringData(role.this) {
+						t.Errorf("stance %d: its %s's text written again", i, role.name)
+					}
+				}
+			}
+		})
 	}
 }

@@ -88,7 +88,22 @@ type pageArena struct {
 	text []byte     // room for text: length 0
 	ev   []Evidence // room for evidence: length 0
 	left int        // stances the page may still decode, at least 1
+	// runs are the subject's and object's IDs of the stance decoded
+	// last, with their text in the page (see decoder.roleText).
+	runs [2]idRun
 }
+
+// idRun is an actor ID and its text, as the page decoded them last.
+type idRun struct {
+	id   [16]byte
+	text string
+}
+
+// The runs of a pageArena, by the stance's role.
+const (
+	subjectRun = iota
+	objectRun
+)
 
 // newPageArena returns an arena for a page that may decode n stances.
 func newPageArena(n int) *pageArena { return &pageArena{left: max(n, 1)} }
