@@ -112,6 +112,12 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if subj.ID == obj.ID {
 		return nil, selfStance(spec, fmt.Sprintf("%q", subj.Name))
 	}
+	return s.prepareResolved(subj.ID, obj.ID, evidenceDoc, spec, located)
+}
+
+// prepareResolved is prepareWith once the subject and object are resolved
+// to two different actors, subj and obj.
+func (s *Store) prepareResolved(subj, obj string, evidenceDoc func(string) (Document, error), spec StanceSpec, located func(j int) (start, end int, ok bool)) (*stanceRecord, error) {
 	if err := s.Vocabulary().Validate(spec.Type); err != nil {
 		return nil, err
 	}
@@ -134,7 +140,7 @@ func (s *Store) prepareWith(resolve func(string) (*Actor, error), evidenceDoc fu
 	if err := checkReferences(spec.References, spec.Event); err != nil {
 		return nil, err
 	}
-	r := &stanceRecord{Stance: Stance{Subject: subj.ID, Type: spec.Type, Object: obj.ID, Topic: strings.TrimSpace(spec.Topic), Date: spec.Date, Confidence: conf,
+	r := &stanceRecord{Stance: Stance{Subject: subj, Type: spec.Type, Object: obj, Topic: strings.TrimSpace(spec.Topic), Date: spec.Date, Confidence: conf,
 		Retracted: spec.Retracted, RetractReason: spec.RetractReason, Event: spec.Event}}
 	mergeReferences(&r.References, spec.References)
 	for i, ev := range spec.Evidence {
