@@ -128,7 +128,9 @@ func (im *Importer) Load(ctx context.Context, b Batch) (LoadResult, error) {
 	if err := im.usable(); err != nil {
 		return LoadResult{}, err
 	}
-	quotes := newQuoteSpans(b.Stances)
+	// The checks' actors serve the preparation only when no actor of the
+	// batch can take a name over in between (see quoteSpans).
+	quotes := newQuoteSpans(b.Stances, len(b.Actors) == 0)
 	docs, err := im.s.validateBatch(ctx, &b, im.w.cache, im.storedDocument, quotes)
 	if err != nil {
 		if ctx.Err() == nil && !errors.As(err, new(*RecordError)) {

@@ -251,45 +251,46 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 
 // validateStance checks one stance record of a batch: its actors (two
 // different ones), type, confidence and quotes.
-// found, when set, is told where each quote is.
-func validateStance(spec StanceSpec, resolve func(string) (string, error), document func(string) (*Document, error), vocab *Vocabulary, describe func(string) string, found func(j, start, end int)) error {
+// found, when set, is told where each quote is. It returns the IDs of
+// the actors the subject and object resolved to.
+func validateStance(spec StanceSpec, resolve func(string) (string, error), document func(string) (*Document, error), vocab *Vocabulary, describe func(string) string, found func(j, start, end int)) ([2]string, error) {
 	var ends [2]string
 	for k, ref := range []struct{ field, v string }{{"subject", spec.Subject}, {"object", spec.Object}} {
 		o, err := resolve(ref.v)
 		if err != nil {
-			return fmt.Errorf("%s: %w", ref.field, err)
+			return [2]string{}, fmt.Errorf("%s: %w", ref.field, err)
 		}
 		ends[k] = o
 	}
 	if ends[0] == ends[1] {
-		return selfStance(spec, describe(ends[0]))
+		return [2]string{}, selfStance(spec, describe(ends[0]))
 	}
 	if err := vocab.Validate(spec.Type); err != nil {
-		return err
+		return [2]string{}, err
 	}
 	if c := spec.Confidence; math.IsNaN(c) || c < 0 || c > 1 {
-		return fmt.Errorf("%w: confidence must be in (0, 1] (got %v)", ErrInvalidInput, c)
+		return [2]string{}, fmt.Errorf("%w: confidence must be in (0, 1] (got %v)", ErrInvalidInput, c)
 	}
 	if err := checkReferences(spec.References, spec.Event); err != nil {
-		return err
+		return [2]string{}, err
 	}
 	for j, ev := range spec.Evidence {
 		d, err := document(ev.Document)
 		if err != nil {
-			return err
+			return [2]string{}, err
 		}
 		if d == nil {
-			return fmt.Errorf("evidence %d: %w: no document %q in this file or the store", j+1, ErrNotFound, clip(ev.Document))
+			return [2]string{}, fmt.Errorf("evidence %d: %w: no document %q in this file or the store", j+1, ErrNotFound, clip(ev.Document))
 		}
 		start, end, err := locateQuote(d, ev)
 		if err != nil {
-			return fmt.Errorf("evidence %d: %w", j+1, err)
+			return [2]string{}, fmt.Errorf("evidence %d: %w", j+1, err)
 		}
 		if found != nil {
 			found(j, start, end)
 		}
 	}
-	return nil
+	return ends, nil
 }
 
 // selfStance is the error for a stance whose two ends are one actor.
@@ -372,7 +373,14 @@ func (s *Store) prepareAhead(c *cacheTxn, specs []StanceSpec, docs docLookup, qu
 			return a, err
 		}
 		for i := blk * prepareBlock; i < min((blk+1)*prepareBlock, len(specs)); i++ {
-			r, err := s.prepareWith(resolve, doc, specs[i], func(j int) (int, int, bool) { return quotes.get(i, j) })
+			located := func(j int) (int, int, bool) { return quotes.get(i, j) }
+			var r *stanceRecord
+			var err error
+			if subj, obj, ok := quotes.resolvedEnds(i); ok {
+				r, err = s.prepareResolved(subj, obj, doc, specs[i], located)
+			} else {
+				r, err = s.prepareWith(resolve, doc, specs[i], located)
+			}
 			if errors.Is(err, errNotAhead) {
 				continue // out[i] stays empty: the writer prepares it
 			}

@@ -76,11 +76,15 @@ func (k *stanceChecker) check(ctx context.Context, stances []StanceSpec, first i
 			}
 		}
 		at = first + i
-		if err := validateStance(spec, k.resolve, k.document, k.s.Vocabulary(), k.actors.describe, found); err != nil {
+		ends, err := validateStance(spec, k.resolve, k.document, k.s.Vocabulary(), k.actors.describe, found)
+		if err != nil {
 			if k.readErr != nil {
 				return k.readErr
 			}
 			return &RecordError{Record: "stance", Index: first + i, Err: err}
+		}
+		if k.quotes != nil {
+			k.quotes.setEnds(at, ends)
 		}
 	}
 	return nil

@@ -22,7 +22,7 @@ func TestIndexFindsNewestWrite(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for round := range 2 { // the second after reset
-				b := newBuffer()
+				b := &buffer{index: newIndex()}
 				if round == 1 {
 					b.index.reset()
 				}

@@ -10,7 +10,6 @@ package spill
 import (
 	"bufio"
 	"bytes"
-	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -21,6 +20,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unsafe"
 )
 
 // sparseEvery is how many records of a run share one sparse-index entry: a
@@ -81,10 +81,26 @@ func New(dir string, budget int) (*Sorter, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("spill: %w", err)
 	}
-	return &Sorter{dir: dir, budget: max(budget/2, 1<<16), seed: maphash.MakeSeed(), cur: newBuffer()}, nil
+	s := &Sorter{dir: dir, budget: max(budget/2, 1<<16), seed: maphash.MakeSeed()}
+	s.cur = s.newBuffer()
+	return s, nil
 }
 
-func newBuffer() *buffer { return &buffer{index: newIndex()} }
+// entrySize is what an entry takes in a buffer's budget.
+const entrySize = int(unsafe.Sizeof(entry{}))
+
+// newBuffer returns an empty buffer whose entries take a quarter of the
+// budget from the start: an import's writes average about 150 bytes of
+// budget with their entries, so most buffers fill it without growing
+// their entries. Grown by append from nothing, the first buffer's
+// entries were copied about five times over (a tenth of the writing
+// goroutine's time in a 200k-stance import), and every new array zeroed.
+// Their capacity, used or not, is what counts against the budget.
+func (s *Sorter) newBuffer() *buffer {
+	b := &buffer{index: newIndex(), ents: make([]entry, 0, s.budget/4/entrySize)}
+	b.size = cap(b.ents) * entrySize
+	return b
+}
 
 // Put records that k holds v. lookup marks k as one Get will ask for.
 func (s *Sorter) Put(k, v []byte, lookup bool) error { return s.add(k, v, false, lookup) }
@@ -113,8 +129,13 @@ func (s *Sorter) add(k, v []byte, del, lookup bool) error {
 		l.vlen = -1
 	}
 	b.chunks[c] = append(append(b.chunks[c], k...), v...)
+	if len(b.ents) == cap(b.ents) {
+		b.size -= cap(b.ents) * entrySize
+		b.ents = append(b.ents, entry{})[:len(b.ents)]
+		b.size += cap(b.ents) * entrySize
+	}
 	b.ents = append(b.ents, entry{pfx: prefix(k), loc: l, seq: int32(len(b.ents)), lookup: lookup})
-	b.size += n + 32
+	b.size += n
 	if lookup {
 		b.index.put(b, k, l)
 		b.size += 64 + len(k)
@@ -228,7 +249,7 @@ func (s *Sorter) handoff() error {
 	s.free = nil
 	s.mu.Unlock()
 	if next == nil {
-		next = newBuffer()
+		next = s.newBuffer()
 	}
 	// Emptied here, by the goroutine that also calls Get: a Get may
 	// still read the landed buffer until then.
@@ -260,7 +281,7 @@ func (b *buffer) reset() {
 	b.used = 0
 	b.ents = b.ents[:0]
 	b.index.reset()
-	b.size = 0
+	b.size = cap(b.ents) * entrySize
 }
 
 // wait waits for the buffer in flight, if any, and reports a failed spill.
@@ -356,17 +377,17 @@ func (s *Sorter) Runs() int {
 	return len(s.runs)
 }
 
-// Seal ends the writes: it waits for the spill in flight and sorts the
-// buffer, after which MergeRange may run, on several goroutines at once.
+// Seal ends the writes: it sorts the buffer and waits for the spill in
+// flight, after which MergeRange may run, on several goroutines at once.
+// The sort comes first: in a 200k-stance import the first buffer fills
+// during the last batch and its run is still being written, on one core,
+// when Commit seals.
 func (s *Sorter) Seal() error {
-	if err := s.wait(); err != nil {
-		return err
-	}
 	if !s.sealed {
 		s.cur.sortParallel(s.cur.ents, runtime.GOMAXPROCS(0))
 		s.sealed = true
 	}
-	return nil
+	return s.wait()
 }
 
 // MergeRange calls fn with the last value of every key from lo
@@ -377,21 +398,7 @@ func (s *Sorter) MergeRange(lo, hi []byte, fn func(k, v []byte) error) error {
 	if !s.sealed {
 		return errors.New("spill: MergeRange before Seal")
 	}
-	var srcs mergeHeap
-	add := func(c *cursor) error {
-		for {
-			if err := c.next(); err != nil {
-				return err
-			}
-			if c.done || lo == nil || bytes.Compare(c.k, lo) >= 0 {
-				break
-			}
-		}
-		if !c.done && (hi == nil || bytes.Compare(c.k, hi) < 0) {
-			srcs = append(srcs, c)
-		}
-		return nil
-	}
+	h := mergeHeap{hi: hi}
 	for i, r := range s.runs {
 		from := int64(0)
 		if lo != nil {
@@ -399,41 +406,40 @@ func (s *Sorter) MergeRange(lo, hi []byte, fn func(k, v []byte) error) error {
 				from = r.sparse[j-1].off
 			}
 		}
-		c := &cursor{rank: i, rd: bufio.NewReaderSize(io.NewSectionReader(r.f, from, r.size-from), 256<<10)}
-		if err := add(c); err != nil {
+		c := &cursor{rank: i, f: r.f, off: from, end: r.size}
+		if err := h.add(c, lo); err != nil {
 			return err
 		}
 	}
-	mem := &cursor{rank: len(s.runs), mem: s.cur}
+	mem := &cursor{rank: len(s.runs), mem: s.cur, end: int64(len(s.cur.ents))}
 	if lo != nil {
-		mem.pos, _ = slices.BinarySearchFunc(s.cur.ents, lo, func(e entry, k []byte) int { return bytes.Compare(s.cur.key(e.loc), k) })
+		p, _ := slices.BinarySearchFunc(s.cur.ents, lo, func(e entry, k []byte) int { return bytes.Compare(s.cur.key(e.loc), k) })
+		mem.pos = p
 	}
-	if err := add(mem); err != nil {
+	if hi != nil {
+		// The buffer's end of the range is found once, not per key.
+		p, _ := slices.BinarySearchFunc(s.cur.ents, hi, func(e entry, k []byte) int { return bytes.Compare(s.cur.key(e.loc), k) })
+		mem.end = int64(p)
+	}
+	if err := h.add(mem, lo); err != nil {
 		return err
 	}
-	heap.Init(&srcs)
-	var last []byte
-	emitted := false
-	for len(srcs) > 0 {
-		c := srcs[0]
-		// The heap puts the newest source first among equal keys, so
-		// the first time a key surfaces it carries its final value.
-		if !emitted || !bytes.Equal(c.k, last) {
-			last = append(last[:0], c.k...)
-			emitted = true
-			if !c.del {
-				if err := fn(c.k, c.v); err != nil {
-					return err
-				}
+	h.init()
+	for len(h.cs) > 0 {
+		c := h.cs[0]
+		// The newest source of a key is first among equal keys, so it
+		// carries the final value; older ones are skipped while c.k
+		// still holds the key, before c moves on.
+		if !c.del {
+			if err := fn(c.k, c.v); err != nil {
+				return err
 			}
 		}
-		if err := c.next(); err != nil {
+		if err := h.skipOlder(c.k); err != nil {
 			return err
 		}
-		if c.done || (hi != nil && bytes.Compare(c.k, hi) >= 0) {
-			heap.Pop(&srcs)
-		} else {
-			heap.Fix(&srcs, 0)
+		if err := h.advance(0); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -452,7 +458,7 @@ func (s *Sorter) Close() error {
 		errs = append(errs, r.f.Close(), os.Remove(r.f.Name()))
 	}
 	s.runs = nil
-	s.cur, s.free = newBuffer(), nil
+	s.cur, s.free = &buffer{index: newIndex()}, nil
 	s.err = errClosed
 	return errors.Join(errs...)
 }
@@ -518,74 +524,207 @@ func (r *run) find(k []byte) (v []byte, del, ok bool, err error) {
 }
 
 // cursor walks one source of a merge: a run file or the sorted buffer.
+// A run's records are read in place from a window of the file, so k and
+// v stay valid until the cursor moves again.
 type cursor struct {
 	rank int // newer sources rank higher
-	rd   *bufio.Reader
 	mem  *buffer
-	pos  int
+	pos  int // next entry of mem
+
+	f        *os.File
+	off, end int64  // next file offset to read, end of the run (mem: of the entries)
+	win      []byte // bytes read from the file and not yet parsed
+	buf      []byte // win's backing array
 
 	k, v []byte
 	del  bool
 	done bool
 }
 
+// runWindow is how much of a run a cursor reads at a time.
+const runWindow = 256 << 10
+
 func (c *cursor) next() error {
 	if b := c.mem; b != nil {
-		// Skip to the newest write of each key.
-		for c.pos+1 < len(b.ents) && b.ents[c.pos].pfx == b.ents[c.pos+1].pfx && bytes.Equal(b.key(b.ents[c.pos].loc), b.key(b.ents[c.pos+1].loc)) {
-			c.pos++
+		return c.nextInBuffer(b)
+	}
+	for {
+		kl, n1 := binary.Uvarint(c.win)
+		vl, n2 := binary.Uvarint(c.win[max(n1, 0):])
+		if n1 > 0 && n2 > 0 {
+			n := n1 + n2 + int(kl) + max(int(vl)-1, 0)
+			if n <= len(c.win) {
+				rec := c.win[n1+n2 : n]
+				c.k, c.v, c.del = rec[:kl], rec[kl:], vl == 0
+				c.win = c.win[n:]
+				return nil
+			}
 		}
-		if c.pos >= len(b.ents) {
+		if c.off >= c.end {
+			if len(c.win) > 0 {
+				return fmt.Errorf("spill: %s ends inside a record", c.f.Name())
+			}
 			c.done = true
 			return nil
 		}
-		e := b.ents[c.pos]
-		c.k, c.v, c.del = b.key(e.loc), b.value(e.loc), e.vlen < 0
-		c.pos++
-		return nil
+		if err := c.fill(); err != nil {
+			return err
+		}
 	}
-	kl, err := binary.ReadUvarint(c.rd)
-	if err == io.EOF {
+}
+
+// nextInBuffer moves to the buffer's next key, skipping to the newest
+// write of each.
+func (c *cursor) nextInBuffer(b *buffer) error {
+	for c.pos+1 < int(c.end) && b.ents[c.pos].pfx == b.ents[c.pos+1].pfx && bytes.Equal(b.key(b.ents[c.pos].loc), b.key(b.ents[c.pos+1].loc)) {
+		c.pos++
+	}
+	if c.pos >= int(c.end) {
 		c.done = true
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("spill: read run: %w", err)
-	}
-	vl, err := binary.ReadUvarint(c.rd)
-	if err != nil {
-		return fmt.Errorf("spill: read run: %w", err)
-	}
-	c.del = vl == 0
-	n := int(kl) + max(int(vl)-1, 0)
-	if cap(c.k) < n {
-		c.k = make([]byte, n, max(n, 2*cap(c.k)))
-	}
-	buf := c.k[:n]
-	if _, err := io.ReadFull(c.rd, buf); err != nil {
-		return fmt.Errorf("spill: read run: %w", err)
-	}
-	c.k, c.v = buf[:kl], buf[kl:]
+	e := b.ents[c.pos]
+	c.k, c.v, c.del = b.key(e.loc), b.value(e.loc), e.vlen < 0
+	c.pos++
 	return nil
 }
 
-// mergeHeap orders cursors by key, the newest source first on a tie.
-type mergeHeap []*cursor
+// fill moves the unparsed bytes to the front of the window and reads
+// more of the run after them, growing the window for a record larger
+// than it.
+func (c *cursor) fill() error {
+	if c.buf == nil {
+		c.buf = make([]byte, runWindow)
+	}
+	n := copy(c.buf, c.win)
+	if n == len(c.buf) {
+		c.buf = append(c.buf[:n], make([]byte, n)...)
+	}
+	m := int(min(int64(len(c.buf)-n), c.end-c.off))
+	got, err := c.f.ReadAt(c.buf[n:n+m], c.off)
+	if got < m {
+		if err == nil || err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return fmt.Errorf("spill: read %s: %w", c.f.Name(), err)
+	}
+	c.off += int64(m)
+	c.win = c.buf[:n+m]
+	return nil
+}
 
-func (h mergeHeap) Len() int { return len(h) }
-func (h mergeHeap) Less(i, j int) bool {
-	if c := bytes.Compare(h[i].k, h[j].k); c != 0 {
+// mergeHeap orders cursors by key, the newest source first on a tie. It
+// is a binary heap written out rather than container/heap, whose calls
+// through an interface were a good part of a merge's cost.
+type mergeHeap struct {
+	cs []*cursor
+	hi []byte // the range's end: nil, open
+}
+
+// add reads c's first key at or after lo and keeps c if that key is in
+// the range.
+func (h *mergeHeap) add(c *cursor, lo []byte) error {
+	for {
+		if err := c.next(); err != nil {
+			return err
+		}
+		if c.done || lo == nil || bytes.Compare(c.k, lo) >= 0 {
+			break
+		}
+	}
+	if h.live(c) {
+		h.cs = append(h.cs, c)
+	}
+	return nil
+}
+
+// live reports whether c holds a key before the range's end.
+func (h *mergeHeap) live(c *cursor) bool {
+	return !c.done && (h.hi == nil || c.mem != nil || bytes.Compare(c.k, h.hi) < 0)
+}
+
+func (h *mergeHeap) less(i, j int) bool {
+	if c := bytes.Compare(h.cs[i].k, h.cs[j].k); c != 0 {
 		return c < 0
 	}
-	return h[i].rank > h[j].rank
+	return h.cs[i].rank > h.cs[j].rank
 }
-func (h mergeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *mergeHeap) Push(x any)   { *h = append(*h, x.(*cursor)) }
-func (h *mergeHeap) Pop() any {
-	old := *h
-	c := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return c
+
+func (h *mergeHeap) init() {
+	for i := len(h.cs)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *mergeHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h.cs) {
+			return
+		}
+		j := l
+		if r := l + 1; r < len(h.cs) && h.less(r, l) {
+			j = r
+		}
+		if !h.less(j, i) {
+			return
+		}
+		h.cs[i], h.cs[j] = h.cs[j], h.cs[i]
+		i = j
+	}
+}
+
+func (h *mergeHeap) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h.less(i, p) {
+			return
+		}
+		h.cs[i], h.cs[p] = h.cs[p], h.cs[i]
+		i = p
+	}
+}
+
+// advance moves cursor i to its next key and restores the order, taking
+// the cursor out when its range is done.
+func (h *mergeHeap) advance(i int) error {
+	c := h.cs[i]
+	if err := c.next(); err != nil {
+		return err
+	}
+	if h.live(c) {
+		h.down(i)
+		return nil
+	}
+	last := len(h.cs) - 1
+	h.cs[i] = h.cs[last]
+	h.cs = h.cs[:last]
+	if i < last {
+		h.down(i)
+		h.up(i)
+	}
+	return nil
+}
+
+// skipOlder moves past k every cursor but the first that holds it: older
+// writes of the key the first one's value replaces. While the first
+// cursor stays put, the smallest of the others is one of its children.
+func (h *mergeHeap) skipOlder(k []byte) error {
+	for {
+		j := 1
+		if len(h.cs) <= j {
+			return nil
+		}
+		if len(h.cs) > 2 && h.less(2, 1) {
+			j = 2
+		}
+		if !bytes.Equal(h.cs[j].k, k) {
+			return nil
+		}
+		if err := h.advance(j); err != nil {
+			return err
+		}
+	}
 }
 
 // bloom is a run's filter over its read-back keys, so that a point read

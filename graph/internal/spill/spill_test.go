@@ -161,6 +161,30 @@ func TestSorterAcrossRuns(t *testing.T) {
 	}
 }
 
+// TestMergeReadsRecordsLargerThanItsWindow spills records larger than a
+// cursor's read window, among small ones, and merges them back whole.
+func TestMergeReadsRecordsLargerThanItsWindow(t *testing.T) {
+	s, err := New(t.TempDir(), 1<<17)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var want []op
+	for i, size := range []int{10, runWindow - 3, 20, 3*runWindow + 7, 0, runWindow, 5} {
+		o := op{key: fmt.Sprintf("key-%02d", i), val: string(bytes.Repeat([]byte{byte('a' + i)}, size))}
+		want = append(want, o)
+		if err := s.Put([]byte(o.key), []byte(o.val), false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.Runs() < 2 {
+		t.Fatalf("%d runs spilled; the test needs records in runs", s.Runs())
+	}
+	if got := merged(t, s); !slices.Equal(got, want) {
+		t.Errorf("merge returned %d records, want %d (or their values differ)", len(got), len(want))
+	}
+}
+
 // TestGetOnlyFindsLookupKeys pins the contract that keeps the index small:
 // keys written without lookup are replayed by MergeRange but not indexed.
 func TestGetOnlyFindsLookupKeys(t *testing.T) {
