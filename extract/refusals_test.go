@@ -31,3 +31,22 @@ func TestFutureRefusals(t *testing.T) {
 		{"would meet stays an offer", "Kenya said it would meet Uganda.", []string{"Kenya ENGAGES Uganda", "Kenya OFFERS Uganda"}},
 	})
 }
+
+// TestDeclinedActs checks that declining an act of cooperation with X,
+// or having no intention or plans of one, rejects X as refusing it does,
+// while declining a hostile act, a comment or a criticism refuses no one,
+// in sentences written for this test.
+func TestDeclinedActs(t *testing.T) {
+	runCases(t, []extractCase{
+		{"declined to meet", "Chile declined to meet Peru.", []string{"Chile REJECTS Peru"}},
+		{"declined to meet envoys", "The Taliban declined to meet American envoys.", []string{"Taliban REJECTS United States"}},
+		{"declined to meet a possessive's negotiators", "Ghana declined to meet Togo's negotiators.", []string{"Ghana REJECTS Togo"}},
+		{"no intention of", "Chile has no intention of meeting Peru.", []string{"Chile REJECTS Peru"}},
+		{"no plans to", "Chile has no plans to negotiate with Peru.", []string{"Chile REJECTS Peru"}},
+		{"declined to criticise", "Denmark declined to criticise China.", nil},
+		{"declined to comment", "Chile declined to comment on Peru.", nil},
+		{"no intention of a hostile act", "Chile has no intention of attacking Peru.", nil},
+		{"a fall is no refusal", "Exports from Chile to Peru declined to a low.", nil},
+		{"content of an accusation", "Peru accused Chile of declining to meet Bolivia.", []string{"Peru ACCUSES Chile"}},
+	})
+}

@@ -412,6 +412,9 @@ var hostileRoots = set("13", "14", "15", "16", "17", "18", "19", "20")
 // intent handles an intent marker before a verb of cooperation as an
 // OFFERS cue at the marker. It reports whether it did.
 func (d *doc) intent(s *sent, i int) bool {
+	if v, ok := d.declinedAct(s, i); ok {
+		return d.refusedIntent(s, i, v)
+	}
 	for _, mk := range intentMarkers {
 		if len(mk.words) == 2 && mk.words[1] == "to" && d.low[i] == mk.words[0] && i+1 < s.b && negWords[d.low[i+1]] {
 			// "vowed never to negotiate with X": a refusal.
@@ -480,6 +483,29 @@ func (d *doc) refusedIntent(s *sent, i, v int) bool {
 	}
 	d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Rejects, mode: mOffer, verb: true}})
 	return true
+}
+
+// declineVerbs refuse the act after "to" as "refused to" does; the
+// dictionary codes the verb alone (120), whose object is never the
+// refused act's.
+var declineVerbs = set("decline", "declines", "declined", "declining")
+
+// refusalNouns after "no" state a refusal of the act after "of" or "to":
+// "has no intention of meeting X", "has no plans to talk to X".
+var refusalNouns = set("intention", "plans", "plan", "desire", "wish")
+
+// declinedAct reports a refusal marker at i and the token of the refused
+// act after it: "declined to meet X", "has no intention of meeting X".
+// The act must be one of cooperation (refusedIntent checks it): "declined
+// to comment" or "declined to criticise X" refuses nothing of X.
+func (d *doc) declinedAct(s *sent, i int) (int, bool) {
+	if declineVerbs[d.low[i]] && i+1 < s.b && d.low[i+1] == "to" {
+		return i + 2, true
+	}
+	if d.low[i] == "no" && i+2 < s.b && refusalNouns[d.low[i+1]] && (d.low[i+2] == "of" || d.low[i+2] == "to") {
+		return i + 3, true
+	}
+	return 0, false
 }
 
 // markerEnd returns the token after intent marker mk at i, which may
