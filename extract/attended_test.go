@@ -1,0 +1,34 @@
+package extract
+
+import "testing"
+
+// TestTakingPartInTalks checks that taking part in, participating in,
+// joining or attending talks with X engages X, that joining a body stays
+// no stance, and that parties attending talks as observers offer each
+// other nothing, in sentences written for this test.
+func TestTakingPartInTalks(t *testing.T) {
+	runCases(t, []extractCase{
+		{"took part in talks with", "Chile took part in talks with Peru.", []string{"Chile ENGAGES Peru"}},
+		{"participated in talks with", "Chile participated in talks with Peru.", []string{"Chile ENGAGES Peru"}},
+		{"has taken part in", "Chile has taken part in the talks with Peru since May.", []string{"Chile ENGAGES Peru"}},
+		{"joined talks with", "Chile joined talks with Peru.", []string{"Chile ENGAGES Peru"}},
+		{"joined negotiations", "Chile joined the negotiations with Peru in Lima.", []string{"Chile ENGAGES Peru"}},
+		{"attended modified talks", "Chile attended the direct talks with Peru.", []string{"Chile ENGAGES Peru"}},
+		{"refused to take part", "Chile refused to take part in talks with Peru.", []string{"Chile REJECTS Peru"}},
+		{"joined a body", "Chile joined NATO.", nil},
+		{"observers", "Chile and Peru will also attend the talks as observers.", nil},
+	})
+}
+
+// TestTalkingToActors checks that talking or speaking to X engages X and
+// that readiness for it offers, or declining it rejects, in sentences
+// written for this test.
+func TestTalkingToActors(t *testing.T) {
+	runCases(t, []extractCase{
+		{"spoke to by telephone", "Chile spoke to Peru by telephone.", []string{"Chile ENGAGES Peru"}},
+		{"ready to talk to", "The Taliban are ready to talk to the United States.", []string{"Taliban OFFERS United States"}},
+		{"willing to talk to", "The Taliban said they were willing to talk to the United States.", []string{"Taliban OFFERS United States"}},
+		{"declined to talk to", "Chile declined to talk to Peru.", []string{"Chile REJECTS Peru"}},
+		{"spoke to reporters", "Chile spoke to reporters about Peru.", nil},
+	})
+}
