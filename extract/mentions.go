@@ -309,6 +309,8 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 		return d.eachRef(s, i, m)
 	case w == "both":
 		return d.bothRef(s, i, m)
+	case w == "all":
+		return d.allSidesRef(s, i, m)
 	}
 	return m, false
 }
@@ -507,12 +509,45 @@ func (d *doc) countedRef(s *sent, w string, j int, m mention) (mention, bool) {
 	if lm, ok := d.leadersRef(s, w, j, m); ok {
 		return lm, true
 	}
-	if w == "the" && j+1 < s.b && d.low[j] == "sides" && len(d.lastPair) >= 2 {
-		// The pair as it stands here, not as later mentions change it.
-		m.to, m.ent, m.group, m.pron = j+1, d.lastPair[0], d.lastPair, true
-		return m, true
+	if w == "the" && len(d.lastPair) >= 2 {
+		if h := d.sidesHead(s, j); h > 0 {
+			// The pair as it stands here, not as later mentions change it.
+			m.to, m.ent, m.group, m.pron = h+1, d.lastPair[0], d.lastPair, true
+			return m, true
+		}
 	}
 	return m, false
+}
+
+// allSides are the words after "all" that name every side of a conflict
+// or of talks: "urged all sides to", "all parties".
+var allSides = set("sides", "parties")
+
+// allSidesRef resolves "all sides" or "all (warring) parties" at i to the
+// pair named last: a request to several parties is made to each.
+func (d *doc) allSidesRef(s *sent, i int, m mention) (mention, bool) {
+	j := i + 1
+	if j < s.b && (d.low[j] == "the" || warringWords[d.low[j]]) {
+		j++
+	}
+	if j >= s.b || !allSides[d.low[j]] || len(d.lastPair) < 2 {
+		return m, false
+	}
+	m.to, m.ent, m.group, m.pron = j+1, d.lastPair[0], d.lastPair, true
+	return m, true
+}
+
+// sidesHead returns the token of "sides" after "the" at j, or of "sides"
+// or "parties" after a word of war ("the warring parties", "the rival
+// sides"); 0 where the words name no sides.
+func (d *doc) sidesHead(s *sent, j int) int {
+	if j < s.b && d.low[j] == "sides" {
+		return j
+	}
+	if j+1 < s.b && warringWords[d.low[j]] && allSides[d.low[j+1]] {
+		return j + 1
+	}
+	return 0
 }
 
 // eachRef resolves "each side accused the other": the two sides, each of
