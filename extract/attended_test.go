@@ -32,3 +32,18 @@ func TestTalkingToActors(t *testing.T) {
 		{"spoke to reporters", "Chile spoke to reporters about Peru.", nil},
 	})
 }
+
+// TestAttendedHosts checks that attending, joining or taking part in a
+// meeting "hosted by X" engages X, while a meeting not attended or only
+// named engages no one, in sentences written for this test.
+func TestAttendedHosts(t *testing.T) {
+	runCases(t, []extractCase{
+		{"took part in a conference hosted by", "A Taliban delegation took part in a conference hosted by Russia.", []string{"Taliban ENGAGES Russia"}},
+		{"attended a conference hosted by", "The Taliban attended a conference hosted by Russia.", []string{"Taliban ENGAGES Russia"}},
+		{"modifiers before the noun", "Chile has taken part in a regional security conference hosted by Peru.", []string{"Chile ENGAGES Peru"}},
+		{"participated in talks convened by", "Chile participated in the talks convened by Peru.", []string{"Chile ENGAGES Peru"}},
+		{"joined a forum hosted by", "Chile joined a forum hosted by Peru.", []string{"Chile ENGAGES Peru"}},
+		{"did not attend", "Chile did not attend the conference hosted by Peru.", nil},
+		{"a conference named only", "The conference hosted by Peru ended on Monday.", nil},
+	})
+}
