@@ -1254,13 +1254,14 @@ func (d *doc) registerTitledNames(s *sent) bool {
 	return learned
 }
 
-// titleWithin reports whether a title word follows within n tokens of j.
+// titleWithin reports whether a title word follows within n tokens of j,
+// past modifiers and the office it serves: "foreign ministry spokesman".
 func (d *doc) titleWithin(s *sent, j, n int) bool {
 	for k := j; k < s.b && k < j+n; k++ {
 		if titleWords[d.low[k]] {
 			return true
 		}
-		if !officeModifiers[d.low[k]] {
+		if !officeModifiers[d.low[k]] && !officeNouns[d.low[k]] {
 			return false
 		}
 	}
