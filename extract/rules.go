@@ -1247,6 +1247,11 @@ func (d *doc) reportedSpeech(s *sent, r int) (sub subject, cFrom, cTo int) {
 		}
 		return subject{}, s.a, q
 	}
+	if p := d.frontedSpeech(s, r); p > s.a {
+		// "X must withdraw its troops, a Y spokesman said": what was
+		// said stands before the comma, as a quotation would.
+		return d.frontedSpeaker(s, r, p), s.a, p
+	}
 	sub = d.subjectAt(s, r)
 	cFrom, cTo = r+1, s.b
 	// "told his cabinet that ...": the complement follows "that".
@@ -1267,6 +1272,104 @@ func (d *doc) reportedSpeech(s *sent, r int) (sub subject, cFrom, cTo int) {
 		}
 	}
 	return sub, cFrom, cTo
+}
+
+// frontedReach bounds the speaker's words between the comma that ends
+// fronted speech and its reporting verb: ", Taliban spokesman Ahmad
+// Karimi said".
+const frontedReach = 8
+
+// frontedTail bounds the words after a reporting verb that ends a
+// sentence of fronted speech: "said on Twitter", "said in a statement".
+const frontedTail = 5
+
+// frontedSpeech returns the comma that ends speech fronted without quote
+// marks before the reporting verb at r ("X must leave, Y said on
+// Monday."), or -1. The verb and the speaker's words before it end the
+// sentence, no verb of saying stands before the comma and nothing after
+// the verb is said: "After the talks, Y said X must leave" reports what
+// follows.
+func (d *doc) frontedSpeech(s *sent, r int) int {
+	if s.quoteOpen >= 0 {
+		return -1
+	}
+	p := r - 1
+	for p > s.a && p >= r-frontedReach && d.low[p] != "," {
+		if boundaryWords[d.low[p]] || reportVerbs[d.low[p]] || d.low[p] == "that" {
+			return -1
+		}
+		p--
+	}
+	if p <= s.a || d.low[p] != "," || !d.frontedTailEnds(s, r, p) {
+		return -1
+	}
+	for k := s.a; k < p; k++ {
+		if reportVerbs[d.low[k]] || isQuoteTok(d.low[k]) {
+			return -1
+		}
+	}
+	return p
+}
+
+// sourcePreps place a source rather than name whom it speaks for:
+// "diplomats in Pakistan said", "officials from the region said".
+var sourcePreps = set("in", "at", "from", "near")
+
+// frontedSpeaker returns the speaker of fronted speech ended by the comma
+// at p, as quoteSpeaker does, unless the only actor named there is where
+// the source was ("relief officials in Nairobi said", "diplomats in
+// neighbouring X"): such a source speaks for no one named.
+func (d *doc) frontedSpeaker(s *sent, r, p int) subject {
+	for k := p + 1; k < s.b && k < r+frontedReach; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+			if d.placedSource(s, p, m.from) {
+				return subject{}
+			}
+			break
+		}
+	}
+	return d.quoteSpeaker(s, r, p)
+}
+
+// placedSource reports a preposition of place before the actor named at
+// from, past at most two lower-case words: "sources in neighbouring X".
+func (d *doc) placedSource(s *sent, p, from int) bool {
+	for t := from - 1; t > p && t >= from-3; t-- {
+		if sourcePreps[d.low[t]] {
+			return true
+		}
+		if !d.toks[t].word || d.toks[t].upper {
+			return false
+		}
+	}
+	return false
+}
+
+// frontedTailEnds reports whether the words after the reporting verb at r
+// end the sentence without content of their own: a time or medium
+// ("on Twitter"), or, right after the comma at p, the speaker ("..., said
+// Y's foreign minister.").
+func (d *doc) frontedTailEnds(s *sent, r, p int) bool {
+	reach := frontedTail
+	if r == p+1 {
+		reach = frontedReach
+	}
+	end := s.b
+	for end > r+1 && !d.toks[end-1].word {
+		end--
+	}
+	if end-r-1 > reach {
+		return false
+	}
+	for k := r + 1; k < end; k++ {
+		if w := d.low[k]; w == "that" || w == "," || reportVerbs[w] {
+			return false
+		}
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place && r > p+1 {
+			return false // "..., Y told X": X is told, not fronted speech
+		}
+	}
+	return true
 }
 
 // pronounBetween reports whether a pronoun names someone between the
