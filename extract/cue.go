@@ -503,18 +503,38 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 		return true
 	}
 	if len(c.def.words) == 2 && c.def.words[1] == "for" {
-		// "called for restraint from India and Pakistan"
-		for q := c.after; q < s.b && q < c.after+6; q++ {
-			if d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after) {
-				c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
-				break
-			}
-			if d.low[q] == "," || d.low[q] == ";" || s.mentionAt(q) != nil {
-				break
-			}
-		}
+		d.calledForOf(s, c)
 	}
 	return true
+}
+
+// calledForReach bounds the words of the demanded things after "called
+// for", a list of them included: "called for a ceasefire, the withdrawal
+// of X and ...".
+const calledForReach = 12
+
+// calledForOf finds whom a thing called for is asked of: "called for
+// restraint from India and Pakistan", "called for the withdrawal of X".
+// Past a comma only an act of the addressee's own names it ("called for
+// calm, the withdrawal of X"); a mention first ends the search.
+func (d *doc) calledForOf(s *sent, c *cueCall) {
+	listed := false
+	for q := c.after; q < s.b && q < c.after+calledForReach; q++ {
+		if d.ownActOf(s, q, c.after) || !listed && q < c.after+6 && (d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after)) {
+			c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
+			return
+		}
+		if d.low[q] == ";" || s.mentionAt(q) != nil || boundaryWords[d.low[q]] {
+			return
+		}
+		if d.low[q] == "," {
+			// articles open the next item of a list of things.
+			if q+1 >= s.b || !articles[d.low[q+1]] {
+				return // "called for calm, saying ...": no list
+			}
+			listed = true
+		}
+	}
 }
 
 // objContest: an actor challenged to act is asked to ("challenged X to
@@ -729,6 +749,17 @@ var pactNouns = set("truce", "ceasefire", "armistice", "peace", "deal", "agreeme
 // starts at from.
 func (d *doc) pactWith(s *sent, q, from int) bool {
 	return q > from && q < s.b && d.low[q] == "with" && pactNouns[d.low[q-1]]
+}
+
+// ownActNouns are acts that only their doer can do: "the withdrawal of
+// X" is asked of X, where "the release of X" is asked of whoever holds X.
+var ownActNouns = set("withdrawal", "pullout", "departure", "resignation", "disarmament", "demobilisation", "demobilization",
+	"retreat", "exit", "surrender", "compliance", "cooperation", "restraint")
+
+// ownActOf reports "of" at q after a noun of ownActNouns, within the
+// phrase that starts at from: "called for the withdrawal of X".
+func (d *doc) ownActOf(s *sent, q, from int) bool {
+	return q > from && q < s.b && d.low[q] == "of" && ownActNouns[d.low[q-1]]
 }
 
 // demandedOf finds the addressee of a demanded thing: "demanded the
