@@ -520,6 +520,10 @@ const calledForReach = 12
 func (d *doc) calledForOf(s *sent, c *cueCall) {
 	listed := false
 	for q := c.after; q < s.b && q < c.after+calledForReach; q++ {
+		if objs, end := d.heldBy(s, q); len(objs) > 0 {
+			c.objs, c.end = objs, end // "called for the release of X held by Y"
+			return
+		}
 		if d.ownActOf(s, q, c.after) || !listed && q < c.after+6 && (d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after)) {
 			c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
 			return
@@ -751,6 +755,36 @@ func (d *doc) pactWith(s *sent, q, from int) bool {
 	return q > from && q < s.b && d.low[q] == "with" && pactNouns[d.low[q-1]]
 }
 
+// releaseNouns name giving back what another holds: "the release of X
+// held by Y" is asked of Y.
+var releaseNouns = set("release", "return", "handover", "freeing")
+
+// holdParticiples name holding a person or thing: "held by", "detained
+// by".
+var holdParticiples = set("held", "detained", "captured", "kidnapped", "abducted", "seized", "jailed", "imprisoned", "taken")
+
+// heldReach bounds the words between "of" and the holding participle:
+// "the release of the 20 Kenyan fishermen held by X".
+const heldReach = 7
+
+// heldBy returns the holder named after "held by" in "the release of ...
+// held by X" at q, "of" after a noun of release, and the token after it.
+func (d *doc) heldBy(s *sent, q int) ([]int, int) {
+	if q <= s.a || d.low[q] != "of" || !releaseNouns[d.low[q-1]] {
+		return nil, q
+	}
+	for k := q + 1; k+1 < s.b && k <= q+heldReach; k++ {
+		if holdParticiples[d.low[k]] && d.low[k+1] == "by" {
+			objs, end, _, _ := d.objectNP(s, k+2, 4)
+			return objs, end
+		}
+		if w := d.low[k]; w == "," || w == ";" || boundaryWords[w] {
+			break
+		}
+	}
+	return nil, q
+}
+
 // ownActNouns are acts that only their doer can do: "the withdrawal of
 // X" is asked of X, where "the release of X" is asked of whoever holds X.
 var ownActNouns = set("withdrawal", "pullout", "departure", "resignation", "disarmament", "demobilisation", "demobilization",
@@ -766,6 +800,10 @@ func (d *doc) ownActOf(s *sent, q, from int) bool {
 // withdrawal of X", "demanding autonomy from X", "an admission by X".
 func (d *doc) demandedOf(s *sent, c *cueCall) {
 	for q := c.after; q < s.b && q < c.after+6; q++ {
+		if objs, end := d.heldBy(s, q); len(objs) > 0 {
+			c.objs, c.end = objs, end
+			return
+		}
 		if demandPreps[d.low[q]] || d.pactWith(s, q, c.after) {
 			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
 			return
@@ -1031,6 +1069,21 @@ func (d *doc) objHeads(s *sent, c *cueCall) bool {
 	return true
 }
 
+// pastGift returns the token after a gift noun at g or after at most two
+// lower-case modifiers before it ("economic aid"), else g-1, the "in"
+// before it.
+func (d *doc) pastGift(s *sent, g int) int {
+	for k := g; k < s.b && k < g+3; k++ {
+		if giftNouns[d.low[k]] {
+			return k + 1
+		}
+		if !d.toks[k].word || d.toks[k].upper {
+			break
+		}
+	}
+	return g - 1
+}
+
 // headObject reads the object after the head noun at q.
 func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 	c.talks = true
@@ -1044,8 +1097,8 @@ func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 	if c.def.mode == mWith && r+1 < s.b && d.low[r] != "with" && h.words[d.low[r]] {
 		r++ // "cooperation agreement with"
 	}
-	if r+2 < s.b && amountNouns[d.low[q]] && d.low[r] == "in" && giftNouns[d.low[r+1]] {
-		r += 2 // "$10 million in aid to X"
+	if r+2 < s.b && amountNouns[d.low[q]] && d.low[r] == "in" {
+		r = d.pastGift(s, r+1) // "$10 million in (economic) aid to X"
 	}
 	if r < s.b && (d.low[r] == "with" || d.low[r] == "for" || d.low[r] == "to") {
 		c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)
