@@ -106,6 +106,8 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mObj, p("out"), verbForms("rule", "rules", "ruled", "ruling"))
 	add(Rejects, mObj, p("down"), verbForms("turn", "turns", "turned", "turning"))
 	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
+	// "refuted X's claims": a denial that argues, CAMEO 016 as denying.
+	add(Rejects, mDeny, nil, verbForms("refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting"))
 	add(Rejects, mRefuse, nil, verbForms("refuse", "refuses", "refused", "refusing"))
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
 	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "severed"))

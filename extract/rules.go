@@ -1518,7 +1518,10 @@ func (d *doc) reportedBe(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 	if wordsAt(d.low, k+1, cTo, outOfTheQuestion) {
 		hostile++
 	}
-	if hostile > 0 && friendly == 0 && (class == "offer" || class == "demand") {
+	if class == "accusation" && friendly == 0 && (hostile > 0 || d.anyWord(k+1, min(cTo, k+6), falseWords)) {
+		// "said the X claims were false": a denial, which rejects X.
+		d.emit(s, Rejects, sub.ents, []int{m.ent}, conf-0.1, k+1)
+	} else if hostile > 0 && friendly == 0 && (class == "offer" || class == "demand") {
 		// "said the X proposal was unacceptable": a rejection of it.
 		d.emit(s, Rejects, sub.ents, []int{m.ent}, conf-0.1, k+1)
 	} else if hostile > 0 && friendly == 0 {
@@ -1527,6 +1530,24 @@ func (d *doc) reportedBe(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 		d.emit(s, Supports, sub.ents, []int{m.ent}, conf-0.1, k+1)
 	}
 	return true
+}
+
+// falseWords judge a claim untrue: "said the X allegations were false".
+var falseWords = set("false", "untrue", "unfounded", "groundless", "fabricated", "baseless", "incorrect", "wrong", "propaganda",
+	"lies", "fabrication", "fabrications", "nonsense", "absurd", "ridiculous")
+
+// anyWord reports one of ws in [from, to), before a negation: "were not
+// false" judges nothing.
+func (d *doc) anyWord(from, to int, ws map[string]bool) bool {
+	for t := from; t < to; t++ {
+		if negWords[d.low[t]] || d.low[t] == "," {
+			return false
+		}
+		if ws[d.low[t]] {
+			return true
+		}
+	}
+	return false
 }
 
 // gerundRefused reads "said that removing the sanctions on X is out of
