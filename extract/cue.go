@@ -253,8 +253,33 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	// A participle right before "by" is passive whatever precedes it:
 	// "talks hosted by Cuba and backed by Norway".
 	if passive || byTok >= 0 && b >= s.a && (!d.toks[b].word || s.mentionAt(b) != nil) || byTok == after {
+		if def.mode == mTalks && !d.meetingBefore(s, i) {
+			// "an engineer held by X": a captive, not a meeting held.
+			return true
+		}
 		d.passive(s, i, def, byTok, passive)
 		return true
+	}
+	return false
+}
+
+// meetingReach bounds the words between a meeting's noun and the
+// participle of its passive: "the talks with X held in Y".
+const meetingReach = 6
+
+// meetingBefore reports a noun of meetings among the words before the
+// participle at i back to the clause's start: what a passive of "held"
+// holds.
+func (d *doc) meetingBefore(s *sent, i int) bool {
+	heads := headsByMode[mTalks].words
+	for k := i - 1; k >= s.a && k >= i-meetingReach; k-- {
+		w := d.low[k]
+		if heads[w] || talksNouns[w] || attendedNouns[w] {
+			return true
+		}
+		if w == "," || w == ";" || boundaryWords[w] {
+			return false
+		}
 	}
 	return false
 }
