@@ -235,7 +235,8 @@ var officeNouns = set("government", "authorities", "official", "officials", "pre
 var officeModifiers = set("crown", "senior", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
 	"deputy", "national", "security", "interior", "presidential", "air", "naval", "armed", "border", "acting", "interim",
 	"state", "federal", "chief", "government", "junior", "new", "elected", "military", "intelligence", "policy", "affairs",
-	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice", "coast", "survey", "research", "patrol")
+	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice", "coast", "survey", "research", "patrol",
+	"political")
 
 // titleWords introduce a person's name after an actor: "Afghan President Ashraf Ghani".
 var titleWords = set("director", "prince", "emir", "sultan", "president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",
