@@ -123,6 +123,11 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 		// "is not ready to talk with X", "was unwilling to meet"
 		res.refuses = true
 	}
+	if res.refuses {
+		// "no longer willing to talk with X": no offer stated, whatever
+		// word stands between the negation and the verb.
+		res.neg = true
+	}
 	// "is not in a hurry to recognise", "is ready to meet", "plans to
 	// visit": an intention, not a stance; "continued to reject" is one.
 	if k >= s.a && k+1 < c && d.low[k+1] == "to" && d.toks[k].word && !assertingBeforeTo[d.low[k]] && !auxWords[d.low[k]] {
