@@ -1099,6 +1099,10 @@ func (d *doc) listGap(s *sent, from, to int, same bool) bool {
 			conj++
 		case (w == "(" || w == ")") && same:
 			// "the National Liberation Army (ELN)": one actor, two names.
+		case w == "as" && j+2 < to && d.low[j+1] == "well" && d.low[j+2] == "as":
+			// "the Taliban as well as the government": a conjunction.
+			conj++
+			j += 2
 		case w == "as" || w == "well":
 		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w] || partOfNouns[w]:
 		case d.toks[j].word && d.toks[j].upper && same:
