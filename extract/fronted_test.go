@@ -14,7 +14,7 @@ func TestFrontedSpeech(t *testing.T) {
 		{"must, a titled speaker", "The United States must withdraw its troops, Taliban spokesman Ahmad Karimi said on Twitter.", []string{"Taliban DEMANDS United States"}},
 		{"should, tweeted", "The United States should withdraw its troops, a Taliban spokesman tweeted.", []string{"Taliban DEMANDS United States"}},
 		{"a wrong done", "The United States has violated the deal, a Taliban spokesman said.", []string{"Taliban ACCUSES United States"}},
-		{"said then the speaker", "Chile must return the documents, said Peru's foreign minister.", []string{"Peru DEMANDS Chile"}},
+		{"a subject's relative clause", "The Peruvian president, who met Bolivian officials last week, said Chile must return the documents.", []string{"Peru DEMANDS Chile", "Peru ENGAGES Bolivia"}},
 		{"a source placed in a state", "Rebels must leave the town, aid officials in Kenya said.", nil},
 		{"a source in a neighbouring state", "Chile must return the documents, diplomats in neighbouring Peru said.", nil},
 		{"a clause before said that", "After the talks, Peru said that Chile must return the documents.", []string{"Peru DEMANDS Chile"}},

@@ -309,8 +309,6 @@ func (d *doc) genericRef(s *sent, i int) (mention, bool) {
 		return d.eachRef(s, i, m)
 	case w == "both":
 		return d.bothRef(s, i, m)
-	case w == "all":
-		return d.allSidesRef(s, i, m)
 	}
 	return m, false
 }
@@ -519,23 +517,10 @@ func (d *doc) countedRef(s *sent, w string, j int, m mention) (mention, bool) {
 	return m, false
 }
 
-// allSides are the words after "all" that name every side of a conflict
-// or of talks: "urged all sides to", "all parties".
-var allSides = set("sides", "parties")
-
-// allSidesRef resolves "all sides" or "all (warring) parties" at i to the
-// pair named last: a request to several parties is made to each.
-func (d *doc) allSidesRef(s *sent, i int, m mention) (mention, bool) {
-	j := i + 1
-	if j < s.b && (d.low[j] == "the" || warringWords[d.low[j]]) {
-		j++
-	}
-	if j >= s.b || !allSides[d.low[j]] || len(d.lastPair) < 2 {
-		return m, false
-	}
-	m.to, m.ent, m.group, m.pron = j+1, d.lastPair[0], d.lastPair, true
-	return m, true
-}
+// warSides name the sides of a conflict after a word of war: "the
+// warring parties". "All parties" alone is left out: a call on all
+// parties is made to whoever is concerned, which annotators do not code.
+var warSides = set("sides", "parties")
 
 // sidesHead returns the token of "sides" after "the" at j, or of "sides"
 // or "parties" after a word of war ("the warring parties", "the rival
@@ -544,7 +529,7 @@ func (d *doc) sidesHead(s *sent, j int) int {
 	if j < s.b && d.low[j] == "sides" {
 		return j
 	}
-	if j+1 < s.b && warringWords[d.low[j]] && allSides[d.low[j+1]] {
+	if j+1 < s.b && warringWords[d.low[j]] && warSides[d.low[j+1]] {
 		return j + 1
 	}
 	return 0

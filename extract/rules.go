@@ -1351,26 +1351,22 @@ func (d *doc) placedSource(s *sent, p, from int) bool {
 }
 
 // frontedTailEnds reports whether the words after the reporting verb at r
-// end the sentence without content of their own: a time or medium
-// ("on Twitter"), or, right after the comma at p, the speaker ("..., said
-// Y's foreign minister.").
+// end the sentence without content of their own: a time or medium ("on
+// Twitter"). A speaker stands between the comma at p and the verb: "X,
+// who met Y last week, said Z must ..." is a subject and its speech.
 func (d *doc) frontedTailEnds(s *sent, r, p int) bool {
-	reach := frontedTail
-	if r == p+1 {
-		reach = frontedReach
-	}
 	end := s.b
 	for end > r+1 && !d.toks[end-1].word {
 		end--
 	}
-	if end-r-1 > reach {
+	if r == p+1 || end-r-1 > frontedTail {
 		return false
 	}
 	for k := r + 1; k < end; k++ {
 		if w := d.low[k]; w == "that" || w == "," || reportVerbs[w] {
 			return false
 		}
-		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place && r > p+1 {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
 			return false // "..., Y told X": X is told, not fronted speech
 		}
 	}
