@@ -47,3 +47,14 @@ func TestAttendedHosts(t *testing.T) {
 		{"a conference named only", "The conference hosted by Peru ended on Monday.", nil},
 	})
 }
+
+// TestTopicsAttended checks that the topic of a meeting attended or
+// hosted ("a conference on X attended by Y") is not what Y attended, in
+// sentences written for this test.
+func TestTopicsAttended(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a conference on a state", "Russia hosted a conference on Afghanistan attended by the Taliban.", []string{"Russia ENGAGES Taliban"}},
+		{"talks on a state, commas", "The talks on Somalia, attended by Kenya and Uganda, ended.", nil},
+		{"a state visited", "Kenya was visited by Uganda's president.", []string{"Uganda ENGAGES Kenya"}},
+	})
+}

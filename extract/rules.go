@@ -1000,10 +1000,10 @@ func (d *doc) passive(s *sent, i int, def *cueDef, byTok int, withBe bool) {
 		// engages the parties of the talks.
 		objs = s.prevSubj
 		conf -= 0.1
-	} else if m := s.mentionAt(i - 1); m != nil && m.ent >= 0 && !m.place {
+	} else if m := s.mentionAt(i - 1); m != nil && m.ent >= 0 && !m.place && !d.topicOf(s, m) {
 		objs = []int{m.ent}
 	} else if i-2 >= s.a && d.low[i-1] == "," {
-		if m := s.mentionAt(i - 2); m != nil && m.ent >= 0 && !m.place {
+		if m := s.mentionAt(i - 2); m != nil && m.ent >= 0 && !m.place && !d.topicOf(s, m) {
 			objs = []int{m.ent}
 		}
 	}
@@ -1018,6 +1018,13 @@ func (d *doc) passive(s *sent, i int, def *cueDef, byTok int, withBe bool) {
 	if typ == Demands || typ == Accuses {
 		d.markContent(s, end)
 	}
+}
+
+// topicOf reports a mention after a preposition of topic: in "a
+// conference on X attended by Y" X is what the conference is about, not
+// what Y attended.
+func (d *doc) topicOf(s *sent, m *mention) bool {
+	return m.from > s.a && topicPreps[d.low[m.from-1]]
 }
 
 // label handles "called X a 'puppet'", "described X as 'a trusted friend'":
