@@ -178,12 +178,14 @@ var (
 // state's name a mention of that state's side ("students in Nigeria"
 // NGAEDU) or of the state for its own roles ("police in Kenya" KENCOP),
 // where no actor stands right before the agent ("UN officials in
-// Kenya" are the UN's).
+// Kenya" are the UN's) and no possessive owns it ("the group's spokesman
+// in Qatar" speaks for the group, wherever it sits).
 func (d *doc) agentInState(s *sent, i int) (mention, bool) {
 	if !d.lx.agentFirst[d.low[i]] && !officeModifiers[d.low[i]] {
 		return mention{}, false
 	}
-	if i > s.a && (s.at[i-1-s.a] >= 0 || d.toks[i-1].upper && d.toks[i-1].word) || !d.placePrepAhead(s, i) {
+	if i > s.a && (s.at[i-1-s.a] >= 0 || d.toks[i-1].upper && d.toks[i-1].word || d.low[i-1] == "'s" || d.low[i-1] == "\u2019s") ||
+		!d.placePrepAhead(s, i) {
 		return mention{}, false
 	}
 	role, end := d.agentAt(s, i)

@@ -253,8 +253,33 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	// A participle right before "by" is passive whatever precedes it:
 	// "talks hosted by Cuba and backed by Norway".
 	if passive || byTok >= 0 && b >= s.a && (!d.toks[b].word || s.mentionAt(b) != nil) || byTok == after {
+		if def.mode == mTalks && !d.meetingBefore(s, i) {
+			// "an engineer held by X": a captive, not a meeting held.
+			return true
+		}
 		d.passive(s, i, def, byTok, passive)
 		return true
+	}
+	return false
+}
+
+// meetingReach bounds the words between a meeting's noun and the
+// participle of its passive: "the talks with X held in Y".
+const meetingReach = 6
+
+// meetingBefore reports a noun of meetings among the words before the
+// participle at i back to the clause's start: what a passive of "held"
+// holds.
+func (d *doc) meetingBefore(s *sent, i int) bool {
+	heads := headsByMode[mTalks].words
+	for k := i - 1; k >= s.a && k >= i-meetingReach; k-- {
+		w := d.low[k]
+		if heads[w] || talksNouns[w] || attendedNouns[w] {
+			return true
+		}
+		if w == "," || w == ";" || boundaryWords[w] {
+			return false
+		}
 	}
 	return false
 }
@@ -503,18 +528,42 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 		return true
 	}
 	if len(c.def.words) == 2 && c.def.words[1] == "for" {
-		// "called for restraint from India and Pakistan"
-		for q := c.after; q < s.b && q < c.after+6; q++ {
-			if d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after) {
-				c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
-				break
-			}
-			if d.low[q] == "," || d.low[q] == ";" || s.mentionAt(q) != nil {
-				break
-			}
-		}
+		d.calledForOf(s, c)
 	}
 	return true
+}
+
+// calledForReach bounds the words of the demanded things after "called
+// for", a list of them included: "called for a ceasefire, the withdrawal
+// of X and ...".
+const calledForReach = 12
+
+// calledForOf finds whom a thing called for is asked of: "called for
+// restraint from India and Pakistan", "called for the withdrawal of X".
+// Past a comma only an act of the addressee's own names it ("called for
+// calm, the withdrawal of X"); a mention first ends the search.
+func (d *doc) calledForOf(s *sent, c *cueCall) {
+	listed := false
+	for q := c.after; q < s.b && q < c.after+calledForReach; q++ {
+		if objs, end := d.heldBy(s, q); len(objs) > 0 {
+			c.objs, c.end = objs, end // "called for the release of X held by Y"
+			return
+		}
+		if d.ownActOf(s, q, c.after) || !listed && q < c.after+6 && (d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after)) {
+			c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
+			return
+		}
+		if d.low[q] == ";" || s.mentionAt(q) != nil || boundaryWords[d.low[q]] {
+			return
+		}
+		if d.low[q] == "," {
+			// articles open the next item of a list of things.
+			if q+1 >= s.b || !articles[d.low[q+1]] {
+				return // "called for calm, saying ...": no list
+			}
+			listed = true
+		}
+	}
 }
 
 // objContest: an actor challenged to act is asked to ("challenged X to
@@ -731,10 +780,55 @@ func (d *doc) pactWith(s *sent, q, from int) bool {
 	return q > from && q < s.b && d.low[q] == "with" && pactNouns[d.low[q-1]]
 }
 
+// releaseNouns name giving back what another holds: "the release of X
+// held by Y" is asked of Y.
+var releaseNouns = set("release", "return", "handover", "freeing")
+
+// holdParticiples name holding a person or thing: "held by", "detained
+// by".
+var holdParticiples = set("held", "detained", "captured", "kidnapped", "abducted", "seized", "jailed", "imprisoned", "taken")
+
+// heldReach bounds the words between "of" and the holding participle:
+// "the release of the 20 Kenyan fishermen held by X".
+const heldReach = 7
+
+// heldBy returns the holder named after "held by" in "the release of ...
+// held by X" at q, "of" after a noun of release, and the token after it.
+func (d *doc) heldBy(s *sent, q int) ([]int, int) {
+	if q <= s.a || d.low[q] != "of" || !releaseNouns[d.low[q-1]] {
+		return nil, q
+	}
+	for k := q + 1; k+1 < s.b && k <= q+heldReach; k++ {
+		if holdParticiples[d.low[k]] && d.low[k+1] == "by" {
+			objs, end, _, _ := d.objectNP(s, k+2, 4)
+			return objs, end
+		}
+		if w := d.low[k]; w == "," || w == ";" || boundaryWords[w] {
+			break
+		}
+	}
+	return nil, q
+}
+
+// ownActNouns are acts that only their doer can do: "the withdrawal of
+// X" is asked of X, where "the release of X" is asked of whoever holds X.
+var ownActNouns = set("withdrawal", "pullout", "departure", "resignation", "disarmament", "demobilisation", "demobilization",
+	"retreat", "exit", "surrender", "compliance", "cooperation", "restraint")
+
+// ownActOf reports "of" at q after a noun of ownActNouns, within the
+// phrase that starts at from: "called for the withdrawal of X".
+func (d *doc) ownActOf(s *sent, q, from int) bool {
+	return q > from && q < s.b && d.low[q] == "of" && ownActNouns[d.low[q-1]]
+}
+
 // demandedOf finds the addressee of a demanded thing: "demanded the
 // withdrawal of X", "demanding autonomy from X", "an admission by X".
 func (d *doc) demandedOf(s *sent, c *cueCall) {
 	for q := c.after; q < s.b && q < c.after+6; q++ {
+		if objs, end := d.heldBy(s, q); len(objs) > 0 {
+			c.objs, c.end = objs, end
+			return
+		}
 		if demandPreps[d.low[q]] || d.pactWith(s, q, c.after) {
 			c.objs, c.end, _, _ = d.objectNP(s, q+1, 4)
 			return
@@ -1000,6 +1094,21 @@ func (d *doc) objHeads(s *sent, c *cueCall) bool {
 	return true
 }
 
+// pastGift returns the token after a gift noun at g or after at most two
+// lower-case modifiers before it ("economic aid"), else g-1, the "in"
+// before it.
+func (d *doc) pastGift(s *sent, g int) int {
+	for k := g; k < s.b && k < g+3; k++ {
+		if giftNouns[d.low[k]] {
+			return k + 1
+		}
+		if !d.toks[k].word || d.toks[k].upper {
+			break
+		}
+	}
+	return g - 1
+}
+
 // headObject reads the object after the head noun at q.
 func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 	c.talks = true
@@ -1013,8 +1122,8 @@ func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 	if c.def.mode == mWith && r+1 < s.b && d.low[r] != "with" && h.words[d.low[r]] {
 		r++ // "cooperation agreement with"
 	}
-	if r+2 < s.b && amountNouns[d.low[q]] && d.low[r] == "in" && giftNouns[d.low[r+1]] {
-		r += 2 // "$10 million in aid to X"
+	if r+2 < s.b && amountNouns[d.low[q]] && d.low[r] == "in" {
+		r = d.pastGift(s, r+1) // "$10 million in (economic) aid to X"
 	}
 	if r < s.b && (d.low[r] == "with" || d.low[r] == "for" || d.low[r] == "to") {
 		c.objs, c.end, _, _ = d.objectNP(s, r+1, 5)

@@ -106,6 +106,8 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mObj, p("out"), verbForms("rule", "rules", "ruled", "ruling"))
 	add(Rejects, mObj, p("down"), verbForms("turn", "turns", "turned", "turning"))
 	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
+	// "refuted X's claims": a denial that argues, CAMEO 016 as denying.
+	add(Rejects, mDeny, nil, verbForms("refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting"))
 	add(Rejects, mRefuse, nil, verbForms("refuse", "refuses", "refused", "refusing"))
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
 	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "severed"))
@@ -233,7 +235,8 @@ var officeNouns = set("government", "authorities", "official", "officials", "pre
 var officeModifiers = set("crown", "senior", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
 	"deputy", "national", "security", "interior", "presidential", "air", "naval", "armed", "border", "acting", "interim",
 	"state", "federal", "chief", "government", "junior", "new", "elected", "military", "intelligence", "policy", "affairs",
-	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice", "coast", "survey", "research", "patrol")
+	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice", "coast", "survey", "research", "patrol",
+	"political")
 
 // titleWords introduce a person's name after an actor: "Afghan President Ashraf Ghani".
 var titleWords = set("director", "prince", "emir", "sultan", "president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",

@@ -47,3 +47,19 @@ func TestHyphenedUltimatum(t *testing.T) {
 		{"no addressee", "Kenya issued a seven-day ultimatum on Monday.", nil},
 	})
 }
+
+// TestCalledForOwnActs checks that calling for an act only its doer can do
+// ("the withdrawal of X"), alone or in a list of things called for, is a
+// demand of X, while the release of X or a withdrawal after a comma that
+// opens no list asks nothing of X, in sentences written for this test.
+func TestCalledForOwnActs(t *testing.T) {
+	runCases(t, []extractCase{
+		{"withdrawal of", "The Security Council called for the withdrawal of the Taliban from the occupied areas.", []string{"United Nations DEMANDS Taliban"}},
+		{"withdrawal of troops", "Kenya called for the withdrawal of Ugandan troops from the border.", []string{"Kenya DEMANDS Uganda"}},
+		{"resignation of", "Kenya called for the resignation of the Ugandan government.", []string{"Kenya DEMANDS Uganda"}},
+		{"in a list", "Kenya called for a ceasefire, the withdrawal of Ugandan troops from the border and an end to the fighting.", []string{"Kenya DEMANDS Uganda"}},
+		{"in a longer list", "Kenya called for a ceasefire, a return to talks, the withdrawal of Ugandan troops and an end to the fighting.", []string{"Kenya DEMANDS Uganda"}},
+		{"release of", "Kenya called for the release of Ugandan prisoners.", nil},
+		{"no list", "Kenya called for calm, saying the withdrawal of Ugandan troops had ended the fighting.", nil},
+	})
+}

@@ -26,3 +26,20 @@ func TestChargeJustMade(t *testing.T) {
 		{"the accused denies", "Kenya accused Uganda of smuggling weapons, a charge Uganda denies.", []string{"Kenya ACCUSES Uganda", "Uganda REJECTS Kenya"}},
 	})
 }
+
+// TestRefutedAndFalseClaims checks that refuting or rebutting X's claims
+// rejects X as denying them does, and that saying X's claims were false
+// or baseless rejects X rather than accusing it, while claims said to be
+// not false, or another's act judged, stay as before, in sentences
+// written for this test.
+func TestRefutedAndFalseClaims(t *testing.T) {
+	runCases(t, []extractCase{
+		{"refuted", "The Taliban refuted the American claims.", []string{"Taliban REJECTS United States"}},
+		{"refuted claims of", "The Taliban refuted the claims of the United States.", []string{"Taliban REJECTS United States"}},
+		{"rebutted", "Kenya rebutted the Ugandan allegations.", []string{"Kenya REJECTS Uganda"}},
+		{"said were baseless", "The Taliban said the American claims were baseless.", []string{"Taliban REJECTS United States"}},
+		{"said were false", "The Taliban said the US allegations were false.", []string{"Taliban REJECTS United States"}},
+		{"said were not false", "Kenya said the Ugandan claims were not false.", nil},
+		{"refuted content", "Kenya refuted reports that it had armed rebels.", nil},
+	})
+}

@@ -254,6 +254,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).cancelledMeeting,
 	(*doc).deniedAccusation,
 	(*doc).hostedTalks,
+	(*doc).attendedHosted,
 	(*doc).placedBlame,
 	(*doc).demandedAssurance,
 	(*doc).labelledBy,

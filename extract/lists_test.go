@@ -14,3 +14,14 @@ func TestClosedLists(t *testing.T) {
 			[]string{"France SUPPORTS Kenya", "Italy SUPPORTS Kenya", "United States SUPPORTS Ugandan opposition"}},
 	})
 }
+
+// TestAsWellAsLists checks that "as well as" joins a list of actors as
+// "and" does, as subjects and as objects, in sentences written for this
+// test.
+func TestAsWellAsLists(t *testing.T) {
+	runCases(t, []extractCase{
+		{"objects", "Kenya urged Uganda as well as Rwanda to withdraw.", []string{"Kenya DEMANDS Rwanda", "Kenya DEMANDS Uganda"}},
+		{"objects with articles", "Kenya pressed the Somali government as well as the Ugandan government to cut spending.", []string{"Kenya DEMANDS Somalia", "Kenya DEMANDS Uganda"}},
+		{"subjects", "Kenya as well as Rwanda condemned Uganda.", []string{"Kenya ACCUSES Uganda", "Rwanda ACCUSES Uganda"}},
+	})
+}

@@ -507,12 +507,32 @@ func (d *doc) countedRef(s *sent, w string, j int, m mention) (mention, bool) {
 	if lm, ok := d.leadersRef(s, w, j, m); ok {
 		return lm, true
 	}
-	if w == "the" && j+1 < s.b && d.low[j] == "sides" && len(d.lastPair) >= 2 {
-		// The pair as it stands here, not as later mentions change it.
-		m.to, m.ent, m.group, m.pron = j+1, d.lastPair[0], d.lastPair, true
-		return m, true
+	if w == "the" && len(d.lastPair) >= 2 {
+		if h := d.sidesHead(s, j); h > 0 {
+			// The pair as it stands here, not as later mentions change it.
+			m.to, m.ent, m.group, m.pron = h+1, d.lastPair[0], d.lastPair, true
+			return m, true
+		}
 	}
 	return m, false
+}
+
+// warSides name the sides of a conflict after a word of war: "the
+// warring parties". "All parties" alone is left out: a call on all
+// parties is made to whoever is concerned, which annotators do not code.
+var warSides = set("sides", "parties")
+
+// sidesHead returns the token of "sides" after "the" at j, or of "sides"
+// or "parties" after a word of war ("the warring parties", "the rival
+// sides"); 0 where the words name no sides.
+func (d *doc) sidesHead(s *sent, j int) int {
+	if j < s.b && d.low[j] == "sides" {
+		return j
+	}
+	if j+1 < s.b && warringWords[d.low[j]] && warSides[d.low[j+1]] {
+		return j + 1
+	}
+	return 0
 }
 
 // eachRef resolves "each side accused the other": the two sides, each of
@@ -1064,6 +1084,10 @@ func (d *doc) listGap(s *sent, from, to int, same bool) bool {
 			conj++
 		case (w == "(" || w == ")") && same:
 			// "the National Liberation Army (ELN)": one actor, two names.
+		case w == "as" && j+2 < to && d.low[j+1] == "well" && d.low[j+2] == "as":
+			// "the Taliban as well as the government": a conjunction.
+			conj++
+			j += 2
 		case w == "as" || w == "well":
 		case listFiller[w] || officeNouns[w] || officeModifiers[w] || titleWords[w] || partOfNouns[w]:
 		case d.toks[j].word && d.toks[j].upper && same:
@@ -1219,13 +1243,14 @@ func (d *doc) registerTitledNames(s *sent) bool {
 	return learned
 }
 
-// titleWithin reports whether a title word follows within n tokens of j.
+// titleWithin reports whether a title word follows within n tokens of j,
+// past modifiers and the office it serves: "foreign ministry spokesman".
 func (d *doc) titleWithin(s *sent, j, n int) bool {
 	for k := j; k < s.b && k < j+n; k++ {
 		if titleWords[d.low[k]] {
 			return true
 		}
-		if !officeModifiers[d.low[k]] {
+		if !officeModifiers[d.low[k]] && !officeNouns[d.low[k]] {
 			return false
 		}
 	}

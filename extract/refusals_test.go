@@ -31,3 +31,43 @@ func TestFutureRefusals(t *testing.T) {
 		{"would meet stays an offer", "Kenya said it would meet Uganda.", []string{"Kenya ENGAGES Uganda", "Kenya OFFERS Uganda"}},
 	})
 }
+
+// TestDeclinedActs checks that declining an act of cooperation with X,
+// or having no intention or plans of one, rejects X as refusing it does,
+// while declining a hostile act, a comment or a criticism refuses no one,
+// in sentences written for this test.
+func TestDeclinedActs(t *testing.T) {
+	runCases(t, []extractCase{
+		{"declined to meet", "Chile declined to meet Peru.", []string{"Chile REJECTS Peru"}},
+		{"declined to meet envoys", "The Taliban declined to meet American envoys.", []string{"Taliban REJECTS United States"}},
+		{"declined to meet a possessive's negotiators", "Ghana declined to meet Togo's negotiators.", []string{"Ghana REJECTS Togo"}},
+		{"no intention of", "Chile has no intention of meeting Peru.", []string{"Chile REJECTS Peru"}},
+		{"no plans to", "Chile has no plans to negotiate with Peru.", []string{"Chile REJECTS Peru"}},
+		{"declined to criticise", "Denmark declined to criticise China.", nil},
+		{"declined to comment", "Chile declined to comment on Peru.", nil},
+		{"no intention of a hostile act", "Chile has no intention of attacking Peru.", nil},
+		{"a fall is no refusal", "Exports from Chile to Peru declined to a low.", nil},
+		{"content of an accusation", "Peru accused Chile of declining to meet Bolivia.", []string{"Peru ACCUSES Chile"}},
+	})
+}
+
+// TestNegatedWillingness checks that willingness negated ("no longer
+// willing", "unwilling", "does not want to", "not interested in", "no
+// interest in", "no readiness for") refuses an act of cooperation or a
+// meeting with X, while a hostile act or a criticism so negated refuses no
+// one, in sentences written for this test.
+func TestNegatedWillingness(t *testing.T) {
+	runCases(t, []extractCase{
+		{"no longer willing", "Chile said it was no longer willing to talk to Peru.", []string{"Chile REJECTS Peru"}},
+		{"unwilling to meet", "Chile is unwilling to meet Peruvian officials.", []string{"Chile REJECTS Peru"}},
+		{"does not want to", "Chile does not want to talk to Peru.", []string{"Chile REJECTS Peru"}},
+		{"not interested in talks", "Chile said it was not interested in talks with Peru.", []string{"Chile REJECTS Peru"}},
+		{"no willingness to", "Chile has shown no willingness to negotiate with Peru.", []string{"Chile REJECTS Peru"}},
+		{"no interest in talking", "Chile has no interest in talking to Peru.", []string{"Chile REJECTS Peru"}},
+		{"no readiness for talks", "Chile has shown no readiness for direct talks with Peru.", []string{"Chile REJECTS Peru"}},
+		{"does not want to attack", "Chile does not want to attack Peru.", nil},
+		{"not interested in fighting", "Chile is not interested in fighting Peru.", nil},
+		{"reluctant to criticise", "Chile is reluctant to criticise Peru.", nil},
+		{"does not want X to", "Chile does not want Peru to withdraw.", nil},
+	})
+}

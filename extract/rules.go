@@ -123,6 +123,11 @@ func (d *doc) verbPolarity(s *sent, k, c int) subject {
 		// "is not ready to talk with X", "was unwilling to meet"
 		res.refuses = true
 	}
+	if res.refuses {
+		// "no longer willing to talk with X": no offer stated, whatever
+		// word stands between the negation and the verb.
+		res.neg = true
+	}
 	// "is not in a hurry to recognise", "is ready to meet", "plans to
 	// visit": an intention, not a stance; "continued to reject" is one.
 	if k >= s.a && k+1 < c && d.low[k+1] == "to" && d.toks[k].word && !assertingBeforeTo[d.low[k]] && !auxWords[d.low[k]] {
@@ -995,10 +1000,10 @@ func (d *doc) passive(s *sent, i int, def *cueDef, byTok int, withBe bool) {
 		// engages the parties of the talks.
 		objs = s.prevSubj
 		conf -= 0.1
-	} else if m := s.mentionAt(i - 1); m != nil && m.ent >= 0 && !m.place {
+	} else if m := s.mentionAt(i - 1); m != nil && m.ent >= 0 && !m.place && !d.topicOf(s, m) {
 		objs = []int{m.ent}
 	} else if i-2 >= s.a && d.low[i-1] == "," {
-		if m := s.mentionAt(i - 2); m != nil && m.ent >= 0 && !m.place {
+		if m := s.mentionAt(i - 2); m != nil && m.ent >= 0 && !m.place && !d.topicOf(s, m) {
 			objs = []int{m.ent}
 		}
 	}
@@ -1013,6 +1018,13 @@ func (d *doc) passive(s *sent, i int, def *cueDef, byTok int, withBe bool) {
 	if typ == Demands || typ == Accuses {
 		d.markContent(s, end)
 	}
+}
+
+// topicOf reports a mention after a preposition of topic: in "a
+// conference on X attended by Y" X is what the conference is about, not
+// what Y attended.
+func (d *doc) topicOf(s *sent, m *mention) bool {
+	return m.from > s.a && topicPreps[d.low[m.from-1]]
 }
 
 // label handles "called X a 'puppet'", "described X as 'a trusted friend'":
@@ -1247,6 +1259,11 @@ func (d *doc) reportedSpeech(s *sent, r int) (sub subject, cFrom, cTo int) {
 		}
 		return subject{}, s.a, q
 	}
+	if p := d.frontedSpeech(s, r); p > s.a {
+		// "X must withdraw its troops, a Y spokesman said": what was
+		// said stands before the comma, as a quotation would.
+		return d.frontedSpeaker(s, r, p), s.a, p
+	}
 	sub = d.subjectAt(s, r)
 	cFrom, cTo = r+1, s.b
 	// "told his cabinet that ...": the complement follows "that".
@@ -1267,6 +1284,100 @@ func (d *doc) reportedSpeech(s *sent, r int) (sub subject, cFrom, cTo int) {
 		}
 	}
 	return sub, cFrom, cTo
+}
+
+// frontedReach bounds the speaker's words between the comma that ends
+// fronted speech and its reporting verb: ", Taliban spokesman Ahmad
+// Karimi said".
+const frontedReach = 8
+
+// frontedTail bounds the words after a reporting verb that ends a
+// sentence of fronted speech: "said on Twitter", "said in a statement".
+const frontedTail = 5
+
+// frontedSpeech returns the comma that ends speech fronted without quote
+// marks before the reporting verb at r ("X must leave, Y said on
+// Monday."), or -1. The verb and the speaker's words before it end the
+// sentence, no verb of saying stands before the comma and nothing after
+// the verb is said: "After the talks, Y said X must leave" reports what
+// follows.
+func (d *doc) frontedSpeech(s *sent, r int) int {
+	if s.quoteOpen >= 0 {
+		return -1
+	}
+	p := r - 1
+	for p > s.a && p >= r-frontedReach && d.low[p] != "," {
+		if boundaryWords[d.low[p]] || reportVerbs[d.low[p]] || d.low[p] == "that" {
+			return -1
+		}
+		p--
+	}
+	if p <= s.a || d.low[p] != "," || !d.frontedTailEnds(s, r, p) {
+		return -1
+	}
+	for k := s.a; k < p; k++ {
+		if reportVerbs[d.low[k]] || isQuoteTok(d.low[k]) {
+			return -1
+		}
+	}
+	return p
+}
+
+// sourcePreps place a source rather than name whom it speaks for:
+// "diplomats in Pakistan said", "officials from the region said".
+var sourcePreps = set("in", "at", "from", "near")
+
+// frontedSpeaker returns the speaker of fronted speech ended by the comma
+// at p, as quoteSpeaker does, unless the only actor named there is where
+// the source was ("relief officials in Nairobi said", "diplomats in
+// neighbouring X"): such a source speaks for no one named.
+func (d *doc) frontedSpeaker(s *sent, r, p int) subject {
+	for k := p + 1; k < s.b && k < r+frontedReach; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+			if d.placedSource(s, p, m.from) {
+				return subject{}
+			}
+			break
+		}
+	}
+	return d.quoteSpeaker(s, r, p)
+}
+
+// placedSource reports a preposition of place before the actor named at
+// from, past at most two lower-case words: "sources in neighbouring X".
+func (d *doc) placedSource(s *sent, p, from int) bool {
+	for t := from - 1; t > p && t >= from-3; t-- {
+		if sourcePreps[d.low[t]] {
+			return true
+		}
+		if !d.toks[t].word || d.toks[t].upper {
+			return false
+		}
+	}
+	return false
+}
+
+// frontedTailEnds reports whether the words after the reporting verb at r
+// end the sentence without content of their own: a time or medium ("on
+// Twitter"). A speaker stands between the comma at p and the verb: "X,
+// who met Y last week, said Z must ..." is a subject and its speech.
+func (d *doc) frontedTailEnds(s *sent, r, p int) bool {
+	end := s.b
+	for end > r+1 && !d.toks[end-1].word {
+		end--
+	}
+	if r == p+1 || end-r-1 > frontedTail {
+		return false
+	}
+	for k := r + 1; k < end; k++ {
+		if w := d.low[k]; w == "that" || w == "," || reportVerbs[w] {
+			return false
+		}
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+			return false // "..., Y told X": X is told, not fronted speech
+		}
+	}
+	return true
 }
 
 // pronounBetween reports whether a pronoun names someone between the
@@ -1415,7 +1526,10 @@ func (d *doc) reportedBe(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 	if wordsAt(d.low, k+1, cTo, outOfTheQuestion) {
 		hostile++
 	}
-	if hostile > 0 && friendly == 0 && (class == "offer" || class == "demand") {
+	if class == "accusation" && friendly == 0 && (hostile > 0 || d.anyWord(k+1, min(cTo, k+6), falseWords)) {
+		// "said the X claims were false": a denial, which rejects X.
+		d.emit(s, Rejects, sub.ents, []int{m.ent}, conf-0.1, k+1)
+	} else if hostile > 0 && friendly == 0 && (class == "offer" || class == "demand") {
 		// "said the X proposal was unacceptable": a rejection of it.
 		d.emit(s, Rejects, sub.ents, []int{m.ent}, conf-0.1, k+1)
 	} else if hostile > 0 && friendly == 0 {
@@ -1424,6 +1538,24 @@ func (d *doc) reportedBe(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 		d.emit(s, Supports, sub.ents, []int{m.ent}, conf-0.1, k+1)
 	}
 	return true
+}
+
+// falseWords judge a claim untrue: "said the X allegations were false".
+var falseWords = set("false", "untrue", "unfounded", "groundless", "fabricated", "baseless", "incorrect", "wrong", "propaganda",
+	"lies", "fabrication", "fabrications", "nonsense", "absurd", "ridiculous")
+
+// anyWord reports one of ws in [from, to), before a negation: "were not
+// false" judges nothing.
+func (d *doc) anyWord(from, to int, ws map[string]bool) bool {
+	for t := from; t < to; t++ {
+		if negWords[d.low[t]] || d.low[t] == "," {
+			return false
+		}
+		if ws[d.low[t]] {
+			return true
+		}
+	}
+	return false
 }
 
 // gerundRefused reads "said that removing the sanctions on X is out of

@@ -412,6 +412,9 @@ var hostileRoots = set("13", "14", "15", "16", "17", "18", "19", "20")
 // intent handles an intent marker before a verb of cooperation as an
 // OFFERS cue at the marker. It reports whether it did.
 func (d *doc) intent(s *sent, i int) bool {
+	if v, ok := d.declinedAct(s, i); ok && d.refusedIntent(s, i, v) {
+		return true
+	}
 	for _, mk := range intentMarkers {
 		if len(mk.words) == 2 && mk.words[1] == "to" && d.low[i] == mk.words[0] && i+1 < s.b && negWords[d.low[i+1]] {
 			// "vowed never to negotiate with X": a refusal.
@@ -475,11 +478,72 @@ func (d *doc) refusedIntent(s *sent, i, v int) bool {
 		return false
 	}
 	words, _, ok := d.offeredAct(s, v, false)
+	if !ok && d.meetingNounAt(s, v) {
+		// "has no interest in talks with X": the meeting refused.
+		for actModifiers[d.low[v]] {
+			v++
+		}
+		words, ok = 1, true
+	}
 	if !ok {
 		return false
 	}
 	d.cue(s, i, []cueDef{{words: d.low[i : v+words], typ: Rejects, mode: mOffer, verb: true}})
 	return true
+}
+
+// meetingNounAt reports a meeting's noun at v, past at most two of its
+// modifiers: "direct talks".
+func (d *doc) meetingNounAt(s *sent, v int) bool {
+	for k := v; k < s.b && k < v+3; k++ {
+		if meetingNouns[d.low[k]] {
+			return true
+		}
+		if !actModifiers[d.low[k]] {
+			return false
+		}
+	}
+	return false
+}
+
+// declineWords refuse the act after "to" as "refused to" does ("declined
+// to meet X", "is unwilling to meet X"); the dictionary codes "decline"
+// alone (120), whose object is never the refused act's.
+var declineWords = set("decline", "declines", "declined", "declining", "unwilling", "reluctant")
+
+// refusalNouns after "no" state a refusal of the act after "of", "to" or
+// "in": "has no intention of meeting X", "showed no willingness to talk
+// to X", "has no interest in talks with X".
+var refusalNouns = set("intention", "plans", "plan", "desire", "wish", "willingness", "readiness", "interest")
+
+// refusalPreps join a noun of refusal to the act refused ("no readiness
+// for talks").
+var refusalPreps = set("of", "to", "in", "for")
+
+// wantWords, negated, refuse the act after "to": "does not want to talk
+// to X". So does "not interested in" an act or a meeting.
+var wantWords = set("want", "wants", "wanted")
+
+// declinedAct reports a refusal marker at i and the token of the refused
+// act after it: "declined to meet X", "has no intention of meeting X",
+// "does not want to talk to X", "is not interested in talks with X". The
+// act must be one of cooperation or a meeting (refusedIntent checks it):
+// "declined to comment" or "declined to criticise X" refuses nothing of X.
+func (d *doc) declinedAct(s *sent, i int) (int, bool) {
+	w := d.low[i]
+	switch {
+	case i+2 >= s.b:
+		return 0, false
+	case declineWords[w] && d.low[i+1] == "to":
+		return i + 2, true
+	case w == "no" && refusalNouns[d.low[i+1]] && refusalPreps[d.low[i+2]]:
+		return i + 3, true
+	case w == "not" && wantWords[d.low[i+1]] && d.low[i+2] == "to":
+		return i + 3, true
+	case w == "not" && d.low[i+1] == "interested" && d.low[i+2] == "in":
+		return i + 3, true
+	}
+	return 0, false
 }
 
 // markerEnd returns the token after intent marker mk at i, which may
