@@ -86,7 +86,7 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 			// A person of no known actor: the name is nobody we track.
 			return mention{from: best.from, to: best.to, ent: -1, person: true}, true
 		}
-		return best, true
+		return d.ownOffice(s, best), true
 	}
 	if m, ok := d.titledSurname(s, i); ok {
 		return m, true
