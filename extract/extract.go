@@ -264,6 +264,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).guarantorsOfTalks,
 	(*doc).representedAtTalks,
 	(*doc).nounVisit,
+	(*doc).restoredTies,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -438,6 +438,9 @@ func (d *doc) intent(s *sent, i int) bool {
 			// names; the marker must not code itself ("ready" is 030).
 			return mk.open && len(mk.words) == 2 && len(code) >= 2 && hostileRoots[code[:2]]
 		}
+		if d.consentedTies(s, i, v, mk) {
+			return true
+		}
 		// Consent ("agreed to") or an act done together ("will meet")
 		// offers each other; "Mali and Niger said they would leave" not.
 		recip := ""
