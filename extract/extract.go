@@ -265,6 +265,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).representedAtTalks,
 	(*doc).nounVisit,
 	(*doc).restoredTies,
+	(*doc).brokeredDeal,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or
