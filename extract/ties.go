@@ -61,7 +61,8 @@ func (d *doc) consentedTies(s *sent, i, v int, mk intentMarker) bool {
 
 // restoredTies is the phrase rule for relations restored without a
 // marker: "Kenya and Uganda restored diplomatic relations" engages each
-// with the other. A single subject with an object is the verb cues' own.
+// with the other. Relations restored "with" an object are the verb cues'
+// own (a recognition: SUPPORTS).
 func (d *doc) restoredTies(s *sent, i int) {
 	w := d.low[i]
 	if w == "re" || !isPastForm(w) || i > s.a && d.low[i-1] == "-" {
@@ -70,8 +71,8 @@ func (d *doc) restoredTies(s *sent, i int) {
 		}
 	}
 	n := d.tiesAt(s, i)
-	if n == 0 {
-		return
+	if n == 0 || i+n < s.b && d.low[i+n] == "with" {
+		return // "Chad restored ties with Niger": recognition, the cues' own
 	}
 	d.cue(s, i, []cueDef{{words: d.low[i : i+n], typ: Engages, mode: mOffer, verb: true, recip: Engages}})
 }
