@@ -144,6 +144,14 @@ func (d *doc) longestMatch(s *sent, i int, ps []*pattern, best mention, bestLen 
 func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 	n := len(p.toks)
 	m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
+	if d.coordinatedSide(s, i) {
+		// "Israeli and Lebanese parties": each demonym its state (sides.go).
+		if p.kind != formDemonym || n != 1 {
+			return m, false
+		}
+		m.ent = d.current(p.entries[0])
+		return m, true
+	}
 	if p.fallback && d.titledByActor(s, i) {
 		// "Bulgarian President X": the text makes X speak for the state,
 		// whatever dates the table gives.
