@@ -1241,6 +1241,10 @@ type rallyAct struct {
 var rallyActs = []rallyAct{
 	{set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid"), "", Supports, 3},
 	{set("unite", "mobilize", "mobilise", "rise", "rally", "stand", "act", "fight", "struggle", "resist", "organize", "organise"), "against", Accuses, 6},
+	// "urged the world to condemn X's move": condemnation asked for is
+	// the speaker's own (CAMEO 111), as a rejection asked for is (112).
+	{set("condemn", "denounce", "censure", "criticize", "criticise"), "", Accuses, 4},
+	{set("reject", "oppose"), "", Rejects, 4},
 }
 
 // rallyFill may stand among a rally's verbs: "to unite and 'mobilize'

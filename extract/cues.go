@@ -105,6 +105,10 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mObj, p("to"), verbForms("object", "objects", "objected", "objecting"))
 	add(Rejects, mObj, p("out"), verbForms("rule", "rules", "ruled", "ruling"))
 	add(Rejects, mObj, p("down"), verbForms("turn", "turns", "turned", "turning"))
+	for _, degree := range [][]string{nil, {"strong"}, {"serious"}, {"strongest"}} {
+		// "took (strong) exception to X's remarks"
+		add(Rejects, mObj, append(append([]string{}, degree...), "exception", "to"), verbForms("take", "takes", "took", "taking", "taken"))
+	}
 	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
 	add(Rejects, mRefuse, nil, verbForms("refuse", "refuses", "refused", "refusing"))
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
