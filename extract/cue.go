@@ -233,6 +233,10 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	}
 	after := i + len(def.words)
 	b := i - 1
+	if b > s.a && scareQuote(d.low[b]) && after < s.b && scareQuote(d.low[after]) {
+		// "was 'rejected' by X": the participle quoted.
+		b, after = b-1, after+1
+	}
 	for b >= s.a && (passiveAdverbs[d.low[b]] || isMannerAdverb(d.low[b])) {
 		b--
 	}
@@ -257,6 +261,11 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 		return true
 	}
 	return false
+}
+
+// scareQuote reports a quotation mark that may enclose a single word.
+func scareQuote(w string) bool {
+	return isQuoteTok(w) || w == "'" || w == "\u2018" || w == "\u2019" || w == "``" || w == "''"
 }
 
 // standWords make a passive as "to be" does: "stands accused by X",
