@@ -238,6 +238,9 @@ func (d *doc) frameCue(s *sent, i int) {
 		// "stands accused by X": a passive's copula, not standing by X.
 		return
 	}
+	if d.lodgedComplaint(s, i, i) {
+		return
+	}
 	f, ok := d.lx.verbs.match(d.low, s.a, i, s.b)
 	if !ok {
 		return
@@ -428,6 +431,9 @@ func (d *doc) intent(s *sent, i int) bool {
 		if v >= s.b || negWords[d.low[v]] || d.low[v] == "only" {
 			// "will only negotiate with X" states a condition, not an offer.
 			return false
+		}
+		if d.lodgedComplaint(s, i, v) {
+			return true // "decided to submit a complaint ... regarding X"
 		}
 		words, code, ok := d.offeredAct(s, v, mk.open)
 		if mk.acts != nil {
