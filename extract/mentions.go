@@ -905,7 +905,7 @@ func (d *doc) classify(s *sent, m *mention) {
 		j++
 	}
 	for k := 0; k < 3 && j < s.b; k, j = k+1, j+1 {
-		if rulerWords[d.low[j]] {
+		if rulerWords[d.low[j]] && !d.privateForce(s, j) {
 			m.gov = true
 			if d.low[j] == "army" || d.low[j] == "military" || d.low[j] == "generals" || d.low[j] == "junta" {
 				m.army = true
