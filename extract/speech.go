@@ -14,10 +14,12 @@ var speechVerbs = set("said", "says", "added", "stated", "declared", "noted", "c
 
 // speechVerb returns the first verb of saying in [from, to) whose subject
 // stands before it, or to when there is none: the actors after it lie in
-// what was said.
+// what was said. An unnamed official ("a foreign ministry spokesman
+// said") is left to the rules that give officials their state, which may
+// find it in what was said ("the government").
 func (d *doc) speechVerb(s *sent, from, to int) int {
 	for j := from + 1; j < to; j++ {
-		if speechVerbs[d.low[j]] && d.toks[j-1].word && d.low[j-1] != "and" {
+		if speechVerbs[d.low[j]] && d.toks[j-1].word && d.low[j-1] != "and" && !officeNouns[d.low[j-1]] {
 			return j
 		}
 	}
