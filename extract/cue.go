@@ -997,6 +997,9 @@ func (d *doc) headsFor(c *cueCall) cueHeads {
 // "pledged support for X", "broke off relations with X".
 func (d *doc) objHeads(s *sent, c *cueCall) bool {
 	h := d.headsFor(c)
+	if d.auxiliaryHad(s, c.i) {
+		return true // "had rejected a proposal to resume talks": no talks had
+	}
 	for q := c.after; q < s.b && q < c.after+h.lim; q++ {
 		if h.words[d.low[q]] {
 			d.headObject(s, c, q, h)
