@@ -11,6 +11,7 @@ func TestSpeakerOfCoordinatedVerb(t *testing.T) {
 		{"no actor speaks", "Analysts said Uganda was wrong and urged Ethiopia to mediate.", nil},
 		{"actor speaks", "Kenya said Uganda was wrong and urged Ethiopia to mediate.", []string{"Kenya DEMANDS Ethiopia"}},
 		{"titled speaker", "The Kenyan president said the drills by Uganda were reckless and urged Ethiopia to mediate.", []string{"Kenya DEMANDS Ethiopia"}},
+		{"unnamed official", "A spokesman said the Kenyan government was informed of the talks and urged Uganda to act.", []string{"Kenya DEMANDS Uganda"}},
 		{"no speech", "Uganda held drills on Monday and accused Kenya of provocation.", []string{"Uganda ACCUSES Kenya"}},
 	})
 }
