@@ -553,6 +553,9 @@ func (d *doc) toAfterObject(s *sent, c *cueCall) bool {
 	}
 	for lim := q + 4; q < s.b && q < lim && (officeModifiers[d.low[q]] || officeNouns[d.low[q]] || titleWords[d.low[q]]); q++ {
 	}
+	if q+1 < s.b && scareQuote(d.low[q]) {
+		q++ // warned X "not to test ...": the demand quoted
+	}
 	if q < s.b && d.low[q] == "not" {
 		q++
 	}

@@ -11,3 +11,15 @@ func TestQuotedPassive(t *testing.T) {
 		{"active, quoted", "Kenya 'rejected' Uganda's plan.", []string{"Kenya REJECTS Uganda"}},
 	})
 }
+
+// TestQuotedDemand checks that a demand whose infinitive is quoted
+// ("warned X \"not to ...\"") still demands of X, in sentences written
+// for this test.
+func TestQuotedDemand(t *testing.T) {
+	runCases(t, []extractCase{
+		{"warned, curly quotes", "Uganda warned Kenya \u201cnot to test our patience.\u201d", []string{"Uganda DEMANDS Kenya"}},
+		{"warned, single quotes", "Uganda warned Kenya 'to stop the raids'.", []string{"Uganda DEMANDS Kenya"}},
+		{"urged, straight quotes", "Uganda urged Kenya \"to stop the raids\".", []string{"Uganda DEMANDS Kenya"}},
+		{"told, no demand", "Uganda told Kenya \"we are ready\".", nil},
+	})
+}
