@@ -114,6 +114,10 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
 	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "severed"))
 	add(Rejects, mWith, p("ties"), verbForms("cut", "cuts", "cutting", "sever", "severs", "severed", "severing"))
+	for _, ties := range [][]string{{"all", "ties"}, {"diplomatic", "ties"}, {"all", "diplomatic", "ties"}, {"diplomatic", "relations"}, {"all", "relations"}, {"all", "diplomatic", "relations"}} {
+		// "cut all ties with X", "cut diplomatic relations with X"
+		add(Rejects, mWith, ties, verbForms("cut", "cuts", "cutting"))
+	}
 	add(Rejects, mWith, p("on"), verbForms("renege", "reneges", "reneged", "reneging"))
 	add(Rejects, mWith, p("out", "of"), verbForms("back", "backs", "backed", "backing", "pull", "pulls", "pulled", "pulling"))
 	add(Rejects, mWith, p("away", "from"), verbForms("walk", "walks", "walked", "walking"))
