@@ -231,7 +231,7 @@ func typeOf(v *stance.Vocabulary, f frame) (string, bool) { return frameType(v, 
 func (d *doc) frameCue(s *sent, i int) {
 	// An auxiliary ("continued to reject talks with X") codes nothing of
 	// its own: the verb it carries does.
-	if auxWords[d.low[i]] || !d.predicate(s, i) || d.ownAllies(s, i) {
+	if auxWords[d.low[i]] || !d.predicate(s, i) || d.ownAllies(s, i) || d.markerBeforeVerb(s, i) {
 		return
 	}
 	if standWords[d.low[i]] && i+1 < s.b && isParticiple(d.low[i+1]) {
