@@ -15,3 +15,13 @@ func TestLodgedComplaints(t *testing.T) {
 		{"negated", "Ghana did not file a complaint with the United Nations against Togo.", nil},
 	})
 }
+
+// TestRepresentations checks that representations lodged with an actor
+// protest to it, in sentences written for this test.
+func TestRepresentations(t *testing.T) {
+	runCases(t, []extractCase{
+		{"stern representations", "Beijing lodged stern representations with Hanoi.", []string{"China ACCUSES Vietnam"}},
+		{"solemn, over an act", "China has lodged solemn representations with Japan over the visit.", []string{"China ACCUSES Japan"}},
+		{"negated", "China did not lodge representations with Japan.", nil},
+	})
+}
