@@ -200,6 +200,9 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 	case formRef:
 		m.ent = d.resolveRef(p.entries)
 		if m.ent < 0 {
+			m.ent = d.counterpartRef(p.entries) // "the South" after North Korea
+		}
+		if m.ent < 0 {
 			return m, false
 		}
 		m.ref = true
