@@ -1251,15 +1251,19 @@ type rallyAct struct {
 	prep  string // the word before the object: "" for the verb's own object
 	typ   string
 	reach int // tokens from the object's start to its actor: "against Israeli right-winger X"
+	// then, where set, must follow the object: "to hold X accountable".
+	then map[string]bool
 }
 
 var rallyActs = []rallyAct{
-	{set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid"), "", Supports, 3},
-	{set("unite", "mobilize", "mobilise", "rise", "rally", "stand", "act", "fight", "struggle", "resist", "organize", "organise"), "against", Accuses, 6},
+	{set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid"), "", Supports, 3, nil},
+	{set("unite", "mobilize", "mobilise", "rise", "rally", "stand", "act", "fight", "struggle", "resist", "organize", "organise"), "against", Accuses, 6, nil},
 	// "urged the world to condemn X's move": condemnation asked for is
 	// the speaker's own (CAMEO 111), as a rejection asked for is (112).
-	{set("condemn", "denounce", "censure", "criticize", "criticise"), "", Accuses, 4},
-	{set("reject", "oppose"), "", Rejects, 4},
+	{set("condemn", "denounce", "censure", "criticize", "criticise"), "", Accuses, 4, nil},
+	{set("reject", "oppose"), "", Rejects, 4, nil},
+	// "called on the world to hold X accountable": a charge (CAMEO 111).
+	{set("hold"), "", Accuses, 3, set("accountable", "responsible", "liable")},
 }
 
 // rallyFill may stand among a rally's verbs: "to unite and 'mobilize'
@@ -1286,7 +1290,10 @@ func (d *doc) rallied(s *sent, c *cueCall) {
 		if at < 0 {
 			return
 		}
-		objs, _, _, _ := d.objectNP(s, at, r.reach)
+		objs, end, _, _ := d.objectNP(s, at, r.reach)
+		if r.then != nil && (end >= s.b || !r.then[d.low[end]]) {
+			return
+		}
 		if len(objs) > 0 && !overlaps(objs, c.objs) && !overlaps(objs, c.sub.ents) {
 			d.emit(s, r.typ, c.sub.ents, objs, c.conf-0.15, at)
 		}

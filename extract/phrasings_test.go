@@ -14,6 +14,9 @@ func TestNewsPhrasings(t *testing.T) {
 		{"negated exception", "Ghana did not take exception to Togo's remarks.", nil},
 		{"urged others to condemn", "Ghana urged African states to condemn the Togolese government's move.", []string{"Ghana ACCUSES Togo"}},
 		{"called on the world to denounce", "Ghana called on the world to denounce Togo's annexation of the islands.", []string{"Ghana ACCUSES Togo"}},
+		{"called upon others to hold accountable", "Ghana called upon the international community to hold Togo accountable.", []string{"Ghana ACCUSES Togo"}},
+		{"urged a body to hold responsible", "Ghana urged the UN to hold Togo responsible for the raids.", []string{"Ghana ACCUSES Togo", "Ghana DEMANDS United Nations"}},
+		{"hold talks is no charge", "Ghana urged the UN to hold talks with Togo.", []string{"Ghana DEMANDS United Nations"}},
 		{"urged others to reject", "Ghana urged its neighbours to reject the Togolese plan.", []string{"Ghana REJECTS Togo"}},
 	})
 }
