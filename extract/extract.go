@@ -266,6 +266,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).nounVisit,
 	(*doc).restoredTies,
 	(*doc).brokeredDeal,
+	(*doc).calledTo,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or
