@@ -267,6 +267,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).restoredTies,
 	(*doc).brokeredDeal,
 	(*doc).calledTo,
+	(*doc).mediatedBetween,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or
