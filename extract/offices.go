@@ -98,9 +98,9 @@ func isPossessive(w string) bool { return w == "'s" || w == "\u2019s" }
 // datelineWords bounds the words of a dateline's city ("NEW DELHI").
 const datelineWords = 3
 
-// datelineState returns the state of the city that opens the text in
-// capitals before a colon, comma, bracket or dash ("ISLAMABAD:", "CAIRO
-// (AP) -"), or -1.
+// datelineState returns the state (or the government a seat names:
+// "KABUL:") of the city that opens the text in capitals before a colon,
+// comma, bracket or dash ("ISLAMABAD:", "CAIRO (AP) -"), or -1.
 func (d *doc) datelineState() int {
 	n := 0
 	for n < len(d.toks) && n < datelineWords && d.toks[n].word && d.toks[n].caps {
@@ -115,7 +115,7 @@ func (d *doc) datelineState() int {
 		return -1
 	}
 	for _, p := range d.lx.byFirst[d.low[0]] {
-		if len(p.toks) != n || (p.kind != formMetonym && p.kind != formAlias) || !d.isState(p.entries[0]) {
+		if len(p.toks) != n || (p.kind != formMetonym && p.kind != formAlias) || !d.isState(p.entries[0]) && d.actor(p.entries[0]).Kind != stance.KindGovernment {
 			continue
 		}
 		same := true

@@ -17,6 +17,7 @@ func TestSharedOffices(t *testing.T) {
 		{"the state named later", "The Foreign Office rejected the remarks of Indian officials about the talks. Pakistan has long sought them.", []string{"Pakistan REJECTS India"}},
 		{"Britain named too", "The Foreign Office rejected the remarks of Indian officials that Pakistan and Britain want to end.", []string{"United Kingdom REJECTS India"}},
 		{"nothing else there", "The Foreign Office rejected the remarks of Indian officials.", []string{"United Kingdom REJECTS India"}},
+		{"a seat of government as dateline, after 2021", "KABUL: The foreign ministry condemned the Pakistani shelling.", []string{"Taliban ACCUSES Pakistan"}},
 		{"unnamed ministry after a dateline", "ANKARA: The foreign ministry condemned the Greek naval drills.", []string{"Turkey ACCUSES Greece"}},
 	})
 }
