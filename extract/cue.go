@@ -263,11 +263,6 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	return false
 }
 
-// scareQuote reports a quotation mark that may enclose a single word.
-func scareQuote(w string) bool {
-	return isQuoteTok(w) || w == "'" || w == "\u2018" || w == "\u2019" || w == "``" || w == "''"
-}
-
 // standWords make a passive as "to be" does: "stands accused by X",
 // "stood condemned by X".
 var standWords = set("stand", "stands", "stood", "standing")
