@@ -233,6 +233,10 @@ func (d *doc) cuePassive(s *sent, i int, def *cueDef) bool {
 	}
 	after := i + len(def.words)
 	b := i - 1
+	if b > s.a && scareQuote(d.low[b]) && after < s.b && scareQuote(d.low[after]) {
+		// "was 'rejected' by X": the participle quoted.
+		b, after = b-1, after+1
+	}
 	for b >= s.a && (passiveAdverbs[d.low[b]] || isMannerAdverb(d.low[b])) {
 		b--
 	}
@@ -592,6 +596,9 @@ func (d *doc) toAfterObject(s *sent, c *cueCall) bool {
 		q++
 	}
 	for lim := q + 4; q < s.b && q < lim && (officeModifiers[d.low[q]] || officeNouns[d.low[q]] || titleWords[d.low[q]]); q++ {
+	}
+	if q+1 < s.b && scareQuote(d.low[q]) {
+		q++ // warned X "not to test ...": the demand quoted
 	}
 	if q < s.b && d.low[q] == "not" {
 		q++
@@ -1082,6 +1089,9 @@ func (d *doc) headsFor(c *cueCall) cueHeads {
 // "pledged support for X", "broke off relations with X".
 func (d *doc) objHeads(s *sent, c *cueCall) bool {
 	h := d.headsFor(c)
+	if d.auxiliaryHad(s, c.i) {
+		return true // "had rejected a proposal to resume talks": no talks had
+	}
 	for q := c.after; q < s.b && q < c.after+h.lim; q++ {
 		if h.words[d.low[q]] {
 			d.headObject(s, c, q, h)
@@ -1345,11 +1355,19 @@ type rallyAct struct {
 	prep  string // the word before the object: "" for the verb's own object
 	typ   string
 	reach int // tokens from the object's start to its actor: "against Israeli right-winger X"
+	// then, where set, must follow the object: "to hold X accountable".
+	then map[string]bool
 }
 
 var rallyActs = []rallyAct{
-	{set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid"), "", Supports, 3},
-	{set("unite", "mobilize", "mobilise", "rise", "rally", "stand", "act", "fight", "struggle", "resist", "organize", "organise"), "against", Accuses, 6},
+	{set("support", "back", "recognise", "recognize", "endorse", "help", "assist", "aid"), "", Supports, 3, nil},
+	{set("unite", "mobilize", "mobilise", "rise", "rally", "stand", "act", "fight", "struggle", "resist", "organize", "organise"), "against", Accuses, 6, nil},
+	// "urged the world to condemn X's move": condemnation asked for is
+	// the speaker's own (CAMEO 111), as a rejection asked for is (112).
+	{set("condemn", "denounce", "censure", "criticize", "criticise"), "", Accuses, 4, nil},
+	{set("reject", "oppose"), "", Rejects, 4, nil},
+	// "called on the world to hold X accountable": a charge (CAMEO 111).
+	{set("hold"), "", Accuses, 3, set("accountable", "responsible", "liable")},
 }
 
 // rallyFill may stand among a rally's verbs: "to unite and 'mobilize'
@@ -1376,7 +1394,10 @@ func (d *doc) rallied(s *sent, c *cueCall) {
 		if at < 0 {
 			return
 		}
-		objs, _, _, _ := d.objectNP(s, at, r.reach)
+		objs, end, _, _ := d.objectNP(s, at, r.reach)
+		if r.then != nil && (end >= s.b || !r.then[d.low[end]]) {
+			return
+		}
 		if len(objs) > 0 && !overlaps(objs, c.objs) && !overlaps(objs, c.sub.ents) {
 			d.emit(s, r.typ, c.sub.ents, objs, c.conf-0.15, at)
 		}

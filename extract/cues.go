@@ -105,6 +105,10 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mObj, p("to"), verbForms("object", "objects", "objected", "objecting"))
 	add(Rejects, mObj, p("out"), verbForms("rule", "rules", "ruled", "ruling"))
 	add(Rejects, mObj, p("down"), verbForms("turn", "turns", "turned", "turning"))
+	for _, degree := range [][]string{nil, {"strong"}, {"serious"}, {"strongest"}} {
+		// "took (strong) exception to X's remarks"
+		add(Rejects, mObj, append(append([]string{}, degree...), "exception", "to"), verbForms("take", "takes", "took", "taking", "taken"))
+	}
 	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
 	// "refuted X's claims": a denial that argues, CAMEO 016 as denying.
 	add(Rejects, mDeny, nil, verbForms("refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting"))
@@ -112,6 +116,10 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
 	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "severed"))
 	add(Rejects, mWith, p("ties"), verbForms("cut", "cuts", "cutting", "sever", "severs", "severed", "severing"))
+	for _, ties := range [][]string{{"all", "ties"}, {"diplomatic", "ties"}, {"all", "diplomatic", "ties"}, {"diplomatic", "relations"}, {"all", "relations"}, {"all", "diplomatic", "relations"}} {
+		// "cut all ties with X", "cut diplomatic relations with X"
+		add(Rejects, mWith, ties, verbForms("cut", "cuts", "cutting"))
+	}
 	add(Rejects, mWith, p("on"), verbForms("renege", "reneges", "reneged", "reneging"))
 	add(Rejects, mWith, p("out", "of"), verbForms("back", "backs", "backed", "backing", "pull", "pulls", "pulled", "pulling"))
 	add(Rejects, mWith, p("away", "from"), verbForms("walk", "walks", "walked", "walking"))

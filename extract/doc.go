@@ -109,7 +109,14 @@
 //     organization's description with modifiers ("the West African
 //     bloc", refs.go) is its reference too, and a state's office named without its state ("the Foreign
 //     Ministry", "a defense ministry spokesperson") speaks for the state
-//     last the subject, not a dateline's (ministries.go). "It"/"them"
+//     last the subject, not a dateline's (ministries.go), the dateline's
+//     when no state was yet; "the Foreign Office", which names the
+//     ministries of Britain, Pakistan and Germany, is the state the text
+//     gives it (a possessive or demonym, an earlier mention, the
+//     dateline's city, Pakistan or Germany named where Britain is not),
+//     and Britain's only without any (offices.go). "The South" and "the
+//     North" are one Korea where the other was named (counterparts.go).
+//     "It"/"them"
 //     accused of a deed or urged to act is the nearest other actor. An
 //     unresolved reference drops the stance.
 //  4. Cues. Each cue verb (in every inflection, with its particle: "called
@@ -171,6 +178,15 @@
 //     talks involving mediators, engage the parties or mediators
 //     (guarantors.go); a visit noun ("a visit to X by Y", "During a visit
 //     to X, Y said") engages the visitor with the host (visits.go).
+//     Relations agreed to be restored, or restored by two sides, engage
+//     them (ties.go); a deal's broker, a bridge of differences and an
+//     "X-mediated" talks' mediator engage the parties (brokered.go,
+//     mediated.go); a complaint lodged accuses its target after
+//     "against", "over" or "regarding", not the body it is lodged with
+//     (complaint.go); "called X to VERB" demands of X (calledto.go);
+//     demonyms joined before "parties" or "sides" name their states
+//     (sides.go); a verb coordinated after reported speech is the
+//     speaker's (speech.go).
 //     The subject is the nearest actor list to the left within the clause,
 //     skipping appositions and relative clauses; coordinated verbs ("and
 //     urged") inherit it; relative pronouns take their antecedent. An

@@ -109,6 +109,8 @@ type doc struct {
 	seen map[string]int
 
 	extra []stance.Actor // actors of this text alone (orgs.go), numbered after the lexicon's
+
+	officeOwner int // the state "the Foreign Office" names in this text, or -1 (offices.go)
 }
 
 type recentRef struct {
@@ -117,7 +119,7 @@ type recentRef struct {
 }
 
 func newDoc(lx *lexicon, text string, date stance.Date) *doc {
-	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1, lastNamed: -1, namedBefore: -1, cueEnd: -1, quote: noQuote,
+	d := &doc{lx: lx, text: text, date: date, toks: tokenize(text), lastPerson: -1, lastOther: -1, lastAny: -1, lastNamed: -1, namedBefore: -1, cueEnd: -1, officeOwner: -1, quote: noQuote,
 		roles: map[string]int{}, owners: map[string][]int{}, seen: map[string]int{}, local: map[string][]*pattern{}}
 	d.low = make([]string, len(d.toks))
 	for i, t := range d.toks {
@@ -263,6 +265,10 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).guarantorsOfTalks,
 	(*doc).representedAtTalks,
 	(*doc).nounVisit,
+	(*doc).restoredTies,
+	(*doc).brokeredDeal,
+	(*doc).calledTo,
+	(*doc).mediatedBetween,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -107,6 +107,9 @@ func (lx *lexicon) addEntryForms() {
 		lx.add(e.actor.Name, i, formAlias, 0, 0, isGov)
 		for _, a := range e.actor.Aliases {
 			lx.add(a, i, formAlias, 0, 0, isGov)
+			for _, v := range spellingVariants(a) {
+				lx.add(v, i, formAlias, 0, 0, isGov) // "Organisation" (spellings.go)
+			}
 		}
 		for _, a := range e.metonyms {
 			lx.add(a, i, formMetonym, 0, 0, isGov)

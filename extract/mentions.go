@@ -86,7 +86,7 @@ func (d *doc) matchAt(s *sent, i int) (mention, bool) {
 			// A person of no known actor: the name is nobody we track.
 			return mention{from: best.from, to: best.to, ent: -1, person: true}, true
 		}
-		return best, true
+		return d.ownOffice(s, best), true
 	}
 	if m, ok := d.titledSurname(s, i); ok {
 		return m, true
@@ -144,6 +144,14 @@ func (d *doc) longestMatch(s *sent, i int, ps []*pattern, best mention, bestLen 
 func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 	n := len(p.toks)
 	m := mention{from: i, to: i + n, ent: -1, kind: p.kind, gov: p.gov, army: p.army, code: p.code}
+	if d.coordinatedSide(s, i) {
+		// "Israeli and Lebanese parties": each demonym its state (sides.go).
+		if p.kind != formDemonym || n != 1 {
+			return m, false
+		}
+		m.ent = d.current(p.entries[0])
+		return m, true
+	}
 	if p.fallback && d.titledByActor(s, i) {
 		// "Bulgarian President X": the text makes X speak for the state,
 		// whatever dates the table gives.
@@ -191,6 +199,9 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 		m.ent, m.group = p.entries[0], p.entries
 	case formRef:
 		m.ent = d.resolveRef(p.entries)
+		if m.ent < 0 {
+			m.ent = d.counterpartRef(p.entries) // "the South" after North Korea
+		}
 		if m.ent < 0 {
 			return m, false
 		}
@@ -917,7 +928,7 @@ func (d *doc) classify(s *sent, m *mention) {
 		j++
 	}
 	for k := 0; k < 3 && j < s.b; k, j = k+1, j+1 {
-		if rulerWords[d.low[j]] {
+		if rulerWords[d.low[j]] && !d.privateForce(s, j) {
 			m.gov = true
 			if d.low[j] == "army" || d.low[j] == "military" || d.low[j] == "generals" || d.low[j] == "junta" {
 				m.army = true

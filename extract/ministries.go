@@ -34,6 +34,9 @@ func (d *doc) ministryRef(s *sent, i int) (mention, bool) {
 	}
 	e := d.homeState()
 	if e < 0 {
+		e = d.datelineState() // "ISLAMABAD: The foreign ministry": nothing else yet
+	}
+	if e < 0 {
 		return none, false
 	}
 	return mention{from: i, to: end, ent: e, kind: formRef, ref: true, gov: true}, true

@@ -36,7 +36,7 @@ func (d *doc) partiesFrom(s *sent, j int) int {
 }
 
 // talksNouns before "between" name an engagement of the parties after it.
-var talksNouns = set("talks", "negotiations", "summit", "summits", "meeting", "meetings", "dialogue")
+var talksNouns = set("talks", "negotiations", "consultations", "summit", "summits", "meeting", "meetings", "dialogue")
 
 // betweenReach widens an object window [from, from+lim) that holds
 // "talks between": the parties after it belong to the phrase however far

@@ -9,6 +9,10 @@ package extract
 // modifiers may precede.
 var modifiedRefHeads = set("bloc", "alliance", "union", "organisation", "organization", "community", "grouping")
 
+// orgHeadSynonyms name an organization alike: "the 22-nation regional
+// organization" is the bloc whose reference is "the bloc".
+var orgHeadSynonyms = set("bloc", "organisation", "organization", "grouping")
+
 // refModifiers are the lower-case words such a description may hold.
 var refModifiers = set("regional", "continental", "economic", "political", "military", "trade", "-", "nation", "member",
 	"western", "african", "asian", "european", "american", "arab", "gulf")
@@ -32,7 +36,7 @@ func (d *doc) modifiedRef(s *sent, i int) (mention, bool) {
 		return none, false
 	}
 	for _, p := range d.lx.byFirst["the"] {
-		if p.kind == formRef && len(p.toks) == 2 && p.toks[1].s == d.low[j] {
+		if p.kind == formRef && len(p.toks) == 2 && (p.toks[1].s == d.low[j] || orgHeadSynonyms[p.toks[1].s] && orgHeadSynonyms[d.low[j]]) {
 			if e := d.resolveRef(p.entries); e >= 0 {
 				return mention{from: i, to: j + 1, ent: e, kind: formRef, ref: true}, true
 			}

@@ -345,8 +345,9 @@ func (d *doc) inherit(s *sent, k int, res subject) subject {
 			break
 		}
 	}
+	said := d.speechVerb(s, start, k)
 	for i, m := range s.ms {
-		if m.from >= k {
+		if m.from >= k || m.from > said {
 			break
 		}
 		if m.from < start || d.toks[m.from].caps && m.kind == formMetonym {

@@ -231,11 +231,14 @@ func typeOf(v *stance.Vocabulary, f frame) (string, bool) { return frameType(v, 
 func (d *doc) frameCue(s *sent, i int) {
 	// An auxiliary ("continued to reject talks with X") codes nothing of
 	// its own: the verb it carries does.
-	if auxWords[d.low[i]] || !d.predicate(s, i) || d.ownAllies(s, i) {
+	if auxWords[d.low[i]] || !d.predicate(s, i) || d.ownAllies(s, i) || d.markerBeforeVerb(s, i) {
 		return
 	}
 	if standWords[d.low[i]] && i+1 < s.b && isParticiple(d.low[i+1]) {
 		// "stands accused by X": a passive's copula, not standing by X.
+		return
+	}
+	if d.lodgedComplaint(s, i, i) {
 		return
 	}
 	f, ok := d.lx.verbs.match(d.low, s.a, i, s.b)
@@ -432,6 +435,9 @@ func (d *doc) intent(s *sent, i int) bool {
 			// "will only negotiate with X" states a condition, not an offer.
 			return false
 		}
+		if d.lodgedComplaint(s, i, v) {
+			return true // "decided to submit a complaint ... regarding X"
+		}
 		words, code, ok := d.offeredAct(s, v, mk.open)
 		if mk.acts != nil {
 			words, code, ok = 1, "036", mk.acts[d.low[v]]
@@ -440,6 +446,9 @@ func (d *doc) intent(s *sent, i int) bool {
 			// "is ready to fight X" threatens (CAMEO 13), a stance no type
 			// names; the marker must not code itself ("ready" is 030).
 			return mk.open && len(mk.words) == 2 && len(code) >= 2 && hostileRoots[code[:2]]
+		}
+		if d.consentedTies(s, i, v, mk) {
+			return true
 		}
 		// Consent ("agreed to") or an act done together ("will meet")
 		// offers each other; "Mali and Niger said they would leave" not.

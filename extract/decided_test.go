@@ -1,0 +1,20 @@
+package extract
+
+import "testing"
+
+// TestCutTiesDecided checks that ties cut with modifiers ("all",
+// "diplomatic") reject the other side, and that "decided to" before an
+// act states the act, not an offer coded from "decide", in sentences
+// written for this test.
+func TestCutTiesDecided(t *testing.T) {
+	runCases(t, []extractCase{
+		{"cut all ties", "Ghana cut all ties with Togo.", []string{"Ghana REJECTS Togo"}},
+		{"cut diplomatic relations", "Ghana cut diplomatic relations with Togo in May.", []string{"Ghana REJECTS Togo"}},
+		{"negated", "Ghana did not cut all ties with Togo.", nil},
+		{"cut aid is no ties", "Ghana cut all aid to Togo.", nil},
+		{"decided to reject", "Ghana decided to reject Togo's plan.", []string{"Ghana REJECTS Togo"}},
+		{"decided to cut ties", "Ghana decided to cut ties with Togo.", []string{"Ghana REJECTS Togo"}},
+		{"decided to break off", "Ghana has decided to break off relations with Togo.", []string{"Ghana REJECTS Togo"}},
+		{"decided to send troops", "Ghana decided to send troops to Mali.", []string{"Ghana OFFERS Mali"}},
+	})
+}
