@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/stance"
 )
 
@@ -52,21 +53,8 @@ func TestActorBatchAllocations(t *testing.T) {
 // result and the values. A set of wanted IDs and maps grown one actor
 // at a time made it 25; a batch through the scope's map, 16.
 func TestPageActorsAllocations(t *testing.T) {
-	st := memStore(t)
+	st, subj, page := outgoingPage(t)
 	ctx := context.Background()
-	var subj stance.Actor
-	var page []stance.Stance
-	for i := range 21 {
-		a, err := st.UpsertActor(ctx, stance.Actor{Name: fmt.Sprintf("actor %d", i), Kind: "STATE"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 0 {
-			subj = a
-			continue
-		}
-		page = append(page, stance.Stance{Subject: subj.ID, Object: a.ID})
-	}
 	r := New(Config{Store: st})
 	n := testing.AllocsPerRun(50, func() {
 		sc := r.newScope()
@@ -188,21 +176,8 @@ func TestScopeBatch(t *testing.T) {
 // returns instead of holding a copy of each actor, 2.4 KB a page of 20
 // copied, allocated and scanned again.
 func TestPageActorBytes(t *testing.T) {
-	st := memStore(t)
+	st, subj, page := outgoingPage(t)
 	ctx := context.Background()
-	var subj stance.Actor
-	var page []stance.Stance
-	for i := range 21 {
-		a, err := st.UpsertActor(ctx, stance.Actor{Name: fmt.Sprintf("actor %d", i), Kind: "STATE"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 0 {
-			subj = a
-			continue
-		}
-		page = append(page, stance.Stance{Subject: subj.ID, Object: a.ID})
-	}
 	r := New(Config{Store: st})
 	ids := make([]string, len(page))
 	for i, s := range page {
@@ -231,4 +206,24 @@ func TestPageActorBytes(t *testing.T) {
 	if extra := named - lookup; extra > 4000 {
 		t.Errorf("%.0f bytes a page beside the store's lookup (%.0f), want at most 4000", extra, lookup)
 	}
+}
+
+// outgoingPage stores 21 actors and returns the store, the first actor
+// and a page of 20 stances from it to each of the others, as an actor's
+// outgoing page names them.
+func outgoingPage(t *testing.T) (st *graph.Store, subj stance.Actor, page []stance.Stance) {
+	t.Helper()
+	st = memStore(t)
+	for i := range 21 {
+		a, err := st.UpsertActor(context.Background(), stance.Actor{Name: fmt.Sprintf("actor %d", i), Kind: "STATE"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			subj = a
+			continue
+		}
+		page = append(page, stance.Stance{Subject: subj.ID, Object: a.ID})
+	}
+	return st, subj, page
 }
