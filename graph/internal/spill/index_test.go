@@ -57,7 +57,7 @@ func TestIndexFindsNewestWrite(t *testing.T) {
 				if _, ok := b.index.get(b, []byte("never put")); ok {
 					t.Fatal("a key never put was found")
 				}
-				b.reset()
+				b.reset(cap(b.ents))
 				if _, ok := b.index.get(b, []byte(key(0))); ok || b.index.len() != 0 {
 					t.Fatal("a reset index still finds keys")
 				}

@@ -97,10 +97,14 @@ const entrySize = int(unsafe.Sizeof(entry{}))
 // goroutine's time in a 200k-stance import), and every new array zeroed.
 // Their capacity, used or not, is what counts against the budget.
 func (s *Sorter) newBuffer() *buffer {
-	b := &buffer{index: newIndex(), ents: make([]entry, 0, s.budget/4/entrySize)}
+	b := &buffer{index: newIndex(), ents: make([]entry, 0, s.entryShare())}
 	b.size = cap(b.ents) * entrySize
 	return b
 }
+
+// entryShare is how many entries a buffer starts with: a quarter of the
+// budget.
+func (s *Sorter) entryShare() int { return s.budget / 4 / entrySize }
 
 // Put records that k holds v. lookup marks k as one Get will ask for.
 func (s *Sorter) Put(k, v []byte, lookup bool) error { return s.add(k, v, false, lookup) }
@@ -253,7 +257,7 @@ func (s *Sorter) handoff() error {
 	}
 	// Emptied here, by the goroutine that also calls Get: a Get may
 	// still read the landed buffer until then.
-	next.reset()
+	next.reset(s.entryShare())
 	s.cur = next
 	go func() {
 		r, err := s.spill(b, name)
@@ -273,13 +277,20 @@ func (s *Sorter) handoff() error {
 	return nil
 }
 
-// reset empties b, keeping its memory.
-func (b *buffer) reset() {
+// reset empties b, keeping its memory, but for entries grown past twice
+// their share (half the budget): small records grow them by append until
+// their capacity alone can fill the budget, and a buffer reused with them
+// would spill at every write. An import's records, tens of bytes each,
+// stay under it and keep their entries.
+func (b *buffer) reset(share int) {
 	for i := range b.chunks {
 		b.chunks[i] = b.chunks[i][:0]
 	}
 	b.used = 0
 	b.ents = b.ents[:0]
+	if cap(b.ents) > 2*share {
+		b.ents = make([]entry, 0, share)
+	}
 	b.index.reset()
 	b.size = cap(b.ents) * entrySize
 }

@@ -309,3 +309,28 @@ func BenchmarkPut(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// TestSmallRecordsFillWholeRuns checks that a buffer reused after a spill
+// still holds a budget's worth of small records: the first buffer's
+// entries grow past their share by append, and a buffer reused with them
+// counted against its budget spilled a run at every write.
+func TestSmallRecordsFillWholeRuns(t *testing.T) {
+	const budget, n = 1 << 17, 100000
+	s, err := New(t.TempDir(), budget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i := range n {
+		k := []byte{byte(i >> 24), byte(i >> 16), byte(i >> 8), byte(i)}
+		if err := s.Put(k, nil, false); err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+	}
+	// Each record costs its 4 bytes and an entry; a run holds at least
+	// the records of half a budget.
+	most := n * (4 + entrySize) / (budget / 2)
+	if runs := len(s.runs); runs > most {
+		t.Fatalf("%d runs for %d records of 4 bytes, want at most %d", runs, n, most)
+	}
+}
