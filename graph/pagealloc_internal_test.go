@@ -15,14 +15,7 @@ import (
 // (its record, text array, evidence list and type string).
 func TestActorStancesAllocationsPerStance(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open("", &Options{InMemory: true, MemTableSize: 8 << 20, BlockCacheSize: 1 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.UpsertActor(ctx, Actor{Name: "Speaker", Kind: KindState}); err != nil {
-		t.Fatal(err)
-	}
+	s := speakerStore(t)
 	doc, _, err := s.PutDocument(ctx, Document{Title: "Report", Date: NewDate(2020, 1, 1), Text: "The speaker demanded talks with each of them."})
 	if err != nil {
 		t.Fatal(err)
@@ -58,14 +51,7 @@ func TestActorStancesAllocationsPerStance(t *testing.T) {
 // fewer allocations (the cursors' text and list).
 func TestActorStancesSkips(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open("", &Options{InMemory: true, MemTableSize: 8 << 20, BlockCacheSize: 1 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.UpsertActor(ctx, Actor{Name: "Speaker", Kind: KindState}); err != nil {
-		t.Fatal(err)
-	}
+	s := speakerStore(t)
 	for i := range 25 {
 		name := fmt.Sprintf("Counterpart %d", i)
 		if _, err := s.UpsertActor(ctx, Actor{Name: name, Kind: KindState}); err != nil {
@@ -111,4 +97,19 @@ func TestActorStancesSkips(t *testing.T) {
 	if with, without := allocs(AdjacencyQuery{First: 20}), allocs(AdjacencyQuery{First: 20, SkipCursors: true}); without > with-2 {
 		t.Errorf("%.0f allocations without cursors, %.0f with: want at least 2 fewer", without, with)
 	}
+}
+
+// speakerStore opens a small in-memory store holding the actor "Speaker",
+// whose page the tests above read; it is closed when the test ends.
+func speakerStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open("", &Options{InMemory: true, MemTableSize: 8 << 20, BlockCacheSize: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.UpsertActor(context.Background(), Actor{Name: "Speaker", Kind: KindState}); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
