@@ -74,6 +74,10 @@ func (x *index) put(b *buffer, k []byte, l loc) {
 func (x *index) grow() {
 	old := x.slots
 	x.slots = make([]slot, max(2*len(old), minSlots))
+	// Written once before any read: fresh pages that a probe reads first
+	// map the shared zero page, and the first put into each one then
+	// faults again to copy it and flushes the other cores' TLBs.
+	clear(x.slots)
 	mask := uint32(len(x.slots) - 1)
 	for _, s := range old {
 		if s.h == 0 {
