@@ -223,21 +223,25 @@ func (s *Store) storedDocument(ctx context.Context) func(id string) (*Document, 
 // returns the batch's documents by ID.
 // When quotes is set, it learns where the stances' quotes are.
 func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored func(id string) (*Document, error), quotes *quoteSpans) (map[string]Document, error) {
+	// The documents are checked and hashed while the actors, each
+	// judged against the ones before it, are checked on this goroutine:
+	// in an import's first batch both were one core's work in turn.
+	docErr := make(chan error, 1)
+	go func() { docErr <- checkDocuments(b.Documents) }()
 	actors := newBatchActors(s, c, b)
 	for i := range b.Actors {
 		if err := actors.check(i, &b.Actors[i]); err != nil {
+			<-docErr
 			return nil, &RecordError{Record: "actor", Index: i, Err: err}
 		}
 	}
-	docs := map[string]Document{}
-	for i := range b.Documents {
-		d := &b.Documents[i]
-		if err := validateDocument(d); err != nil {
-			return nil, &RecordError{Record: "document", Index: i, Err: err}
-		}
-		d.ID = DocumentID(d.Text)
+	if err := <-docErr; err != nil {
+		return nil, err
+	}
+	docs := make(map[string]Document, len(b.Documents))
+	for _, d := range b.Documents {
 		if _, dup := docs[d.ID]; !dup {
-			docs[d.ID] = *d
+			docs[d.ID] = d
 		}
 	}
 	check := func() *stanceChecker {
@@ -247,6 +251,25 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 		return nil, err
 	}
 	return docs, nil
+}
+
+// parallelDocumentsMin is the fewest documents a batch needs for their
+// checks to be split between goroutines.
+const parallelDocumentsMin = 256
+
+// checkDocuments validates docs and sets each one's ID, the hash of its
+// text. The error is the first bad document's in batch order.
+func checkDocuments(docs []Document) error {
+	return inParts(len(docs), parallelDocumentsMin, func(lo, hi int) error {
+		for i := lo; i < hi; i++ {
+			d := &docs[i]
+			if err := validateDocument(d); err != nil {
+				return &RecordError{Record: "document", Index: i, Err: err}
+			}
+			d.ID = DocumentID(d.Text)
+		}
+		return nil
+	})
 }
 
 // validateStance checks one stance record of a batch: its actors (two

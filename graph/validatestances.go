@@ -19,23 +19,33 @@ const parallelCheckMin = 4096
 // first stance's in batch order, as checking them one by one would
 // report.
 func validateStances(ctx context.Context, stances []StanceSpec, checker func() *stanceChecker) error {
+	return inParts(len(stances), parallelCheckMin, func(lo, hi int) error {
+		return checker().check(ctx, stances[lo:hi], lo)
+	})
+}
+
+// inParts calls fn on consecutive parts of [0, n), one per core side by
+// side when n is at least min, else on the caller's goroutine alone, and
+// returns the error of the first part in order that failed: the error a
+// check of the records one by one would meet first, when each part
+// returns its first.
+func inParts(n, min int, fn func(lo, hi int) error) error {
 	parts := 1
-	if len(stances) >= parallelCheckMin {
+	if n >= min {
 		parts = runtime.GOMAXPROCS(0)
 	}
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
-		lo, hi := p*len(stances)/parts, (p+1)*len(stances)/parts
-		run := func() { errs[p] = checker().check(ctx, stances[lo:hi], lo) }
+		lo, hi := p*n/parts, (p+1)*n/parts
 		if p == parts-1 {
-			run()
+			errs[p] = fn(lo, hi)
 			break
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			run()
+			errs[p] = fn(lo, hi)
 		}()
 	}
 	wg.Wait()

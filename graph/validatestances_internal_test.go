@@ -53,6 +53,55 @@ func TestStanceChecksReportTheFirstError(t *testing.T) {
 	}
 }
 
+// TestDocumentChecksReportTheFirstError checks that a batch with enough
+// documents to be checked in parts is rejected for its first bad
+// document in batch order, and that a bad actor record, checked at the
+// same time, is still the error reported before any document's.
+func TestDocumentChecksReportTheFirstError(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4)) // four parts
+	n := 4 * parallelDocumentsMin
+	tests := []struct {
+		name      string
+		bad       []int // documents with an empty text
+		badActor  bool  // the second actor record has no name
+		wantRec   string
+		wantIndex int // -1 for none
+	}{
+		{"none bad", nil, false, "", -1},
+		{"one in the last part", []int{n - 2}, false, "document", n - 2},
+		{"the first part's last and the next part's first", []int{n/4 - 1, n / 4}, false, "document", n/4 - 1},
+		{"late in an early part, early in a later one", []int{3*n/4 + 1, n/2 - 2}, false, "document", n/2 - 2},
+		{"a bad actor and a bad document", []int{5}, true, "actor", 1},
+	}
+	for _, tc := range tests {
+		b := Batch{Actors: []Actor{{Name: "Alpha"}, {Name: "Beta"}}}
+		for i := range n {
+			b.Documents = append(b.Documents, Document{Text: fmt.Sprint("Document ", i, " says Alpha supports Beta.")})
+		}
+		for _, i := range tc.bad {
+			b.Documents[i].Text = " "
+		}
+		if tc.badActor {
+			b.Actors[1].Name = ""
+		}
+		for _, path := range []string{"load", "import"} {
+			t.Run(tc.name+"/"+path, func(t *testing.T) {
+				err := loadVia(t, path, b)
+				var re *RecordError
+				switch {
+				case tc.wantIndex < 0 && err != nil:
+					t.Fatalf("rejected: %v", err)
+				case tc.wantIndex < 0:
+				case !errors.As(err, &re) || !errors.Is(err, ErrInvalidInput):
+					t.Fatalf("error %v, want a RecordError for invalid input", err)
+				case re.Record != tc.wantRec || re.Index != tc.wantIndex:
+					t.Fatalf("rejected %s %d, want %s %d", re.Record, re.Index, tc.wantRec, tc.wantIndex)
+				}
+			})
+		}
+	}
+}
+
 // loadVia loads b into a fresh in-memory store through Load or an import.
 func loadVia(t *testing.T, path string, b Batch) error {
 	t.Helper()
