@@ -340,3 +340,34 @@ func TestSmallRecordsFillWholeRuns(t *testing.T) {
 		t.Fatalf("%d runs for %d records of 4 bytes, want at most %d", runs, n, most)
 	}
 }
+
+// TestSealLetsGoOfTheSpilledBuffer checks that a sealed Sorter keeps no
+// spilled buffer's memory for a next buffer there will never be.
+func TestSealLetsGoOfTheSpilledBuffer(t *testing.T) {
+	const budget = 1 << 17
+	s, err := New(t.TempDir(), budget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	v := make([]byte, 1000)
+	for i := 0; s.Runs() < 2; i++ {
+		if err := s.Put([]byte{byte(i >> 16), byte(i >> 8), byte(i)}, v, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.mu.Lock()
+	kept := s.free != nil
+	s.mu.Unlock()
+	if !kept {
+		t.Fatal("no spilled buffer kept before Seal: the test does not test Seal")
+	}
+	if err := s.Seal(); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.free != nil {
+		t.Error("Seal kept a spilled buffer's memory")
+	}
+}
