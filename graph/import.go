@@ -116,7 +116,7 @@ func (s *Store) startImport() (*Importer, error) {
 		return nil, fmt.Errorf("graph: import: %w", err)
 	}
 	s.ident = nil // built afresh from the empty storage by the first batch
-	im.w = &writer{s: s, counters: map[string]int64{}, degrees: map[degreeSlot]int64{}, cache: s.newCacheTxn(), imp: im.sorter}
+	im.w = &writer{s: s, counters: map[string]*int64{}, degrees: map[degreeSlot]int64{}, cache: s.newCacheTxn(), imp: im.sorter}
 	return im, nil
 }
 
@@ -283,7 +283,7 @@ func (im *Importer) flushCounters() error {
 		return im.sorter.Put(k, binary.BigEndian.AppendUint64(nil, uint64(n)), false)
 	}
 	for k, d := range im.w.counters {
-		if err := put([]byte(k), d); err != nil {
+		if err := put([]byte(k), *d); err != nil {
 			return err
 		}
 	}

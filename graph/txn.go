@@ -47,7 +47,7 @@ func (s *Store) update(ctx context.Context, fn func(w *writer) error) error {
 
 // updateLocked is update with the writer lock held.
 func (s *Store) updateLocked(ctx context.Context, fn func(w *writer) error) error {
-	w := &writer{s: s, txn: s.db.NewTransaction(true), counters: map[string]int64{}, degrees: map[degreeSlot]int64{}, cache: s.newCacheTxn()}
+	w := &writer{s: s, txn: s.db.NewTransaction(true), counters: map[string]*int64{}, degrees: map[degreeSlot]int64{}, cache: s.newCacheTxn()}
 	if s.observers.watched() {
 		w.changes = &StanceChanges{}
 	}

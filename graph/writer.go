@@ -18,7 +18,7 @@ import (
 type writer struct {
 	s        *Store
 	txn      *badger.Txn
-	counters map[string]int64 // store counters and untracked degree counters
+	counters map[string]*int64 // store counters and untracked degree counters, by key
 	// degrees holds the deltas of the degree counters the in-memory
 	// table tracks (see addDegree).
 	degrees map[degreeSlot]int64
@@ -333,12 +333,18 @@ func getValue(txn *badger.Txn, k []byte) ([]byte, error) {
 }
 
 func (w *writer) add(counter []byte, delta int64) {
-	if _, ok := w.counters[string(counter)]; !ok {
-		// Committing writes the counter: count it towards the split.
-		w.size += int64(len(counter) + 8 + 16)
-		w.count++
+	// Through a pointer: assigning to m[string(b)] copies b into a new
+	// string every time, once a stance in an import.
+	if n, ok := w.counters[string(counter)]; ok {
+		*n += delta
+		return
 	}
-	w.counters[string(counter)] += delta
+	n := new(int64)
+	*n = delta
+	w.counters[string(counter)] = n
+	// Committing writes the counter: count it towards the split.
+	w.size += int64(len(counter) + 8 + 16)
+	w.count++
 }
 
 // addDegree adds delta to an actor's live-stance counter for (dir, typ).
@@ -350,14 +356,14 @@ func (w *writer) addDegree(actor []byte, dir byte, typ string, delta int64) {
 		w.add(keys.DegreeKey(actor, dir, typ), delta)
 		return
 	}
-	sl := degreeSlot{[16]byte(actor), col}
-	n, seen := w.degrees[sl]
-	if !seen {
+	// One map operation: a new slot is seen in the map's length.
+	held := len(w.degrees)
+	w.degrees[degreeSlot{[16]byte(actor), col}] += delta
+	if len(w.degrees) > held {
 		// Committing writes the counter: count it towards the split.
 		w.size += int64(1+keys.IDLen+1+len(typ)+1) + 8 + 16
 		w.count++
 	}
-	w.degrees[sl] = n + delta
 }
 
 // flushCounters writes the counter deltas into the transaction and returns
@@ -385,7 +391,8 @@ func (w *writer) flushCounters() (map[degreeSlot]int64, error) {
 		}
 		return nil
 	}
-	for k, d := range w.counters {
+	for k, dp := range w.counters {
+		d := *dp
 		if d == 0 {
 			continue
 		}
