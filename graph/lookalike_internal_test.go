@@ -12,16 +12,7 @@ import (
 // earlier batch added.
 func TestBatchLookalikesBuiltForActors(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open("", &Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	im, err := s.Import(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer im.Abort()
+	s, im := openImport(t, "", &Options{InMemory: true})
 	first := Batch{Actors: []Actor{{Name: "Taliban"}, {Name: "Kabul government"}}}
 	if _, err := im.Load(ctx, first); err != nil {
 		t.Fatal(err)

@@ -37,17 +37,7 @@ func TestStanceChecksReportTheFirstError(t *testing.T) {
 		}
 		for _, path := range []string{"load", "import"} {
 			t.Run(tc.name+"/"+path, func(t *testing.T) {
-				err := loadVia(t, path, b)
-				var re *RecordError
-				switch {
-				case tc.want < 0 && err != nil:
-					t.Fatalf("rejected: %v", err)
-				case tc.want < 0:
-				case !errors.As(err, &re) || !errors.Is(err, ErrNotFound):
-					t.Fatalf("error %v, want a RecordError for an unknown actor", err)
-				case re.Record != "stance" || re.Index != tc.want:
-					t.Fatalf("rejected %s %d, want stance %d", re.Record, re.Index, tc.want)
-				}
+				wantRecordError(t, loadVia(t, path, b), ErrNotFound, "stance", tc.want)
 			})
 		}
 	}
@@ -86,19 +76,25 @@ func TestDocumentChecksReportTheFirstError(t *testing.T) {
 		}
 		for _, path := range []string{"load", "import"} {
 			t.Run(tc.name+"/"+path, func(t *testing.T) {
-				err := loadVia(t, path, b)
-				var re *RecordError
-				switch {
-				case tc.wantIndex < 0 && err != nil:
-					t.Fatalf("rejected: %v", err)
-				case tc.wantIndex < 0:
-				case !errors.As(err, &re) || !errors.Is(err, ErrInvalidInput):
-					t.Fatalf("error %v, want a RecordError for invalid input", err)
-				case re.Record != tc.wantRec || re.Index != tc.wantIndex:
-					t.Fatalf("rejected %s %d, want %s %d", re.Record, re.Index, tc.wantRec, tc.wantIndex)
-				}
+				wantRecordError(t, loadVia(t, path, b), ErrInvalidInput, tc.wantRec, tc.wantIndex)
 			})
 		}
+	}
+}
+
+// wantRecordError fails t unless err is a RecordError for record index
+// of kind rec that wraps target; index -1 wants no error.
+func wantRecordError(t *testing.T, err, target error, rec string, index int) {
+	t.Helper()
+	var re *RecordError
+	switch {
+	case index < 0 && err != nil:
+		t.Fatalf("rejected: %v", err)
+	case index < 0:
+	case !errors.As(err, &re) || !errors.Is(err, target):
+		t.Fatalf("error %v, want a RecordError wrapping %v", err, target)
+	case re.Record != rec || re.Index != index:
+		t.Fatalf("rejected %s %d, want %s %d", re.Record, re.Index, rec, index)
 	}
 }
 
@@ -106,22 +102,35 @@ func TestDocumentChecksReportTheFirstError(t *testing.T) {
 func loadVia(t *testing.T, path string, b Batch) error {
 	t.Helper()
 	ctx := context.Background()
-	s, err := Open("", &Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	if path == "load" {
+		s, err := Open("", &Options{InMemory: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
 		_, err = s.Load(ctx, b)
 		return err
 	}
-	im, err := s.Import(ctx)
+	_, im := openImport(t, "", &Options{InMemory: true})
+	_, err := im.Load(ctx, b)
+	return err
+}
+
+// openImport opens a store in dir with o and starts an import into it;
+// both end with the test.
+func openImport(t *testing.T, dir string, o *Options) (*Store, *Importer) {
+	t.Helper()
+	s, err := Open(dir, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer im.Abort()
-	_, err = im.Load(ctx, b)
-	return err
+	t.Cleanup(func() { s.Close() })
+	im, err := s.Import(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { im.Abort() })
+	return s, im
 }
 
 // TestImportChecksReadEarlierBatchesSideBySide has a batch checked in
@@ -130,16 +139,7 @@ func loadVia(t *testing.T, path string, b Batch) error {
 func TestImportChecksReadEarlierBatchesSideBySide(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	ctx := context.Background()
-	s, err := Open(t.TempDir(), &Options{ImportBufferSize: 64 << 10}) // spills: reads go to runs too
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	im, err := s.Import(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer im.Abort()
+	_, im := openImport(t, t.TempDir(), &Options{ImportBufferSize: 64 << 10}) // spills: reads go to runs too
 	n := parallelCheckMin
 	var text strings.Builder
 	for i := range n {
