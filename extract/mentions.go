@@ -165,7 +165,7 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 		if p.entries[0] < 0 {
 			return m, true
 		}
-		if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
+		if !p.heldAt(d.date) {
 			return m, false
 		}
 		if n == 1 && d.partOfLongerName(s, i) {
@@ -207,6 +207,9 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 		}
 		m.ref = true
 	default:
+		if !p.heldAt(d.date) {
+			return m, false // a seat another held at the date
+		}
 		// "Victoria Nuland", "Washington Post": a longer name, not the actor.
 		if n == 1 && !p.toks[0].caps && d.partOfLongerName(s, i) {
 			return m, false
@@ -486,7 +489,7 @@ func (d *doc) lastRuler(ruler string) int {
 func (d *doc) governmentRef(s *sent, j int, m mention) (mention, bool) {
 	if j+2 < s.b && d.low[j+1] == "in" {
 		for _, p := range d.lx.byFirst[d.low[j+2]] {
-			if p.kind == formMetonym && len(p.toks) == 1 && tokMatch(p.toks[0], d.tok(j+2), d.toks[j+2]) {
+			if p.kind == formMetonym && len(p.toks) == 1 && p.heldAt(d.date) && tokMatch(p.toks[0], d.tok(j+2), d.toks[j+2]) {
 				m.to, m.ent, m.gov, m.ref = j+3, p.entries[0], true, false
 				return m, true
 			}

@@ -115,7 +115,7 @@ func (d *doc) datelineState() int {
 		return -1
 	}
 	for _, p := range d.lx.byFirst[d.low[0]] {
-		if len(p.toks) != n || (p.kind != formMetonym && p.kind != formAlias) || !d.isState(p.entries[0]) && d.actor(p.entries[0]).Kind != stance.KindGovernment {
+		if len(p.toks) != n || !p.heldAt(d.date) || (p.kind != formMetonym && p.kind != formAlias) || !d.isState(p.entries[0]) && d.actor(p.entries[0]).Kind != stance.KindGovernment {
 			continue
 		}
 		same := true
