@@ -114,7 +114,7 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mDeny, nil, verbForms("refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting"))
 	add(Rejects, mRefuse, nil, verbForms("refuse", "refuses", "refused", "refusing"))
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
-	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "severed"))
+	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "sever", "severs", "severed", "severing"))
 	add(Rejects, mWith, p("ties"), verbForms("cut", "cuts", "cutting", "sever", "severs", "severed", "severing"))
 	for _, ties := range [][]string{{"all", "ties"}, {"diplomatic", "ties"}, {"all", "diplomatic", "ties"}, {"diplomatic", "relations"}, {"all", "relations"}, {"all", "diplomatic", "relations"}} {
 		// "cut all ties with X", "cut diplomatic relations with X"

@@ -145,7 +145,8 @@ func (d *doc) reportedWilling(s *sent, j, c int) bool {
 
 // futureRefusals are refusals that "will" or "would" announces: "said it
 // would ignore X's offer" refuses it now, as "will not meet" does.
-var futureRefusals = set("reject", "ignore", "refuse", "boycott", "snub", "dismiss", "spurn", "shun")
+// Cutting relations is one ("said it would cut ties with X").
+var futureRefusals = set("reject", "ignore", "refuse", "boycott", "snub", "dismiss", "spurn", "shun", "cut", "sever")
 
 // futureRefusal reports "will" or "would" at j right before a verb of
 // refusal at c whose object is one made, not "any" that may come ("would
@@ -2079,8 +2080,10 @@ var baseOK = set("to", "will", "would", "could", "should", "may", "might", "must
 // targetPreps introduce what a noun acts on rather than who owns it.
 var targetPreps = set("on", "against", "over", "toward", "towards", "about", "upon", "into")
 
-// assertingBeforeTo are verbs after which "to VERB" still states the stance.
-var assertingBeforeTo = set("continued", "continues", "continue", "continuing", "agreed", "agrees", "moved", "moves", "vowed",
+// assertingBeforeTo are verbs after which "to VERB" still states the
+// stance, and the nouns of a decision made ("announced its decision to
+// cut ties with X" cuts them as "decided to" does).
+var assertingBeforeTo = set("decision", "decisions", "continued", "continues", "continue", "continuing", "agreed", "agrees", "moved", "moves", "vowed",
 	"vows", "pledged", "pledges", "promised", "promises", "began", "begun", "begins", "started", "starts", "went", "proceeded",
 	"sought", "seeks", "used", "chose", "chooses", "decided", "decides", "voted", "votes", "rushed", "hastened", "appeared",
 	"appears", "seemed", "seems", "tended", "tends", "came", "comes", "refused", "declined", "failed", "stopped", "ceased")
