@@ -525,13 +525,14 @@ func (d *doc) objGive(s *sent, c *cueCall) bool {
 // mediate"), or the actors of "called for restraint from X".
 func (d *doc) objTo(s *sent, c *cueCall) bool {
 	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
-	if len(c.objs) > 0 {
-		if !d.toAfterObject(s, c) {
-			c.objs = nil
-		}
+	if len(c.objs) > 0 && d.toAfterObject(s, c) {
 		return true
 	}
-	if len(c.def.words) == 2 && c.def.words[1] == "for" {
+	// "called for restraint from X and Y": an act of the actors' own
+	// before them is the thing called for, asked of them.
+	found := len(c.objs) > 0
+	c.objs = nil
+	if len(c.def.words) == 2 && c.def.words[1] == "for" && (!found || d.ownActFrom(s, c.after)) {
 		d.calledForOf(s, c)
 	}
 	return true
@@ -826,6 +827,12 @@ var ownActNouns = set("withdrawal", "pullout", "departure", "resignation", "disa
 // phrase that starts at from: "called for the withdrawal of X".
 func (d *doc) ownActOf(s *sent, q, from int) bool {
 	return q > from && q < s.b && d.low[q] == "of" && ownActNouns[d.low[q-1]]
+}
+
+// ownActFrom reports an act of ownActNouns right after "called for" at
+// q, its doers after "from" or "by": "restraint from X and Y".
+func (d *doc) ownActFrom(s *sent, q int) bool {
+	return q+1 < s.b && ownActNouns[d.low[q]] && (d.low[q+1] == "from" || d.low[q+1] == "by")
 }
 
 // demandedOf finds the addressee of a demanded thing: "demanded the
