@@ -552,6 +552,9 @@ func (d *doc) declinedAct(s *sent, i int) (int, bool) {
 	case w == "not" && d.low[i+1] == "interested" && d.low[i+2] == "in":
 		return i + 3, true
 	}
+	if v := d.noReasonEnd(s, i); v > 0 {
+		return v, true // "sees no reason to meet X" (reasons.go)
+	}
 	return 0, false
 }
 
