@@ -1243,15 +1243,19 @@ func (d *doc) groupStances(s *sent, c *cueCall) {
 }
 
 // refusedTogether reports a refusal of an act done together: "failed to
-// reach agreement", "refused to sign the accord". Parties that fail to
-// agree reject each other, as parties that agree offer each other.
+// reach agreement", "refused to sign the accord". Parties that refuse an
+// act together reject each other, as parties that agree offer each
+// other; a failure to reach agreement is CAMEO's own example of
+// rejection (120). Merely failing to agree ("X and Y failed to agree on
+// the border") states a disagreement, no act refused, and news
+// annotators never mark it, so it rejects no one.
 func (d *doc) refusedTogether(s *sent, c *cueCall) bool {
 	v := c.after
 	if v+1 >= s.b || d.low[v] != "to" {
 		return false
 	}
 	f, ok := d.lx.verbs.match(d.low, s.a, v+1, s.b)
-	if !ok || !reciprocal(f.code) {
+	if !ok || !reciprocal(f.code) || failWords[d.low[c.i]] && agreeVerbs[d.low[v+1]] {
 		return false
 	}
 	// "failed to reach a deal with Ethiopia": a third party, not each other.
@@ -1262,6 +1266,12 @@ func (d *doc) refusedTogether(s *sent, c *cueCall) bool {
 	}
 	return true
 }
+
+// failWords and agreeVerbs make "failed to agree", a disagreement.
+var (
+	failWords  = set("fail", "fails", "failed", "failing")
+	agreeVerbs = set("agree", "concur")
+)
 
 // pairs emits an engagement between every two of ents.
 func (d *doc) pairs(s *sent, ents []int, conf float64, end int) {
