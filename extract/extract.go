@@ -247,6 +247,8 @@ func (d *doc) sentence(a, b int) {
 var phraseRules = []func(*doc, *sent, int){
 	(*doc).ownedDemand,
 	(*doc).issuedDemand,
+	(*doc).deliveredDemand,
+	(*doc).summonedTo,
 	(*doc).issuedStatement,
 	(*doc).heldResponsible,
 	(*doc).blacklisted,
