@@ -715,6 +715,9 @@ func (d *doc) refusedAct(s *sent, c *cueCall) {
 		}
 		if q == after+1 && refusable[d.low[q]] {
 			r := q + 1
+			for r < s.b && r < q+3 && adverb(d.low[r]) {
+				r++ // "refused to talk directly to X"
+			}
 			if r < s.b && (d.low[r] == "to" || d.low[r] == "with") {
 				r++
 			}

@@ -71,3 +71,13 @@ func TestNegatedWillingness(t *testing.T) {
 		{"does not want X to", "Chile does not want Peru to withdraw.", nil},
 	})
 }
+
+// TestRefusedWithAdverb checks that an adverb between a refused verb of
+// talks and its preposition keeps the object ("refused to talk directly
+// to X"), in sentences written for this test.
+func TestRefusedWithAdverb(t *testing.T) {
+	runCases(t, []extractCase{
+		{"talk directly to", "The Taliban have refused to talk directly to Ghana.", []string{"Taliban REJECTS Ghana"}},
+		{"and a label after", "Togo refused to talk directly to Ghana, calling it a puppet.", []string{"Togo ACCUSES Ghana", "Togo REJECTS Ghana"}},
+	})
+}
