@@ -249,6 +249,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).issuedDemand,
 	(*doc).deliveredDemand,
 	(*doc).summonedTo,
+	(*doc).recalledEnvoy,
 	(*doc).issuedStatement,
 	(*doc).heldResponsible,
 	(*doc).blacklisted,
