@@ -1975,6 +1975,9 @@ func (d *doc) nounUse(s *sent, i int) bool {
 	if nounDets[p] {
 		return true
 	}
+	if strings.HasSuffix(w, "s") && strings.HasSuffix(p, "ed") && takesObject(p) {
+		return true // "rejected calls for a truce from X": the calls are the object
+	}
 	if !strings.HasSuffix(w, "s") || w == "press" {
 		// A base form is finite only after to, a modal, do, or a plural subject.
 		if baseOK[p] || strings.HasSuffix(p, "n't") {
@@ -1995,6 +1998,19 @@ func (d *doc) nounUse(s *sent, i int) bool {
 	}
 	if m := s.mentionAt(i - 1); m != nil && m.from > s.a {
 		if q := d.low[m.from-1]; q == "a" || q == "an" || q == "any" || q == "every" || q == "no" {
+			return true
+		}
+	}
+	return false
+}
+
+// takesObject reports a past form of a cue verb that rejects or supports
+// a thing named after it ("rejected", "welcomed"): a word in -s after it
+// is its object noun, not a verb. A verb that renews ("renewed calls for X
+// to") carries the demand on.
+func takesObject(p string) bool {
+	for _, def := range cueTable[p] {
+		if (def.typ == Rejects || def.typ == Supports) && def.mode != mPledge && len(def.words) == 1 {
 			return true
 		}
 	}
