@@ -900,9 +900,10 @@ func (d *doc) pickDef(s *sent, i int, defs []cueDef) *cueDef {
 }
 
 // particleGap reports a time or adverb that may part a verb from its
-// particle: "called Thursday on", "called again for", "ruled today out".
+// particle: "called Thursday on", "called again for", "ruled today out",
+// "negotiated directly with", "met briefly with".
 func particleGap(w string) bool {
-	return isWeekday(w) || w == "today" || w == "yesterday" || w == "again" || w == "repeatedly" || w == "also" || w == "publicly"
+	return isWeekday(w) || w == "today" || w == "yesterday" || w == "again" || w == "repeatedly" || w == "also" || isMannerAdverb(w)
 }
 
 // reciprocal gives every actor of a subject list the stance toward every
