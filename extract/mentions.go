@@ -1144,9 +1144,10 @@ func (d *doc) registerPeople(s *sent) bool {
 	groups := d.registerGroups(s)
 	titled := d.registerTitled(s)
 	appos := d.registerAppositions(s)
+	bare := d.registerDatelineTitled(s) // before a titled name is learned as no one's
 	named := d.registerTitledNames(s)
 	acronyms := d.registerAcronyms(s)
-	return groups || titled || appos || named || acronyms
+	return groups || titled || appos || bare || named || acronyms
 }
 
 // registerTitled learns the names after an actor and its title:
@@ -1597,12 +1598,15 @@ func (d *doc) partOfLongerName(s *sent, i int) bool {
 		return true
 	}
 	if p := i - 1; p >= s.a && d.toks[p].word && d.toks[p].upper && !d.toks[p].caps && d.toks[i].bs == d.toks[p].be+1 &&
-		!titleWords[d.low[p]] && !officeNouns[d.low[p]] && !officeModifiers[d.low[p]] && s.at[p-s.a] < 0 && !notNames[d.low[p]] &&
+		!titleWords[d.low[p]] && !officeNouns[d.low[p]] && !officeModifiers[d.low[p]] && !honorifics[d.low[p]] && s.at[p-s.a] < 0 && !notNames[d.low[p]] &&
 		!(p == s.a && !givenNameLike(d.tok(p))) && !d.isDemonym(s, p) {
 		return true
 	}
 	return false
 }
+
+// honorifics before a surname make no longer name: "Mr Kumar" is Kumar.
+var honorifics = set("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
 
 // givenNameLike reports whether a sentence-initial capitalised word may be
 // a given name rather than a capitalised function word: "Anna Wagner said"

@@ -100,17 +100,24 @@ const datelineWords = 3
 
 // datelineState returns the state (or the government a seat names:
 // "KABUL:") of the city that opens the text in capitals before a colon,
-// comma, bracket or dash ("ISLAMABAD:", "CAIRO (AP) -"), or -1.
+// comma, bracket or dash ("ISLAMABAD:", "CAIRO (AP) -") or in title case
+// before a colon ("New Delhi:"), or -1.
 func (d *doc) datelineState() int {
-	n := 0
-	for n < len(d.toks) && n < datelineWords && d.toks[n].word && d.toks[n].caps {
+	n, caps := 0, true
+	for n < len(d.toks) && n < datelineWords && d.toks[n].word && d.toks[n].upper {
+		caps = caps && d.toks[n].caps
 		n++
 	}
 	if n == 0 || n >= len(d.toks) {
 		return -1
 	}
 	switch d.low[n] {
-	case ":", ",", "(", "-", "--", "\u2014", "\u2013":
+	case ":":
+		// "New Delhi:": a city in title case is a dateline before a colon.
+	case ",", "(", "-", "--", "\u2014", "\u2013":
+		if !caps {
+			return -1 // "Kabul, the capital, ...": a sentence
+		}
 	default:
 		return -1
 	}
