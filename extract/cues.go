@@ -92,6 +92,9 @@ var cueTable = func() map[string][]cueDef {
 		"order", "orders", "ordered", "ordering", "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning"))
 	add(Demands, mObjTo, p("to"), verbForms("appeal", "appeals", "appealed", "appealing"))
 	add(Demands, mObjTo, nil, verbForms("want", "wants", "wanted"))
+	// "We expect X to take action": an expectation of an actor's act is
+	// a demand of it; the dictionary coded "expect" as intent (an offer).
+	add(Demands, mObjTo, nil, verbForms("expect", "expects", "expected", "expecting"))
 	add(Demands, mContest, nil, verbForms("challenge", "challenges", "challenged"))
 	add(Demands, mThat, nil, verbForms("demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "insisting"))
 	add(Demands, mGive, nil, verbForms("give", "gives", "gave", "giving", "given"))
