@@ -604,7 +604,7 @@ func (d *doc) toAfterObject(s *sent, c *cueCall) bool {
 	if q < s.b && d.low[q] == "not" {
 		q++
 	}
-	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && strings.HasPrefix(d.low[c.i], "warn") ||
+	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && (strings.HasPrefix(d.low[c.i], "warn") || strings.HasPrefix(d.low[c.i], "caution")) ||
 		d.low[q] == "for" && requestVerbs[d.low[c.i]])
 }
 

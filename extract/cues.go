@@ -95,6 +95,12 @@ var cueTable = func() map[string][]cueDef {
 	// "We expect X to take action": an expectation of an actor's act is
 	// a demand of it; the dictionary coded "expect" as intent (an offer).
 	add(Demands, mObjTo, nil, verbForms("expect", "expects", "expected", "expecting"))
+	// Persuading, reminding, instructing, prodding or lobbying X to act
+	// asks it of X; the dictionary coded persuading as support and the
+	// rest as nothing. "Cautioned X against" warns as "warned X against".
+	add(Demands, mObjTo, nil, verbForms("persuade", "persuades", "persuaded", "persuading", "remind", "reminds", "reminded",
+		"reminding", "instruct", "instructs", "instructed", "instructing", "prod", "prods", "prodded", "prodding",
+		"lobby", "lobbies", "lobbied", "lobbying", "caution", "cautions", "cautioned", "cautioning"))
 	add(Demands, mContest, nil, verbForms("challenge", "challenges", "challenged"))
 	add(Demands, mThat, nil, verbForms("demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "insisting"))
 	add(Demands, mGive, nil, verbForms("give", "gives", "gave", "giving", "given"))

@@ -15,3 +15,20 @@ func TestExpectedActs(t *testing.T) {
 		{"unification ministry", "The Unification Ministry called on North Korea to return to talks.", []string{"South Korea DEMANDS North Korea"}},
 	})
 }
+
+// TestAskedToAct checks that persuading, reminding, instructing,
+// prodding or lobbying an actor to act, or cautioning it against an act,
+// demands of it, that seeking assurances from an actor asks them of it,
+// and that these verbs without an act asked state nothing, in sentences
+// written for this test.
+func TestAskedToAct(t *testing.T) {
+	runCases(t, []extractCase{
+		{"persuaded", "Ghana persuaded Togo to withdraw its troops.", []string{"Ghana DEMANDS Togo"}},
+		{"reminded", "Ghana reminded Togo to respect the truce.", []string{"Ghana DEMANDS Togo"}},
+		{"instructed", "Ghana instructed Togo to withdraw its troops.", []string{"Ghana DEMANDS Togo"}},
+		{"lobbying", "Ghana has been lobbying Togo to withdraw its troops.", []string{"Ghana DEMANDS Togo"}},
+		{"cautioned against", "Ghana cautioned Togo against escalation.", []string{"Ghana DEMANDS Togo"}},
+		{"sought assurances from", "Ghana sought assurances from Togo.", []string{"Ghana DEMANDS Togo"}},
+		{"reminded of, no act", "Ghana reminded Togo of its history.", nil},
+	})
+}
