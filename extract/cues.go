@@ -84,6 +84,9 @@ var cueTable = func() map[string][]cueDef {
 		"view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding"))
 	add(Accuses, mLabel, p("to"), verbForms("refer", "refers", "referred", "referring"))
 	// DEMANDS
+	// "took aim at X", "pointed the finger at X": idioms of blame.
+	add(Accuses, mObj, p("aim", "at"), verbForms("take", "takes", "took", "taking", "taken"))
+	add(Accuses, mObj, p("the", "finger", "at"), verbForms("point", "points", "pointed", "pointing"))
 	add(Demands, mObj, p("on"), verbForms("call", "calls", "called", "calling"))
 	add(Demands, mObj, p("upon"), verbForms("call", "calls", "called", "calling"))
 	add(Demands, mObjTo, p("for"), verbForms("call", "calls", "called", "calling"))

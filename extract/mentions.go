@@ -968,7 +968,7 @@ func (d *doc) classify(s *sent, m *mention) {
 	w := d.low[p]
 	switch {
 	case locPreps[w]:
-		if p-1 >= s.a && (govWords[d.low[p-1]] || d.low[p-1] == "officials" || (w == "at" && (d.low[p-1] == "out" || d.low[p-1] == "aimed" || d.low[p-1] == "directed"))) {
+		if p-1 >= s.a && (govWords[d.low[p-1]] || d.low[p-1] == "officials" || (w == "at" && atTargets[d.low[p-1]])) {
 			return
 		}
 		m.place = true
@@ -1607,6 +1607,10 @@ func (d *doc) partOfLongerName(s *sent, i int) bool {
 
 // honorifics before a surname make no longer name: "Mr Kumar" is Kumar.
 var honorifics = set("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
+
+// atTargets make the actor after "at" a target, not a place: "lashed
+// out at X", "aimed at X", "took aim at X", "pointed the finger at X".
+var atTargets = set("out", "aimed", "directed", "aim", "finger")
 
 // givenNameLike reports whether a sentence-initial capitalised word may be
 // a given name rather than a capitalised function word: "Anna Wagner said"

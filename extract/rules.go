@@ -1205,7 +1205,7 @@ func (d *doc) between(s *sent, i int) {
 var wrongVerbs = set("struck", "violated", "violates", "breached", "breaches", "attacked", "shelled", "bombed", "invaded", "sabotaged",
 	"undermined", "provoked", "betrayed", "occupied", "killed", "massacred", "bomb", "shell", "attack", "violate", "wrecked",
 	"derailed", "torpedoed", "looted", "stole", "sabotage", "wreck", "shot", "raided", "annexed", "abducted", "kidnapped",
-	"infringed", "infringes", "infringe", "encroached", "encroaches", "encroach")
+	"infringed", "infringes", "infringe", "encroached", "encroaches", "encroach", "orchestrated", "masterminded", "staged", "plotted")
 
 // reported handles reported speech at the reporting verb r: "X said Y
 // must ...", "'Y must ...,' a spokesman said", "X said Y's offer was the

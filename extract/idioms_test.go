@@ -1,0 +1,18 @@
+package extract
+
+import "testing"
+
+// TestBlameIdioms checks idioms of blame ("took aim at X", "pointed the
+// finger at X") and acts of planning an attack in what was said ("said X
+// orchestrated the attack") as accusations of X, and that staging an act
+// of one's own accuses no one, in sentences written for this test.
+func TestBlameIdioms(t *testing.T) {
+	runCases(t, []extractCase{
+		{"took aim at", "Ghana took aim at Togo over the raids.", []string{"Ghana ACCUSES Togo"}},
+		{"pointed the finger at", "Ghana pointed the finger at Togo.", []string{"Ghana ACCUSES Togo"}},
+		{"claimed X had staged", "Ghana claimed Togo had staged the raids.", []string{"Ghana ACCUSES Togo"}},
+		{"said X orchestrated", "Ghana said Togo orchestrated the attack.", []string{"Ghana ACCUSES Togo"}},
+		{"took aim at no actor", "Ghana took aim at the rules.", nil},
+		{"staged its own protest", "Ghana staged a protest against the law.", nil},
+	})
+}
