@@ -1089,11 +1089,17 @@ func (d *doc) headsFor(c *cueCall) cueHeads {
 		return tiesHeads
 	case c.def.mode == mWith && len(w) > 1 && abandonParticles[w[len(w)-1]]:
 		return abandonHeads
+	case c.def.mode == mWith && len(w) == 1 && suspendVerbs[w[0]]:
+		return abandonHeads // "suspended talks with X"
 	case c.def.mode == mWith && len(w) == 1:
 		return pactHeads
 	}
 	return headsByMode[c.def.mode]
 }
+
+// suspendVerbs halt relations or talks with an actor.
+var suspendVerbs = set("suspend", "suspends", "suspended", "suspending", "freeze", "freezes", "froze", "frozen", "freezing",
+	"downgrade", "downgrades", "downgraded", "downgrading")
 
 // objHeads: the actor after the governed noun: "held talks with X",
 // "pledged support for X", "broke off relations with X".

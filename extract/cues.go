@@ -121,6 +121,19 @@ var cueTable = func() map[string][]cueDef {
 		// "took (strong) exception to X's remarks"
 		add(Rejects, mObj, append(append([]string{}, degree...), "exception", "to"), verbForms("take", "takes", "took", "taking", "taken"))
 	}
+	// Dismissals by phrasal verbs: "brushed aside X's proposal",
+	// "shrugged off X's criticism", "balked at X's demands", "pushed back
+	// against X's demands"; snubbing X's invitation rejects it (the
+	// dictionary coded a snub as disapproval).
+	add(Rejects, mObj, p("aside"), verbForms("brush", "brushes", "brushed", "brushing"))
+	add(Rejects, mObj, p("off"), verbForms("shrug", "shrugs", "shrugged", "shrugging"))
+	add(Rejects, mObj, p("at"), verbForms("scoff", "scoffs", "scoffed", "scoffing", "balk", "balks", "balked", "balking"))
+	add(Rejects, mObj, p("back", "against"), verbForms("push", "pushes", "pushed", "pushing"))
+	add(Rejects, mObj, nil, verbForms("snub", "snubs", "snubbed", "snubbing"))
+	// Relations or talks suspended, frozen or downgraded with X reject X
+	// as cutting ties does.
+	add(Rejects, mWith, nil, verbForms("suspend", "suspends", "suspended", "suspending", "freeze", "freezes", "froze", "frozen",
+		"freezing", "downgrade", "downgrades", "downgraded", "downgrading")) // suspendVerbs
 	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
 	// "refuted X's claims": a denial that argues, CAMEO 016 as denying.
 	add(Rejects, mDeny, nil, verbForms("refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting"))

@@ -1956,7 +1956,7 @@ var nounDets = set("a", "an", "the", "any", "its", "their", "his", "her", "this"
 	"our", "your", "such", "whose", "my", "another", "'s", "\u2019s", "of", "for", "new", "fresh", "repeated", "similar",
 	"by", "via", "over", "in", "at", "with", "on", "from")
 
-var irregularPast = set("broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made", "threw", "thrown", "hit", "began", "begun",
+var irregularPast = set("froze", "frozen", "broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made", "threw", "thrown", "hit", "began", "begun",
 	"sought", "fought", "brought", "bought", "caught", "taught", "lent", "spent", "built", "dealt", "won", "lost",
 	"struck", "sold", "paid", "took", "taken", "chose", "chosen", "drove", "withdrew", "withdrawn", "upheld", "withheld",
 	"overthrew", "forgave", "undertook", "swore", "sworn", "wrote", "written", "drew", "drawn", "flew", "rose", "ran", "led", "fled",
