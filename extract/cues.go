@@ -161,8 +161,14 @@ var cueTable = func() map[string][]cueDef {
 	recipOf(t, Offers, p("to"), "agree", "agrees", "agreed")
 	add(Supports, mObj, p("its", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("their", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
+	add(Supports, mObj, p("its", "support", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
+	add(Supports, mObj, p("their", "support", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("with"), verbForms("side", "sides", "sided", "siding"))
 	add(Supports, mObj, p("by"), verbForms("stand", "stands", "stood", "standing"))
+	add(Supports, mObj, p("with"), verbForms("stand", "stands", "stood", "standing"))
+	// "commended X for its restraint" praises X (the dictionary's block
+	// read the "for" as a meeting's).
+	add(Supports, mObj, nil, verbForms("commend", "commends", "commended", "commending"))
 	add(Supports, mObj, p("behind"), verbForms("stand", "stands", "stood", "standing"))
 	add(Accuses, mTrade, nil, verbForms("trade", "traded", "trading", "exchange", "exchanged", "exchanging", "swap", "swapped", "swapping"))
 	add(Supports, mPledge, nil, verbForms("reiterate", "reiterates", "reiterated", "reiterating", "renew", "renewed", "renews"))

@@ -16,3 +16,17 @@ func TestBlameIdioms(t *testing.T) {
 		{"staged its own protest", "Ghana staged a protest against the law.", nil},
 	})
 }
+
+// TestSupportPhrasings checks phrasings of support and invitation the
+// cues lacked or typed otherwise ("stands with X", "threw its support
+// behind X's bid", "commended X for", "extended an invitation to X"), in
+// sentences written for this test.
+func TestSupportPhrasings(t *testing.T) {
+	runCases(t, []extractCase{
+		{"stands with", "Ghana stands with Togo.", []string{"Ghana SUPPORTS Togo"}},
+		{"threw its support behind", "Ghana threw its support behind Togo's bid.", []string{"Ghana SUPPORTS Togo"}},
+		{"commended for", "Ghana commended Togo for its restraint.", []string{"Ghana SUPPORTS Togo"}},
+		{"extended an invitation", "Ghana extended an invitation to Togo.", []string{"Ghana OFFERS Togo"}},
+		{"stood with its back", "Ghana stood with its back to Togo.", nil},
+	})
+}
