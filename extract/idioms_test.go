@@ -30,3 +30,14 @@ func TestSupportPhrasings(t *testing.T) {
 		{"stood with its back", "Ghana stood with its back to Togo.", nil},
 	})
 }
+
+// TestMovesOwned checks that a release, a reopening or a deployment is
+// its actor's move, which a later "the move" or "the decision" refers to,
+// in sentences written for this test.
+func TestMovesOwned(t *testing.T) {
+	runCases(t, []extractCase{
+		{"released", "Ghana released 400 Togolese prisoners. Togo welcomed the move.", []string{"Togo SUPPORTS Ghana"}},
+		{"reopened", "Ghana reopened the border crossing. Togo welcomed the decision.", []string{"Togo SUPPORTS Ghana"}},
+		{"deployed", "Ghana deployed troops along the border. Togo condemned the move.", []string{"Togo ACCUSES Ghana"}},
+	})
+}

@@ -507,6 +507,7 @@ func (d *doc) agentlessCharge(s *sent, i int) bool {
 // "the move" later refer to.
 var announceVerbs = set("drafted", "tabled", "submitted", "circulated", "agreed", "passed", "enacted", "appointed", "named", "postponed", "delayed", "lifted", "extended", "cancelled", "canceled", "banned", "conducted", "staged", "began", "started", "tested", "fired", "struck", "attacked", "bombed", "raided", "shelled", "invaded", "announced", "decided", "declared", "suspended", "halted", "withdrew", "imposed", "launched",
 	"expelled", "closed", "recalled", "signed", "unveiled", "adopted", "quit", "left", "pulled", "annexed", "ended",
+	"released", "freed", "reopened", "deployed", "ratified", "approved", "resumed", "severed",
 	"announces", "decides", "declares", "suspends", "halts", "withdraws", "imposes", "launches", "expels", "recalls")
 
 // announcer makes the actor list that opens the sentence the owner of the
