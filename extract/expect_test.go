@@ -32,3 +32,19 @@ func TestAskedToAct(t *testing.T) {
 		{"reminded of, no act", "Ghana reminded Togo of its history.", nil},
 	})
 }
+
+// TestSaidObligations checks that "needed to", "had to" and "ought to"
+// in what an actor said demand of their subject as "must" does, while "had
+// to do with" and the speaker's own obligation demand nothing, and that
+// seeking an explanation from an actor asks it of the actor, in sentences
+// written for this test.
+func TestSaidObligations(t *testing.T) {
+	runCases(t, []extractCase{
+		{"needed to", "Ghana said Togo needed to withdraw its troops.", []string{"Ghana DEMANDS Togo"}},
+		{"had to", "Ghana said Togo had to withdraw its troops.", []string{"Ghana DEMANDS Togo"}},
+		{"ought to", "Ghana said Togo ought to withdraw its troops.", []string{"Ghana DEMANDS Togo"}},
+		{"had to do with", "Ghana said Togo had to do with the attack.", nil},
+		{"its own obligation", "Ghana said it had to withdraw its troops.", nil},
+		{"an explanation sought", "Ghana sought an explanation from Togo.", []string{"Ghana DEMANDS Togo"}},
+	})
+}

@@ -2042,11 +2042,14 @@ func (d *doc) otherActor(s *sent, m *mention, subs []int) int {
 
 // obligedAt reports whether "has to" or "have to" at k puts an
 // obligation on its subject ("they have to show"), not a possession ("has
-// to do with").
+// to do with"); so do "had to", "needs to" and "ought to" in what was
+// said ("said X needed to withdraw").
 func obligedAt(d *doc, k, cTo int) bool {
-	w := d.low[k]
-	return (w == "has" || w == "have") && k+2 < cTo && d.low[k+1] == "to" && d.low[k+2] != "do" && d.low[k+2] != "be"
+	return obligeWords[d.low[k]] && k+2 < cTo && d.low[k+1] == "to" && d.low[k+2] != "do" && d.low[k+2] != "be"
 }
+
+// obligeWords put an obligation on their subject before "to".
+var obligeWords = set("has", "have", "had", "need", "needs", "needed", "ought")
 
 // bearsBlame reports whether "bear(s) (full) responsibility for" at k
 // lays blame on its subject, as "is responsible for" does.
