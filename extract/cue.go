@@ -509,11 +509,16 @@ func (d *doc) frontedLabel(s *sent, q int) int {
 	return 0
 }
 
-// objGive: "gave X diplomats 72 hours to leave".
+// deadlineNouns give an actor time to act: "gave X 48 hours to ...".
+var deadlineNouns = set("hours", "days", "weeks", "months", "deadline")
+
+// objGive: "gave X diplomats 72 hours to leave", "gave X 48 hours to
+// withdraw".
 func (d *doc) objGive(s *sent, c *cueCall) bool {
 	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
 	for q := c.end; q < s.b && q < c.end+8; q++ {
-		if d.low[q] == "to" && q+1 < s.b && leaveVerbs[d.low[q+1]] {
+		// "gave X 48 hours to withdraw": a deadline for any act.
+		if d.low[q] == "to" && q+1 < s.b && (leaveVerbs[d.low[q+1]] || deadlineNouns[d.low[q-1]]) {
 			return true
 		}
 	}

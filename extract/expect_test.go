@@ -48,3 +48,16 @@ func TestSaidObligations(t *testing.T) {
 		{"an explanation sought", "Ghana sought an explanation from Togo.", []string{"Ghana DEMANDS Togo"}},
 	})
 }
+
+// TestDeadlinesAndUltimatums checks that time given to an actor to act
+// and an ultimatum issued to it demand of it, and that a gift with an
+// infinitive after it demands nothing, in sentences written for this
+// test.
+func TestDeadlinesAndUltimatums(t *testing.T) {
+	runCases(t, []extractCase{
+		{"hours to withdraw", "Ghana gave Togo 48 hours to withdraw its troops.", []string{"Ghana DEMANDS Togo"}},
+		{"ultimatum alone", "Ghana issued an ultimatum to Togo.", []string{"Ghana DEMANDS Togo"}},
+		{"a loan to build", "Ghana gave Togo a loan to build roads.", nil},
+		{"weeks of aid", "Ghana gave Togo two weeks of aid to rebuild.", nil},
+	})
+}
