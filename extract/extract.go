@@ -269,6 +269,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).guarantorsOfTalks,
 	(*doc).representedAtTalks,
 	(*doc).nounVisit,
+	(*doc).invitedVisit,
 	(*doc).restoredTies,
 	(*doc).brokeredDeal,
 	(*doc).calledTo,
