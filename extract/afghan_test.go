@@ -9,7 +9,8 @@ import (
 // TestAfghanActors checks the Afghan and American actors of 2017-2021 the
 // dictionary lacked, in sentences written for this test: the Afghan
 // forces' and intelligence service's names, Hezb-e-Islami and its leader,
-// a Taliban negotiator, an Afghan foreign minister, American defence
+// negotiators of both sides, an Afghan vice president and foreign
+// minister, Pakistan's military spokesmen, a UN envoy, American defence
 // secretaries and commanders within their dates.
 func TestAfghanActors(t *testing.T) {
 	d := stance.NewDate(2019, 6, 1)
@@ -18,7 +19,11 @@ func TestAfghanActors(t *testing.T) {
 		{"intelligence service", d, "The National Directorate of Security accused Pakistan of sheltering militants.", []string{"Kabul government ACCUSES Pakistan"}},
 		{"Hekmatyar", d, "Hekmatyar urged the Taliban to join the peace process.", []string{"Hezb-e-Islami DEMANDS Taliban"}},
 		{"Hezb-e-Islami", d, "Hezb-e-Islami criticised the Afghan government.", []string{"Hezb-e-Islami ACCUSES Kabul government"}},
-		{"Stanekzai", d, "Stanekzai met Chinese officials in Beijing.", []string{"Taliban ENGAGES China"}},
+		{"Abbas Stanekzai", d, "Abbas Stanekzai met Chinese officials in Beijing.", []string{"Taliban ENGAGES China"}},
+		{"Masoom Stanekzai", d, "Masoom Stanekzai met Pakistani officials in Islamabad.", []string{"Kabul government ENGAGES Pakistan"}},
+		{"Dostum", d, "Dostum accused the Taliban of killing civilians.", []string{"Kabul government ACCUSES Taliban"}},
+		{"ISPR", d, "The ISPR rejected the Afghan allegations.", []string{"Pakistan REJECTS Kabul government"}},
+		{"Yamamoto", d, "Tadamichi Yamamoto urged the Taliban to reduce violence.", []string{"United Nations DEMANDS Taliban"}},
 		{"Rabbani", d, "Salahuddin Rabbani met Pakistani officials in Islamabad.", []string{"Kabul government ENGAGES Pakistan"}},
 		{"Miller", d, "General Austin Scott Miller met Taliban leaders in Doha.", []string{"United States ENGAGES Taliban"}},
 		{"Esper in office", stance.NewDate(2020, 3, 1), "Esper urged the Taliban to reduce violence.", []string{"United States DEMANDS Taliban"}},
