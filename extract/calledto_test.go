@@ -14,3 +14,18 @@ func TestCalledTo(t *testing.T) {
 		{"a label stays a label", "Kenya called Uganda a rogue state.", []string{"Kenya ACCUSES Uganda"}},
 	})
 }
+
+// TestCalledForFrom checks that the doers of a thing called for after
+// "from" or "by" are asked for it even where the thing's noun stands
+// right before them ("called for restraint from X and Y"), and that an
+// actor right after "called for" is asked only when "to" follows, in
+// sentences written for this test.
+func TestCalledForFrom(t *testing.T) {
+	runCases(t, []extractCase{
+		{"restraint from a pair", "Ghana called for restraint from Togo and Benin.", []string{"Ghana DEMANDS Benin", "Ghana DEMANDS Togo"}},
+		{"restraint from one", "Ghana called for restraint from Togo.", []string{"Ghana DEMANDS Togo"}},
+		{"restraint by a pair", "Ghana called for restraint by Togo and Benin.", []string{"Ghana DEMANDS Benin", "Ghana DEMANDS Togo"}},
+		{"the actor asked to act", "Ghana called for Togo to reopen the border.", []string{"Ghana DEMANDS Togo"}},
+		{"calm in a place", "Ghana called for calm in Togo.", nil},
+	})
+}

@@ -509,11 +509,16 @@ func (d *doc) frontedLabel(s *sent, q int) int {
 	return 0
 }
 
-// objGive: "gave X diplomats 72 hours to leave".
+// deadlineNouns give an actor time to act: "gave X 48 hours to ...".
+var deadlineNouns = set("hours", "days", "weeks", "months", "deadline")
+
+// objGive: "gave X diplomats 72 hours to leave", "gave X 48 hours to
+// withdraw".
 func (d *doc) objGive(s *sent, c *cueCall) bool {
 	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
 	for q := c.end; q < s.b && q < c.end+8; q++ {
-		if d.low[q] == "to" && q+1 < s.b && leaveVerbs[d.low[q+1]] {
+		// "gave X 48 hours to withdraw": a deadline for any act.
+		if d.low[q] == "to" && q+1 < s.b && (leaveVerbs[d.low[q+1]] || deadlineNouns[d.low[q-1]]) {
 			return true
 		}
 	}
@@ -525,13 +530,14 @@ func (d *doc) objGive(s *sent, c *cueCall) bool {
 // mediate"), or the actors of "called for restraint from X".
 func (d *doc) objTo(s *sent, c *cueCall) bool {
 	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
-	if len(c.objs) > 0 {
-		if !d.toAfterObject(s, c) {
-			c.objs = nil
-		}
+	if len(c.objs) > 0 && d.toAfterObject(s, c) {
 		return true
 	}
-	if len(c.def.words) == 2 && c.def.words[1] == "for" {
+	// "called for restraint from X and Y": an act of the actors' own
+	// before them is the thing called for, asked of them.
+	found := len(c.objs) > 0
+	c.objs = nil
+	if len(c.def.words) == 2 && c.def.words[1] == "for" && (!found || d.ownActFrom(s, c.after)) {
 		d.calledForOf(s, c)
 	}
 	return true
@@ -603,7 +609,7 @@ func (d *doc) toAfterObject(s *sent, c *cueCall) bool {
 	if q < s.b && d.low[q] == "not" {
 		q++
 	}
-	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && strings.HasPrefix(d.low[c.i], "warn") ||
+	return q < s.b && (d.low[q] == "to" || d.low[q] == "against" && (strings.HasPrefix(d.low[c.i], "warn") || strings.HasPrefix(d.low[c.i], "caution")) ||
 		d.low[q] == "for" && requestVerbs[d.low[c.i]])
 }
 
@@ -714,6 +720,9 @@ func (d *doc) refusedAct(s *sent, c *cueCall) {
 		}
 		if q == after+1 && refusable[d.low[q]] {
 			r := q + 1
+			for r < s.b && r < q+3 && adverb(d.low[r]) {
+				r++ // "refused to talk directly to X"
+			}
 			if r < s.b && (d.low[r] == "to" || d.low[r] == "with") {
 				r++
 			}
@@ -826,6 +835,12 @@ var ownActNouns = set("withdrawal", "pullout", "departure", "resignation", "disa
 // phrase that starts at from: "called for the withdrawal of X".
 func (d *doc) ownActOf(s *sent, q, from int) bool {
 	return q > from && q < s.b && d.low[q] == "of" && ownActNouns[d.low[q-1]]
+}
+
+// ownActFrom reports an act of ownActNouns right after "called for" at
+// q, its doers after "from" or "by": "restraint from X and Y".
+func (d *doc) ownActFrom(s *sent, q int) bool {
+	return q+1 < s.b && ownActNouns[d.low[q]] && (d.low[q+1] == "from" || d.low[q+1] == "by")
 }
 
 // demandedOf finds the addressee of a demanded thing: "demanded the
@@ -1079,11 +1094,17 @@ func (d *doc) headsFor(c *cueCall) cueHeads {
 		return tiesHeads
 	case c.def.mode == mWith && len(w) > 1 && abandonParticles[w[len(w)-1]]:
 		return abandonHeads
+	case c.def.mode == mWith && len(w) == 1 && suspendVerbs[w[0]]:
+		return abandonHeads // "suspended talks with X"
 	case c.def.mode == mWith && len(w) == 1:
 		return pactHeads
 	}
 	return headsByMode[c.def.mode]
 }
+
+// suspendVerbs halt relations or talks with an actor.
+var suspendVerbs = set("suspend", "suspends", "suspended", "suspending", "freeze", "freezes", "froze", "frozen", "freezing",
+	"downgrade", "downgrades", "downgraded", "downgrading")
 
 // objHeads: the actor after the governed noun: "held talks with X",
 // "pledged support for X", "broke off relations with X".
@@ -1236,15 +1257,19 @@ func (d *doc) groupStances(s *sent, c *cueCall) {
 }
 
 // refusedTogether reports a refusal of an act done together: "failed to
-// reach agreement", "refused to sign the accord". Parties that fail to
-// agree reject each other, as parties that agree offer each other.
+// reach agreement", "refused to sign the accord". Parties that refuse an
+// act together reject each other, as parties that agree offer each
+// other; a failure to reach agreement is CAMEO's own example of
+// rejection (120). Merely failing to agree ("X and Y failed to agree on
+// the border") states a disagreement, no act refused, and news
+// annotators never mark it, so it rejects no one.
 func (d *doc) refusedTogether(s *sent, c *cueCall) bool {
 	v := c.after
 	if v+1 >= s.b || d.low[v] != "to" {
 		return false
 	}
 	f, ok := d.lx.verbs.match(d.low, s.a, v+1, s.b)
-	if !ok || !reciprocal(f.code) {
+	if !ok || !reciprocal(f.code) || failWords[d.low[c.i]] && agreeVerbs[d.low[v+1]] {
 		return false
 	}
 	// "failed to reach a deal with Ethiopia": a third party, not each other.
@@ -1255,6 +1280,12 @@ func (d *doc) refusedTogether(s *sent, c *cueCall) bool {
 	}
 	return true
 }
+
+// failWords and agreeVerbs make "failed to agree", a disagreement.
+var (
+	failWords  = set("fail", "fails", "failed", "failing")
+	agreeVerbs = set("agree", "concur")
+)
 
 // pairs emits an engagement between every two of ents.
 func (d *doc) pairs(s *sent, ents []int, conf float64, end int) {

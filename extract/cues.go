@@ -84,6 +84,9 @@ var cueTable = func() map[string][]cueDef {
 		"view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding"))
 	add(Accuses, mLabel, p("to"), verbForms("refer", "refers", "referred", "referring"))
 	// DEMANDS
+	// "took aim at X", "pointed the finger at X": idioms of blame.
+	add(Accuses, mObj, p("aim", "at"), verbForms("take", "takes", "took", "taking", "taken"))
+	add(Accuses, mObj, p("the", "finger", "at"), verbForms("point", "points", "pointed", "pointing"))
 	add(Demands, mObj, p("on"), verbForms("call", "calls", "called", "calling"))
 	add(Demands, mObj, p("upon"), verbForms("call", "calls", "called", "calling"))
 	add(Demands, mObjTo, p("for"), verbForms("call", "calls", "called", "calling"))
@@ -92,6 +95,15 @@ var cueTable = func() map[string][]cueDef {
 		"order", "orders", "ordered", "ordering", "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning"))
 	add(Demands, mObjTo, p("to"), verbForms("appeal", "appeals", "appealed", "appealing"))
 	add(Demands, mObjTo, nil, verbForms("want", "wants", "wanted"))
+	// "We expect X to take action": an expectation of an actor's act is
+	// a demand of it; the dictionary coded "expect" as intent (an offer).
+	add(Demands, mObjTo, nil, verbForms("expect", "expects", "expected", "expecting"))
+	// Persuading, reminding, instructing, prodding or lobbying X to act
+	// asks it of X; the dictionary coded persuading as support and the
+	// rest as nothing. "Cautioned X against" warns as "warned X against".
+	add(Demands, mObjTo, nil, verbForms("persuade", "persuades", "persuaded", "persuading", "remind", "reminds", "reminded",
+		"reminding", "instruct", "instructs", "instructed", "instructing", "prod", "prods", "prodded", "prodding",
+		"lobby", "lobbies", "lobbied", "lobbying", "caution", "cautions", "cautioned", "cautioning"))
 	add(Demands, mContest, nil, verbForms("challenge", "challenges", "challenged"))
 	add(Demands, mThat, nil, verbForms("demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "insisting"))
 	add(Demands, mGive, nil, verbForms("give", "gives", "gave", "giving", "given"))
@@ -109,12 +121,25 @@ var cueTable = func() map[string][]cueDef {
 		// "took (strong) exception to X's remarks"
 		add(Rejects, mObj, append(append([]string{}, degree...), "exception", "to"), verbForms("take", "takes", "took", "taking", "taken"))
 	}
+	// Dismissals by phrasal verbs: "brushed aside X's proposal",
+	// "shrugged off X's criticism", "balked at X's demands", "pushed back
+	// against X's demands"; snubbing X's invitation rejects it (the
+	// dictionary coded a snub as disapproval).
+	add(Rejects, mObj, p("aside"), verbForms("brush", "brushes", "brushed", "brushing"))
+	add(Rejects, mObj, p("off"), verbForms("shrug", "shrugs", "shrugged", "shrugging"))
+	add(Rejects, mObj, p("at"), verbForms("scoff", "scoffs", "scoffed", "scoffing", "balk", "balks", "balked", "balking"))
+	add(Rejects, mObj, p("back", "against"), verbForms("push", "pushes", "pushed", "pushing"))
+	add(Rejects, mObj, nil, verbForms("snub", "snubs", "snubbed", "snubbing"))
+	// Relations or talks suspended, frozen or downgraded with X reject X
+	// as cutting ties does.
+	add(Rejects, mWith, nil, verbForms("suspend", "suspends", "suspended", "suspending", "freeze", "freezes", "froze", "frozen",
+		"freezing", "downgrade", "downgrades", "downgraded", "downgrading")) // suspendVerbs
 	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
 	// "refuted X's claims": a denial that argues, CAMEO 016 as denying.
 	add(Rejects, mDeny, nil, verbForms("refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting"))
 	add(Rejects, mRefuse, nil, verbForms("refuse", "refuses", "refused", "refusing"))
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
-	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "severed"))
+	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "sever", "severs", "severed", "severing"))
 	add(Rejects, mWith, p("ties"), verbForms("cut", "cuts", "cutting", "sever", "severs", "severed", "severing"))
 	for _, ties := range [][]string{{"all", "ties"}, {"diplomatic", "ties"}, {"all", "diplomatic", "ties"}, {"diplomatic", "relations"}, {"all", "relations"}, {"all", "diplomatic", "relations"}} {
 		// "cut all ties with X", "cut diplomatic relations with X"
@@ -136,8 +161,14 @@ var cueTable = func() map[string][]cueDef {
 	recipOf(t, Offers, p("to"), "agree", "agrees", "agreed")
 	add(Supports, mObj, p("its", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("their", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
+	add(Supports, mObj, p("its", "support", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
+	add(Supports, mObj, p("their", "support", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("with"), verbForms("side", "sides", "sided", "siding"))
 	add(Supports, mObj, p("by"), verbForms("stand", "stands", "stood", "standing"))
+	add(Supports, mObj, p("with"), verbForms("stand", "stands", "stood", "standing"))
+	// "commended X for its restraint" praises X (the dictionary's block
+	// read the "for" as a meeting's).
+	add(Supports, mObj, nil, verbForms("commend", "commends", "commended", "commending"))
 	add(Supports, mObj, p("behind"), verbForms("stand", "stands", "stood", "standing"))
 	add(Accuses, mTrade, nil, verbForms("trade", "traded", "trading", "exchange", "exchanged", "exchanging", "swap", "swapped", "swapping"))
 	add(Supports, mPledge, nil, verbForms("reiterate", "reiterates", "reiterated", "reiterating", "renew", "renewed", "renews"))

@@ -78,8 +78,8 @@ func (d *doc) issuedDemand(s *sent, i int) {
 	}
 	objs, end, _, _ := d.objectNP(s, j+1, 4)
 	end = d.skipTime(s, end)
-	if len(objs) == 0 || end >= s.b || (d.low[end] != "that" && d.low[end] != "to") {
-		return
+	if len(objs) == 0 || (end >= s.b || d.low[end] != "that" && d.low[end] != "to") && d.low[i] != "ultimatum" {
+		return // an ultimatum demands by itself: "issued an ultimatum to X"
 	}
 	sub := d.subjectAt(s, v)
 	if len(sub.ents) == 0 || sub.neg {

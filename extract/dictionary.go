@@ -37,7 +37,11 @@ var defaultActors []byte
 // To (either may be empty for an open range). An actor that ceased to exist
 // may give "until" (a date) and "successor" (a canonical name): in a text
 // dated after until, its aliases, metonyms and demonyms name the successor
-// ("Kabul" after the Taliban took power).
+// ("Kabul" after the Taliban took power). Seats are metonyms that name
+// the actor only between their dates, for a city whose holder changed
+// while both actors went on: {"seats": [{"name": "Sanaa", "to":
+// "2014-09-21"}]} on Yemen and the same "from" that date on the Houthis,
+// who took the city and its ministries then.
 //
 // A line with a "group" field names a fixed group of actors rather than an
 // actor: {"name": "E3", "aliases": ["three European powers"], "group":
@@ -67,6 +71,7 @@ type entry struct {
 	demonyms []string
 	refs     []string
 	members  []member
+	seats    []member // dated metonyms; a seat has no aliases
 }
 
 type member struct {
@@ -87,6 +92,7 @@ type entryJSON struct {
 	Demonyms []string     `json:"demonyms,omitempty"`
 	Refs     []string     `json:"refs,omitempty"`
 	Members  []memberJSON `json:"members,omitempty"`
+	Seats    []memberJSON `json:"seats,omitempty"`
 	Group    []string     `json:"group,omitempty"`
 	Until    string       `json:"until,omitempty"`
 	Next     string       `json:"successor,omitempty"`
@@ -216,28 +222,48 @@ func (ej entryJSON) entry() (*entry, error) {
 		refs:     dedupe(ej.Refs),
 	}
 	for i, mj := range ej.Members {
-		if len(tokenize(mj.Name)) == 0 {
-			return nil, fmt.Errorf("field \"members\": entry %d: field \"name\" is empty", i+1)
-		}
-		from, err := stance.ParseDate(mj.From)
+		m, err := mj.member("members", i)
 		if err != nil {
-			return nil, fmt.Errorf("field \"members\": entry %d (%s): field \"from\": %v", i+1, mj.Name, err)
+			return nil, err
 		}
-		to, err := stance.ParseDate(mj.To)
+		e.members = append(e.members, m)
+	}
+	for i, sj := range ej.Seats {
+		m, err := sj.member("seats", i)
 		if err != nil {
-			return nil, fmt.Errorf("field \"members\": entry %d (%s): field \"to\": %v", i+1, mj.Name, err)
+			return nil, err
 		}
-		if !from.IsZero() && !to.IsZero() && to < from {
-			return nil, fmt.Errorf("field \"members\": entry %d (%s): \"to\" %s is before \"from\" %s", i+1, mj.Name, to, from)
+		if len(m.aliases) > 0 {
+			return nil, fmt.Errorf("field \"seats\": entry %d (%s): a seat has no aliases", i+1, m.name)
 		}
-		for j, a := range mj.Aliases {
-			if len(tokenize(a)) == 0 {
-				return nil, fmt.Errorf("field \"members\": entry %d (%s): alias %d is empty", i+1, mj.Name, j+1)
-			}
-		}
-		e.members = append(e.members, member{name: strings.TrimSpace(mj.Name), aliases: dedupe(mj.Aliases), from: from, to: to})
+		e.seats = append(e.seats, m)
 	}
 	return e, nil
+}
+
+// member checks the i-th entry of a list of dated names (field names
+// the list in errors): a name, valid dates in order, no empty alias.
+func (mj memberJSON) member(field string, i int) (member, error) {
+	if len(tokenize(mj.Name)) == 0 {
+		return member{}, fmt.Errorf("field %q: entry %d: field \"name\" is empty", field, i+1)
+	}
+	from, err := stance.ParseDate(mj.From)
+	if err != nil {
+		return member{}, fmt.Errorf("field %q: entry %d (%s): field \"from\": %v", field, i+1, mj.Name, err)
+	}
+	to, err := stance.ParseDate(mj.To)
+	if err != nil {
+		return member{}, fmt.Errorf("field %q: entry %d (%s): field \"to\": %v", field, i+1, mj.Name, err)
+	}
+	if !from.IsZero() && !to.IsZero() && to < from {
+		return member{}, fmt.Errorf("field %q: entry %d (%s): \"to\" %s is before \"from\" %s", field, i+1, mj.Name, to, from)
+	}
+	for j, a := range mj.Aliases {
+		if len(tokenize(a)) == 0 {
+			return member{}, fmt.Errorf("field %q: entry %d (%s): alias %d is empty", field, i+1, mj.Name, j+1)
+		}
+	}
+	return member{name: strings.TrimSpace(mj.Name), aliases: dedupe(mj.Aliases), from: from, to: to}, nil
 }
 
 // group checks a group line: a name, aliases and two or more members, and
@@ -300,6 +326,7 @@ func (d *Dictionary) add(e *entry) {
 		old.demonyms = dedupe(append(old.demonyms, e.demonyms...))
 		old.refs = dedupe(append(old.refs, e.refs...))
 		old.members = append(old.members, e.members...)
+		old.seats = append(old.seats, e.seats...)
 		if e.actor.Kind != stance.KindOther {
 			old.actor.Kind = e.actor.Kind
 		}
@@ -327,6 +354,7 @@ func (e *entry) clone() *entry {
 	c.metonyms = append([]string(nil), e.metonyms...)
 	c.demonyms = append([]string(nil), e.demonyms...)
 	c.refs = append([]string(nil), e.refs...)
+	c.seats = append([]member(nil), e.seats...)
 	c.members = make([]member, len(e.members))
 	for i, m := range e.members {
 		m.aliases = append([]string(nil), m.aliases...)

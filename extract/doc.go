@@ -232,7 +232,14 @@
 //     it (resisted.go); a verb of expression and a noun of attitude
 //     ("voiced anger at X", "expressed gratitude to X") states its
 //     stance (nominal.go). A Phoenix agent before "in" or "of" and a
-//     state's name is that state's side ("students in Nigeria").
+//     state's name is that state's side ("students in Nigeria"). A list
+//     of demands or a note of protest handed to X demands of or accuses
+//     X (delivered.go); an envoy summoned to a ministry engages its state
+//     (summons.go), one recalled from X rejects X (recalled.go), and no
+//     reason seen for talks with X refuses them (reasons.go). A seat may
+//     name its actor between dates ("Sanaa", the dictionary's "seats"),
+//     and a bare office title in a text dated from a state's city names
+//     that state's official (datelined.go).
 //  6. Filters. A cue's participle used as an adjective, after a
 //     possessive ("its proposed purchase of") or hyphened to a name
 //     ("Ugandan-backed"), and its form in -s ending a compound noun ("the

@@ -216,8 +216,9 @@ func (d *doc) sentence(a, b int) {
 		if !d.toks[i].word {
 			continue
 		}
-		if m := s.mentionAt(i); m != nil && m.ent >= 0 && !m.pron && m.to-m.from > 1 {
-			// "Rapid Support Forces": a word of a name is no verb.
+		if m := s.mentionAt(i); m != nil && m.ent >= 0 && m.to-m.from > 1 && (!m.pron || i > m.from) {
+			// "Rapid Support Forces": a word of a name is no verb, nor the
+			// noun of a reference ("the two Arab states accused ...").
 			continue
 		}
 		if reportVerbs[d.low[i]] {
@@ -246,6 +247,9 @@ func (d *doc) sentence(a, b int) {
 var phraseRules = []func(*doc, *sent, int){
 	(*doc).ownedDemand,
 	(*doc).issuedDemand,
+	(*doc).deliveredDemand,
+	(*doc).summonedTo,
+	(*doc).recalledEnvoy,
 	(*doc).issuedStatement,
 	(*doc).heldResponsible,
 	(*doc).blacklisted,
@@ -265,6 +269,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).guarantorsOfTalks,
 	(*doc).representedAtTalks,
 	(*doc).nounVisit,
+	(*doc).invitedVisit,
 	(*doc).restoredTies,
 	(*doc).brokeredDeal,
 	(*doc).calledTo,

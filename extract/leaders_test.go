@@ -30,3 +30,13 @@ func TestCountedModifiers(t *testing.T) {
 		{"a demonym is an actor", truce + "Chile urged the two Russian ministers to leave.", append([]string{"Chile DEMANDS Russia"}, agreed...)},
 	})
 }
+
+// TestCountedNounNoVerb checks that the noun of a counted reference is
+// no verb ("states" in "the two West African states" coded a statement
+// of support toward the next actor), in sentences written for this test.
+func TestCountedNounNoVerb(t *testing.T) {
+	runCases(t, []extractCase{
+		{"states after a count", "Ghana and Togo cut ties with Benin. The two West African states accused Benin of supporting the rebels.",
+			[]string{"Ghana ACCUSES Benin", "Ghana REJECTS Benin", "Togo ACCUSES Benin", "Togo REJECTS Benin"}},
+	})
+}

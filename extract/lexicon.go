@@ -18,6 +18,12 @@ const (
 	formGroup                   // a name standing for several actors: "the E3"
 )
 
+// heldAt reports whether the form names its actor at date: a member in
+// office, a seat held. An undated text holds every form.
+func (p *pattern) heldAt(date stance.Date) bool {
+	return date.IsZero() || ((p.from.IsZero() || date >= p.from) && (p.to.IsZero() || date <= p.to))
+}
+
 // pattern is one compiled surface form.
 type pattern struct {
 	toks     []ptok // surface tokens as written in the dictionary
@@ -113,6 +119,9 @@ func (lx *lexicon) addEntryForms() {
 		}
 		for _, a := range e.metonyms {
 			lx.add(a, i, formMetonym, 0, 0, isGov)
+		}
+		for _, st := range e.seats {
+			lx.add(st.name, i, formMetonym, st.from, st.to, isGov)
 		}
 		for _, a := range e.demonyms {
 			lx.add(a, i, formDemonym, 0, 0, false)

@@ -165,7 +165,7 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 		if p.entries[0] < 0 {
 			return m, true
 		}
-		if !d.date.IsZero() && ((!p.from.IsZero() && d.date < p.from) || (!p.to.IsZero() && d.date > p.to)) {
+		if !p.heldAt(d.date) {
 			return m, false
 		}
 		if n == 1 && d.partOfLongerName(s, i) {
@@ -207,6 +207,9 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 		}
 		m.ref = true
 	default:
+		if !p.heldAt(d.date) {
+			return m, false // a seat another held at the date
+		}
 		// "Victoria Nuland", "Washington Post": a longer name, not the actor.
 		if n == 1 && !p.toks[0].caps && d.partOfLongerName(s, i) {
 			return m, false
@@ -486,7 +489,7 @@ func (d *doc) lastRuler(ruler string) int {
 func (d *doc) governmentRef(s *sent, j int, m mention) (mention, bool) {
 	if j+2 < s.b && d.low[j+1] == "in" {
 		for _, p := range d.lx.byFirst[d.low[j+2]] {
-			if p.kind == formMetonym && len(p.toks) == 1 && tokMatch(p.toks[0], d.tok(j+2), d.toks[j+2]) {
+			if p.kind == formMetonym && len(p.toks) == 1 && p.heldAt(d.date) && tokMatch(p.toks[0], d.tok(j+2), d.toks[j+2]) {
 				m.to, m.ent, m.gov, m.ref = j+3, p.entries[0], true, false
 				return m, true
 			}
@@ -965,7 +968,7 @@ func (d *doc) classify(s *sent, m *mention) {
 	w := d.low[p]
 	switch {
 	case locPreps[w]:
-		if p-1 >= s.a && (govWords[d.low[p-1]] || d.low[p-1] == "officials" || (w == "at" && (d.low[p-1] == "out" || d.low[p-1] == "aimed" || d.low[p-1] == "directed"))) {
+		if p-1 >= s.a && (govWords[d.low[p-1]] || d.low[p-1] == "officials" || (w == "at" && atTargets[d.low[p-1]])) {
 			return
 		}
 		m.place = true
@@ -1141,9 +1144,10 @@ func (d *doc) registerPeople(s *sent) bool {
 	groups := d.registerGroups(s)
 	titled := d.registerTitled(s)
 	appos := d.registerAppositions(s)
+	bare := d.registerDatelineTitled(s) // before a titled name is learned as no one's
 	named := d.registerTitledNames(s)
 	acronyms := d.registerAcronyms(s)
-	return groups || titled || appos || named || acronyms
+	return groups || titled || appos || bare || named || acronyms
 }
 
 // registerTitled learns the names after an actor and its title:
@@ -1594,12 +1598,21 @@ func (d *doc) partOfLongerName(s *sent, i int) bool {
 		return true
 	}
 	if p := i - 1; p >= s.a && d.toks[p].word && d.toks[p].upper && !d.toks[p].caps && d.toks[i].bs == d.toks[p].be+1 &&
-		!titleWords[d.low[p]] && !officeNouns[d.low[p]] && !officeModifiers[d.low[p]] && s.at[p-s.a] < 0 && !notNames[d.low[p]] &&
+		!titleWords[d.low[p]] && !officeNouns[d.low[p]] && !officeModifiers[d.low[p]] && !honorifics[d.low[p]] && s.at[p-s.a] < 0 && !notNames[d.low[p]] &&
 		!(p == s.a && !givenNameLike(d.tok(p))) && !d.isDemonym(s, p) {
 		return true
 	}
 	return false
 }
+
+// honorifics before a surname make no longer name: "Mr Kumar" is Kumar.
+var honorifics = set("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
+
+// atTargets make the actor after "at" a target, not a place: "lashed
+// out at X", "aimed at X", "took aim at X", "pointed the finger at X",
+// "scoffed at X's proposal".
+var atTargets = set("out", "aimed", "directed", "aim", "finger", "scoff", "scoffs", "scoffed", "scoffing", "balk", "balks", "balked",
+	"balking")
 
 // givenNameLike reports whether a sentence-initial capitalised word may be
 // a given name rather than a capitalised function word: "Anna Wagner said"

@@ -26,3 +26,14 @@ func TestReactionsMet(t *testing.T) {
 		{"under criticism without coming", "The plan was under criticism from Chile.", nil},
 	})
 }
+
+// TestTalksBetweenRanks checks that talks between officers, commanders
+// or ministers of two states, a rank before the noun included, engage
+// the states, in sentences written for this test.
+func TestTalksBetweenRanks(t *testing.T) {
+	runCases(t, []extractCase{
+		{"major generals", "Talks between Major Generals of Ghana and Togo at the border were inconclusive.", []string{"Ghana ENGAGES Togo"}},
+		{"corps commanders", "Talks between corps commanders of Ghana and Togo ended on Sunday.", []string{"Ghana ENGAGES Togo"}},
+		{"chiefs", "A meeting between the chiefs of Ghana and Togo took place in Lome.", []string{"Ghana ENGAGES Togo"}},
+	})
+}

@@ -8,8 +8,8 @@ import (
 
 // "The Foreign Office" is the name of the foreign ministry of more than
 // one state: Britain's, but also Pakistan's and Germany's, whose own
-// press writes "the Foreign Office (FO)" and "Foreign Office Spokesperson
-// X" without naming the state. The dictionary gives the name to the
+// press writes "the Foreign Office (FO)", "the FO spokesperson" and
+// "Foreign Office Spokesperson X" without naming the state. The dictionary gives the name to the
 // United Kingdom; read so, every statement of Pakistan's ministry in a
 // Pakistani paper becomes Britain's. The name therefore belongs to the
 // state the text gives it: a state named right before it ("Pakistan's
@@ -21,7 +21,7 @@ import (
 
 // sharedOffices are the names several states give an office, as
 // lower-case tokens.
-var sharedOffices = [][]string{{"foreign", "office"}}
+var sharedOffices = [][]string{{"foreign", "office"}, {"fo"}}
 
 // officeStates are the country codes of the states other than the
 // dictionary's whose foreign ministry is called the Foreign Office.
@@ -52,24 +52,7 @@ func (d *doc) ownOffice(s *sent, m mention) mention {
 }
 
 // sharedOfficeAt reports whether m's words are a shared office's name.
-func (d *doc) sharedOfficeAt(m mention) bool {
-	for _, name := range sharedOffices {
-		if m.to-m.from != len(name) {
-			continue
-		}
-		same := true
-		for k, w := range name {
-			if d.low[m.from+k] != w {
-				same = false
-				break
-			}
-		}
-		if same {
-			return true
-		}
-	}
-	return false
-}
+func (d *doc) sharedOfficeAt(m mention) bool { return sharedName(d.low[m.from:m.to]) }
 
 // stateBefore returns the state named right before token i, by its
 // possessive ("Pakistan's") or its demonym ("the Pakistani"), or -1.
@@ -100,22 +83,29 @@ const datelineWords = 3
 
 // datelineState returns the state (or the government a seat names:
 // "KABUL:") of the city that opens the text in capitals before a colon,
-// comma, bracket or dash ("ISLAMABAD:", "CAIRO (AP) -"), or -1.
+// comma, bracket or dash ("ISLAMABAD:", "CAIRO (AP) -") or in title case
+// before a colon ("New Delhi:"), or -1.
 func (d *doc) datelineState() int {
-	n := 0
-	for n < len(d.toks) && n < datelineWords && d.toks[n].word && d.toks[n].caps {
+	n, caps := 0, true
+	for n < len(d.toks) && n < datelineWords && d.toks[n].word && d.toks[n].upper {
+		caps = caps && d.toks[n].caps
 		n++
 	}
 	if n == 0 || n >= len(d.toks) {
 		return -1
 	}
 	switch d.low[n] {
-	case ":", ",", "(", "-", "--", "\u2014", "\u2013":
+	case ":":
+		// "New Delhi:": a city in title case is a dateline before a colon.
+	case ",", "(", "-", "--", "\u2014", "\u2013":
+		if !caps {
+			return -1 // "Kabul, the capital, ...": a sentence
+		}
 	default:
 		return -1
 	}
 	for _, p := range d.lx.byFirst[d.low[0]] {
-		if len(p.toks) != n || (p.kind != formMetonym && p.kind != formAlias) || !d.isState(p.entries[0]) && d.actor(p.entries[0]).Kind != stance.KindGovernment {
+		if len(p.toks) != n || !p.heldAt(d.date) || (p.kind != formMetonym && p.kind != formAlias) || !d.isState(p.entries[0]) && d.actor(p.entries[0]).Kind != stance.KindGovernment {
 			continue
 		}
 		same := true
@@ -147,8 +137,9 @@ func (d *doc) officeStateNamed(dflt int) int {
 			continue
 		}
 		for _, p := range d.lx.byFirst[d.low[j]] {
-			if len(p.toks) != 1 || p.kind == formRef || p.kind == formGroup || !tokMatch(p.toks[0], d.tok(j), d.toks[j]) {
-				continue
+			if len(p.toks) != 1 || p.kind == formRef || p.kind == formGroup || !tokMatch(p.toks[0], d.tok(j), d.toks[j]) ||
+				sharedName(d.low[j:j+1]) {
+				continue // "the FO" names the office, not Britain
 			}
 			switch e := p.entries[0]; {
 			case e == dflt:
@@ -163,3 +154,21 @@ func (d *doc) officeStateNamed(dflt int) int {
 
 // isState reports whether entry e is a state.
 func (d *doc) isState(e int) bool { return d.actor(e).Kind == stance.KindState }
+
+// sharedName reports whether the lower-case words ws are a shared
+// office's name.
+func sharedName(ws []string) bool {
+	for _, name := range sharedOffices {
+		if len(name) != len(ws) {
+			continue
+		}
+		same := true
+		for k := range name {
+			same = same && name[k] == ws[k]
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}

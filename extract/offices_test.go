@@ -21,3 +21,16 @@ func TestSharedOffices(t *testing.T) {
 		{"unnamed ministry after a dateline", "ANKARA: The foreign ministry condemned the Greek naval drills.", []string{"Turkey ACCUSES Greece"}},
 	})
 }
+
+// TestForeignOfficeAbbreviated checks that "the FO", as Pakistani papers
+// abbreviate the Foreign Office, is the state the text gives it as the
+// full name is, and Britain's without any, in sentences written for this
+// test.
+func TestForeignOfficeAbbreviated(t *testing.T) {
+	runCases(t, []extractCase{
+		{"dateline", "ISLAMABAD: The FO spokesperson said India must stop its propaganda.", []string{"Pakistan DEMANDS India"}},
+		{"named before", "Pakistan rejected the Indian claims. The FO said India must stop its propaganda.", []string{"Pakistan DEMANDS India", "Pakistan REJECTS India"}},
+		{"no state given", "The FO said Russia must withdraw.", []string{"United Kingdom DEMANDS Russia"}},
+		{"lower case is no name", "The fo said Russia must withdraw.", nil},
+	})
+}

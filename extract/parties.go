@@ -7,7 +7,12 @@ package extract
 
 // partyNouns name the people through whom a party takes part.
 var partyNouns = set("representatives", "representative", "delegations", "delegation", "delegates", "envoys", "envoy",
-	"officials", "leaders", "negotiators", "emissaries", "teams", "team", "members", "remnants", "government")
+	"officials", "leaders", "negotiators", "emissaries", "teams", "team", "members", "remnants", "government",
+	"commanders", "generals", "officers", "ministers", "diplomats", "ambassadors", "chiefs", "heads")
+
+// rankWords may stand before a party's noun: "talks between Major
+// Generals of X and Y".
+var rankWords = set("major", "lieutenant", "brigadier", "corps", "army", "division", "level")
 
 // partyLead is how far "the delegations of" may extend before its actor.
 const partyLead = 4
@@ -25,7 +30,7 @@ func (d *doc) partiesFrom(s *sent, j int) int {
 		w := d.low[k]
 		if partyNouns[w] || titleWords[w] {
 			nouns++
-		} else if !officeModifiers[w] {
+		} else if !officeModifiers[w] && !rankWords[w] {
 			break
 		}
 	}

@@ -30,12 +30,14 @@ func TestPlaceTargets(t *testing.T) {
 
 // TestRefusedTogether checks that a subject list failing or refusing to
 // do an act done together rejects each other, and not where a third party
-// is named or the act is not done together, in sentences written for this
-// test.
+// is named, the act is not done together or the parties merely failed to
+// agree, in sentences written for this test.
 func TestRefusedTogether(t *testing.T) {
 	runCases(t, []extractCase{
 		{"failed to reach agreement", "Kenya and Somalia failed to reach agreement on the border.", []string{"Kenya REJECTS Somalia", "Somalia REJECTS Kenya"}},
-		{"failed to agree", "The Kenyans and Somalis failed to agree on the border.", []string{"Kenya REJECTS Somalia", "Somalia REJECTS Kenya"}},
+		{"failed to agree is a disagreement", "The Kenyans and Somalis failed to agree on the border.", nil},
+		{"failed to agree, leaders", "The leaders of Kenya and Somalia failed to agree on ways to end the dispute.", nil},
+		{"refused to agree", "Kenya and Somalia refused to agree on the border.", []string{"Kenya REJECTS Somalia", "Somalia REJECTS Kenya"}},
 		{"own demonym in the act", "Kenya and Somalia failed to reach agreement on Kenyan fishing rights.", []string{"Kenya REJECTS Somalia", "Somalia REJECTS Kenya"}},
 		{"third party", "Kenya and Somalia failed to reach a deal with Ethiopia.", nil},
 		{"not an act together", "Kenya and Somalia refused to condemn the attack.", nil},

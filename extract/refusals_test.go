@@ -71,3 +71,26 @@ func TestNegatedWillingness(t *testing.T) {
 		{"does not want X to", "Chile does not want Peru to withdraw.", nil},
 	})
 }
+
+// TestRefusedWithAdverb checks that an adverb between a refused verb of
+// talks and its preposition keeps the object ("refused to talk directly
+// to X"), in sentences written for this test.
+func TestRefusedWithAdverb(t *testing.T) {
+	runCases(t, []extractCase{
+		{"talk directly to", "The Taliban have refused to talk directly to Ghana.", []string{"Taliban REJECTS Ghana"}},
+		{"and a label after", "Togo refused to talk directly to Ghana, calling it a puppet.", []string{"Togo ACCUSES Ghana", "Togo REJECTS Ghana"}},
+	})
+}
+
+// TestRejectedCallsAreNouns checks that a word in -s after a verb that
+// rejects or supports a thing is its object, not a verb ("rejected calls
+// for a truce from X" demanded nothing of X), while a renewed call still
+// demands, in sentences written for this test.
+func TestRejectedCallsAreNouns(t *testing.T) {
+	runCases(t, []extractCase{
+		{"rejected calls from", "Togo rejected calls for a truce from Ghana.", []string{"Togo REJECTS Ghana"}},
+		{"welcomed calls by", "Togo welcomed calls by Ghana for talks.", []string{"Togo SUPPORTS Ghana"}},
+		{"renewed calls still demand", "Ghana renewed calls for Togo to free the prisoners.", []string{"Ghana DEMANDS Togo"}},
+		{"a verb in -s", "Ghana calls for Togo to free the prisoners.", []string{"Ghana DEMANDS Togo"}},
+	})
+}

@@ -145,7 +145,8 @@ func (d *doc) reportedWilling(s *sent, j, c int) bool {
 
 // futureRefusals are refusals that "will" or "would" announces: "said it
 // would ignore X's offer" refuses it now, as "will not meet" does.
-var futureRefusals = set("reject", "ignore", "refuse", "boycott", "snub", "dismiss", "spurn", "shun")
+// Cutting relations is one ("said it would cut ties with X").
+var futureRefusals = set("reject", "ignore", "refuse", "boycott", "snub", "dismiss", "spurn", "shun", "cut", "sever")
 
 // futureRefusal reports "will" or "would" at j right before a verb of
 // refusal at c whose object is one made, not "any" that may come ("would
@@ -506,6 +507,7 @@ func (d *doc) agentlessCharge(s *sent, i int) bool {
 // "the move" later refer to.
 var announceVerbs = set("drafted", "tabled", "submitted", "circulated", "agreed", "passed", "enacted", "appointed", "named", "postponed", "delayed", "lifted", "extended", "cancelled", "canceled", "banned", "conducted", "staged", "began", "started", "tested", "fired", "struck", "attacked", "bombed", "raided", "shelled", "invaded", "announced", "decided", "declared", "suspended", "halted", "withdrew", "imposed", "launched",
 	"expelled", "closed", "recalled", "signed", "unveiled", "adopted", "quit", "left", "pulled", "annexed", "ended",
+	"released", "freed", "reopened", "deployed", "ratified", "approved", "resumed", "severed",
 	"announces", "decides", "declares", "suspends", "halts", "withdraws", "imposes", "launches", "expels", "recalls")
 
 // announcer makes the actor list that opens the sentence the owner of the
@@ -899,9 +901,10 @@ func (d *doc) pickDef(s *sent, i int, defs []cueDef) *cueDef {
 }
 
 // particleGap reports a time or adverb that may part a verb from its
-// particle: "called Thursday on", "called again for", "ruled today out".
+// particle: "called Thursday on", "called again for", "ruled today out",
+// "negotiated directly with", "met briefly with".
 func particleGap(w string) bool {
-	return isWeekday(w) || w == "today" || w == "yesterday" || w == "again" || w == "repeatedly" || w == "also" || w == "publicly"
+	return isWeekday(w) || w == "today" || w == "yesterday" || w == "again" || w == "repeatedly" || w == "also" || isMannerAdverb(w)
 }
 
 // reciprocal gives every actor of a subject list the stance toward every
@@ -1203,7 +1206,7 @@ func (d *doc) between(s *sent, i int) {
 var wrongVerbs = set("struck", "violated", "violates", "breached", "breaches", "attacked", "shelled", "bombed", "invaded", "sabotaged",
 	"undermined", "provoked", "betrayed", "occupied", "killed", "massacred", "bomb", "shell", "attack", "violate", "wrecked",
 	"derailed", "torpedoed", "looted", "stole", "sabotage", "wreck", "shot", "raided", "annexed", "abducted", "kidnapped",
-	"infringed", "infringes", "infringe", "encroached", "encroaches", "encroach")
+	"infringed", "infringes", "infringe", "encroached", "encroaches", "encroach", "orchestrated", "masterminded", "staged", "plotted")
 
 // reported handles reported speech at the reporting verb r: "X said Y
 // must ...", "'Y must ...,' a spokesman said", "X said Y's offer was the
@@ -1954,7 +1957,7 @@ var nounDets = set("a", "an", "the", "any", "its", "their", "his", "her", "this"
 	"our", "your", "such", "whose", "my", "another", "'s", "\u2019s", "of", "for", "new", "fresh", "repeated", "similar",
 	"by", "via", "over", "in", "at", "with", "on", "from")
 
-var irregularPast = set("broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made", "threw", "thrown", "hit", "began", "begun",
+var irregularPast = set("froze", "frozen", "broke", "stood", "met", "held", "kept", "told", "spoke", "sat", "cut", "had", "gave", "given", "spoken", "made", "threw", "thrown", "hit", "began", "begun",
 	"sought", "fought", "brought", "bought", "caught", "taught", "lent", "spent", "built", "dealt", "won", "lost",
 	"struck", "sold", "paid", "took", "taken", "chose", "chosen", "drove", "withdrew", "withdrawn", "upheld", "withheld",
 	"overthrew", "forgave", "undertook", "swore", "sworn", "wrote", "written", "drew", "drawn", "flew", "rose", "ran", "led", "fled",
@@ -1973,6 +1976,9 @@ func (d *doc) nounUse(s *sent, i int) bool {
 	}
 	if nounDets[p] {
 		return true
+	}
+	if strings.HasSuffix(w, "s") && strings.HasSuffix(p, "ed") && takesObject(p) {
+		return true // "rejected calls for a truce from X": the calls are the object
 	}
 	if !strings.HasSuffix(w, "s") || w == "press" {
 		// A base form is finite only after to, a modal, do, or a plural subject.
@@ -1994,6 +2000,19 @@ func (d *doc) nounUse(s *sent, i int) bool {
 	}
 	if m := s.mentionAt(i - 1); m != nil && m.from > s.a {
 		if q := d.low[m.from-1]; q == "a" || q == "an" || q == "any" || q == "every" || q == "no" {
+			return true
+		}
+	}
+	return false
+}
+
+// takesObject reports a past form of a cue verb that rejects or supports
+// a thing named after it ("rejected", "welcomed"): a word in -s after it
+// is its object noun, not a verb. A verb that renews ("renewed calls for X
+// to") carries the demand on.
+func takesObject(p string) bool {
+	for _, def := range cueTable[p] {
+		if (def.typ == Rejects || def.typ == Supports) && def.mode != mPledge && len(def.words) == 1 {
 			return true
 		}
 	}
@@ -2023,11 +2042,14 @@ func (d *doc) otherActor(s *sent, m *mention, subs []int) int {
 
 // obligedAt reports whether "has to" or "have to" at k puts an
 // obligation on its subject ("they have to show"), not a possession ("has
-// to do with").
+// to do with"); so do "had to", "needs to" and "ought to" in what was
+// said ("said X needed to withdraw").
 func obligedAt(d *doc, k, cTo int) bool {
-	w := d.low[k]
-	return (w == "has" || w == "have") && k+2 < cTo && d.low[k+1] == "to" && d.low[k+2] != "do" && d.low[k+2] != "be"
+	return obligeWords[d.low[k]] && k+2 < cTo && d.low[k+1] == "to" && d.low[k+2] != "do" && d.low[k+2] != "be"
 }
+
+// obligeWords put an obligation on their subject before "to".
+var obligeWords = set("has", "have", "had", "need", "needs", "needed", "ought")
 
 // bearsBlame reports whether "bear(s) (full) responsibility for" at k
 // lays blame on its subject, as "is responsible for" does.
@@ -2079,8 +2101,10 @@ var baseOK = set("to", "will", "would", "could", "should", "may", "might", "must
 // targetPreps introduce what a noun acts on rather than who owns it.
 var targetPreps = set("on", "against", "over", "toward", "towards", "about", "upon", "into")
 
-// assertingBeforeTo are verbs after which "to VERB" still states the stance.
-var assertingBeforeTo = set("continued", "continues", "continue", "continuing", "agreed", "agrees", "moved", "moves", "vowed",
+// assertingBeforeTo are verbs after which "to VERB" still states the
+// stance, and the nouns of a decision made ("announced its decision to
+// cut ties with X" cuts them as "decided to" does).
+var assertingBeforeTo = set("decision", "decisions", "continued", "continues", "continue", "continuing", "agreed", "agrees", "moved", "moves", "vowed",
 	"vows", "pledged", "pledges", "promised", "promises", "began", "begun", "begins", "started", "starts", "went", "proceeded",
 	"sought", "seeks", "used", "chose", "chooses", "decided", "decides", "voted", "votes", "rushed", "hastened", "appeared",
 	"appears", "seemed", "seems", "tended", "tends", "came", "comes", "refused", "declined", "failed", "stopped", "ceased")

@@ -140,10 +140,16 @@ type frame struct {
 // or nothing codes it.
 func (t *verbTable) match(low []string, from, i, to int) (frame, bool) {
 	for _, vf := range t.forms[low[i]] {
+		gap := 0
 		if !wordsAt(low, i+1, to, vf.rest) {
-			continue
+			// "talked directly to X": an adverb of manner inside a
+			// compound verb ("talk_to").
+			if len(vf.rest) == 0 || i+1 >= to || !isMannerAdverb(low[i+1]) || !wordsAt(low, i+2, to, vf.rest) {
+				continue
+			}
+			gap = 1
 		}
-		after := i + 1 + len(vf.rest)
+		after := i + 1 + gap + len(vf.rest)
 		b := t.blocks[vf.block]
 		for _, p := range b.patterns {
 			if end, ok := t.inOrder(low, after, min(to, after+8), p.post); ok && t.matchPre(low, max(from, i-6), i, p.pre) {
@@ -259,6 +265,9 @@ func (d *doc) frameCue(s *sent, i int) {
 	// The object follows the pattern's words and a preposition: "lodged
 	// an official protest with X".
 	end := i + f.words
+	if end+1 < s.b && isMannerAdverb(d.low[end]) && framePreps[d.low[end+1]] {
+		end++ // "talked directly to X", "spoke directly with X"
+	}
 	post := d.ofPhraseEnd(s, f.post)
 	if post > end && post < s.b && framePreps[d.low[post]] {
 		end = post + 1
@@ -552,6 +561,9 @@ func (d *doc) declinedAct(s *sent, i int) (int, bool) {
 	case w == "not" && d.low[i+1] == "interested" && d.low[i+2] == "in":
 		return i + 3, true
 	}
+	if v := d.noReasonEnd(s, i); v > 0 {
+		return v, true // "sees no reason to meet X" (reasons.go)
+	}
 	return 0, false
 }
 
@@ -668,7 +680,11 @@ func (d *doc) offeredAct(s *sent, v int, open bool) (int, string, bool) {
 	}
 	f, ok := d.lx.verbs.match(d.low, s.a, v, s.b)
 	if ok && len(f.code) >= 2 {
-		return f.words, f.code, cooperativeRoots[f.code[:2]]
+		w := f.words
+		if e := v + w; e+1 < s.b && isMannerAdverb(d.low[e]) && framePreps[d.low[e+1]] {
+			w++ // "agreed to talk directly to X"
+		}
+		return w, f.code, cooperativeRoots[f.code[:2]]
 	}
 	if !open || !d.toks[v].word || d.toks[v].upper || nounDets[d.low[v]] || s.mentionAt(v) != nil || reportVerbs[d.low[v]] {
 		return 0, "", false

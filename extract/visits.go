@@ -33,6 +33,13 @@ func (d *doc) nounVisit(s *sent, i int) {
 		} else if v.ent >= 0 && !v.place {
 			visitors = []int{v.ent}
 		}
+	default:
+		// "X made an unannounced visit to Y", "X paid a visit to Y".
+		if v := d.visitVerbBefore(s, i); v >= 0 {
+			if sub := d.subjectAt(s, v); !sub.neg {
+				visitors = sub.ents
+			}
+		}
 	}
 	var out []int
 	for _, e := range visitors {
@@ -57,4 +64,54 @@ func (d *doc) frontedVisit(s *sent, i int) bool {
 		}
 	}
 	return false
+}
+
+// visitMakers make or pay a visit: "made a two-day visit to X".
+var visitMakers = set("made", "makes", "paid", "pays", "began", "begins", "undertook", "undertakes", "concluded", "concludes")
+
+// visitVerbBefore returns the verb that makes the visit noun at i, past
+// an article and lower-case modifiers ("an unannounced", "a two-day"), or
+// -1.
+func (d *doc) visitVerbBefore(s *sent, i int) int {
+	for k := i - 1; k >= s.a && k >= i-6; k-- {
+		w := d.low[k]
+		if visitMakers[w] {
+			return k
+		}
+		if !(d.toks[k].word && !d.toks[k].upper || w == "-") || s.mentionAt(k) != nil || negWords[w] || w == "no" {
+			return -1 // "made no visit to X"
+		}
+	}
+	return -1
+}
+
+// invitedVerbs bring a visitor to a place at someone's invitation.
+var invitedVerbs = set("travelled", "traveled", "travel", "arrived", "came", "come", "went", "flew", "visited", "visits", "arrives",
+	"travels")
+
+// invitedVisit handles "at the invitation of X" at i after a verb of
+// arrival: the visitor, the verb's subject, engages X, the host who
+// invited it ("travelled to Tehran at the invitation of Iran's foreign
+// ministry"). The destination alone names no one (a place, by an earlier
+// decision).
+func (d *doc) invitedVisit(s *sent, i int) {
+	if d.low[i] != "invitation" || i-2 < s.a || d.low[i-1] != "the" || d.low[i-2] != "at" || i+1 >= s.b || d.low[i+1] != "of" ||
+		s.isContent(i) {
+		return
+	}
+	hosts, end, _, _ := d.objectNP(s, i+2, 5)
+	if len(hosts) == 0 {
+		return
+	}
+	for v := i - 3; v >= s.a && v >= i-12; v-- {
+		if invitedVerbs[d.low[v]] {
+			if sub := d.subjectAt(s, v); !sub.neg && !overlaps(sub.ents, hosts) {
+				d.emit(s, Engages, sub.ents, hosts, 0.7, end)
+			}
+			return
+		}
+		if w := d.low[v]; w == "," || w == ";" || boundaryWords[w] {
+			return
+		}
+	}
 }
