@@ -23,9 +23,12 @@ var testDate = stance.NewDate(2022, 5, 10)
 var defaultExtractor = sync.OnceValue(func() *Extractor { return New(nil) })
 
 // triples runs the default extractor and renders "Subject TYPE Object".
-func triples(t *testing.T, text string) []string {
+func triples(t *testing.T, text string) []string { return triplesAt(t, text, testDate) }
+
+// triplesAt is triples for a text of the given date.
+func triplesAt(t *testing.T, text string, date stance.Date) []string {
 	t.Helper()
-	cs, err := defaultExtractor().Extract(context.Background(), text, testDate)
+	cs, err := defaultExtractor().Extract(context.Background(), text, date)
 	if err != nil {
 		t.Fatalf("Extract: %v", err)
 	}
@@ -45,9 +48,26 @@ type extractCase struct {
 
 func runCases(t *testing.T, cases []extractCase) {
 	t.Helper()
+	dated := make([]datedCase, len(cases))
+	for i, c := range cases {
+		dated[i] = datedCase{c.name, testDate, c.text, c.want}
+	}
+	runDatedCases(t, dated)
+}
+
+// datedCase is an extraction case for a text of a given date.
+type datedCase struct {
+	name string
+	date stance.Date
+	text string
+	want []string
+}
+
+func runDatedCases(t *testing.T, cases []datedCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := triples(t, tc.text)
+			got := triplesAt(t, tc.text, tc.date)
 			want := slices.Clone(tc.want)
 			slices.Sort(want)
 			if !slices.Equal(got, want) {

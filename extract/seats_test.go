@@ -1,42 +1,10 @@
 package extract
 
 import (
-	"context"
-	"slices"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/stance"
 )
-
-// datedCase is an extraction case for a text of a given date.
-type datedCase struct {
-	name string
-	date stance.Date
-	text string
-	want []string
-}
-
-func runDatedCases(t *testing.T, cases []datedCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			cs, err := defaultExtractor().Extract(context.Background(), tc.text, tc.date)
-			if err != nil {
-				t.Fatalf("Extract: %v", err)
-			}
-			var got []string
-			for _, c := range cs {
-				got = append(got, c.Subject.Name+" "+c.Type+" "+c.Object.Name)
-			}
-			slices.Sort(got)
-			want := slices.Clone(tc.want)
-			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("text: %s\n got: %q\nwant: %q", tc.text, got, want)
-			}
-		})
-	}
-}
 
 // TestDatedSeats checks a seat whose holder changed while both went on,
 // in sentences written for this test: Sanaa is Yemen's government before
