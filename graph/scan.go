@@ -28,6 +28,20 @@ type scan struct {
 	// page, read only to set HasNext, which the page's match would
 	// decode whole for nothing.
 	accept func(k []byte, item *badger.Item) (bool, error)
+	// most, when above 0, is the most entries the listing can hold (an
+	// actor's degree): a page makes room for no more. A notebook asks
+	// for 50 stances of actors that mostly have a few, and the room for
+	// 50 was allocated and cleared on every request.
+	most int
+}
+
+// room is how many items a page of n makes room for at first.
+func (sc *scan) room(n int) int {
+	r := min(n, pagePrealloc)
+	if sc.most > 0 {
+		r = min(r, sc.most)
+	}
+	return r
 }
 
 // cursorText holds the text of a page's cursors in one array, sized at
@@ -101,12 +115,13 @@ func page[T any](sc *scan, after string, n int, match func(k []byte, item *badge
 	var info PageInfo
 	// Sized for a full page up to a bound: grown by doubling, a page of 20
 	// stances copied its records five times over.
-	items := make([]T, 0, min(n, pagePrealloc))
+	room := sc.room(n)
+	items := make([]T, 0, room)
 	var cursors []string
 	if !sc.noCursors {
-		cursors = make([]string, 0, min(n, pagePrealloc))
+		cursors = make([]string, 0, room)
 	}
-	text := cursorText{room: min(n, pagePrealloc)}
+	text := cursorText{room: room}
 	startPI, startKey := 0, []byte(nil)
 	if after != "" {
 		var err error

@@ -652,7 +652,10 @@ func (s *Store) ActorStances(ctx context.Context, actor string, q AdjacencyQuery
 			return err == nil && live && eff.Within(q.From, q.To), err
 		}
 		sc.accept = match
-		items, cursors, info, err := page(&sc, q.After, n, pageMatch(txn, q.From, q.To, newPageArena(min(n, pagePrealloc))))
+		if degKnown {
+			sc.most = max(degTotal, 1) // the entries of its types, any date
+		}
+		items, cursors, info, err := page(&sc, q.After, n, pageMatch(txn, q.From, q.To, newPageArena(sc.room(n))))
 		if err != nil {
 			return err
 		}
