@@ -155,11 +155,12 @@ func (lx *lexicon) addPhoenix(t *phoenixTable) {
 // the dictionary actor one of its names denotes ("United Nations" gives
 // IGOUNO to the United Nations), and gives that actor the code.
 func (lx *lexicon) linkCodes(t *phoenixTable) codeIndex {
-	byCode := codeIndex{ents: map[string]int{}, generic: genericCodes(t)}
+	byCode := codeIndex{ents: map[string]int{}, generic: genericCodes(t), names: map[string]string{}}
 	for _, r := range t.records {
 		if r.kind == 'c' || len(r.codes) == 0 || r.codes[0].ranged {
 			continue
 		}
+		byCode.nameFrom(r)
 		for _, p := range r.phrases {
 			if i, ok := lx.names[p.norm]; ok {
 				code := r.codes[0].code
@@ -200,6 +201,19 @@ func (lx *lexicon) sectorCode(i int, code string) {
 type codeIndex struct {
 	ents    map[string]int
 	generic map[string]bool
+	// names holds the first phrase of two or more words that records of
+	// one organization's code give: "ICJ" heads the first record of
+	// IGOUNOJUDICJ, and an actor is named in full.
+	names map[string]string
+}
+
+// name returns the name an organization of the table is shown by: its
+// code's first name in words, else the record's first phrase.
+func (x codeIndex) name(code, first string) string {
+	if n, ok := x.names[code]; ok {
+		return n
+	}
+	return first
 }
 
 func (x codeIndex) get(code string) (int, bool) {
@@ -210,6 +224,21 @@ func (x codeIndex) get(code string) (int, bool) {
 func (x codeIndex) put(code string, i int) {
 	if !x.generic[code] {
 		x.ents[code] = i
+	}
+}
+
+// nameFrom notes the first phrase of two or more words of record r as
+// the name of its organization's code, where none is noted yet.
+func (x codeIndex) nameFrom(r phoenixRecord) {
+	code := r.codes[0].code
+	if _, ok := x.names[code]; ok || x.generic[code] {
+		return
+	}
+	for _, p := range r.phrases {
+		if strings.Contains(p.text, " ") {
+			x.names[code] = titleCase(p.text)
+			return
+		}
 	}
 }
 
@@ -264,7 +293,7 @@ func (lx *lexicon) phoenixEntry(r phoenixRecord, c phoenixCode, states map[strin
 	if r.kind == 'm' {
 		kind = stance.KindArmedGroup
 	}
-	name := titleCase(r.phrases[0].text)
+	name := byCode.name(c.code, titleCase(r.phrases[0].text))
 	if i, ok := lx.names[stance.NormalizeName(name)]; ok {
 		byCode.put(c.code, i)
 		return i, false, false
