@@ -42,9 +42,14 @@ func New(d *Dictionary) *Extractor {
 // Canonical returns the canonical name of the dictionary actor that name
 // denotes: its canonical name or one of its aliases, compared as
 // stance.NormalizeName compares names ("ECOWAS", "DR Congo", "Houthi
-// movement"). It reports false for a name the dictionary does not hold.
+// movement"), or the acronym of an organization of the actor table
+// ("UNITA"). It reports false for a name the dictionary does not hold.
 func (e *Extractor) Canonical(name string) (string, bool) {
-	i, ok := e.lx.names[stance.NormalizeName(name)]
+	n := stance.NormalizeName(name)
+	i, ok := e.lx.names[n]
+	if !ok {
+		i, ok = e.lx.acronyms[n]
+	}
 	if !ok {
 		return "", false
 	}
@@ -274,6 +279,9 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).brokeredDeal,
 	(*doc).calledTo,
 	(*doc).mediatedBetween,
+	(*doc).frontedMeeting,
+	(*doc).meetingWith,
+	(*doc).phoneCall,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

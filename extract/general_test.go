@@ -247,6 +247,8 @@ func TestCanonical(t *testing.T) {
 		{"Association of Southeast Asian Nations", "ASEAN"},
 		{"Britain", "United Kingdom"},
 		{"Republic of the Congo", "Republic of the Congo"},
+		{"UNITA", "National Union for the Total Independence of Angola"}, // the actor table's acronym
+		{"ICJ", "International Court of Justice"},
 		{"Wakanda", ""},
 		{"E3", ""}, // a group is not an actor
 	} {

@@ -47,6 +47,7 @@ type lexicon struct {
 	surnames map[string][]*pattern // lower-cased last word of a person's name -> the person's patterns
 	bare     map[string][]*pattern // the same, with the ranges a person is a side of the country (surnames.go)
 	names    map[string]int        // normalized canonical name or alias -> entry
+	acronyms map[string]int        // normalized acronym of a table organization ("unita") -> entry
 	verbs    *verbTable            // CAMEO verb dictionary and our additions
 	vocab    *stance.Vocabulary    // maps the verbs' CAMEO codes to stance types
 	codes    []string              // entry -> CAMEO code the Phoenix table links to it
@@ -64,7 +65,7 @@ var govWords = map[string]bool{"government": true, "administration": true, "auth
 var armyWords = map[string]bool{"army": true, "military": true, "armed": true}
 
 func compile(d *Dictionary) *lexicon {
-	lx := &lexicon{byFirst: map[string][]*pattern{}, names: map[string]int{}, verbs: defaultVerbs(), vocab: stance.DefaultVocabulary()}
+	lx := &lexicon{byFirst: map[string][]*pattern{}, names: map[string]int{}, acronyms: map[string]int{}, verbs: defaultVerbs(), vocab: stance.DefaultVocabulary()}
 	for _, e := range d.entries {
 		lx.entries = append(lx.entries, e.clone())
 	}

@@ -398,6 +398,9 @@ func (lx *lexicon) addPhoenixAcronym(p phoenixPhrase, ent int, c phoenixCode) {
 	}
 	pt := &pattern{entries: []int{ent}, kind: formAlias, code: c.code, toks: []ptok{{s: strings.ToUpper(w), caps: true, upper: true}}}
 	lx.byFirst[w] = append(lx.byFirst[w], pt)
+	if _, ok := lx.acronyms[p.norm]; !ok {
+		lx.acronyms[p.norm] = ent
+	}
 }
 
 // acronymNoActor reports the codes of bodies that report news or do

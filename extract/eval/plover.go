@@ -334,11 +334,26 @@ func actorIs(ex *extract.Extractor, g PloverActor, a stance.Actor, code string) 
 	case (gc == "IGO" || gc == "NGO") && a.Kind == stance.KindOrganization:
 		return true
 	}
-	if n, ok := ex.Canonical(g.Text); ok && n == a.Name {
+	if denotes(ex, g.Text, a.Name) {
 		return true
 	}
 	name := stance.NormalizeName(a.Name)
 	return name != "" && strings.Contains(" "+stance.NormalizeName(g.Text)+" ", " "+name+" ")
+}
+
+// denotes reports whether the gold words, or a run of them, denote the
+// actor named name in the dictionary: "UNITA militarist wing" holds
+// "UNITA", an acronym of the actor the dictionary names in full.
+func denotes(ex *extract.Extractor, text, name string) bool {
+	ws := strings.Fields(text)
+	for i := range ws {
+		for j := len(ws); j > i; j-- {
+			if n, ok := ex.Canonical(strings.Join(ws[i:j], " ")); ok && n == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Print writes the PLOVER scores, per type, overall and per half, the

@@ -171,3 +171,23 @@ func TestTypeForCAMEO(t *testing.T) {
 		}
 	}
 }
+
+// TestActorIsByWords checks that a gold actor's words match the actor a
+// run of them denotes in the dictionary, where neither its code nor the
+// whole of its text does.
+func TestActorIsByWords(t *testing.T) {
+	ex := extract.New(nil)
+	unita := stance.Actor{Name: "National Union for the Total Independence of Angola", Kind: stance.KindArmedGroup}
+	for _, tc := range []struct {
+		gold PloverActor
+		want bool
+	}{
+		{PloverActor{Text: "UNITA militarist wing", Code: "AGO"}, true},
+		{PloverActor{Text: "the rebel wing", Code: "AGO"}, false},
+		{PloverActor{Text: "Angolan rebels of UNITA", Code: ""}, true},
+	} {
+		if got := actorIs(ex, tc.gold, unita, "ANGREB"); got != tc.want {
+			t.Errorf("actorIs(%q) = %v, want %v", tc.gold.Text, got, tc.want)
+		}
+	}
+}
