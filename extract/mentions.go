@@ -420,6 +420,9 @@ var govModifiers = set("elected", "federal", "central", "national", "interim", "
 // describedRef resolves a determiner's description at i: a ruler, a
 // government, a role, a counted pair ("the two sides") or "the sides".
 func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
+	if lm, ok := d.latterRef(s, i, m); ok {
+		return lm, true
+	}
 	w := d.low[i]
 	j := i + 1
 	for j < s.b && j < i+3 && govModifiers[d.low[j]] {
