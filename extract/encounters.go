@@ -1,0 +1,181 @@
+package extract
+
+// Meetings told as a circumstance of another act. "After meeting
+// Lebanon's President Joseph Aoun, US envoy Tom Barrack said ..." and
+// "Uganda decried the move in a phone call with Kenya" state a meeting
+// or a call as the setting of what the subject says: the subject engages
+// the actor met, as "met" would (CAMEO 04).
+
+// frontedMeetWords open a fronted clause of meeting: "After meeting X,".
+var frontedMeetWords = set("after", "following", "before", "while", "during", "upon")
+
+// meetGerunds are the acts of meeting such a clause names; those with a
+// particle take it before the actor ("talking with X").
+var meetGerunds = map[string][]string{
+	"meeting": nil, "hosting": nil, "receiving": nil, "visiting": nil, "phoning": nil,
+	"talking": {"with"}, "speaking": {"with"}, "conferring": {"with"},
+}
+
+// encounterNouns head a meeting or call "with" an actor.
+var encounterNouns = set("meeting", "meetings", "call", "talks", "conversation", "discussions", "encounter", "summit")
+
+// encounterModifiers may stand between the determiner and the noun.
+var encounterModifiers = set("phone", "telephone", "video", "bilateral", "private", "closed-door", "separate", "recent",
+	"lengthy", "brief", "first", "second", "virtual", "joint")
+
+// encounterOpeners are the prepositions before such a noun.
+var encounterOpeners = set("in", "during", "at", "after", "following")
+
+// frontedMeeting is the phrase rule at a sentence's first token (i):
+// "After meeting X, Y said", "During a call with X, Y urged".
+func (d *doc) frontedMeeting(s *sent, i int) {
+	if i != s.a || !frontedMeetWords[d.low[i]] {
+		return
+	}
+	objs, end := d.encounterObject(s, i+1)
+	if len(objs) == 0 {
+		return
+	}
+	comma := end
+	for comma < s.b && comma < end+5 && d.low[comma] != "," {
+		comma++
+	}
+	if comma >= s.b || d.low[comma] != "," {
+		return
+	}
+	for v := comma + 2; v < s.b && v < comma+12; v++ {
+		if d.clauseVerb(v) {
+			if sub := d.subjectAt(s, v); len(sub.ents) > 0 && !sub.neg && !overlaps(sub.ents, objs) {
+				d.emit(s, Engages, sub.ents, objs, 0.6, end)
+			}
+			return
+		}
+	}
+}
+
+// meetingWith is the phrase rule at a preposition (i) inside the
+// sentence: "X said ... in a phone call with Y", "said X during the
+// meeting with Y". The subject is that of the verb before it.
+func (d *doc) meetingWith(s *sent, i int) {
+	if i == s.a || !encounterOpeners[d.low[i]] || i+1 >= s.b {
+		return
+	}
+	if (d.low[i] == "in" || d.low[i] == "at") && !determiners[d.low[i+1]] {
+		return // "interested in talks with X" is no meeting held
+	}
+	objs, end := d.encounterObject(s, i+1)
+	if len(objs) == 0 {
+		return
+	}
+	for v := i - 1; v >= s.a && v > i-16; v-- {
+		if boundaryWords[d.low[v]] && d.low[v] != "that" {
+			return
+		}
+		if !d.clauseVerb(v) {
+			continue
+		}
+		sub := d.subjectAt(s, v)
+		if len(sub.ents) == 0 && reportVerbs[d.low[v]] {
+			// "said Maia Sandu during the meeting with ...": the speaker
+			// stands after the verb.
+			if m := s.mentionAt(v + 1); m != nil && m.ent >= 0 && !m.place {
+				sub.ents = []int{m.ent}
+			}
+		}
+		if len(sub.ents) > 0 && !sub.neg && !overlaps(sub.ents, objs) {
+			d.emit(s, Engages, sub.ents, objs, 0.6, end)
+		}
+		return
+	}
+}
+
+// encounterObject reads a meeting from token j: a gerund of meeting and
+// its object, or a determiner, a noun of meeting and "with" and its
+// object. It returns the actors met and the end of their phrase.
+func (d *doc) encounterObject(s *sent, j int) ([]int, int) {
+	if j >= s.b {
+		return nil, 0
+	}
+	if particle, ok := meetGerunds[d.low[j]]; ok {
+		k := j + 1
+		for _, p := range particle {
+			if k >= s.b || d.low[k] != p {
+				return nil, 0
+			}
+			k++
+		}
+		ents, end, _, _ := d.objectNP(s, k, 8)
+		return ents, end
+	}
+	if determiners[d.low[j]] || possessivePronouns[d.low[j]] {
+		j++
+	}
+	for j < s.b && encounterModifiers[d.low[j]] {
+		j++
+	}
+	if j+1 >= s.b || !encounterNouns[d.low[j]] || d.low[j+1] != "with" {
+		return nil, 0
+	}
+	ents, end, _, _ := d.objectNP(s, j+2, 8)
+	return ents, end
+}
+
+// clauseVerb reports a verb that may head the clause at token v: a verb
+// of speech or of a stance cue.
+func (d *doc) clauseVerb(v int) bool {
+	w := d.low[v]
+	if reportVerbs[w] {
+		return true
+	}
+	_, cue := cueTable[w]
+	return cue && !d.toks[v].upper
+}
+
+// callEnds may follow the person called, where a label would follow a
+// naming ("called Kenya's president a liar").
+var callEnds = set(".", ",", "on", "late", "last", "earlier", "yesterday", "today", "after", "and", "over", "about",
+	"this", "twice", "again", "by")
+
+// phoneCall is the phrase rule at a verb of calling (i) whose object is a
+// person of an actor and nothing after it makes it a naming or a demand:
+// "Somalia's president called his Egyptian counterpart on Tuesday".
+func (d *doc) phoneCall(s *sent, i int) {
+	if !callVerbs[d.low[i]] || d.low[i] == "phoned" || d.low[i] == "telephoned" || i+2 >= s.b || !(possessivePronouns[d.low[i+1]] || determiners[d.low[i+1]]) {
+		return
+	}
+	objs, end, _, _ := d.objectNP(s, i+1, 6)
+	person := len(objs) > 0 && d.personAt(s, end-1)
+	for end < s.b && (titleWords[d.low[end]] || personTitles[d.low[end]] || officeNouns[d.low[end]] || officeModifiers[d.low[end]] || d.toks[end].upper && d.toks[end].word) {
+		// "the Ugandan foreign minister Sam Kutesa": the person's office and name
+		person = person || titleWords[d.low[end]] || personTitles[d.low[end]]
+		end++
+	}
+	if !person {
+		return
+	}
+	end = d.pastApposition(s, end)
+	if end < s.b && d.low[end] == "to" {
+		// "called X to discuss" is contact; "called X to support" asks (calledto.go)
+		if end+1 >= s.b || !callTalkVerbs[d.low[end+1]] {
+			return
+		}
+	} else if end < s.b && !callEnds[d.low[end]] && !isWeekday(d.low[end]) {
+		return
+	}
+	if sub := d.subjectAt(s, i); len(sub.ents) > 0 && !sub.neg && !overlaps(sub.ents, objs) {
+		d.emit(s, Engages, sub.ents, objs, 0.6, end)
+	}
+}
+
+// personAt reports a word at j that names one person of an actor: a
+// title or a counterpart, or a name a mention holds as a person.
+func (d *doc) personAt(s *sent, j int) bool {
+	if j < s.a {
+		return false
+	}
+	if m := s.mentionAt(j); m != nil && m.person {
+		return true
+	}
+	w := d.low[j]
+	return titleWords[w] || personTitles[w]
+}
