@@ -268,17 +268,20 @@ var officeNouns = set("government", "authorities", "official", "officials", "pre
 	"leadership", "counterpart", "counterparts", "side", "sides", "administration", "embassy", "office", "adviser", "advisor",
 	"premier", "chancellor", "king", "regime", "navy", "commander", "commanders", "chief", "media", "parliament", "cabinet",
 	"secretary", "statement", "mission", "coalition", "representative", "representatives", "mediators", "police", "presidency", "foreign",
-	"prince", "emir", "sultan", "monarch", "guard", "coastguard", "vessel", "vessels", "ship", "ships")
+	"prince", "emir", "sultan", "monarch", "guard", "coastguard", "vessel", "vessels", "ship", "ships",
+	// A Commonwealth state's envoy to another is its High Commissioner;
+	// an embassy without an ambassador is led by a chargé d'affaires.
+	"commissioner", "commissioners", "charg\u00e9", "charge", "consul", "consuls")
 
 // officeModifiers may stand between a demonym and its office noun.
-var officeModifiers = set("crown", "senior", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
+var officeModifiers = set("crown", "senior", "high", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",
 	"deputy", "national", "security", "interior", "presidential", "air", "naval", "armed", "border", "acting", "interim",
 	"state", "federal", "chief", "government", "junior", "new", "elected", "military", "intelligence", "policy", "affairs",
 	"caretaker", "outgoing", "incoming", "transitional", "regional", "finance", "trade", "energy", "economy", "justice", "coast", "survey", "research", "patrol",
 	"political")
 
 // titleWords introduce a person's name after an actor: "Afghan President Ashraf Ghani".
-var titleWords = set("director", "prince", "emir", "sultan", "president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+var titleWords = set("director", "commissioner", "prince", "emir", "sultan", "president", "minister", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson",
 	"commander", "chief", "general", "gen.", "leader", "king", "premier", "chancellor", "adviser", "advisor", "official",
 	"diplomat", "negotiator", "head", "representative", "counterpart", "counterparts", "mediator")
 
