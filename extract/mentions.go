@@ -1093,6 +1093,9 @@ func (d *doc) listGap(s *sent, from, to int, same bool) bool {
 	if to-from > 6 {
 		return false
 	}
+	if d.alliesIncluding(from, to) {
+		return true
+	}
 	conj := 0
 	for j := from; j < to; j++ {
 		w := d.low[j]
