@@ -6,6 +6,9 @@ import "testing"
 // verb of expression, in sentences written for this test.
 func TestNominalStances(t *testing.T) {
 	runCases(t, []extractCase{
+		{"absolute rejection of", "Peru expressed its absolute rejection of Chile's declaration.", []string{"Peru REJECTS Chile"}},
+		{"total opposition to", "Peru voiced its total opposition to the Chilean plan.", []string{"Peru REJECTS Chile"}},
+		{"dismay at", "Peru expressed dismay at Chile.", []string{"Peru ACCUSES Chile"}},
 		{"displeasure with", "Kenya expressed displeasure with Uganda.", []string{"Kenya ACCUSES Uganda"}},
 		{"anger at a state", "Kenya voiced anger at Uganda.", []string{"Kenya ACCUSES Uganda"}},
 		{"modifiers", "Chile expressed its deep disapproval of the Peruvian decision.", []string{"Chile ACCUSES Peru"}},
