@@ -555,7 +555,7 @@ func (d *doc) announcer(s *sent) {
 // sanctions" -> "the measures") or a decision ("the move").
 func (d *doc) announcedClass(s *sent, j int) string {
 	for k := j + 1; k < s.b && k < j+9; k++ {
-		if c := eventClass[d.low[k]]; c == "measures" || c == "action" || (c == "offer" && draftVerbs[d.low[j]]) {
+		if c := eventClass[d.low[k]]; c == "measures" || c == "action" || (c == "offer" && d.authoredBy(s, j, k)) {
 			return c
 		}
 		if d.low[k] == "," || d.low[k] == ";" {
@@ -572,6 +572,28 @@ func (d *doc) announcedClass(s *sent, j int) string {
 // draftVerbs make their subject the author of the text they name: "France
 // drafted a resolution".
 var draftVerbs = set("drafted", "tabled", "submitted", "circulated")
+
+// adoptVerbs make their subject the owner of a text no other actor is
+// named with: "the Security Council adopted a resolution", "Kenya
+// unveiled a plan"; "Kenya approved a Ugandan plan" leaves it Uganda's.
+var adoptVerbs = set("adopted", "passed", "approved", "unveiled", "presented", "issued", "proposed", "launched")
+
+// authoredBy reports whether the verb at j makes its subject the author
+// of the text whose noun is at k.
+func (d *doc) authoredBy(s *sent, j, k int) bool {
+	if draftVerbs[d.low[j]] {
+		return true
+	}
+	if !adoptVerbs[d.low[j]] {
+		return false
+	}
+	for q := j + 1; q < k; q++ {
+		if m := s.mentionAt(q); m != nil && m.ent >= 0 {
+			return false
+		}
+	}
+	return true
+}
 
 func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
 
