@@ -303,7 +303,7 @@ var eventClass = map[string]string{
 	"postponement": "announcement", "suspension": "announcement", "extension": "announcement", "withdrawal": "withdrawal",
 	"ban": "announcement", "moratorium": "announcement", "closure": "announcement", "appointment": "announcement", "law": "announcement", "bill": "announcement", "legislation": "announcement",
 	"strikes": "action", "operation": "action", "raids": "action", "offensive": "action", "attack": "action",
-	"attacks": "action", "intervention": "action", "drills": "action", "exercises": "action", "manoeuvres": "action",
+	"attacks": "action", "threats": "action", "intervention": "action", "drills": "action", "exercises": "action", "manoeuvres": "action",
 	"maneuvers": "action", "tests": "action", "launches": "action", "measures": "measures", "sanctions": "measures", "steps": "measures", "agreement": "agreement", "deal": "agreement", "pledge": "pledge",
 	"mediation": "efforts", "role": "efforts", "support": "efforts", "aid": "efforts", "assistance": "efforts",
 	"remarks": "remarks", "statement": "remarks", "behaviour": "remarks", "behavior": "remarks", "efforts": "efforts", "effort": "efforts",
