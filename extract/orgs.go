@@ -36,26 +36,32 @@ var orgInner = set("of", "for", "the", "and", "on", "-")
 const orgMaxWords = 8
 
 // orgChunk returns the end of a run of capitalised words from token i
-// that ends in an organization's head noun, and the head; ok is false
-// where there is none or the run has one word only.
+// that ends in an organization's head noun, or that such a noun opens
+// before "of" or "for" ("Alliance of Sahel States"), and the head; ok is
+// false where there is none or the run has one word only.
 func (d *doc) orgChunk(s *sent, i int) (end int, head string, ok bool) {
 	if !d.toks[i].upper || determiners[d.low[i]] || !givenNameLike(d.low[i]) {
 		return 0, "", false
 	}
 	words := 0
+	_, headFirst := orgHeads[d.low[i]]
+	joined := false // "Alliance of Sahel States": the head opens the name
 	for j := i; j < s.b && j < i+2*orgMaxWords; j++ {
 		switch {
 		case d.toks[j].word && d.toks[j].upper:
 			words++
 			if _, isHead := orgHeads[d.low[j]]; isHead && words >= 2 {
 				end, head, ok = j+1, d.low[j], true
+			} else if headFirst && joined && !ok {
+				end, head = j+1, d.low[i]
 			}
 		case orgInner[d.low[j]] && j+1 < s.b && d.toks[j+1].upper:
+			joined = joined || d.low[j] == "of" || d.low[j] == "for"
 		default:
-			return end, head, ok
+			return end, head, ok || end > 0
 		}
 	}
-	return end, head, ok
+	return end, head, ok || end > 0
 }
 
 // unknownOrg makes the mention of an organization no dictionary holds

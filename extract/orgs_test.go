@@ -30,6 +30,8 @@ func TestUnknownOrganizations(t *testing.T) {
 // demand, in sentences written for this test.
 func TestReportVerbsConclude(t *testing.T) {
 	runCases(t, []extractCase{
+		{"head opens the name", "The Alliance of Coastal States blamed Ghana.", []string{"Alliance of Coastal States ACCUSES Ghana"}},
+		{"head opens, then for", "The Coalition for Democratic Change praised Ghana.", []string{"Coalition for Democratic Change SUPPORTS Ghana"}},
 		{"concluded that must", "Kenya concluded on Saturday that Uganda must withdraw its troops.", []string{"Kenya DEMANDS Uganda"}},
 		{"reaffirmed that must", "Kenya reaffirmed that Uganda must withdraw its troops.", []string{"Kenya DEMANDS Uganda"}},
 	})
