@@ -62,3 +62,31 @@ func (d *doc) pastApposition(s *sent, j int) int {
 	}
 	return j
 }
+
+// encourageVerbs urge an actor gently: "encouraged Fiji to join the
+// talks" asks it of Fiji (CAMEO 100), as "urged" would.
+var encourageVerbs = set("encourage", "encourages", "encouraged", "encouraging")
+
+// encouragedTo handles "encouraged X[, name,] to VERB" at i.
+func (d *doc) encouragedTo(s *sent, i int) {
+	if !encourageVerbs[d.low[i]] || i+2 >= s.b || s.isContent(i) {
+		return
+	}
+	objs, end, _, _ := d.objectNP(s, i+1, 4)
+	if len(objs) == 0 || end > i+6 {
+		return
+	}
+	for end < s.b && (officeModifiers[d.low[end]] || officeNouns[d.low[end]] || titleWords[d.low[end]]) {
+		end++
+	}
+	to := d.pastApposition(s, end)
+	if to+1 >= s.b || d.low[to] != "to" || !d.toks[to+1].word || d.toks[to+1].upper || nounDets[d.low[to+1]] {
+		return
+	}
+	sub := d.subjectAt(s, i)
+	if sub.neg || len(sub.ents) == 0 || overlaps(sub.ents, objs) {
+		return
+	}
+	d.markContent(s, to+1)
+	d.emit(s, Demands, sub.ents, objs, 0.75, to)
+}

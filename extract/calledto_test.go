@@ -29,3 +29,16 @@ func TestCalledForFrom(t *testing.T) {
 		{"calm in a place", "Ghana called for calm in Togo.", nil},
 	})
 }
+
+// TestEncouragedTo checks that encouraging an actor to act asks it of
+// the actor, in sentences written for this test, while encouraging it
+// with no act after it stays support.
+func TestEncouragedTo(t *testing.T) {
+	runCases(t, []extractCase{
+		{"encouraged X to", "Ghana encouraged Togo to join the talks.", []string{"Ghana DEMANDS Togo"}},
+		{"said it would continue to encourage", "Ghana said it would continue to encourage Togo to join the talks.", []string{"Ghana DEMANDS Togo"}},
+		{"a country whose name starts with to", "Ghana encouraged Togo.", []string{"Ghana SUPPORTS Togo"}},
+		{"encouraged X", "Ghana encouraged Benin.", []string{"Ghana SUPPORTS Benin"}},
+		{"negated", "Ghana did not encourage Togo to attack Benin.", nil},
+	})
+}

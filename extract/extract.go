@@ -278,6 +278,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).restoredTies,
 	(*doc).brokeredDeal,
 	(*doc).calledTo,
+	(*doc).encouragedTo,
 	(*doc).mediatedBetween,
 	(*doc).frontedMeeting,
 	(*doc).meetingWith,

@@ -122,7 +122,12 @@ func splitWords(s string) []string {
 			out = append(out, w)
 			continue
 		}
-		out = append(out, strings.Split(w, "_")...)
+		// "to_" matches only "to": the marker stays on the last word.
+		parts := strings.Split(strings.TrimSuffix(w, "_"), "_")
+		if strings.HasSuffix(w, "_") {
+			parts[len(parts)-1] += "_"
+		}
+		out = append(out, parts...)
 	}
 	return out
 }

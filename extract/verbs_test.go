@@ -174,3 +174,24 @@ func TestAddOnlyBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestExactPatternWord checks that a pattern word ending in "_" matches
+// that word only, where a plain one matches as a stem ("to" would match
+// "togo" and "told").
+func TestExactPatternWord(t *testing.T) {
+	tbl := parseVerbs("b 051\nv - hail hails hailed\np 100 |to_\np 042 |visit\n")
+	for _, tc := range []struct {
+		text, code string
+	}{
+		{"hailed kenya to act", "100"},
+		{"hailed togo", "051"},
+		{"hailed kenya told", "051"},
+		{"hailed visits", "042"},
+	} {
+		low := strings.Fields(tc.text)
+		f, _ := tbl.match(low, 0, 0, len(low))
+		if f.code != tc.code {
+			t.Errorf("%q: code %q, want %q", tc.text, f.code, tc.code)
+		}
+	}
+}
