@@ -438,6 +438,10 @@ func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
 		}
 	}
 	if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") && !d.regionAfterOf(s, j+1) {
+		if om, ok := d.governmentOf(s, j+1); ok {
+			m.to, m.ent, m.gov = om.to, om.ent, true
+			return m, true
+		}
 		return d.governmentRef(s, j, m)
 	}
 	r := j
@@ -452,6 +456,21 @@ func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
 		}
 	}
 	return d.countedRef(s, w, j, m)
+}
+
+// governmentOf returns the actor after "of" at j that a government or
+// administration before it is of: "the administration of South Korean
+// President Lee" is South Korea's, not the government named last.
+func (d *doc) governmentOf(s *sent, j int) (mention, bool) {
+	if !d.ofActor(s, j) {
+		return mention{}, false
+	}
+	k := j + 1
+	if d.low[k] == "the" {
+		k++
+	}
+	om, ok := d.matchAt(s, k)
+	return om, ok && om.ent >= 0 && !om.place
 }
 
 // ofActor reports "of" and an actor at j: "the president of Peru" names
@@ -469,7 +488,7 @@ func (d *doc) ofActor(s *sent, j int) bool {
 			return true
 		}
 	}
-	return false
+	return d.isDemonym(s, k)
 }
 
 // lastRuler returns whoever was last named as governing, for "the junta"

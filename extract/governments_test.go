@@ -1,0 +1,14 @@
+package extract
+
+import "testing"
+
+// TestGovernmentOf checks "the government (administration) of X" in
+// sentences written for this test: the actor after "of" is whose it is,
+// even where another government was named before.
+func TestGovernmentOf(t *testing.T) {
+	runCases(t, []extractCase{
+		{"administration of a titled leader", "Chile accused the administration of Peruvian President Juan Torres of lying.", []string{"Chile ACCUSES Peru"}},
+		{"government of a state", "Ghana held talks with Benin. Chile condemned the government of Peru.", []string{"Ghana ENGAGES Benin", "Chile ACCUSES Peru"}},
+		{"the government, named before", "Peru's government held talks. Chile condemned the government.", []string{"Chile ACCUSES Peru"}},
+	})
+}
