@@ -575,7 +575,8 @@ var draftVerbs = set("drafted", "tabled", "submitted", "circulated")
 
 // adoptVerbs make their subject the owner of a text no other actor is
 // named with: "the Security Council adopted a resolution", "Kenya
-// unveiled a plan"; "Kenya approved a Ugandan plan" leaves it Uganda's.
+// unveiled a plan"; "Kenya approved a Ugandan plan" and "passed a text
+// drafted by Uganda" leave it Uganda's.
 var adoptVerbs = set("adopted", "passed", "approved", "unveiled", "presented", "issued", "proposed", "launched")
 
 // authoredBy reports whether the verb at j makes its subject the author
@@ -592,7 +593,12 @@ func (d *doc) authoredBy(s *sent, j, k int) bool {
 			return false
 		}
 	}
-	return true
+	// "passed a resolution drafted by France": the drafters' text.
+	n := k + 1
+	if n < s.b && strings.HasSuffix(d.low[n], "ed") {
+		n++
+	}
+	return n >= s.b || d.low[n] != "by"
 }
 
 func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
