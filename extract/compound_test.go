@@ -11,7 +11,7 @@ func TestCompoundActors(t *testing.T) {
 		{"agreed to a noun, no object", "Ghana and Togo agreed to a truce after a week of clashes.", []string{"Ghana OFFERS Togo", "Togo OFFERS Ghana"}},
 		{"agreed to an act, no object", "Norway and Sweden agreed to share weather data.", []string{"Norway OFFERS Sweden", "Sweden OFFERS Norway"}},
 		{"demonym list before office noun", "Senior Finnish and Estonian officials agreed on Tuesday that their countries should work together.", []string{"Estonia OFFERS Finland", "Finland OFFERS Estonia"}},
-		{"signed an accord", "Ghana and Togo signed an accord on fishing rights.", []string{"Ghana SUPPORTS Togo", "Togo SUPPORTS Ghana"}},
+		{"signed an accord", "Ghana and Togo signed an accord on fishing rights.", []string{"Ghana ENGAGES Togo", "Ghana SUPPORTS Togo", "Togo SUPPORTS Ghana"}},
 		{"renewed negotiations", "Chile and Peru renewed negotiations today on fishing.", []string{"Chile ENGAGES Peru"}},
 		{"hostile act is not reciprocal", "Chile and Peru condemned the attack on the embassy.", nil},
 		{"one subject, no object", "Norway agreed to share weather data.", nil},

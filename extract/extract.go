@@ -279,6 +279,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).brokeredDeal,
 	(*doc).calledTo,
 	(*doc).encouragedTo,
+	(*doc).signedAgreement,
 	(*doc).mediatedBetween,
 	(*doc).frontedMeeting,
 	(*doc).meetingWith,

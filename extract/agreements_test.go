@@ -1,0 +1,19 @@
+package extract
+
+import "testing"
+
+// TestSignedAgreements checks agreements signed or reached, in sentences
+// written for this test: the parties engage each other; a refusal to
+// sign does not.
+func TestSignedAgreements(t *testing.T) {
+	runCases(t, []extractCase{
+		{"signed a deal with", "Kenya signed a trade deal with Uganda on Monday.", []string{"Kenya ENGAGES Uganda"}},
+		{"signed a memorandum of understanding, a time, with", "Kenya signed a memorandum of understanding last month with Ugandan President Yoweri Museveni.", []string{"Kenya ENGAGES Uganda", "Kenya SUPPORTS Uganda"}},
+		{"passive, between", "A deal was signed on Monday between Kenya and Uganda.", []string{"Kenya ENGAGES Uganda"}},
+		{"reached an agreement with", "Kenya has reached an agreement with Uganda to reopen the border.", []string{"Kenya OFFERS Uganda", "Kenya ENGAGES Uganda"}},
+		{"refused to sign", "Kenya refused to sign an agreement with Uganda.", []string{"Kenya REJECTS Uganda"}},
+		{"a pair before a relative", "Sudan spoke amid a row between Kenya and Uganda, which signed a deal.", nil},
+		{"will sign", "Kenya will sign a deal with Uganda.", nil},
+		{"de facto government", "Ethiopia signed a port deal with Somaliland.", []string{"Ethiopia ENGAGES Somaliland"}},
+	})
+}
