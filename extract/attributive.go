@@ -17,7 +17,7 @@ var possessivePronouns = set("its", "their", "his", "her", "our", "your")
 // attributive reports a cue word at i that is a participle used as an
 // adjective.
 func (d *doc) attributive(s *sent, i int) bool {
-	if d.compoundNoun(s, i) {
+	if d.compoundNoun(s, i) || d.nounAfterPreposition(s, i) {
 		return true
 	}
 	if i <= s.a || !strings.HasSuffix(d.low[i], "ed") {
@@ -41,4 +41,14 @@ func (d *doc) compoundNoun(s *sent, i int) bool {
 	n := i - 1
 	w := d.low[n]
 	return d.toks[n].word && !d.toks[n].upper && s.mentionAt(n) == nil && !auxWords[w] && !adverb(w) && !officeNouns[w]
+}
+
+// nounPreps make a cue word in -s after them a plural noun: "caved in to
+// demands from X", "despite calls by X"; no verb in -s follows them.
+var nounPreps = set("to", "of", "for", "with", "by", "from", "against", "despite", "amid", "over", "about")
+
+// nounAfterPreposition reports a cue word in -s at i right after such a
+// preposition.
+func (d *doc) nounAfterPreposition(s *sent, i int) bool {
+	return i > s.a && nounPreps[d.low[i-1]] && strings.HasSuffix(d.low[i], "s") && !strings.HasSuffix(d.low[i], "ss")
 }

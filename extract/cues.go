@@ -158,6 +158,11 @@ var cueTable = func() map[string][]cueDef {
 		"congratulated", "congratulating", "accept", "accepts", "accepted", "accepting", "defend", "defends", "defended", "defending",
 		"approve", "approves", "approved", "approving"))
 	add(Supports, mObj, p("to"), verbForms("agree", "agrees", "agreed"))
+	// Yielding to X's demands accepts them (CAMEO 08); "will not bow to
+	// demands by X" refuses them, as "did not accept" does.
+	add(Supports, mObj, p("to"), verbForms("bow", "bows", "bowed", "bowing", "yield", "yields", "yielded", "yielding",
+		"succumb", "succumbs", "succumbed", "succumbing", "capitulate", "capitulates", "capitulated", "capitulating"))
+	add(Supports, mObj, p("in", "to"), verbForms("give", "gives", "gave", "given", "giving", "cave", "caves", "caved", "caving"))
 	recipOf(t, Offers, p("to"), "agree", "agrees", "agreed")
 	add(Supports, mObj, p("its", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("their", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
