@@ -563,6 +563,10 @@ func (d *doc) calledForOf(s *sent, c *cueCall) {
 			c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
 			return
 		}
+		if objs, end := d.calmAmid(s, q); len(objs) > 0 {
+			c.objs, c.end = objs, end // "called for restraint amid India-Pakistan tensions"
+			return
+		}
 		if d.low[q] == ";" || s.mentionAt(q) != nil || boundaryWords[d.low[q]] {
 			return
 		}
