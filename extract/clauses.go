@@ -48,6 +48,34 @@ func (d *doc) alongWithSubject(s *sent, k int, res *subject) bool {
 	return true
 }
 
+// partNouns name a part of a state that another actor governs.
+var partNouns = set("region", "province", "republic", "territory", "enclave", "state", "entity")
+
+// partModifiers may stand before such a noun.
+var partModifiers = set("breakaway", "separatist", "autonomous", "self-declared", "self-governing", "rebel", "semi-autonomous",
+	"northern", "southern", "eastern", "western", "-", "self", "declared", "governing")
+
+// partOfState reports, from the token after a possessive at j, a part
+// of the state and the actor that holds it, and returns that actor's
+// mention from the state's at from: "Somalia's breakaway region of
+// Somaliland" is Somaliland.
+func (d *doc) partOfState(s *sent, from, j int) (mention, bool) {
+	k := j
+	for k < s.b && k < j+4 && partModifiers[d.low[k]] {
+		k++
+	}
+	if k+2 >= s.b || !partNouns[d.low[k]] || d.low[k+1] != "of" {
+		return mention{}, false
+	}
+	next, ok := d.matchAt(s, k+2)
+	if !ok || next.ent < 0 {
+		return mention{}, false
+	}
+	d.classify(s, &next)
+	next.from = from
+	return next, !next.place
+}
+
 // relationNouns between two actors make the first a description of the
 // second: "its Andean neighbour Ecuador", "its Gulf ally Qatar".
 var relationNouns = set("neighbour", "neighbor", "ally", "partner", "rival", "foe", "neighbours", "neighbors", "allies",

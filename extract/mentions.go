@@ -24,6 +24,11 @@ func (d *doc) findMentions(s *sent) {
 			continue
 		}
 		d.classify(s, &m)
+		if m.to+1 < s.b && (d.low[m.to] == "'s" || d.low[m.to] == "\u2019s") {
+			if part, ok := d.partOfState(s, m.from, m.to+1); ok {
+				m = part // "Somalia's breakaway region of Somaliland": Somaliland
+			}
+		}
 		idx := len(s.ms)
 		s.ms = append(s.ms, m)
 		for j := m.from; j < m.to; j++ {
