@@ -12,3 +12,14 @@ func TestPartsOfStates(t *testing.T) {
 		{"a state's two-word name", "Kenya criticized South Korea's president.", []string{"Kenya ACCUSES South Korea"}},
 	})
 }
+
+// TestObjectBeforeAs checks that a verb's object ends at "as", in
+// sentences written for this test: what "as" introduces describes the
+// object and is not it.
+func TestObjectBeforeAs(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a person as a state's leader", "Mexico recognized Pedro Castillo as Peru's lawful leader.", nil},
+		{"an actor as", "Kenya recognized Somaliland as a state.", []string{"Kenya SUPPORTS Somaliland"}},
+		{"as well as", "Kenya welcomed the plan as well as Uganda's offer.", []string{"Kenya SUPPORTS Uganda"}},
+	})
+}

@@ -455,6 +455,9 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 				continue // "the Commission president, Ursula von der Leyen"
 			}
 		}
+		if w == "as" && j > from && !(j+1 < s.b && (d.low[j+1] == "well" || d.low[j+1] == "part")) {
+			break // "recognized Castillo as Peru's leader": the thing before "as" is the object
+		}
 		if w == "," || w == ";" || w == ":" || w == "--" || w == "." || w == "to" || w == "\u2014" ||
 			(boundaryWords[w] && j > from) || (reportVerbs[w] && !(j+1 < s.b && d.low[j+1] == "by")) || w == "saying" || w == "and" && class != "" {
 			break
