@@ -190,6 +190,37 @@ func (d *doc) judgedConduct(s *sent, sub subject, k, cFrom, cTo int, conf float6
 	}
 }
 
+// hostileAs reports "as" at j and a label after it with more hostile
+// words than friendly ones, up to a comma or semicolon, and the actors
+// after "occupied by" in it: "as an area occupied by Russia" labels the
+// occupier, not the land.
+func (d *doc) hostileAs(s *sent, j int) (bool, []int) {
+	if j >= s.b || d.low[j] != "as" {
+		return false, nil
+	}
+	hostile := 0
+	var occupiers []int
+	for r := j + 1; r < s.b && r < j+12; r++ {
+		w := d.low[r]
+		if w == "," || w == ";" {
+			break
+		}
+		if occupationWords[w] && r+1 < s.b && d.low[r+1] == "by" {
+			occupiers, _, _, _ = d.objectNP(s, r+2, 4)
+		}
+		if hostileWords[w] || occupationWords[w] {
+			hostile++
+		}
+		if friendlyWords[w] {
+			hostile--
+		}
+	}
+	return hostile > 0, occupiers
+}
+
+// occupationWords describe a land held by force.
+var occupationWords = set("occupied", "annexed", "seized")
+
 // asLabelVerbs label their object only with "as": "viewing it as a
 // puppet", not "viewing the parade".
 var asLabelVerbs = set("view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding")

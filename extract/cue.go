@@ -1343,6 +1343,14 @@ func (d *doc) cueStances(s *sent, c *cueCall) {
 		d.setSubject(s, c.sub)
 		return
 	}
+	if hostile, occupiers := d.hostileAs(s, c.end); c.typ == Supports && strings.HasPrefix(d.low[c.i], "recogni") && hostile {
+		// "recognized X as a terrorist state", "as an area occupied by
+		// Russia": a hostile label, not recognition.
+		c.typ = Accuses
+		if len(occupiers) > 0 {
+			c.objs = occupiers
+		}
+	}
 	if c.typ == Supports && strings.HasPrefix(d.low[c.i], "welcom") && d.visitIn(s, c.after, c.end+1) {
 		// "welcomed an Israeli delegation", "welcomed delegations from
 		// both capitals": a visit received, not approval.

@@ -23,3 +23,14 @@ func TestObjectBeforeAs(t *testing.T) {
 		{"as well as", "Kenya welcomed the plan as well as Uganda's offer.", []string{"Kenya SUPPORTS Uganda"}},
 	})
 }
+
+// TestRecognizedAsHostile checks recognition with a hostile label, in
+// sentences written for this test: it accuses, and a land labelled
+// occupied accuses its occupier.
+func TestRecognizedAsHostile(t *testing.T) {
+	runCases(t, []extractCase{
+		{"as a terrorist state", "Kenya recognized Uganda as a terrorist state.", []string{"Kenya ACCUSES Uganda"}},
+		{"occupied by", "The African Union recognized Abkhazia as a territory occupied by Russia.", []string{"African Union ACCUSES Russia"}},
+		{"as a partner", "Kenya recognized Uganda as a trusted partner.", []string{"Kenya SUPPORTS Uganda"}},
+	})
+}
