@@ -81,7 +81,10 @@ var cueTable = func() map[string][]cueDef {
 	add(Accuses, mObj, p("out", "at"), verbForms("lash", "lashes", "lashed", "lashing", "hit", "hits", "hitting"))
 	add(Accuses, mLabel, nil, verbForms("brand", "brands", "branded", "branding", "label", "labels", "labelled", "labeled", "labelling",
 		"call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed",
-		"view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding"))
+		"view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding",
+		// "considers X terrorists" labels X; the dictionary's block codes
+		// considering as consultation (040), which it is not.
+		"consider", "considers", "considered", "considering"))
 	add(Accuses, mLabel, p("to"), verbForms("refer", "refers", "referred", "referring"))
 	// DEMANDS
 	// "took aim at X", "pointed the finger at X": idioms of blame.

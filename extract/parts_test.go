@@ -34,3 +34,14 @@ func TestRecognizedAsHostile(t *testing.T) {
 		{"as a partner", "Kenya recognized Uganda as a trusted partner.", []string{"Kenya SUPPORTS Uganda"}},
 	})
 }
+
+// TestConsideredLabels checks "considers X Y" as a label, in sentences
+// written for this test: the dictionary's consultation it is not.
+func TestConsideredLabels(t *testing.T) {
+	runCases(t, []extractCase{
+		{"considers X a threat", "Turkey considers Greece a threat.", []string{"Turkey ACCUSES Greece"}},
+		{"which X considers terrorists", "Greece arrested Kurdish militants, which Ankara considers terrorists.", []string{"Turkey ACCUSES Kurds"}},
+		{"considered a proposal", "Turkey considered Greece's proposal.", nil},
+		{"considers X a friend", "Turkey considers Greece a friend.", nil},
+	})
+}

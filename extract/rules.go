@@ -1113,7 +1113,7 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 // friendly words, put by the verb (its lower-case form) on a demand or
 // proposal or not: a hostile label on a proposal rejects it ("called the
 // demand 'unacceptable'"), on an actor accuses it; "branded" accuses
-// unless the label is friendly.
+// unless the label is friendly; "considers" only labels in hostile words.
 func labelType(verb string, hostile, friendly int, proposal bool) string {
 	branded := strings.HasPrefix(verb, "brand")
 	switch {
@@ -1121,7 +1121,9 @@ func labelType(verb string, hostile, friendly int, proposal bool) string {
 		return Rejects
 	case hostile > 0 && friendly == 0:
 		return Accuses
-	case friendly > 0 && hostile == 0 && !branded && !strings.HasPrefix(verb, "label"):
+	case friendly > 0 && hostile == 0 && !branded && !strings.HasPrefix(verb, "label") && !strings.HasPrefix(verb, "consider"):
+		// Whom a state considers an ally is most often the writer's
+		// background ("which consider Moscow a strategic ally").
 		return Supports
 	case branded && friendly == 0:
 		return Accuses
