@@ -44,7 +44,7 @@ func TestGenericAgents(t *testing.T) {
 	runCodedCases(t, []codedCase{
 		{"business", d, "A Saudi businessman accused Kenya of fraud.", "Saudi business/SAUBUS ACCUSES Kenya/KEN"},
 		{"farmers as object", d, "Uganda praised Kenyan farmers.", "Uganda/UGA SUPPORTS Kenyan farmers/KENAGR"},
-		{"people", d, "The Ugandan people rejected the Kenyan offer.", "Ugandan people/UGAPPL REJECTS Kenya/KEN"},
+		{"people", d, "The Ugandan people condemned the Kenyan raid.", "Ugandan people/UGAPPL ACCUSES Kenya/KEN"},
 		{"modifier before the agent", d, "Senior Nigerian businessmen urged Ghana to open its border.", "Nigerian business/NGABUS DEMANDS Ghana/GHA"},
 		{"judges speak for the state", d, "Kenyan judges criticised Uganda.", "Kenya/KENJUD ACCUSES Uganda/UGA"},
 		{"lawmakers speak for the state", d, "Zambian lawmakers condemned Malawi.", "Zambia/ZMBLEG ACCUSES Malawi/MWI"},

@@ -1357,6 +1357,7 @@ func (d *doc) cueStances(s *sent, c *cueCall) {
 		c.typ = Engages
 	}
 	d.emit(s, c.typ, c.sub.ents, c.objs, c.conf, c.end)
+	d.answeredOwner(s, c)
 	d.setSubject(s, c.sub)
 	s.prevObjs = c.objs
 	if c.typ == Demands && d.stopDoing(s, c.end) {

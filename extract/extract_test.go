@@ -83,9 +83,9 @@ func TestCues(t *testing.T) {
 		{"supports backs", "The Kenyan government said Nairobi firmly backs Somalia in its dispute.", []string{"Kenya SUPPORTS Somalia"}},
 		{"supports stood by", "Cuba and Nicaragua stood by Venezuela.", []string{"Cuba SUPPORTS Venezuela", "Nicaragua SUPPORTS Venezuela"}},
 		{"supports pledged", "Greece has pledged full support for Cyprus.", []string{"Greece SUPPORTS Cyprus"}},
-		{"rejects", "Morocco rejected an Algerian proposal for a referendum.", []string{"Morocco REJECTS Algeria"}},
+		{"rejects", "Morocco rejected an Algerian proposal for a referendum.", []string{"Morocco REJECTS Algeria", "Algeria OFFERS Morocco"}},
 		{"rejects ruled out", "A Malian official ruled out talks with Burkina Faso.", []string{"Mali REJECTS Burkina Faso"}},
-		{"rejects turned down", "Serbia turned down an invitation from Croatia.", []string{"Serbia REJECTS Croatia"}},
+		{"rejects turned down", "Serbia turned down an invitation from Croatia.", []string{"Serbia REJECTS Croatia", "Croatia OFFERS Serbia"}},
 		{"rejects broke off", "Bolivia broke off diplomatic relations with Israel on Tuesday.", []string{"Bolivia REJECTS Israel"}},
 		{"demands called on", "Japan called on North Korea to halt its missile tests.", []string{"Japan DEMANDS North Korea"}},
 		{"demands urged list", "Norway urged Sudan, Chad and Libya to open their borders to aid.", []string{"Norway DEMANDS Chad", "Norway DEMANDS Libya", "Norway DEMANDS Sudan"}},
@@ -193,7 +193,7 @@ func TestAcronyms(t *testing.T) {
 		{"US acronym", "The US urged Iraq to protect the embassy.", []string{"United States DEMANDS Iraq"}},
 		{"us a word", "Iraq urged us to protect the embassy.", nil},
 		{"UN acronym", "The UN urged Myanmar to free prisoners.", []string{"United Nations DEMANDS Myanmar"}},
-		{"EU acronym", "Serbia rejected an EU proposal.", []string{"Serbia REJECTS European Union"}},
+		{"EU acronym", "Serbia rejected an EU proposal.", []string{"Serbia REJECTS European Union", "European Union OFFERS Serbia"}},
 		{"RSF acronym", "The RSF accused Chad of supplying weapons.", []string{"Rapid Support Forces ACCUSES Chad"}},
 	})
 }

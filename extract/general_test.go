@@ -30,7 +30,7 @@ func TestGeneralRules(t *testing.T) {
 		{"coordinated subjects", "Poland and Lithuania opposed the Russian plan.", []string{"Lithuania REJECTS Russia", "Poland REJECTS Russia"}},
 		{"coordinated objects", "Kenya praised both Ethiopia and Eritrea.", []string{"Kenya SUPPORTS Eritrea", "Kenya SUPPORTS Ethiopia"}},
 		{"new clause is no object", "The AU proposed a truce to Sudan. Ghana backed the AU plan and Nigeria endorsed it.", []string{"African Union OFFERS Sudan", "Ghana SUPPORTS African Union", "Nigeria SUPPORTS African Union"}},
-		{"second verb shares subject", "Ethiopia rejected the Egyptian proposal and demanded that Sudan stay neutral.", []string{"Ethiopia DEMANDS Sudan", "Ethiopia REJECTS Egypt"}},
+		{"second verb shares subject", "Ethiopia rejected the Egyptian proposal and demanded that Sudan stay neutral.", []string{"Ethiopia DEMANDS Sudan", "Ethiopia REJECTS Egypt", "Egypt OFFERS Ethiopia"}},
 		// Groups and plural references.
 		{"E3", "The E3 urged Iran to return to the deal.", []string{"France DEMANDS Iran", "Germany DEMANDS Iran", "United Kingdom DEMANDS Iran"}},
 		{"three European powers", "Iran criticised the three European powers.", []string{"Iran ACCUSES France", "Iran ACCUSES Germany", "Iran ACCUSES United Kingdom"}},
@@ -43,7 +43,7 @@ func TestGeneralRules(t *testing.T) {
 		{"proposal put forward by", "Israel accepted a proposal put forward by Egypt and Qatar.", []string{"Israel SUPPORTS Egypt", "Israel SUPPORTS Qatar"}},
 		{"group statement", "Iran rejected the E3 statement.", []string{"Iran REJECTS France", "Iran REJECTS Germany", "Iran REJECTS United Kingdom"}},
 		{"defended position", "China defended Tehran's position.", []string{"China SUPPORTS Iran"}},
-		{"objected to", "Serbia objected to the Albanian proposal.", []string{"Serbia REJECTS Albania"}},
+		{"objected to", "Serbia objected to the Albanian proposal.", []string{"Serbia REJECTS Albania", "Albania OFFERS Serbia"}},
 		{"rejected it is no actor", "Hamas said it had studied the plan. Israel rejected it.", nil},
 		// Hosting and meetings.
 		{"talks hosted by", "Colombia and Venezuela resumed talks hosted by Cuba.", []string{"Colombia ENGAGES Venezuela", "Cuba ENGAGES Colombia", "Cuba ENGAGES Venezuela"}},
@@ -91,7 +91,8 @@ func TestGeneralRules(t *testing.T) {
 			[]string{"Ghana SUPPORTS African Union", "Nigeria SUPPORTS African Union"}},
 		{"measures without owner", "Ghana backed the measures, and Nigeria also endorsed them.", nil},
 		{"group defined in parentheses", "The Quartet (the United Nations, the United States, the European Union and Russia) met in Cairo. Israel rejected the Quartet proposal.",
-			[]string{"Israel REJECTS European Union", "Israel REJECTS Russia", "Israel REJECTS United Nations", "Israel REJECTS United States"}},
+			[]string{"Israel REJECTS European Union", "Israel REJECTS Russia", "Israel REJECTS United Nations", "Israel REJECTS United States",
+				"European Union OFFERS Israel", "Russia OFFERS Israel", "United Nations OFFERS Israel", "United States OFFERS Israel"}},
 		{"group defined by known as", "Egypt, Qatar and the United States, known as the Mediators, spoke on Monday. Hamas praised the Mediators.",
 			[]string{"Hamas SUPPORTS Egypt", "Hamas SUPPORTS Qatar", "Hamas SUPPORTS United States"}},
 		{"group defined between dashes", "The Troika -- Norway, Britain and the United States -- urged Sudan to stop fighting.",

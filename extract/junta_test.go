@@ -8,7 +8,7 @@ import "testing"
 func TestJuntas(t *testing.T) {
 	runCases(t, []extractCase{
 		{"a demonym's junta", "ECOWAS condemned the Malian junta.", []string{"ECOWAS ACCUSES Malian junta"}},
-		{"putschists", "The Guinean putschists rejected the ECOWAS proposal.", []string{"Guinean junta REJECTS ECOWAS"}},
+		{"putschists", "The Guinean putschists rejected the ECOWAS proposal.", []string{"Guinean junta REJECTS ECOWAS", "ECOWAS OFFERS Guinean junta"}},
 		{"a junta in a state", "ECOWAS urged the junta in Mali to hold elections.", []string{"ECOWAS DEMANDS Malian junta"}},
 		{"referred back", "ECOWAS condemned the Malian junta. The junta rejected the criticism.", []string{"ECOWAS ACCUSES Malian junta", "Malian junta REJECTS ECOWAS"}},
 	})

@@ -8,7 +8,7 @@ import "testing"
 func TestQuotedSpeaker(t *testing.T) {
 	runCases(t, []extractCase{
 		{"we, the ministry said", `"We reject the new demands of Serbia," the Croatian foreign ministry said on Monday.`,
-			[]string{"Croatia REJECTS Serbia"}},
+			[]string{"Croatia REJECTS Serbia", "Serbia DEMANDS Croatia"}},
 		{"we, said X", `"We condemn Chile for the border raid," said Peru.`, []string{"Peru ACCUSES Chile"}},
 		{"I, the minister added", `"I urge Niger to reopen the border," the Chadian foreign minister added.`,
 			[]string{"Chad DEMANDS Niger"}},

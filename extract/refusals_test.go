@@ -24,9 +24,9 @@ func TestConditionalRefusals(t *testing.T) {
 // for this test.
 func TestFutureRefusals(t *testing.T) {
 	runCases(t, []extractCase{
-		{"would ignore an offer unless", "Kenya said it would ignore a Ugandan offer for talks unless Uganda withdraws its troops.", []string{"Kenya REJECTS Uganda"}},
-		{"would reject an offer", "Kenya said it would reject a Ugandan offer for talks.", []string{"Kenya REJECTS Uganda"}},
-		{"will dismiss", "Ghana will dismiss the Togolese proposal.", []string{"Ghana REJECTS Togo"}},
+		{"would ignore an offer unless", "Kenya said it would ignore a Ugandan offer for talks unless Uganda withdraws its troops.", []string{"Kenya REJECTS Uganda", "Uganda OFFERS Kenya"}},
+		{"would reject an offer", "Kenya said it would reject a Ugandan offer for talks.", []string{"Kenya REJECTS Uganda", "Uganda OFFERS Kenya"}},
+		{"will dismiss", "Ghana will dismiss the Togolese proposal.", []string{"Ghana REJECTS Togo", "Togo OFFERS Ghana"}},
 		{"any offer to come", "A Kenyan spokesman said Kenya would reject any Ugandan offer that did not begin with a truce.", nil},
 		{"would meet stays an offer", "Kenya said it would meet Uganda.", []string{"Kenya ENGAGES Uganda", "Kenya OFFERS Uganda"}},
 	})

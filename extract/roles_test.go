@@ -20,8 +20,8 @@ func TestRoleActorsAndPeoples(t *testing.T) {
 	}{
 		{"demonym rebels", stance.NewDate(1995, 3, 1), "Ugandan rebels demanded the withdrawal of Kenya from the border region.",
 			"Ugandan rebels/UGAREB DEMANDS Kenya/KEN"},
-		{"country name rebels", stance.NewDate(1995, 3, 1), "Angola rebels rejected a peace proposal from Zambia.",
-			"Angolan rebels/AGOREB REJECTS Zambia/ZMB"},
+		{"country name rebels", stance.NewDate(1995, 3, 1), "Angola rebels condemned a raid by Zambia.",
+			"Angolan rebels/AGOREB ACCUSES Zambia/ZMB"},
 		{"rebel leaders", stance.NewDate(1995, 3, 1), "Sudanese rebel leaders accused Chad of arming the militias.",
 			"Sudanese rebels/SDNREB ACCUSES Chad/TCD"},
 		{"rebels in the country", stance.NewDate(1995, 3, 1), "Rebels in the Ivory Coast rejected a peace plan from Ghana.",

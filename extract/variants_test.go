@@ -13,7 +13,7 @@ func TestSpellingVariants(t *testing.T) {
 	runCases(t, []extractCase{
 		{"missing letter", "Ethopia accused Kenya of shelling the border.", []string{"Ethiopia ACCUSES Kenya"}},
 		{"extra letter", "Kenya urged Quatar to release the prisoners.", []string{"Kenya DEMANDS Qatar"}},
-		{"two edits in a long name", "Afganistan rejected an offer from Pakistan.", []string{"Afghanistan REJECTS Pakistan"}},
+		{"two edits in a long name", "Afganistan rejected an offer from Pakistan.", []string{"Afghanistan REJECTS Pakistan", "Pakistan OFFERS Afghanistan"}},
 		{"demonym is no variant", "Kenyan accused Uganda of shelling the border.", nil},
 		{"lower case is no name", "The ethopia report accused Kenya.", nil},
 	})

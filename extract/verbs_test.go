@@ -106,7 +106,7 @@ func TestRefusalsAndFrameSubjects(t *testing.T) {
 		{"Kenya refused to send troops to Somalia.", "Kenya REJECTS Somalia"},
 		{"Finland, a close partner of Sweden, would not meet Hungarian officials.", "Finland REJECTS Hungary"},
 		// "is opposed to" is an adjective, not a passive.
-		{"Austria is opposed to Hungary's proposal.", "Austria REJECTS Hungary"},
+		{"Austria is opposed to Hungary's proposal.", "Austria REJECTS Hungary; Hungary OFFERS Austria"},
 		// A time after the verb; the addressee of a demanded thing.
 		{"Bolivia demanded Friday that Chile return the land.", "Bolivia DEMANDS Chile"},
 		{"Serbia demanded the withdrawal of Croatian forces from the region.", "Serbia DEMANDS Croatia"},
