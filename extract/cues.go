@@ -362,7 +362,7 @@ var hostileWords = set("puppet", "puppets", "regime", "terrorist", "terrorists",
 	"illegal", "unacceptable", "provocation", "provocations", "provocative", "hostile", "lies", "lying", "liar", "liars",
 	"extremist", "extremists", "irresponsible", "reckless", "destabilising", "destabilizing", "absurd", "nonsense",
 	"baseless", "fraudulent", "rigged", "sham", "stooge", "stooges", "lackey", "lackeys", "proxy", "proxies", "hypocritical",
-	"hypocrisy", "unreasonable", "unfriendly", "interference", "meddling", "fraud", "mistake", "blunder", "betrayal", "treachery", "treason", "unjustified", "outrageous", "shameful", "disgraceful", "unlawful", "aggression", "blackmail", "piracy", "terrorism", "violation", "violations", "blatant", "threat", "danger", "dangerous", "gangsters", "gang", "murderous", "corrupt")
+	"hypocrisy", "unreasonable", "unfriendly", "interference", "meddling", "fraud", "mistake", "blunder", "betrayal", "treachery", "treason", "unjustified", "outrageous", "shameful", "disgraceful", "unlawful", "aggression", "blackmail", "piracy", "terrorism", "violation", "violations", "blatant", "threat", "danger", "dangerous", "gangsters", "gang", "murderous", "corrupt", "interventionist", "condemnable", "delinquent")
 
 var friendlyWords = set("friend", "friends", "friendly", "partner", "partners", "ally", "allies", "brother", "brothers",
 	"brotherly", "trusted", "reliable", "positive", "constructive", "welcome", "important", "forward-leaning", "leaning",

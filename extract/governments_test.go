@@ -12,3 +12,14 @@ func TestGovernmentOf(t *testing.T) {
 		{"the government, named before", "Peru's government held talks. Chile condemned the government.", []string{"Chile ACCUSES Peru"}},
 	})
 }
+
+// TestRegionReferences checks states referred back to by their region,
+// in sentences written for this test.
+func TestRegionReferences(t *testing.T) {
+	runCases(t, []extractCase{
+		{"government of the region's nation", "Cuba held elections. Spain urged the government of the Caribbean nation to free prisoners.", []string{"Spain DEMANDS Cuba"}},
+		{"a Central American country", "Honduras held elections. Spain criticized the Central American country.", []string{"Spain ACCUSES Honduras"}},
+		{"a Pacific nation", "Fiji met China. Australia criticized the Pacific nation.", []string{"Fiji ENGAGES China", "Australia ACCUSES Fiji"}},
+		{"interventionist", "Nicaragua described Washington's actions as interventionist.", []string{"Nicaragua ACCUSES United States"}},
+	})
+}

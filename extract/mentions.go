@@ -442,12 +442,14 @@ func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
 			return m, true
 		}
 	}
-	if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") && !d.regionAfterOf(s, j+1) {
+	if j < s.b && (d.low[j] == "government" || d.low[j] == "administration" || d.low[j] == "authorities") {
 		if om, ok := d.governmentOf(s, j+1); ok {
 			m.to, m.ent, m.gov = om.to, om.ent, true
 			return m, true
 		}
-		return d.governmentRef(s, j, m)
+		if !d.regionAfterOf(s, j+1) {
+			return d.governmentRef(s, j, m)
+		}
 	}
 	r := j
 	for r < s.b && r < j+3 && officeModifiers[d.low[r]] && !roleNouns[d.low[r]] {
@@ -467,7 +469,7 @@ func (d *doc) describedRef(s *sent, i int, m mention) (mention, bool) {
 // administration before it is of: "the administration of South Korean
 // President Lee" is South Korea's, not the government named last.
 func (d *doc) governmentOf(s *sent, j int) (mention, bool) {
-	if !d.ofActor(s, j) {
+	if !d.ofActor(s, j) && !d.regionAfterOf(s, j) {
 		return mention{}, false
 	}
 	k := j + 1
