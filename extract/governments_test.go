@@ -23,3 +23,15 @@ func TestRegionReferences(t *testing.T) {
 		{"interventionist", "Nicaragua described Washington's actions as interventionist.", []string{"Nicaragua ACCUSES United States"}},
 	})
 }
+
+// TestGroupsDefined checks groups whose members the text lists after
+// their name, in sentences written for this test.
+func TestGroupsDefined(t *testing.T) {
+	runCases(t, []extractCase{
+		{"comprising, to the sentence's end", "The plan came from the Trio, comprising Ghana, Togo and Benin. Mali rejected the Trio's plan.",
+			[]string{"Mali REJECTS Ghana", "Mali REJECTS Togo", "Mali REJECTS Benin"}},
+		{"quoted name, en dashes", "The plan, presented by the \u201cTrio\u201d \u2013 comprising Ghana, Togo and Benin \u2013 was new. Mali rejected the Trio's plan.",
+			[]string{"Mali REJECTS Ghana", "Mali REJECTS Togo", "Mali REJECTS Benin"}},
+		{"one member is no group", "The plan came from the Trio, comprising Ghana. Mali rejected the Trio's plan.", nil},
+	})
+}

@@ -1431,49 +1431,9 @@ func (d *doc) registerAcronyms(s *sent) bool {
 func (d *doc) registerGroups(s *sent) bool {
 	learned := false
 	for i := s.a; i+4 < s.b; i++ {
-		if d.low[i] != "the" || !d.toks[i+1].upper || s.at[i+1-s.a] >= 0 {
-			continue
+		if from, to, ents, ok := d.groupDefinedAt(s, i); ok {
+			learned = d.addGroup(from, to, ents) || learned
 		}
-		n := 0
-		for n < 3 && i+1+n < s.b && d.toks[i+1+n].word && d.toks[i+1+n].upper && s.at[i+1+n-s.a] < 0 && !notNames[d.low[i+1+n]] {
-			n++
-		}
-		k := i + 1 + n
-		if n == 0 || k+1 >= s.b {
-			continue
-		}
-		open := d.low[k]
-		if open != "(" && open != "--" && open != "\u2014" && open != "," {
-			continue
-		}
-		first := k + 1
-		if open == "," {
-			// "the Quartet, made up of the UN, the US, the EU and Russia,"
-			switch {
-			case first+2 < s.b && d.low[first] == "made" && d.low[first+1] == "up" && d.low[first+2] == "of":
-				first += 3
-			case first+1 < s.b && d.low[first] == "consisting" && d.low[first+1] == "of":
-				first += 2
-			case first < s.b && (d.low[first] == "comprising" || d.low[first] == "grouping"):
-				first++
-			}
-		}
-		if first < s.b && d.low[first] == "the" && first+1 < s.b {
-			first++
-		}
-		m := s.mentionAt(first)
-		if m == nil || m.ent < 0 || m.place || m.pron {
-			continue
-		}
-		ents, last := d.listAt(s, s.at[first-s.a])
-		end := s.ms[last].to
-		if len(ents) < 2 || end >= s.b {
-			continue
-		}
-		if cl := d.low[end]; !((open == "(" && cl == ")") || ((open == "--" || open == "\u2014") && (cl == "--" || cl == "\u2014")) || (open == "," && cl == ",")) {
-			continue
-		}
-		learned = d.addGroup(i+1, k, ents) || learned
 	}
 	for i := s.a; i+4 < s.b; i++ {
 		// "..., known as the Quartet"
@@ -1605,6 +1565,82 @@ func (d *doc) registerRoles(s *sent) {
 			}
 		}
 	}
+}
+
+// groupOpeners set off the members of a group named just before them.
+var groupOpeners = set("(", "--", "\u2014", "\u2013", ",")
+
+// groupDefinedAt reads a group's definition at "the" (i): "the Quartet
+// (the UN, the US, the EU and Russia)", "the Quartet, made up of ...,",
+// "the \u201cQuad\u201d \u2013 comprising the US, the UAE, Saudi Arabia
+// and Egypt \u2013". It returns the name's tokens and the members.
+func (d *doc) groupDefinedAt(s *sent, i int) (from, to int, ents []int, ok bool) {
+	if d.low[i] != "the" {
+		return 0, 0, nil, false
+	}
+	from = i + 1
+	if from < s.b && isQuoteTok(d.tok(from)) {
+		from++ // the name in quotation marks
+	}
+	n := 0
+	for n < 3 && from+n < s.b && d.toks[from+n].word && d.toks[from+n].upper && s.at[from+n-s.a] < 0 && !notNames[d.low[from+n]] {
+		n++
+	}
+	to = from + n
+	k := to
+	if k < s.b && isQuoteTok(d.tok(k)) {
+		k++
+	}
+	if n == 0 || k+1 >= s.b || !groupOpeners[d.low[k]] {
+		return 0, 0, nil, false
+	}
+	first := d.pastGroupIntro(s, k+1)
+	m := s.mentionAt(first)
+	if m == nil || m.ent < 0 || m.place || m.pron {
+		return 0, 0, nil, false
+	}
+	ents, last := d.listAt(s, s.at[first-s.a])
+	if len(ents) < 2 || !groupClosed(d.low[k], d.tokAt(s, s.ms[last].to)) {
+		return 0, 0, nil, false
+	}
+	return from, to, ents, true
+}
+
+// pastGroupIntro returns the first member's token after an opener at j,
+// past "made up of", "consisting of", "comprising" and "the".
+func (d *doc) pastGroupIntro(s *sent, j int) int {
+	switch {
+	case j+2 < s.b && d.low[j] == "made" && d.low[j+1] == "up" && d.low[j+2] == "of":
+		j += 3
+	case j+1 < s.b && d.low[j] == "consisting" && d.low[j+1] == "of":
+		j += 2
+	case j < s.b && (d.low[j] == "comprising" || d.low[j] == "grouping"):
+		j++
+	}
+	if j+1 < s.b && d.low[j] == "the" {
+		j++
+	}
+	return min(j, s.b-1)
+}
+
+// groupClosed reports whether the token after a group's members closes
+// what the opener opened; a comma's list may end its sentence.
+func groupClosed(open, cl string) bool {
+	switch open {
+	case "(":
+		return cl == ")"
+	case ",":
+		return cl == "," || cl == "." || cl == ""
+	}
+	return cl == "--" || cl == "\u2014" || cl == "\u2013"
+}
+
+// tokAt is the lower-case token at j, or "" past the sentence.
+func (d *doc) tokAt(s *sent, j int) string {
+	if j >= s.b {
+		return ""
+	}
+	return d.low[j]
 }
 
 // pairNouns make "both ..." and "the two ..." refer to the last pair named.
