@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Clause structure beyond the nearest actor: companions a subject takes
 // along between commas or dashes, and descriptions of the name that
 // follows them.
@@ -126,7 +128,37 @@ func (d *doc) agentPronoun(s *sent, c *cueCall) []int {
 // a comma (", after accusing X of ..."): an act its subject did, not the
 // content of another verb ("accused of supporting").
 func (d *doc) clauseGerund(s *sent, i int) bool {
-	return i-2 >= s.a && d.low[i-2] == "," && (d.low[i-1] == "after" || d.low[i-1] == "before")
+	if i-1 <= s.a || (d.low[i-1] != "after" && d.low[i-1] != "before") {
+		return false
+	}
+	// "Mali recalled its envoy after accusing Algeria": the subject's
+	// own act, with or without a comma, where a verb precedes it.
+	return d.low[i-2] == "," || d.pastVerbBefore(s, i-1)
+}
+
+// pastVerbBefore reports a verb of the clause among the words before k: a
+// word in -ed or a past form, after an actor.
+func (d *doc) pastVerbBefore(s *sent, k int) bool {
+	for j := k - 1; j > s.a && j >= k-12; j-- {
+		w := d.low[j]
+		if boundaryWords[w] || w == ";" {
+			return false
+		}
+		if d.toks[j].word && !d.toks[j].upper && (strings.HasSuffix(w, "ed") || irregularPast[w]) && s.mentionAt(j) == nil {
+			return d.actorBefore(s, j)
+		}
+	}
+	return false
+}
+
+// actorBefore reports an actor mention before token j in the sentence.
+func (d *doc) actorBefore(s *sent, j int) bool {
+	for k := s.a; k < j; k++ {
+		if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+			return true
+		}
+	}
+	return false
 }
 
 // authorParticiples name the author of a proposal after "by": "a
