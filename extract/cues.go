@@ -279,7 +279,7 @@ var officeNouns = set("government", "authorities", "official", "officials", "pre
 	"prince", "emir", "sultan", "monarch", "guard", "coastguard", "vessel", "vessels", "ship", "ships",
 	// A Commonwealth state's envoy to another is its High Commissioner;
 	// an embassy without an ambassador is led by a chargé d'affaires.
-	"commissioner", "commissioners", "charg\u00e9", "charge", "consul", "consuls")
+	"commissioner", "commissioners", "charg\u00e9", "charge", "consul", "consuls", "pm", "pms")
 
 // officeModifiers may stand between a demonym and its office noun.
 var officeModifiers = set("crown", "senior", "high", "foreign", "special", "peace", "top", "prime", "vice", "first", "defence", "defense",

@@ -15,7 +15,7 @@ type nominalStance struct {
 var nominalStances = []nominalStance{
 	{expressionVerbs, map[string]string{
 		"displeasure": Accuses, "disapproval": Accuses, "anger": Accuses, "outrage": Accuses, "indignation": Accuses,
-		"dissatisfaction": Accuses, "dismay": Accuses, "condemnation": Accuses, "contempt": Accuses, "disdain": Accuses, "scorn": Accuses,
+		"dissatisfaction": Accuses, "dismay": Accuses, "disappointment": Accuses, "shock": Accuses, "condemnation": Accuses, "contempt": Accuses, "disdain": Accuses, "scorn": Accuses,
 		"opposition": Rejects, "rejection": Rejects, "objection": Rejects, "objections": Rejects,
 		"gratitude": Supports, "appreciation": Supports, "thanks": Supports, "admiration": Supports,
 	}},
@@ -29,7 +29,7 @@ var nominalPreps = set("with", "at", "over", "to", "toward", "towards", "of", "f
 // its deep displeasure".
 var nominalModifiers = union(intentPossessives, set("deep", "grave", "serious", "profound", "sincere", "great", "firm", "strong", "sharp",
 	"absolute", "total", "full", "complete", "categorical", "strongest", "utmost", "unequivocal", "vehement", "clear", "deepest",
-	"continued", "unwavering", "steadfast", "outright", "strenuous"))
+	"continued", "unwavering", "steadfast", "outright", "strenuous", "shared", "joint", "common", "renewed"))
 
 // nominal emits the stance a verb of expression at i and a noun of
 // attitude state toward the actor after the noun's preposition.

@@ -30,3 +30,14 @@ func TestNominalContempt(t *testing.T) {
 		{"contempt not expressed", "Kenya denied any contempt for Uganda.", nil},
 	})
 }
+
+// TestNominalDisappointment checks disappointment and shock voiced at an
+// actor's act, and degrees a shared stance takes, in sentences written
+// for this test.
+func TestNominalDisappointment(t *testing.T) {
+	runCases(t, []extractCase{
+		{"disappointment at a demonym's act", "Chile voiced disappointment at recent Peruvian airstrikes.", []string{"Chile ACCUSES Peru"}},
+		{"shock at", "Chile expressed shock at Peru's declaration.", []string{"Chile ACCUSES Peru"}},
+		{"shared opposition", "Chile and Bolivia reiterated their shared opposition to the Peruvian plan.", []string{"Chile REJECTS Peru", "Bolivia REJECTS Peru"}},
+	})
+}
