@@ -97,7 +97,8 @@ func TestGeneralRules(t *testing.T) {
 			[]string{"Hamas SUPPORTS Egypt", "Hamas SUPPORTS Qatar", "Hamas SUPPORTS United States"}},
 		{"group defined between dashes", "The Troika -- Norway, Britain and the United States -- urged Sudan to stop fighting.",
 			[]string{"Norway DEMANDS Sudan", "United Kingdom DEMANDS Sudan", "United States DEMANDS Sudan"}},
-		{"undefined group name", "The G7 urged Iran to free the sailors.", nil},
+		{"undefined group name", "The G9 urged Iran to free the sailors.", nil},
+		{"the G7 is its members", "The G7 urged Iran to free the sailors.", []string{"Canada DEMANDS Iran", "France DEMANDS Iran", "Germany DEMANDS Iran", "Italy DEMANDS Iran", "Japan DEMANDS Iran", "United Kingdom DEMANDS Iran", "United States DEMANDS Iran"}},
 		{"group made up of", "The Quartet, made up of the UN, the US, the EU and Russia, was formed in 2002. The Quartet urged Israel to halt settlement building.",
 			[]string{"European Union DEMANDS Israel", "Russia DEMANDS Israel", "United Nations DEMANDS Israel", "United States DEMANDS Israel"}},
 		{"sanctions are not a decision", "The M23 said it would not withdraw. Poland supported the sanctions.", nil},
@@ -250,6 +251,12 @@ func TestCanonical(t *testing.T) {
 		{"Republic of the Congo", "Republic of the Congo"},
 		{"UNITA", "National Union for the Total Independence of Angola"}, // the actor table's acronym
 		{"ICJ", "International Court of Justice"},
+		{"Southern African Development Community", "SADC"},
+		{"PACE", "Council of Europe"}, // a body of an organization is the organization
+		{"European Parliament", "European Union"},
+		{"KRG", "Kurdistan Regional Government"},
+		{"Alliance of Sahel States", "Alliance of Sahel States"},
+		{"G7", ""}, // a group, as the E3
 		{"Wakanda", ""},
 		{"E3", ""}, // a group is not an actor
 	} {
