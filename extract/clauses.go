@@ -128,6 +128,9 @@ func (d *doc) agentPronoun(s *sent, c *cueCall) []int {
 // a comma (", after accusing X of ..."): an act its subject did, not the
 // content of another verb ("accused of supporting").
 func (d *doc) clauseGerund(s *sent, i int) bool {
+	if i-2 >= s.a && d.low[i-1] == "by" && responseVerbs[d.low[i-2]] {
+		return true // "Indonesia replied by accusing Vanuatu"
+	}
 	if i-1 <= s.a || (d.low[i-1] != "after" && d.low[i-1] != "before") {
 		return false
 	}
@@ -135,6 +138,9 @@ func (d *doc) clauseGerund(s *sent, i int) bool {
 	// own act, with or without a comma, where a verb precedes it.
 	return d.low[i-2] == "," || d.pastVerbBefore(s, i-1)
 }
+
+// responseVerbs answer by an act: "replied by accusing X".
+var responseVerbs = set("replied", "replies", "responded", "responds", "reacted", "reacts", "retaliated", "retaliates", "countered", "counters")
 
 // pastVerbBefore reports a verb of the clause among the words before k: a
 // word in -ed or a past form, after an actor.

@@ -101,7 +101,7 @@ var (
 	// "reneged on", "backed out of", "walked away from"; talks that end
 	// may have been held, talks walked away from are refused.
 	abandonParticles = set("on", "of", "from")
-	abandonHeads     = cueHeads{union(pactHeads.words, set("talks", "negotiations")), 5}
+	abandonHeads     = cueHeads{union(pactHeads.words, set("talks", "negotiations", "meeting", "meetings", "summit", "dialogue")), 5}
 )
 
 // objectRules find a cue's objects by its mode. A rule reports false when

@@ -167,6 +167,18 @@ var cueTable = func() map[string][]cueDef {
 		"succumb", "succumbs", "succumbed", "succumbing", "capitulate", "capitulates", "capitulated", "capitulating"))
 	add(Supports, mObj, p("in", "to"), verbForms("give", "gives", "gave", "given", "giving", "cave", "caves", "caved", "caving"))
 	recipOf(t, Offers, p("to"), "agree", "agrees", "agreed")
+	// Siding or aligning with X backs X.
+	add(Supports, mObj, p("with"), verbForms("side", "sides", "sided", "siding", "align", "aligns", "aligned", "aligning"))
+	add(Supports, mObj, p("itself", "with"), verbForms("align", "aligns", "aligned", "aligning"))
+	// Informing or briefing X is contact with X, as a call is.
+	add(Engages, mObj, nil, verbForms("inform", "informs", "informed", "informing", "brief", "briefs", "briefed", "briefing"))
+	// Withdrawing recognition of X, or closing one's embassy in X,
+	// breaks with X (CAMEO 16).
+	add(Rejects, mObj, p("recognition", "of"), verbForms("drop", "drops", "dropped", "dropping", "withdraw", "withdraws", "withdrew",
+		"withdrawn", "withdrawing", "revoke", "revokes", "revoked", "revoking", "rescind", "rescinds", "rescinded", "rescinding"))
+	for _, own := range []string{"its", "their"} {
+		add(Rejects, mObj, p(own, "embassy", "in"), verbForms("close", "closes", "closed", "closing", "shut", "shuts", "shutting"))
+	}
 	add(Supports, mObj, p("its", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("their", "weight", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
 	add(Supports, mObj, p("its", "support", "behind"), verbForms("throw", "throws", "threw", "thrown", "throwing"))
