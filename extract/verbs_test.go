@@ -160,13 +160,20 @@ func TestAddOnlyBlocks(t *testing.T) {
 		{"returned alone", "Kenyan and Ugandan negotiators returned to Geneva.", nil},
 	})
 	tbl := parseVerbs("b 042\nv - return returns returned\np 0841 |prisoners\n", "b +\nv --- return returns returned\np 046 |for talk\n")
-	for _, tc := range []struct {
-		text, code string
-	}{
+	checkCodes(t, tbl, []codeCase{
 		{"returned for talks", "046"},
 		{"returned the prisoners", "0841"},
 		{"returned home", "042"},
-	} {
+	})
+}
+
+// codeCase is a clause in lower case and the code the table gives it.
+type codeCase struct{ text, code string }
+
+// checkCodes matches each clause's first word as the verb.
+func checkCodes(t *testing.T, tbl *verbTable, cases []codeCase) {
+	t.Helper()
+	for _, tc := range cases {
 		low := strings.Fields(tc.text)
 		f, _ := tbl.match(low, 0, 0, len(low))
 		if f.code != tc.code {
@@ -180,18 +187,10 @@ func TestAddOnlyBlocks(t *testing.T) {
 // "togo" and "told").
 func TestExactPatternWord(t *testing.T) {
 	tbl := parseVerbs("b 051\nv - hail hails hailed\np 100 |to_\np 042 |visit\n")
-	for _, tc := range []struct {
-		text, code string
-	}{
+	checkCodes(t, tbl, []codeCase{
 		{"hailed kenya to act", "100"},
 		{"hailed togo", "051"},
 		{"hailed kenya told", "051"},
 		{"hailed visits", "042"},
-	} {
-		low := strings.Fields(tc.text)
-		f, _ := tbl.match(low, 0, 0, len(low))
-		if f.code != tc.code {
-			t.Errorf("%q: code %q, want %q", tc.text, f.code, tc.code)
-		}
-	}
+	})
 }
