@@ -64,23 +64,51 @@ func (d *doc) pastApposition(s *sent, j int) int {
 }
 
 // encourageVerbs urge an actor gently: "encouraged Fiji to join the
-// talks" asks it of Fiji (CAMEO 100), as "urged" would.
+// talks" asks it of Fiji (CAMEO 100), as "urged" would. Encouraging an
+// actor with no act of its own after it ("encouraged Fiji's efforts to
+// restore peace") stays the dictionary's support, which frameCue leaves
+// to this rule only where the act follows.
 var encourageVerbs = set("encourage", "encourages", "encouraged", "encouraging")
 
-// encouragedTo handles "encouraged X[, name,] to VERB" at i.
-func (d *doc) encouragedTo(s *sent, i int) {
-	if !encourageVerbs[d.low[i]] || i+2 >= s.b || s.isContent(i) {
-		return
+// encouragedAct reads "encouraged X[, name,] to VERB" at i: X's actors and
+// the "to"; ok is false for a passive ("was encouraged by X to").
+func (d *doc) encouragedAct(s *sent, i int) (objs []int, to int, ok bool) {
+	if !encourageVerbs[d.low[i]] || i+2 >= s.b || i > s.a && (beWords[d.low[i-1]] || d.low[i+1] == "by") {
+		return nil, 0, false
 	}
 	objs, end, _, _ := d.objectNP(s, i+1, 4)
 	if len(objs) == 0 || end > i+6 {
-		return
+		return nil, 0, false
+	}
+	if end < s.b && (d.low[end] == "'s" || d.low[end] == "\u2019s") {
+		end++ // "encouraged Uganda's president to"
 	}
 	for end < s.b && (officeModifiers[d.low[end]] || officeNouns[d.low[end]] || titleWords[d.low[end]]) {
 		end++
 	}
-	to := d.pastApposition(s, end)
+	to = d.pastApposition(s, end)
 	if to+1 >= s.b || d.low[to] != "to" || !d.toks[to+1].word || d.toks[to+1].upper || nounDets[d.low[to+1]] {
+		return nil, 0, false
+	}
+	return objs, to, true
+}
+
+// encouragedNear reports "encouraged X to VERB" at v or within the two
+// words after it ("continue to encourage X to"), for an intent marker
+// before v to leave to encouragedTo.
+func (d *doc) encouragedNear(s *sent, v int) bool {
+	for k := v; k < s.b && k <= v+2; k++ {
+		if _, _, ok := d.encouragedAct(s, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// encouragedTo handles "encouraged X to VERB" at i.
+func (d *doc) encouragedTo(s *sent, i int) {
+	objs, to, ok := d.encouragedAct(s, i)
+	if !ok || s.isContent(i) {
 		return
 	}
 	sub := d.subjectAt(s, i)

@@ -40,5 +40,9 @@ func TestEncouragedTo(t *testing.T) {
 		{"a country whose name starts with to", "Ghana encouraged Togo.", []string{"Ghana SUPPORTS Togo"}},
 		{"encouraged X", "Ghana encouraged Benin.", []string{"Ghana SUPPORTS Benin"}},
 		{"negated", "Ghana did not encourage Togo to attack Benin.", nil},
+		{"a possessive's office", "Ghana encouraged Togo's president to join the talks.", []string{"Ghana DEMANDS Togo"}},
+		{"efforts to", "Ghana encouraged Togo's efforts to restore peace.", []string{"Ghana SUPPORTS Togo"}},
+		{"a relative clause with to", "Ghana encouraged Togo, which has sent troops to Mali.", []string{"Ghana SUPPORTS Togo"}},
+		{"passive: the dictionary's support, from the agent", "Ghana was encouraged by Togo to join the talks.", []string{"Togo SUPPORTS Ghana"}},
 	})
 }

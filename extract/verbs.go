@@ -252,6 +252,9 @@ func (d *doc) frameCue(s *sent, i int) {
 	if d.lodgedComplaint(s, i, i) {
 		return
 	}
+	if _, _, ok := d.encouragedAct(s, i); ok {
+		return // a demand, encouragedTo's
+	}
 	f, ok := d.lx.verbs.match(d.low, s.a, i, s.b)
 	if !ok {
 		return
@@ -451,6 +454,9 @@ func (d *doc) intent(s *sent, i int) bool {
 		}
 		if d.lodgedComplaint(s, i, v) {
 			return true // "decided to submit a complaint ... regarding X"
+		}
+		if d.encouragedNear(s, v) {
+			return false // "would continue to encourage X to act": a demand
 		}
 		words, code, ok := d.offeredAct(s, v, mk.open)
 		if mk.acts != nil {
