@@ -28,6 +28,29 @@ var orgHeads = map[string]stance.ActorKind{
 	"militia": stance.KindArmedGroup,
 }
 
+// openingHeads may open a name before "of" or "for": an alliance or
+// movement of others, where "Council of Ministers of Uganda" or "the
+// Congress of Peru" is a state's own body.
+var openingHeads = set("alliance", "coalition", "union", "league", "movement", "front", "organization", "organisation",
+	"federation", "confederation", "association", "forum", "network")
+
+// stateAfterOf reports an actor of the dictionary among the capitalised
+// words after the head at i: "the Union of Comoros" names a state.
+func (d *doc) stateAfterOf(s *sent, i int) bool {
+	for j := i + 1; j < s.b && j <= i+orgMaxWords; j++ {
+		if orgInner[d.low[j]] {
+			continue
+		}
+		if !d.toks[j].word || !d.toks[j].upper {
+			return false
+		}
+		if m, ok := d.matchAt(s, j); ok && m.ent >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // orgInner are the lower-case words a name keeps inside: "Movement for
 // the Liberation of X".
 var orgInner = set("of", "for", "the", "and", "on", "-")
@@ -44,7 +67,7 @@ func (d *doc) orgChunk(s *sent, i int) (end int, head string, ok bool) {
 		return 0, "", false
 	}
 	words := 0
-	_, headFirst := orgHeads[d.low[i]]
+	headFirst := openingHeads[d.low[i]] && !d.stateAfterOf(s, i)
 	joined := false // "Alliance of Sahel States": the head opens the name
 	for j := i; j < s.b && j < i+2*orgMaxWords; j++ {
 		switch {
