@@ -8,10 +8,11 @@ import "strings"
 // Saudi Arabia demanded something of Qatar: the owner of the proposal
 // offers it to the actor that answers it, the owner of the demands asks
 // it of that actor (GUIDELINES.md: "offers or proposes something to the
-// object"). Welcoming or accepting an offer tells the same; welcoming a
-// plan need not, since a plan may be addressed to no one. An owner known
-// from before ("rejected the demand") is left: the demand may have been
-// made of someone else.
+// object"). Welcoming or accepting an offer or invitation tells the
+// same; welcoming a plan or proposal need not, since it may be addressed
+// to someone else. An owner known from before ("rejected the demand"),
+// or an addressee named after the noun ("Russia's demand that Ukraine
+// cede"), is left: the demand was made of someone else.
 
 // answeredNouns are the things an answer is given to, with the stance
 // their owner holds toward whoever answers them.
@@ -30,12 +31,8 @@ const answeredReach = 3
 // answeredOwner emits the owner's offer or demand behind a cue whose
 // object owns the noun it answers.
 func (d *doc) answeredOwner(s *sent, c *cueCall) {
-	verb := d.low[c.i]
 	if !d.namedIn(s, c.objs, c.after, c.end) {
 		return // "rejected the demand": whom the demand was made of is not known
-	}
-	if c.typ != Rejects && !(c.typ == Supports && (strings.HasPrefix(verb, "accept") || strings.HasPrefix(verb, "welcom"))) {
-		return
 	}
 	for k := c.after; k < s.b && k < c.end+answeredReach; k++ {
 		typ, ok := answeredNouns[d.low[k]]
@@ -45,12 +42,61 @@ func (d *doc) answeredOwner(s *sent, c *cueCall) {
 		if !ok {
 			continue
 		}
-		if typ == Demands && c.typ != Rejects || typ == Offers && c.typ == Supports && !strings.HasPrefix(d.low[k], "offer") {
+		if !answers(c, d.low[c.i], typ, d.low[k]) || d.addresseeNamed(s, k, c) || d.reportsOf(s, c.after, k) {
 			return
 		}
 		d.emit(s, typ, c.objs, c.sub.ents, c.conf-0.15, c.end)
 		return
 	}
+}
+
+// answers reports whether a cue of type typ by the verb answers the
+// noun's offer or demand: a rejection answers either, an acceptance or
+// welcome an offer or invitation.
+func answers(c *cueCall, verb, typ, noun string) bool {
+	switch {
+	case c.typ == Rejects:
+		return true
+	case c.typ != Supports || typ != Offers:
+		return false
+	}
+	answer := strings.HasPrefix(verb, "accept") || strings.HasPrefix(verb, "welcom")
+	return answer && (strings.HasPrefix(noun, "offer") || noun == "invitation")
+}
+
+// addressedPreps name whom an offer or demand is made of after the noun
+// or its participle: "Russia's demand that Ukraine cede", "a proposal
+// to Egypt", "demands made by Sudan on Egypt".
+var addressedPreps = set("to", "on", "that", "of", "for")
+
+// addresseeNamed reports an actor other than the answering subject named
+// after the noun at k within its phrase: the offer or demand was made
+// of that actor, not of the one answering it.
+func (d *doc) addresseeNamed(s *sent, k int, c *cueCall) bool {
+	for j := k + 1; j < s.b && j <= k+6; j++ {
+		w := d.low[j]
+		if w == "," || w == ";" || w == "." || w == "and" || w == "but" {
+			return false
+		}
+		if !addressedPreps[w] || w == "that" && j != k+1 {
+			continue // "that" right after the noun: "the demand that X"
+		}
+		if m := s.mentionAt(j + 1); j+1 < s.b && m != nil && m.ent >= 0 && !contains(c.sub.ents, m.ent) && !contains(c.objs, m.ent) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportsOf reports "reports of" or "rumours of" before the noun at k: a
+// proposal reported is not known to have been made.
+func (d *doc) reportsOf(s *sent, from, k int) bool {
+	for j := from; j+1 < k; j++ {
+		if (d.low[j] == "reports" || d.low[j] == "rumours" || d.low[j] == "rumors") && d.low[j+1] == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 // namedIn reports an actor of objs named in tokens [from, to).

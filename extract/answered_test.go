@@ -14,5 +14,9 @@ func TestAnsweredOffers(t *testing.T) {
 		{"welcomed a plan", "Peru welcomed Chile's plan.", []string{"Peru SUPPORTS Chile"}},
 		{"welcomed a demand", "Peru welcomed Chile's demand.", []string{"Peru SUPPORTS Chile"}},
 		{"rejected claims", "Peru rejected Chile's claims.", []string{"Peru REJECTS Chile"}},
+		{"accepted an invitation", "Peru accepted Chile's invitation.", []string{"Peru SUPPORTS Chile", "Chile OFFERS Peru"}},
+		{"a demand of another", "The European Union rejected Russia's demand that Ukraine cede territory.", []string{"European Union REJECTS Russia"}},
+		{"a proposal to another", "Peru rejected the Chilean proposal to Bolivia.", []string{"Peru REJECTS Chile"}},
+		{"reports of a proposal", "Peru rejected reports of a Chilean proposal.", []string{"Peru REJECTS Chile"}},
 	})
 }
