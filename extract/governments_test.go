@@ -32,6 +32,7 @@ func TestGroupsDefined(t *testing.T) {
 			[]string{"Mali REJECTS Ghana", "Mali REJECTS Togo", "Mali REJECTS Benin"}},
 		{"quoted name, en dashes", "The plan, presented by the \u201cTrio\u201d \u2013 comprising Ghana, Togo and Benin \u2013 was new. Mali rejected the Trio's plan.",
 			[]string{"Mali REJECTS Ghana", "Mali REJECTS Togo", "Mali REJECTS Benin"}},
+		{"a list of three is no group", "Kenya invited the Pope, Uganda and Rwanda. The Pope urged Kenya to free prisoners.", nil},
 		{"one member is no group", "The plan came from the Trio, comprising Ghana. Mali rejected the Trio's plan.", nil},
 	})
 }

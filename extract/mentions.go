@@ -1597,21 +1597,23 @@ func (d *doc) groupDefinedAt(s *sent, i int) (from, to int, ents []int, ok bool)
 	if n == 0 || k+1 >= s.b || !groupOpeners[d.low[k]] {
 		return 0, 0, nil, false
 	}
-	first := d.pastGroupIntro(s, k+1)
+	first, introduced := d.pastGroupIntro(s, k+1)
 	m := s.mentionAt(first)
 	if m == nil || m.ent < 0 || m.place || m.pron {
 		return 0, 0, nil, false
 	}
 	ents, last := d.listAt(s, s.at[first-s.a])
-	if len(ents) < 2 || !groupClosed(d.low[k], d.tokAt(s, s.ms[last].to)) {
+	if len(ents) < 2 || !groupClosed(d.low[k], d.tokAt(s, s.ms[last].to), introduced) {
 		return 0, 0, nil, false
 	}
 	return from, to, ents, true
 }
 
 // pastGroupIntro returns the first member's token after an opener at j,
-// past "made up of", "consisting of", "comprising" and "the".
-func (d *doc) pastGroupIntro(s *sent, j int) int {
+// past "made up of", "consisting of", "comprising" and "the", and
+// whether such words introduced the members.
+func (d *doc) pastGroupIntro(s *sent, j int) (int, bool) {
+	introduced := true
 	switch {
 	case j+2 < s.b && d.low[j] == "made" && d.low[j+1] == "up" && d.low[j+2] == "of":
 		j += 3
@@ -1619,21 +1621,25 @@ func (d *doc) pastGroupIntro(s *sent, j int) int {
 		j += 2
 	case j < s.b && (d.low[j] == "comprising" || d.low[j] == "grouping"):
 		j++
+	default:
+		introduced = false
 	}
 	if j+1 < s.b && d.low[j] == "the" {
 		j++
 	}
-	return min(j, s.b-1)
+	return min(j, s.b-1), introduced
 }
 
 // groupClosed reports whether the token after a group's members closes
-// what the opener opened; a comma's list may end its sentence.
-func groupClosed(open, cl string) bool {
+// what the opener opened; a comma's list introduced as members may end
+// its sentence ("the Trio, comprising A, B and C."), where "invited the
+// Pope, Uganda and Rwanda." is a list of three.
+func groupClosed(open, cl string, introduced bool) bool {
 	switch open {
 	case "(":
 		return cl == ")"
 	case ",":
-		return cl == "," || cl == "." || cl == ""
+		return cl == "," || introduced && (cl == "." || cl == "")
 	}
 	return cl == "--" || cl == "\u2014" || cl == "\u2013"
 }
