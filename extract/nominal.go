@@ -46,8 +46,11 @@ func (d *doc) nominal(s *sent, i int) {
 			return
 		}
 		typ, ok := ns.nouns[d.low[j]]
-		if !ok || !nominalPreps[d.low[j+1]] {
-			continue
+		if !ok || !nominalPreps[d.low[j+1]] || d.low[j+1] == "with" && typ != Accuses {
+			continue // "shared opposition with X to Y's plan": X is a partner
+		}
+		if d.victimAhead(s, j+2) {
+			return // "shock at the killing of Ugandan soldiers": the victims
 		}
 		objs, end, _, _ := d.objectNP(s, j+2, 4)
 		if m := s.mentionAt(j + 2); len(objs) == 0 && m != nil && m.place && m.ent >= 0 {
@@ -63,4 +66,19 @@ func (d *doc) nominal(s *sent, i int) {
 		d.markContent(s, end)
 		return
 	}
+}
+
+// victimNouns name a harm whose victims "of" introduces.
+var victimNouns = set("killing", "killings", "death", "deaths", "murder", "murders", "plight", "suffering", "detention",
+	"arrest", "arrests", "abduction", "kidnapping", "execution", "loss", "losses")
+
+// victimAhead reports a harm and "of" within the few words from j: what
+// the attitude is about befell the actor named after it.
+func (d *doc) victimAhead(s *sent, j int) bool {
+	for k := j; k+1 < s.b && k < j+4; k++ {
+		if victimNouns[d.low[k]] && d.low[k+1] == "of" {
+			return true
+		}
+	}
+	return false
 }

@@ -39,5 +39,7 @@ func TestNominalDisappointment(t *testing.T) {
 		{"disappointment at a demonym's act", "Chile voiced disappointment at recent Peruvian airstrikes.", []string{"Chile ACCUSES Peru"}},
 		{"shock at", "Chile expressed shock at Peru's declaration.", []string{"Chile ACCUSES Peru"}},
 		{"shared opposition", "Chile and Bolivia reiterated their shared opposition to the Peruvian plan.", []string{"Chile REJECTS Peru", "Bolivia REJECTS Peru"}},
+		{"shock at the killing of", "Chile expressed shock at the killing of Peruvian soldiers.", nil},
+		{"opposition with a partner", "Chile expressed its shared opposition with Bolivia to the plan.", nil},
 	})
 }
