@@ -37,8 +37,8 @@ func (d *doc) signedAgreement(s *sent, i int) {
 		return
 	}
 	sub := d.subjectAt(s, i)
-	if len(sub.ents) == 0 || sub.neg || sub.refuses {
-		return
+	if len(sub.ents) == 0 || sub.neg || sub.refuses || d.deniedBefore(s, i) {
+		return // "denied reports that it had signed a deal with X"
 	}
 	if k := d.pastAgreementName(s, n+1); k+1 < s.b && d.low[k] == "with" {
 		partners, end, _, _ := d.objectNP(s, k+1, 8)

@@ -13,6 +13,7 @@ func TestSignedAgreements(t *testing.T) {
 		{"reached an agreement with", "Kenya has reached an agreement with Uganda to reopen the border.", []string{"Kenya OFFERS Uganda", "Kenya ENGAGES Uganda"}},
 		{"refused to sign", "Kenya refused to sign an agreement with Uganda.", []string{"Kenya REJECTS Uganda"}},
 		{"a pair before a relative", "Sudan spoke amid a row between Kenya and Uganda, which signed a deal.", nil},
+		{"a signing denied", "Kenya denied reports that it had signed a deal with Uganda.", nil},
 		{"will sign", "Kenya will sign a deal with Uganda.", nil},
 		{"de facto government", "Ethiopia signed a port deal with Somaliland.", []string{"Ethiopia ENGAGES Somaliland"}},
 	})

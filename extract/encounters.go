@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Meetings told as a circumstance of another act. "After meeting
 // Lebanon's President Joseph Aoun, US envoy Tom Barrack said ..." and
 // "Uganda decried the move in a phone call with Kenya" state a meeting
@@ -12,7 +14,7 @@ var frontedMeetWords = set("after", "following", "before", "while", "during", "u
 // meetGerunds are the acts of meeting such a clause names; those with a
 // particle take it before the actor ("talking with X").
 var meetGerunds = map[string][]string{
-	"meeting": nil, "hosting": nil, "receiving": nil, "visiting": nil, "phoning": nil,
+	"meeting": nil, "hosting": nil, "visiting": nil, "phoning": nil,
 	"talking": {"with"}, "speaking": {"with"}, "conferring": {"with"},
 }
 
@@ -37,11 +39,11 @@ func (d *doc) frontedMeeting(s *sent, i int) {
 		return
 	}
 	comma := end
-	for comma < s.b && comma < end+5 && d.low[comma] != "," {
+	for comma < s.b && comma < end+8 && d.low[comma] != "," && d.settingWord(s, comma) {
 		comma++
 	}
 	if comma >= s.b || d.low[comma] != "," {
-		return
+		return // "After a meeting with X was cancelled, ...": no setting
 	}
 	for v := comma + 2; v < s.b && v < comma+12; v++ {
 		if d.clauseVerb(v) {
@@ -67,12 +69,25 @@ func (d *doc) meetingWith(s *sent, i int) {
 	if len(objs) == 0 {
 		return
 	}
+	if d.meetingUndone(s, end) {
+		return // "... after the meeting with X was called off"
+	}
+	if d.deniedBefore(s, i) {
+		return // "denied that its president spoke in a call with X"
+	}
+	actorBetween := false
 	for v := i - 1; v >= s.a && v > i-16; v-- {
-		if boundaryWords[d.low[v]] && d.low[v] != "that" {
-			return
+		if boundaryWords[d.low[v]] && d.low[v] != "that" || modalWords[d.low[v]] || d.low[v] == "to" {
+			return // "said it would raise the issue at a meeting with X"
+		}
+		if m := s.mentionAt(v); m != nil && m.ent >= 0 && !m.place {
+			actorBetween = true
 		}
 		if !d.clauseVerb(v) {
 			continue
+		}
+		if actorBetween && !(reportVerbs[d.low[v]] && s.mentionAt(v+1) != nil) {
+			return // "accused Uganda of lying in a meeting with X": whose meeting is unclear
 		}
 		sub := d.subjectAt(s, v)
 		if len(sub.ents) == 0 && reportVerbs[d.low[v]] {
@@ -178,4 +193,44 @@ func (d *doc) personAt(s *sent, j int) bool {
 	}
 	w := d.low[j]
 	return titleWords[w] || personTitles[w]
+}
+
+// deniedBefore reports a word of denial before token i: what follows it
+// is denied, not told.
+func (d *doc) deniedBefore(s *sent, i int) bool {
+	for k := s.a; k < i; k++ {
+		if w := d.low[k]; strings.HasPrefix(w, "deni") || strings.HasPrefix(w, "deny") {
+			return true
+		}
+	}
+	return false
+}
+
+// settingWord reports a word that may stand between a fronted meeting's
+// actor and its comma: the person's office and name, a time or a place
+// ("Kenya's president on Monday in Geneva").
+func (d *doc) settingWord(s *sent, k int) bool {
+	w := d.low[k]
+	if m := s.mentionAt(k); m != nil {
+		return m.place || m.person
+	}
+	if w == "'s" || w == "\u2019s" || titleWords[w] || officeNouns[w] || officeModifiers[w] || d.toks[k].upper {
+		return true
+	}
+	_, month := months[w]
+	return timeWords[w] || timeNouns[w] || isWeekday(w) || month || w == "in" || w == "at" || w == "the" || w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// undoneWords call a meeting off.
+var undoneWords = set("cancelled", "canceled", "postponed", "scrapped", "called", "delayed", "suspended", "collapsed")
+
+// meetingUndone reports a meeting called off in the words after its
+// actor at j: "the meeting with X was cancelled".
+func (d *doc) meetingUndone(s *sent, j int) bool {
+	for k := j; k < s.b && k < j+4; k++ {
+		if undoneWords[d.low[k]] && (d.low[k] != "called" || k+1 < s.b && d.low[k+1] == "off") {
+			return true
+		}
+	}
+	return false
 }
