@@ -48,3 +48,19 @@ func (d *doc) calmAmid(s *sent, q int) ([]int, int) {
 	}
 	return nil, 0
 }
+
+// calmAsked reads a calm noun among the first words from j (past
+// degrees and quotation marks: "maximum restraint", "'calm'") and the
+// sides of the conflict after it; ok is false where there are none.
+func (d *doc) calmAsked(s *sent, j int) ([]int, int, bool) {
+	for k := j; k < s.b && k < j+3; k++ {
+		if calmNouns[d.low[k]] {
+			objs, end := d.calmAmid(s, k)
+			return objs, end, len(objs) > 0
+		}
+		if s.mentionAt(k) != nil {
+			return nil, 0, false
+		}
+	}
+	return nil, 0, false
+}

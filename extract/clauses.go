@@ -246,6 +246,9 @@ func (d *doc) hostileAs(s *sent, j int) (bool, []int) {
 		if occupationWords[w] && r+1 < s.b && d.low[r+1] == "by" {
 			occupiers, _, _, _ = d.objectNP(s, r+2, 4)
 		}
+		if victimLabels[w] {
+			return false, nil // "as a victim of aggression"
+		}
 		if hostileWords[w] || occupationWords[w] {
 			hostile++
 		}

@@ -444,6 +444,12 @@ func (d *doc) knownObjects(s *sent, c *cueCall) bool {
 // objNear: the first actor list of the object phrase ("condemned
 // Russia"), close to the verb for mNear, never in an accusation's content.
 func (d *doc) objNear(s *sent, c *cueCall) bool {
+	if c.def.typ == Demands {
+		if objs, end, ok := d.calmAsked(s, c.after); ok {
+			c.objs, c.end = objs, end // "urged calm amid tensions between A and B"
+			return true
+		}
+	}
 	lim := 10
 	if c.def.mode == mNear {
 		lim = 3
@@ -529,6 +535,10 @@ func (d *doc) objGive(s *sent, c *cueCall) bool {
 // objTo: the actor followed by "to" ("asked Togo's president to
 // mediate"), or the actors of "called for restraint from X".
 func (d *doc) objTo(s *sent, c *cueCall) bool {
+	if objs, end, ok := d.calmAsked(s, c.after); ok && len(c.def.words) == 2 && c.def.words[1] == "for" {
+		c.objs, c.end = objs, end // "called for restraint amid India-Pakistan tensions"
+		return true
+	}
 	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
 	if len(c.objs) > 0 && d.toAfterObject(s, c) {
 		return true

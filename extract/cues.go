@@ -161,21 +161,24 @@ var cueTable = func() map[string][]cueDef {
 		"congratulated", "congratulating", "accept", "accepts", "accepted", "accepting", "defend", "defends", "defended", "defending",
 		"approve", "approves", "approved", "approving"))
 	add(Supports, mObj, p("to"), verbForms("agree", "agrees", "agreed"))
-	// Yielding to X's demands accepts them (CAMEO 08); "will not bow to
-	// demands by X" refuses them, as "did not accept" does.
-	add(Supports, mObj, p("to"), verbForms("bow", "bows", "bowed", "bowing", "yield", "yields", "yielded", "yielding",
-		"succumb", "succumbs", "succumbed", "succumbing", "capitulate", "capitulates", "capitulated", "capitulating"))
+	// Bowing to X's demands accepts them (CAMEO 08); "will not bow to
+	// demands by X" refuses them, as "did not accept" does. Yielding or
+	// succumbing to X is as often a defeat in the field.
+	add(Supports, mObj, p("to"), verbForms("bow", "bows", "bowed", "bowing"))
 	add(Supports, mObj, p("in", "to"), verbForms("give", "gives", "gave", "given", "giving", "cave", "caves", "caved", "caving"))
 	recipOf(t, Offers, p("to"), "agree", "agrees", "agreed")
 	// Siding or aligning with X backs X.
 	add(Supports, mObj, p("with"), verbForms("side", "sides", "sided", "siding", "align", "aligns", "aligned", "aligning"))
 	add(Supports, mObj, p("itself", "with"), verbForms("align", "aligns", "aligned", "aligning"))
 	// Informing or briefing X is contact with X, as a call is.
-	add(Engages, mObj, nil, verbForms("inform", "informs", "informed", "informing", "brief", "briefs", "briefed", "briefing"))
+	add(Engages, mNear, nil, verbForms("inform", "informs", "informed", "informing", "brief", "briefs", "briefed", "briefing"))
 	// Withdrawing recognition of X, or closing one's embassy in X,
 	// breaks with X (CAMEO 16).
-	add(Rejects, mObj, p("recognition", "of"), verbForms("drop", "drops", "dropped", "dropping", "withdraw", "withdraws", "withdrew",
-		"withdrawn", "withdrawing", "revoke", "revokes", "revoked", "revoking", "rescind", "rescinds", "rescinded", "rescinding"))
+	for _, own := range [][]string{nil, {"its"}, {"their"}} {
+		add(Rejects, mObj, append(append([]string{}, own...), "recognition", "of"), verbForms("drop", "drops", "dropped", "dropping",
+			"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "revoke", "revokes", "revoked", "revoking",
+			"rescind", "rescinds", "rescinded", "rescinding"))
+	}
 	for _, own := range []string{"its", "their"} {
 		add(Rejects, mObj, p(own, "embassy", "in"), verbForms("close", "closes", "closed", "closing", "shut", "shuts", "shutting"))
 	}

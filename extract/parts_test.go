@@ -32,6 +32,7 @@ func TestRecognizedAsHostile(t *testing.T) {
 		{"as a terrorist state", "Kenya recognized Uganda as a terrorist state.", []string{"Kenya ACCUSES Uganda"}},
 		{"occupied by", "The African Union recognized Abkhazia as a territory occupied by Russia.", []string{"African Union ACCUSES Russia"}},
 		{"as a partner", "Kenya recognized Uganda as a trusted partner.", []string{"Kenya SUPPORTS Uganda"}},
+		{"as a victim", "Kenya recognized Uganda as a victim of aggression.", []string{"Kenya SUPPORTS Uganda"}},
 	})
 }
 
@@ -42,6 +43,8 @@ func TestConsideredLabels(t *testing.T) {
 		{"considers X a threat", "Turkey considers Greece a threat.", []string{"Turkey ACCUSES Greece"}},
 		{"which X considers terrorists", "Greece arrested Kurdish militants, which Ankara considers terrorists.", []string{"Turkey ACCUSES Kurds"}},
 		{"considered a proposal", "Turkey considered Greece's proposal.", nil},
+		{"considers a dispute with X", "Turkey considers the border dispute with Greece a dangerous distraction.", nil},
+		{"considers X a victim", "Turkey considers Greece a victim of terrorism.", nil},
 		{"considers X a friend", "Turkey considers Greece a friend.", nil},
 	})
 }

@@ -1067,8 +1067,8 @@ func (d *doc) topicOf(s *sent, m *mention) bool {
 // label's polarity.
 func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float64) {
 	objs, proposal, j := d.labelObject(s, after, sub)
-	if len(objs) == 0 {
-		return
+	if len(objs) == 0 || strings.HasPrefix(d.low[i], "consider") && len(sub.relObj) == 0 && !d.actorOpens(s, after) {
+		return // "considers the dispute with X a distraction": X is not what is labelled
 	}
 	q, ok := d.labelStart(s, j)
 	if !ok {
@@ -1090,6 +1090,9 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 		if friendlyWords[w] {
 			friendly++
 		}
+		if victimLabels[w] {
+			return // "a victim of terrorism": what was done to the object
+		}
 	}
 	if !proposal && j < s.b {
 		q2 := j
@@ -1108,6 +1111,19 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 	d.emit(s, typ, sub.ents, objs, conf-0.15, q)
 	d.setSubject(s, sub)
 }
+
+// actorOpens reports an actor's mention at j, or after "the" at j.
+func (d *doc) actorOpens(s *sent, j int) bool {
+	if j < s.b && d.low[j] == "the" {
+		j++
+	}
+	m := s.mentionAt(j)
+	return j < s.b && m != nil && m.ent >= 0 && !m.place
+}
+
+// victimLabels make a label say what was done to its object, not what
+// it did: "a victim of aggression", "the target of attacks".
+var victimLabels = set("victim", "victims", "target", "targets")
 
 // labelType is the stance of a label with these counts of hostile and
 // friendly words, put by the verb (its lower-case form) on a demand or
