@@ -31,6 +31,8 @@ func TestUnknownOrganizations(t *testing.T) {
 func TestReportVerbsConclude(t *testing.T) {
 	runCases(t, []extractCase{
 		{"head opens the name", "The Alliance of Coastal States blamed Ghana.", []string{"Alliance of Coastal States ACCUSES Ghana"}},
+		{"a state's council", "The Council of Ministers of Togo condemned Ghana.", []string{"Togo ACCUSES Ghana"}},
+		{"a state's congress", "The Congress of Peru condemned Chile.", []string{"Peru ACCUSES Chile"}},
 		{"head opens, then for", "The Coalition for Democratic Change praised Ghana.", []string{"Coalition for Democratic Change SUPPORTS Ghana"}},
 		{"concluded that must", "Kenya concluded on Saturday that Uganda must withdraw its troops.", []string{"Kenya DEMANDS Uganda"}},
 		{"reaffirmed that must", "Kenya reaffirmed that Uganda must withdraw its troops.", []string{"Kenya DEMANDS Uganda"}},
