@@ -15,9 +15,6 @@ var signVerbs = set("signed", "signs", "sign", "signing", "inked", "concluded", 
 var agreementNouns = set("agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "pacts", "memorandum",
 	"treaty", "treaties", "mou", "protocol", "protocols", "deal", "ceasefire", "truce", "compact")
 
-// relativePronouns open a relative clause.
-var relativePronouns = set("which", "who", "that", "whom")
-
 // agreementReach bounds the words from the verb to the agreement's noun.
 const agreementReach = 6
 
@@ -47,7 +44,7 @@ func (d *doc) signedAgreement(s *sent, i int) {
 		}
 		return
 	}
-	if k := d.skipBeforeVerb(s, i); len(sub.ents) >= 2 && !sub.group && k >= s.a && !relativePronouns[d.low[k]] {
+	if k := d.skipBeforeVerb(s, i); len(sub.ents) >= 2 && !sub.group && k >= s.a && !relWords[d.low[k]] {
 		// "a row between it and Uganda, which signed a deal": the
 		// relative's antecedent is the last actor, not the pair.
 		d.reciprocal(s, Engages, sub.ents, 0.7, n+1)

@@ -229,34 +229,31 @@ func (d *doc) judgedConduct(s *sent, sub subject, k, cFrom, cTo int, conf float6
 }
 
 // hostileAs reports "as" at j and a label after it with more hostile
-// words than friendly ones, up to a comma or semicolon, and the actors
-// after "occupied by" in it: "as an area occupied by Russia" labels the
-// occupier, not the land.
+// words than friendly ones (labelWords), and the actors after "occupied
+// by" in it: "as an area occupied by Russia" labels the occupier, not
+// the land.
 func (d *doc) hostileAs(s *sent, j int) (bool, []int) {
 	if j >= s.b || d.low[j] != "as" {
 		return false, nil
 	}
-	hostile := 0
-	var occupiers []int
-	for r := j + 1; r < s.b && r < j+12; r++ {
-		w := d.low[r]
-		if w == "," || w == ";" {
+	hostile, friendly, victim := d.labelWords(s, j+1, 11)
+	if victim {
+		return false, nil // "as a victim of aggression"
+	}
+	for r := j + 1; r+1 < s.b && r < j+12; r++ {
+		if d.low[r] == "," || d.low[r] == ";" {
 			break
 		}
-		if occupationWords[w] && r+1 < s.b && d.low[r+1] == "by" {
-			occupiers, _, _, _ = d.objectNP(s, r+2, 4)
+		if !occupationWords[d.low[r]] {
+			continue
 		}
-		if victimLabels[w] {
-			return false, nil // "as a victim of aggression"
+		if d.low[r+1] == "by" {
+			occupiers, _, _, _ := d.objectNP(s, r+2, 4)
+			return true, occupiers
 		}
-		if hostileWords[w] || occupationWords[w] {
-			hostile++
-		}
-		if friendlyWords[w] {
-			hostile--
-		}
+		hostile++ // "as occupied territory"
 	}
-	return hostile > 0, occupiers
+	return hostile > friendly, nil
 }
 
 // occupationWords describe a land held by force.

@@ -32,6 +32,7 @@ func TestRecognizedAsHostile(t *testing.T) {
 		{"as a terrorist state", "Kenya recognized Uganda as a terrorist state.", []string{"Kenya ACCUSES Uganda"}},
 		{"occupied by", "The African Union recognized Abkhazia as a territory occupied by Russia.", []string{"African Union ACCUSES Russia"}},
 		{"as a partner", "Kenya recognized Uganda as a trusted partner.", []string{"Kenya SUPPORTS Uganda"}},
+		{"as occupied territory", "Kenya recognized Abkhazia as occupied territory.", []string{"Kenya ACCUSES Abkhazia"}},
 		{"as a victim", "Kenya recognized Uganda as a victim of aggression.", []string{"Kenya SUPPORTS Uganda"}},
 	})
 }

@@ -1078,21 +1078,9 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 	if needAs && d.low[q] != "as" {
 		return
 	}
-	hostile, friendly := 0, 0
-	for r := q; r < s.b && r < q+14; r++ {
-		w := d.low[r]
-		if w == ";" || (w == "," && r > q+1 && !isQuoteTok(d.low[r-1])) {
-			break
-		}
-		if hostileWords[w] {
-			hostile++
-		}
-		if friendlyWords[w] {
-			friendly++
-		}
-		if victimLabels[w] {
-			return // "a victim of terrorism": what was done to the object
-		}
+	hostile, friendly, victim := d.labelWords(s, q, 14)
+	if victim {
+		return // "a victim of terrorism": what was done to the object
 	}
 	if !proposal && j < s.b {
 		q2 := j
@@ -1119,6 +1107,27 @@ func (d *doc) actorOpens(s *sent, j int) bool {
 	}
 	m := s.mentionAt(j)
 	return j < s.b && m != nil && m.ent >= 0 && !m.place
+}
+
+// labelWords counts the hostile and friendly words of a label that
+// starts at q, within reach words and up to a semicolon or a comma past
+// its first word (not one closing a quotation), and reports a word that
+// makes the object the victim.
+func (d *doc) labelWords(s *sent, q, reach int) (hostile, friendly int, victim bool) {
+	for r := q; r < s.b && r < q+reach; r++ {
+		w := d.low[r]
+		if w == ";" || (w == "," && r > q+1 && !isQuoteTok(d.low[r-1])) {
+			break
+		}
+		if hostileWords[w] {
+			hostile++
+		}
+		if friendlyWords[w] {
+			friendly++
+		}
+		victim = victim || victimLabels[w]
+	}
+	return hostile, friendly, victim
 }
 
 // victimLabels make a label say what was done to its object, not what
