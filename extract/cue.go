@@ -444,6 +444,13 @@ func (d *doc) knownObjects(s *sent, c *cueCall) bool {
 // objNear: the first actor list of the object phrase ("condemned
 // Russia"), close to the verb for mNear, never in an accusation's content.
 func (d *doc) objNear(s *sent, c *cueCall) bool {
+	if w := c.def.words; w[len(w)-1] == "in" && c.after < s.b {
+		// "closed its embassy in X": the cue's own "in" makes the place its object.
+		if m := s.mentionAt(c.after); m != nil && m.ent >= 0 {
+			c.objs, c.end = []int{m.ent}, m.to
+			return true
+		}
+	}
 	if c.def.typ == Demands {
 		if objs, end, ok := d.calmAsked(s, c.after); ok {
 			c.objs, c.end = objs, end // "urged calm amid tensions between A and B"

@@ -1000,9 +1000,6 @@ func (d *doc) classify(s *sent, m *mention) {
 		if p-1 >= s.a && (govWords[d.low[p-1]] || d.low[p-1] == "officials" || (w == "at" && atTargets[d.low[p-1]])) {
 			return
 		}
-		if w == "in" && p-3 >= s.a && d.low[p-1] == "embassy" && closeVerbs[d.low[p-3]] {
-			return // "closed its embassy in X": the cue's object
-		}
 		m.place = true
 	case w == "to" && p-1 >= s.a && travelWords[d.low[p-1]]:
 		m.place = true
@@ -1690,9 +1687,6 @@ var honorifics = set("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
 // "scoffed at X's proposal".
 var atTargets = set("out", "aimed", "directed", "aim", "finger", "scoff", "scoffs", "scoffed", "scoffing", "balk", "balks", "balked",
 	"balking")
-
-// closeVerbs close an embassy.
-var closeVerbs = set("close", "closes", "closed", "closing", "shut", "shuts", "shutting")
 
 // givenNameLike reports whether a sentence-initial capitalised word may be
 // a given name rather than a capitalised function word: "Anna Wagner said"
