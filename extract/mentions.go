@@ -23,6 +23,10 @@ func (d *doc) findMentions(s *sent) {
 			i++
 			continue
 		}
+		if !m.ref && d.backs(s, m.to) {
+			i = m.to + 2 // "the Iran-backed militias": Iran backs them (backers.go)
+			continue
+		}
 		d.classify(s, &m)
 		if m.to+1 < s.b && (d.low[m.to] == "'s" || d.low[m.to] == "\u2019s") {
 			if part, ok := d.partOfState(s, m.from, m.to+1); ok {

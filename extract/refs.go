@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // An organization is often referred back to by its description with
 // modifiers the dictionary's reference lacks: "the West African bloc",
 // "the 15-nation bloc", "the regional alliance" for "the bloc", "the
@@ -20,29 +22,97 @@ var refModifiers = set("regional", "continental", "economic", "political", "mili
 // refModMax bounds the modifiers.
 const refModMax = 4
 
+// armedRefHeads are the heads of an armed group's descriptions: "the
+// Iran-backed group", "the rebel movement", "the Islamist fighters" are
+// the armed group named last whose bare reference is any of them.
+var armedRefHeads = set("group", "movement", "militia", "outfit", "faction", "rebels", "militants", "insurgents",
+	"fighters", "guerrillas", "jihadists", "extremists", "separatists")
+
+// armedRefModifiers are the lower-case words an armed group's
+// description may hold besides those of refModifiers.
+var armedRefModifiers = set("armed", "militant", "rebel", "insurgent", "islamist", "jihadist", "separatist", "extremist",
+	"terrorist", "radical", "shiite", "shia", "sunni", "paramilitary", "hardline", "powerful", "outlawed", "banned",
+	"proscribed", "secessionist", "guerrilla", "militia")
+
 // modifiedRef matches "the" at i, modifiers and a head whose bare
-// reference ("the bloc") the dictionary gives an organization named
-// earlier in the text.
+// reference ("the bloc", "the group") the dictionary gives an actor named
+// earlier in the text. A demonym among an armed group's modifiers must be
+// the group's country: "the Palestinian militant group" is not the
+// Houthis.
 func (d *doc) modifiedRef(s *sent, i int) (mention, bool) {
 	none := mention{ent: -1}
 	if d.low[i] != "the" {
 		return none, false
 	}
-	j := i + 1
-	for j < s.b && j <= i+refModMax && d.refModifier(s, j) {
-		j++
-	}
-	if j == i+1 || j >= s.b || !modifiedRefHeads[d.low[j]] {
+	j, countries := d.skipRefModifiers(s, i+1)
+	if j == i+1 || j >= s.b {
 		return none, false
 	}
-	for _, p := range d.lx.byFirst["the"] {
-		if p.kind == formRef && len(p.toks) == 2 && (p.toks[1].s == d.low[j] || orgHeadSynonyms[p.toks[1].s] && orgHeadSynonyms[d.low[j]]) {
-			if e := d.resolveRef(p.entries); e >= 0 {
-				return mention{from: i, to: j + 1, ent: e, kind: formRef, ref: true}, true
+	head := d.low[j]
+	var ents []int
+	switch {
+	case modifiedRefHeads[head] && len(countries) == 0:
+		ents = d.refEntries(func(h string) bool { return h == head || orgHeadSynonyms[h] && orgHeadSynonyms[head] })
+	case armedRefHeads[head]:
+		for _, e := range d.refEntries(func(h string) bool { return armedRefHeads[h] }) {
+			if len(countries) == 0 || slices.Contains(countries, d.lx.entries[e].actor.Country) {
+				ents = append(ents, e)
 			}
 		}
 	}
+	if e := d.resolveRef(ents); e >= 0 {
+		return mention{from: i, to: j + 1, ent: e, kind: formRef, ref: true}, true
+	}
 	return none, false
+}
+
+// skipRefModifiers returns the first token from j that is no modifier of
+// a description, and the countries of the demonyms among them. A name
+// joined to a backing word ("Iran-backed") is a modifier too.
+func (d *doc) skipRefModifiers(s *sent, j int) (int, []string) {
+	var countries []string
+	for n := 0; j < s.b && n < refModMax; n++ {
+		if k := d.backerEnd(s, j); k > j {
+			j = k
+			continue
+		}
+		if d.refModifier(s, j) || armedRefModifiers[d.low[j]] {
+			j++
+			continue
+		}
+		c, ok := d.demonymCountry(s, j)
+		if !ok {
+			break
+		}
+		countries = append(countries, c)
+		j++
+	}
+	return j, countries
+}
+
+// refEntries returns the entries whose bare reference "the X" has a head X
+// that head accepts.
+func (d *doc) refEntries(head func(string) bool) []int {
+	var ents []int
+	for _, p := range d.lx.byFirst["the"] {
+		if p.kind == formRef && len(p.toks) == 2 && head(p.toks[1].s) {
+			ents = append(ents, p.entries...)
+		}
+	}
+	return ents
+}
+
+// demonymCountry returns the country of the one-word demonym at j.
+func (d *doc) demonymCountry(s *sent, j int) (string, bool) {
+	if !d.toks[j].upper {
+		return "", false
+	}
+	for _, p := range d.lx.byFirst[d.low[j]] {
+		if p.kind == formDemonym && len(p.toks) == 1 && tokMatch(p.toks[0], d.tok(j), d.toks[j]) {
+			return d.lx.entries[p.entries[0]].actor.Country, true
+		}
+	}
+	return "", false
 }
 
 // refModifier reports a word at j that may modify an organization's
