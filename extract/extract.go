@@ -43,7 +43,9 @@ func New(d *Dictionary) *Extractor {
 // denotes: its canonical name or one of its aliases, compared as
 // stance.NormalizeName compares names ("ECOWAS", "DR Congo", "Houthi
 // movement"), or the acronym of an organization of the actor table
-// ("UNITA"). It reports false for a name the dictionary does not hold.
+// ("UNITA"), or else the one actor the whole name is a mention of as a
+// text would name it ("Colombian government": Colombia). It reports false
+// for a name that denotes no dictionary actor.
 func (e *Extractor) Canonical(name string) (string, bool) {
 	n := stance.NormalizeName(name)
 	i, ok := e.lx.names[n]
@@ -51,9 +53,45 @@ func (e *Extractor) Canonical(name string) (string, bool) {
 		i, ok = e.lx.acronyms[n]
 	}
 	if !ok {
+		i, ok = e.lx.denoted(name)
+	}
+	if !ok {
 		return "", false
 	}
 	return e.lx.entries[i].actor.Name, true
+}
+
+// denoted returns the entry a name outside the dictionary's names denotes
+// as the text's own reading would take it: "Colombian government",
+// "Government of Colombia" and "Myanmar junta" are Colombia and Myanmar.
+// The whole name must be one mention of one actor.
+func (lx *lexicon) denoted(name string) (int, bool) {
+	d := newDoc(lx, name, 0)
+	if len(d.toks) == 0 || len(d.toks) > 12 {
+		return -1, false
+	}
+	s := &sent{a: 0, b: len(d.toks), frontLoc: -1, quoteOpen: -1, paren: len(d.toks)}
+	s.at = make([]int, s.b)
+	s.content = make([]bool, s.b)
+	d.findMentions(s)
+	if len(s.ms) != 1 {
+		return -1, false
+	}
+	m := s.ms[0]
+	first, last := 0, len(d.toks)
+	for first < last && (!d.toks[first].word || d.low[first] == "the") {
+		first++
+	}
+	for last > first && !d.toks[last-1].word {
+		last--
+	}
+	for m.gov && m.to < last && rulerWords[d.low[m.to]] {
+		m.to++ // "Colombian government": the demonym names the government
+	}
+	if m.ent < 0 || m.ent >= len(lx.entries) || m.place || len(m.group) > 0 || m.from > first || m.to < last {
+		return -1, false
+	}
+	return m.ent, true
 }
 
 // Extract returns the stances text states, at most one candidate per

@@ -257,6 +257,13 @@ func TestCanonical(t *testing.T) {
 		{"KRG", "Kurdistan Regional Government"},
 		{"Alliance of Sahel States", "Alliance of Sahel States"},
 		{"G7", ""}, // a group, as the E3
+		{"Colombian government", "Colombia"}, // as the text's reading takes it
+		{"the Sudanese authorities", "Sudan"},
+		{"Government of Colombia", "Colombia"},
+		{"Gambian government officials", ""}, // more than a government
+		{"Colombia and Peru", ""},
+		{"Kabul", "Kabul government"},
+		{"Global Rivers Forum", ""}, // named in a text, no dictionary actor
 		{"Wakanda", ""},
 		{"E3", ""}, // a group is not an actor
 	} {
