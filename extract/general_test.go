@@ -256,7 +256,7 @@ func TestCanonical(t *testing.T) {
 		{"European Parliament", "European Union"},
 		{"KRG", "Kurdistan Regional Government"},
 		{"Alliance of Sahel States", "Alliance of Sahel States"},
-		{"G7", ""}, // a group, as the E3
+		{"G7", ""},                           // a group, as the E3
 		{"Colombian government", "Colombia"}, // as the text's reading takes it
 		{"the Sudanese authorities", "Sudan"},
 		{"Government of Colombia", "Colombia"},
