@@ -9,6 +9,8 @@ func TestSignedAgreements(t *testing.T) {
 	runCases(t, []extractCase{
 		{"signed a deal with", "Kenya signed a trade deal with Uganda on Monday.", []string{"Kenya ENGAGES Uganda"}},
 		{"signed a memorandum of understanding, a time, with", "Kenya signed a memorandum of understanding last month with Ugandan President Yoweri Museveni.", []string{"Kenya ENGAGES Uganda", "Kenya SUPPORTS Uganda"}},
+		{"a declaration signed by two", "Kenya and Uganda signed a declaration of principles in Nairobi.",
+			[]string{"Kenya ENGAGES Uganda", "Kenya SUPPORTS Uganda", "Uganda SUPPORTS Kenya"}},
 		{"passive, between", "A deal was signed on Monday between Kenya and Uganda.", []string{"Kenya ENGAGES Uganda"}},
 		{"reached an agreement with", "Kenya has reached an agreement with Uganda to reopen the border.", []string{"Kenya OFFERS Uganda", "Kenya ENGAGES Uganda"}},
 		{"refused to sign", "Kenya refused to sign an agreement with Uganda.", []string{"Kenya REJECTS Uganda"}},

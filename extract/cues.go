@@ -133,13 +133,15 @@ var cueTable = func() map[string][]cueDef {
 	add(Rejects, mObj, p("at"), verbForms("scoff", "scoffs", "scoffed", "scoffing", "balk", "balks", "balked", "balking"))
 	add(Rejects, mObj, p("back", "against"), verbForms("push", "pushes", "pushed", "pushing"))
 	add(Rejects, mObj, nil, verbForms("snub", "snubs", "snubbed", "snubbing"))
+
 	// Relations or talks suspended, frozen or downgraded with X reject X
 	// as cutting ties does.
 	add(Rejects, mWith, nil, verbForms("suspend", "suspends", "suspended", "suspending", "freeze", "freezes", "froze", "frozen",
 		"freezing", "downgrade", "downgrades", "downgraded", "downgrading")) // suspendVerbs
 	add(Rejects, mDeny, nil, verbForms("deny", "denies", "denied", "denying"))
 	// "refuted X's claims": a denial that argues, CAMEO 016 as denying.
-	add(Rejects, mDeny, nil, verbForms("refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting"))
+	add(Rejects, mDeny, nil, verbForms("refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting",
+		"rubbish", "rubbishes", "rubbished", "rubbishing", "debunk", "debunks", "debunked", "debunking"))
 	add(Rejects, mRefuse, nil, verbForms("refuse", "refuses", "refused", "refusing"))
 	add(Rejects, mWith, p("off"), verbForms("break", "breaks", "broke", "breaking"))
 	add(Rejects, mWith, nil, verbForms("end", "ends", "ended", "terminate", "terminates", "terminated", "scrap", "scraps", "scrapped", "tore", "sever", "severs", "severed", "severing"))

@@ -8,7 +8,7 @@ package extract
 // denialVerbs reject what another has said.
 var denialVerbs = set("reject", "rejects", "rejected", "rejecting", "deny", "denies", "denied", "denying", "dismiss",
 	"dismisses", "dismissed", "dismissing", "refute", "refutes", "refuted", "refuting", "repudiate", "repudiates",
-	"repudiated", "repudiating", "rebuffed", "rebuts", "rebutted")
+	"repudiated", "repudiating", "rebuffed", "rebuts", "rebutted", "rubbished", "rubbishes", "debunked", "debunks")
 
 // deniedNouns are the accusations a denial may reject.
 var deniedNouns = set("accusation", "accusations", "allegation", "allegations", "charge", "charges", "claim", "claims")

@@ -9,6 +9,8 @@ func TestDeniedAccusations(t *testing.T) {
 	runCases(t, []extractCase{
 		{"accusations by a titled person", "Ghana rejected accusations by Nigerian President Bola Tinubu that it was harbouring pirates.",
 			[]string{"Ghana REJECTS Nigeria", "Nigeria ACCUSES Ghana"}},
+		{"rubbished", "Ghana rubbished allegations by Nigeria that it was harbouring pirates.", []string{"Ghana REJECTS Nigeria", "Nigeria ACCUSES Ghana"}},
+		{"rubbished, owner before", "Ghana rubbished Nigeria's allegations as baseless.", []string{"Ghana REJECTS Nigeria"}},
 		{"about", "Ghana dismissed accusations by Nigeria about the treatment of fishermen.", []string{"Ghana REJECTS Nigeria", "Nigeria ACCUSES Ghana"}},
 		{"another accused", "Ghana rejected claims from Nigeria that Togo shelters smugglers.", []string{"Ghana REJECTS Nigeria", "Nigeria ACCUSES Togo"}},
 		{"not denied", "Ghana did not deny allegations by Nigeria.", nil},

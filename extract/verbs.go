@@ -283,8 +283,34 @@ func (d *doc) frameCue(s *sent, i int) {
 		// "apologized to X", "met with X"; but "complained to X" names
 		// whom a complaint is addressed to, not its target.
 		end++
+	} else if strings.HasPrefix(f.code, "04") && s.mentionAt(end) == nil {
+		end = d.consultPartner(s, end)
 	}
 	d.cue(s, i, []cueDef{{words: d.low[i:end], typ: typ, mode: mNear, recip: recip}})
+}
+
+// consultReach bounds the words between a consultation verb and the
+// "with" that names its partner.
+const consultReach = 9
+
+// consultStops end the verb's clause before any partner.
+var consultStops = set(",", ";", ":", "and", "but", "that", "which", "who", "while", "after", "before", "when", "as",
+	"\"", "\u201c", "\u201d", "(")
+
+// consultPartner returns the token after the "with" that names whom a
+// consultation verb's subject consulted, past the verb's object:
+// "discussed the crisis with X", "discussed over the phone regional
+// developments with X". It returns end where no such "with" follows.
+func (d *doc) consultPartner(s *sent, end int) int {
+	for k := end; k < s.b && k < end+consultReach; k++ {
+		switch {
+		case d.low[k] == "with":
+			return k + 1
+		case consultStops[d.low[k]]:
+			return end
+		}
+	}
+	return end
 }
 
 // ofPhraseReach bounds the words of an of-phrase after a pattern's noun.

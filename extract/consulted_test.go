@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stancegraph/stancegraph/stance"
+)
+
+// TestConsultedWith checks, in sentences written for this test, that a
+// consultation verb's partner is the actor after "with" past the verb's
+// object, and never one across a clause's boundary.
+func TestConsultedWith(t *testing.T) {
+	runCases(t, []extractCase{
+		{"object, then with", "Egypt discussed the crisis with Saudi Arabia.", []string{"Egypt ENGAGES Saudi Arabia"}},
+		{"counterpart", "The Egyptian foreign minister discussed the crisis with his Saudi counterpart.", []string{"Egypt ENGAGES Saudi Arabia"}},
+		{"manner and object", "Egypt's foreign minister discussed over the phone regional developments with the US secretary of state.",
+			[]string{"Egypt ENGAGES United States"}},
+		{"relative clause stops", "Egypt discussed the crisis, which began with the Saudi blockade, on Monday.", nil},
+		{"partner right after", "Egypt consulted Saudi Arabia on the crisis.", []string{"Egypt ENGAGES Saudi Arabia"}},
+	})
+}
+
+// TestLibyaAndSudanActors checks the dictionary's rival Libyan
+// authorities and Sudan's northern rebels at dates of their own, in
+// sentences written for this test.
+func TestLibyaAndSudanActors(t *testing.T) {
+	in2019, in2023 := stance.NewDate(2019, 5, 8), stance.NewDate(2023, 3, 1)
+	runDatedCases(t, []datedCase{
+		{"Sarraj leads the GNA", in2019, "Fayez al-Sarraj accused France of supporting Khalifa Haftar.",
+			[]string{"Government of National Accord ACCUSES France"}}, // the accused act is no stance of France's
+		{"the GNA by name", in2019, "Egypt accused the Government of National Accord of hiring mercenaries.",
+			[]string{"Egypt ACCUSES Government of National Accord"}},
+		{"after the GNA, its name is Libya's", in2023, "Egypt accused the Government of National Accord of hiring mercenaries.",
+			[]string{"Egypt ACCUSES Libya"}},
+		{"Haftar's forces", in2023, "Russia has kept close ties with Haftar's forces.", []string{"Russia ENGAGES Libyan National Army"}},
+		{"SPLM-N", stance.NewDate(2017, 2, 10), "The SPLM-N rejected the American proposal.",
+			[]string{"SPLM-N REJECTS United States", "United States OFFERS SPLM-N"}},
+	})
+}
