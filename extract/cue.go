@@ -1261,11 +1261,12 @@ func (d *doc) groupStances(s *sent, c *cueCall) {
 		d.reciprocal(s, c.typ, sub.ents, c.conf, c.end)
 	}
 	if len(c.objs) > 0 {
+		if c.typ == Engages && len(sub.ents) >= 2 && !sub.group && d.multiPartyTalks(s, c) {
+			d.pairs(s, sub.ents, c.conf-0.1, c.end) // "A and B held trilateral talks with C"
+		}
 		return
 	}
-	if c.typ == Engages && (len(sub.ents) == 2 || d.countedLeaders(s, sub.ents)) && !c.recip && !sub.group && (c.talks || d.low[c.i] == "met" || d.low[c.i] == "meets") {
-		// Three or more ("the US, Saudi Arabia and Switzerland opened
-		// talks") are more likely conveners than parties.
+	if c.typ == Engages && (len(sub.ents) == 2 || d.countedLeaders(s, sub.ents) || d.partiesTalk(s, c)) && !c.recip && !sub.group && (c.talks || d.low[c.i] == "met" || d.low[c.i] == "meets") {
 		d.noteTalks(sub.ents)
 		d.pairs(s, sub.ents, c.conf-0.1, c.end)
 	}

@@ -275,7 +275,7 @@ func (d *doc) sentence(a, b int) {
 		} else if !reportVerbs[d.low[i]] {
 			d.frameCue(s, i)
 		}
-		if d.low[i] == "between" && i > a {
+		if i > a && d.partiesWord(s, i) {
 			d.between(s, i)
 		}
 		for _, rule := range phraseRules {
