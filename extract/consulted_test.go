@@ -37,3 +37,17 @@ func TestLibyaAndSudanActors(t *testing.T) {
 			[]string{"SPLM-N REJECTS United States", "United States OFFERS SPLM-N"}},
 	})
 }
+
+// TestInvitedEnvoysAndMarks checks, in sentences written for this test,
+// that an envoy invited is summoned, and that accents and typographic
+// apostrophes match the dictionaries' plain spellings.
+func TestInvitedEnvoysAndMarks(t *testing.T) {
+	runCases(t, []extractCase{
+		{"invited an envoy", "Kazakhstan invited the charge d'affaires of Kyrgyzstan.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},
+		{"invited an envoy to the ministry", "Kazakhstan invited Kyrgyzstan's ambassador to the ministry.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},
+		{"invited a state", "Kazakhstan invited Kyrgyzstan to the summit.", []string{"Kazakhstan OFFERS Kyrgyzstan"}},
+		{"accent", "Kazakhstan summoned the Chargé d'affaires of Kyrgyzstan.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},
+		{"typographic apostrophe", "Kazakhstan summoned the charge d\u2019affaires of Kyrgyzstan.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},
+		{"both in a name", "Mali accused C\u00f4te d\u2019Ivoire of harbouring rebels.", []string{"Mali ACCUSES Cote d'Ivoire"}},
+	})
+}

@@ -165,6 +165,7 @@ func (d *doc) cue(s *sent, i int, defs []cueDef) {
 	d.objectFallbacks(s, c)
 	d.placeTarget(s, c)
 	d.punitiveTarget(s, c)
+	d.invitedEnvoy(s, c)
 	d.groupStances(s, c)
 	d.cueStances(s, c)
 }
@@ -547,7 +548,7 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 		return true
 	}
 	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
-	if len(c.objs) > 0 && d.toAfterObject(s, c) {
+	if len(c.objs) > 0 && (d.toAfterObject(s, c) || d.envoyObject(s, c)) {
 		return true
 	}
 	// "called for restraint from X and Y": an act of the actors' own

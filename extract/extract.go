@@ -167,6 +167,9 @@ func newDoc(lx *lexicon, text string, date stance.Date) *doc {
 	d.low = make([]string, len(d.toks))
 	for i, t := range d.toks {
 		d.low[i] = strings.ToLower(text[t.bs:t.be])
+		if t.word && !isASCII(d.low[i]) {
+			d.low[i] = foldMarks(d.low[i]) // "Chargé d’affaires": the dictionaries' "charge d'affaires"
+		}
 	}
 	return d
 }

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/stancegraph/stancegraph/stance"
 )
@@ -216,9 +219,19 @@ func (lx *lexicon) add(form string, entry int, kind formKind, from, to stance.Da
 			p.army = true
 		}
 	}
-	key := strings.ToLower(words[0])
+	key := firstKey(words[0])
 	lx.byFirst[key] = append(lx.byFirst[key], p)
 	return p
+}
+
+// firstKey is the lexicon's key of a pattern's first word: the word as
+// newDoc lowers it, so that "Côte" and "Cote" share their patterns.
+func firstKey(w string) string {
+	w = strings.ToLower(w)
+	if isASCII(w) {
+		return w
+	}
+	return foldMarks(w)
 }
 
 // tokMatch compares a dictionary token with a text token. Acronyms must
@@ -231,7 +244,34 @@ func tokMatch(d ptok, text string, t token) bool {
 	if d.upper && !t.upper {
 		return false
 	}
-	return strings.EqualFold(d.s, text) || (isApos1(d.s) && isApos1(text))
+	return strings.EqualFold(d.s, text) || (isApos1(d.s) && isApos1(text)) ||
+		(!isASCII(text) || !isASCII(d.s)) && strings.EqualFold(foldMarks(d.s), foldMarks(text))
+}
+
+// foldMarks drops the accents of a word and writes its typographic
+// apostrophe plain, as the dictionaries write names: "Chargé d’affaires"
+// is their "charge d'affaires", "Côte d’Ivoire" their "Cote d'Ivoire".
+func foldMarks(text string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(text) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '\u2019':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // ptok is a dictionary token with its case shape precomputed.

@@ -372,7 +372,8 @@ func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, membe
 		// for the ..."); the name's other words are capitalised in text.
 		pt.toks = append(pt.toks, ptok{s: w, upper: !nameFunctionWords[w] && isWordRune([]rune(w)[0])})
 	}
-	lx.byFirst[words[0]] = append(lx.byFirst[words[0]], pt)
+	k := firstKey(words[0])
+	lx.byFirst[k] = append(lx.byFirst[k], pt)
 }
 
 // acronymMin is the fewest letters of an acronym the table's one-word
@@ -397,7 +398,7 @@ func (lx *lexicon) addPhoenixAcronym(p phoenixPhrase, ent int, c phoenixCode) {
 		return // another actor's name
 	}
 	pt := &pattern{entries: []int{ent}, kind: formAlias, code: c.code, toks: []ptok{{s: strings.ToUpper(w), caps: true, upper: true}}}
-	lx.byFirst[w] = append(lx.byFirst[w], pt)
+	lx.byFirst[firstKey(w)] = append(lx.byFirst[firstKey(w)], pt)
 	if _, ok := lx.acronyms[p.norm]; !ok {
 		lx.acronyms[p.norm] = ent
 	}

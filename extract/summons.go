@@ -9,7 +9,8 @@ package extract
 // ("where he was handed a note of protest") accuses the envoy's state.
 
 // summonedEnvoys are the envoys a ministry summons.
-var summonedEnvoys = set("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "affaires", "charge")
+var summonedEnvoys = set("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "affaires", "charge", "chargé",
+	"d'affaires", "d\u2019affaires")
 
 // summonPreps follow the verb of a summons to the ministry: "summoned
 // to", "called in to", "called into".
@@ -90,4 +91,32 @@ func (d *doc) envoyState(s *sent, b int) int {
 		return -1
 	}
 	return -1
+}
+
+// inviteForms invite; an envoy invited is summoned.
+var inviteForms = set("invite", "invites", "invited", "inviting")
+
+// invitedEnvoy makes an invitation of an actor's envoy ("invited the
+// chargé d'affaires of X", "invited X's ambassador to the ministry") the
+// summons it is, contact (CAMEO 040) and no offer.
+func (d *doc) invitedEnvoy(s *sent, c *cueCall) {
+	if c.typ == Offers && d.envoyObject(s, c) {
+		c.typ = Engages
+	}
+}
+
+// envoyObject reports an invitation whose object phrase names an envoy.
+func (d *doc) envoyObject(s *sent, c *cueCall) bool {
+	if !inviteForms[d.low[c.i]] || len(c.objs) == 0 {
+		return false
+	}
+	for k := c.after; k < s.b && k < c.after+summonReach; k++ {
+		if summonedEnvoys[d.low[k]] {
+			return true
+		}
+		if d.low[k] == "to" || d.low[k] == "," {
+			return false
+		}
+	}
+	return false
 }
