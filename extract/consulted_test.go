@@ -17,6 +17,11 @@ func TestConsultedWith(t *testing.T) {
 			[]string{"Egypt ENGAGES United States"}},
 		{"relative clause stops", "Egypt discussed the crisis, which began with the Saudi blockade, on Monday.", nil},
 		{"partner right after", "Egypt consulted Saudi Arabia on the crisis.", []string{"Egypt ENGAGES Saudi Arabia"}},
+		{"discussed together", "Greece and Turkey discussed bilateral relations.", []string{"Greece ENGAGES Turkey"}},
+		{"their leaders discussed", "Kyriakos Mitsotakis and Recep Tayyip Erdogan discussed bilateral relations.", []string{"Greece ENGAGES Turkey"}},
+		{"two consulted a third", "Greece and Cyprus consulted Turkey on the crisis.", []string{"Greece ENGAGES Turkey", "Cyprus ENGAGES Turkey"}},
+		{"travel is not done together", "Argentina and Peru went further, calling the result a fraud.", nil},
+		{"a language is no surname", "Japan imposed curbs, the ministry said in an English-language statement. The two countries normalized ties in 1965.", nil},
 	})
 }
 

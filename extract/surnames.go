@@ -165,6 +165,9 @@ func (d *doc) bareSurname(s *sent, i int) (mention, bool) {
 	if d.partOfLongerName(s, i) || d.nameNeighbour(s, i-1) || d.nameNeighbour(s, i+1) || d.givenName(w) {
 		return none, false
 	}
+	if i+2 < s.b && d.low[i+1] == "-" && !d.toks[i+2].upper {
+		return none, false // "an English-language statement": a modifier, not Bill English
+	}
 	ps := d.lx.bare[w]
 	if len(ps) == 0 {
 		return none, false

@@ -267,7 +267,7 @@ func (d *doc) frameCue(s *sent, i int) {
 	// Moscow", "backed Turkey's bid"), never one deeper in its complement
 	// ("adopted a resolution condemning Russia").
 	recip := ""
-	if reciprocal(f.code) {
+	if reciprocal(f.code) || consultVerbs[d.low[i]] {
 		recip = typ
 	}
 	// The object follows the pattern's words and a preposition: "lodged
@@ -431,11 +431,15 @@ var intentMarkers = []intentMarker{
 }
 
 // reciprocalCodes are the CAMEO code prefixes of acts parties do with
-// each other: intent to cooperate (03), meeting at a third place (044),
-// negotiating (046), diplomatic cooperation (050) and formal agreements
-// (057), material cooperation (06). Travel, praise or recognition are
-// done to someone, not together.
+// each other: intent to cooperate (03), meeting at a third place (044), negotiating (046), diplomatic cooperation (050) and
+// formal agreements (057), material cooperation (06). Travel, praise or
+// recognition are done to someone, not together.
 var reciprocalCodes = []string{"03", "044", "046", "050", "057", "06"}
+
+// consultVerbs are done together too ("A and B discussed the crisis"),
+// though their CAMEO block (040) also holds travel ("A and B went").
+var consultVerbs = set("discuss", "discussed", "discusses", "discussing", "consult", "consulted", "consults", "consulting",
+	"confer", "conferred", "confers", "conferring")
 
 // reciprocal reports whether a CAMEO event code is done together.
 func reciprocal(code string) bool {
