@@ -325,6 +325,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).frontedMeeting,
 	(*doc).meetingWith,
 	(*doc).phoneCall,
+	(*doc).spokeOfWrongs,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -15,7 +15,7 @@ type nominalStance struct {
 var nominalStances = []nominalStance{
 	{expressionVerbs, map[string]string{
 		"displeasure": Accuses, "disapproval": Accuses, "anger": Accuses, "outrage": Accuses, "indignation": Accuses,
-		"dissatisfaction": Accuses, "dismay": Accuses, "disappointment": Accuses, "shock": Accuses, "condemnation": Accuses, "contempt": Accuses, "disdain": Accuses, "scorn": Accuses,
+		"dissatisfaction": Accuses, "discontent": Accuses, "frustration": Accuses, "irritation": Accuses, "dismay": Accuses, "disappointment": Accuses, "shock": Accuses, "condemnation": Accuses, "contempt": Accuses, "disdain": Accuses, "scorn": Accuses,
 		"opposition": Rejects, "rejection": Rejects, "objection": Rejects, "objections": Rejects,
 		"gratitude": Supports, "appreciation": Supports, "thanks": Supports, "admiration": Supports,
 	}},

@@ -75,9 +75,11 @@ func tokenize(s string) []token {
 				break
 			}
 			w := s[bs:j]
-			// A trailing period belongs to initials and known abbreviations.
+			// A trailing period belongs to initials and known abbreviations;
+			// a letter after a hyphen ends a name ("the SPLM-N.").
 			if j < len(s) && s[j] == '.' {
-				if strings.Contains(w, ".") || (utf8.RuneCountInString(w) == 1 && upper) || abbrevs[strings.ToLower(w)] {
+				initial := utf8.RuneCountInString(w) == 1 && upper && (bs == 0 || s[bs-1] != '-')
+				if strings.Contains(w, ".") || initial || abbrevs[strings.ToLower(w)] {
 					j++
 					rj++
 				}

@@ -1,0 +1,91 @@
+package extract
+
+// Wrongs named in passing. A speaker who speaks of, points to or
+// decries an actor's provocations, aggression or violations alleges
+// them (CAMEO 112): "the delegation spoke of Russia's increased
+// provocations against Georgia", "pointed to violations by Azerbaijan".
+// The act must be a wrong by its noun; "spoke of Russia's proposal"
+// accuses no one.
+
+// mentionVerbs name an act without a verb of judgement of their own.
+var mentionVerbs = set("spoke", "speaks", "speak", "speaking", "talked", "talks", "pointed", "points", "cited", "cites",
+	"highlighted", "highlights", "decried", "decries", "lamented", "laments", "deplored", "deplores", "complained", "complains")
+
+// mentionPreps join such a verb to the act: "spoke of", "pointed to".
+var mentionPreps = set("of", "about", "to", "at")
+
+// wrongNouns are acts that are wrongs by their name.
+var wrongNouns = set("provocation", "provocations", "aggression", "violation", "violations", "interference", "meddling",
+	"occupation", "atrocities", "crimes", "incursion", "incursions", "annexation", "intimidation", "harassment", "crackdown",
+	"repression", "blackmail", "lies", "disinformation", "propaganda", "sabotage", "encroachment", "encroachments")
+
+// wrongModReach bounds the modifiers between the owner and the wrong:
+// "Russia's “increased provocations”".
+const wrongModReach = 4
+
+// spokeOfWrongs is the phrase rule at a verb of mention (i).
+func (d *doc) spokeOfWrongs(s *sent, i int) {
+	if !mentionVerbs[d.low[i]] || i+3 >= s.b || s.isContent(i) {
+		return
+	}
+	j := i + 1
+	if !mentionPreps[d.low[j]] && !(d.low[j] == "out" && j+1 < s.b && mentionPreps[d.low[j+1]]) {
+		return
+	}
+	if d.low[j] == "out" {
+		j++
+	}
+	owners, end := d.wrongOwners(s, j+1)
+	if len(owners) == 0 {
+		return
+	}
+	sub := d.subjectAt(s, i)
+	if len(sub.ents) == 0 || sub.neg || overlaps(sub.ents, owners) {
+		return
+	}
+	d.emit(s, Accuses, sub.ents, owners, 0.7, end)
+}
+
+// wrongOwners returns the actors whose wrong the phrase at k names, by
+// possessive ("Russia's provocations") or after "by" or "from"
+// ("violations by Azerbaijan"), and the token after the phrase.
+func (d *doc) wrongOwners(s *sent, k int) ([]int, int) {
+	if k < s.b && d.low[k] == "the" {
+		k++
+	}
+	if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place && m.to+1 < s.b && isPossessive(d.low[m.to]) {
+		if n := d.wrongNounAt(s, m.to+1); n > 0 {
+			return []int{m.ent}, n + 1
+		}
+		return nil, 0
+	}
+	n := d.wrongNounAt(s, k)
+	if n < 0 {
+		return nil, 0
+	}
+	for q := n + 1; q < s.b && q < n+6; q++ {
+		switch {
+		case d.low[q] == "by" || d.low[q] == "from":
+			objs, end, _, _ := d.objectNP(s, q+1, 3)
+			return objs, end
+		case q > n+1 && d.low[n+1] != "of", s.mentionAt(q) != nil && !s.mentionAt(q).place:
+			return nil, 0 // "violations of the ceasefire by X" only
+		}
+	}
+	return nil, 0
+}
+
+// wrongNounAt returns the index of a wrong's noun at k past at most
+// wrongModReach lower-case modifiers and quotation marks, or -1.
+func (d *doc) wrongNounAt(s *sent, k int) int {
+	for q := k; q < s.b && q < k+wrongModReach+1; q++ {
+		w := d.low[q]
+		if wrongNouns[w] {
+			return q
+		}
+		if !(scareQuote(w) || w == "-" || d.toks[q].word && !d.toks[q].upper && s.mentionAt(q) == nil) {
+			return -1
+		}
+	}
+	return -1
+}

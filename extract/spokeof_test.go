@@ -1,0 +1,18 @@
+package extract
+
+import "testing"
+
+// TestSpokeOfWrongs checks, in sentences written for this test, that
+// speaking of or pointing to an actor's wrongs accuses it, and that
+// neutral acts, negation and the speaker's own acts do not.
+func TestSpokeOfWrongs(t *testing.T) {
+	runCases(t, []extractCase{
+		{"possessive, quoted modifiers", "The Georgian delegation spoke of Russia\u2019s \u201cincreased provocations\u201d against Georgia.", []string{"Georgia ACCUSES Russia"}},
+		{"by after an of-phrase", "Armenia pointed to violations of the ceasefire by Azerbaijan.", []string{"Armenia ACCUSES Azerbaijan"}},
+		{"not a wrong", "Georgia spoke of Russia's proposal.", nil},
+		{"negated", "Georgia did not speak of Russia's provocations.", nil},
+		{"its own", "Russia spoke of Russia's provocations.", nil},
+		{"discontent", "Sudan expressed its discontent with Egypt.", []string{"Sudan ACCUSES Egypt"}},
+		{"a letter after a hyphen ends a name", "The Sudanese government criticised the SPLM-N. Egypt agreed.", []string{"Sudan ACCUSES SPLM-N"}},
+	})
+}
