@@ -320,7 +320,7 @@ var eventClass = map[string]string{
 	"initiative": "offer", "overture": "offer", "overtures": "offer", "resolution": "offer", "draft": "offer",
 	"outreach": "offer", "roadmap": "offer", "text": "offer", "intention": "offer", "intentions": "offer", "plans": "offer", "position": "remarks", "stance": "remarks", "presence": "efforts",
 	"demand": "demand", "demands": "demand", "ultimatum": "demand", "order": "demand", "request": "demand", "call": "demand",
-	"pressure": "demand", "calls": "demand", "appeal": "demand", "appeals": "demand", "objections": "remarks",
+	"pressure": "demand", "calls": "demand", "conditions": "demand", "condition": "demand", "preconditions": "demand", "appeal": "demand", "appeals": "demand", "objections": "remarks",
 	"accusation": "accusation", "accusations": "accusation", "charge": "accusation", "charges": "accusation",
 	"claim": "accusation", "claims": "accusation", "complaint": "accusation", "complaints": "accusation", "criticism": "accusation", "allegation": "accusation", "allegations": "accusation", "assessment": "accusation",
 	"ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",

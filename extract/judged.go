@@ -9,26 +9,69 @@ package extract
 // unworkableWords judge a proposal unfit, beside the hostile words.
 // "non-starter" is three tokens, matched by its last (nonStarter).
 var unworkableWords = set("nonstarter", "nonstarters", "unworkable", "unrealistic",
-	"impractical", "unfeasible", "infeasible", "unviable", "unacceptable", "untenable", "dead", "ridiculous", "absurd")
+	"impractical", "unfeasible", "infeasible", "unviable", "unacceptable", "untenable", "dead", "ridiculous", "absurd", "void")
 
 // quantifiers may open the complement before the owner: "many of Y's".
 var quantifiers = set("many", "some", "most", "all", "several", "one", "none", "both", "each", "much", "part", "parts", "of")
 
 // judgedProposal emits the rejection of a proposal or demand at i owned
 // by a possessive actor ("Y's proposals") and judged unworkable after a
-// form of "to be".
+// form of "to be", or owned by the actor after its participle of making
+// ("conditions set by Y to restart talks are unacceptable").
 func (d *doc) judgedProposal(s *sent, i int) {
 	if c := eventClass[d.low[i]]; c != "offer" && c != "demand" || i < s.a+2 || i+2 >= s.b {
 		return
 	}
 	if p := d.low[i-1]; p != "'s" && p != "\u2019s" {
+		d.judgedMadeBy(s, i)
 		return
 	}
 	m := s.mentionAt(i - 2)
 	if m == nil || m.ent < 0 || m.place || m.pron || !beWords[d.low[i+1]] || !d.judgedUnworkable(i+2) {
 		return
 	}
-	k := m.from - 1
+	d.judgedBy(s, m.from-1, m.ent, i+1)
+}
+
+// madeByWords join a proposal or demand to its author after "by".
+var madeByWords = set("set", "made", "put", "proposed", "imposed", "laid", "drawn", "tabled", "presented", "submitted", "issued")
+
+// judgedReach bounds the words from the author to the judging "to be":
+// an apposition and a purpose may stand between.
+const judgedReach = 20
+
+// madeByParticles complete a participle of making: "put forward by".
+var madeByParticles = set("forward", "down", "up", "out")
+
+// judgedMadeBy handles the author after the noun at i: "conditions set by
+// Y, the new president, to restart talks are unacceptable".
+func (d *doc) judgedMadeBy(s *sent, i int) {
+	b := i + 2
+	if b < s.b && madeByParticles[d.low[b]] {
+		b++
+	}
+	if b+1 >= s.b || !madeByWords[d.low[i+1]] || d.low[b] != "by" {
+		return
+	}
+	objs, end, _, _ := d.objectNP(s, b+1, 3)
+	if len(objs) != 1 {
+		return
+	}
+	for q := end; q < s.b && q < end+judgedReach; q++ {
+		w := d.low[q]
+		if w == ";" || w == "that" || reportVerbs[w] {
+			return
+		}
+		if beWords[w] && d.judgedUnworkable(q+1) {
+			d.judgedBy(s, i-1, objs[0], q)
+			return
+		}
+	}
+}
+
+// judgedBy emits the rejection of owner by the speaker whose verb's
+// complement opens before token k.
+func (d *doc) judgedBy(s *sent, k, owner, topicFrom int) {
 	for k > s.a && quantifiers[d.low[k]] {
 		k--
 	}
@@ -42,7 +85,7 @@ func (d *doc) judgedProposal(s *sent, i int) {
 	if v < 0 {
 		return
 	}
-	d.subjectStance(s, v, Rejects, []int{m.ent}, 0.7, i+1)
+	d.subjectStance(s, v, Rejects, []int{owner}, 0.7, topicFrom)
 }
 
 // judgedUnworkable reports an unworkable or hostile judgement in the few

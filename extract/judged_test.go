@@ -14,5 +14,11 @@ func TestJudgedProposals(t *testing.T) {
 		{"negated", "Kenya said Uganda's proposals were not unrealistic.", nil},
 		{"a friendly judgement is no rejection", "Kenya said Uganda's plan was promising.", []string{"Kenya SUPPORTS Uganda"}},
 		{"no speaker", "Uganda's plan was unrealistic, according to analysts.", nil},
+		{"set by, an apposition and a purpose between", "Kenya said that conditions set by Yoweri Museveni, the Ugandan president, to restart talks are \"unacceptable.\"",
+			[]string{"Kenya REJECTS Uganda"}},
+		{"put forward by", "Kenya said the proposal put forward by Uganda was unrealistic.", []string{"Kenya REJECTS Uganda"}},
+		{"null and void", "Kenya said the proposal put forward by Uganda was null and void.", []string{"Kenya REJECTS Uganda"}},
+		{"welcome by", "Kenya said the proposal put forward by Uganda was welcome.", nil},
+		{"conditions rejected", "Kenya rejected the conditions set by Uganda.", []string{"Kenya REJECTS Uganda"}},
 	})
 }
