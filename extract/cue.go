@@ -407,6 +407,11 @@ func (d *doc) cueSubject(s *sent, i int, def *cueDef) (subject, bool) {
 	return sub, len(sub.ents) > 0 && !sub.neg
 }
 
+// clauseVerbAfterPronoun after "it" or "them" makes the pronoun a
+// clause's subject.
+var clauseVerbAfterPronoun = set("is", "was", "were", "are", "has", "had", "have", "could", "would", "will", "may", "might",
+	"must", "should", "can", "did", "does")
+
 // knownObjects takes objects the context gives before the mode's rule:
 // the antecedent of a relative clause, what "it" or "them" refers to. It
 // reports false when the cue states nothing.
@@ -423,6 +428,11 @@ func (d *doc) knownObjects(s *sent, c *cueCall) bool {
 		return true
 	}
 	if (c.mode != mObj && c.mode != mNear) || c.after >= s.b || (d.low[c.after] != "them" && d.low[c.after] != "it") {
+		return true
+	}
+	if c.after+1 < s.b && clauseVerbAfterPronoun[d.low[c.after+1]] {
+		// "suggesting it could have been another country": the subject of
+		// a clause, not the verb's object.
 		return true
 	}
 	if len(s.prevObjs) > 0 {
@@ -680,8 +690,9 @@ func (d *doc) objDeny(s *sent, c *cueCall) bool {
 		return true
 	}
 	c.objs, c.end, c.class, _ = d.objectNP(s, after, 8)
-	if len(c.objs) == 0 && c.class == "" && d.involvementAt(s, after) {
-		// "denied any involvement": the charge of the last accuser.
+	if len(c.objs) == 0 && (d.involvementAt(s, after) || d.deniedGerund(s, after)) {
+		// "denied any involvement in the attack", "denies being the
+		// source": the charge of the last accuser.
 		c.class = "accusation"
 	}
 	if len(c.objs) > 0 && !d.claimIn(s, after, min(c.end+3, s.b)) {

@@ -26,6 +26,11 @@ func TestChargeJustMade(t *testing.T) {
 		{"after a dash", "Kenya and Uganda accuse the Somali rebels of using Tanzanian airstrips — a charge Tanzania rejects.",
 			[]string{"Kenya ACCUSES Somali rebels", "Uganda ACCUSES Somali rebels", "Tanzania REJECTS Kenya", "Tanzania REJECTS Uganda"}},
 		{"the accused denies", "Kenya accused Uganda of smuggling weapons, a charge Uganda denies.", []string{"Kenya ACCUSES Uganda", "Uganda REJECTS Kenya"}},
+		{"involvement in", "Kenya accused Uganda of the attack. Uganda denied any involvement in the attack.", []string{"Kenya ACCUSES Uganda", "Uganda REJECTS Kenya"}},
+		{"denies being", "Kenya accused Uganda of the attack. Uganda denies being the source of the weapons.", []string{"Kenya ACCUSES Uganda", "Uganda REJECTS Kenya"}},
+		{"denies being, no accuser", "Uganda denies being the source of the weapons.", nil},
+		{"a pronoun subject is no object", "Kenya accused Uganda of the attack. Uganda denies being the source, suggesting it could have been another country, and has demanded Tanzania share samples.",
+			[]string{"Kenya ACCUSES Uganda", "Uganda REJECTS Kenya", "Uganda DEMANDS Tanzania"}},
 	})
 }
 

@@ -802,6 +802,12 @@ func (d *doc) involvementAt(s *sent, j int) bool {
 	return false
 }
 
+// deniedGerund reports a gerund of what is denied at j: "denies being the
+// source", "denied having anything to do with it".
+func (d *doc) deniedGerund(s *sent, j int) bool {
+	return j < s.b && (d.low[j] == "being" || d.low[j] == "having" || d.low[j] == "playing" || d.low[j] == "carrying")
+}
+
 var relWords = set("which", "who", "whose", "whom")
 
 // giftNouns pledged to an actor make the pledge an offer.
