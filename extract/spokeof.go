@@ -9,10 +9,17 @@ package extract
 
 // mentionVerbs name an act without a verb of judgement of their own.
 var mentionVerbs = set("spoke", "speaks", "speak", "speaking", "talked", "talks", "pointed", "points", "cited", "cites",
-	"highlighted", "highlights", "decried", "decries", "lamented", "laments", "deplored", "deplores", "complained", "complains")
+	"highlighted", "highlights", "highlighting", "decried", "decries", "lamented", "laments", "deplored", "deplores", "complained",
+	"complains", "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring", "citing", "pointing")
 
-// mentionPreps join such a verb to the act: "spoke of", "pointed to".
+// mentionPreps join such a verb to the act: "spoke of", "pointed to";
+// "underlined" and "cited" take it as their object.
 var mentionPreps = set("of", "about", "to", "at")
+
+// directMentionVerbs take the wrong as their object: "underlined X's
+// violations".
+var directMentionVerbs = set("highlighted", "highlights", "highlighting", "decried", "decries", "lamented", "laments", "deplored",
+	"deplores", "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring", "cited", "cites", "citing")
 
 // wrongNouns are acts that are wrongs by their name.
 var wrongNouns = set("provocation", "provocations", "aggression", "violation", "violations", "interference", "meddling",
@@ -29,13 +36,15 @@ func (d *doc) spokeOfWrongs(s *sent, i int) {
 		return
 	}
 	j := i + 1
-	if !mentionPreps[d.low[j]] && !(d.low[j] == "out" && j+1 < s.b && mentionPreps[d.low[j+1]]) {
-		return
-	}
-	if d.low[j] == "out" {
+	if d.low[j] == "out" && j+1 < s.b && mentionPreps[d.low[j+1]] {
 		j++
 	}
-	owners, end := d.wrongOwners(s, j+1)
+	if mentionPreps[d.low[j]] {
+		j++
+	} else if !directMentionVerbs[d.low[i]] {
+		return
+	}
+	owners, end := d.wrongOwners(s, j)
 	if len(owners) == 0 {
 		return
 	}
@@ -68,7 +77,7 @@ func (d *doc) wrongOwners(s *sent, k int) ([]int, int) {
 		case d.low[q] == "by" || d.low[q] == "from":
 			objs, end, _, _ := d.objectNP(s, q+1, 3)
 			return objs, end
-		case q > n+1 && d.low[n+1] != "of", s.mentionAt(q) != nil && !s.mentionAt(q).place:
+		case q > n+1 && d.low[n+1] != "of", s.mentionAt(q) != nil && !s.mentionAt(q).place && !s.mentionAt(q).pron:
 			return nil, 0 // "violations of the ceasefire by X" only
 		}
 	}

@@ -9,6 +9,8 @@ func TestSpokeOfWrongs(t *testing.T) {
 	runCases(t, []extractCase{
 		{"possessive, quoted modifiers", "The Georgian delegation spoke of Russia\u2019s \u201cincreased provocations\u201d against Georgia.", []string{"Georgia ACCUSES Russia"}},
 		{"by after an of-phrase", "Armenia pointed to violations of the ceasefire by Azerbaijan.", []string{"Armenia ACCUSES Azerbaijan"}},
+		{"underlined, in a with-clause", "The migration was part of the talks, with Kyriakos Mitsotakis underlining Turkey's violations of the statement.", []string{"Greece ACCUSES Turkey"}},
+		{"decried, its own airspace", "Greece decried violations of its airspace by Turkey.", []string{"Greece ACCUSES Turkey"}},
 		{"not a wrong", "Georgia spoke of Russia's proposal.", nil},
 		{"negated", "Georgia did not speak of Russia's provocations.", nil},
 		{"its own", "Russia spoke of Russia's provocations.", nil},
