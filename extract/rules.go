@@ -417,6 +417,9 @@ func (d *doc) objectNP(s *sent, from, limit int) (ents []int, end int, class str
 				continue
 			}
 			if m.ent >= 0 && !m.place {
+				if h := d.namedHolder(s, m); h != nil {
+					m, j = h, h.from // "Libya's Prime Minister Fayez al-Sarraj": his government
+				}
 				var last int
 				ents, last = d.listAt(s, s.at[j-s.a])
 				if j > from && (d.low[j-1] == "and" || d.low[j-1] == "but" || d.low[j-1] == ",") && d.clauseVerbAfter(s, s.ms[last].to) {

@@ -519,7 +519,7 @@ func (d *doc) intent(s *sent, i int) bool {
 
 // plannedMeetings are the verbs of meeting whose intent ("will meet
 // with X", "agreed to hold talks with X") engages X.
-var plannedMeetings = set("meet", "hold", "negotiate", "talk", "confer")
+var plannedMeetings = set("meet", "hold", "negotiate", "talk", "confer", "host")
 
 // plannedMarkers state a meeting as planned or agreed; readiness ("ready
 // to meet X", "willing to talk") offers one and plans none.
