@@ -81,7 +81,7 @@ var cueTable = func() map[string][]cueDef {
 	add(Accuses, mObj, p("out", "at"), verbForms("lash", "lashes", "lashed", "lashing", "hit", "hits", "hitting"))
 	add(Accuses, mLabel, nil, verbForms("brand", "brands", "branded", "branding", "label", "labels", "labelled", "labeled", "labelling",
 		"call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed",
-		"view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding",
+		"term", "terms", "termed", "terming", "view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding",
 		// "considers X terrorists" labels X; the dictionary's block codes
 		// considering as consultation (040), which it is not.
 		"consider", "considers", "considered", "considering"))
@@ -378,7 +378,7 @@ var hostileWords = set("puppet", "puppets", "regime", "terrorist", "terrorists",
 	"war", "crimes", "barbaric", "barbarism", "rogue", "evil", "dictator", "dictatorship", "tyrant", "usurper", "coup",
 	"illegal", "unacceptable", "provocation", "provocations", "provocative", "hostile", "lies", "lying", "liar", "liars",
 	"extremist", "extremists", "irresponsible", "reckless", "destabilising", "destabilizing", "absurd", "nonsense",
-	"baseless", "fraudulent", "rigged", "sham", "stooge", "stooges", "lackey", "lackeys", "proxy", "proxies", "hypocritical",
+	"baseless", "false", "untrue", "unfounded", "groundless", "fabricated", "fabrication", "fabrications", "slanderous", "fraudulent", "rigged", "sham", "stooge", "stooges", "lackey", "lackeys", "proxy", "proxies", "hypocritical",
 	"hypocrisy", "unreasonable", "unfriendly", "interference", "meddling", "fraud", "mistake", "blunder", "betrayal", "treachery", "treason", "unjustified", "outrageous", "shameful", "disgraceful", "unlawful", "aggression", "blackmail", "piracy", "terrorism", "violation", "violations", "blatant", "threat", "danger", "dangerous", "gangsters", "gang", "murderous", "corrupt", "interventionist", "condemnable", "delinquent")
 
 var friendlyWords = set("friend", "friends", "friendly", "partner", "partners", "ally", "allies", "brother", "brothers",

@@ -50,3 +50,20 @@ func TestRefutedAndFalseClaims(t *testing.T) {
 		{"refuted content", "Kenya refuted reports that it had armed rebels.", nil},
 	})
 }
+
+// TestClaimsLabelled checks, in sentences written for this test, that a
+// hostile adjective put on an actor's claim, demand or offer rejects its
+// owner, whether after the claim ("called Uganda's accusations
+// baseless") or before it ("termed as 'false' accusations by the UN").
+func TestClaimsLabelled(t *testing.T) {
+	runCases(t, []extractCase{
+		{"possessive, bare adjective", "Rwanda called Uganda's accusations baseless.", []string{"Rwanda REJECTS Uganda"}},
+		{"modifier, false", "Rwanda termed the UN accusations false.", []string{"Rwanda REJECTS United Nations"}},
+		{"by, bare adjective", "Rwanda called the accusations by Uganda baseless.", []string{"Rwanda REJECTS Uganda"}},
+		{"label first, by", "Rwanda on Monday termed as 'false' accusations by the UN that its forces took part in the killings.",
+			[]string{"Rwanda REJECTS United Nations", "United Nations ACCUSES Rwanda"}},
+		{"label first, possessive", "Rwanda dismissed as baseless Uganda's claims.", []string{"Rwanda REJECTS Uganda"}},
+		{"a proposal", "Rwanda called Uganda's proposal unacceptable.", []string{"Rwanda REJECTS Uganda"}},
+		{"a friendly word is no rejection", "Rwanda called Uganda's offer generous.", nil},
+	})
+}

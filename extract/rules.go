@@ -1076,7 +1076,11 @@ func (d *doc) topicOf(s *sent, m *mention) bool {
 // label's polarity.
 func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float64) {
 	objs, proposal, j := d.labelObject(s, after, sub)
-	if len(objs) == 0 || strings.HasPrefix(d.low[i], "consider") && len(sub.relObj) == 0 && !d.actorOpens(s, after) {
+	if len(objs) == 0 {
+		d.labelBefore(s, i, after, sub, conf)
+		return
+	}
+	if strings.HasPrefix(d.low[i], "consider") && len(sub.relObj) == 0 && !d.actorOpens(s, after) {
 		return // "considers the dispute with X a distraction": X is not what is labelled
 	}
 	q, ok := d.labelStart(s, j)
@@ -1107,6 +1111,60 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 	}
 	d.emit(s, typ, sub.ents, objs, conf-0.15, q)
 	d.setSubject(s, sub)
+}
+
+// labelBefore handles a label put before its object: "termed as
+// 'false' accusations by the UN", "dismissed as baseless Uganda's
+// claims". A hostile label on a claim rejects its owner.
+func (d *doc) labelBefore(s *sent, i, after int, sub subject, conf float64) {
+	k := after
+	if k >= s.b || d.low[k] != "as" {
+		return
+	}
+	for k++; k < s.b && scareQuote(d.low[k]); k++ {
+	}
+	if k >= s.b || !hostileWords[d.low[k]] {
+		return
+	}
+	for k++; k < s.b && scareQuote(d.low[k]); k++ {
+	}
+	owners, class, end := d.claimOwners(s, k)
+	if len(owners) == 0 || overlaps(owners, sub.ents) {
+		return
+	}
+	d.emit(s, Rejects, sub.ents, owners, conf-0.15, end)
+	if class == "accusation" {
+		d.emit(s, Accuses, owners, sub.ents, conf-0.2, end)
+	}
+	d.setSubject(s, sub)
+}
+
+// claimOwners returns the owners of a demand, offer or accusation named
+// at k ("the UN accusations", "Uganda's claims", "accusations by the
+// UN"), its class and the token after it.
+func (d *doc) claimOwners(s *sent, k int) ([]int, string, int) {
+	if k < s.b && d.low[k] == "the" {
+		k++
+	}
+	var owners []int
+	if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place {
+		owners, k = []int{m.ent}, m.to
+		if k < s.b && isPossessive(d.low[k]) {
+			k++
+		}
+	}
+	c := ""
+	if k < s.b {
+		c = eventClass[d.low[k]]
+	}
+	if c != "demand" && c != "offer" && c != "accusation" {
+		return nil, "", k
+	}
+	if len(owners) == 0 && k+2 < s.b && (d.low[k+1] == "by" || d.low[k+1] == "from") {
+		objs, end, _, _ := d.objectNP(s, k+2, 3)
+		return objs, c, end
+	}
+	return owners, c, k + 1
 }
 
 // actorOpens reports an actor's mention at j, or after "the" at j.
@@ -1199,7 +1257,13 @@ func (d *doc) labelObject(s *sent, after int, sub subject) (objs []int, proposal
 			definite = true
 		}
 		if c, ok := eventClass[w]; ok && definite {
-			return d.ownerOf(c, sub.ents), c == "demand" || c == "offer" || c == "accusation", j + 1
+			claim := c == "demand" || c == "offer" || c == "accusation"
+			if claim && j+2 < s.b && (d.low[j+1] == "by" || d.low[j+1] == "from") {
+				if objs, end, _, _ := d.objectNP(s, j+2, 3); len(objs) > 0 {
+					return objs, true, end // "called the accusations by Uganda baseless"
+				}
+			}
+			return d.ownerOf(c, sub.ents), claim, j + 1
 		}
 		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" || w == "," || w == ";" {
 			break
@@ -1217,8 +1281,8 @@ func (d *doc) labelStart(s *sent, j int) (int, bool) {
 	q := j
 	for q < s.b && q < j+6 {
 		w := d.low[q]
-		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" {
-			break
+		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" || q > j && hostileWords[w] && d.claimBefore(q) {
+			break // "called Uganda's accusations baseless": a bare adjective
 		}
 		if _, ev := eventClass[w]; w == "," || w == ";" || boundaryWords[w] || (q > j && !ev && d.verbLike(q)) {
 			q = j + 6
@@ -1236,6 +1300,20 @@ func (d *doc) labelStart(s *sent, j int) (int, bool) {
 }
 
 func isQuoteTok(w string) bool { return w == `"` || w == "\u201d" || w == "\u201c" }
+
+// claimBefore reports a demand, offer or accusation noun right before
+// token q, past a quotation mark: what a bare adjective after it judges.
+func (d *doc) claimBefore(q int) bool {
+	k := q - 1
+	if k >= 0 && scareQuote(d.low[k]) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	c := eventClass[d.low[k]]
+	return c == "demand" || c == "offer" || c == "accusation"
+}
 
 // between handles "talks between A and B", "summits between A and B".
 func (d *doc) between(s *sent, i int) {
