@@ -37,6 +37,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
+// periodOfWord reports whether the period after the word w (at byte bs
+// of s) belongs to it: initials and known abbreviations, but not a
+// letter after a hyphen, which ends a name ("the SPLM-N.").
+func periodOfWord(s string, bs int, w string, upper bool) bool {
+	initial := utf8.RuneCountInString(w) == 1 && upper && (bs == 0 || s[bs-1] != '-')
+	return strings.Contains(w, ".") || initial || abbrevs[strings.ToLower(w)]
+}
+
 func isApos(r rune) bool { return r == '\'' || r == '\u2019' }
 
 // tokenize splits s into tokens. Hyphens and dashes are tokens of their own
@@ -75,14 +83,9 @@ func tokenize(s string) []token {
 				break
 			}
 			w := s[bs:j]
-			// A trailing period belongs to initials and known abbreviations;
-			// a letter after a hyphen ends a name ("the SPLM-N.").
-			if j < len(s) && s[j] == '.' {
-				initial := utf8.RuneCountInString(w) == 1 && upper && (bs == 0 || s[bs-1] != '-')
-				if strings.Contains(w, ".") || initial || abbrevs[strings.ToLower(w)] {
-					j++
-					rj++
-				}
+			if j < len(s) && s[j] == '.' && periodOfWord(s, bs, w, upper) {
+				j++
+				rj++
 			}
 			// Split a possessive 's off.
 			var possB, possR int
