@@ -22,3 +22,13 @@ func TestJudgedProposals(t *testing.T) {
 		{"conditions rejected", "Kenya rejected the conditions set by Uganda.", []string{"Kenya REJECTS Uganda"}},
 	})
 }
+
+// TestActsJudgedUnfair checks, in sentences written for this test, that
+// an actor's act called unfair or discriminatory in reported speech
+// accuses the actor.
+func TestActsJudgedUnfair(t *testing.T) {
+	runCases(t, []extractCase{
+		{"unfair, reported", "South Korea said Japan's export restrictions were unfair.", []string{"South Korea ACCUSES Japan"}},
+		{"discriminatory, quoted first", "\"Japan's export restrictions are an unfair and discriminatory measure,\" South Korea said.", []string{"South Korea ACCUSES Japan"}},
+	})
+}
