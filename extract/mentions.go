@@ -248,6 +248,9 @@ func (d *doc) demonymHasOffice(s *sent, j int, depth int) bool {
 		if d.ownAllies(s, j) {
 			return true
 		}
+		if w == "state" && j+1 < s.b && clauseVerbAfterPronoun[d.low[j+1]] {
+			return true // "the Russian state is behind the poisoning"; not "Russian state media"
+		}
 		if _, ev := eventClass[w]; ev && w != "call" && w != "order" && w != "remarks" && w != "statement" && w != "behaviour" && w != "behavior" {
 			return true
 		}

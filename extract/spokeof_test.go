@@ -18,3 +18,13 @@ func TestSpokeOfWrongs(t *testing.T) {
 		{"a letter after a hyphen ends a name", "The Sudanese government criticised the SPLM-N. Egypt agreed.", []string{"Sudan ACCUSES SPLM-N"}},
 	})
 }
+
+// TestStateAsActor checks, in sentences written for this test, that "the
+// Russian state" before its verb is Russia and "Russian state media" is
+// no actor.
+func TestStateAsActor(t *testing.T) {
+	runCases(t, []extractCase{
+		{"the state is behind", "Britain says the Russian state is behind the poisoning.", []string{"United Kingdom ACCUSES Russia"}},
+		{"state media", "Russian state media said the drills were a provocation.", nil},
+	})
+}
