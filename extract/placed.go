@@ -9,10 +9,13 @@ package extract
 var placeVerbs = set("placed", "places", "placing", "place", "put", "puts", "putting", "laid", "lays", "laying", "lay",
 	"pinned", "pins", "pinning", "shifted", "shifts")
 
-// placedBlame emits the accusation of "X placed the blame on Y" at the
-// noun "blame" i.
+// blameDegrees may stand before the noun: "placed direct responsibility on".
+var blameDegrees = set("full", "entire", "direct", "sole", "primary", "main", "ultimate")
+
+// placedBlame emits the accusation of "X placed the blame on Y" or
+// "placed responsibility on Y" at the noun i.
 func (d *doc) placedBlame(s *sent, i int) {
-	if d.low[i] != "blame" {
+	if d.low[i] != "blame" && d.low[i] != "responsibility" {
 		return
 	}
 	on := i + 1
@@ -23,7 +26,7 @@ func (d *doc) placedBlame(s *sent, i int) {
 		return
 	}
 	v := i - 1
-	for v > s.a && v > i-4 && (determiners[d.low[v]] || adverb(d.low[v]) || d.low[v] == "full" || d.low[v] == "entire") {
+	for v > s.a && v > i-4 && (determiners[d.low[v]] || adverb(d.low[v]) || blameDegrees[d.low[v]]) {
 		v--
 	}
 	if !placeVerbs[d.low[v]] || s.isContent(v) {

@@ -8,6 +8,7 @@ import "testing"
 func TestPlacedBlameAndAssurances(t *testing.T) {
 	runCases(t, []extractCase{
 		{"placed the blame on", "Kenya placed the blame on Uganda for the border closure.", []string{"Kenya ACCUSES Uganda"}},
+		{"placing direct responsibility on", "Kenya denounced the raids, placing direct responsibility on Uganda.", []string{"Kenya ACCUSES Uganda"}},
 		{"put the blame squarely on", "The Kenyan government put the blame squarely on the Somali rebels.", []string{"Kenya ACCUSES Somali rebels"}},
 		{"no blame placed", "Kenya said the blame lies elsewhere.", nil},
 		{"guarantees that", "Kenya wants written guarantees that Uganda will cut its army and that the US will close its base.",
