@@ -1351,7 +1351,9 @@ func (d *doc) between(s *sent, i int) {
 var wrongVerbs = set("struck", "violated", "violates", "breached", "breaches", "attacked", "shelled", "bombed", "invaded", "sabotaged",
 	"undermined", "provoked", "betrayed", "occupied", "killed", "massacred", "bomb", "shell", "attack", "violate", "wrecked",
 	"derailed", "torpedoed", "looted", "stole", "sabotage", "wreck", "shot", "raided", "annexed", "abducted", "kidnapped",
-	"infringed", "infringes", "infringe", "encroached", "encroaches", "encroach", "orchestrated", "masterminded", "staged", "plotted")
+	"infringed", "infringes", "infringe", "encroached", "encroaches", "encroach", "orchestrated", "masterminded", "staged", "plotted",
+	// base forms after "is trying to", "seeks to": "said X is trying to derail the talks"
+	"derail", "undermine", "undermines", "torpedo", "destabilise", "destabilize", "destabilises", "destabilizes", "provoke")
 
 // reported handles reported speech at the reporting verb r: "X said Y
 // must ...", "'Y must ...,' a spokesman said", "X said Y's offer was the
@@ -1877,7 +1879,7 @@ func (d *doc) before(s *sent, k, from int) []int {
 	for j >= from && j > k-7 {
 		w := d.low[j]
 		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || w == "drones" || w == "jets" || w == "warplanes" || w == "warships" || govWords[w] || officeNouns[w] || officeModifiers[w] || w == "leadership" || w == "rulers" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" ||
-			(strings.HasSuffix(w, "ly") && d.toks[j].word && !d.toks[j].upper) {
+			(strings.HasSuffix(w, "ly") && d.toks[j].word && !d.toks[j].upper) || attemptWords[w] || isPossessive(w) || possActNouns[w] && j > from && isPossessive(d.low[j-1]) {
 			j--
 			continue
 		}
@@ -1892,6 +1894,14 @@ func (d *doc) before(s *sent, k, from int) []int {
 	}
 	return nil
 }
+
+// attemptWords may stand between an actor and the wrong it attempts:
+// "said X is trying to derail the talks".
+var attemptWords = set("trying", "tried", "tries", "seeking", "sought", "seeks", "attempting", "attempted", "to", "is", "was", "are", "were")
+
+// possActNouns after an actor's possessive name its acts: "said X's moves
+// undermine the process".
+var possActNouns = set("moves", "actions", "steps", "policies", "policy", "activities", "conduct", "behaviour", "behavior")
 
 // firstIn returns the first actor named in tokens [from, to).
 func (d *doc) firstIn(s *sent, from, to int) []int {

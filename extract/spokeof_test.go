@@ -28,3 +28,16 @@ func TestStateAsActor(t *testing.T) {
 		{"state media", "Russian state media said the drills were a provocation.", nil},
 	})
 }
+
+// TestReportedWrongs checks, in sentences written for this test, that a
+// wrong an actor attempts or does through its moves, in what a speaker
+// says, accuses the actor, and that a modal or negated act does not.
+func TestReportedWrongs(t *testing.T) {
+	runCases(t, []extractCase{
+		{"trying to derail", "Armenia said Azerbaijan is trying to derail the talks.", []string{"Armenia ACCUSES Azerbaijan"}},
+		{"its moves undermine", "Armenia said Azerbaijan's moves undermine the peace process.", []string{"Armenia ACCUSES Azerbaijan"}},
+		{"its forces attacked", "Armenia said Azerbaijan's forces attacked the villages.", []string{"Armenia ACCUSES Azerbaijan"}},
+		{"steps taken by", "Armenia said the steps taken by Azerbaijan undermine stability in the region.", []string{"Armenia ACCUSES Azerbaijan"}},
+		{"its own, negated", "Armenia said it would not undermine the talks.", nil},
+	})
+}
