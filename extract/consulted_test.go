@@ -55,6 +55,9 @@ func TestInvitedEnvoysAndMarks(t *testing.T) {
 	runCases(t, []extractCase{
 		{"invited an envoy", "Kazakhstan invited the charge d'affaires of Kyrgyzstan.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},
 		{"invited an envoy to the ministry", "Kazakhstan invited Kyrgyzstan's ambassador to the ministry.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},
+		{"summoned the ambassador of", "Kazakhstan summoned the ambassador of Kyrgyzstan.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},
+		{"the holder's name after the title of a state", "Kazakhstan invited the charge d'affaires of Kyrgyzstan Kaynarbek Toktomushev.",
+			[]string{"Kazakhstan ENGAGES Kyrgyzstan"}},
 		{"invited a state", "Kazakhstan invited Kyrgyzstan to the summit.", []string{"Kazakhstan OFFERS Kyrgyzstan"}},
 		{"accent", "Kazakhstan summoned the Chargé d'affaires of Kyrgyzstan.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},
 		{"typographic apostrophe", "Kazakhstan summoned the charge d\u2019affaires of Kyrgyzstan.", []string{"Kazakhstan ENGAGES Kyrgyzstan"}},

@@ -476,6 +476,7 @@ func (d *doc) objNear(s *sent, c *cueCall) bool {
 		lim = 4
 	}
 	lim += d.frontedLabel(s, c.after)
+	lim = d.officeOfReach(s, c.after, lim)
 	lim = d.betweenReach(s, c.after, lim)
 	if c.def.typ == Supports || c.def.typ == Rejects {
 		lim = d.authorWindow(s, c.after, lim)
@@ -717,6 +718,17 @@ func (d *doc) deniedAccusers(s *sent, c *cueCall) {
 			return
 		}
 	}
+}
+
+// officeOfReach widens a near object's window past an office and "of":
+// "summoned the ambassador of Kyrgyzstan" names the ambassador's state.
+func (d *doc) officeOfReach(s *sent, from, lim int) int {
+	for q := from; q < s.b && q < from+lim; q++ {
+		if (officeNouns[d.low[q]] || summonedEnvoys[d.low[q]]) && q+1 < s.b && d.low[q+1] == "of" {
+			return max(lim, q-from+3)
+		}
+	}
+	return lim
 }
 
 // objRefuse: the object of a refusal, or of the refused act.

@@ -65,11 +65,15 @@ func (d *doc) appositionTitle(s *sent, j int) bool {
 }
 
 // afterTitleOf reports a word at i right after "Title of": in "Foreign
-// Minister of Peru Ana Ruiz" the name that follows is the holder's, not
-// more of the actor's name.
+// Minister of Peru Ana Ruiz" and "the Chargé d'affaires of Kyrgyzstan
+// Kaynarbek Toktomushev" the name that follows is the holder's, not more
+// of the actor's name.
 func (d *doc) afterTitleOf(s *sent, i int) bool {
 	t := i - 2
-	return t >= s.a && d.low[i-1] == "of" && d.toks[t].upper && (titleWords[d.low[t]] || officeNouns[d.low[t]])
+	if t < s.a || d.low[i-1] != "of" {
+		return false
+	}
+	return d.toks[t].upper && (titleWords[d.low[t]] || officeNouns[d.low[t]]) || summonedEnvoys[d.low[t]]
 }
 
 // portfolioMax bounds the words of a portfolio in parentheses.
