@@ -906,10 +906,15 @@ func (d *doc) demandedOf(s *sent, c *cueCall) {
 	}
 }
 
-// skipTime returns the first token after a time adverbial at j:
-// "demanded Friday that", "welcomed on Monday the decision".
+// skipTime returns the first token after a time adverbial or a degree
+// of manner at j: "demanded Friday that", "welcomed on Monday the
+// decision", "condemned in the strongest terms the raid".
 func (d *doc) skipTime(s *sent, j int) int {
 	for j < s.b {
+		if k := d.inTermsEnd(s, j); k > j {
+			j = k
+			continue
+		}
 		w := d.low[j]
 		if _, ok := weekdays[w]; ok || w == "today" || w == "yesterday" {
 			j++
@@ -924,6 +929,33 @@ func (d *doc) skipTime(s *sent, j int) int {
 		return j
 	}
 	return j
+}
+
+// termDegrees qualify "in ... terms".
+var termDegrees = set("strong", "stronger", "strongest", "harsh", "harshest", "firm", "firmest", "clear", "clearest",
+	"unequivocal", "categorical", "sharp", "sharpest", "possible", "the", "most", "uncertain", "no")
+
+// inTermsEnd returns the token after "in (the strongest possible) terms"
+// at j, its commas included, or j where none stands.
+func (d *doc) inTermsEnd(s *sent, j int) int {
+	k := j
+	if k < s.b && d.low[k] == "," {
+		k++
+	}
+	if k >= s.b || d.low[k] != "in" {
+		return j
+	}
+	in := k
+	for k++; k < s.b && k < in+6 && termDegrees[d.low[k]]; k++ {
+	}
+	if k >= s.b || d.low[k] != "terms" || k == in+1 {
+		return j // "in terms of" is no degree
+	}
+	k++
+	if k < s.b && d.low[k] == "," {
+		k++
+	}
+	return k
 }
 
 // wordWithin reports one of ws in the n tokens from from.
@@ -1422,6 +1454,7 @@ func (d *doc) cueStances(s *sent, c *cueCall) {
 	if c.typ == Demands {
 		d.rallied(s, c)
 	}
+	d.accusedSaying(s, c)
 	if contentTypes[c.typ] {
 		d.markContent(s, c.end)
 		if r := d.afterRelative(s, c.end); r > 0 && r < s.b && (d.low[r] == "to" || d.low[r] == "of") {

@@ -79,6 +79,9 @@ var cueTable = func() map[string][]cueDef {
 		"deplore", "deplores", "deplored", "deploring", "censure", "censures", "censured", "berate", "berates", "berated"))
 	add(Accuses, mThat, nil, verbForms("allege", "alleges", "alleged", "alleging"))
 	add(Accuses, mObj, p("out", "at"), verbForms("lash", "lashes", "lashed", "lashing", "hit", "hits", "hitting"))
+	// "hit back at X over the tariffs": a rebuke in return.
+	add(Accuses, mObj, p("back", "at"), verbForms("lash", "lashes", "lashed", "lashing", "hit", "hits", "hitting", "strike", "strikes",
+		"struck", "striking", "fire", "fires", "fired", "firing"))
 	add(Accuses, mLabel, nil, verbForms("brand", "brands", "branded", "branding", "label", "labels", "labelled", "labeled", "labelling",
 		"call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dub", "dubbed",
 		"term", "terms", "termed", "terming", "view", "views", "viewed", "viewing", "regard", "regards", "regarded", "regarding",

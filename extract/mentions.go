@@ -1692,7 +1692,7 @@ var honorifics = set("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.")
 // atTargets make the actor after "at" a target, not a place: "lashed
 // out at X", "aimed at X", "took aim at X", "pointed the finger at X",
 // "scoffed at X's proposal".
-var atTargets = set("out", "aimed", "directed", "aim", "finger", "scoff", "scoffs", "scoffed", "scoffing", "balk", "balks", "balked",
+var atTargets = set("out", "back", "aimed", "directed", "aim", "finger", "scoff", "scoffs", "scoffed", "scoffing", "balk", "balks", "balked",
 	"balking")
 
 // givenNameLike reports whether a sentence-initial capitalised word may be

@@ -112,7 +112,14 @@ func TestFrontedLabel(t *testing.T) {
 // of the actor protested to, in sentences written for this test.
 func TestProtestIsDisapproval(t *testing.T) {
 	runCases(t, []extractCase{
-		{"protested to X over", "Kenya protested to Uganda over the arrests.", nil},
+		// The state a protest is addressed to is its target unless what
+		// it is over names another (protestTarget); a body addressed is not.
+		{"protested to X over", "Kenya protested to Uganda over the arrests.", []string{"Kenya ACCUSES Uganda"}},
+		{"protested to X over Y's act", "Kenya protested to the UN over Uganda's arrests of journalists.", []string{"Kenya ACCUSES Uganda"}},
+		{"complained to a body", "Kenya complained to the Security Council about the arrests.", nil},
+		{"complained about X's act", "Kenya complained about Uganda's arrests of journalists.", []string{"Kenya ACCUSES Uganda"}},
+		{"protested over", "Kenya protested over the Ugandan decision.", []string{"Kenya ACCUSES Uganda"}},
+		{"complained about a place", "Kenya complained about the weather in Uganda.", nil},
 		{"protested X's act", "Kenya protested Uganda's decision.", []string{"Kenya ACCUSES Uganda"}},
 		{"street protest", "Students protested in Nairobi.", nil},
 	})

@@ -41,3 +41,17 @@ func TestReportedWrongs(t *testing.T) {
 		{"its own, negated", "Armenia said it would not undermine the talks.", nil},
 	})
 }
+
+// TestRebukesAndDegrees checks, in sentences written for this test,
+// rebukes in return ("hit back at X"), a degree of manner between a verb
+// and its object, and what the accused said after "for saying".
+func TestRebukesAndDegrees(t *testing.T) {
+	runCases(t, []extractCase{
+		{"hit back at a capital", "Beijing hit back at Washington over the tariffs.", []string{"China ACCUSES United States"}},
+		{"lashed back at", "Beijing lashed back at Washington over the tariffs.", []string{"China ACCUSES United States"}},
+		{"in strong terms", "Qatar condemned in strong terms Israel's raid on Jenin.", []string{"Qatar ACCUSES Israel"}},
+		{"in the strongest possible terms, commas", "Qatar condemned, in the strongest possible terms, the Israeli raid.", []string{"Qatar ACCUSES Israel"}},
+		{"in terms of is no degree", "Qatar spoke in terms of peace with Israel.", nil},
+		{"for saying", "Kenya criticised Uganda for saying Tanzania must close the border.", []string{"Kenya ACCUSES Uganda", "Uganda DEMANDS Tanzania"}},
+	})
+}

@@ -285,8 +285,35 @@ func (d *doc) frameCue(s *sent, i int) {
 		end++
 	} else if strings.HasPrefix(f.code, "04") && s.mentionAt(end) == nil {
 		end = d.consultPartner(s, end)
+	} else if strings.HasPrefix(f.code, "11") && end < s.b && d.low[end] == "to" {
+		end = d.protestTarget(s, end)
+	} else if strings.HasPrefix(f.code, "11") && end < s.b && (d.low[end] == "about" || d.low[end] == "over") {
+		end++ // "complained about X's arrests", "protested over X's decision"
 	}
 	d.cue(s, i, []cueDef{{words: d.low[i:end], typ: typ, mode: mNear, recip: recip}})
+}
+
+// protestTarget returns where the target of a complaint or protest
+// addressed "to" an actor (at to) starts: the owner of what it is "over"
+// ("protested to the UN over Japan's textbook"), else a state or
+// government addressed ("Seoul protested to Tokyo over the textbook"); a
+// body addressed is no target, and to is returned.
+func (d *doc) protestTarget(s *sent, to int) int {
+	addressed, end, _, _ := d.objectNP(s, to+1, 4)
+	if len(addressed) == 0 {
+		return to
+	}
+	if end < s.b && (d.low[end] == "over" || d.low[end] == "about") {
+		if objs, _, _, _ := d.objectNP(s, end+1, 5); len(objs) > 0 {
+			return end + 1
+		}
+	}
+	for _, e := range addressed {
+		if e >= len(d.lx.entries) || d.lx.entries[e].actor.Kind == stance.KindOrganization {
+			return to
+		}
+	}
+	return to + 1
 }
 
 // consultReach bounds the words between a consultation verb and the
