@@ -20,3 +20,16 @@ func TestSignedAgreements(t *testing.T) {
 		{"de facto government", "Ethiopia signed a port deal with Somaliland.", []string{"Ethiopia ENGAGES Somaliland"}},
 	})
 }
+
+// TestReadyForPacts checks, in sentences written for this test, that
+// readiness for a pact with an actor offers it one, as readiness for
+// talks does, and that its negation rejects.
+func TestReadyForPacts(t *testing.T) {
+	runCases(t, []extractCase{
+		{"ready for a ceasefire with", "Hamas said it was ready for a ceasefire with Israel.", []string{"Hamas OFFERS Israel"}},
+		{"ready for a prisoner exchange", "Hamas is ready for a prisoner exchange with Israel.", []string{"Hamas OFFERS Israel"}},
+		{"proposed a swap with", "Hamas proposed a prisoner swap with Israel.", []string{"Hamas OFFERS Israel"}},
+		{"not ready", "Israel said it was not ready for a ceasefire with Hamas.", []string{"Israel REJECTS Hamas"}},
+		{"ready for war is no offer", "Hamas said it was ready for war with Israel.", nil},
+	})
+}

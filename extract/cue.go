@@ -833,7 +833,7 @@ var controlNouns = set("control", "management", "ownership", "custody", "command
 // a truce with X", "called for a ceasefire with X", "proposed a peace deal
 // with X".
 var pactNouns = set("truce", "ceasefire", "armistice", "peace", "deal", "agreement", "accord", "pact", "treaty",
-	"settlement", "reconciliation", "dialogue", "talks", "negotiations", "meeting", "summit", "cooperation")
+	"settlement", "reconciliation", "dialogue", "talks", "negotiations", "meeting", "summit", "cooperation", "swap", "exchange")
 
 // pactWith reports "with" at q after a pact noun, within the phrase that
 // starts at from.

@@ -447,7 +447,7 @@ var intentMarkers = []intentMarker{
 	{words: []string{"decided", "to"}}, {words: []string{"decides", "to"}},
 	{words: []string{"intends", "to"}}, {words: []string{"intend", "to"}},
 	// "is ready for talks with X": consent to meet, CAMEO 036.
-	{words: []string{"ready", "for"}, acts: meetingNouns}, {words: []string{"willing", "for"}, acts: meetingNouns},
+	{words: []string{"ready", "for"}, acts: readyActs}, {words: []string{"willing", "for"}, acts: readyActs},
 	{words: []string{"prepared", "for"}, acts: meetingNouns}, {words: []string{"open", "to"}, acts: meetingNouns},
 	// "expressed its willingness to mediate": consent named by a noun.
 	{open: true, nouns: set("willingness", "readiness", "preparedness")},
@@ -766,7 +766,12 @@ var meetingNouns = set("talks", "negotiations", "dialogue", "discussions", "cons
 
 // actModifiers may stand before a meeting noun a marker offers: "its
 // readiness for joint cooperation with X", "ready for direct talks".
-var actModifiers = set("joint", "direct", "further", "closer", "new", "bilateral", "full", "more", "renewed", "broader")
+var actModifiers = set("joint", "direct", "further", "closer", "new", "bilateral", "full", "more", "renewed", "broader", "a", "an",
+	"prisoner", "permanent", "lasting", "comprehensive")
+
+// readyActs are what one is ready for: a meeting, or a pact with the
+// other side ("ready for a ceasefire with X", "a prisoner swap with X").
+var readyActs = union(meetingNouns, set("ceasefire", "truce", "deal", "agreement", "swap", "exchange", "settlement", "accord"))
 
 // carryVerbs continue an act named after them: "continue military aid".
 var carryVerbs = set("continue", "resume", "maintain", "keep", "extend")
