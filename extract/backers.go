@@ -5,11 +5,12 @@ package extract
 // government" name the group, the separatists and the government, not
 // Iran, Russia or the UN. The backer is the writer's background, which
 // GUIDELINES.md leaves out. "Saudi-led" keeps its leader (mentions.go):
-// a coalition is coded as the state that leads it.
+// a coalition is coded as the state that leads it; "Moscow-installed
+// officials" and "the UN-appointed envoy" are the installer's own.
 
 // backerWords after a name and a hyphen make the name a backer.
 var backerWords = set("backed", "aligned", "allied", "affiliated", "linked", "supported", "funded", "armed", "trained",
-	"inspired", "leaning", "friendly", "installed", "appointed")
+	"inspired", "leaning", "friendly")
 
 // backerEnd returns the token after "X-backed" where a name or demonym X
 // starts at j, or j where none does.

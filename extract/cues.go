@@ -323,7 +323,7 @@ var eventClass = map[string]string{
 	"initiative": "offer", "overture": "offer", "overtures": "offer", "resolution": "offer", "draft": "offer",
 	"outreach": "offer", "roadmap": "offer", "text": "offer", "intention": "offer", "intentions": "offer", "plans": "offer", "position": "remarks", "stance": "remarks", "presence": "efforts",
 	"demand": "demand", "demands": "demand", "ultimatum": "demand", "order": "demand", "request": "demand", "call": "demand",
-	"pressure": "demand", "calls": "demand", "conditions": "demand", "condition": "demand", "preconditions": "demand", "appeal": "demand", "appeals": "demand", "objections": "remarks",
+	"pressure": "demand", "calls": "demand", "preconditions": "demand", "appeal": "demand", "appeals": "demand", "objections": "remarks",
 	"accusation": "accusation", "accusations": "accusation", "charge": "accusation", "charges": "accusation",
 	"claim": "accusation", "claims": "accusation", "complaint": "accusation", "complaints": "accusation", "criticism": "accusation", "allegation": "accusation", "allegations": "accusation", "assessment": "accusation",
 	"ceasefire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
@@ -381,7 +381,7 @@ var hostileWords = set("puppet", "puppets", "regime", "terrorist", "terrorists",
 	"war", "crimes", "barbaric", "barbarism", "rogue", "evil", "dictator", "dictatorship", "tyrant", "usurper", "coup",
 	"illegal", "unacceptable", "provocation", "provocations", "provocative", "hostile", "lies", "lying", "liar", "liars",
 	"extremist", "extremists", "irresponsible", "reckless", "destabilising", "destabilizing", "absurd", "nonsense",
-	"baseless", "unfair", "unjust", "discriminatory", "retaliatory", "false", "untrue", "unfounded", "groundless", "fabricated", "fabrication", "fabrications", "slanderous", "fraudulent", "rigged", "sham", "stooge", "stooges", "lackey", "lackeys", "proxy", "proxies", "hypocritical",
+	"baseless", "unfair", "unjust", "discriminatory", "retaliatory", "slanderous", "fraudulent", "rigged", "sham", "stooge", "stooges", "lackey", "lackeys", "proxy", "proxies", "hypocritical",
 	"hypocrisy", "unreasonable", "unfriendly", "interference", "meddling", "fraud", "mistake", "blunder", "betrayal", "treachery", "treason", "unjustified", "outrageous", "shameful", "disgraceful", "unlawful", "aggression", "blackmail", "piracy", "terrorism", "violation", "violations", "blatant", "threat", "danger", "dangerous", "gangsters", "gang", "murderous", "corrupt", "interventionist", "condemnable", "delinquent")
 
 var friendlyWords = set("friend", "friends", "friendly", "partner", "partners", "ally", "allies", "brother", "brothers",

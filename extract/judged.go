@@ -19,7 +19,10 @@ var quantifiers = set("many", "some", "most", "all", "several", "one", "none", "
 // form of "to be", or owned by the actor after its participle of making
 // ("conditions set by Y to restart talks are unacceptable").
 func (d *doc) judgedProposal(s *sent, i int) {
-	if c := eventClass[d.low[i]]; c != "offer" && c != "demand" || i < s.a+2 || i+2 >= s.b {
+	if i < s.a+2 || i+2 >= s.b {
+		return
+	}
+	if c := eventClass[d.low[i]]; c != "offer" && c != "demand" && !(conditionNouns[d.low[i]] && madeByWords[d.low[i+1]]) {
 		return
 	}
 	if p := d.low[i-1]; p != "'s" && p != "\u2019s" {
@@ -32,6 +35,10 @@ func (d *doc) judgedProposal(s *sent, i int) {
 	}
 	d.judgedBy(s, m.from-1, m.ent, i+1)
 }
+
+// conditionNouns are demands only where made by an actor: "conditions
+// set by X", not "conditions for detainees".
+var conditionNouns = set("conditions", "condition", "terms")
 
 // madeByWords join a proposal or demand to its author after "by".
 var madeByWords = set("set", "made", "put", "proposed", "imposed", "laid", "drawn", "tabled", "presented", "submitted", "issued")
@@ -63,7 +70,9 @@ func (d *doc) judgedMadeBy(s *sent, i int) {
 			return
 		}
 		if beWords[w] && d.judgedUnworkable(q+1) {
-			d.judgedBy(s, i-1, objs[0], q)
+			if !modalWords[d.low[q-1]] && !d.judgeNamedAfter(s, q+1) {
+				d.judgedBy(s, i-1, objs[0], q)
+			}
 			return
 		}
 	}
@@ -121,4 +130,15 @@ func (d *doc) speakerVerb(s *sent, k int) int {
 func (d *doc) nonStarter(t int) bool {
 	w := d.low[t]
 	return (w == "starter" || w == "starters") && t >= 2 && d.low[t-1] == "-" && d.low[t-2] == "non"
+}
+
+// judgeNamedAfter reports "to X" after the judgement from j: "was
+// unacceptable to Tanzania" is Tanzania's view, not the speaker's.
+func (d *doc) judgeNamedAfter(s *sent, j int) bool {
+	for k := j; k+1 < s.b && k < j+6; k++ {
+		if d.low[k] == "to" && d.toks[k+1].upper {
+			return true
+		}
+	}
+	return false
 }

@@ -207,6 +207,9 @@ func (d *doc) patternMention(s *sent, i int, p *pattern) (mention, bool) {
 	case formGroup:
 		m.ent, m.group = p.entries[0], p.entries
 	case formRef:
+		if m.to+1 < s.b && d.low[m.to] == "of" && d.namesAt(m.to+1) {
+			return m, false // "the fighters of al-Shabaab": named, not referred back to
+		}
 		m.ent = d.resolveRef(p.entries)
 		if m.ent < 0 {
 			m.ent = d.counterpartRef(p.entries) // "the South" after North Korea
@@ -248,8 +251,10 @@ func (d *doc) demonymHasOffice(s *sent, j int, depth int) bool {
 		if d.ownAllies(s, j) {
 			return true
 		}
-		if w == "state" && j+1 < s.b && clauseVerbAfterPronoun[d.low[j+1]] {
-			return true // "the Russian state is behind the poisoning"; not "Russian state media"
+		if w == "state" && j+1 < s.b && clauseVerbAfterPronoun[d.low[j+1]] && j-2 >= s.a && d.low[j-2] == "the" {
+			// "the Russian state is behind the poisoning"; not "Russian
+			// state media" nor "a Palestinian state must be established".
+			return true
 		}
 		if _, ev := eventClass[w]; ev && w != "call" && w != "order" && w != "remarks" && w != "statement" && w != "behaviour" && w != "behavior" {
 			return true

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Blame placed and guarantees demanded. "X placed the blame on Y" accuses
 // Y as "blamed Y" does; "X demanded guarantees that Y will ..." demands of
 // Y as "demanded that Y will ..." does, the noun between naming only the
@@ -33,7 +35,7 @@ func (d *doc) placedBlame(s *sent, i int) {
 		return
 	}
 	objs, end, _, _ := d.objectNP(s, on+1, 5)
-	if len(objs) == 0 {
+	if len(objs) == 0 || d.low[i] == "responsibility" && d.dutyAfter(s, end) {
 		return
 	}
 	if sub, ok := d.subjectStance(s, v, Accuses, objs, 0.75, end); ok {
@@ -77,4 +79,14 @@ func (d *doc) demandedAssurance(s *sent, i int) {
 		d.subjectStance(s, v, Demands, objs, 0.75, i+1)
 		d.markContent(s, i+1)
 	}
+}
+
+// dutyAfter reports a duty after "responsibility on X" at k: "for
+// protecting aid workers", "to secure the border". Responsibility for
+// an act done ("for the attack") is blame.
+func (d *doc) dutyAfter(s *sent, k int) bool {
+	if k+1 >= s.b {
+		return false
+	}
+	return d.low[k] == "to" || d.low[k] == "for" && strings.HasSuffix(d.low[k+1], "ing")
 }

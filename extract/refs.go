@@ -49,6 +49,9 @@ func (d *doc) modifiedRef(s *sent, i int) (mention, bool) {
 		return none, false
 	}
 	head := d.low[j]
+	if j+2 < s.b && d.low[j+1] == "of" && d.namesAt(j+2) {
+		return none, false // "the jihadist fighters of al-Shabaab": named here
+	}
 	var ents []int
 	switch {
 	case modifiedRefHeads[head] && len(countries) == 0:
@@ -130,4 +133,14 @@ func (d *doc) refModifier(s *sent, j int) bool {
 		return n == 0 && !d.isDemonym(s, j)
 	}
 	return false
+}
+
+// namesAt reports a word at j that may start a name: capitalised, the
+// first word of a dictionary form ("al-Shabaab"), or "the" before a
+// capitalised word ("the Islamic State").
+func (d *doc) namesAt(j int) bool {
+	if d.low[j] == "the" {
+		return j+1 < len(d.toks) && d.toks[j+1].upper
+	}
+	return d.toks[j].upper || len(d.lx.byFirst[d.low[j]]) > 0
 }

@@ -808,8 +808,25 @@ func (d *doc) involvementAt(s *sent, j int) bool {
 // deniedGerund reports a gerund of what is denied at j: "denies being the
 // source", "denied having anything to do with it".
 func (d *doc) deniedGerund(s *sent, j int) bool {
-	return j < s.b && (d.low[j] == "being" || d.low[j] == "having" || d.low[j] == "playing" || d.low[j] == "carrying")
+	if j+1 >= s.b {
+		return false
+	}
+	switch d.low[j] {
+	case "being":
+		return chargedBeing[d.low[j+1]]
+	case "having":
+		return d.low[j+1] == "anything" || d.low[j+1] == "any" || wrongVerbs[d.low[j+1]] || chargedHaving[d.low[j+1]]
+	}
+	return false
 }
+
+// chargedBeing and chargedHaving follow a denied "being" or "having"
+// where it denies a charge ("being the source", "having sent weapons"),
+// not where it denies a fact of its own ("being invited to the talks").
+var (
+	chargedBeing  = set("the", "a", "an", "behind", "involved", "responsible", "part", "complicit", "linked")
+	chargedHaving = set("sent", "supplied", "armed", "backed", "supported", "ordered", "carried", "fired", "launched", "played", "provided")
+)
 
 var relWords = set("which", "who", "whose", "whom")
 
@@ -1105,6 +1122,9 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 			proposal = c == "demand" || c == "offer" || c == "accusation"
 		}
 	}
+	if proposal && hostile == 0 && friendly == 0 && d.anyWord(q, min(s.b, q+4), falseWords) {
+		hostile = 1 // "called Uganda's claims false": a claim judged untrue
+	}
 	typ := labelType(d.low[i], hostile, friendly, proposal)
 	if typ == "" {
 		return
@@ -1123,7 +1143,7 @@ func (d *doc) labelBefore(s *sent, i, after int, sub subject, conf float64) {
 	}
 	for k++; k < s.b && scareQuote(d.low[k]); k++ {
 	}
-	if k >= s.b || !hostileWords[d.low[k]] {
+	if k >= s.b || !hostileWords[d.low[k]] && !falseWords[d.low[k]] {
 		return
 	}
 	for k++; k < s.b && scareQuote(d.low[k]); k++ {
@@ -1281,7 +1301,7 @@ func (d *doc) labelStart(s *sent, j int) (int, bool) {
 	q := j
 	for q < s.b && q < j+6 {
 		w := d.low[q]
-		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" || q > j && hostileWords[w] && d.claimBefore(q) {
+		if w == `"` || w == "\u201c" || w == "a" || w == "an" || w == "as" || q > j && (hostileWords[w] || falseWords[w]) && d.claimBefore(q) {
 			break // "called Uganda's accusations baseless": a bare adjective
 		}
 		if _, ev := eventClass[w]; w == "," || w == ";" || boundaryWords[w] || (q > j && !ev && d.verbLike(q)) {
@@ -1879,7 +1899,7 @@ func (d *doc) before(s *sent, k, from int) []int {
 	for j >= from && j > k-7 {
 		w := d.low[j]
 		if w == "forces" || w == "troops" || w == "soldiers" || w == "army" || w == "drones" || w == "jets" || w == "warplanes" || w == "warships" || govWords[w] || officeNouns[w] || officeModifiers[w] || w == "leadership" || w == "rulers" || isQuoteTok(w) || w == "have" || w == "had" || w == "has" || w == "\u201c" ||
-			(strings.HasSuffix(w, "ly") && d.toks[j].word && !d.toks[j].upper) || attemptWords[w] || isPossessive(w) || possActNouns[w] && j > from && isPossessive(d.low[j-1]) {
+			(strings.HasSuffix(w, "ly") && d.toks[j].word && !d.toks[j].upper) || d.attemptAt(j, k) || isPossessive(w) || possActNouns[w] && j > from && isPossessive(d.low[j-1]) {
 			j--
 			continue
 		}
@@ -1897,7 +1917,23 @@ func (d *doc) before(s *sent, k, from int) []int {
 
 // attemptWords may stand between an actor and the wrong it attempts:
 // "said X is trying to derail the talks".
-var attemptWords = set("trying", "tried", "tries", "seeking", "sought", "seeks", "attempting", "attempted", "to", "is", "was", "are", "were")
+var attemptWords = set("trying", "tried", "tries", "seeking", "sought", "seeks", "attempting", "attempted")
+
+// attemptAt reports a word at j of an attempt before the wrong verb at k:
+// the attempt's verb, its "to", or the "is" of "is trying"; not the "was"
+// of a passive ("was bombed by") nor "unlikely to".
+func (d *doc) attemptAt(j, k int) bool {
+	w := d.low[j]
+	switch {
+	case attemptWords[w]:
+		return true
+	case w == "to":
+		return j == k-1 && j > 0 && attemptWords[d.low[j-1]]
+	case beWords[w]:
+		return j+1 < k && attemptWords[d.low[j+1]]
+	}
+	return false
+}
 
 // possActNouns after an actor's possessive name its acts: "said X's moves
 // undermine the process".

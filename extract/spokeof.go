@@ -26,14 +26,20 @@ var wrongNouns = set("provocation", "provocations", "aggression", "violation", "
 	"occupation", "atrocities", "crimes", "incursion", "incursions", "annexation", "intimidation", "harassment", "crackdown",
 	"repression", "blackmail", "lies", "disinformation", "propaganda", "sabotage", "encroachment", "encroachments")
 
+// wrongHeadStops end the modifiers before a wrong: a head of its own
+// that denies, fears or prevents it ("the absence of violations", "the
+// need to avoid provocations", "an end to incursions").
+var wrongHeadStops = set("of", "to", "for", "from", "a", "an", "no", "any", "absence", "need", "risk", "lack", "end",
+	"possibility", "threat", "fear", "fears", "avoid", "prevent", "halt", "without")
+
 // wrongModReach bounds the modifiers between the owner and the wrong:
 // "Russia's “increased provocations”".
 const wrongModReach = 4
 
 // spokeOfWrongs is the phrase rule at a verb of mention (i).
 func (d *doc) spokeOfWrongs(s *sent, i int) {
-	if !mentionVerbs[d.low[i]] || i+3 >= s.b || s.isContent(i) {
-		return
+	if !mentionVerbs[d.low[i]] || i+3 >= s.b || s.isContent(i) || i > s.a && (d.low[i-1] == "from" || d.low[i-1] == "without") {
+		return // "refrained from citing X's violations"
 	}
 	j := i + 1
 	if d.low[j] == "out" && j+1 < s.b && mentionPreps[d.low[j+1]] {
@@ -92,7 +98,7 @@ func (d *doc) wrongNounAt(s *sent, k int) int {
 		if wrongNouns[w] {
 			return q
 		}
-		if !(scareQuote(w) || w == "-" || d.toks[q].word && !d.toks[q].upper && s.mentionAt(q) == nil) {
+		if !(scareQuote(w) || w == "-" || d.toks[q].word && !d.toks[q].upper && s.mentionAt(q) == nil && !wrongHeadStops[w]) {
 			return -1
 		}
 	}

@@ -112,10 +112,25 @@ func (d *doc) envoyObject(s *sent, c *cueCall) bool {
 	}
 	for k := c.after; k < s.b && k < c.after+summonReach; k++ {
 		if summonedEnvoys[d.low[k]] {
-			return true
+			return !d.invitedToAct(s, k+1)
 		}
 		if d.low[k] == "to" || d.low[k] == "," {
 			return false
+		}
+	}
+	return false
+}
+
+// invitedToAct reports "to" and a verb after the envoy ("invited the
+// envoy to visit Islamabad"): an invitation to come, an offer; "to the
+// ministry" is a summons.
+func (d *doc) invitedToAct(s *sent, from int) bool {
+	for k := from; k+1 < s.b && k < from+summonReach; k++ {
+		if d.low[k] == "," || d.low[k] == ";" {
+			return false
+		}
+		if d.low[k] == "to" {
+			return !determiners[d.low[k+1]] && !possessivePronouns[d.low[k+1]]
 		}
 	}
 	return false

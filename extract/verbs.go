@@ -267,7 +267,7 @@ func (d *doc) frameCue(s *sent, i int) {
 	// Moscow", "backed Turkey's bid"), never one deeper in its complement
 	// ("adopted a resolution condemning Russia").
 	recip := ""
-	if reciprocal(f.code) || consultVerbs[d.low[i]] {
+	if reciprocal(f.code) || discussVerbs[d.low[i]] && !d.wordWithin(s, i+1, 8, "internally", "separately", "privately", "among", "amongst", "within") {
 		recip = typ
 	}
 	// The object follows the pattern's words and a preposition: "lodged
@@ -324,6 +324,13 @@ const consultReach = 9
 var consultStops = set(",", ";", ":", "and", "but", "that", "which", "who", "while", "after", "before", "when", "as",
 	"\"", "\u201c", "\u201d", "(")
 
+// withNouns take "with" themselves: "the dispute with X", "tensions with
+// X", "talks with X" name X as a party to the noun, not whom the subject
+// consulted.
+var withNouns = set("dispute", "disputes", "tensions", "tension", "relations", "ties", "talks", "conflict", "row", "border",
+	"agreement", "deal", "cooperation", "negotiations", "rift", "standoff", "feud", "differences", "problems", "issues", "trade",
+	"war", "clashes", "rapprochement", "normalisation", "normalization", "reconciliation", "partnership", "alliance")
+
 // consultPartner returns the token after the "with" that names whom a
 // consultation verb's subject consulted, past the verb's object:
 // "discussed the crisis with X", "discussed over the phone regional
@@ -331,6 +338,8 @@ var consultStops = set(",", ";", ":", "and", "but", "that", "which", "who", "whi
 func (d *doc) consultPartner(s *sent, end int) int {
 	for k := end; k < s.b && k < end+consultReach; k++ {
 		switch {
+		case d.low[k] == "with" && k > end && withNouns[d.low[k-1]]:
+			return end // "discussed their dispute with X": the dispute's
 		case d.low[k] == "with":
 			return k + 1
 		case consultStops[d.low[k]]:
@@ -463,10 +472,11 @@ var intentMarkers = []intentMarker{
 // recognition are done to someone, not together.
 var reciprocalCodes = []string{"03", "044", "046", "050", "057", "06"}
 
-// consultVerbs are done together too ("A and B discussed the crisis"),
-// though their CAMEO block (040) also holds travel ("A and B went").
-var consultVerbs = set("discuss", "discussed", "discusses", "discussing", "consult", "consulted", "consults", "consulting",
-	"confer", "conferred", "confers", "conferring")
+// discussVerbs are done together too ("A and B discussed the crisis"),
+// though their CAMEO block (040) also holds travel ("A and B went");
+// one consults someone ("consulted their lawyers"), so consulting is
+// not, and a discussion "internally" or "among" one's own is no meeting.
+var discussVerbs = set("discuss", "discussed", "discusses", "discussing")
 
 // reciprocal reports whether a CAMEO event code is done together.
 func reciprocal(code string) bool {
