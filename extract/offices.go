@@ -173,19 +173,23 @@ func sharedName(ws []string) bool {
 	return false
 }
 
-// namedHolder returns the person named after a state's possessive and an
-// office ("Libya's Prime Minister Fayez al-Sarraj") where the dictionary
+// namedHolder returns the person named after a state's possessive or
+// demonym and an office ("Libya's Prime Minister Fayez al-Sarraj",
+// "Libya's eastern commander Khalifa Haftar") where the dictionary
 // makes the person another actor of the same country (a rival
 // government), or nil: the person's actor is the one meant.
 func (d *doc) namedHolder(s *sent, m *mention) *mention {
 	k := m.to
-	if k >= s.b || !isPossessive(d.low[k]) {
+	if k < s.b && isPossessive(d.low[k]) {
+		k++
+	} else if m.kind != formDemonym {
 		return nil
 	}
-	for k++; k < s.b && k < m.to+6 && (officeNouns[d.low[k]] || officeModifiers[d.low[k]] || titleWords[d.low[k]]); k++ {
+	from := k
+	for ; k < s.b && k < from+5 && (officeNouns[d.low[k]] || officeModifiers[d.low[k]] || titleWords[d.low[k]] || d.toks[k].word && !d.toks[k].upper); k++ {
 	}
 	p := s.mentionAt(k)
-	if k == m.to+1 || p == nil || !p.person || p.ent < 0 || p.ent == m.ent || p.ent >= len(d.lx.entries) || m.ent >= len(d.lx.entries) {
+	if k == from || p == nil || !p.person || p.ent < 0 || p.ent == m.ent || p.ent >= len(d.lx.entries) || m.ent >= len(d.lx.entries) {
 		return nil
 	}
 	if c := d.lx.entries[m.ent].actor.Country; c == "" || d.lx.entries[p.ent].actor.Country != c {
