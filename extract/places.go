@@ -9,7 +9,11 @@ package extract
 // verb or after a noun of what is sent or set up there.
 
 // placeTypes are the stances whose act can be done toward a place.
-var placeTypes = set(Offers, Supports, Engages, Rejects, Demands)
+var placeTypes = set(Offers, Supports, Engages, Rejects, Demands, Accuses)
+
+// stateActNouns are acts only a state's rulers do where they rule: "the
+// crackdown in Nicaragua" is Nicaragua's.
+var stateActNouns = set("crackdown", "crackdowns", "clampdown", "repression", "persecution", "purge", "purges")
 
 // asylumNouns are what one asks of the country of a place: "sought
 // asylum in X", "asked for refuge in X".
@@ -100,6 +104,10 @@ func (d *doc) placeOfAct(s *sent, c *cueCall, m *mention) bool {
 	if c.typ == Demands {
 		return p > s.a && asylumNouns[d.low[p-1]]
 	}
+	if c.typ == Accuses {
+		// "the crackdown in X", "the repression of protesters in X"
+		return d.low[p] == "in" && d.wordWithinBack(s, p-1, c.after, 5, stateActNouns)
+	}
 	for k := p - 1; k >= c.after && k >= p-4; k-- {
 		if sentNouns[d.low[k]] {
 			return true
@@ -189,6 +197,17 @@ func (d *doc) envoySent(i, p int) bool {
 	}
 	for k := i + 1; k < p; k++ {
 		if envoyNouns[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordWithinBack reports a word of ws in the n tokens back from k, not
+// before from.
+func (d *doc) wordWithinBack(s *sent, k, from, n int, ws map[string]bool) bool {
+	for q := k; q >= from && q >= s.a && q > k-n; q-- {
+		if ws[d.low[q]] {
 			return true
 		}
 	}

@@ -55,3 +55,15 @@ func TestRebukesAndDegrees(t *testing.T) {
 		{"for saying", "Kenya criticised Uganda for saying Tanzania must close the border.", []string{"Kenya ACCUSES Uganda", "Uganda DEMANDS Tanzania"}},
 	})
 }
+
+// TestStateActsInPlace checks, in sentences written for this test, that a
+// crackdown condemned "in" a state is its rulers' act, and that an attack
+// or violence there is nobody's named act.
+func TestStateActsInPlace(t *testing.T) {
+	runCases(t, []extractCase{
+		{"the crackdown in", "The Organization of American States condemned the crackdown in Nicaragua.",
+			[]string{"Organization of American States ACCUSES Nicaragua"}},
+		{"violence in", "The EU condemned the violence in Nicaragua.", nil},
+		{"an attack in a capital", "The UN condemned the attack in Kabul.", nil},
+	})
+}
