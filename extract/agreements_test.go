@@ -33,3 +33,17 @@ func TestReadyForPacts(t *testing.T) {
 		{"ready for war is no offer", "Hamas said it was ready for war with Israel.", nil},
 	})
 }
+
+// TestPactsCalledForBetween checks, in sentences written for this test,
+// that a pact called for between two actors is asked of both and engages
+// neither, and that an accusation said to be baseless rejects its accuser.
+func TestPactsCalledForBetween(t *testing.T) {
+	runCases(t, []extractCase{
+		{"dialogue between", "South Africa called for dialogue between Russia and Ukraine.",
+			[]string{"South Africa DEMANDS Russia", "South Africa DEMANDS Ukraine"}},
+		{"a ceasefire between", "South Africa called for a ceasefire between Russia and Ukraine.",
+			[]string{"South Africa DEMANDS Russia", "South Africa DEMANDS Ukraine"}},
+		{"the accusations were baseless", "Kinshasa accused Kigali of backing the M23. Rwanda said the accusations were baseless.",
+			[]string{"DR Congo ACCUSES Rwanda", "Rwanda REJECTS DR Congo"}},
+	})
+}

@@ -558,6 +558,13 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 		c.objs, c.end = objs, end // "called for restraint amid India-Pakistan tensions"
 		return true
 	}
+	if len(c.def.words) == 2 && c.def.words[1] == "for" && d.pactBetween(s, c.after+1, c.after) {
+		// "called for dialogue between A and B": asked of both, and the
+		// dialogue, not yet held, engages no one.
+		d.markContent(s, c.after)
+		d.calledForOf(s, c)
+		return true
+	}
 	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
 	if len(c.objs) > 0 && (d.toAfterObject(s, c) || d.envoyObject(s, c)) {
 		return true
@@ -588,7 +595,7 @@ func (d *doc) calledForOf(s *sent, c *cueCall) {
 			c.objs, c.end = objs, end // "called for the release of X held by Y"
 			return
 		}
-		if d.ownActOf(s, q, c.after) || !listed && q < c.after+6 && (d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after)) {
+		if d.ownActOf(s, q, c.after) || !listed && q < c.after+6 && (d.low[q] == "from" || d.low[q] == "by" || d.pactWith(s, q, c.after) || d.pactBetween(s, q, c.after)) {
 			c.objs, c.end, _, _ = d.objectNP(s, q+1, 3)
 			return
 		}
@@ -839,6 +846,12 @@ var pactNouns = set("truce", "ceasefire", "armistice", "peace", "deal", "agreeme
 // starts at from.
 func (d *doc) pactWith(s *sent, q, from int) bool {
 	return q > from && q < s.b && d.low[q] == "with" && pactNouns[d.low[q-1]]
+}
+
+// pactBetween reports "between" at q after a pact noun: "called for
+// dialogue between A and B" asks it of both.
+func (d *doc) pactBetween(s *sent, q, from int) bool {
+	return q > from && q < s.b && d.low[q] == "between" && pactNouns[d.low[q-1]]
 }
 
 // releaseNouns name giving back what another holds: "the release of X

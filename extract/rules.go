@@ -1866,7 +1866,7 @@ func (d *doc) reportedLabel(s *sent, sub subject, cFrom, k, cTo int, conf float6
 		if w == "," || w == "if" || negWords[w] {
 			return
 		}
-		if hostileWords[w] {
+		if hostileWords[w] || c == "accusation" && falseWords[w] {
 			hostile++
 		}
 		if friendlyWords[w] {
@@ -1874,7 +1874,8 @@ func (d *doc) reportedLabel(s *sent, sub subject, cFrom, k, cTo int, conf float6
 		}
 	}
 	switch {
-	case hostile > 0 && friendly == 0 && (c == "demand" || c == "offer"):
+	case hostile > 0 && friendly == 0 && (c == "demand" || c == "offer" || c == "accusation"):
+		// "said the accusations were baseless": a denial rejects the accuser.
 		d.emit(s, Rejects, sub.ents, objs, conf-0.15, k+1)
 	case hostile > 0 && friendly == 0:
 		d.emit(s, Accuses, sub.ents, objs, conf-0.15, k+1)
