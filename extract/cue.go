@@ -558,7 +558,7 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 		c.objs, c.end = objs, end // "called for restraint amid India-Pakistan tensions"
 		return true
 	}
-	if len(c.def.words) == 2 && c.def.words[1] == "for" && d.pactBetween(s, c.after+1, c.after) {
+	if len(c.def.words) == 2 && c.def.words[1] == "for" && d.pactBetweenNear(s, c.after) {
 		// "called for dialogue between A and B": asked of both, and the
 		// dialogue, not yet held, engages no one.
 		d.markContent(s, c.after)
@@ -852,6 +852,21 @@ func (d *doc) pactWith(s *sent, q, from int) bool {
 // dialogue between A and B" asks it of both.
 func (d *doc) pactBetween(s *sent, q, from int) bool {
 	return q > from && q < s.b && d.low[q] == "between" && pactNouns[d.low[q-1]]
+}
+
+// pactBetweenNear reports a pact noun and "between" within the few words
+// after from: "called for (direct) talks between", "a resumption of
+// dialogue between".
+func (d *doc) pactBetweenNear(s *sent, from int) bool {
+	for q := from + 1; q < s.b && q < from+6; q++ {
+		if d.pactBetween(s, q, from) {
+			return true
+		}
+		if d.low[q] == "," || s.mentionAt(q) != nil {
+			return false
+		}
+	}
+	return false
 }
 
 // releaseNouns name giving back what another holds: "the release of X

@@ -22,7 +22,7 @@ func (d *doc) judgedProposal(s *sent, i int) {
 	if i < s.a+2 || i+2 >= s.b {
 		return
 	}
-	if c := eventClass[d.low[i]]; c != "offer" && c != "demand" && !(conditionNouns[d.low[i]] && madeByWords[d.low[i+1]]) {
+	if c := eventClass[d.low[i]]; c != "offer" && c != "demand" && !(conditionNouns[d.low[i]] && (madeByWords[d.low[i+1]] || d.conditionsFor(s, i))) {
 		return
 	}
 	if p := d.low[i-1]; p != "'s" && p != "\u2019s" {
@@ -39,6 +39,20 @@ func (d *doc) judgedProposal(s *sent, i int) {
 // conditionNouns are demands only where made by an actor: "conditions
 // set by X", not "conditions for detainees".
 var conditionNouns = set("conditions", "condition", "terms")
+
+// conditionsFor reports conditions at i "for" a pact or talks: "Uganda's
+// conditions for a ceasefire", not "conditions for detainees".
+func (d *doc) conditionsFor(s *sent, i int) bool {
+	if i+2 >= s.b || d.low[i+1] != "for" {
+		return false
+	}
+	for k := i + 2; k < s.b && k < i+5; k++ {
+		if pactNouns[d.low[k]] || meetingNouns[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
 
 // madeByWords join a proposal or demand to its author after "by".
 var madeByWords = set("set", "made", "put", "proposed", "imposed", "laid", "drawn", "tabled", "presented", "submitted", "issued")
@@ -70,7 +84,7 @@ func (d *doc) judgedMadeBy(s *sent, i int) {
 			return
 		}
 		if beWords[w] && d.judgedUnworkable(q+1) {
-			if !modalWords[d.low[q-1]] && !d.judgeNamedAfter(s, q+1) {
+			if !modalWords[d.low[q-1]] && !d.judgeNamedAfter(s, q+1) && !d.wordWithin(s, q+1, 8, "if", "unless") {
 				d.judgedBy(s, i-1, objs[0], q)
 			}
 			return
@@ -132,13 +146,19 @@ func (d *doc) nonStarter(t int) bool {
 	return (w == "starter" || w == "starters") && t >= 2 && d.low[t-1] == "-" && d.low[t-2] == "non"
 }
 
-// judgeNamedAfter reports "to X" after the judgement from j: "was
-// unacceptable to Tanzania" is Tanzania's view, not the speaker's.
+// judgeNamedAfter reports "to X" right after the judging word from j:
+// "was unacceptable to Tanzania" is Tanzania's view, not the speaker's;
+// "a threat to Kenya's sovereignty" is not.
 func (d *doc) judgeNamedAfter(s *sent, j int) bool {
-	for k := j; k+1 < s.b && k < j+6; k++ {
-		if d.low[k] == "to" && d.toks[k+1].upper {
-			return true
+	for k := j; k+1 < s.b && k < j+4; k++ {
+		if d.low[k] == "," || d.low[k] == ";" {
+			return false
 		}
+		if d.low[k] != "to" || !unworkableWords[d.low[k-1]] && !hostileWords[d.low[k-1]] {
+			continue
+		}
+		m := s.mentionAt(k + 1)
+		return m != nil && m.ent >= 0 && !(m.to < s.b && isPossessive(d.low[m.to]))
 	}
 	return false
 }

@@ -296,7 +296,7 @@ func (d *doc) demonymHasOffice(s *sent, j int, depth int) bool {
 			// "a French-drafted resolution": the demonym's state wrote it.
 			return true
 		}
-		if !officeModifiers[w] && w != "-" && w != "led" && w != "backed" {
+		if !officeModifiers[w] && w != "-" && w != "led" && w != "backed" && w != "installed" && w != "appointed" {
 			return false
 		}
 		j++

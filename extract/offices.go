@@ -173,6 +173,10 @@ func sharedName(ws []string) bool {
 	return false
 }
 
+// holderModifiers may stand before the office of a rival holder: "Libya's
+// eastern commander Khalifa Haftar".
+var holderModifiers = set("eastern", "western", "northern", "southern", "rival", "self-declared", "self-styled", "de", "facto")
+
 // namedHolder returns the person named after a state's possessive or
 // demonym and an office ("Libya's Prime Minister Fayez al-Sarraj",
 // "Libya's eastern commander Khalifa Haftar") where the dictionary
@@ -186,10 +190,10 @@ func (d *doc) namedHolder(s *sent, m *mention) *mention {
 		return nil
 	}
 	from := k
-	for ; k < s.b && k < from+5 && (officeNouns[d.low[k]] || officeModifiers[d.low[k]] || titleWords[d.low[k]] || d.toks[k].word && !d.toks[k].upper); k++ {
+	for ; k < s.b && k < from+5 && (officeNouns[d.low[k]] || officeModifiers[d.low[k]] || titleWords[d.low[k]] || holderModifiers[d.low[k]]); k++ {
 	}
 	p := s.mentionAt(k)
-	if k == from || p == nil || !p.person || p.ent < 0 || p.ent == m.ent || p.ent >= len(d.lx.entries) || m.ent >= len(d.lx.entries) {
+	if k == from || !officeNouns[d.low[k-1]] && !titleWords[d.low[k-1]] || p == nil || !p.person || p.ent < 0 || p.ent == m.ent || p.ent >= len(d.lx.entries) || m.ent >= len(d.lx.entries) {
 		return nil
 	}
 	if c := d.lx.entries[m.ent].actor.Country; c == "" || d.lx.entries[p.ent].actor.Country != c {

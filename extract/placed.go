@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // Blame placed and guarantees demanded. "X placed the blame on Y" accuses
 // Y as "blamed Y" does; "X demanded guarantees that Y will ..." demands of
 // Y as "demanded that Y will ..." does, the noun between naming only the
@@ -83,10 +81,15 @@ func (d *doc) demandedAssurance(s *sent, i int) {
 
 // dutyAfter reports a duty after "responsibility on X" at k: "for
 // protecting aid workers", "to secure the border". Responsibility for
-// an act done ("for the attack") is blame.
+// an act done ("for the attack", "for starting the war") is blame.
 func (d *doc) dutyAfter(s *sent, k int) bool {
 	if k+1 >= s.b {
 		return false
 	}
-	return d.low[k] == "to" || d.low[k] == "for" && strings.HasSuffix(d.low[k+1], "ing")
+	return d.low[k] == "to" || d.low[k] == "for" && dutyGerunds[d.low[k+1]]
 }
+
+// dutyGerunds after "responsibility ... for" name a duty, not a wrong
+// ("for protecting aid workers"; "for starting the war" is blame).
+var dutyGerunds = set("protecting", "ensuring", "securing", "guaranteeing", "safeguarding", "providing", "maintaining",
+	"keeping", "upholding", "defending", "feeding", "sheltering")

@@ -13,7 +13,7 @@ var placeTypes = set(Offers, Supports, Engages, Rejects, Demands, Accuses)
 
 // stateActNouns are acts only a state's rulers do where they rule: "the
 // crackdown in Nicaragua" is Nicaragua's.
-var stateActNouns = set("crackdown", "crackdowns", "clampdown", "repression", "persecution", "purge", "purges")
+var stateActNouns = set("crackdown", "crackdowns", "clampdown", "repression", "purge", "purges")
 
 // asylumNouns are what one asks of the country of a place: "sought
 // asylum in X", "asked for refuge in X".

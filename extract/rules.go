@@ -815,18 +815,16 @@ func (d *doc) deniedGerund(s *sent, j int) bool {
 	case "being":
 		return chargedBeing[d.low[j+1]]
 	case "having":
-		return d.low[j+1] == "anything" || d.low[j+1] == "any" || wrongVerbs[d.low[j+1]] || chargedHaving[d.low[j+1]]
+		return d.low[j+1] != "been" // "having been invited" denies a fact of its own
+	case "playing", "carrying":
+		return true
 	}
 	return false
 }
 
-// chargedBeing and chargedHaving follow a denied "being" or "having"
-// where it denies a charge ("being the source", "having sent weapons"),
-// not where it denies a fact of its own ("being invited to the talks").
-var (
-	chargedBeing  = set("the", "a", "an", "behind", "involved", "responsible", "part", "complicit", "linked")
-	chargedHaving = set("sent", "supplied", "armed", "backed", "supported", "ordered", "carried", "fired", "launched", "played", "provided")
-)
+// chargedBeing follow a denied "being" where it denies a charge ("being
+// the source"), not a fact of its own ("being invited to the talks").
+var chargedBeing = set("the", "a", "an", "behind", "involved", "responsible", "part", "complicit", "linked")
 
 var relWords = set("which", "who", "whose", "whom")
 
@@ -1311,7 +1309,7 @@ func (d *doc) labelStart(s *sent, j int) (int, bool) {
 		q++
 	}
 	if q >= s.b || q >= j+6 {
-		if !(j < s.b && hostileWords[d.low[j]]) {
+		if !(j < s.b && (hostileWords[d.low[j]] || falseWords[d.low[j]] && d.claimBefore(j))) {
 			return q, false
 		}
 		q = j

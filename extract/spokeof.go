@@ -26,10 +26,13 @@ var wrongNouns = set("provocation", "provocations", "aggression", "violation", "
 	"occupation", "atrocities", "crimes", "incursion", "incursions", "annexation", "intimidation", "harassment", "crackdown",
 	"repression", "blackmail", "lies", "disinformation", "propaganda", "sabotage", "encroachment", "encroachments")
 
+// withheldBefore make the verb after them an act not done.
+var withheldBefore = set("from", "without", "avoided", "avoids", "avoid", "avoiding")
+
 // wrongHeadStops end the modifiers before a wrong: a head of its own
 // that denies, fears or prevents it ("the absence of violations", "the
 // need to avoid provocations", "an end to incursions").
-var wrongHeadStops = set("of", "to", "for", "from", "a", "an", "no", "any", "absence", "need", "risk", "lack", "end",
+var wrongHeadStops = set("to", "for", "from", "no", "any", "absence", "need", "risk", "lack", "end",
 	"possibility", "threat", "fear", "fears", "avoid", "prevent", "halt", "without")
 
 // wrongModReach bounds the modifiers between the owner and the wrong:
@@ -38,8 +41,8 @@ const wrongModReach = 4
 
 // spokeOfWrongs is the phrase rule at a verb of mention (i).
 func (d *doc) spokeOfWrongs(s *sent, i int) {
-	if !mentionVerbs[d.low[i]] || i+3 >= s.b || s.isContent(i) || i > s.a && (d.low[i-1] == "from" || d.low[i-1] == "without") {
-		return // "refrained from citing X's violations"
+	if !mentionVerbs[d.low[i]] || i+3 >= s.b || s.isContent(i) || i > s.a && withheldBefore[d.low[i-1]] {
+		return // "refrained from citing X's violations", "avoided citing"
 	}
 	j := i + 1
 	if d.low[j] == "out" && j+1 < s.b && mentionPreps[d.low[j+1]] {

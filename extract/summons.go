@@ -121,6 +121,10 @@ func (d *doc) envoyObject(s *sent, c *cueCall) bool {
 	return false
 }
 
+// comeVerbs after "invited the envoy to" make the invitation one to come:
+// "to visit", "to attend"; "to explain the remarks" is a summons.
+var comeVerbs = set("visit", "attend", "come", "observe", "join", "participate", "take", "travel", "address", "witness")
+
 // invitedToAct reports "to" and a verb after the envoy ("invited the
 // envoy to visit Islamabad"): an invitation to come, an offer; "to the
 // ministry" is a summons.
@@ -130,7 +134,7 @@ func (d *doc) invitedToAct(s *sent, from int) bool {
 			return false
 		}
 		if d.low[k] == "to" {
-			return !determiners[d.low[k+1]] && !possessivePronouns[d.low[k+1]]
+			return comeVerbs[d.low[k+1]]
 		}
 	}
 	return false

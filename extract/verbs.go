@@ -267,7 +267,7 @@ func (d *doc) frameCue(s *sent, i int) {
 	// Moscow", "backed Turkey's bid"), never one deeper in its complement
 	// ("adopted a resolution condemning Russia").
 	recip := ""
-	if reciprocal(f.code) || discussVerbs[d.low[i]] && !d.wordWithin(s, i+1, 8, "internally", "separately", "privately", "among", "amongst", "within") {
+	if reciprocal(f.code) || discussVerbs[d.low[i]] && !d.wordWithin(s, i+1, 8, "internally", "separately") || d.consultedTogether(s, i) {
 		recip = typ
 	}
 	// The object follows the pattern's words and a preposition: "lodged
@@ -331,6 +331,11 @@ var withNouns = set("dispute", "disputes", "tensions", "tension", "relations", "
 	"agreement", "deal", "cooperation", "negotiations", "rift", "standoff", "feud", "differences", "problems", "issues", "trade",
 	"war", "clashes", "rapprochement", "normalisation", "normalization", "reconciliation", "partnership", "alliance")
 
+// personAfterWith open a person after "with", whom one discusses a
+// dispute with: "discussed the dam dispute with his Ethiopian
+// counterpart".
+var personAfterWith = set("his", "her", "their", "the", "its")
+
 // consultPartner returns the token after the "with" that names whom a
 // consultation verb's subject consulted, past the verb's object:
 // "discussed the crisis with X", "discussed over the phone regional
@@ -338,7 +343,7 @@ var withNouns = set("dispute", "disputes", "tensions", "tension", "relations", "
 func (d *doc) consultPartner(s *sent, end int) int {
 	for k := end; k < s.b && k < end+consultReach; k++ {
 		switch {
-		case d.low[k] == "with" && k > end && withNouns[d.low[k-1]]:
+		case d.low[k] == "with" && k > end && withNouns[d.low[k-1]] && !personAfterWith[d.low[k+1]]:
 			return end // "discussed their dispute with X": the dispute's
 		case d.low[k] == "with":
 			return k + 1
@@ -473,10 +478,26 @@ var intentMarkers = []intentMarker{
 var reciprocalCodes = []string{"03", "044", "046", "050", "057", "06"}
 
 // discussVerbs are done together too ("A and B discussed the crisis"),
-// though their CAMEO block (040) also holds travel ("A and B went");
-// one consults someone ("consulted their lawyers"), so consulting is
-// not, and a discussion "internally" or "among" one's own is no meeting.
+// though their CAMEO block (040) also holds travel ("A and B went"), and
+// a discussion "internally" or "separately" is no meeting.
 var discussVerbs = set("discuss", "discussed", "discusses", "discussing")
+
+// consultForms consult someone ("consulted their lawyers"), or each
+// other where no one follows ("consulted closely on the deal").
+var consultForms = set("consult", "consulted", "consults", "consulting", "confer", "conferred", "confers", "conferring")
+
+// consultedTogether reports a consultation verb at i with no one after
+// it: a manner adverb, then "on", "over", "about" or the clause's end.
+func (d *doc) consultedTogether(s *sent, i int) bool {
+	if !consultForms[d.low[i]] {
+		return false
+	}
+	j := i + 1
+	for j < s.b && (isMannerAdverb(d.low[j]) || adverb(d.low[j])) {
+		j++
+	}
+	return j >= s.b || d.low[j] == "on" || d.low[j] == "over" || d.low[j] == "about" || d.low[j] == "," || d.low[j] == "."
+}
 
 // reciprocal reports whether a CAMEO event code is done together.
 func reciprocal(code string) bool {
