@@ -239,11 +239,17 @@
 //     reason seen for talks with X refuses them (reasons.go). A seat may
 //     name its actor between dates ("Sanaa", the dictionary's "seats"),
 //     and a bare office title in a text dated from a state's city names
-//     that state's official (datelined.go).
+//     that state's official (datelined.go). Speaking of, pointing to or
+//     underlining an actor's wrongs accuses it (spokeof.go); what the
+//     accused said after "for saying" is its stance (accusedspeech.go);
+//     talks held by three or more name their parties, unless held
+//     between others or on an actor (multiparty.go).
 //  6. Filters. A cue's participle used as an adjective, after a
 //     possessive ("its proposed purchase of") or hyphened to a name
 //     ("Ugandan-backed"), and its form in -s ending a compound noun ("the
-//     aid offers") state nothing (attributive.go). Negation and
+//     aid offers") state nothing (attributive.go); a name joined to a
+//     backing word describes what follows and is no actor ("Iran-backed
+//     militias", backers.go). Negation and
 //     modality in the verb group ("did not reject",
 //     "would reject", "stopped short of accusing"), questions, clauses
 //     under if/whether/unless/"once", a text a modal leaves unadopted or a
