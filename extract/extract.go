@@ -326,6 +326,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).meetingWith,
 	(*doc).phoneCall,
 	(*doc).spokeOfWrongs,
+	(*doc).soughtHelp,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -15,7 +15,7 @@ type nominalStance struct {
 var nominalStances = []nominalStance{
 	{expressionVerbs, map[string]string{
 		"displeasure": Accuses, "disapproval": Accuses, "anger": Accuses, "outrage": Accuses, "indignation": Accuses,
-		"dissatisfaction": Accuses, "discontent": Accuses, "frustration": Accuses, "irritation": Accuses, "dismay": Accuses, "disappointment": Accuses, "shock": Accuses, "condemnation": Accuses, "contempt": Accuses, "disdain": Accuses, "scorn": Accuses,
+		"dissatisfaction": Accuses, "regret": Accuses, "discontent": Accuses, "frustration": Accuses, "irritation": Accuses, "dismay": Accuses, "disappointment": Accuses, "shock": Accuses, "condemnation": Accuses, "contempt": Accuses, "disdain": Accuses, "scorn": Accuses,
 		"opposition": Rejects, "rejection": Rejects, "objection": Rejects, "objections": Rejects,
 		"gratitude": Supports, "appreciation": Supports, "thanks": Supports, "admiration": Supports,
 	}},
@@ -27,7 +27,7 @@ var nominalPreps = set("with", "at", "over", "to", "toward", "towards", "of", "f
 
 // nominalModifiers may stand between the verb and its noun: "expressed
 // its deep displeasure".
-var nominalModifiers = union(intentPossessives, set("deep", "grave", "serious", "profound", "sincere", "great", "firm", "strong", "sharp",
+var nominalModifiers = union(intentPossessives, set("deep", "grave", "serious", "profound", "sincere", "great", "firm", "strong", "sharp", "strongest", "deepest", "keen",
 	"absolute", "total", "full", "complete", "categorical", "strongest", "utmost", "unequivocal", "vehement", "clear", "deepest",
 	"continued", "unwavering", "steadfast", "outright", "strenuous", "shared", "joint", "common", "renewed"))
 

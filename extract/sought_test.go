@@ -1,0 +1,19 @@
+package extract
+
+import "testing"
+
+// TestSoughtHelpAndRegret checks, in sentences written for this test,
+// that help sought of an actor asks it of the actor, and that regret
+// voiced over an actor's act disapproves of it.
+func TestSoughtHelpAndRegret(t *testing.T) {
+	runCases(t, []extractCase{
+		{"sought X's help", "Sri Lanka sought China's help to restructure its debt.", []string{"Sri Lanka DEMANDS China"}},
+		{"support from", "Kenya sought military support from Uganda.", []string{"Kenya DEMANDS Uganda"}},
+		{"its help", "Uganda said Kenya sought its help.", []string{"Kenya DEMANDS Uganda"}},
+		{"negated", "Kenya did not seek Uganda's help.", nil},
+		{"its own path", "Kenya sought its own path.", nil},
+		{"regret over an act", "Japan expressed regret over South Korea's decision.", []string{"Japan ACCUSES South Korea"}},
+		{"strong regret", "South Korea voiced strong regret over Japan's move.", []string{"South Korea ACCUSES Japan"}},
+		{"regret at a loss", "Japan expressed deep regret at the loss of life.", nil},
+	})
+}
