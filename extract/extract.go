@@ -327,6 +327,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).phoneCall,
 	(*doc).spokeOfWrongs,
 	(*doc).soughtHelp,
+	(*doc).blockedBid,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -17,3 +17,15 @@ func TestSoughtHelpAndRegret(t *testing.T) {
 		{"regret at a loss", "Japan expressed deep regret at the loss of life.", nil},
 	})
 }
+
+// TestBlockedBids checks, in sentences written for this test, that
+// blocking an actor's own bid or package rejects the actor, and that a
+// joint text the blocker shares in, or a negation, does not.
+func TestBlockedBids(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a bid", "Turkey blocked Sweden's bid to join NATO.", []string{"Turkey REJECTS Sweden"}},
+		{"a package", "Hungary blocked the EU's aid package for Ukraine.", []string{"Hungary REJECTS European Union"}},
+		{"a joint text", "Hungary blocked a joint EU statement condemning Georgia.", nil},
+		{"negated", "Hungary did not block Ukraine's bid.", nil},
+	})
+}
