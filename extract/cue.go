@@ -95,7 +95,7 @@ var (
 	// tiesHeads: "cut ties with X".
 	tiesHeads = cueHeads{set("with"), 4}
 	// pactHeads: "ended its defence cooperation agreement with France".
-	pactHeads = cueHeads{set("relations", "ties", "cooperation", "agreement", "pact", "accord", "treaty", "partnership",
+	pactHeads = cueHeads{set("relations", "ties", "cooperation", "coordination", "dialogue", "agreement", "pact", "accord", "treaty", "partnership",
 		"deal", "commitment", "commitments", "promise", "promises", "pledge", "pledges", "ceasefire", "truce"), 5}
 	// abandonParticles end the cues of abandoning a pact or talks:
 	// "reneged on", "backed out of", "walked away from"; talks that end

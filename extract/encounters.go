@@ -234,3 +234,28 @@ func (d *doc) meetingUndone(s *sent, j int) bool {
 	}
 	return false
 }
+
+// receiveForms receive a call or a letter.
+var receiveForms = set("received", "receives", "receive", "receiving", "took", "takes")
+
+// messageNouns are what one receives "from" an actor in contact with it.
+var messageNouns = set("call", "calls", "letter", "letters", "message", "messages")
+
+// receivedFrom is the phrase rule at "from" (i): "received a phone call
+// from X", "received a letter from X" engage the receiver with X.
+func (d *doc) receivedFrom(s *sent, i int) {
+	if d.low[i] != "from" || i < s.a+2 || !messageNouns[d.low[i-1]] {
+		return
+	}
+	v := i - 2
+	for v > s.a && v > i-5 && !receiveForms[d.low[v]] {
+		v--
+	}
+	if !receiveForms[d.low[v]] || s.isContent(v) {
+		return
+	}
+	objs, end, _, _ := d.objectNP(s, i+1, 4)
+	if len(objs) > 0 {
+		d.subjectStance(s, v, Engages, objs, 0.65, end)
+	}
+}

@@ -328,6 +328,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).spokeOfWrongs,
 	(*doc).soughtHelp,
 	(*doc).blockedBid,
+	(*doc).receivedFrom,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -29,3 +29,18 @@ func TestBlockedBids(t *testing.T) {
 		{"negated", "Hungary did not block Ukraine's bid.", nil},
 	})
 }
+
+// TestCallsReceivedAndCoordination checks, in sentences written for this
+// test, that a call or letter received from an actor engages it, and
+// that coordination or dialogue suspended or ended with an actor rejects
+// it as cooperation suspended does.
+func TestCallsReceivedAndCoordination(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a call received from", "Saudi Arabia's crown prince received a phone call from the Turkish president.", []string{"Saudi Arabia ENGAGES Turkey"}},
+		{"a letter received from", "Qatar's emir received a letter from the Egyptian president.", []string{"Qatar ENGAGES Egypt"}},
+		{"not received", "Qatar did not receive a letter from Egypt.", nil},
+		{"a shipment is no contact", "Qatar received a shipment from Egypt.", nil},
+		{"coordination suspended", "The Palestinian Authority suspended security coordination with Israel.", []string{"Palestinian Authority REJECTS Israel"}},
+		{"dialogue ended", "Egypt ended its dialogue with Ethiopia.", []string{"Egypt REJECTS Ethiopia"}},
+	})
+}
