@@ -20,10 +20,5 @@ func (d *doc) accusedSaying(s *sent, c *cueCall) {
 	for to < s.b && d.low[to] != ";" && d.low[to] != "but" {
 		to++
 	}
-	sub := subject{ents: c.objs, ref: true}
-	for q := from; q < to; q++ {
-		if d.reportedAt(s, sub, q, from, to, 0.65) {
-			return
-		}
-	}
+	d.readReported(s, subject{ents: c.objs, ref: true}, from, to, 0.65)
 }

@@ -15,13 +15,7 @@ func (d *doc) blockedBid(s *sent, i int) {
 	if !blockForms[d.low[i]] || i+3 >= s.b || s.isContent(i) {
 		return
 	}
-	k := i + 1
-	if d.low[k] == "the" {
-		k++
+	if e, next := d.possessorAt(s, i+1); e >= 0 {
+		d.subjectStance(s, i, Rejects, []int{e}, 0.7, next)
 	}
-	m := s.mentionAt(k)
-	if m == nil || m.ent < 0 || m.place || m.pron || m.to+1 >= s.b || !isPossessive(d.low[m.to]) {
-		return
-	}
-	d.subjectStance(s, i, Rejects, []int{m.ent}, 0.7, m.to+1)
 }

@@ -70,9 +70,7 @@ func (lx *lexicon) denoted(name string) (int, bool) {
 	if len(d.toks) == 0 || len(d.toks) > 12 {
 		return -1, false
 	}
-	s := &sent{a: 0, b: len(d.toks), frontLoc: -1, quoteOpen: -1, paren: len(d.toks)}
-	s.at = make([]int, s.b)
-	s.content = make([]bool, s.b)
+	s := d.newSent(0, len(d.toks))
 	d.findMentions(s)
 	if len(s.ms) != 1 {
 		return -1, false
@@ -207,6 +205,15 @@ type sent struct {
 	paren     int // token index of the first "(", or b: no portfolio before it
 }
 
+// newSent returns the empty working state of tokens [a, b).
+func (d *doc) newSent(a, b int) *sent {
+	s := &sent{a: a, b: b, frontLoc: -1, quoteOpen: -1, paren: b, at: make([]int, b-a), content: make([]bool, b-a)}
+	if k := slices.Index(d.low[a:b], "("); k >= 0 {
+		s.paren = a + k
+	}
+	return s
+}
+
 func (s *sent) mentionAt(i int) *mention {
 	if i < s.a || i >= s.b || s.at[i-s.a] < 0 {
 		return nil
@@ -223,12 +230,7 @@ func (d *doc) sentence(a, b int) {
 		}
 		return
 	}
-	s := &sent{a: a, b: b, frontLoc: -1, quoteOpen: -1, paren: b}
-	if k := slices.Index(d.low[a:b], "("); k >= 0 {
-		s.paren = a + k
-	}
-	s.at = make([]int, b-a)
-	s.content = make([]bool, b-a)
+	s := d.newSent(a, b)
 	d.namedBefore = d.lastNamed
 	d.findMentions(s)
 	if d.registerPeople(s) {

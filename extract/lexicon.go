@@ -210,7 +210,7 @@ func (lx *lexicon) add(form string, entry int, kind formKind, from, to stance.Da
 	for _, w := range words {
 		wt := mkWord(w, 0, len(w), 0, 0)
 		caps := wt.caps && wt.word
-		p.toks = append(p.toks, ptok{s: w, caps: caps, upper: wt.upper, title: caps && len(words) == 1 && titleAcronym(w)})
+		p.toks = append(p.toks, ptok{s: foldWord(w), caps: caps, upper: wt.upper, title: caps && len(words) == 1 && titleAcronym(w)})
 		lw := strings.ToLower(w)
 		if govWords[lw] {
 			p.gov = true
@@ -224,14 +224,19 @@ func (lx *lexicon) add(form string, entry int, kind formKind, from, to stance.Da
 	return p
 }
 
-// firstKey is the lexicon's key of a pattern's first word: the word as
-// newDoc lowers it, so that "Côte" and "Cote" share their patterns.
-func firstKey(w string) string {
-	w = strings.ToLower(w)
+// foldWord is a pattern token as matched: folded by foldMarks once, when
+// the pattern is made, so that tokMatch folds only the text's side.
+func foldWord(w string) string {
 	if isASCII(w) {
 		return w
 	}
 	return foldMarks(w)
+}
+
+// firstKey is the lexicon's key of a pattern's first word: the word as
+// newDoc lowers it, so that "Côte" and "Cote" share their patterns.
+func firstKey(w string) string {
+	return foldWord(strings.ToLower(w))
 }
 
 // tokMatch compares a dictionary token with a text token. Acronyms must
@@ -245,7 +250,7 @@ func tokMatch(d ptok, text string, t token) bool {
 		return false
 	}
 	return strings.EqualFold(d.s, text) || (isApos1(d.s) && isApos1(text)) ||
-		(!isASCII(text) || !isASCII(d.s)) && strings.EqualFold(foldMarks(d.s), foldMarks(text))
+		!isASCII(text) && strings.EqualFold(d.s, foldMarks(text))
 }
 
 // foldMarks drops the accents of a word and writes its typographic

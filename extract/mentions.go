@@ -1392,7 +1392,7 @@ func (d *doc) learnShort(from, to, ent int) bool {
 func (d *doc) addLocal(a, b, ent int) bool {
 	var ts []ptok
 	for k := a; k < b; k++ {
-		ts = append(ts, ptok{s: d.tok(k), upper: d.toks[k].upper, caps: d.toks[k].caps})
+		ts = append(ts, ptok{s: foldWord(d.tok(k)), upper: d.toks[k].upper, caps: d.toks[k].caps})
 	}
 	key := strings.ToLower(ts[0].s)
 	if notNames[key] {
@@ -1498,7 +1498,7 @@ func (d *doc) localGroupAt(s *sent, i int) bool {
 func (d *doc) addGroup(a, b int, ents []int) bool {
 	var ts []ptok
 	for k := a; k < b; k++ {
-		ts = append(ts, ptok{s: d.tok(k), upper: d.toks[k].upper, caps: d.toks[k].caps})
+		ts = append(ts, ptok{s: foldWord(d.tok(k)), upper: d.toks[k].upper, caps: d.toks[k].caps})
 	}
 	key := strings.ToLower(ts[0].s)
 	for _, p := range d.local[key] {
@@ -1716,12 +1716,18 @@ var sentenceStarters = set("yesterday", "today", "meanwhile", "however", "later"
 // isDemonym reports whether the word at j is a demonym of the dictionary:
 // "Russian Wagner fighters" names the group.
 func (d *doc) isDemonym(s *sent, j int) bool {
+	_, ok := d.demonymAt(j)
+	return ok
+}
+
+// demonymAt returns the entry of the one-word demonym at j.
+func (d *doc) demonymAt(j int) (int, bool) {
 	for _, p := range d.lx.byFirst[d.low[j]] {
 		if p.kind == formDemonym && len(p.toks) == 1 && tokMatch(p.toks[0], d.tok(j), d.toks[j]) {
-			return true
+			return p.entries[0], true
 		}
 	}
-	return false
+	return -1, false
 }
 
 // rulerWords after an actor make it the governing side: "Niger's military rulers".

@@ -78,6 +78,20 @@ func (d *doc) stateBefore(s *sent, i int) int {
 // isPossessive reports the possessive token "'s" in either apostrophe.
 func isPossessive(w string) bool { return w == "'s" || w == "\u2019s" }
 
+// possessorAt returns the actor whose possessive opens the phrase at k,
+// past "the" ("Sweden's bid", "the EU's package"), and the token after
+// its "'s"; -1 where none does.
+func (d *doc) possessorAt(s *sent, k int) (int, int) {
+	if k < s.b && d.low[k] == "the" {
+		k++
+	}
+	m := s.mentionAt(k)
+	if m == nil || m.ent < 0 || m.place || m.pron || m.to+1 >= s.b || !isPossessive(d.low[m.to]) {
+		return -1, k
+	}
+	return m.ent, m.to + 1
+}
+
 // datelineWords bounds the words of a dateline's city ("NEW DELHI").
 const datelineWords = 3
 

@@ -370,7 +370,7 @@ func (lx *lexicon) addPhoenixForm(p phoenixPhrase, ent int, c phoenixCode, membe
 	for _, w := range words {
 		// Function words stand in lower case inside a name ("Movement
 		// for the ..."); the name's other words are capitalised in text.
-		pt.toks = append(pt.toks, ptok{s: w, upper: !nameFunctionWords[w] && isWordRune([]rune(w)[0])})
+		pt.toks = append(pt.toks, ptok{s: foldWord(w), upper: !nameFunctionWords[w] && isWordRune([]rune(w)[0])})
 	}
 	k := firstKey(words[0])
 	lx.byFirst[k] = append(lx.byFirst[k], pt)

@@ -108,12 +108,7 @@ func (d *doc) placeOfAct(s *sent, c *cueCall, m *mention) bool {
 		// "the crackdown in X", "the repression of protesters in X"
 		return d.low[p] == "in" && d.wordWithinBack(s, p-1, c.after, 5, stateActNouns)
 	}
-	for k := p - 1; k >= c.after && k >= p-4; k-- {
-		if sentNouns[d.low[k]] {
-			return true
-		}
-	}
-	return false
+	return d.wordWithinBack(s, p-1, c.after, 4, sentNouns)
 }
 
 // placeModifier reports a word that may stand between a preposition and

@@ -110,10 +110,8 @@ func (d *doc) demonymCountry(s *sent, j int) (string, bool) {
 	if !d.toks[j].upper {
 		return "", false
 	}
-	for _, p := range d.lx.byFirst[d.low[j]] {
-		if p.kind == formDemonym && len(p.toks) == 1 && tokMatch(p.toks[0], d.tok(j), d.toks[j]) {
-			return d.lx.entries[p.entries[0]].actor.Country, true
-		}
+	if e, ok := d.demonymAt(j); ok {
+		return d.lx.entries[e].actor.Country, true
 	}
 	return "", false
 }

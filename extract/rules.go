@@ -1395,6 +1395,12 @@ func (d *doc) reported(s *sent, r int) {
 	if sub.ref {
 		conf -= 0.1
 	}
+	d.readReported(s, sub, cFrom, cTo, conf)
+}
+
+// readReported reads each word of what sub said, tokens [cFrom, cTo),
+// until a reading is done with the span.
+func (d *doc) readReported(s *sent, sub subject, cFrom, cTo int, conf float64) {
 	for k := cFrom; k < cTo; k++ {
 		if d.reportedAt(s, sub, k, cFrom, cTo, conf) {
 			return

@@ -29,9 +29,9 @@ func (d *doc) helpOwner(s *sent, k int) ([]int, int) {
 	if m := s.mentionAt(k); m != nil && m.ent >= 0 && m.pron && isPossPron(d.low[m.from]) && m.to < s.b && helpNouns[d.low[m.to]] {
 		return []int{m.ent}, m.to + 1 // "sought its help"
 	}
-	if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place && m.to+1 < s.b && isPossessive(d.low[m.to]) {
-		if helpNouns[d.low[m.to+1]] {
-			return []int{m.ent}, m.to + 2
+	if e, next := d.possessorAt(s, k); e >= 0 {
+		if helpNouns[d.low[next]] {
+			return []int{e}, next + 1
 		}
 		return nil, 0
 	}

@@ -68,14 +68,14 @@ func (d *doc) spokeOfWrongs(s *sent, i int) {
 // possessive ("Russia's provocations") or after "by" or "from"
 // ("violations by Azerbaijan"), and the token after the phrase.
 func (d *doc) wrongOwners(s *sent, k int) ([]int, int) {
-	if k < s.b && d.low[k] == "the" {
-		k++
-	}
-	if m := s.mentionAt(k); m != nil && m.ent >= 0 && !m.place && m.to+1 < s.b && isPossessive(d.low[m.to]) {
-		if n := d.wrongNounAt(s, m.to+1); n > 0 {
-			return []int{m.ent}, n + 1
+	if e, next := d.possessorAt(s, k); e >= 0 {
+		if n := d.wrongNounAt(s, next); n > 0 {
+			return []int{e}, n + 1
 		}
 		return nil, 0
+	}
+	if k < s.b && d.low[k] == "the" {
+		k++
 	}
 	n := d.wrongNounAt(s, k)
 	if n < 0 {
