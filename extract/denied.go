@@ -13,6 +13,9 @@ var denialVerbs = set("reject", "rejects", "rejected", "rejecting", "deny", "den
 // deniedNouns are the accusations a denial may reject.
 var deniedNouns = set("accusation", "accusations", "allegation", "allegations", "charge", "charges", "claim", "claims")
 
+// landClaims make a claim one to land or sea, not a charge against anyone.
+var landClaims = set("territorial", "maritime", "sovereignty", "land", "border", "historical", "historic", "boundary")
+
 // denialLead bounds the words between a denial verb and its noun: "firmly
 // rejected the latest accusations".
 const denialLead = 4
@@ -21,8 +24,8 @@ const denialLead = 4
 // rejects: its author after "by" or "from" accuses the denier, or the
 // actor of the accusation's "that" clause.
 func (d *doc) deniedAccusation(s *sent, i int) {
-	if !deniedNouns[d.low[i]] || i+2 >= s.b || (d.low[i+1] != "by" && d.low[i+1] != "from") {
-		return
+	if !deniedNouns[d.low[i]] || i+2 >= s.b || (d.low[i+1] != "by" && d.low[i+1] != "from") || i > s.a && landClaims[d.low[i-1]] {
+		return // "rejected the territorial claims by China" is a claim to land, no charge
 	}
 	v := d.denialBefore(s, i)
 	if v < 0 || s.isContent(v) {

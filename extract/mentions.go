@@ -1212,12 +1212,15 @@ func (d *doc) registerTitled(s *sent) bool {
 			w := d.low[j]
 			if titleWords[w] || officeNouns[w] {
 				titles++
+			} else if n := d.titleScope(s, j); n > 0 && (titles > 0 || titleWords[d.low[m.to-1]]) {
+				j += n // "UN Special Envoy for Yemen Martin Griffiths"
+				continue
 			} else if !(officeModifiers[w] || w == "of" || w == "-" || w == "state" || w == "general" || w == "defence") {
 				break
 			}
 			j++
 		}
-		if titles == 0 && !d.titledForm(m) {
+		if titles == 0 && !d.titledForm(m) && !titleWords[d.low[m.to-1]] {
 			continue
 		}
 		if j < s.b && d.low[j] == "," {
@@ -1228,6 +1231,27 @@ func (d *doc) registerTitled(s *sent) bool {
 		}
 	}
 	return d.registerTitleOf(s) || learned
+}
+
+// titleScope returns the length of "for X" at j, the place or actor a
+// title is for ("Special Envoy for Yemen"), or 0. Run into the name that
+// follows ("for Yemen Martin Griffiths"), the place matched no mention:
+// the name is then the run's last two words.
+func (d *doc) titleScope(s *sent, j int) int {
+	if j+1 >= s.b || d.low[j] != "for" {
+		return 0
+	}
+	if m := s.mentionAt(j + 1); m != nil && m.ent >= 0 {
+		return m.to - j
+	}
+	r := 0
+	for k := j + 1; k < s.b && d.toks[k].word && d.toks[k].upper; k++ {
+		r++
+	}
+	if r >= 3 {
+		return r - 1
+	}
+	return 0
 }
 
 // registerAppositions learns a name from the actor of its apposition:

@@ -17,9 +17,14 @@ var nominalStances = []nominalStance{
 		"displeasure": Accuses, "disapproval": Accuses, "anger": Accuses, "outrage": Accuses, "indignation": Accuses,
 		"dissatisfaction": Accuses, "regret": Accuses, "discontent": Accuses, "frustration": Accuses, "irritation": Accuses, "dismay": Accuses, "disappointment": Accuses, "shock": Accuses, "condemnation": Accuses, "contempt": Accuses, "disdain": Accuses, "scorn": Accuses,
 		"opposition": Rejects, "rejection": Rejects, "objection": Rejects, "objections": Rejects,
+		"reservations": Rejects, "reservation": Rejects,
 		"gratitude": Supports, "appreciation": Supports, "thanks": Supports, "admiration": Supports,
 	}},
 	{set("paid", "pays", "pay", "paying"), map[string]string{"tribute": Supports, "homage": Supports}},
+	// An objection lodged, filed or raised is one voiced formally:
+	// "lodged a formal objection to X's decree".
+	{lodgeVerbs, map[string]string{"objection": Rejects, "objections": Rejects}},
+	{set("raise", "raises", "raised", "raising"), map[string]string{"objection": Rejects, "objections": Rejects}},
 }
 
 // nominalPreps put the object after the noun of attitude.
@@ -29,7 +34,8 @@ var nominalPreps = set("with", "at", "over", "to", "toward", "towards", "of", "f
 // its deep displeasure".
 var nominalModifiers = union(intentPossessives, set("deep", "grave", "serious", "profound", "sincere", "great", "firm", "strong", "sharp", "strongest", "deepest", "keen",
 	"absolute", "total", "full", "complete", "categorical", "strongest", "utmost", "unequivocal", "vehement", "clear", "deepest",
-	"continued", "unwavering", "steadfast", "outright", "strenuous", "shared", "joint", "common", "renewed"))
+	"continued", "unwavering", "steadfast", "outright", "strenuous", "shared", "joint", "common", "renewed",
+	"formal", "official", "diplomatic", "written"))
 
 // nominal emits the stance a verb of expression at i and a noun of
 // attitude state toward the actor after the noun's preposition.

@@ -279,6 +279,8 @@ func (d *doc) frameCue(s *sent, i int) {
 	post := d.ofPhraseEnd(s, f.post)
 	if post > end && post < s.b && framePreps[d.low[post]] {
 		end = post + 1
+	} else if f.post > end && d.low[f.post-1] == "of" && strings.HasPrefix(f.code, "02") {
+		end = f.post // a pattern ending in "of" names its object next: "requested a meeting of X"
 	} else if end < s.b && framePreps[d.low[end]] && (d.low[end] != "to" || len(f.code) >= 2 && cooperativeRoots[f.code[:2]]) {
 		// "apologized to X", "met with X"; but "complained to X" names
 		// whom a complaint is addressed to, not its target.
