@@ -1258,6 +1258,9 @@ func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 	if c.def.mode == mWith && r+1 < s.b && d.low[r] != "with" && h.words[d.low[r]] {
 		r++ // "cooperation agreement with"
 	}
+	if talkHeads[d.low[q]] || encounterNouns[d.low[q]] {
+		r = d.pastVenue(s, r) // "held talks in Moscow with X"
+	}
 	if r+2 < s.b && amountNouns[d.low[q]] && d.low[r] == "in" {
 		r = d.pastGift(s, r+1) // "$10 million in (economic) aid to X"
 	}

@@ -216,7 +216,7 @@ var cueTable = func() map[string][]cueDef {
 	add(Supports, mObj, p("for"), verbForms("vote", "votes", "voted"))
 	add(Engages, mHost, p("host", "to"), verbForms("play", "plays", "played", "playing"))
 	add(Engages, mTalks, nil, verbForms("hold", "holds", "held", "holding", "had", "resume", "resumes", "resumed", "resuming",
-		"began", "begin", "begins", "opened", "started"))
+		"began", "begin", "begins", "begun", "opened", "started", "start", "starts"))
 	// Contact named by a noun the subject holds, makes or conducts: "conducted
 	// a telephone call with X", "made contact with X", "had a video call with X".
 	add(Engages, mTalks, nil, verbForms("conduct", "conducts", "conducted", "conducting"))

@@ -19,14 +19,14 @@ var meetGerunds = map[string][]string{
 }
 
 // encounterNouns head a meeting or call "with" an actor.
-var encounterNouns = set("meeting", "meetings", "call", "talks", "conversation", "discussions", "encounter", "summit")
+var encounterNouns = set("meeting", "meetings", "call", "calls", "talks", "conversation", "conversations", "discussions", "encounter", "summit")
 
 // encounterModifiers may stand between the determiner and the noun.
 var encounterModifiers = set("phone", "telephone", "video", "bilateral", "private", "closed-door", "separate", "recent",
 	"lengthy", "brief", "first", "second", "virtual", "joint")
 
 // encounterOpeners are the prepositions before such a noun.
-var encounterOpeners = set("in", "during", "at", "after", "following")
+var encounterOpeners = set("in", "during", "at", "after", "following", "through", "via")
 
 // frontedMeeting is the phrase rule at a sentence's first token (i):
 // "After meeting X, Y said", "During a call with X, Y urged".
@@ -83,8 +83,8 @@ func (d *doc) meetingWith(s *sent, i int) {
 		if m := s.mentionAt(v); m != nil && m.ent >= 0 && !m.place {
 			actorBetween = true
 		}
-		if !d.clauseVerb(v) {
-			continue
+		if !d.clauseVerb(v) || v > s.a && determiners[d.low[v-1]] {
+			continue // "the appeal was conveyed in a call with X": a noun
 		}
 		if actorBetween && !(reportVerbs[d.low[v]] && s.mentionAt(v+1) != nil) {
 			return // "accused Uganda of lying in a meeting with X": whose meeting is unclear
@@ -128,11 +128,32 @@ func (d *doc) encounterObject(s *sent, j int) ([]int, int) {
 	for j < s.b && encounterModifiers[d.low[j]] {
 		j++
 	}
-	if j+1 >= s.b || !encounterNouns[d.low[j]] || d.low[j+1] != "with" {
+	if j+1 >= s.b || !encounterNouns[d.low[j]] {
 		return nil, 0
 	}
-	ents, end, _, _ := d.objectNP(s, j+2, 8)
+	w := d.pastVenue(s, j+1)
+	if w >= s.b || d.low[w] != "with" {
+		return nil, 0
+	}
+	ents, end, _, _ := d.objectNP(s, w+1, 8)
 	return ents, end
+}
+
+// pastVenue skips the place of a meeting between its noun and "with"
+// ("talks in Moscow with X"): "in" and up to three capitalised words. It
+// returns j itself where no such place leads to "with".
+func (d *doc) pastVenue(s *sent, j int) int {
+	if j+2 >= s.b || d.low[j] != "in" {
+		return j
+	}
+	k := j + 1
+	for k < s.b && k < j+4 && d.toks[k].word && d.toks[k].upper {
+		k++
+	}
+	if k == j+1 || k >= s.b || d.low[k] != "with" {
+		return j
+	}
+	return k
 }
 
 // clauseVerb reports a verb that may head the clause at token v: a verb

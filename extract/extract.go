@@ -331,6 +331,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).soughtHelp,
 	(*doc).blockedBid,
 	(*doc).receivedFrom,
+	(*doc).deadlineSet,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -1115,6 +1115,9 @@ func (d *doc) label(s *sent, i, after int, def *cueDef, sub subject, conf float6
 		if d.low[q2] == "'s" || d.low[q2] == "\u2019s" {
 			q2++
 		}
+		for q2 < s.b && landClaims[d.low[q2]] {
+			q2++ // "described X's territorial claim as absurd"
+		}
 		if q2 < s.b {
 			c := eventClass[d.low[q2]]
 			proposal = c == "demand" || c == "offer" || c == "accusation"

@@ -26,6 +26,10 @@ var wrongNouns = set("provocation", "provocations", "aggression", "violation", "
 	"occupation", "atrocities", "crimes", "incursion", "incursions", "annexation", "intimidation", "harassment", "crackdown",
 	"repression", "blackmail", "lies", "disinformation", "propaganda", "sabotage", "encroachment", "encroachments")
 
+// wrongAdjectives make the act they modify a wrong.
+var wrongAdjectives = set("unlawful", "illegal", "illegitimate", "provocative", "aggressive", "hostile", "destabilising",
+	"destabilizing", "reckless", "criminal", "irresponsible", "expansionist", "belligerent", "unprovoked")
+
 // withheldBefore make the verb after them an act not done.
 var withheldBefore = set("from", "without", "avoided", "avoids", "avoid", "avoiding")
 
@@ -39,19 +43,31 @@ var wrongHeadStops = set("to", "for", "from", "no", "any", "absence", "need", "r
 // "Russia's “increased provocations”".
 const wrongModReach = 4
 
-// spokeOfWrongs is the phrase rule at a verb of mention (i).
+// spokeOfWrongs is the phrase rule at a verb of mention (i), or at a
+// verb of speech whose reported clause opens with an actor's wrong ("said
+// Turkey's unlawful actions came after the call").
 func (d *doc) spokeOfWrongs(s *sent, i int) {
-	if !mentionVerbs[d.low[i]] || i+3 >= s.b || s.isContent(i) || i > s.a && withheldBefore[d.low[i-1]] {
+	speech := reportVerbs[d.low[i]] && !mentionVerbs[d.low[i]]
+	if !mentionVerbs[d.low[i]] && !speech || i+3 >= s.b || s.isContent(i) || i > s.a && withheldBefore[d.low[i-1]] {
 		return // "refrained from citing X's violations", "avoided citing"
 	}
 	j := i + 1
 	if d.low[j] == "out" && j+1 < s.b && mentionPreps[d.low[j+1]] {
 		j++
 	}
-	if mentionPreps[d.low[j]] {
+	switch {
+	case speech && d.low[j] == "that":
 		j++
-	} else if !directMentionVerbs[d.low[i]] {
+	case speech:
+	case mentionPreps[d.low[j]]:
+		j++
+	case !directMentionVerbs[d.low[i]]:
 		return
+	}
+	if speech {
+		if e, _ := d.possessorAt(s, j); e < 0 {
+			return // only an owner's wrong opens the reported clause
+		}
 	}
 	owners, end := d.wrongOwners(s, j)
 	if len(owners) == 0 {
@@ -100,6 +116,9 @@ func (d *doc) wrongNounAt(s *sent, k int) int {
 		w := d.low[q]
 		if wrongNouns[w] {
 			return q
+		}
+		if wrongAdjectives[w] && q+1 < s.b && d.toks[q+1].word && !d.toks[q+1].upper && !wrongHeadStops[d.low[q+1]] {
+			return q + 1 // "Turkey's unlawful actions": the adjective makes the act a wrong
 		}
 		if !(scareQuote(w) || w == "-" || d.toks[q].word && !d.toks[q].upper && s.mentionAt(q) == nil && !wrongHeadStops[w]) {
 			return -1
