@@ -1,7 +1,7 @@
 package extract
 
-// A complaint lodged names its target after "against", "over" or
-// "regarding"; the body it is lodged with or sent to is only its
+// A complaint lodged names its target after "against", "over",
+// "regarding" or "in response to"; the body it is lodged with or sent to is only its
 // addressee. "Ghana filed a complaint with the UN over Togo's raid" and
 // "Ghana decided to submit a complaint to the Security Council regarding
 // Togo's attack" accuse Togo, neither accusing the UN nor offering it
@@ -18,7 +18,8 @@ var lodgeVerbs = set("lodge", "lodges", "lodged", "lodging", "file", "files", "f
 var complaintNouns = set("complaint", "complaints", "protest", "protests", "grievance", "grievances")
 
 // complaintFill may stand between the verb and the noun.
-var complaintFill = set("a", "an", "the", "its", "their", "formal", "official", "strong", "diplomatic", "strongly-worded", "written")
+var complaintFill = set("a", "an", "the", "its", "their", "formal", "official", "strong", "diplomatic", "strongly-worded", "written",
+	"new", "fresh", "another", "second", "latest")
 
 // complaintTargets open the complaint's target.
 var complaintTargets = set("against", "over", "regarding", "about", "concerning")
@@ -44,7 +45,10 @@ func (d *doc) lodgedComplaint(s *sent, i, v int) bool {
 	}
 	for k := j + 1; k < s.b && k <= j+complaintReach; k++ {
 		w := d.low[k]
-		if complaintTargets[w] {
+		if w == "in" && k+2 < s.b && d.low[k+1] == "response" && d.low[k+2] == "to" {
+			k, w = k+2, "to" // "filed a protest in response to X's actions"
+		}
+		if complaintTargets[w] || w == "to" && d.low[k-1] == "response" {
 			if objs, _, _, _ := d.objectNP(s, k+1, 6); len(objs) == 0 {
 				return false // "over the arrests": the addressee is the target
 			}

@@ -70,6 +70,8 @@ var cueTable = func() map[string][]cueDef {
 	p := func(s ...string) []string { return s }
 	// ACCUSES
 	add(Accuses, mObj, nil, verbForms("accuse", "accuses", "accused", "accusing"))
+	// "reproaching the US for meddling": a charge, as "accused X of".
+	add(Accuses, mObj, nil, verbForms("reproach", "reproaches", "reproached", "reproaching"))
 	add(Accuses, mBlame, nil, verbForms("blame", "blames", "blamed", "blaming"))
 	add(Accuses, mNear, nil, verbForms("condemn", "condemns", "condemned", "condemning", "denounce", "denounces", "denounced", "denouncing",
 		"criticise", "criticises", "criticised", "criticising", "criticize", "criticizes", "criticized", "criticizing"))

@@ -332,6 +332,8 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).blockedBid,
 	(*doc).receivedFrom,
 	(*doc).deadlineSet,
+	(*doc).namedCharge,
+	(*doc).letterStance,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

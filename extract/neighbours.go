@@ -21,6 +21,9 @@ const neighbourReach = 30
 // reports whether the words are such a phrase; m.ent stays -1 when no
 // state other than the owner was named.
 func (d *doc) neighbourRef(s *sent, i int, m *mention) bool {
+	if d.low[i] == "the" {
+		return d.neighbouringRef(s, i, m)
+	}
 	if d.low[i] != "its" && d.low[i] != "their" {
 		return false
 	}
@@ -35,6 +38,40 @@ func (d *doc) neighbourRef(s *sent, i int, m *mention) bool {
 	m.to = j + 1
 	m.ent = d.stateOtherThan(s, i, owner)
 	return true
+}
+
+// neighbouringNouns follow "the neighbouring": "asked the neighbouring
+// country to stop".
+var neighbouringNouns = set("country", "state", "nation")
+
+// neighbouringRef resolves "the neighbouring country" at i: the state
+// named last that is not the sentence's first actor, whose neighbour it
+// is ("India slammed Pakistan and asked the neighbouring country to ..."),
+// else no one.
+func (d *doc) neighbouringRef(s *sent, i int, m *mention) bool {
+	if i+2 >= s.b || d.low[i+1] != "neighbouring" && d.low[i+1] != "neighboring" || !neighbouringNouns[d.low[i+2]] {
+		return false
+	}
+	owner := -1
+	if len(s.ms) > 0 && s.ms[0].from < i && !s.ms[0].place {
+		owner = s.ms[0].ent
+	}
+	m.to = i + 3
+	for k := len(s.ms) - 1; k >= 0; k-- {
+		// Only a state of this sentence: named sentences before, the
+		// neighbour is too often another.
+		if mm := s.ms[k]; mm.from < i && !mm.place && !mm.pron && mm.ent >= 0 && mm.ent != owner && d.isStateLike(mm.ent) {
+			m.ent = mm.ent
+			break
+		}
+	}
+	return true
+}
+
+// isStateLike reports a state or government.
+func (d *doc) isStateLike(e int) bool {
+	k := d.actor(e).Kind
+	return k == stance.KindState || k == stance.KindGovernment
 }
 
 // stateOtherThan returns the state or government named last before token

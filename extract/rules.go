@@ -1627,6 +1627,14 @@ func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 		if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
 			d.emit(s, Demands, sub.ents, objs, conf-0.1, k+3)
 		}
+	case (w == "up" || beWords[w] && k+1 < cTo && d.low[k+1] == "up") && k > cFrom && (beWords[d.low[k-1]] || isPossessive(d.low[k-1]) || beWords[w]):
+		// "it's up to Iran to mend its behaviour": a call on Iran.
+		if beWords[w] {
+			k++
+		}
+		if objs, end := d.upToActor(s, k, cTo); len(objs) > 0 {
+			d.emit(s, Demands, sub.ents, objs, conf-0.1, end)
+		}
 	case w == "must" || obligedAt(d, k, cTo):
 		// "has to show", "have to withdraw": as "must".
 		if objs := d.modalSubject(s, k, cFrom); len(objs) > 0 {
@@ -2237,6 +2245,18 @@ func (d *doc) otherActor(s *sent, m *mention, subs []int) int {
 		}
 	}
 	return -1
+}
+
+// upToActor reads "up to X to" at k: the actors whose act it is.
+func (d *doc) upToActor(s *sent, k, cTo int) ([]int, int) {
+	if k+3 >= cTo || d.low[k+1] != "to" {
+		return nil, 0
+	}
+	objs, end, _, _ := d.objectNP(s, k+2, 4)
+	if len(objs) == 0 || end >= cTo || d.low[end] != "to" {
+		return nil, 0
+	}
+	return objs, end + 1
 }
 
 // obligedAt reports whether "has to" or "have to" at k puts an

@@ -1,0 +1,72 @@
+package extract
+
+// Letters that state a stance. "Egypt sent a letter to Ethiopia rejecting
+// its proposal" and "Ethiopia sent a letter to Egypt proposing a
+// temporary agreement": the participle after the letter states the
+// sender's stance, toward the actor its object names, else toward the
+// addressee.
+
+// letterVerbs send or write a letter.
+var letterVerbs = set("sent", "sends", "send", "sending", "wrote", "writes", "write", "writing", "delivered", "delivers", "handed")
+
+// letterNouns are what is sent.
+var letterNouns = set("letter", "letters", "message", "messages", "note", "notes")
+
+// letterFill may stand between the verb and the noun.
+var letterFill = set("a", "an", "the", "two", "three", "separate", "official", "formal", "written", "joint", "diplomatic", "strongly-worded")
+
+// letterParticiples state the letter's stance.
+var letterParticiples = map[string]string{
+	"rejecting": Rejects, "proposing": Offers, "offering": Offers, "inviting": Offers, "urging": Demands,
+	"demanding": Demands, "asking": Demands, "requesting": Demands, "accusing": Accuses, "protesting": Accuses,
+}
+
+// letterReach bounds the words between the addressee and the participle
+// ("to Ethiopian Prime Minister Abiy Ahmed last week rejecting").
+const letterReach = 8
+
+// letterStance is the phrase rule at a verb of sending (i).
+func (d *doc) letterStance(s *sent, i int) {
+	if !letterVerbs[d.low[i]] {
+		return
+	}
+	j := i + 1
+	for j < s.b && j <= i+3 && letterFill[d.low[j]] {
+		j++
+	}
+	if j+2 >= s.b || !letterNouns[d.low[j]] || d.low[j+1] != "to" {
+		return
+	}
+	to, end, _, _ := d.objectNP(s, j+2, 6)
+	if len(to) == 0 {
+		return
+	}
+	for k := end; k < s.b && k < end+letterReach; k++ {
+		typ, ok := letterParticiples[d.low[k]]
+		if !ok {
+			if d.low[k] == "," || d.low[k] == ";" || d.low[k] == "and" {
+				return
+			}
+			continue
+		}
+		sub := d.subjectAt(s, i)
+		if len(sub.ents) == 0 || sub.neg {
+			return
+		}
+		objs := to
+		if other, _, _, _ := d.objectNP(s, k+1, 3); len(other) > 0 && !d.possessivePronounAt(k+1) {
+			objs = other // "accusing Ethiopia of ..."
+		}
+		if !overlaps(sub.ents, objs) {
+			d.emit(s, typ, sub.ents, objs, 0.65, k+1)
+			d.markContent(s, k) // the addressee does not accuse: the letter does
+		}
+		return
+	}
+}
+
+// possessivePronounAt reports "his", "its" or "their" at k, whose owner
+// in a letter's phrase is its addressee ("rejecting his proposal").
+func (d *doc) possessivePronounAt(k int) bool {
+	return possessivePronouns[d.low[k]]
+}

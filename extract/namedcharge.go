@@ -1,0 +1,62 @@
+package extract
+
+// Accusations named by their noun. A sentence that names an actor's
+// accusation and whom it is against states the accusation whatever else
+// it says of it: "clashed over accusations by Sudan that the UAE arms
+// the RSF", "Morocco's accusation against Iran is a fabrication". The
+// owner is a possessive or demonym before the noun or an actor after
+// "by"; the accused follows "against", or opens the "that" clause.
+
+// chargeNouns name an accusation made; "charges" and "claims" name
+// other things too often (criminal charges, territorial claims).
+var chargeNouns = set("accusation", "accusations", "allegation", "allegations")
+
+// chargeModReach bounds the modifiers between the owner and the noun
+// ("the irresponsible, shameless and false Moroccan allegations").
+const chargeModReach = 4
+
+// namedCharge is the phrase rule at an accusation's noun (i).
+func (d *doc) namedCharge(s *sent, i int) {
+	if !chargeNouns[d.low[i]] || i+2 >= s.b {
+		return
+	}
+	owners, next := d.chargeOwnerBefore(s, i), i+1
+	if len(owners) == 0 && (d.low[i+1] == "by" || d.low[i+1] == "from") {
+		owners, next, _, _ = d.objectNP(s, i+2, 4)
+	}
+	if len(owners) == 0 {
+		return
+	}
+	var accused []int
+	if next+1 < s.b && d.low[next] == "against" {
+		accused, _, _, _ = d.objectNP(s, next+1, 3)
+	} else {
+		accused = d.thatClauseActors(s, next)
+	}
+	if len(accused) == 0 || overlaps(owners, accused) {
+		return
+	}
+	d.emit(s, Accuses, owners, accused, 0.65, i)
+}
+
+// chargeOwnerBefore returns the owner of the accusation at i named before
+// it: a possessive ("Morocco's accusation") or a demonym ("the Moroccan
+// allegations"), past at most chargeModReach lower-case modifiers.
+func (d *doc) chargeOwnerBefore(s *sent, i int) []int {
+	for j := i - 1; j >= s.a && j >= i-chargeModReach-1; j-- {
+		w := d.low[j]
+		if isPossessive(w) && j > s.a {
+			if m := s.mentionAt(j - 1); m != nil && m.ent >= 0 && !m.place && !m.pron {
+				return []int{m.ent}
+			}
+			return nil
+		}
+		if e, ok := d.demonymAt(j); ok && j == i-1 {
+			return []int{e}
+		}
+		if !d.toks[j].word && !scareQuote(w) && w != "," || d.toks[j].word && d.toks[j].upper || determiners[w] {
+			return nil
+		}
+	}
+	return nil
+}
