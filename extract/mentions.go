@@ -28,6 +28,9 @@ func (d *doc) findMentions(s *sent) {
 			continue
 		}
 		d.classify(s, &m)
+		if d.postedTo(s, m) {
+			m.place = true // "Kenya's UN ambassador": the UN is only where he serves
+		}
 		if m.to+1 < s.b && (d.low[m.to] == "'s" || d.low[m.to] == "\u2019s") {
 			if part, ok := d.partOfState(s, m.from, m.to+1); ok {
 				m = part // "Somalia's breakaway region of Somaliland": Somaliland

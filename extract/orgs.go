@@ -98,6 +98,9 @@ func (d *doc) unknownOrg(s *sent, i, state int) (mention, bool) {
 	if !ok || d.stateOffice(s, i, end, state) {
 		return mention{}, false
 	}
+	if st, to := d.governingParty(s, i, end); st >= 0 {
+		return mention{from: i, to: to, ent: st, kind: formAlias, gov: true}, true
+	}
 	name := d.text[d.toks[i].bs:d.toks[end-1].be]
 	kind, named := orgHeads[head]
 	if !named {
@@ -109,6 +112,27 @@ func (d *doc) unknownOrg(s *sent, i, state int) (mention, bool) {
 	}
 	e := d.addExtra(a)
 	return mention{from: i, to: end, ent: e, kind: formAlias, code: a.Country}, true
+}
+
+// governingParty returns the state whose government a party or
+// coalition is named as after the state's possessive, and the end of
+// the government's name: "the Solomon Islands' Democratic Coalition
+// Government for Advancement" is the state's government. It returns -1
+// for any other name.
+func (d *doc) governingParty(s *sent, i, end int) (int, int) {
+	if end >= s.b || d.low[end] != "government" || !d.toks[end].upper || i-2 < s.a {
+		return -1, 0
+	}
+	p := d.low[i-1]
+	if !isPossessive(p) && p != "'" && p != "\u2019" || !d.stateMentionAt(s, i-2) {
+		return -1, 0
+	}
+	to := end + 1
+	if to+1 < s.b && d.low[to] == "for" && d.toks[to+1].upper {
+		for to += 2; to < s.b && d.toks[to].word && d.toks[to].upper; to++ {
+		}
+	}
+	return s.mentionAt(i - 2).ent, to
 }
 
 // describedHeads end the description of a body that news names by its

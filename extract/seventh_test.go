@@ -82,5 +82,15 @@ func TestSeventhRound(t *testing.T) {
 			nil},
 		{"a deal struck", "Oman said the deal it struck with Iran would hold.",
 			nil},
+		{"a state's envoy to a body, by possessive", "Chile's UN ambassador condemned Peru.",
+			[]string{"Chile ACCUSES Peru"}},
+		{"a state's mission to a body", "The Japanese mission to ASEAN rebutted criticism by China.",
+			[]string{"Japan REJECTS China", "China ACCUSES Japan"}},
+		{"a state's envoy to a body, after the title", "France's envoy to the UN rejected Russia's draft.",
+			[]string{"France REJECTS Russia"}},
+		{"a body's own envoy", "The UN envoy met Chile.",
+			[]string{"United Nations ENGAGES Chile"}},
+		{"a coalition named as a state's government", "Fiji's Democratic Alliance Government for Progress condemned Tonga.",
+			[]string{"Fiji ACCUSES Tonga"}},
 	})
 }
