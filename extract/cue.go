@@ -565,6 +565,10 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 		d.calledForOf(s, c)
 		return true
 	}
+	if e, next := d.possessorAt(s, c.after); e >= 0 && next < s.b && ownActNouns[d.low[next]] && len(c.def.words) == 2 && c.def.words[1] == "for" {
+		c.objs, c.end = []int{e}, next+1 // "called for Israel's withdrawal"
+		return true
+	}
 	c.objs, c.end, _, _ = d.objectNP(s, c.after, 3)
 	if len(c.objs) > 0 && (d.toAfterObject(s, c) || d.envoyObject(s, c)) {
 		return true
@@ -585,7 +589,8 @@ func (d *doc) objTo(s *sent, c *cueCall) bool {
 const calledForReach = 12
 
 // calledForOf finds whom a thing called for is asked of: "called for
-// restraint from India and Pakistan", "called for the withdrawal of X".
+// restraint from India and Pakistan", "called for the withdrawal of X",
+// "called for X's withdrawal".
 // Past a comma only an act of the addressee's own names it ("called for
 // calm, the withdrawal of X"); a mention first ends the search.
 func (d *doc) calledForOf(s *sent, c *cueCall) {
@@ -1260,6 +1265,9 @@ func (d *doc) headObject(s *sent, c *cueCall, q int, h cueHeads) {
 	}
 	if talkHeads[d.low[q]] || encounterNouns[d.low[q]] {
 		r = d.pastVenue(s, r) // "held talks in Moscow with X"
+	}
+	for r+1 < s.b && amountNouns[d.low[q]] && amountNouns[d.low[r]] {
+		r++ // "50 million euros in aid"
 	}
 	if r+2 < s.b && amountNouns[d.low[q]] && d.low[r] == "in" {
 		r = d.pastGift(s, r+1) // "$10 million in (economic) aid to X"

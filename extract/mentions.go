@@ -920,6 +920,9 @@ func (d *doc) pronoun(s *sent, i int, person bool) int {
 	if e := d.speakerBefore(s, i); e >= 0 {
 		return e
 	}
+	if e := d.relativeOwner(s, i); e >= 0 {
+		return e
+	}
 	for _, m := range s.ms {
 		if m.from >= i {
 			break
@@ -932,6 +935,35 @@ func (d *doc) pronoun(s *sent, i int, person bool) int {
 		return d.lastPerson
 	}
 	return d.lastOther
+}
+
+// relativeOwner resolves a pronoun opening a relative clause on a
+// possessed noun to its owner: "Guterres' report against X, in which he
+// called on Y" is Guterres' call, not the sentence subject's. It returns
+// -1 elsewhere.
+func (d *doc) relativeOwner(s *sent, i int) int {
+	if i-3 < s.a || d.low[i-1] != "which" || d.low[i-2] != "in" && d.low[i-2] != "with" {
+		return -1
+	}
+	j := i - 3
+	if d.low[j] == "," {
+		j-- // "the UN report, in which it ..."
+	}
+	for stop := j - 5; j > s.a && j >= stop; j-- {
+		w := d.low[j]
+		m := s.mentionAt(j)
+		switch {
+		case isPossessive(w) || w == "'" || w == "\u2019":
+			m = s.mentionAt(j - 1) // "Guterres' report"
+		case m == nil && d.toks[j].word && !d.toks[j].upper:
+			continue // the noun and its modifiers
+		}
+		if m != nil && m.ent >= 0 && !m.place && !m.pron && m.person == (d.low[i] == "he" || d.low[i] == "she") {
+			return m.ent
+		}
+		return -1 // the noun's owner is no actor of the pronoun's kind
+	}
+	return -1
 }
 
 // hyphenedModifier reports a name hyphened to the word after it: a

@@ -832,7 +832,8 @@ var relWords = set("which", "who", "whose", "whom")
 var giftNouns = union(set("aid", "funding", "assistance", "funds", "money", "weapons", "arms"), amountNouns)
 
 // amountNouns end an amount of money given: "pledged $10 million to X".
-var amountNouns = set("million", "billion", "dollars", "euros", "pounds", "loan", "loans", "grant", "grants", "credits")
+var amountNouns = set("million", "billion", "dollars", "euros", "pounds", "loan", "loans", "grant", "grants", "credits",
+	"yuan", "yen", "rupees", "roubles", "rubles", "francs", "pesos", "kroner", "kronor", "riyals", "dirhams", "dinars", "shillings", "lira")
 
 // claimIn reports whether an accusation or claim noun lies in [from, to):
 // "denied Kigali's accusations", "rejected the claims by Kinshasa".

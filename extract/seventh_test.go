@@ -92,5 +92,13 @@ func TestSeventhRound(t *testing.T) {
 			[]string{"United Nations ENGAGES Chile"}},
 		{"a coalition named as a state's government", "Fiji's Democratic Alliance Government for Progress condemned Tonga.",
 			[]string{"Fiji ACCUSES Tonga"}},
+		{"an actor's own act called for", "Egypt called for Israel's withdrawal from the border area.",
+			[]string{"Egypt DEMANDS Israel"}},
+		{"an actor's quality called for", "Egypt called for Israel's security.",
+			nil},
+		{"an amount in a currency pledged", "Norway pledged 30 million kroner in aid to Somalia.",
+			[]string{"Norway OFFERS Somalia"}},
+		{"a relative clause on an owned report", "Chile welcomed the UN report, in which it called on Peru to free the detainees.",
+			[]string{"Chile SUPPORTS United Nations", "United Nations DEMANDS Peru"}},
 	})
 }
