@@ -334,6 +334,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).deadlineSet,
 	(*doc).namedCharge,
 	(*doc).letterStance,
+	(*doc).standingWith,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

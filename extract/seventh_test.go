@@ -100,5 +100,13 @@ func TestSeventhRound(t *testing.T) {
 			[]string{"Norway OFFERS Somalia"}},
 		{"a relative clause on an owned report", "Chile welcomed the UN report, in which it called on Peru to free the detainees.",
 			[]string{"Chile SUPPORTS United Nations", "United Nations DEMANDS Peru"}},
+		{"in consultation with", "Norway remains in close consultation with Sweden.",
+			[]string{"Norway ENGAGES Sweden"}},
+		{"in solidarity with", "The African Union said it stands in full solidarity with Mali.",
+			[]string{"African Union SUPPORTS Mali"}},
+		{"interest in talks holds none", "Norway said it was interested in talks with Sweden.",
+			nil},
+		{"no contact", "Norway is not in contact with Sweden.",
+			nil},
 	})
 }
