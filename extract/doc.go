@@ -243,7 +243,16 @@
 //     underlining an actor's wrongs accuses it (spokeof.go); what the
 //     accused said after "for saying" is its stance (accusedspeech.go);
 //     talks held by three or more name their parties, unless held
-//     between others or on an actor (multiparty.go).
+//     between others or on an actor (multiparty.go). A deadline set for
+//     an actor to act demands of it (deadline.go); an accusation named by
+//     its noun with its owner and target ("X's accusation against Y")
+//     accuses (namedcharge.go); a letter sent to X "rejecting",
+//     "proposing" or "urging" states that stance toward X or the
+//     participle's object (letters.go); a relation held "in" ("is in
+//     consultation with X", "in full solidarity with X") engages or backs
+//     X (standing.go). A state's envoy or mission to a body ("Kenya's UN
+//     ambassador", "the US mission to ASEAN") speaks for the state, the
+//     body being only its post (posted.go).
 //  6. Filters. A cue's participle used as an adjective, after a
 //     possessive ("its proposed purchase of") or hyphened to a name
 //     ("Ugandan-backed"), and its form in -s ending a compound noun ("the
