@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/stancegraph/stancegraph/stance"
+
 // Deadlines. A deadline set for an actor to act demands the act of it
 // (CAMEO 10): "a deadline set by Egypt and Saudi Arabia for Qatar to
 // accept the demands", "Kenya set a deadline for the rebels to disarm".
@@ -33,7 +35,7 @@ func (d *doc) deadlineSet(s *sent, i int) {
 	if k+2 >= s.b || d.low[k] != "for" {
 		return
 	}
-	targets, end, _, _ := d.objectNP(s, k+1, 4)
+	targets, end := d.deadlineTargets(s, k+1)
 	if len(targets) == 0 || end >= s.b || d.low[end] != "to" {
 		return // "a deadline for the talks", "for Friday"
 	}
@@ -91,4 +93,28 @@ func (d *doc) settersList(s *sent, k int) ([]int, int) {
 		}
 	}
 	return nil, k
+}
+
+// deadlineTargets returns the actors named right after "for" at k, the
+// ones given the deadline, and the token after them. A name deeper in
+// the phrase ("for talks with Iran to conclude") is not given it, and
+// nor are people ("Somali refugees"), who are no actor of a stance.
+func (d *doc) deadlineTargets(s *sent, k int) ([]int, int) {
+	if k < s.b && d.low[k] == "the" {
+		k++
+	}
+	if m := s.mentionAt(k); m == nil || m.ent < 0 || m.place || !d.actsAsActor(m.ent) {
+		return nil, k
+	}
+	objs, end, _, _ := d.objectNP(s, k, 4)
+	return objs, end
+}
+
+// actsAsActor reports a state, government, armed group or organization.
+func (d *doc) actsAsActor(e int) bool {
+	switch d.actor(e).Kind {
+	case stance.KindState, stance.KindGovernment, stance.KindArmedGroup, stance.KindOrganization:
+		return true
+	}
+	return false
 }

@@ -14,7 +14,8 @@ var denialVerbs = set("reject", "rejects", "rejected", "rejecting", "deny", "den
 var deniedNouns = set("accusation", "accusations", "allegation", "allegations", "charge", "charges", "claim", "claims")
 
 // landClaims make a claim one to land or sea, not a charge against anyone.
-var landClaims = set("territorial", "maritime", "sovereignty", "land", "border", "historical", "historic", "boundary")
+var landClaims = set("territorial", "maritime", "sovereignty", "land", "border", "historical", "historic", "boundary",
+	"expansive", "excessive")
 
 // denialLead bounds the words between a denial verb and its noun: "firmly
 // rejected the latest accusations".

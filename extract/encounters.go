@@ -140,21 +140,27 @@ func (d *doc) encounterObject(s *sent, j int) ([]int, int) {
 }
 
 // pastVenue skips the place of a meeting between its noun and "with"
-// ("talks in Moscow with X"): "in" and up to three capitalised words. It
+// ("talks in Moscow with X", "in the Omani capital on Sunday with X"):
+// "in", a capitalised name and the words of a venue or a time. It
 // returns j itself where no such place leads to "with".
 func (d *doc) pastVenue(s *sent, j int) int {
 	if j+2 >= s.b || d.low[j] != "in" {
 		return j
 	}
-	k := j + 1
-	for k < s.b && k < j+4 && d.toks[k].word && d.toks[k].upper {
+	k, named := j+1, false
+	for k < s.b && k < j+7 && (d.toks[k].word && d.toks[k].upper || placeTimeWords[d.low[k]] || isWeekday(d.low[k])) {
+		named = named || d.toks[k].upper
 		k++
 	}
-	if k == j+1 || k >= s.b || d.low[k] != "with" {
+	if !named || k >= s.b || d.low[k] != "with" {
 		return j
 	}
 	return k
 }
+
+// placeTimeWords may stand in a venue and its time before "with": "in the
+// Omani capital on Sunday with X".
+var placeTimeWords = set("the", "capital", "city", "on", "last", "this", "week", "late", "early")
 
 // clauseVerb reports a verb that may head the clause at token v: a verb
 // of speech or of a stance cue.

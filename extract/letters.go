@@ -6,8 +6,9 @@ package extract
 // sender's stance, toward the actor its object names, else toward the
 // addressee.
 
-// letterVerbs send or write a letter.
-var letterVerbs = set("sent", "sends", "send", "sending", "wrote", "writes", "write", "writing", "delivered", "delivers", "handed")
+// letterVerbs send or write a letter: finite forms only, as "is
+// considering sending a letter" sends none.
+var letterVerbs = set("sent", "sends", "wrote", "writes", "delivered", "delivers", "handed")
 
 // letterNouns are what is sent.
 var letterNouns = set("letter", "letters", "message", "messages", "note", "notes")
@@ -34,7 +35,9 @@ func (d *doc) letterStance(s *sent, i int) {
 	for j < s.b && j <= i+3 && letterFill[d.low[j]] {
 		j++
 	}
-	if j+2 >= s.b || !letterNouns[d.low[j]] || d.low[j+1] != "to" {
+	if j < s.b && d.low[j] == "to" && (d.low[i] == "wrote" || d.low[i] == "writes") {
+		j = i // "wrote to Niger rejecting its proposal"
+	} else if j+2 >= s.b || !letterNouns[d.low[j]] || d.low[j+1] != "to" {
 		return
 	}
 	to, end, _, _ := d.objectNP(s, j+2, 6)
@@ -44,8 +47,8 @@ func (d *doc) letterStance(s *sent, i int) {
 	for k := end; k < s.b && k < end+letterReach; k++ {
 		typ, ok := letterParticiples[d.low[k]]
 		if !ok {
-			if d.low[k] == "," || d.low[k] == ";" || d.low[k] == "and" {
-				return
+			if !d.letterTime(k) {
+				return // "a letter to Niger about refugees protesting": another noun's
 			}
 			continue
 		}
@@ -56,6 +59,8 @@ func (d *doc) letterStance(s *sent, i int) {
 		objs := to
 		if other, _, _, _ := d.objectNP(s, k+1, 3); len(other) > 0 && !d.possessivePronounAt(k+1) {
 			objs = other // "accusing Ethiopia of ..."
+		} else if (typ == Accuses || typ == Rejects) && (k+1 >= s.b || !d.possessivePronounAt(k+1)) {
+			return // "rejecting the ceasefire proposal": whose, it does not say
 		}
 		if !overlaps(sub.ents, objs) {
 			d.emit(s, typ, sub.ents, objs, 0.65, k+1)
@@ -63,6 +68,17 @@ func (d *doc) letterStance(s *sent, i int) {
 		}
 		return
 	}
+}
+
+// letterTimeWords may stand between the addressee and the participle.
+var letterTimeWords = set("last", "week", "month", "year", "ago", "day", "days", "weeks", "months", "on", "earlier",
+	"this", "recently", "yesterday", "today", "late", "early", ",")
+
+// letterTime reports a word of the letter's time at k: "last week", "10
+// days ago", "on Monday".
+func (d *doc) letterTime(k int) bool {
+	w := d.low[k]
+	return letterTimeWords[w] || isWeekday(w) || atoiSmall(w) >= 0 || months[w] > 0
 }
 
 // possessivePronounAt reports "his", "its" or "their" at k, whose owner

@@ -1279,15 +1279,24 @@ func (d *doc) titleScope(s *sent, j int) int {
 	if m := s.mentionAt(j + 1); m != nil && m.ent >= 0 {
 		return m.to - j
 	}
-	r := 0
-	for k := j + 1; k < s.b && d.toks[k].word && d.toks[k].upper; k++ {
-		r++
+	// A place of several words ("for the Horn of Africa Name Surname"):
+	// capitalised words joined by "the", "of" or "and", the last two the
+	// name.
+	k, upper := j+1, 0
+	for k < s.b && (d.toks[k].word && d.toks[k].upper || scopeJoiners[d.low[k]] && k+1 < s.b && d.toks[k+1].upper) {
+		if d.toks[k].upper {
+			upper++
+		}
+		k++
 	}
-	if r >= 3 {
-		return r - 1
+	if upper >= 3 && d.toks[k-1].upper && d.toks[k-2].upper && !scopeJoiners[d.low[k-3]] {
+		return k - 2 - j
 	}
 	return 0
 }
+
+// scopeJoiners join the words of a place a title is for.
+var scopeJoiners = set("the", "of", "and")
 
 // registerAppositions learns a name from the actor of its apposition:
 // "Alice Wells, a U.S. principal deputy ..., said", "Anna Wagner,

@@ -20,8 +20,13 @@ func (d *doc) namedCharge(s *sent, i int) {
 	if !chargeNouns[d.low[i]] || i+2 >= s.b {
 		return
 	}
+	if d.wordWithinBack(s, i-1, s.a, 2, unmadeCharge) {
+		return // "any accusation by X would ...": none made
+	}
 	owners, next := d.chargeOwnerBefore(s, i), i+1
-	if len(owners) == 0 && (d.low[i+1] == "by" || d.low[i+1] == "from") {
+	if len(owners) == 0 && i+3 < s.b && madeWords[d.low[i+1]] && d.low[i+2] == "by" {
+		owners, next, _, _ = d.objectNP(s, i+3, 4) // "allegations made by Chad"
+	} else if len(owners) == 0 && (d.low[i+1] == "by" || d.low[i+1] == "from") {
 		owners, next, _, _ = d.objectNP(s, i+2, 4)
 	}
 	if len(owners) == 0 {
@@ -29,7 +34,7 @@ func (d *doc) namedCharge(s *sent, i int) {
 	}
 	var accused []int
 	if next+1 < s.b && d.low[next] == "against" {
-		accused, _, _, _ = d.objectNP(s, next+1, 3)
+		accused = d.chargeTarget(s, next+1)
 	} else {
 		accused = d.thatClauseActors(s, next)
 	}
@@ -54,8 +59,50 @@ func (d *doc) chargeOwnerBefore(s *sent, i int) []int {
 		if e, ok := d.demonymAt(j); ok && j == i-1 {
 			return []int{e}
 		}
-		if !d.toks[j].word && !scareQuote(w) && w != "," || d.toks[j].word && d.toks[j].upper || determiners[w] {
-			return nil
+		if m := s.mentionAt(j); m != nil && m.to == i && m.ent >= 0 && !m.place && !m.pron {
+			return []int{m.ent} // "the US accusation against Iran"
+		}
+		if !d.toks[j].word && !scareQuote(w) && w != "," || d.toks[j].word && d.toks[j].upper || determiners[w] ||
+			chargeOwnerStops[w] {
+			return nil // "China's response to accusations": the owner is the response's
+		}
+	}
+	return nil
+}
+
+// madeWords make an accusation by its author: "allegations made by Chad".
+var madeWords = set("made", "levelled", "leveled", "raised", "voiced")
+
+// unmadeCharge before the noun make it an accusation not made.
+var unmadeCharge = set("any", "no", "every")
+
+// chargeOwnerStops end the look-back for an accusation's owner: a
+// preposition belongs to another noun ("the UN's investigation into
+// allegations"), and "any" or "no" makes the accusation one not made.
+var chargeOwnerStops = set("to", "into", "of", "for", "on", "about", "over", "from", "with", "by", "at", "in", "against",
+	"any", "no", "every", "possible", "potential", "future")
+
+// chargeTarget returns the accused after "against" at k: the actor named
+// there, or the one an owner's possessive leads to ("against Egypt's ally
+// Sudan" accuses Sudan).
+func (d *doc) chargeTarget(s *sent, k int) []int {
+	if k < s.b && d.low[k] == "the" {
+		k++
+	}
+	m := s.mentionAt(k)
+	if m == nil || m.ent < 0 || m.place {
+		return nil
+	}
+	if m.to >= s.b || !isPossessive(d.low[m.to]) {
+		objs, _, _, _ := d.objectNP(s, k, 3)
+		return objs
+	}
+	for j := m.to + 1; j < s.b && j <= m.to+3; j++ {
+		if n := s.mentionAt(j); n != nil && n.ent >= 0 && !n.place && !n.pron {
+			return []int{n.ent}
+		}
+		if !d.toks[j].word || d.toks[j].upper {
+			break
 		}
 	}
 	return nil

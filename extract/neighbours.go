@@ -44,9 +44,9 @@ func (d *doc) neighbourRef(s *sent, i int, m *mention) bool {
 // country to stop".
 var neighbouringNouns = set("country", "state", "nation")
 
-// neighbouringRef resolves "the neighbouring country" at i: the state
-// named last that is not the sentence's first actor, whose neighbour it
-// is ("India slammed Pakistan and asked the neighbouring country to ..."),
+// neighbouringRef resolves "the neighbouring country" at i: the first
+// state the sentence names after its first actor, whose neighbour it is
+// ("India slammed Pakistan and asked the neighbouring country to ..."),
 // else no one.
 func (d *doc) neighbouringRef(s *sent, i int, m *mention) bool {
 	if i+2 >= s.b || d.low[i+1] != "neighbouring" && d.low[i+1] != "neighboring" || !neighbouringNouns[d.low[i+2]] {
@@ -57,10 +57,20 @@ func (d *doc) neighbouringRef(s *sent, i int, m *mention) bool {
 		owner = s.ms[0].ent
 	}
 	m.to = i + 3
-	for k := len(s.ms) - 1; k >= 0; k-- {
-		// Only a state of this sentence: named sentences before, the
-		// neighbour is too often another.
-		if mm := s.ms[k]; mm.from < i && !mm.place && !mm.pron && mm.ent >= 0 && mm.ent != owner && d.isStateLike(mm.ent) {
+	// The first other state of this sentence, outside a relative clause:
+	// named sentences before, or in passing ("Kenya, which signed a deal
+	// with Britain, urged the neighbouring country"), it is too often
+	// another.
+	relative := false
+	for j := s.a; j < i; j++ {
+		switch d.low[j] {
+		case "which", "who", "whose":
+			relative = true
+		case ",":
+			relative = false
+		}
+		if mm := s.mentionAt(j); !relative && mm != nil && mm.from == j && !mm.place && !mm.pron && mm.ent >= 0 &&
+			mm.ent != owner && d.isStateLike(mm.ent) {
 			m.ent = mm.ent
 			break
 		}

@@ -188,10 +188,7 @@ func (d *doc) stateOffice(s *sent, i, end, state int) bool {
 }
 
 // stateBodies name a state's institutions after its name.
-// "National" and "armed" only qualify them: the "Yemeni National Army"
-// is the state's army, the state.
-var stateBodies = set("assembly", "senate", "council", "congress", "court", "bank", "agency", "commission", "army",
-	"national", "armed", "forces", "defence", "defense")
+var stateBodies = set("assembly", "senate", "council", "congress", "court", "bank", "agency", "commission", "army")
 
 // addExtra returns the number of actor a of this text, adding it on its
 // first mention; numbers follow the lexicon's entries.
@@ -228,8 +225,6 @@ func (d *doc) orgAt(s *sent, i int, best mention, bestLen int) (mention, bool) {
 	}
 	state := -1
 	switch {
-	case bestLen == 0 && d.stateBodyAfter(s, i):
-		return mention{}, false // "National Army" in "the Yemeni National Army": the state's
 	case bestLen == 0:
 		state = d.stateWordAt(s, i)
 	case best.ent >= 0 && bestLen == 1 && !best.ref && d.actor(best.ent).Kind == stance.KindState:
@@ -256,20 +251,6 @@ func (d *doc) orgLonger(s *sent, i int, best mention, n int) bool {
 	}
 	end, _, ok := d.orgChunk(s, i)
 	return ok && end-i > n
-}
-
-// stateBodyAfter reports a state's own body named from token i right
-// after the state's name or demonym, which matched on its own.
-func (d *doc) stateBodyAfter(s *sent, i int) bool {
-	if i == s.a {
-		return false
-	}
-	st := d.stateWordAt(s, i-1)
-	if st < 0 {
-		return false
-	}
-	end, _, ok := d.orgChunk(s, i)
-	return ok && d.stateOffice(s, i-1, end, st)
 }
 
 // stateWordAt returns the state whose one-word name or demonym stands at

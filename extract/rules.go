@@ -1628,12 +1628,12 @@ func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 		if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
 			d.emit(s, Demands, sub.ents, objs, conf-0.1, k+3)
 		}
-	case (w == "up" || beWords[w] && k+1 < cTo && d.low[k+1] == "up") && k > cFrom && (beWords[d.low[k-1]] || isPossessive(d.low[k-1]) || beWords[w]):
+	case beWords[w] && k+1 < cTo && d.low[k+1] == "up" || w == "up" && isPossessive(d.low[k-1]):
 		// "it's up to Iran to mend its behaviour": a call on Iran.
 		if beWords[w] {
 			k++
 		}
-		if objs, end := d.upToActor(s, k, cTo); len(objs) > 0 {
+		if objs, end := d.upToActor(s, k, cFrom, cTo); len(objs) > 0 {
 			d.emit(s, Demands, sub.ents, objs, conf-0.1, end)
 		}
 	case w == "must" || obligedAt(d, k, cTo):
@@ -2248,17 +2248,22 @@ func (d *doc) otherActor(s *sent, m *mention, subs []int) int {
 	return -1
 }
 
-// upToActor reads "up to X to" at k: the actors whose act it is.
-func (d *doc) upToActor(s *sent, k, cTo int) ([]int, int) {
-	if k+3 >= cTo || d.low[k+1] != "to" {
+// upToActor reads "it is up to X to VERB" at "up" (k): the actors whose
+// act it is. Only after "it": "up to 2,000 fighters" is an amount. A
+// choice left to X ("up to Syria to decide") asks nothing of it.
+func (d *doc) upToActor(s *sent, k, cFrom, cTo int) ([]int, int) {
+	if k-2 < cFrom || d.low[k-2] != "it" || k+3 >= cTo || d.low[k+1] != "to" {
 		return nil, 0
 	}
 	objs, end, _, _ := d.objectNP(s, k+2, 4)
-	if len(objs) == 0 || end >= cTo || d.low[end] != "to" {
+	if len(objs) == 0 || end+1 >= cTo || d.low[end] != "to" || choiceVerbs[d.low[end+1]] {
 		return nil, 0
 	}
 	return objs, end + 1
 }
+
+// choiceVerbs leave a choice to their subject.
+var choiceVerbs = set("decide", "choose", "determine", "judge", "say", "define", "consider", "assess", "elect")
 
 // obligedAt reports whether "has to" or "have to" at k puts an
 // obligation on its subject ("they have to show"), not a possession ("has

@@ -30,6 +30,13 @@ var wrongNouns = set("provocation", "provocations", "aggression", "violation", "
 var wrongAdjectives = set("unlawful", "illegal", "illegitimate", "provocative", "aggressive", "hostile", "destabilising",
 	"destabilizing", "reckless", "criminal", "irresponsible", "expansionist", "belligerent", "unprovoked")
 
+// wrongableActs are the acts such an adjective makes wrongs: "illegal
+// immigrants" or "a criminal court" are no acts of their state.
+var wrongableActs = set("actions", "action", "activities", "activity", "acts", "act", "moves", "move", "steps", "measures",
+	"behaviour", "behavior", "conduct", "policy", "policies", "drilling", "construction", "deployment", "presence",
+	"blockade", "incursion", "incursions", "operations", "operation", "campaign", "tests", "launches", "exercises", "drills",
+	"detention", "arrests", "seizure", "annexation", "occupation", "intervention", "decision", "decree", "claims")
+
 // withheldBefore make the verb after them an act not done.
 var withheldBefore = set("from", "without", "avoided", "avoids", "avoid", "avoiding")
 
@@ -117,7 +124,7 @@ func (d *doc) wrongNounAt(s *sent, k int) int {
 		if wrongNouns[w] {
 			return q
 		}
-		if wrongAdjectives[w] && q+1 < s.b && d.toks[q+1].word && !d.toks[q+1].upper && !wrongHeadStops[d.low[q+1]] {
+		if wrongAdjectives[w] && q+1 < s.b && wrongableActs[d.low[q+1]] {
 			return q + 1 // "Turkey's unlawful actions": the adjective makes the act a wrong
 		}
 		if !(scareQuote(w) || w == "-" || d.toks[q].word && !d.toks[q].upper && s.mentionAt(q) == nil && !wrongHeadStops[w]) {
