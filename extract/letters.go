@@ -59,8 +59,10 @@ func (d *doc) letterStance(s *sent, i int) {
 		objs := to
 		if other, _, _, _ := d.objectNP(s, k+1, 3); len(other) > 0 && !d.possessivePronounAt(k+1) {
 			objs = other // "accusing Ethiopia of ..."
-		} else if (typ == Accuses || typ == Rejects) && (k+1 >= s.b || !d.possessivePronounAt(k+1)) {
-			return // "rejecting the ceasefire proposal": whose, it does not say
+		} else if (typ == Accuses || typ == Rejects || j == i) && (k+1 >= s.b || !d.possessivePronounAt(k+1)) {
+			// "rejecting the ceasefire proposal": whose, it does not say;
+			// "wrote to X inviting talks" names no letter's addressee.
+			return
 		}
 		if !overlaps(sub.ents, objs) {
 			d.emit(s, typ, sub.ents, objs, 0.65, k+1)
