@@ -106,6 +106,8 @@ func TestSeventhRound(t *testing.T) {
 			nil},
 		{"no contact", "Norway is not in contact with Sweden.",
 			nil},
+		{"coordinated with", "Norway coordinated closely with Sweden on the sanctions.",
+			[]string{"Norway ENGAGES Sweden"}},
 	})
 }
 
