@@ -19,11 +19,14 @@ var meetGerunds = map[string][]string{
 }
 
 // encounterNouns head a meeting or call "with" an actor.
-var encounterNouns = set("meeting", "meetings", "call", "calls", "talks", "conversation", "conversations", "discussions", "encounter", "summit")
+// A joint news conference with an actor is held together: "said at a
+// joint press conference with X".
+var encounterNouns = set("meeting", "meetings", "call", "calls", "talks", "conversation", "conversations", "discussions", "encounter", "summit",
+	"conference")
 
 // encounterModifiers may stand between the determiner and the noun.
 var encounterModifiers = set("phone", "telephone", "video", "bilateral", "private", "closed-door", "separate", "recent",
-	"lengthy", "brief", "first", "second", "virtual", "joint")
+	"lengthy", "brief", "first", "second", "virtual", "joint", "news", "press")
 
 // encounterOpeners are the prepositions before such a noun.
 var encounterOpeners = set("in", "during", "at", "after", "following", "through", "via")
@@ -128,8 +131,8 @@ func (d *doc) encounterObject(s *sent, j int) ([]int, int) {
 	for j < s.b && encounterModifiers[d.low[j]] {
 		j++
 	}
-	if j+1 >= s.b || !encounterNouns[d.low[j]] {
-		return nil, 0
+	if j+1 >= s.b || !encounterNouns[d.low[j]] || d.low[j] == "conference" && d.low[j-1] != "news" && d.low[j-1] != "press" {
+		return nil, 0 // a conference "with" others is a meeting only as a news conference
 	}
 	w := d.pastVenue(s, j+1)
 	if w >= s.b || d.low[w] != "with" {

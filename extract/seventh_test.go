@@ -108,6 +108,10 @@ func TestSeventhRound(t *testing.T) {
 			nil},
 		{"coordinated with", "Norway coordinated closely with Sweden on the sanctions.",
 			[]string{"Norway ENGAGES Sweden"}},
+		{"a joint news conference", "Norway spoke at a joint news conference in Oslo with Sweden.",
+			[]string{"Norway ENGAGES Sweden"}},
+		{"a conference that is no meeting", "Norway said at a conference with Sweden that fishing quotas would rise.",
+			nil},
 	})
 }
 
