@@ -58,6 +58,36 @@ func (d *doc) frontedMeeting(s *sent, i int) {
 	}
 }
 
+// alongsideWith reads "alongside X" at i after a verb of speech: a joint
+// appearance ("told the press alongside Blinken", "speaking alongside
+// his Kenyan counterpart") is a meeting with X.
+func (d *doc) alongsideWith(s *sent, i int) {
+	if d.low[i] != "alongside" || i == s.a || i+1 >= s.b {
+		return
+	}
+	objs, end, _, _ := d.objectNP(s, i+1, 8)
+	if len(objs) == 0 {
+		return
+	}
+	for v := i - 1; v >= s.a && v > i-6; v-- {
+		switch {
+		case appearVerbs[d.low[v]]:
+			d.subjectStance(s, v, Engages, objs, 0.6, end)
+			return
+		case !audienceWords[d.low[v]] && !isWeekday(d.low[v]):
+			return // "said a state must be founded alongside X": no appearance
+		}
+	}
+}
+
+// audienceWords may stand between the verb and "alongside": whom the
+// speaker told and when.
+var audienceWords = set("reporters", "journalists", "the", "press", "media", "international", "a", "news", "conference",
+	"on", "at", "briefing", "today", "yesterday")
+
+// appearVerbs speak where they stand.
+var appearVerbs = set("told", "said", "says", "spoke", "speaking", "speaks", "addressed", "addresses", "appeared", "stood")
+
 // meetingWith is the phrase rule at a preposition (i) inside the
 // sentence: "X said ... in a phone call with Y", "said X during the
 // meeting with Y". The subject is that of the verb before it.

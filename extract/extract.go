@@ -335,6 +335,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).namedCharge,
 	(*doc).letterStance,
 	(*doc).standingWith,
+	(*doc).alongsideWith,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

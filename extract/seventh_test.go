@@ -112,6 +112,12 @@ func TestSeventhRound(t *testing.T) {
 			[]string{"Norway ENGAGES Sweden"}},
 		{"a conference that is no meeting", "Norway said at a conference with Sweden that fishing quotas would rise.",
 			nil},
+		{"speaking alongside", "Norway's prime minister told reporters alongside the Swedish foreign minister that the border would open.",
+			[]string{"Norway ENGAGES Sweden"}},
+		{"fighting alongside is no meeting", "Chad fought alongside Niger against the insurgents.",
+			nil},
+		{"a lease signed", "Djibouti signed a ten-year lease with Japan for the base.",
+			[]string{"Djibouti ENGAGES Japan"}},
 	})
 }
 
