@@ -336,6 +336,7 @@ var phraseRules = []func(*doc, *sent, int){
 	(*doc).letterStance,
 	(*doc).standingWith,
 	(*doc).alongsideWith,
+	(*doc).ownedTalks,
 }
 
 // frontLocation records the actor of a sentence's opening "In X," or

@@ -118,6 +118,14 @@ func TestSeventhRound(t *testing.T) {
 			nil},
 		{"a lease signed", "Djibouti signed a ten-year lease with Japan for the base.",
 			[]string{"Djibouti ENGAGES Japan"}},
+		{"an actor's own talks", "Sudan's talks with Egypt broke down on Friday.",
+			[]string{"Sudan ENGAGES Egypt"}},
+		{"its negotiations", "The SPLM-N said its negotiations with Sudan had lasted a year.",
+			[]string{"SPLM-N ENGAGES Sudan"}},
+		{"proposed talks are offered, not held", "Sudan's proposed talks with Egypt were called off.",
+			[]string{"Sudan OFFERS Egypt"}},
+		{"talks as a verb's object", "Sudan did not cancel its talks with Egypt.",
+			nil},
 	})
 }
 

@@ -42,3 +42,49 @@ func (d *doc) standingWith(s *sent, i int) {
 	}
 	d.subjectStance(s, i, typ, objs, 0.65, end)
 }
+
+// ownTalkNouns are talks an actor holds "with" another.
+var ownTalkNouns = set("talks", "negotiations", "dialogue", "contacts", "consultations")
+
+// ownTalkMods may stand between the owner and the noun: "Kenya's direct
+// talks".
+var ownTalkMods = set("direct", "indirect", "bilateral", "peace", "ongoing", "secret", "recent", "latest", "previous",
+	"earlier", "months-long", "lengthy", "first", "second", "third", "last")
+
+// ownedTalks is the phrase rule at a noun of talks (i) that an actor's
+// possessive owns at the head of a clause: "Kenya's talks with Somalia
+// collapsed", "said its negotiations with the government had lasted a
+// year" engage the two as "held talks" would. As a verb's object ("did
+// not cancel its talks with X") or another noun's ("Ghani's offer of
+// talks with X") they are the verb's or noun's business.
+func (d *doc) ownedTalks(s *sent, i int) {
+	if !ownTalkNouns[d.low[i]] || i+2 >= s.b || i == s.a || d.low[i+1] != "with" {
+		return
+	}
+	j := i - 1
+	for j > s.a && ownTalkMods[d.low[j]] {
+		j--
+	}
+	owner, start := -1, j
+	if m := s.mentionAt(j); m != nil && m.pron && isPossPron(d.low[j]) {
+		owner = m.ent // "its negotiations"
+	} else if isPossessive(d.low[j]) && j > s.a {
+		if m := s.mentionAt(j - 1); m != nil && m.ent >= 0 && !m.place && !m.pron {
+			owner, start = m.ent, m.from // "Kenya's talks"
+		}
+	}
+	if start > s.a && d.low[start-1] == "the" {
+		start--
+	}
+	if owner < 0 || start > s.a && !clauseOpeners[d.low[start-1]] {
+		return
+	}
+	objs, end, _, _ := d.objectNP(s, i+2, 5)
+	if len(objs) == 0 || contains(objs, owner) {
+		return
+	}
+	d.emit(s, Engages, []int{owner}, objs, 0.6, end)
+}
+
+// clauseOpeners stand before a clause's subject.
+var clauseOpeners = set("that", "said", "says", ",", "and", "but", "while", "as", "when", "after", "since")
