@@ -152,6 +152,10 @@ type doc struct {
 	extra []stance.Actor // actors of this text alone (orgs.go), numbered after the lexicon's
 
 	officeOwner int // the state "the Foreign Office" names in this text, or -1 (offices.go)
+
+	// sink, when set, sees each sentence's resolved mentions as the
+	// sentence ends (Mentions).
+	sink func(s *sent)
 }
 
 type recentRef struct {
@@ -357,6 +361,9 @@ func (d *doc) frontLocation(s *sent) {
 }
 
 func (d *doc) endSentence(s *sent) {
+	if d.sink != nil {
+		d.sink(s)
+	}
 	d.announcer(s)
 	if !s.subjFound {
 		for i, m := range s.ms {

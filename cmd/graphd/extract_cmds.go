@@ -116,8 +116,10 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 Scores stance extraction against gold annotations: for each NN.txt with an
 NN.jsonl of gold stances in DIR (format: testdata/corpus/GUIDELINES.md),
 prints precision, recall and F1 of (subject, type, object) triples per
-article, per type and overall (ENGAGES compared as an unordered pair), the
-extraction speed, then every miss and false positive with its sentence.
+article, per type and overall (ENGAGES compared as an unordered pair), how
+many gold stances have both actors named in their sentence (and how many of
+those were found), the extraction speed, then every miss (marked * where
+both its actors were named) and false positive with its sentence.
 --seed scores the seed article against its curated stances.
 --plover scores PLOVER gold-standard records (JSON Lines, e.g.
 ../shared/data/events/plover/PLOVER_GSR_CAMEO.jsonl): of the records whose

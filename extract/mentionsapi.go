@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"context"
+
+	"github.com/stancegraph/stancegraph/stance"
+)
+
+// Mention is one actor a text names or refers to, as the extractor
+// resolved it: a name ("Nairobi", "President Ruto"), a description ("the
+// militants") or a pronoun ("it"), each with its actor. It shows what the
+// stance rules had to work with, and lets an evaluation tell a stance
+// missed because an actor went unrecognised from one missed between
+// actors it knew.
+type Mention struct {
+	Actor stance.Actor // from the dictionary, or of this text alone
+	Code  string       // CAMEO code of the form matched, where the dictionary gives one
+	// Ref marks a description or pronoun resolved to Actor, not a name.
+	Ref bool
+	// Start and End are the code-point offsets of the mention in the
+	// text; SentenceStart and SentenceEnd those of its sentence, as a
+	// Candidate's Start and End are of its quote.
+	Start, End                 int
+	SentenceStart, SentenceEnd int
+}
+
+// Mentions returns the actors text names or refers to, in order, as
+// Extract resolves them for the same text and date: a place named only as
+// a venue ("talks in Geneva") is no mention of an actor. The only error
+// is ctx's, checked between sentences.
+func (e *Extractor) Mentions(ctx context.Context, text string, docDate stance.Date) ([]Mention, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d := newDoc(e.lx, text, docDate)
+	var out []Mention
+	d.sink = func(s *sent) { out = d.appendMentions(out, s) }
+	sents := splitSentences(text, d.toks)
+	for i, s := range sents {
+		if i%128 == 127 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		d.sentence(s.from, s.to)
+	}
+	return out, nil
+}
+
+// appendMentions adds the actor mentions of s, each of a group's actors
+// ("the E3") at the group's offsets.
+func (d *doc) appendMentions(out []Mention, s *sent) []Mention {
+	if s.b <= s.a {
+		return out
+	}
+	ss, se := d.toks[s.a].rs, d.toks[s.b-1].re
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.ent < 0 || m.place {
+			continue
+		}
+		ents := m.group
+		if len(ents) == 0 {
+			ents = []int{m.ent}
+		}
+		for _, e := range ents {
+			a := d.actor(e)
+			a.Aliases = append([]string(nil), a.Aliases...)
+			out = append(out, Mention{Actor: a, Code: d.mentionCode(s, m), Ref: m.ref || m.pron,
+				Start: d.toks[m.from].rs, End: d.toks[m.to-1].re, SentenceStart: ss, SentenceEnd: se})
+		}
+	}
+	return out
+}
