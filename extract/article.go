@@ -129,3 +129,40 @@ func WriteJSONL(w io.Writer, document string, cs []Candidate) error {
 	}
 	return nil
 }
+
+// mentionJSON is one line of WriteMentionsJSONL.
+type mentionJSON struct {
+	Document      string `json:"document"`
+	Actor         string `json:"actor"`
+	Kind          string `json:"kind"`
+	Code          string `json:"code"`
+	Ref           bool   `json:"ref"`
+	Text          string `json:"text"`
+	Start         int    `json:"start"`
+	End           int    `json:"end"`
+	SentenceStart int    `json:"sentence_start"`
+	SentenceEnd   int    `json:"sentence_end"`
+}
+
+// WriteMentionsJSONL writes one JSON object per mention of text: document,
+// actor (canonical name), kind, code (CAMEO), ref (a description or
+// pronoun), the words of text it spans, and the code-point offsets of the
+// mention and of its sentence.
+func WriteMentionsJSONL(w io.Writer, document, text string, ms []Mention) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	runes := []rune(text)
+	for _, m := range ms {
+		words := ""
+		if m.Start >= 0 && m.End <= len(runes) && m.Start <= m.End {
+			words = string(runes[m.Start:m.End])
+		}
+		if err := enc.Encode(mentionJSON{
+			Document: document, Actor: m.Actor.Name, Kind: string(m.Actor.Kind), Code: m.Code, Ref: m.Ref, Text: words,
+			Start: m.Start, End: m.End, SentenceStart: m.SentenceStart, SentenceEnd: m.SentenceEnd,
+		}); err != nil {
+			return fmt.Errorf("extract: writing %s: %w", document, err)
+		}
+	}
+	return nil
+}

@@ -16,7 +16,7 @@ import (
 )
 
 func cmdExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "extract", "extract [--records] FILE... | extract [--records] -", `
+	fs := newFlags(e, "extract", "extract [--records | --mentions] FILE... | extract [--records | --mentions] -", `
 Finds the stances stated in plain-text articles and prints one JSON object
 per stance (document, subject, type, object, topic, date, quote, start, end,
 confidence, subject_code, object_code), storing nothing. subject_code and
@@ -35,13 +35,23 @@ file format"): the actors the stances name, then per article a
 document record holding its text, then its stance records, each citing the
 document by ID with its quote and the quote's start offset. Review them
 (delete or edit stance lines, actors' aliases), then graphd load the file:
-it stores what graphd load ARTICLE would have, minus what was removed.`)
+it stores what graphd load ARTICLE would have, minus what was removed.
+
+--mentions prints instead every actor the extractor recognised, one JSON
+object per name, description or pronoun resolved (document, actor, kind,
+code, ref, text, start, end, sentence_start, sentence_end): what the stance
+rules had to work with, to tell a stance missed for want of an actor from
+one missed between actors recognised.`)
 	records := fs.Bool("records", false, "print actor, document and stance records that graphd load takes, instead of one candidate per line")
+	mentions := fs.Bool("mentions", false, "print the actors recognised in each sentence instead of the stances")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"extract needs at least one FILE (or - for standard input)"}
+	}
+	if *records && *mentions {
+		return usageError{"extract: --records and --mentions exclude each other"}
 	}
 	ex := extract.New(extract.DefaultDictionary())
 	seenActors := map[string]bool{} // --records: each actor once across files
@@ -49,6 +59,16 @@ it stores what graphd load ARTICLE would have, minus what was removed.`)
 		art, err := readExtractInput(e, name)
 		if err != nil {
 			return err
+		}
+		if *mentions {
+			ms, err := ex.Mentions(ctx, art.Body, art.Date)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			if err := extract.WriteMentionsJSONL(e.stdout, name, art.Body, ms); err != nil {
+				return err
+			}
+			continue
 		}
 		cands, err := ex.Extract(ctx, art.Body, art.Date)
 		if err != nil {

@@ -84,3 +84,28 @@ func TestLoadURLArticleReportsStored(t *testing.T) {
 		t.Fatalf("second load through the server: %s", out)
 	}
 }
+
+// TestExtractMentions prints the actors recognised, with the words and
+// offsets of each mention and its sentence, in sentences written for this
+// test; --records with --mentions is refused.
+func TestExtractMentions(t *testing.T) {
+	article := writeFile(t, "m.txt", "Date: 2022-10-05\n\nPyongyang fired a missile. Tokyo said the launch threatened Japan.\n")
+	out := mustGraphd(t, "extract", "--mentions", article)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{
+		`"actor":"North Korea","kind":"STATE","code":"PRK","ref":false,"text":"Pyongyang","start":0,"end":9,"sentence_start":0,"sentence_end":26}`,
+		`"actor":"Japan","kind":"STATE","code":"JPN","ref":false,"text":"Tokyo","start":27,"end":32,"sentence_start":27,"sentence_end":66}`,
+		`"actor":"Japan","kind":"STATE","code":"JPN","ref":false,"text":"Japan","start":60,"end":65,"sentence_start":27,"sentence_end":66}`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("extract --mentions printed %d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i, w := range want {
+		if !strings.HasSuffix(lines[i], w) {
+			t.Errorf("line %d = %s\nwant suffix %s", i, lines[i], w)
+		}
+	}
+	if _, err := graphd(t, "extract", "--mentions", "--records", article); err == nil {
+		t.Error("extract --mentions --records: no error")
+	}
+}
