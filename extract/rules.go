@@ -1628,7 +1628,7 @@ func (d *doc) reportedAt(s *sent, sub subject, k, cFrom, cTo int, conf float64) 
 		if objs := d.firstIn(s, cFrom, k); len(objs) > 0 && !modalIn(d, cFrom, k) {
 			d.emit(s, Demands, sub.ents, objs, conf-0.1, k+3)
 		}
-	case beWords[w] && k+1 < cTo && d.low[k+1] == "up" || w == "up" && isPossessive(d.low[k-1]):
+	case beWords[w] && k+1 < cTo && d.low[k+1] == "up" || w == "up" && k > cFrom && isPossessive(d.low[k-1]):
 		// "it's up to Iran to mend its behaviour": a call on Iran.
 		if beWords[w] {
 			k++

@@ -64,6 +64,8 @@ func TestSeventhRound(t *testing.T) {
 			[]string{"Jordan DEMANDS Syria"}},
 		{"up to no one", "Jordan said the decision was up to the courts.",
 			nil},
+		{"up to, opening the text", "Up to 20,000 ethnic Turks marched in Stockholm, Sweden said.",
+			nil},
 		{"reproached", "Chile reproached Peru for the delay.",
 			[]string{"Chile ACCUSES Peru"}},
 		{"a protest in response", "Vietnam filed a new protest in response to China's latest survey.",
