@@ -338,65 +338,9 @@ func RunWith(ctx context.Context, ex *extract.Extractor, cases []Case, opt Optio
 		r.Types[t] = Counts{}
 	}
 	for _, c := range cases {
-		cands, err := ex.Extract(ctx, c.Text, c.Date)
-		if err != nil {
+		if err := r.score(ctx, ex, c); err != nil {
 			return Report{}, fmt.Errorf("eval: %s: %w", c.Name, err)
 		}
-		gold := map[string]Gold{}
-		var goldOrder []string
-		for _, g := range c.Gold {
-			k := Triple{g.Subject, g.Type, g.Object}.key(ex)
-			if _, ok := gold[k]; !ok {
-				goldOrder = append(goldOrder, k)
-			}
-			gold[k] = g
-		}
-		found := map[string]extract.Candidate{}
-		var foundOrder []string
-		for _, cd := range cands {
-			k := Triple{cd.Subject.Name, cd.Type, cd.Object.Name}.key(ex)
-			if _, ok := found[k]; !ok {
-				foundOrder = append(foundOrder, k)
-				found[k] = cd
-			}
-		}
-		named, err := namedGold(ctx, ex, c, gold)
-		if err != nil {
-			return Report{}, fmt.Errorf("eval: %s: %w", c.Name, err)
-		}
-		var cc Counts
-		for _, k := range foundOrder {
-			cd := found[k]
-			tc := r.Types[cd.Type]
-			if _, ok := gold[k]; ok {
-				cc.TP++
-				tc.TP++
-			} else {
-				cc.FP++
-				tc.FP++
-				r.FalsePositives = append(r.FalsePositives, Item{Case: c.Name, Triple: Triple{cd.Subject.Name, cd.Type, cd.Object.Name}, Sentence: cd.Quote})
-			}
-			r.Types[cd.Type] = tc
-		}
-		for _, k := range goldOrder {
-			if named[k] {
-				r.Named++
-			}
-			if _, ok := found[k]; ok {
-				if named[k] {
-					r.NamedFound++
-				}
-				continue
-			}
-			g := gold[k]
-			cc.FN++
-			tc := r.Types[g.Type]
-			tc.FN++
-			r.Types[g.Type] = tc
-			r.Misses = append(r.Misses, Item{Case: c.Name, Triple: Triple{g.Subject, g.Type, g.Object}, Sentence: sentenceOf(c.Text, g.Quote), Named: named[k]})
-		}
-		r.Cases = append(r.Cases, CaseResult{Name: c.Name, Counts: cc})
-		r.Overall.add(cc)
 	}
 	var err error
 	r.Bytes, r.Elapsed, err = timeExtraction(ctx, ex, cases, opt)
@@ -404,6 +348,70 @@ func RunWith(ctx context.Context, ex *extract.Extractor, cases []Case, opt Optio
 		return Report{}, err
 	}
 	return r, nil
+}
+
+// score adds one article's triples to r: its true and false positives,
+// its misses, and how many of its gold stances have both actors named.
+func (r *Report) score(ctx context.Context, ex *extract.Extractor, c Case) error {
+	cands, err := ex.Extract(ctx, c.Text, c.Date)
+	if err != nil {
+		return err
+	}
+	gold, goldOrder := map[string]Gold{}, []string(nil)
+	for _, g := range c.Gold {
+		k := Triple{g.Subject, g.Type, g.Object}.key(ex)
+		if _, ok := gold[k]; !ok {
+			goldOrder = append(goldOrder, k)
+		}
+		gold[k] = g
+	}
+	found, foundOrder := map[string]extract.Candidate{}, []string(nil)
+	for _, cd := range cands {
+		k := Triple{cd.Subject.Name, cd.Type, cd.Object.Name}.key(ex)
+		if _, ok := found[k]; !ok {
+			foundOrder = append(foundOrder, k)
+			found[k] = cd
+		}
+	}
+	named, err := namedGold(ctx, ex, c, gold)
+	if err != nil {
+		return err
+	}
+	var cc Counts
+	for _, k := range foundOrder {
+		cd := found[k]
+		tc := r.Types[cd.Type]
+		if _, ok := gold[k]; ok {
+			cc.TP++
+			tc.TP++
+		} else {
+			cc.FP++
+			tc.FP++
+			r.FalsePositives = append(r.FalsePositives, Item{Case: c.Name, Triple: Triple{cd.Subject.Name, cd.Type, cd.Object.Name}, Sentence: cd.Quote})
+		}
+		r.Types[cd.Type] = tc
+	}
+	for _, k := range goldOrder {
+		_, hit := found[k]
+		if named[k] {
+			r.Named++
+			if hit {
+				r.NamedFound++
+			}
+		}
+		if hit {
+			continue
+		}
+		g := gold[k]
+		cc.FN++
+		tc := r.Types[g.Type]
+		tc.FN++
+		r.Types[g.Type] = tc
+		r.Misses = append(r.Misses, Item{Case: c.Name, Triple: Triple{g.Subject, g.Type, g.Object}, Sentence: sentenceOf(c.Text, g.Quote), Named: named[k]})
+	}
+	r.Cases = append(r.Cases, CaseResult{Name: c.Name, Counts: cc})
+	r.Overall.add(cc)
+	return nil
 }
 
 // namedGold reports, per gold triple key, whether the extractor names
