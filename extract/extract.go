@@ -98,20 +98,28 @@ func (lx *lexicon) denoted(name string) (int, bool) {
 // accepted: text without actors or stances yields no candidates and no
 // error. The only error is ctx's, checked between sentences.
 func (e *Extractor) Extract(ctx context.Context, text string, docDate stance.Date) ([]Candidate, error) {
-	if err := ctx.Err(); err != nil {
+	d := newDoc(e.lx, text, docDate)
+	if err := d.read(ctx); err != nil {
 		return nil, err
 	}
-	d := newDoc(e.lx, text, docDate)
-	sents := splitSentences(text, d.toks)
-	for i, s := range sents {
+	return d.out, nil
+}
+
+// read reads the text sentence by sentence, checking ctx before the
+// first and then every 128 sentences.
+func (d *doc) read(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i, s := range splitSentences(d.text, d.toks) {
 		if i%128 == 127 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		d.sentence(s.from, s.to)
 	}
-	return d.out, nil
+	return nil
 }
 
 // doc is the state of one Extract call: tokens and the discourse model that

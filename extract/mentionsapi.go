@@ -29,20 +29,11 @@ type Mention struct {
 // a venue ("talks in Geneva") is no mention of an actor. The only error
 // is ctx's, checked between sentences.
 func (e *Extractor) Mentions(ctx context.Context, text string, docDate stance.Date) ([]Mention, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	d := newDoc(e.lx, text, docDate)
 	var out []Mention
 	d.sink = func(s *sent) { out = d.appendMentions(out, s) }
-	sents := splitSentences(text, d.toks)
-	for i, s := range sents {
-		if i%128 == 127 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		d.sentence(s.from, s.to)
+	if err := d.read(ctx); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
