@@ -14,7 +14,7 @@ var signVerbs = set("signed", "signs", "sign", "signing", "inked", "concluded", 
 // agreementNouns name what is signed.
 var agreementNouns = set("agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "pacts", "memorandum",
 	"treaty", "treaties", "mou", "protocol", "protocols", "deal", "ceasefire", "truce", "compact", "declaration", "declarations",
-	"roadmap", "framework", "lease", "contract", "contracts", "convention")
+	"roadmap", "framework", "lease", "convention")
 
 // agreementReach bounds the words from the verb to the agreement's noun.
 const agreementReach = 6

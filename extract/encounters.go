@@ -66,8 +66,8 @@ func (d *doc) alongsideWith(s *sent, i int) {
 		return
 	}
 	objs, end, _, _ := d.objectNP(s, i+1, 8)
-	if len(objs) == 0 {
-		return
+	if len(objs) == 0 || end < s.b && d.toks[end].word && !d.toks[end].upper && !addresseeWords[d.low[end]] && d.low[end] != "that" {
+		return // "said alongside EU sanctions it would ...": no one stood by
 	}
 	for v := i - 1; v >= s.a && v > i-6; v-- {
 		switch {
@@ -86,7 +86,8 @@ var audienceWords = set("reporters", "journalists", "the", "press", "media", "in
 	"on", "at", "briefing", "today", "yesterday")
 
 // appearVerbs speak where they stand.
-var appearVerbs = set("told", "said", "says", "spoke", "speaking", "speaks", "addressed", "addresses", "appeared", "stood")
+// "stood alongside X" backs X, and is no appearance.
+var appearVerbs = set("told", "said", "says", "spoke", "speaking", "speaks", "addressed", "addresses", "appeared")
 
 // meetingWith is the phrase rule at a preposition (i) inside the
 // sentence: "X said ... in a phone call with Y", "said X during the
@@ -169,6 +170,9 @@ func (d *doc) encounterObject(s *sent, j int) ([]int, int) {
 		return nil, 0
 	}
 	ents, end, _, _ := d.objectNP(s, w+1, 8)
+	if d.low[j] == "conference" && len(ents) > 0 && !d.actsAsActor(ents[0]) {
+		return nil, 0 // "a press conference with Swedish journalists": an audience, no party
+	}
 	return ents, end
 }
 

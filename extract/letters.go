@@ -56,12 +56,8 @@ func (d *doc) letterStance(s *sent, i int) {
 		if len(sub.ents) == 0 || sub.neg {
 			return
 		}
-		objs := to
-		if other, _, _, _ := d.objectNP(s, k+1, 3); len(other) > 0 && !d.possessivePronounAt(k+1) {
-			objs = other // "accusing Ethiopia of ..."
-		} else if (typ == Accuses || typ == Rejects || j == i) && (k+1 >= s.b || !d.possessivePronounAt(k+1)) {
-			// "rejecting the ceasefire proposal": whose, it does not say;
-			// "wrote to X inviting talks" names no letter's addressee.
+		objs, ok := d.letterObject(s, k, to, typ, j == i)
+		if !ok {
 			return
 		}
 		if !overlaps(sub.ents, objs) {
@@ -72,6 +68,32 @@ func (d *doc) letterStance(s *sent, i int) {
 	}
 }
 
+// letterObject returns whom the participle at k states its stance
+// toward: the actor it names ("accusing Ethiopia of ..."), else the
+// addressee (to) where a pronoun points back to it ("rejecting his
+// offer", "urging him to"), where an offer or demand needs no object
+// ("proposing a joint commission"), or where a protest to a state is of
+// its act ("protesting the detention of soldiers"). A rejection of no
+// one's proposal, a protest of someone else's act ("by X") and a
+// participle after "wrote to" with nothing pointing back state none.
+func (d *doc) letterObject(s *sent, k int, to []int, typ string, wrote bool) ([]int, bool) {
+	back := k+1 < s.b && (d.possessivePronounAt(k+1) || addresseePronouns[d.low[k+1]])
+	if other, _, _, _ := d.objectNP(s, k+1, 3); len(other) > 0 && !back {
+		return other, true
+	}
+	switch {
+	case back:
+		return to, true
+	case wrote || typ == Rejects:
+		return nil, false
+	case typ == Accuses:
+		if d.low[k] != "protesting" || !d.isStateLike(to[0]) || d.wordWithin(s, k+1, 8, "by") {
+			return nil, false
+		}
+	}
+	return to, true
+}
+
 // letterTimeWords may stand between the addressee and the participle.
 var letterTimeWords = set("last", "week", "month", "year", "ago", "day", "days", "weeks", "months", "on", "earlier",
 	"this", "recently", "yesterday", "today", "late", "early", ",")
@@ -80,8 +102,12 @@ var letterTimeWords = set("last", "week", "month", "year", "ago", "day", "days",
 // days ago", "on Monday".
 func (d *doc) letterTime(k int) bool {
 	w := d.low[k]
-	return letterTimeWords[w] || isWeekday(w) || atoiSmall(w) >= 0 || months[w] > 0
+	return letterTimeWords[w] || isWeekday(w) || atoiSmall(w) >= 0 || months[w] > 0 || addresseeWords[w]
 }
+
+// addresseeWords may follow the addressee's name: "to Niger's foreign
+// minister", "to the head of Niger's junta".
+var addresseeWords = union(union(officeNouns, titleWords), union(union(officeModifiers, rulerWords), set("'s", "\u2019s", "of", "the", "his", "her")))
 
 // possessivePronounAt reports "his", "its" or "their" at k, whose owner
 // in a letter's phrase is its addressee ("rejecting his proposal").

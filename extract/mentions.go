@@ -949,6 +949,7 @@ func (d *doc) relativeOwner(s *sent, i int) int {
 	if d.low[j] == "," {
 		j-- // "the UN report, in which it ..."
 	}
+	noun := false
 	for stop := j - 5; j > s.a && j >= stop; j-- {
 		w := d.low[j]
 		m := s.mentionAt(j)
@@ -956,7 +957,10 @@ func (d *doc) relativeOwner(s *sent, i int) int {
 		case isPossessive(w) || w == "'" || w == "\u2019":
 			m = s.mentionAt(j - 1) // "Guterres' report"
 		case m == nil && d.toks[j].word && !d.toks[j].upper:
+			noun = true
 			continue // the noun and its modifiers
+		case !noun || m != nil && m.from > s.a && nounDets[d.low[m.from-1]] && d.low[m.from-1] != "the":
+			return -1 // "a meeting with Sudan, in which it": the actor is no owner
 		}
 		if m != nil && m.ent >= 0 && !m.place && !m.pron && m.person == (d.low[i] == "he" || d.low[i] == "she") {
 			return m.ent

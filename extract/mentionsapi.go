@@ -50,14 +50,18 @@ func (d *doc) appendMentions(out []Mention, s *sent) []Mention {
 		if m.ent < 0 || m.place {
 			continue
 		}
-		ents := m.group
+		ents, code := m.group, ""
 		if len(ents) == 0 {
-			ents = []int{m.ent}
+			ents, code = []int{m.ent}, d.mentionCode(s, m)
 		}
 		for _, e := range ents {
 			a := d.actor(e)
 			a.Aliases = append([]string(nil), a.Aliases...)
-			out = append(out, Mention{Actor: a, Code: d.mentionCode(s, m), Ref: m.ref || m.pron,
+			c := code
+			if len(m.group) > 0 {
+				c = d.lx.code(e) // each of a group's actors its own code
+			}
+			out = append(out, Mention{Actor: a, Code: c, Ref: m.ref || m.pron,
 				Start: d.toks[m.from].rs, End: d.toks[m.to-1].re, SentenceStart: ss, SentenceEnd: se})
 		}
 	}

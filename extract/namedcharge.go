@@ -86,7 +86,7 @@ var chargeOwnerStops = set("to", "into", "of", "for", "on", "about", "over", "fr
 // there, or the one an owner's possessive leads to ("against Egypt's ally
 // Sudan" accuses Sudan).
 func (d *doc) chargeTarget(s *sent, k int) []int {
-	if k < s.b && d.low[k] == "the" {
+	if k < s.b && (d.low[k] == "the" || d.low[k] == "both") {
 		k++
 	}
 	m := s.mentionAt(k)
@@ -94,8 +94,11 @@ func (d *doc) chargeTarget(s *sent, k int) []int {
 		return nil
 	}
 	if m.to >= s.b || !isPossessive(d.low[m.to]) {
-		objs, _, _, _ := d.objectNP(s, k, 3)
+		objs, _, _, _ := d.objectNP(s, k, 6)
 		return objs
+	}
+	if m.to+1 < s.b && (officeNouns[d.low[m.to+1]] || rulerWords[d.low[m.to+1]]) {
+		return []int{m.ent} // "against Azerbaijan's forces": Azerbaijan
 	}
 	for j := m.to + 1; j < s.b && j <= m.to+3; j++ {
 		if n := s.mentionAt(j); n != nil && n.ent >= 0 && !n.place && !n.pron {

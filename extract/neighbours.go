@@ -45,37 +45,62 @@ func (d *doc) neighbourRef(s *sent, i int, m *mention) bool {
 var neighbouringNouns = set("country", "state", "nation")
 
 // neighbouringRef resolves "the neighbouring country" at i: the first
-// state the sentence names after its first actor, whose neighbour it is
+// state the sentence names after its subject, whose neighbour it is
 // ("India slammed Pakistan and asked the neighbouring country to ..."),
-// else no one.
+// passing over states named in a relative clause or an aside between
+// commas ("Kenya, which signed a deal with Britain, urged ...") unless
+// the aside says they border it; else no one. A fronted clause ("After talks with
+// France, Algeria ...") names no subject.
 func (d *doc) neighbouringRef(s *sent, i int, m *mention) bool {
 	if i+2 >= s.b || d.low[i+1] != "neighbouring" && d.low[i+1] != "neighboring" || !neighbouringNouns[d.low[i+2]] {
 		return false
 	}
-	owner := -1
-	if len(s.ms) > 0 && s.ms[0].from < i && !s.ms[0].place {
-		owner = s.ms[0].ent
-	}
 	m.to = i + 3
-	// The first other state of this sentence, outside a relative clause:
-	// named sentences before, or in passing ("Kenya, which signed a deal
-	// with Britain, urged the neighbouring country"), it is too often
-	// another.
-	relative := false
-	for j := s.a; j < i; j++ {
+	from := s.a
+	if frontedMeetWords[d.low[s.a]] || d.low[s.a] == "during" {
+		for from < i && d.low[from] != "," {
+			from++
+		}
+	}
+	owner, aside, plain := -1, -1, -1
+	inAside, bordering := false, false
+	for j := from; j < i && plain < 0; j++ {
 		switch d.low[j] {
-		case "which", "who", "whose":
-			relative = true
-		case ",":
-			relative = false
+		case "which", "who", "whose", ",":
+			inAside = d.low[j] != "," || owner >= 0 && !inAside && d.commaBefore(s, j+1, i)
+			continue
+		case "borders", "bordering", "border", "neighbours", "neighbors", "neighbour", "neighbor":
+			bordering = bordering || inAside
 		}
-		if mm := s.mentionAt(j); !relative && mm != nil && mm.from == j && !mm.place && !mm.pron && mm.ent >= 0 &&
-			mm.ent != owner && d.isStateLike(mm.ent) {
-			m.ent = mm.ent
-			break
+		mm := s.mentionAt(j)
+		if mm == nil || mm.from != j || mm.place || mm.pron || mm.ent < 0 || !d.isStateLike(mm.ent) {
+			continue
 		}
+		switch {
+		case owner < 0:
+			owner = mm.ent
+		case mm.ent == owner:
+		case inAside && aside < 0:
+			aside = mm.ent
+		case !inAside:
+			plain = mm.ent
+		}
+	}
+	m.ent = plain
+	if m.ent < 0 && bordering {
+		m.ent = aside // "Kenya, which borders Somalia, urged the neighbouring country"
 	}
 	return true
+}
+
+// commaBefore reports a comma in [from, to): an aside that closes.
+func (d *doc) commaBefore(s *sent, from, to int) bool {
+	for k := from; k < to && k < s.b; k++ {
+		if d.low[k] == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // isStateLike reports a state or government.

@@ -12,6 +12,11 @@ import "github.com/stancegraph/stancegraph/stance"
 var postNouns = set("mission", "missions", "ambassador", "ambassadors", "envoy", "envoys", "representative",
 	"representatives", "delegation", "delegate", "delegates", "diplomat", "diplomats")
 
+// envoyPosts are the people a state posts to a body; after the state's
+// possessive a "mission" is as often the body's in that state.
+var envoyPosts = set("ambassador", "ambassadors", "envoy", "envoys", "representative", "representatives", "delegation",
+	"delegate", "delegates", "diplomat", "diplomats")
+
 // postedTo reports whether m names the body a state's envoy is posted
 // to: after the state's possessive and before (or ending in) a post
 // noun, or after a post noun of a state and "to" or "at".
@@ -20,8 +25,8 @@ func (d *doc) postedTo(s *sent, m mention) bool {
 		return false
 	}
 	if m.from-2 >= s.a && (isPossessive(d.low[m.from-1]) || d.low[m.from-1] == "'" || d.low[m.from-1] == "\u2019") &&
-		d.stateMentionAt(s, m.from-2) && (m.to < s.b && postNouns[d.low[m.to]] || postNouns[d.low[m.to-1]]) {
-		return true // "Kenya's UN ambassador"
+		d.stateMentionAt(s, m.from-2) && (m.to < s.b && envoyPosts[d.low[m.to]] || envoyPosts[d.low[m.to-1]]) {
+		return true // "Kenya's UN ambassador"; "Mali's UN mission" is the UN's mission in Mali
 	}
 	if m.from-2 < s.a || d.low[m.from-1] != "to" && d.low[m.from-1] != "at" || !postNouns[d.low[m.from-2]] {
 		return false

@@ -35,7 +35,10 @@ var wrongAdjectives = set("unlawful", "illegal", "illegitimate", "provocative", 
 var wrongableActs = set("actions", "action", "activities", "activity", "acts", "act", "moves", "move", "steps", "measures",
 	"behaviour", "behavior", "conduct", "policy", "policies", "drilling", "construction", "deployment", "presence",
 	"blockade", "incursion", "incursions", "operations", "operation", "campaign", "tests", "launches", "exercises", "drills",
-	"detention", "arrests", "seizure", "annexation", "occupation", "intervention", "decision", "decree", "claims")
+	"detention", "arrests", "seizure", "annexation", "occupation", "intervention", "decision", "decree", "claims",
+	"exploration", "settlement", "settlements", "airstrikes", "strikes", "manoeuvres", "maneuvers", "raids", "bombing",
+	"shelling", "attacks", "expansion", "fishing", "flights", "overflights", "patrols", "militarisation", "militarization",
+	"interference", "meddling", "embargo", "incursions", "crossing", "crossings")
 
 // withheldBefore make the verb after them an act not done.
 var withheldBefore = set("from", "without", "avoided", "avoids", "avoid", "avoiding")

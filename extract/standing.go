@@ -37,10 +37,36 @@ func (d *doc) standingWith(s *sent, i int) {
 		return
 	}
 	objs, end, _, _ := d.objectNP(s, j+2, 5)
-	if len(objs) == 0 {
-		return
+	if len(objs) == 0 || !d.relationHeld(s, i, end) || i-2 >= s.a && (d.low[i-2] == "to" || d.low[i-1] == "being") {
+		return // "urged X to remain in contact with Y", "denied being in contact"
 	}
 	d.subjectStance(s, i, typ, objs, 0.65, end)
+}
+
+// relationUndone after a relation told unmake it or put it off: "its talks
+// with X had been called off", "would act in solidarity with X if".
+var relationUndone = set("called", "cancelled", "canceled", "suspended", "postponed", "would", "will", "never", "if", "unless",
+	"begin", "start", "resume")
+
+// relationHeld reports whether a relation told from token i to end holds
+// as the sentence tells it: not denied ("denied that its talks ..."), not
+// the content of another stance ("accused X of being in contact with Y"),
+// and not undone or put off within a few words after it.
+func (d *doc) relationHeld(s *sent, i, end int) bool {
+	if s.isContent(i) || d.deniedBefore(s, i) {
+		return false
+	}
+	for k := end; k < s.b && k < end+8; k++ {
+		if relationUndone[d.low[k]] {
+			return false
+		}
+	}
+	for k := s.a; k < i; k++ {
+		if d.low[k] == "if" || d.low[k] == "unless" {
+			return false
+		}
+	}
+	return true
 }
 
 // ownTalkNouns are talks an actor holds "with" another.
@@ -80,7 +106,7 @@ func (d *doc) ownedTalks(s *sent, i int) {
 		return
 	}
 	objs, end, _, _ := d.objectNP(s, i+2, 5)
-	if len(objs) == 0 || contains(objs, owner) {
+	if len(objs) == 0 || contains(objs, owner) || !d.relationHeld(s, start, end) {
 		return
 	}
 	d.emit(s, Engages, []int{owner}, objs, 0.6, end)
