@@ -94,15 +94,15 @@ func (d *doc) letterObject(s *sent, k int, to []int, typ string, wrote bool) ([]
 	return to, true
 }
 
-// letterTimeWords may stand between the addressee and the participle.
-var letterTimeWords = set("last", "week", "month", "year", "ago", "day", "days", "weeks", "months", "on", "earlier",
-	"this", "recently", "yesterday", "today", "late", "early", ",")
+// letterTimeWords may stand between the addressee and the participle,
+// with timeWords and timeNouns: "10 days ago", "late on Monday".
+var letterTimeWords = set("ago", "day", "days", "weeks", "months", "recently", "late", "early", ",")
 
 // letterTime reports a word of the letter's time at k: "last week", "10
 // days ago", "on Monday".
 func (d *doc) letterTime(k int) bool {
 	w := d.low[k]
-	return letterTimeWords[w] || isWeekday(w) || atoiSmall(w) >= 0 || months[w] > 0 || addresseeWords[w]
+	return letterTimeWords[w] || timeWords[w] || timeNouns[w] || isWeekday(w) || atoiSmall(w) >= 0 || months[w] > 0 || addresseeWords[w]
 }
 
 // addresseeWords may follow the addressee's name: "to Niger's foreign

@@ -122,6 +122,8 @@ func TestSeventhRound(t *testing.T) {
 			[]string{"Djibouti ENGAGES Japan"}},
 		{"an actor's own talks", "Sudan's talks with Egypt broke down on Friday.",
 			[]string{"Sudan ENGAGES Egypt"}},
+		{"talks that collapsed were held", "Sudan's talks with Egypt collapsed on Friday.",
+			[]string{"Sudan ENGAGES Egypt"}},
 		{"its negotiations", "The SPLM-N said its negotiations with Sudan had lasted a year.",
 			[]string{"SPLM-N ENGAGES Sudan"}},
 		{"proposed talks are offered, not held", "Sudan's proposed talks with Egypt were called off.",

@@ -43,10 +43,11 @@ func (d *doc) standingWith(s *sent, i int) {
 	d.subjectStance(s, i, typ, objs, 0.65, end)
 }
 
-// relationUndone after a relation told unmake it or put it off: "its talks
-// with X had been called off", "would act in solidarity with X if".
-var relationUndone = set("called", "cancelled", "canceled", "suspended", "postponed", "would", "will", "never", "if", "unless",
-	"begin", "start", "resume")
+// relationUndone after a relation told unmake it or put it off: "its
+// talks with X had been called off", "would act in solidarity with X
+// if". Talks that "collapsed" were held, unlike a meeting (undoneWords).
+var relationUndone = set("called", "cancelled", "canceled", "suspended", "postponed", "scrapped", "would", "will", "never",
+	"if", "unless", "begin", "start", "resume")
 
 // relationHeld reports whether a relation told from token i to end holds
 // as the sentence tells it: not denied ("denied that its talks ..."), not
