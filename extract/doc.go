@@ -276,10 +276,12 @@
 // # Use
 //
 // New compiles a Dictionary into an Extractor, which is immutable and safe
-// for concurrent use. Extract returns the candidates of one text;
-// ParseArticle splits a plain-text article into its header and body;
-// WriteJSONL prints candidates as JSON Lines; Canonical maps a name or
-// alias to the dictionary's canonical name. Package extract/eval scores an
+// for concurrent use. Extract returns the candidates of one text, Mentions
+// the actors it names or refers to sentence by sentence, and
+// ExtractWithMentions both from one reading; ParseArticle splits a
+// plain-text article into its header and body; WriteJSONL and
+// WriteMentionsJSONL print candidates and mentions as JSON Lines;
+// Canonical maps a name or alias to the dictionary's canonical name. Package extract/eval scores an
 // Extractor against gold annotations, comparing actors through Canonical.
 // Its testdata/general holds articles written for these rules (not the
 // dev set) that its tests score.

@@ -66,7 +66,7 @@ func (d *doc) alongsideWith(s *sent, i int) {
 		return
 	}
 	objs, end, _, _ := d.objectNP(s, i+1, 8)
-	if len(objs) == 0 || end < s.b && d.toks[end].word && !d.toks[end].upper && !addresseeWords[d.low[end]] && d.low[end] != "that" {
+	if len(objs) == 0 || end < s.b && d.toks[end].word && !d.toks[end].upper && !d.settingWord(s, end) && d.low[end] != "that" {
 		return // "said alongside EU sanctions it would ...": no one stood by
 	}
 	for v := i - 1; v >= s.a && v > i-6; v-- {
@@ -74,7 +74,7 @@ func (d *doc) alongsideWith(s *sent, i int) {
 		case appearVerbs[d.low[v]]:
 			d.subjectStance(s, v, Engages, objs, 0.6, end)
 			return
-		case !audienceWords[d.low[v]] && !isWeekday(d.low[v]):
+		case !audienceWords[d.low[v]] && !d.settingWord(s, v):
 			return // "said a state must be founded alongside X": no appearance
 		}
 	}
@@ -82,8 +82,7 @@ func (d *doc) alongsideWith(s *sent, i int) {
 
 // audienceWords may stand between the verb and "alongside": whom the
 // speaker told and when.
-var audienceWords = set("reporters", "journalists", "the", "press", "media", "international", "a", "news", "conference",
-	"on", "at", "briefing", "today", "yesterday")
+var audienceWords = set("reporters", "journalists", "press", "media", "international", "a", "news", "conference", "briefing")
 
 // appearVerbs speak where they stand.
 // "stood alongside X" backs X, and is no appearance.
@@ -178,14 +177,15 @@ func (d *doc) encounterObject(s *sent, j int) ([]int, int) {
 
 // pastVenue skips the place of a meeting between its noun and "with"
 // ("talks in Moscow with X", "in the Omani capital on Sunday with X"):
-// "in", a capitalised name and the words of a venue or a time. It
-// returns j itself where no such place leads to "with".
+// "in", a capitalised name and the words of a setting (settingWord) or a
+// settlement ("the Omani capital"). It returns j itself where no such
+// place leads to "with".
 func (d *doc) pastVenue(s *sent, j int) int {
 	if j+2 >= s.b || d.low[j] != "in" {
 		return j
 	}
 	k, named := j+1, false
-	for k < s.b && k < j+7 && (d.toks[k].word && d.toks[k].upper || placeTimeWords[d.low[k]] || isWeekday(d.low[k])) {
+	for k < s.b && k < j+7 && (d.toks[k].word && d.toks[k].upper || settlementNouns[d.low[k]] || d.settingWord(s, k)) {
 		named = named || d.toks[k].upper
 		k++
 	}
@@ -194,10 +194,6 @@ func (d *doc) pastVenue(s *sent, j int) int {
 	}
 	return k
 }
-
-// placeTimeWords may stand in a venue and its time before "with": "in the
-// Omani capital on Sunday with X".
-var placeTimeWords = set("the", "capital", "city", "on", "last", "this", "week", "late", "early")
 
 // clauseVerb reports a verb that may head the clause at token v: a verb
 // of speech or of a stance cue.

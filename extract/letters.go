@@ -47,7 +47,7 @@ func (d *doc) letterStance(s *sent, i int) {
 	for k := end; k < s.b && k < end+letterReach; k++ {
 		typ, ok := letterParticiples[d.low[k]]
 		if !ok {
-			if !d.letterTime(k) {
+			if !d.letterTime(s, k) {
 				return // "a letter to Niger about refugees protesting": another noun's
 			}
 			continue
@@ -77,7 +77,7 @@ func (d *doc) letterStance(s *sent, i int) {
 // one's proposal, a protest of someone else's act ("by X") and a
 // participle after "wrote to" with nothing pointing back state none.
 func (d *doc) letterObject(s *sent, k int, to []int, typ string, wrote bool) ([]int, bool) {
-	back := k+1 < s.b && (d.possessivePronounAt(k+1) || addresseePronouns[d.low[k+1]])
+	back := k+1 < s.b && (possessivePronouns[d.low[k+1]] || addresseePronouns[d.low[k+1]])
 	if other, _, _, _ := d.objectNP(s, k+1, 3); len(other) > 0 && !back {
 		return other, true
 	}
@@ -94,23 +94,13 @@ func (d *doc) letterObject(s *sent, k int, to []int, typ string, wrote bool) ([]
 	return to, true
 }
 
-// letterTimeWords may stand between the addressee and the participle,
-// with timeWords and timeNouns: "10 days ago", "late on Monday".
-var letterTimeWords = set("ago", "day", "days", "weeks", "months", "recently", "late", "early", ",")
+// letterGapWords may stand between the addressee and the participle
+// besides a setting's words (settingWord): "10 days ago", "to the head
+// of Niger's junta", "to his counterpart".
+var letterGapWords = union(rulerWords, set("ago", "day", "days", "weeks", "months", "recently", "late", "early", ",", "of", "his", "her"))
 
-// letterTime reports a word of the letter's time at k: "last week", "10
-// days ago", "on Monday".
-func (d *doc) letterTime(k int) bool {
-	w := d.low[k]
-	return letterTimeWords[w] || timeWords[w] || timeNouns[w] || isWeekday(w) || atoiSmall(w) >= 0 || months[w] > 0 || addresseeWords[w]
-}
-
-// addresseeWords may follow the addressee's name: "to Niger's foreign
-// minister", "to the head of Niger's junta".
-var addresseeWords = union(union(officeNouns, titleWords), union(union(officeModifiers, rulerWords), set("'s", "\u2019s", "of", "the", "his", "her")))
-
-// possessivePronounAt reports "his", "its" or "their" at k, whose owner
-// in a letter's phrase is its addressee ("rejecting his proposal").
-func (d *doc) possessivePronounAt(k int) bool {
-	return possessivePronouns[d.low[k]]
+// letterTime reports a word of the addressee's office or of the letter's
+// time at k: "to Niger's foreign minister last week".
+func (d *doc) letterTime(s *sent, k int) bool {
+	return d.settingWord(s, k) || letterGapWords[d.low[k]]
 }

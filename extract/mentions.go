@@ -1475,12 +1475,7 @@ func (d *doc) addLocal(a, b, ent int) bool {
 			return false
 		}
 	}
-	gov := false
-	if ent >= 0 {
-		k := d.actor(ent).Kind
-		gov = k == stance.KindState || k == stance.KindGovernment
-	}
-	p := &pattern{toks: ts, entries: []int{ent}, kind: formMember, gov: gov}
+	p := &pattern{toks: ts, entries: []int{ent}, kind: formMember, gov: ent >= 0 && d.isStateLike(ent)}
 	d.local[key] = append(d.local[key], p)
 	sortPatterns(d.local[key])
 	return true

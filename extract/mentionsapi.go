@@ -29,13 +29,21 @@ type Mention struct {
 // a venue ("talks in Geneva") is no mention of an actor. The only error
 // is ctx's, checked between sentences.
 func (e *Extractor) Mentions(ctx context.Context, text string, docDate stance.Date) ([]Mention, error) {
+	_, ms, err := e.ExtractWithMentions(ctx, text, docDate)
+	return ms, err
+}
+
+// ExtractWithMentions returns what Extract and Mentions return for text,
+// reading it once: for a caller that wants the stances and the actors
+// they were read between (an evaluation telling the two apart).
+func (e *Extractor) ExtractWithMentions(ctx context.Context, text string, docDate stance.Date) ([]Candidate, []Mention, error) {
 	d := newDoc(e.lx, text, docDate)
-	var out []Mention
-	d.sink = func(s *sent) { out = d.appendMentions(out, s) }
+	var ms []Mention
+	d.sink = func(s *sent) { ms = d.appendMentions(ms, s) }
 	if err := d.read(ctx); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return d.out, ms, nil
 }
 
 // appendMentions adds the actor mentions of s, each of a group's actors

@@ -34,3 +34,19 @@ func TestMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractWithMentions checks that one reading gives what Extract and
+// Mentions give apart, on sentences written for this test.
+func TestExtractWithMentions(t *testing.T) {
+	ex, ctx := defaultExtractor(), context.Background()
+	text := "Chad urged Niger to reopen the border. The junta in Niamey rejected the call, and Niger's president met Mali."
+	cs, ms, err := ex.ExtractWithMentions(ctx, text, testDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCs, _ := ex.Extract(ctx, text, testDate)
+	wantMs, _ := ex.Mentions(ctx, text, testDate)
+	if len(cs) == 0 || len(ms) == 0 || fmt.Sprint(cs) != fmt.Sprint(wantCs) || fmt.Sprint(ms) != fmt.Sprint(wantMs) {
+		t.Errorf("ExtractWithMentions:\n %v\n %v\nwant\n %v\n %v", cs, ms, wantCs, wantMs)
+	}
+}

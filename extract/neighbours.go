@@ -67,7 +67,7 @@ func (d *doc) neighbouringRef(s *sent, i int, m *mention) bool {
 	for j := from; j < i && plain < 0; j++ {
 		switch d.low[j] {
 		case "which", "who", "whose", ",":
-			inAside = d.low[j] != "," || owner >= 0 && !inAside && d.commaBefore(s, j+1, i)
+			inAside = d.low[j] != "," || owner >= 0 && !inAside && d.wordWithin(s, j+1, i-j-1, ",")
 			continue
 		case "borders", "bordering", "border", "neighbours", "neighbors", "neighbour", "neighbor":
 			bordering = bordering || inAside
@@ -93,16 +93,6 @@ func (d *doc) neighbouringRef(s *sent, i int, m *mention) bool {
 	return true
 }
 
-// commaBefore reports a comma in [from, to): an aside that closes.
-func (d *doc) commaBefore(s *sent, from, to int) bool {
-	for k := from; k < to && k < s.b; k++ {
-		if d.low[k] == "," {
-			return true
-		}
-	}
-	return false
-}
-
 // isStateLike reports a state or government.
 func (d *doc) isStateLike(e int) bool {
 	k := d.actor(e).Kind
@@ -113,13 +103,7 @@ func (d *doc) isStateLike(e int) bool {
 // i, in this sentence and then in the text, that is not owner; -1 if
 // none.
 func (d *doc) stateOtherThan(s *sent, i, owner int) int {
-	isState := func(e int) bool {
-		if e < 0 || e == owner {
-			return false
-		}
-		k := d.actor(e).Kind
-		return k == stance.KindState || k == stance.KindGovernment
-	}
+	isState := func(e int) bool { return e >= 0 && e != owner && d.isStateLike(e) }
 	for k := len(s.ms) - 1; k >= 0; k-- {
 		if mm := s.ms[k]; mm.from < i && !mm.place && !mm.pron && isState(mm.ent) {
 			return mm.ent

@@ -353,7 +353,7 @@ func RunWith(ctx context.Context, ex *extract.Extractor, cases []Case, opt Optio
 // score adds one article's triples to r: its true and false positives,
 // its misses, and how many of its gold stances have both actors named.
 func (r *Report) score(ctx context.Context, ex *extract.Extractor, c Case) error {
-	cands, err := ex.Extract(ctx, c.Text, c.Date)
+	cands, ms, err := ex.ExtractWithMentions(ctx, c.Text, c.Date)
 	if err != nil {
 		return err
 	}
@@ -373,10 +373,7 @@ func (r *Report) score(ctx context.Context, ex *extract.Extractor, c Case) error
 			found[k] = cd
 		}
 	}
-	named, err := namedGold(ctx, ex, c, gold)
-	if err != nil {
-		return err
-	}
+	named := namedGold(ex, c, ms, gold)
 	var cc Counts
 	for _, k := range foundOrder {
 		cd := found[k]
@@ -414,13 +411,9 @@ func (r *Report) score(ctx context.Context, ex *extract.Extractor, c Case) error
 	return nil
 }
 
-// namedGold reports, per gold triple key, whether the extractor names
+// namedGold reports, per gold triple key, whether the mentions ms name
 // both its actors in the sentence that holds the gold quote.
-func namedGold(ctx context.Context, ex *extract.Extractor, c Case, gold map[string]Gold) (map[string]bool, error) {
-	ms, err := ex.Mentions(ctx, c.Text, c.Date)
-	if err != nil {
-		return nil, err
-	}
+func namedGold(ex *extract.Extractor, c Case, ms []extract.Mention, gold map[string]Gold) map[string]bool {
 	out := map[string]bool{}
 	for k, g := range gold {
 		i := strings.Index(c.Text, g.Quote)
@@ -439,7 +432,7 @@ func namedGold(ctx context.Context, ex *extract.Extractor, c Case, gold map[stri
 		}
 		out[k] = hasSub && hasObj
 	}
-	return out, nil
+	return out
 }
 
 // timeExtraction extracts cases repeatedly for opt.SpeedFor on one core
